@@ -1,0 +1,15 @@
+import path from "node:path";
+import { defineConfig } from "prisma/config";
+import { PrismaPg } from "@prisma/adapter-pg";
+
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: path.join("postgres", "schema.prisma"),
+  migrations: { path: path.join("postgres", "migrations") },
+  async adapter() {
+    const connectionString = process.env.DATABASE_URL;
+    if (!connectionString) throw new Error("DATABASE_URL must be set to a postgres:// URL");
+    return new PrismaPg({ connectionString });
+  },
+});

@@ -1,0 +1,15 @@
+import path from "node:path";
+import { defineConfig } from "prisma/config";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+
+// Prisma's JavaScript schema engine: migrations run without downloading a native engine.
+export default defineConfig({
+  experimental: { adapter: true },
+  engine: "js",
+  schema: path.join("sqlite", "schema.prisma"),
+  migrations: { path: path.join("sqlite", "migrations") },
+  async adapter() {
+    const url = (process.env.DATABASE_URL ?? "file:./data/localism.db").replace(/^file:/, "");
+    return new PrismaBetterSQLite3({ url });
+  },
+});
