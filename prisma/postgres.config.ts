@@ -10,6 +10,7 @@ export default defineConfig({
   async adapter() {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL must be set to a postgres:// URL");
-    return new PrismaPg({ connectionString });
+    // allowExitOnIdle: the CLI exits as soon as it is done rather than when idle connections time out.
+    return new PrismaPg({ connectionString, allowExitOnIdle: true });
   },
 });

@@ -1,0 +1,96 @@
+import type { AddressInfo } from "node:net";
+import { App, LogLevel } from "@slack/bolt";
+import { systemClock, type Clock } from "./clock";
+import type { Config } from "./config";
+import { createObjectivesAssistant } from "./domain/objectives/answer";
+import { AskService } from "./domain/objectives/ask-service";
+import { loadKnowledgeBase } from "./domain/objectives/knowledge-base";
+import { Logger } from "./logger";
+import { registerListeners } from "./slack/listeners";
+import type { ListenerDeps } from "./slack/listeners/deps";
+import { openDatabase, type Database } from "./storage/database";
+import { migrateDatabase } from "./storage/migrate";
+import { QuestionRepository } from "./storage/questions";
+import { WorkspaceRepository } from "./storage/workspaces";
+
+export interface CoreOptions {
+  clock?: Clock;
+  logger?: Logger;
+}
+
+/** Everything but Slack: knowledge, storage and the domain services. The CLI uses exactly this. */
+export interface Core {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  database: Database;
+  services: Omit<ListenerDeps, "clock" | "logger">;
+  close(): Promise<void>;
+}
+
+export async function createCore(config: Config, options: CoreOptions = {}): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? new Logger(config.logLevel);
+  const kb = loadKnowledgeBase(config.knowledgeDir);
+  const assistant = createObjectivesAssistant(kb);
+  const database = openDatabase(config.database.url);
+  await migrateDatabase(config.database.url, config.database.provider, database.db);
+  const questions = new QuestionRepository(database.db);
+  const answer = (question: string) => assistant.ask(question);
+  return {
+    config,
+    clock,
+    logger,
+    database,
+    services: {
+      kb,
+      findObjective: (text) => assistant.findObjective(text),
+      answer,
+      askService: new AskService(answer, questions, clock),
+      questions,
+      workspaces: new WorkspaceRepository(database.db),
+    },
+    close: () => database.close(),
+  };
+}
+
+export interface RunningBot {
+  core: Core;
+  app: App;
+  /** The loopback or public port in HTTP mode; null in Socket Mode. */
+  port: number | null;
+  stop(): Promise<void>;
+}
+
+/** The composition root: core services, the Bolt app and its listeners, started in Socket Mode or HTTP mode. */
+export async function startBot(config: Config, options: CoreOptions = {}): Promise<RunningBot> {
+  if (!config.slack) throw new Error("startBot needs Slack settings");
+  const core = await createCore(config, options);
+  const { slack } = config;
+  const socketMode = Boolean(slack.appToken);
+  const app = new App({
+    token: slack.botToken,
+    signingSecret: slack.signingSecret,
+    appToken: slack.appToken,
+    socketMode,
+    logger: core.logger,
+    logLevel: core.logger.getLevel() as LogLevel,
+    clientOptions: { slackApiUrl: slack.apiUrl },
+  });
+  registerListeners(app, { ...core.services, clock: core.clock, logger: core.logger });
+  app.error(async (error) => core.logger.error("Unhandled error in a listener", error));
+
+  const server = socketMode ? await app.start() : await app.start({ port: config.port, host: config.host });
+  const address = socketMode ? null : ((server as { address(): AddressInfo | string | null }).address() as AddressInfo | null);
+  const port = address?.port ?? null;
+  core.logger.info(socketMode ? "localism-bot connected to Slack in Socket Mode" : `localism-bot listening on http://${config.host}:${port}/slack/events`);
+  return {
+    core,
+    app,
+    port,
+    stop: async () => {
+      await app.stop();
+      await core.close();
+    },
+  };
+}

@@ -1,0 +1,56 @@
+import { parseArgs } from "node:util";
+import { createCore, type Core } from "../app";
+import { ConfigError, loadConfig } from "../config";
+import { Logger } from "../logger";
+import { askCommand } from "./commands/ask";
+import { objectivesCommand } from "./commands/objectives";
+import { questionsCommand } from "./commands/questions";
+import { UsageError } from "./duration";
+import { processOutput, type Output } from "./output";
+
+const USAGE = `Usage: localism <command> [options]
+
+  ask "<question>" [--json]                 answer a question as /objectives does
+  objectives [--json]                       the four objectives
+  questions [--since 7d] [--unanswered] [--json]
+                                            questions asked, or those with no confident answer
+                                            or a "not helpful" vote`;
+
+const OPTIONS = {
+  json: { type: "boolean", default: false },
+  since: { type: "string" },
+  unanswered: { type: "boolean", default: false },
+  help: { type: "boolean", short: "h", default: false },
+} as const;
+
+export async function runCli(argv: string[], output: Output = processOutput, env = process.env): Promise<number> {
+  let core: Core | undefined;
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+    const [command, ...rest] = positionals;
+    if (!command || values.help) {
+      output.out(USAGE);
+      return command || values.help ? 0 : 2;
+    }
+    core = await createCore(loadConfig(env), { logger: new Logger("warn") });
+    switch (command) {
+      case "ask":
+        await askCommand(core, rest, values, output);
+        return 0;
+      case "objectives":
+        objectivesCommand(core, values, output);
+        return 0;
+      case "questions":
+        await questionsCommand(core, values, output);
+        return 0;
+      default:
+        throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);
+    }
+  } catch (error) {
+    const usage = error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    output.err(usage ? (error as Error).message : `localism: ${(error as Error).message}`);
+    return usage ? 2 : 1;
+  } finally {
+    await core?.close();
+  }
+}

@@ -1,0 +1,103 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** The only reader of process.env: every setting is validated here, once, at start-up. */
+
+const slackApiUrl = z
+  .url({ message: "should be the Slack Web API base URL, like https://slack.com/api/" })
+  .transform((url) => (url.endsWith("/") ? url : `${url}/`));
+
+const databaseUrl = z
+  .string()
+  .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+    message: "should be a SQLite file (file:./data/localism.db) or a PostgreSQL URL (postgres://user:pass@host:5432/db)",
+  });
+
+const optionalNonEmpty = <T extends z.ZodType<string>>(schema: T) =>
+  z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
+
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optionalNonEmpty(
+    z.string().regex(/^xoxb-/, { message: "should be a bot token starting with xoxb- (Slack app settings > OAuth & Permissions)" }),
+  ),
+  SLACK_SIGNING_SECRET: optionalNonEmpty(
+    z.string().regex(/^[0-9a-f]{16,}$/i, { message: "should be the app's signing secret, a hex string (Basic Information > App Credentials)" }),
+  ),
+  SLACK_APP_TOKEN: optionalNonEmpty(
+    z.string().regex(/^xapp-/, { message: "should be an app-level token starting with xapp- with the connections:write scope (only for Socket Mode)" }),
+  ),
+  PORT: z.coerce
+    .number({ message: "should be a port number, like 3000" })
+    .int({ message: "should be a whole port number, like 3000" })
+    .min(0, { message: "should be a port number between 0 and 65535" })
+    .max(65535, { message: "should be a port number between 0 and 65535" })
+    .default(3000),
+  HOST: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: databaseUrl.default("file:./data/localism.db"),
+  SLACK_API_URL: slackApiUrl.default("https://slack.com/api/"),
+  KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"], { message: "should be one of debug, info, warn, error" }).default("info"),
+});
+
+export type DatabaseProvider = "sqlite" | "postgres";
+
+export interface SlackSettings {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  apiUrl: string;
+}
+
+export interface Config {
+  slack: SlackSettings | null;
+  port: number;
+  host: string;
+  database: { url: string; provider: DatabaseProvider };
+  knowledgeDir: string;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`localism-bot cannot start: its settings need attention.\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export type Environment = Record<string, string | undefined>;
+
+/** Reads and validates settings; throws ConfigError naming each bad variable and what it should look like. */
+export function loadConfig(env: Environment = process.env, rootDir = process.cwd()): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
+  }
+  const settings = parsed.data;
+  return {
+    slack: slackSettings(settings),
+    port: settings.PORT,
+    host: settings.HOST,
+    database: { url: settings.DATABASE_URL, provider: settings.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgres" },
+    knowledgeDir: path.resolve(rootDir, settings.KNOWLEDGE_DIR),
+    logLevel: settings.LOG_LEVEL,
+  };
+}
+
+function slackSettings(settings: z.infer<typeof envSchema>): SlackSettings | null {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret } = settings;
+  if (!botToken && !signingSecret && !settings.SLACK_APP_TOKEN) return null;
+  const missing = [
+    !botToken && "SLACK_BOT_TOKEN must be set (a bot token starting with xoxb-)",
+    !signingSecret && "SLACK_SIGNING_SECRET must be set (the app's signing secret)",
+  ].filter((problem): problem is string => Boolean(problem));
+  if (missing.length > 0 || !botToken || !signingSecret) throw new ConfigError(missing);
+  return { botToken, signingSecret, appToken: settings.SLACK_APP_TOKEN, apiUrl: settings.SLACK_API_URL };
+}
+
+/** Explains what to set when the bot is started without any Slack settings. */
+export const MISSING_SLACK_SETTINGS = [
+  "localism-bot needs a Slack app to talk to. Set these (see .env.example and README.md):",
+  "  SLACK_BOT_TOKEN=xoxb-...        (OAuth & Permissions > Bot User OAuth Token)",
+  "  SLACK_SIGNING_SECRET=...        (Basic Information > App Credentials > Signing Secret)",
+  "  SLACK_APP_TOKEN=xapp-...        (optional: Socket Mode; without it the bot serves HTTP on PORT at /slack/events)",
+].join("\n");

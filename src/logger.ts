@@ -1,0 +1,69 @@
+import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+
+/** Where log lines go: stderr in production, an array in tests that search the logs. */
+export type LogSink = (line: string) => void;
+
+const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+
+// Tokens, signing secrets and bearer headers must never reach a log line.
+const SECRET_PATTERNS: RegExp[] = [
+  /xox[abpers]-[A-Za-z0-9-]+/g,
+  /xapp-[A-Za-z0-9-]+/g,
+  /(signing[_ ]?secret["':= ]+)[0-9a-f]{16,}/gi,
+  /(authorization["':= ]+bearer )\S+/gi,
+];
+
+export function redactSecrets(text: string): string {
+  return SECRET_PATTERNS.reduce(
+    (result, pattern) => result.replace(pattern, (match, prefix?: string) => (typeof prefix === "string" ? `${prefix}[redacted]` : "[redacted]")),
+    text,
+  );
+}
+
+function describe(value: unknown): string {
+  if (value instanceof Error) return `${value.name}: ${value.message}`;
+  if (typeof value === "string") return value;
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** A small structured logger that Bolt can use too; every line is redacted before it is written. */
+export class Logger implements BoltLogger {
+  private level: LogLevel;
+  private name = "localism";
+
+  constructor(level: `${LogLevel}` = "info", private readonly sink: LogSink = (line) => process.stderr.write(`${line}\n`)) {
+    this.level = level as LogLevel;
+  }
+
+  debug(...msg: unknown[]): void {
+    this.write(LogLevel.DEBUG, msg);
+  }
+  info(...msg: unknown[]): void {
+    this.write(LogLevel.INFO, msg);
+  }
+  warn(...msg: unknown[]): void {
+    this.write(LogLevel.WARN, msg);
+  }
+  error(...msg: unknown[]): void {
+    this.write(LogLevel.ERROR, msg);
+  }
+  setLevel(level: LogLevel): void {
+    this.level = level;
+  }
+  getLevel(): LogLevel {
+    return this.level;
+  }
+  setName(name: string): void {
+    this.name = name;
+  }
+
+  private write(level: LogLevel, msg: unknown[]): void {
+    if (ORDER[level] < ORDER[this.level]) return;
+    const text = redactSecrets(msg.map(describe).join(" "));
+    this.sink(JSON.stringify({ time: new Date().toISOString(), level, name: this.name, msg: text }));
+  }
+}

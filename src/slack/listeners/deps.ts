@@ -1,0 +1,19 @@
+import type { Clock } from "../../clock";
+import type { AskService } from "../../domain/objectives/ask-service";
+import type { AskResult } from "../../domain/objectives/answer";
+import type { KnowledgeBase, Objective } from "../../domain/objectives/knowledge-base";
+import type { Logger } from "../../logger";
+import type { QuestionRepository } from "../../storage/questions";
+import type { WorkspaceRepository } from "../../storage/workspaces";
+
+/** What the Slack listeners need from the rest of the app, wired in src/app.ts. */
+export interface ListenerDeps {
+  kb: KnowledgeBase;
+  findObjective(text: string): Objective | undefined;
+  answer(question: string): AskResult;
+  askService: AskService;
+  questions: QuestionRepository;
+  workspaces: WorkspaceRepository;
+  clock: Clock;
+  logger: Logger;
+}

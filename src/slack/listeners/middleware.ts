@@ -1,0 +1,13 @@
+import type { App } from "@slack/bolt";
+import type { ListenerDeps } from "./deps";
+
+/** Records each workspace the app hears from (once per process), without holding up the request. */
+export function registerWorkspaceTracking(app: App, deps: ListenerDeps): void {
+  app.use(async ({ context, next }) => {
+    const teamId = context.teamId ?? context.enterpriseId;
+    if (teamId) {
+      deps.workspaces.recordSeen(teamId).catch((error: unknown) => deps.logger.warn("Could not record workspace", error));
+    }
+    await next();
+  });
+}

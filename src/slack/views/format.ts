@@ -1,0 +1,40 @@
+import { format, parseISO } from "date-fns";
+
+/** Escapes the three characters Slack's mrkdwn treats as control characters. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+/** Cuts text to Slack's limits without breaking a word where it can help it. */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const lastSpace = cut.lastIndexOf(" ");
+  return `${lastSpace > max * 0.8 ? cut.slice(0, lastSpace) : cut}…`;
+}
+
+/** "2012-04-23" -> "23 April 2012"; "2012-04" -> "April 2012"; "2015" stays. */
+export function formatSourceDate(date: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return format(parseISO(date), "d MMMM yyyy");
+  if (/^\d{4}-\d{2}$/.test(date)) return format(parseISO(`${date}-01`), "MMMM yyyy");
+  return date;
+}
+
+export interface CitedSource {
+  title: string;
+  publisher: string;
+  date: string;
+  url?: string | null;
+}
+
+/** "<url|Title>, Publisher, 23 April 2012" as mrkdwn. */
+export function citation(source: CitedSource): string {
+  const title = escapeMrkdwn(source.title);
+  const linked = source.url ? `<${source.url}|${title}>` : `_${title}_`;
+  return `${linked}, ${escapeMrkdwn(source.publisher)}, ${formatSourceDate(source.date)}`;
+}
+
+/** The same citation for notifications and screen readers. */
+export function plainCitation(source: CitedSource): string {
+  return `${source.title}, ${source.publisher}, ${formatSourceDate(source.date)}`;
+}

@@ -1,0 +1,79 @@
+import type { Db } from "./database";
+
+export type QuestionSurface = "slack" | "cli";
+
+export interface QuestionRecord {
+  id: string;
+  workspaceId: string | null;
+  userId: string | null;
+  channelId: string | null;
+  surface: QuestionSurface;
+  question: string;
+  answered: boolean;
+  objective: number | null;
+  passageId: string | null;
+  score: number | null;
+  askedAt: Date;
+}
+
+export interface QuestionReportRow extends QuestionRecord {
+  helpfulVotes: number;
+  notHelpfulVotes: number;
+}
+
+export class QuestionRepository {
+  constructor(private readonly db: Db) {}
+
+  async record(entry: QuestionRecord): Promise<void> {
+    await this.db.questionLog.create({ data: entry });
+  }
+
+  async find(id: string): Promise<QuestionRecord | null> {
+    const row = await this.db.questionLog.findUnique({ where: { id } });
+    return row ? toRecord(row) : null;
+  }
+
+  /** One vote per person per answer: voting again replaces the earlier vote. */
+  async vote(questionId: string, userId: string, helpful: boolean, at: Date): Promise<void> {
+    await this.db.answerVote.upsert({
+      where: { questionId_userId: { questionId, userId } },
+      create: { questionId, userId, helpful, votedAt: at },
+      update: { helpful, votedAt: at },
+    });
+  }
+
+  async since(from: Date): Promise<QuestionReportRow[]> {
+    const rows = await this.db.questionLog.findMany({
+      where: { askedAt: { gte: from } },
+      orderBy: { askedAt: "desc" },
+      include: { votes: { select: { helpful: true } } },
+    });
+    return rows.map((row) => ({
+      ...toRecord(row),
+      helpfulVotes: row.votes.filter((vote) => vote.helpful).length,
+      notHelpfulVotes: row.votes.filter((vote) => !vote.helpful).length,
+    }));
+  }
+
+  /** Questions the knowledge base could not answer, or whose answer someone found unhelpful. */
+  async unanswered(from: Date): Promise<QuestionReportRow[]> {
+    const rows = await this.since(from);
+    return rows.filter((row) => !row.answered || row.notHelpfulVotes > 0);
+  }
+}
+
+function toRecord(row: Omit<QuestionRecord, "surface"> & { surface: string }): QuestionRecord {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    userId: row.userId,
+    channelId: row.channelId,
+    surface: row.surface === "cli" ? "cli" : "slack",
+    question: row.question,
+    answered: row.answered,
+    objective: row.objective,
+    passageId: row.passageId,
+    score: row.score,
+    askedAt: row.askedAt,
+  };
+}
