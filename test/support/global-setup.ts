@@ -31,7 +31,10 @@ export default async function setup(project: TestProject) {
   project.provide("sqliteTemplate", sqliteTemplate);
   project.provide("postgresAdminUrl", postgresAdminUrl);
   project.provide("postgresTemplate", POSTGRES_TEMPLATE);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await dropTestDatabases(postgresAdminUrl);
+  };
 }
 
 function startLocalPostgres(): string {
@@ -54,6 +57,15 @@ async function recreatePostgresTemplate(adminUrl: string): Promise<void> {
   const database = openDatabase(url);
   await migrateDatabase(url, "postgres", database.db);
   await database.close();
+}
+
+/** Each test made its own database from the template (test/support/databases.ts); drop them all. */
+async function dropTestDatabases(adminUrl: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 't\\_%'`);
+  for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
+  await admin.end();
 }
 
 export function withDatabase(url: string, name: string): string {
