@@ -8,7 +8,7 @@ import { loadKnowledgeBase } from "./domain/objectives/knowledge-base";
 import { Logger } from "./logger";
 import { registerListeners } from "./slack/listeners";
 import type { ListenerDeps } from "./slack/listeners/deps";
-import { openDatabase, type Database } from "./storage/database";
+import { openDatabase, tuneDatabase, type Database } from "./storage/database";
 import { migrateDatabase } from "./storage/migrate";
 import { QuestionRepository } from "./storage/questions";
 import { WorkspaceRepository } from "./storage/workspaces";
@@ -33,9 +33,10 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
   const logger = options.logger ?? new Logger(config.logLevel);
   const kb = loadKnowledgeBase(config.knowledgeDir);
   const assistant = createObjectivesAssistant(kb);
-  const database = openDatabase(config.database.url);
+  const database = await openDatabase(config.database.url);
   await migrateDatabase(config.database.url, config.database.provider, database.db);
-  const questions = new QuestionRepository(database.db);
+  await tuneDatabase(database);
+  const questions = new QuestionRepository(database.db, (error) => logger.error("Could not record questions", error));
   const answer = (question: string) => assistant.ask(question);
   return {
     config,
@@ -50,7 +51,10 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
       questions,
       workspaces: new WorkspaceRepository(database.db),
     },
-    close: () => database.close(),
+    close: async () => {
+      await questions.flush().catch((error: unknown) => logger.error("Could not record questions", error));
+      await database.close();
+    },
   };
 }
 

@@ -22,7 +22,18 @@ export function sqliteFilePath(url: string): string {
   return url.replace(/^file:/, "");
 }
 
-export function openDatabase(url: string): Database {
+/**
+ * Write-ahead logging: readers never wait for the writer, and a commit costs no fsync of the main
+ * file (about 1 ms instead of 5 here). NORMAL is durable in WAL mode except on power loss.
+ * Run after migrations: `synchronous` is per connection.
+ */
+export async function tuneDatabase(database: Database): Promise<void> {
+  if (database.provider !== "sqlite") return;
+  await database.db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  await database.db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+}
+
+export async function openDatabase(url: string): Promise<Database> {
   if (url.startsWith("file:")) {
     const file = sqliteFilePath(url);
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });

@@ -32,6 +32,8 @@ async function appliedMigrations(db: Db): Promise<Set<string>> {
 export async function migrateDatabase(url: string, provider: DatabaseProvider, db: Db): Promise<{ applied: boolean }> {
   const applied = await appliedMigrations(db);
   if (migrationNames(provider).every((name) => applied.has(name))) return { applied: false };
+  // The CLI needs the database to itself (SQLite refuses a second writer); the client reconnects on next use.
+  await db.$disconnect();
   const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
   try {
     const exitPromptly = path.join(projectRoot, "scripts/prisma-exit-promptly.cjs");

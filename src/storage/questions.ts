@@ -21,20 +21,50 @@ export interface QuestionReportRow extends QuestionRecord {
   notHelpfulVotes: number;
 }
 
+/**
+ * Questions are written in batches: one insert every `batchIntervalMs` (or `maxBatch` records), so a
+ * busy moment costs one write rather than one per question and no write sits between Slack's
+ * requests. Every read flushes first, so nothing recorded is ever missing from a read; `flush()`
+ * runs at shutdown.
+ */
 export class QuestionRepository {
-  constructor(private readonly db: Db) {}
+  private pending: QuestionRecord[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
 
-  async record(entry: QuestionRecord): Promise<void> {
-    await this.db.questionLog.create({ data: entry });
+  constructor(
+    private readonly db: Db,
+    private readonly onError: (error: unknown) => void = () => {},
+    private readonly batchIntervalMs = 100,
+    private readonly maxBatch = 200,
+  ) {}
+
+  record(entry: QuestionRecord): Promise<void> {
+    this.pending.push(entry);
+    if (this.pending.length >= this.maxBatch) return this.flush();
+    this.timer ??= setTimeout(() => void this.flush().catch(this.onError), this.batchIntervalMs);
+    return Promise.resolve();
+  }
+
+  /** Stores everything recorded so far. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length > 0) this.writing = this.writing.then(() => this.db.questionLog.createMany({ data: batch })).then(() => undefined);
+    return this.writing;
   }
 
   async find(id: string): Promise<QuestionRecord | null> {
+    await this.flush();
     const row = await this.db.questionLog.findUnique({ where: { id } });
     return row ? toRecord(row) : null;
   }
 
   /** One vote per person per answer: voting again replaces the earlier vote. */
   async vote(questionId: string, userId: string, helpful: boolean, at: Date): Promise<void> {
+    await this.flush();
     await this.db.answerVote.upsert({
       where: { questionId_userId: { questionId, userId } },
       create: { questionId, userId, helpful, votedAt: at },
@@ -43,6 +73,7 @@ export class QuestionRepository {
   }
 
   async since(from: Date): Promise<QuestionReportRow[]> {
+    await this.flush();
     const rows = await this.db.questionLog.findMany({
       where: { askedAt: { gte: from } },
       orderBy: { askedAt: "desc" },

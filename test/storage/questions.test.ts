@@ -28,7 +28,7 @@ describe.each(providers)("question and workspace storage on %s", (provider) => {
   afterEach(() => database?.close());
 
   async function repositories() {
-    database = openDatabase(await freshDatabaseUrl(provider));
+    database = await openDatabase(await freshDatabaseUrl(provider));
     return { questions: new QuestionRepository(database.db), workspaces: new WorkspaceRepository(database.db) };
   }
 

@@ -16,7 +16,7 @@ export function freshSqliteUrl(): string {
 /** A new, migrated PostgreSQL database for one test, created from the migrated template. */
 export async function freshPostgresUrl(): Promise<string> {
   const adminUrl = inject("postgresAdminUrl");
-  const name = `t_${randomUUID().replace(/-/g, "")}`;
+  const name = `t${inject("runId")}_${randomUUID().replace(/-/g, "")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {

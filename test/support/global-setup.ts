@@ -12,16 +12,18 @@ declare module "vitest" {
     sqliteTemplate: string;
     postgresAdminUrl: string;
     postgresTemplate: string;
+    runId: number;
   }
 }
 
-const POSTGRES_TEMPLATE = "localism_template";
+// One template per run, so that runs started side by side (several developers, one machine) never collide.
+const POSTGRES_TEMPLATE = `localism_template_${process.pid}`;
 
 /** Migrates one SQLite file and one PostgreSQL database once; each test copies them. */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(path.join(tmpdir(), "localism-test-"));
   const sqliteTemplate = path.join(dir, "template.db");
-  const sqlite = openDatabase(`file:${sqliteTemplate}`);
+  const sqlite = await openDatabase(`file:${sqliteTemplate}`);
   await migrateDatabase(`file:${sqliteTemplate}`, "sqlite", sqlite.db);
   await sqlite.close();
 
@@ -31,9 +33,10 @@ export default async function setup(project: TestProject) {
   project.provide("sqliteTemplate", sqliteTemplate);
   project.provide("postgresAdminUrl", postgresAdminUrl);
   project.provide("postgresTemplate", POSTGRES_TEMPLATE);
+  project.provide("runId", process.pid);
   return async () => {
     rmSync(dir, { recursive: true, force: true });
-    await dropTestDatabases(postgresAdminUrl);
+    await dropTestDatabases(postgresAdminUrl, POSTGRES_TEMPLATE);
   };
 }
 
@@ -49,21 +52,20 @@ function startLocalPostgres(): string {
 async function recreatePostgresTemplate(adminUrl: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`UPDATE pg_database SET datistemplate = false WHERE datname = '${POSTGRES_TEMPLATE}'`);
   await admin.query(`DROP DATABASE IF EXISTS ${POSTGRES_TEMPLATE}`);
   await admin.query(`CREATE DATABASE ${POSTGRES_TEMPLATE}`);
   await admin.end();
   const url = withDatabase(adminUrl, POSTGRES_TEMPLATE);
-  const database = openDatabase(url);
+  const database = await openDatabase(url);
   await migrateDatabase(url, "postgres", database.db);
   await database.close();
 }
 
 /** Each test made its own database from the template (test/support/databases.ts); drop them all. */
-async function dropTestDatabases(adminUrl: string): Promise<void> {
+async function dropTestDatabases(adminUrl: string, template: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE 't\\_%'`);
+  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`, [`t${process.pid}\\_%`, template]);
   for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   await admin.end();
 }

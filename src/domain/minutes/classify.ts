@@ -1,0 +1,75 @@
+/** Recognising the kinds of line found in minutes: headings, list entries and decision sentences. */
+import { isAllCaps } from "./lines";
+
+const ITEM_HEADING = /^item\s*(?:no\.?\s*)?(\d+[a-z]?)?\s*[-–—:.)]\s*(.+)$/i;
+const NUMBERED = /^(\d{1,2})[.)]?\s+(.+)$/;
+const MINUTE_REFERENCE = /^(?:[A-Z]{1,4}\s?)?\d{1,3}\/\d{1,3}[a-z]?\.?\s+(.+)$/;
+const SUB_NUMBERED = /^\d{1,2}(?:\.\d{1,2})+\.?\s+(.+)$/;
+const LIST_MARKER = /^(?:[-•*–▪●]|\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.)\s+(.+)$/;
+const LABEL = /^(?:actions?|due|deadline|owner|lead|by when|resolved|agreed|decision|note)\s*[:\-–]/i;
+
+/** The title of a heading line ("ITEM 2 - Finance", "3. Welcome", "Data from the Health Sector"), else null. */
+export function headingOf(line: string): string | null {
+  const item = ITEM_HEADING.exec(line);
+  if (item?.[2] && (item[1] || isAllCaps(line) || line.length <= 90)) return item[2].trim();
+  const reference = MINUTE_REFERENCE.exec(line);
+  if (reference?.[1]) return headingLike(reference[1]) ? reference[1].trim() : null;
+  const numbered = NUMBERED.exec(line);
+  if (numbered?.[2]) return headingLike(numbered[2]) ? numbered[2].trim() : null;
+  if (SUB_NUMBERED.test(line) || LIST_MARKER.test(line)) return null;
+  return headingLike(line) ? line.trim() : null;
+}
+
+/** Explicitly numbered headings ("ITEM 2 - ...", "3. Welcome") end an attendance list whatever they say. */
+export function isNumberedHeading(line: string): boolean {
+  return ITEM_HEADING.test(line) || ((NUMBERED.test(line) || MINUTE_REFERENCE.test(line)) && headingOf(line) !== null);
+}
+
+function headingLike(text: string): boolean {
+  const trimmed = text.trim();
+  const words = trimmed.split(/\s+/);
+  if (trimmed.length > 90 || words.length > 12 || LABEL.test(trimmed)) return false;
+  if (/[.,;:!?]$/.test(trimmed) || /[.!?]\s+[A-Z]/.test(trimmed)) return false;
+  return /^["'“‘]?[\p{Lu}\d]/u.test(trimmed);
+}
+
+/** The text of a list entry or numbered paragraph without its marker ("- x", "(a) x", "1.2 x", "GB 12/47 x"). */
+export function stripMarker(line: string): string {
+  const patterns = [LIST_MARKER, SUB_NUMBERED, MINUTE_REFERENCE, NUMBERED];
+  for (const pattern of patterns) {
+    const match = pattern.exec(line);
+    if (match) return (match[match.length - 1] ?? line).trim();
+  }
+  return line.trim();
+}
+
+const DECIDING_BODY =
+  "(?:the\\s+)?(?:[\\w'’-]+\\s+){0,4}?(?:board|committee|meeting|group|governing body|panel|authority|members|secretary of state|ministers?|chair(?:man)?|partnership)";
+const DECISION_VERB =
+  "(?:agreed|approved|decided|noted|resolved|endorsed|ratified|accepted|confirmed|supported|adopted|recommended|signed off)";
+const BODY_DECIDED = new RegExp(
+  `^${DECIDING_BODY}\\s+(?:also\\s+|formally\\s+|unanimously\\s+|therefore\\s+)?${DECISION_VERB}\\b`,
+  "i",
+);
+const IT_WAS_DECIDED = /^it was (?:also\s+|further\s+)?(?:agreed|decided|resolved|noted|approved|confirmed)\b/i;
+const PASSIVE_DECISION = /\b(?:was|were) (?:formally\s+|duly\s+|unanimously\s+)?(?:approved|agreed|ratified|endorsed|adopted|signed off)\b/i;
+const DECISION_LABEL = /^(?:resolved|agreed|decision|decided)\s*[:\-–]/i;
+
+/** "The Board agreed...", "It was agreed...", "The minutes ... were approved", "RESOLVED: ..." */
+export function isDecisionSentence(sentence: string): boolean {
+  const text = sentence.trim();
+  return (
+    DECISION_LABEL.test(text) ||
+    BODY_DECIDED.test(text) ||
+    IT_WAS_DECIDED.test(text) ||
+    PASSIVE_DECISION.test(text)
+  );
+}
+
+/** A closing lead-in such as "In discussion the following points were made:" carries nothing itself. */
+export function dropLeadIn(text: string): string {
+  return text
+    .replace(/\s*(?:In discussion,? )?the following (?:points|issues|comments) (?:were|was) (?:made|raised|noted)[^.:]*:\s*$/i, "")
+    .replace(/\s*(?:Looking (?:forward|ahead)|Key points|In summary):\s*$/i, "")
+    .trim();
+}

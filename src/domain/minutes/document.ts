@@ -1,0 +1,76 @@
+import { createHash } from "node:crypto";
+import { parseMinutes } from "./parse";
+import type { MinutesHints, MinutesItemKind } from "./parse";
+import { tagItem } from "./tagging";
+import type { TaggingVocabulary } from "./tagging";
+import { defaultTaggingVocabulary } from "./vocabulary";
+
+/** One item as shown by `localism minutes --json` and stored for digests. */
+export interface TaggedMinutesItem {
+  text: string;
+  kind: MinutesItemKind;
+  heading: string | null;
+  owner: string | null;
+  due: string | null;
+  /** Objectives tagged, highest score first. */
+  objectives: number[];
+  autonomy: boolean;
+  tags: { objective: number; score: number }[];
+}
+
+/** The stable JSON shape of a parsed and tagged minutes document. */
+export interface MinutesJson {
+  title: string;
+  meetingDate: string | null;
+  url: string;
+  attendees: string[];
+  apologies: string[];
+  items: TaggedMinutesItem[];
+}
+
+/**
+ * sha256 (hex) of the text with Unicode, quotes, dashes and whitespace normalised, so that
+ * re-publishing the same words with different spacing or typography does not count as a change.
+ */
+export function contentHash(text: string): string {
+  return createHash("sha256").update(normaliseForHash(text)).digest("hex");
+}
+
+export function normaliseForHash(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[‘’‚′]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .replace(/[‐‑‒–—―]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/** Parses plain-text minutes and tags every item: the document behind `localism minutes --json`. */
+export function buildMinutesDocument(
+  text: string,
+  hints: MinutesHints,
+  vocabulary: TaggingVocabulary = defaultTaggingVocabulary,
+): MinutesJson {
+  const parsed = parseMinutes(text, hints);
+  return {
+    title: parsed.title,
+    meetingDate: parsed.meetingDate,
+    url: parsed.url,
+    attendees: parsed.attendees,
+    apologies: parsed.apologies,
+    items: parsed.items.map((item) => {
+      const tags = tagItem(item.heading ? `${item.heading}. ${item.text}` : item.text, vocabulary);
+      return {
+        text: item.text,
+        kind: item.kind,
+        heading: item.heading ?? null,
+        owner: item.owner,
+        due: item.due,
+        objectives: tags.objectives.map((tag) => tag.objective),
+        autonomy: tags.autonomy !== null,
+        tags: tags.objectives,
+      };
+    }),
+  };
+}

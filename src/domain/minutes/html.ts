@@ -1,0 +1,97 @@
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { collapseWhitespace } from "./text";
+
+const BLOCK_ELEMENTS = new Set([
+  "P", "DIV", "SECTION", "ARTICLE", "MAIN", "HEADER", "FOOTER", "ASIDE", "NAV", "H1", "H2", "H3", "H4", "H5",
+  "H6", "UL", "OL", "TABLE", "THEAD", "TBODY", "TFOOT", "BLOCKQUOTE", "PRE", "DL", "DT", "DD", "FIGURE",
+  "FIGCAPTION", "ADDRESS", "HR", "DETAILS", "SUMMARY", "CAPTION",
+]);
+const SKIPPED_ELEMENTS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "BUTTON", "FORM"]);
+const CHROME_SELECTOR =
+  "script, style, nav, header, footer, form, [role=navigation], [role=banner], [role=contentinfo], " +
+  "[class*=cookie], [id*=cookie], [class*=breadcrumb]";
+
+/**
+ * Main content of an HTML page as plain text, one block per paragraph (blank line between),
+ * list items as "- item" and table rows as "cell | cell". Site navigation, cookie banners and
+ * footers are left out (Readability, with a <main>/<body> fallback when it finds no article).
+ */
+export function htmlToMainText(html: string, url: string): { text: string; title?: string } {
+  const article = readArticle(html, url);
+  if (article?.text.trim()) return article;
+  return fallbackMainText(html);
+}
+
+function readArticle(html: string, url: string): { text: string; title?: string } | null {
+  const { document } = parseHTML(html);
+  setDocumentUrl(document, url);
+  const reader = new Readability<string>(document, { charThreshold: 100, serializer: nodeToText });
+  const article = reader.parse();
+  if (!article?.content) return null;
+  const title = article.title ? collapseWhitespace(article.title) : undefined;
+  return { text: article.content, ...(title ? { title } : {}) };
+}
+
+function fallbackMainText(html: string): { text: string; title?: string } {
+  const { document } = parseHTML(html);
+  for (const element of Array.from(document.querySelectorAll(CHROME_SELECTOR))) element.remove();
+  const root = document.querySelector("main") ?? document.body;
+  const title = collapseWhitespace(document.querySelector("h1")?.textContent ?? document.title ?? "");
+  return { text: root ? nodeToText(root) : "", ...(title ? { title } : {}) };
+}
+
+/** Readability resolves relative links against the document URL; linkedom has none unless told. */
+function setDocumentUrl(document: Document, url: string): void {
+  if (document.querySelector("base") || !document.head) return;
+  const base = document.createElement("base");
+  base.setAttribute("href", url);
+  document.head.appendChild(base);
+}
+
+function nodeToText(root: Node): string {
+  const blocks: string[] = [];
+  let current = "";
+  const flush = () => {
+    const text = collapseWhitespace(current);
+    if (text) blocks.push(text);
+    current = "";
+  };
+  const walk = (node: Node): void => {
+    if (node.nodeType === 3) {
+      current += node.textContent ?? "";
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const name = node.nodeName.toUpperCase();
+    if (SKIPPED_ELEMENTS.has(name)) return;
+    if (name === "BR") return flush();
+    if (name === "TR") {
+      flush();
+      const row = tableRowText(node);
+      if (row) blocks.push(row);
+      return;
+    }
+    if (name === "LI") {
+      flush();
+      const nested = Array.from(node.childNodes).filter((c) => c.nodeName === "UL" || c.nodeName === "OL");
+      const own = Array.from(node.childNodes).filter((c) => !nested.includes(c));
+      const text = collapseWhitespace(own.map((c) => c.textContent ?? "").join(" "));
+      if (text) blocks.push(`- ${text}`);
+      nested.forEach(walk);
+      return;
+    }
+    const isBlock = BLOCK_ELEMENTS.has(name);
+    if (isBlock) flush();
+    node.childNodes.forEach(walk);
+    if (isBlock) flush();
+  };
+  walk(root);
+  flush();
+  return blocks.join("\n\n");
+}
+
+function tableRowText(row: Node): string {
+  const cells = Array.from(row.childNodes).filter((c) => c.nodeName === "TD" || c.nodeName === "TH");
+  return cells.map((cell) => collapseWhitespace(cell.textContent ?? "").replace(/\|/g, "/")).join(" | ");
+}

@@ -1,0 +1,35 @@
+/** The opening lines of minutes (title, date, venue) and the document title drawn from them. */
+import { actionBody } from "./actions";
+import { headingOf, isNumberedHeading } from "./classify";
+import { inlinePeople, peopleHeading } from "./people";
+
+const MAX_PREAMBLE_LINES = 8;
+
+/** Opening lines (title, date, venue) before the attendance list, the first item or the first real paragraph. */
+export function preambleLength(lines: string[]): number {
+  const limit = Math.min(lines.length, MAX_PREAMBLE_LINES);
+  for (let index = 0; index < limit; index++) {
+    const line = lines[index] ?? "";
+    const structural = peopleHeading(line) || inlinePeople(line) || isNumberedHeading(line) || actionBody(line) !== null;
+    if (structural || (index > 0 && isSentenceParagraph(line))) return index;
+    if (index > 0 && headingOf(line) && isSentenceParagraph(lines[index + 1] ?? "") && !/\d{4}/.test(line)) {
+      return index;
+    }
+  }
+  return Math.min(1, lines.length);
+}
+
+function isSentenceParagraph(line: string): boolean {
+  if (/^(?:minutes|notes|record|summary) of\b/i.test(line) || /\bheld (?:on|at)\b/i.test(line)) return false;
+  return /[.!?]["'”’)]*$/.test(line) && line.split(/\s+/).length >= 6;
+}
+
+/** The title given by the feed or page, else the opening line ("TRANSPARENCY BOARD: Minutes of the meeting..."). */
+export function documentTitle(hinted: string | undefined, preamble: string[]): string {
+  if (hinted?.trim()) return hinted.trim();
+  const [first, second] = preamble;
+  if (!first) return "Untitled minutes";
+  if (second && /^(?:minutes|notes|record) of\b/i.test(second)) return `${first}: ${second.replace(/[:.]$/, "")}`;
+  return first;
+}
+

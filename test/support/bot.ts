@@ -1,0 +1,78 @@
+import { startBot, type RunningBot } from "../../src/app";
+import type { Clock } from "../../src/clock";
+import { loadConfig } from "../../src/config";
+import { Logger } from "../../src/logger";
+import { startSlackStandin, type SlackDelivery, type SlackStandin, type SlackStandinOptions } from "../../src/slack-standin";
+import { freshDatabaseUrl, type Provider } from "./databases";
+
+export const SIGNING_SECRET = "8f742231b10e8888abcd99aaabbb85a5";
+
+/** People and channels of a CCG workspace, used across the integration tests. */
+export const PEOPLE = {
+  staff: { id: "U0STAFF01", name: "priya.shah", real_name: "Priya Shah" },
+  colleague: { id: "U0STAFF02", name: "tom.okafor", real_name: "Tom Okafor" },
+  lead: { id: "U0LEAD001", name: "helen.ward", real_name: "Helen Ward" },
+} as const;
+
+export const CHANNELS = {
+  commissioning: { id: "C0COMMISS", name: "ccg-commissioning" },
+  governance: { id: "G0GOVERNA", name: "governing-body-private", is_private: true, botIsMember: false },
+} as const;
+
+export interface TestBotOptions {
+  provider?: Provider;
+  clock?: Clock;
+  env?: Record<string, string>;
+  standin?: SlackStandinOptions;
+}
+
+export interface TestBot {
+  bot: RunningBot;
+  standin: SlackStandin;
+  slack: SlackDelivery;
+  databaseUrl: string;
+  /** Every log line the bot wrote. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The real bot (Bolt's HTTP receiver on a loopback port, a real database) wired to the Slack
+ * stand-in: `slack` delivers signed requests to it as Slack would, `standin` records what it did.
+ */
+export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const standin = await startSlackStandin({
+    ...options.standin,
+    seed: options.standin?.seed ?? {
+      users: Object.values(PEOPLE),
+      channels: [
+        { ...CHANNELS.commissioning, members: [PEOPLE.staff.id, PEOPLE.colleague.id, PEOPLE.lead.id] },
+        { ...CHANNELS.governance, members: [PEOPLE.staff.id, PEOPLE.lead.id] },
+      ],
+    },
+  });
+  const databaseUrl = await freshDatabaseUrl(options.provider ?? "sqlite");
+  const config = loadConfig({
+    SLACK_BOT_TOKEN: standin.token,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: standin.apiUrl,
+    DATABASE_URL: databaseUrl,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const bot = await startBot(config, { clock: options.clock, logger: new Logger("debug", (line) => logs.push(line)) });
+  const slack = standin.delivery(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET);
+  return {
+    bot,
+    standin,
+    slack,
+    databaseUrl,
+    logs,
+    close: async () => {
+      await bot.stop();
+      await standin.close();
+    },
+  };
+}
