@@ -1,0 +1,27 @@
+/** What the search index holds: a passage from the knowledge base or a piece of published minutes. */
+export interface SourceRef {
+  title: string;
+  publisher: string;
+  date: string;
+  url?: string;
+}
+
+export type DocumentKind = "quotation" | "summary" | "minutes";
+
+export interface SearchDocument {
+  id: string;
+  objective: number | null;
+  kind: DocumentKind;
+  text: string;
+  speaker?: string;
+  source: SourceRef;
+  keywords?: string[];
+}
+
+export interface SearchHit {
+  document: SearchDocument;
+  /** 0..1, see relevance.ts. */
+  score: number;
+  /** Plain BM25+ sum, used only to break ties. */
+  rawScore: number;
+}

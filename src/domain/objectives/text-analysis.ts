@@ -1,0 +1,41 @@
+import { stemmer } from "stemmer";
+import { STOP_WORDS } from "./stop-words";
+import { CANONICAL_TOKENS, canonicaliseNames } from "./synonyms";
+
+/** Lower-cases, drops possessives and punctuation, and rewrites synonyms to canonical tokens. */
+export function normaliseText(text: string): string {
+  const spaced = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/'s\b/g, "")
+    .replace(/'/g, "")
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .trim();
+  return canonicaliseNames(spaced);
+}
+
+export function tokenise(text: string): string[] {
+  const normalised = normaliseText(text);
+  return normalised === "" ? [] : normalised.split(" ");
+}
+
+/** Stop words vanish (also inflected: "telling" goes with "tell"), canonical tokens and numbers
+ * pass unchanged, other words are Porter-stemmed after folding American -ize spellings into the
+ * British -ise the sources use. */
+export function processToken(token: string): string | null {
+  if (isKeptAsIs(token)) return token;
+  if (STOP_WORDS.has(token) || token.length < 2) return null;
+  const stem = stemmer(token.replace(/iz(e|es|ed|ing|ation|ations)$/, "is$1"));
+  return STOP_WORDS.has(stem) ? null : stem;
+}
+
+/** Canonical names and numbers: indexed exactly as written, never stemmed or spell-corrected. */
+export function isKeptAsIs(token: string): boolean {
+  return CANONICAL_TOKENS.has(token) || /^\d+$/.test(token);
+}
+
+/** The terms a text contributes to the index or a query: tokenised, filtered and stemmed. */
+export function analyse(text: string): string[] {
+  return tokenise(text).flatMap((token) => processToken(token) ?? []);
+}
