@@ -1,0 +1,83 @@
+import { z } from "zod";
+import type { StandinContext } from "../../context";
+import { refuse } from "../../errors";
+import type { SlackChannel } from "../../state/types";
+import { knownUser, visibleChannel } from "../access";
+import { boolArg, intArg, listArg, optionalId, type Params, parseParams } from "../params";
+import { paginate } from "../pagination";
+import { renderChannel, renderUser } from "../render";
+import type { MethodTable } from "../types";
+
+const pageArgs = { limit: intArg.optional(), cursor: optionalId };
+
+function authTest(ctx: StandinContext) {
+  return {
+    url: `https://${ctx.team.domain}.slack.com/`,
+    team: ctx.team.name,
+    user: ctx.app.botName,
+    team_id: ctx.team.id,
+    user_id: ctx.app.botUserId,
+    bot_id: ctx.app.botId,
+    is_enterprise_install: false,
+  };
+}
+
+function usersInfo(ctx: StandinContext, params: Params) {
+  const args = parseParams(z.looseObject({ user: optionalId }), params);
+  return { user: renderUser(ctx, knownUser(ctx, args.user)) };
+}
+
+const typeOf = (c: SlackChannel) => (c.is_im ? "im" : c.is_mpim ? "mpim" : c.is_private ? "private_channel" : "public_channel");
+
+function usersConversations(ctx: StandinContext, params: Params) {
+  const args = parseParams(z.looseObject({ user: optionalId, types: optionalId, exclude_archived: boolArg.optional(), ...pageArgs }), params);
+  const member = args.user ? knownUser(ctx, args.user).id : ctx.app.botUserId;
+  const types = listArg(args.types ?? "public_channel");
+  const channels = ctx.workspace
+    .allChannels()
+    .filter((c) => c.members.includes(member) && types.includes(typeOf(c)))
+    .filter((c) => !(args.exclude_archived && c.is_archived));
+  const page = paginate(channels, args.limit, args.cursor);
+  return { channels: page.items.map((c) => renderChannel(ctx, c)), response_metadata: page.response_metadata };
+}
+
+function usergroupUsers(ctx: StandinContext, params: Params) {
+  const args = parseParams(z.looseObject({ usergroup: optionalId }), params);
+  const group = args.usergroup ? ctx.workspace.usergroup(args.usergroup) : undefined;
+  if (!group) return refuse("no_such_subteam");
+  return { users: group.users };
+}
+
+function conversationsInfo(ctx: StandinContext, params: Params) {
+  const args = parseParams(z.looseObject({ channel: optionalId }), params);
+  const channel = visibleChannel(ctx, args.channel);
+  return { channel: renderChannel(ctx, channel) };
+}
+
+function conversationsMembers(ctx: StandinContext, params: Params) {
+  const args = parseParams(z.looseObject({ channel: optionalId, ...pageArgs }), params);
+  const channel = visibleChannel(ctx, args.channel);
+  const page = paginate(channel.members, args.limit, args.cursor);
+  return { members: page.items, response_metadata: page.response_metadata };
+}
+
+/** Only the app's 1:1 DM with one user is modelled (no group DMs). */
+function conversationsOpen(ctx: StandinContext, params: Params) {
+  const args = parseParams(z.looseObject({ users: z.unknown().optional(), channel: optionalId, return_im: boolArg.optional() }), params);
+  if (args.channel) return { channel: renderChannel(ctx, visibleChannel(ctx, args.channel)) };
+  const users = listArg(args.users);
+  if (users.length === 0) return refuse("users_list_not_supplied");
+  if (users.length > 1) return refuse("not_implemented");
+  const dm = ctx.workspace.dmWith(knownUser(ctx, users[0]).id);
+  return { channel: args.return_im ? renderChannel(ctx, dm) : { id: dm.id } };
+}
+
+export const peopleMethods: MethodTable = {
+  "auth.test": authTest,
+  "users.info": usersInfo,
+  "users.conversations": usersConversations,
+  "usergroups.users.list": usergroupUsers,
+  "conversations.info": conversationsInfo,
+  "conversations.members": conversationsMembers,
+  "conversations.open": conversationsOpen,
+};
