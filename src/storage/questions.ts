@@ -1,20 +1,7 @@
+import type { QuestionRecord } from "../domain/objectives/ask-service";
 import type { Db } from "./database";
 
-export type QuestionSurface = "slack" | "cli";
-
-export interface QuestionRecord {
-  id: string;
-  workspaceId: string | null;
-  userId: string | null;
-  channelId: string | null;
-  surface: QuestionSurface;
-  question: string;
-  answered: boolean;
-  objective: number | null;
-  passageId: string | null;
-  score: number | null;
-  askedAt: Date;
-}
+export type { QuestionRecord };
 
 export interface QuestionReportRow extends QuestionRecord {
   helpfulVotes: number;

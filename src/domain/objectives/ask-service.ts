@@ -2,28 +2,33 @@ import { randomUUID } from "node:crypto";
 import type { Clock } from "../../clock";
 import type { AskResult } from "./answer";
 
+export type QuestionSurface = "slack" | "cli";
+
+/** One question asked and what it got: who, where, when, which objective answered it, or none. */
+export interface QuestionRecord {
+  id: string;
+  workspaceId: string | null;
+  userId: string | null;
+  channelId: string | null;
+  surface: QuestionSurface;
+  question: string;
+  answered: boolean;
+  objective: number | null;
+  passageId: string | null;
+  score: number | null;
+  askedAt: Date;
+}
+
 /** Where asked questions are recorded (a repository in production). */
 export interface QuestionLog {
-  record(entry: {
-    id: string;
-    workspaceId: string | null;
-    userId: string | null;
-    channelId: string | null;
-    surface: "slack" | "cli";
-    question: string;
-    answered: boolean;
-    objective: number | null;
-    passageId: string | null;
-    score: number | null;
-    askedAt: Date;
-  }): Promise<void>;
+  record(entry: QuestionRecord): Promise<void>;
 }
 
 export interface Asker {
   workspaceId?: string | null;
   userId?: string | null;
   channelId?: string | null;
-  surface: "slack" | "cli";
+  surface: QuestionSurface;
 }
 
 export interface AskedQuestion {
