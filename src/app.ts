@@ -84,6 +84,7 @@ export async function startBot(config: Config, options: CoreOptions = {}): Promi
   registerListeners(app, { ...core.services, clock: core.clock, logger: core.logger });
   app.error(async (error) => core.logger.error("Unhandled error in a listener", error));
 
+  await recordInstalledWorkspace(app, core);
   const server = socketMode ? await app.start() : await app.start({ port: config.port, host: config.host });
   const address = socketMode ? null : ((server as { address(): AddressInfo | string | null }).address() as AddressInfo | null);
   const port = address?.port ?? null;
@@ -97,4 +98,14 @@ export async function startBot(config: Config, options: CoreOptions = {}): Promi
       await core.close();
     },
   };
+}
+
+/** The workspace the bot token belongs to is recorded at start-up, with its name. */
+async function recordInstalledWorkspace(app: App, core: Core): Promise<void> {
+  try {
+    const identity = await app.client.auth.test();
+    if (identity.team_id) await core.services.workspaces.recordSeen(identity.team_id, identity.team ?? null);
+  } catch (error) {
+    core.logger.warn("Could not identify the workspace at start-up (auth.test failed); it will be recorded on its first request", error);
+  }
 }

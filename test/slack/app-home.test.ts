@@ -28,3 +28,16 @@ describe("App Home", () => {
     expect(JSON.stringify(modal?.blocks)).toContain("Establishing the commissioning landscape");
   });
 });
+
+describe("installed workspaces", () => {
+  it("records the workspace the bot token belongs to, with its name, at start-up", async () => {
+    const t = await startTestBot();
+    try {
+      expect(await t.bot.core.services.workspaces.list()).toEqual([
+        expect.objectContaining({ id: t.standin.workspace.team.id, name: t.standin.workspace.team.name }),
+      ]);
+    } finally {
+      await t.close();
+    }
+  });
+});
