@@ -29,7 +29,8 @@ export function mrkdwn(text: string, directory: Directory): SafeHtml {
       .map((part, i) => {
         const isCode = i % 2 === 1 && (closed || i < parts.length - 1);
         if (isCode) return html`<pre class="md-pre">${decodeEntities(part.replace(/^\n/, ""))}</pre>`.value;
-        return linesToHtml(i % 2 === 1 ? `\`\`\`${part}` : part, directory);
+        const text = i % 2 === 1 ? `\`\`\`${part}` : part;
+        return text === "" ? "" : linesToHtml(text, directory);
       })
       .join(""),
   );
