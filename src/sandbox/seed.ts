@@ -22,6 +22,8 @@ const seedSchema = z.object({
         real_name: z.string().min(1),
         title: z.string().default(""),
         role: z.enum(["staff member", "concern lead"]),
+        /** Workspace admins may manage app-wide settings, such as /digest sources. */
+        admin: z.boolean().default(false),
       }),
     )
     .min(1),
@@ -51,6 +53,18 @@ export function loadSeed(file = SEED_PATH): WorkspaceSeed {
   return parsed.data;
 }
 
+export const SECRET_PLACEHOLDER = "{{secret}}";
+
+/**
+ * The bot's settings from the seed. A value of `{{secret}}` is a secret the bot needs: yours if
+ * your environment sets that variable, else a fresh random one for this run.
+ */
+export function botEnvironment(seed: WorkspaceSeed, yours: Record<string, string | undefined>, randomSecret: () => string): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(seed.botEnvironment).map(([name, value]) => [name, value === SECRET_PLACEHOLDER ? (yours[name] ?? randomSecret()) : value]),
+  );
+}
+
 /** `{{feedUrl}}` and friends in seeded text. */
 export type Placeholders = Record<string, string>;
 
@@ -61,7 +75,7 @@ function fill(text: string, placeholders: Placeholders): string {
 /** People, channels and their backdated history, into a fresh stand-in. */
 export function applySeed(standin: SlackStandin, seed: WorkspaceSeed, placeholders: Placeholders): void {
   const { workspace } = standin;
-  for (const user of seed.users) workspace.addUser({ id: user.id, name: user.name, real_name: user.real_name });
+  for (const user of seed.users) workspace.addUser({ id: user.id, name: user.name, real_name: user.real_name, is_admin: user.admin });
   const everyone = seed.users.map((u) => u.id);
   for (const channel of seed.channels) {
     workspace.addChannel({

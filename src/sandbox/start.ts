@@ -10,7 +10,7 @@ import { type SlackStandin, startSlackStandin } from "../slack-standin";
 import { sqliteFilePath } from "../storage/database";
 import { loadManifest } from "./manifest";
 import { FEED_PATH, SampleMinutes } from "./minutes";
-import { applySeed, loadSeed } from "./seed";
+import { applySeed, botEnvironment, loadSeed } from "./seed";
 import { SandboxActions } from "./server/actions";
 import { buildPageScript } from "./server/client-bundle";
 import { loadPageAssets, sandboxRequestHandler } from "./server/http";
@@ -78,9 +78,10 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     started.standin = standin;
     applySeed(standin, seed, { feedUrl });
     emptySandboxDatabase(config);
-    const signingSecret = randomBytes(32).toString("hex");
+    const randomSecret = () => randomBytes(32).toString("hex");
+    const signingSecret = randomSecret();
     const botConfig = sandboxBotConfig(config, {
-      ...seed.botEnvironment,
+      ...botEnvironment(seed, config.inherited, randomSecret),
       SLACK_BOT_TOKEN: standin.token,
       SLACK_SIGNING_SECRET: signingSecret,
       SLACK_API_URL: standin.apiUrl,

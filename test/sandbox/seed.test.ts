@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadManifest } from "../../src/sandbox/manifest";
-import { loadSeed } from "../../src/sandbox/seed";
+import { botEnvironment, loadSeed } from "../../src/sandbox/seed";
 
 /** The seed is data people edit: these checks keep its ids in step with each other and with the bot's settings. */
 describe("the sandbox workspace seed", () => {
@@ -22,6 +22,19 @@ describe("the sandbox workspace seed", () => {
     expect(triage?.botIsMember).toBe(true);
     expect(membersOf(triage?.id ?? "").every((id) => leads.includes(id))).toBe(true);
     expect(seed.botEnvironment.FETCH_ALLOW_PRIVATE_HOSTS).toBe("true");
+  });
+
+  it("gives the bot a secret for each {{secret}} setting: yours if you set one, else a fresh one per run", () => {
+    expect(seed.botEnvironment.CONCERN_RECEIPT_PEPPER).toBe("{{secret}}");
+    const fresh = botEnvironment(seed, {}, () => "f".repeat(64));
+    expect(fresh.CONCERN_RECEIPT_PEPPER).toBe("f".repeat(64));
+    expect(fresh.CONCERN_LEADS).toBe(seed.botEnvironment.CONCERN_LEADS);
+    const yours = botEnvironment(seed, { CONCERN_RECEIPT_PEPPER: "mine", CONCERN_LEADS: "U0REALLEAD" }, () => "unused");
+    expect(yours).toMatchObject({ CONCERN_RECEIPT_PEPPER: "mine", CONCERN_LEADS: seed.botEnvironment.CONCERN_LEADS });
+  });
+
+  it("has a workspace admin, who may add /digest sources", () => {
+    expect(seed.users.filter((u) => u.admin).length).toBeGreaterThan(0);
   });
 
   it("has a digest channel the bot is in, which tells people how to add the sample feed", () => {

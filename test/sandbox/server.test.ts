@@ -44,6 +44,8 @@ describe("the sandbox server", () => {
   it("posts what is not a command as the person's message, and refuses commands the manifest does not declare", async () => {
     expect((await postJson(url("/sandbox/api/message"), { as: STAFF, channel: COMMISSIONING, text: "Has the area team replied?" })).body).toEqual({ ok: true });
     expect(t.sandbox.standin.messagesIn(COMMISSIONING).at(-1)).toMatchObject({ user: STAFF, text: "Has the area team replied?" });
+    await postJson(url("/sandbox/api/message"), { as: STAFF, channel: COMMISSIONING, text: "Q&A <b>today</b>: https://www.gov.uk/x." });
+    expect(t.sandbox.standin.messagesIn(COMMISSIONING).at(-1)?.text).toBe("Q&amp;A &lt;b&gt;today&lt;/b&gt;: <https://www.gov.uk/x>.");
     const unknown = await postJson(url("/sandbox/api/message"), { as: STAFF, channel: COMMISSIONING, text: "/remind me" });
     expect(unknown.body).toEqual({ ok: false, error: '/remind is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.' });
   });

@@ -1,4 +1,5 @@
 import { EMPTY, html, type SafeHtml } from "./html";
+import { LOCK } from "./icons";
 
 /** The workspace around the conversation: top bar, sidebar and the conversation's header. */
 
@@ -25,12 +26,12 @@ export function renderTopbar(people: Person[], as: string, feedUrl: string): Saf
 export function renderSidebar(team: string, channels: SidebarEntry[], apps: SidebarEntry[], open: string): SafeHtml {
   const item = (entry: SidebarEntry, icon: SafeHtml) =>
     html`<a href="#" class="side-item${entry.open === open ? " active" : ""}" data-open="${entry.open}" data-latest="${entry.latest}">${icon}<span class="side-label">${entry.label}</span></a>`;
-  return html`<div class="team-name">${team}</div><div class="side-section">Channels</div>${channels.map((c) => item(c, html`<span class="side-icon" aria-hidden="true">${c.isPrivate ? "🔒" : "#"}</span>`))}<div class="side-section">Apps</div>${apps.map((a) => item(a, html`<span class="side-icon app-dot" aria-hidden="true">●</span>`))}`;
+  return html`<div class="team-name">${team}</div><div class="side-section">Channels</div>${channels.map((c) => item(c, html`<span class="side-icon" aria-hidden="true">${c.isPrivate ? LOCK : "#"}</span>`))}<div class="side-section">Apps</div>${apps.map((a) => item(a, html`<span class="side-icon app-dot" aria-hidden="true">●</span>`))}`;
 }
 
 export function renderChannelHeader(name: string, isPrivate: boolean, topic: string, memberCount: number, botIsMember: boolean): SafeHtml {
   const notInChannel = botIsMember ? EMPTY : html`<span class="header-note">localism-bot is not in this channel</span>`;
-  return html`<div class="header-name">${isPrivate ? "🔒 " : "# "}${name}</div><div class="header-topic">${topic}</div><div class="header-meta">${memberCount} ${memberCount === 1 ? "member" : "members"}${notInChannel}</div>`;
+  return html`<div class="header-name">${isPrivate ? LOCK : "#"} ${name}</div><div class="header-topic">${topic}</div><div class="header-meta">${memberCount} ${memberCount === 1 ? "member" : "members"}${notInChannel}</div>`;
 }
 
 export function renderAppHeader(appName: string, tab: "home" | "messages", tabs: { home: boolean; messages: boolean }): SafeHtml {

@@ -2,6 +2,7 @@ import type { StoredEphemeral, StoredFile, StoredMessage } from "../../slack-sta
 import { renderBlocks } from "./blocks";
 import type { RenderContext } from "./elements";
 import { EMPTY, html, type SafeHtml } from "./html";
+import { EYE } from "./icons";
 import { mrkdwn } from "./mrkdwn";
 
 /** What a conversation needs to know about its authors and files. */
@@ -41,10 +42,15 @@ function content(entry: StoredMessage | StoredEphemeral, ctx: ConversationContex
   return mrkdwn(entry.text, ctx.directory);
 }
 
+function extension(filename: string): string {
+  const dot = filename.lastIndexOf(".");
+  return dot > 0 ? filename.slice(dot + 1, dot + 5).toUpperCase() : "FILE";
+}
+
 function files(message: StoredMessage, ctx: ConversationContext): SafeHtml {
   const shared = (message.files ?? []).flatMap((id) => ctx.file(id) ?? []);
   if (shared.length === 0) return EMPTY;
-  return html`<div class="msg-files">${shared.map((f) => html`<a class="file-chip" href="/sandbox/files/${f.id}" download="${f.filename}">📄 ${f.title} <span class="file-size">${f.bytes?.length ?? 0} bytes</span></a>`)}</div>`;
+  return html`<div class="msg-files">${shared.map((f) => html`<a class="file-chip" href="/sandbox/files/${f.id}" download="${f.filename}"><span class="file-icon" aria-hidden="true">${extension(f.filename)}</span> ${f.title} <span class="file-size">${f.bytes?.length ?? 0} bytes</span></a>`)}</div>`;
 }
 
 function meta(entry: StoredMessage | StoredEphemeral, ctx: ConversationContext): SafeHtml {
@@ -61,7 +67,7 @@ function messageHtml(message: StoredMessage, replies: StoredMessage[], ctx: Conv
 }
 
 function ephemeralHtml(ephemeral: StoredEphemeral, ctx: ConversationContext): SafeHtml {
-  return html`<article class="msg ephemeral" data-container="message" data-channel="${ctx.channelId}" data-ts="${ephemeral.ts}" data-ephemeral>${avatar(ctx.author(ephemeral))}<div class="msg-body">${meta(ephemeral, ctx)}<div class="ephemeral-note">👁 Only visible to you</div><div class="msg-content">${content(ephemeral, ctx)}</div></div></article>`;
+  return html`<article class="msg ephemeral" data-container="message" data-channel="${ctx.channelId}" data-ts="${ephemeral.ts}" data-ephemeral>${avatar(ctx.author(ephemeral))}<div class="msg-body">${meta(ephemeral, ctx)}<div class="ephemeral-note">${EYE} Only visible to you</div><div class="msg-content">${content(ephemeral, ctx)}</div></div></article>`;
 }
 
 /** Messages (threads under their first message) and the viewer's ephemeral messages, oldest first. */

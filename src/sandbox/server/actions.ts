@@ -36,6 +36,13 @@ export function isApiName(name: string): name is ApiName {
 }
 
 const ok: ApiOutcome = { ok: true };
+
+/** What Slack's own client sends for typed text: &, < and > escaped, web addresses made links. */
+export function asSlackClientSends(typed: string): string {
+  const escaped = typed.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return escaped.replace(/\bhttps?:\/\/[^\s<>]+[^\s<>.,;:!?)'"]/g, (url) => `<${url}>`);
+}
+
 const refused = (error: string): ApiOutcome => ({ ok: false, error });
 
 /** Slack's words when the app does not answer in time or answers with an error. */
@@ -89,7 +96,7 @@ export class SandboxActions {
       if (conversation.is_im && this.world.manifest.messagesReadOnly) {
         return refused(`Sending messages to ${this.world.manifest.name} has been turned off (its Messages tab is read-only); slash commands work here.`);
       }
-      this.world.standin.workspace.postAsUser(conversation.id, as, text);
+      this.world.standin.workspace.postAsUser(conversation.id, as, asSlackClientSends(text));
       return ok;
     }
     const command = trimmed.split(/\s+/, 1)[0] ?? trimmed;

@@ -20,7 +20,7 @@ const APP_HOME = "app:home";
 const APP_MESSAGES = "app:messages";
 
 export function people(world: SandboxWorld): Person[] {
-  return world.seed.users.map((u) => ({ id: u.id, name: u.real_name, title: u.title, role: u.role }));
+  return world.seed.users.map((u) => ({ id: u.id, name: u.real_name, title: u.title, role: u.admin ? `${u.role}, workspace admin` : u.role }));
 }
 
 /** Channels the person can see: every public one, and private ones they belong to. */
