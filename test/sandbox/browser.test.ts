@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actAs, message, openBrowser, openConversation, openMoreActions, screenshot, send, type TestBrowser } from "./browser";
-import { LEAD, STAFF, startTestSandbox, type TestSandbox } from "./support";
+import { COMMISSIONING, LEAD, STAFF, startTestSandbox, type TestSandbox } from "./support";
+import { formCheckModal, type SubmittedValues } from "./form-check";
 
 /**
  * The sandbox as a person uses it, in headless Chromium: the real bot, the stand-in, the page.
@@ -79,12 +80,56 @@ describe("the sandbox in a browser", () => {
     await modal.waitFor({ state: "detached" });
   });
 
+  it("fills in a modal form: the bot gets each value by block and action, and its errors show beside what was typed", async () => {
+    const { page } = browser;
+    const { app } = t.sandbox.bot;
+    const submissions: SubmittedValues[] = [];
+    app.action("sandbox_check_open", async ({ ack, body, client }) => {
+      await ack();
+      if ("trigger_id" in body) await client.views.open({ trigger_id: body.trigger_id, view: formCheckModal });
+    });
+    app.view("sandbox_check_form", async ({ ack, view }) => {
+      submissions.push(view.state.values as SubmittedValues);
+      await (submissions.length === 1 ? ack({ response_action: "errors", errors: { what: "Please say more about what happened." } }) : ack());
+    });
+    await openConversation(page, "commissioning-team");
+    await app.client.chat.postMessage({
+      channel: COMMISSIONING,
+      text: "Form check",
+      blocks: [{ type: "actions", elements: [{ type: "button", action_id: "sandbox_check_open", text: { type: "plain_text", text: "Open the form" } }] }],
+    });
+    await page.getByRole("button", { name: "Open the form" }).click();
+    const form = page.getByRole("dialog", { name: "Form check" });
+    await form.getByLabel("What happened").fill("Too short");
+    await form.getByLabel("Objective").selectOption("1");
+    await form.getByRole("radio", { name: "High" }).check();
+    await form.getByRole("checkbox", { name: /Include a link/ }).check();
+    await form.getByRole("button", { name: "Submit" }).click();
+
+    await form.getByText("Please say more about what happened.").waitFor();
+    expect(await form.getByLabel("What happened").inputValue()).toBe("Too short");
+    expect(await form.getByRole("radio", { name: "High" }).isChecked()).toBe(true);
+    await screenshot(page, "05-modal-errors");
+    expect(submissions[0]).toMatchObject({
+      what: { text: { type: "plain_text_input", value: "Too short" } },
+      objective: { choice: { type: "static_select", selected_option: { value: "1" } } },
+      impact: { choice: { type: "radio_buttons", selected_option: { value: "high" } } },
+      link: { choice: { type: "checkboxes", selected_options: [{ value: "include" }] } },
+      note: { text: { type: "plain_text_input", value: null } },
+    });
+
+    await form.getByLabel("What happened").fill("The area team overruled our procurement decision.");
+    await form.getByRole("button", { name: "Submit" }).click();
+    await form.waitFor({ state: "detached" });
+    expect(submissions[1]?.what?.text?.value).toBe("The area team overruled our procurement decision.");
+  });
+
   it("offers the manifest's message shortcut under More actions on a message", async () => {
     const { page } = browser;
     await openConversation(page, "commissioning-team");
     const menu = await openMoreActions(page, message(page, "ophthalmology procurement"));
     expect(await menu.getByRole("menuitem").allInnerTexts()).toEqual([expect.stringContaining("Log autonomy concern")]);
-    await screenshot(page, "05-more-actions");
+    await screenshot(page, "06-more-actions");
     await page.keyboard.press("Escape");
     await menu.waitFor({ state: "detached" });
   });
@@ -96,9 +141,27 @@ describe("the sandbox in a browser", () => {
     expect(await page.locator("article.msg.ephemeral").count()).toBe(0);
     await openConversation(page, "autonomy-concerns-triage");
     expect(await page.locator(".conversation-header").innerText()).toContain("concern leads");
-    await screenshot(page, "06-concern-lead");
+    await screenshot(page, "07-concern-lead");
     await actAs(page, STAFF);
     await page.locator(".side-item", { hasText: "autonomy-concerns-triage" }).waitFor({ state: "detached" });
+  });
+
+  it("lists the manifest's slash commands as you type, and runs them in the app's Messages tab too", async () => {
+    const { page } = browser;
+    await page.locator("#composer-input").fill("/");
+    const hints = page.locator("#command-hints");
+    await hints.waitFor();
+    expect(await hints.locator(".command-name").allInnerTexts()).toEqual(["/objectives", "/concerns", "/digest"]);
+    await screenshot(page, "08-command-hints");
+    await page.locator("#composer-input").fill("");
+    await page.locator(".side-item", { hasText: "localism-bot" }).click();
+    await page.getByRole("tab", { name: "Messages" }).click();
+    await send(page, "/objectives help");
+    await page.locator("article.msg.ephemeral").last().waitFor();
+    expect(await page.locator("article.msg.ephemeral").last().innerText()).toContain("/objectives");
+    await send(page, "hello bot");
+    await page.locator(".notice-error", { hasText: "read-only" }).waitFor();
+    await page.locator("#composer-input").fill("");
   });
 
   it("posts what people type as their message, shown as text and never run as markup", async () => {

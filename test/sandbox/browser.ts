@@ -23,6 +23,8 @@ export async function openBrowser(url: string): Promise<TestBrowser> {
   const profile = mkdtempSync(path.join(tmpdir(), "localism-chromium-"));
   const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 820 } });
   const page = context.pages()[0] ?? (await context.newPage());
+  // Fail a step with the locator it waited for, well inside the test's own timeout.
+  page.setDefaultTimeout(10_000);
   const pageErrors: string[] = [];
   const dialogs: string[] = [];
   page.on("pageerror", (error) => pageErrors.push(error.message));

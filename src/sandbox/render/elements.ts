@@ -80,7 +80,9 @@ const select: ElementRenderer = (el, place, ctx) => {
   const current = currentValue(el, place.entry);
   const multiple = String(el.type).startsWith("multi_");
   const placeholder = textOf(el.placeholder) || (multiple ? "Select options" : "Select an option");
-  return html`<select class="bk-select"${multiple ? html` multiple` : EMPTY}${place.required ? html` required` : EMPTY} aria-label="${placeholder}" ${dataAttributes(el, place, multiple ? "multi" : "select")}>${multiple ? EMPTY : html`<option value="">${placeholder}</option>`}${optionTags(choicesOf(el, ctx), current)}</select>`;
+  // In an input block the block's label names the select; elsewhere its placeholder does.
+  const name = place.inInput ? EMPTY : html` aria-label="${placeholder}"`;
+  return html`<select class="bk-select"${multiple ? html` multiple` : EMPTY}${place.required ? html` required` : EMPTY}${name} ${dataAttributes(el, place, multiple ? "multi" : "select")}>${multiple ? EMPTY : html`<option value="">${placeholder}</option>`}${optionTags(choicesOf(el, ctx), current)}</select>`;
 };
 
 const overflow: ElementRenderer = (el, place, ctx) =>
