@@ -4,7 +4,7 @@ import type { PageState } from "../page/contract";
 import { type Person, renderAppHeader, renderChannelHeader, renderSidebar, renderTopbar, type SidebarEntry } from "../render/chrome";
 import { type ConversationContext, renderConversation } from "../render/conversation";
 import type { RenderContext } from "../render/elements";
-import { EMPTY, type SafeHtml } from "../render/html";
+import type { SafeHtml } from "../render/html";
 import { renderHome, renderModal } from "../render/surfaces";
 import type { WorkspaceSeed } from "../seed";
 
@@ -80,52 +80,68 @@ function settle(world: SandboxWorld, as: string | undefined, open: string | unde
   return { person, channels, appTabs, open: known ? open : (channels[0]?.id ?? appTabs[0] ?? "") };
 }
 
+interface OpenConversation {
+  header: SafeHtml;
+  pane: SafeHtml;
+  composer: PageState["composer"];
+}
+
+function channelView(world: SandboxWorld, channel: SlackChannel, as: string): OpenConversation {
+  const { workspace } = world.standin;
+  const people = channel.members.filter((m) => m !== workspace.app.botUserId).length;
+  return {
+    header: renderChannelHeader(channel.name, channel.is_private, channel.topic, people, workspace.botIsMember(channel)),
+    pane: conversation(world, channel, as, `This is the very beginning of #${channel.name}.`),
+    composer: { channel: channel.id, placeholder: `Message #${channel.name}`, plainTextAllowed: true },
+  };
+}
+
+/** The app's Home tab (no message box, as in Slack) or its Messages tab: the person's DM with the bot. */
+function appView(world: SandboxWorld, open: string, as: string): OpenConversation {
+  const { manifest, standin } = world;
+  const tab = open === APP_MESSAGES ? "messages" : "home";
+  const header = renderAppHeader(manifest.name, tab, { home: manifest.homeTab, messages: manifest.messagesTab });
+  if (tab === "home") return { header, pane: renderHome(standin.homeViewOf(as), renderContext(world, as), manifest.name), composer: null };
+  const dm = standin.workspace.dmWith(as);
+  return {
+    header,
+    pane: conversation(world, dm, as, `This is your conversation with ${manifest.name}. Try a slash command, like /objectives.`),
+    composer: { channel: dm.id, placeholder: `Send a slash command to ${manifest.name}`, plainTextAllowed: !manifest.messagesReadOnly },
+  };
+}
+
+function sidebar(world: SandboxWorld, as: string, channels: SlackChannel[], appTabs: string[], open: string): SafeHtml {
+  const dm = existingDm(world, as);
+  const entries: SidebarEntry[] = channels.map((c) => ({ open: c.id, label: c.name, isPrivate: c.is_private, latest: latestTs(world, c.id, as) }));
+  const app = appTabs[0];
+  const apps: SidebarEntry[] = app ? [{ open: app, label: world.manifest.name, isPrivate: false, latest: dm ? latestTs(world, dm.id, as) : "0" }] : [];
+  return renderSidebar(world.standin.workspace.team.name, entries, apps, open.startsWith("app:") ? (app ?? open) : open);
+}
+
 /** The page as `as` sees it with `open` open; unknown or forbidden choices fall back to what they may see. */
 export function pageState(world: SandboxWorld, asRequested?: string, openRequested?: string): PageState {
   const { person, channels, appTabs, open } = settle(world, asRequested, openRequested);
   const as = person.id;
   const { manifest, standin } = world;
-  const dm = open === APP_MESSAGES ? standin.workspace.dmWith(as) : existingDm(world, as);
-  const sidebarChannels: SidebarEntry[] = channels.map((c) => ({ open: c.id, label: c.name, isPrivate: c.is_private, latest: latestTs(world, c.id, as) }));
-  const apps: SidebarEntry[] = appTabs.length > 0 ? [{ open: appTabs[0] ?? APP_HOME, label: manifest.name, isPrivate: false, latest: dm ? latestTs(world, dm.id, as) : "0" }] : [];
   const channel = channels.find((c) => c.id === open);
+  const shown = channel ? channelView(world, channel, as) : appView(world, open, as);
   const stack = standin.openViewsFor(as);
   const top = stack.at(-1);
-  const ctx = renderContext(world, as);
-  const sidebarOpen = open.startsWith("app:") ? (appTabs[0] ?? open) : open;
-
-  let header: SafeHtml = EMPTY;
-  let pane: SafeHtml = EMPTY;
-  let composer: PageState["composer"] = null;
-  if (channel) {
-    header = renderChannelHeader(channel.name, channel.is_private, channel.topic, channel.members.filter((m) => m !== standin.workspace.app.botUserId).length, standin.workspace.botIsMember(channel));
-    pane = conversation(world, channel, as, `This is the very beginning of #${channel.name}.`);
-    composer = { channel: channel.id, placeholder: `Message #${channel.name}`, plainTextAllowed: true };
-  } else {
-    const tab = open === APP_MESSAGES ? "messages" : "home";
-    header = renderAppHeader(manifest.name, tab, { home: manifest.homeTab, messages: manifest.messagesTab });
-    if (tab === "messages" && dm) {
-      pane = conversation(world, dm, as, `This is your conversation with ${manifest.name}. Try a slash command, like /objectives.`);
-      composer = { channel: dm.id, placeholder: `Send a slash command to ${manifest.name}`, plainTextAllowed: !manifest.messagesReadOnly };
-    } else {
-      pane = renderHome(standin.homeViewOf(as), ctx, manifest.name);
-    }
-  }
   return {
     version: standin.version,
     as,
     open,
-    composer,
+    composer: shown.composer,
     commands: manifest.commands,
     messageShortcuts: manifest.shortcuts.filter((s) => s.type === "message"),
     globalShortcuts: manifest.shortcuts.filter((s) => s.type === "global"),
     modalViewId: top?.id ?? null,
     regions: {
       topbar: renderTopbar(people(world), as, world.feedUrl).value,
-      sidebar: renderSidebar(standin.workspace.team.name, sidebarChannels, apps, sidebarOpen).value,
-      header: header.value,
-      pane: pane.value,
-      modal: top ? renderModal(top, stack.length, ctx).value : "",
+      sidebar: sidebar(world, as, channels, appTabs, open).value,
+      header: shown.header.value,
+      pane: shown.pane.value,
+      modal: top ? renderModal(top, stack.length, renderContext(world, as)).value : "",
     },
   };
 }
