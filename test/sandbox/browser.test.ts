@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actAs, message, openBrowser, openConversation, openMoreActions, screenshot, send, type TestBrowser } from "./browser";
-import { COMMISSIONING, LEAD, STAFF, startTestSandbox, type TestSandbox } from "./support";
+import { COMMISSIONING, LEAD, STAFF, startTestSandbox, type TestSandbox, TRIAGE } from "./support";
 import { formCheckModal, type SubmittedValues } from "./form-check";
 
 /**
@@ -139,7 +139,10 @@ describe("the sandbox in a browser", () => {
     await actAs(page, LEAD);
     await page.locator(".side-item", { hasText: "autonomy-concerns-triage" }).waitFor();
     expect(await page.locator("article.msg.ephemeral").count()).toBe(0);
+    await t.sandbox.bot.app.client.chat.postMessage({ channel: TRIAGE, text: "A new concern arrived for triage." });
+    await page.locator(".side-item.unread", { hasText: "autonomy-concerns-triage" }).waitFor();
     await openConversation(page, "autonomy-concerns-triage");
+    await page.locator(".side-item.unread", { hasText: "autonomy-concerns-triage" }).waitFor({ state: "detached" });
     expect(await page.locator(".conversation-header").innerText()).toContain("concern leads");
     await screenshot(page, "07-concern-lead");
     await actAs(page, STAFF);

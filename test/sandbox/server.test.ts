@@ -55,6 +55,29 @@ describe("the sandbox server", () => {
     expect((await postJson(url("/sandbox/api/home"), { as: "U0INTRUDER" })).body.ok).toBe(false);
   });
 
+  it("delivers the manifest's message shortcut on a seeded message as Slack's signed message_action, whole message included", async () => {
+    const delivered: unknown[] = [];
+    t.sandbox.bot.app.use(async ({ body, next }) => {
+      if (body.type === "message_action") delivered.push(body);
+      await next();
+    });
+    const seeded = t.sandbox.standin.messagesIn(COMMISSIONING).find((m) => m.text.includes("ophthalmology"));
+    await postJson(url("/sandbox/api/shortcut"), { as: STAFF, callbackId: "log_autonomy_concern", channel: COMMISSIONING, ts: seeded?.ts });
+    expect(delivered).toHaveLength(1);
+    expect(delivered[0]).toMatchObject({
+      callback_id: "log_autonomy_concern",
+      user: { id: STAFF },
+      channel: { id: COMMISSIONING, name: "commissioning-team" },
+      message_ts: seeded?.ts,
+      message: { user: "U0AMINAHU", text: expect.stringContaining("ophthalmology procurement") },
+      trigger_id: expect.any(String),
+      response_url: expect.stringContaining("/response/"),
+    });
+    const notMessage = await postJson(url("/sandbox/api/shortcut"), { as: STAFF, callbackId: "log_autonomy_concern" });
+    expect(notMessage.body).toEqual({ ok: false, error: '"Log autonomy concern" works on a message: use ⋮ More actions on one.' });
+    expect((await postJson(url("/sandbox/api/shortcut"), { as: STAFF, callbackId: "no_such_shortcut" })).body.ok).toBe(false);
+  });
+
   it("delivers app_home_opened so the bot publishes the person's Home tab", async () => {
     expect((await postJson(url("/sandbox/api/home"), { as: LEAD })).body).toEqual({ ok: true });
     await expect.poll(async () => (await state(LEAD, "app:home")).regions.pane).toContain("Transferring power to local organisations");
