@@ -9,7 +9,7 @@
  * Each step leaves a screenshot in test-results/sandbox/.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actAs, message, openBrowser, openConversation, openMoreActions, screenshot, send, type TestBrowser } from "./browser";
+import { actAs, message, openBrowser, openConversation, openMoreActions, screenshot, sendForReply, type TestBrowser } from "./browser";
 import { LEAD, STAFF, startTestSandbox, type TestSandbox } from "./support";
 
 let t: TestSandbox;
@@ -70,9 +70,8 @@ describe("concerns and digests in the sandbox (issues 3 and 4)", () => {
     const { page } = browser;
     await actAs(page, STAFF);
     await openConversation(page, "commissioning-team");
-    await send(page, "/concerns open");
-    const reply = page.locator("article.msg.ephemeral").last();
-    await expect.poll(() => reply.innerText()).toMatch(/concern leads/i);
+    const reply = await sendForReply(page, "/concerns open");
+    expect(await reply.innerText()).toMatch(/lead/i);
     expect(await reply.innerText()).not.toContain(reference);
     await screenshot(page, "14-concerns-refused");
   });
@@ -81,10 +80,10 @@ describe("concerns and digests in the sandbox (issues 3 and 4)", () => {
     const { page } = browser;
     await actAs(page, LEAD);
     await openConversation(page, "minutes-digest");
-    await send(page, `/digest source add ${t.sandbox.url}/sandbox/minutes/feed.atom`);
-    await expect.poll(() => page.locator("article.msg.ephemeral").last().innerText(), { timeout: 15_000 }).toMatch(/sandbox example|minutes/i);
-    await send(page, "/digest subscribe weekly monday 09:00");
-    await expect.poll(() => page.locator("article.msg.ephemeral").last().innerText()).toMatch(/monday/i);
+    const added = await sendForReply(page, `/digest source add ${t.sandbox.url}/sandbox/minutes/feed.atom`, 20_000);
+    expect(await added.innerText()).toMatch(/sandbox example|minutes/i);
+    const subscribed = await sendForReply(page, "/digest subscribe weekly monday 09:00");
+    expect(await subscribed.innerText()).toMatch(/monday/i);
     await page.locator("#run-digest").click();
     const digest = page.locator("article.msg:not(.ephemeral)", { hasText: /Riverside CCG governing body|Accountability meeting/ }).last();
     await digest.waitFor({ timeout: 20_000 });

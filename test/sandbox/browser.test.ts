@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actAs, message, openBrowser, openConversation, openMoreActions, screenshot, send, type TestBrowser } from "./browser";
+import { actAs, message, openBrowser, openConversation, openMoreActions, screenshot, send, sendForReply, type TestBrowser } from "./browser";
 import { COMMISSIONING, LEAD, STAFF, startTestSandbox, type TestSandbox, TRIAGE } from "./support";
 import { formCheckModal, type SubmittedValues } from "./form-check";
 
@@ -34,9 +34,7 @@ describe("the sandbox in a browser", () => {
 
   it("runs /objectives 1 and shows the answer only to the person, marked as such", async () => {
     const { page } = browser;
-    await send(page, "/objectives 1");
-    const reply = page.locator("article.msg.ephemeral").last();
-    await reply.waitFor();
+    const reply = await sendForReply(page, "/objectives 1");
     const text = await reply.innerText();
     expect(text).toContain("Only visible to you");
     expect(text).toContain("Objective 1. Transferring power to local organisations");
@@ -47,9 +45,7 @@ describe("the sandbox in a browser", () => {
 
   it("answers a question with quoted, sourced passages, and thanks the person in place for a vote", async () => {
     const { page } = browser;
-    await send(page, "/objectives can the board overrule our CCG?");
-    const answer = page.locator("article.msg.ephemeral", { hasText: "Question:" }).last();
-    await answer.waitFor();
+    const answer = await sendForReply(page, "/objectives can the board overrule our CCG?");
     expect(await answer.innerText()).toMatch(/Source: /);
     await answer.getByRole("button", { name: "Helpful", exact: true }).click();
     await page.locator("article.msg.ephemeral", { hasText: "You found this helpful" }).waitFor();
@@ -159,9 +155,8 @@ describe("the sandbox in a browser", () => {
     await page.locator("#composer-input").fill("");
     await page.locator(".side-item", { hasText: "localism-bot" }).click();
     await page.getByRole("tab", { name: "Messages" }).click();
-    await send(page, "/objectives help");
-    await page.locator("article.msg.ephemeral").last().waitFor();
-    expect(await page.locator("article.msg.ephemeral").last().innerText()).toContain("/objectives");
+    const help = await sendForReply(page, "/objectives help");
+    expect(await help.innerText()).toContain("/objectives");
     await send(page, "hello bot");
     await page.locator(".notice-error", { hasText: "read-only" }).waitFor();
     await page.locator("#composer-input").fill("");

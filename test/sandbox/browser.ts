@@ -59,6 +59,15 @@ export async function send(page: Page, text: string): Promise<void> {
   await page.waitForFunction(() => !(document.querySelector("#composer-input") as HTMLInputElement | null)?.disabled);
 }
 
+/** Sends a slash command and waits for the bot's next "Only visible to you" reply, which it returns. */
+export async function sendForReply(page: Page, text: string, timeout = 10_000): Promise<Locator> {
+  const replies = page.locator("article.msg.ephemeral");
+  const before = await replies.count();
+  await send(page, text);
+  await page.waitForFunction((count) => document.querySelectorAll("article.msg.ephemeral").length > count, before, { timeout });
+  return replies.nth(before);
+}
+
 export async function actAs(page: Page, personId: string): Promise<void> {
   await page.selectOption("#acting-as", personId);
   await page.waitForFunction((id) => location.hash.includes(`as=${id}`), personId);
