@@ -88,9 +88,9 @@ interface OpenConversation {
 
 function channelView(world: SandboxWorld, channel: SlackChannel, as: string): OpenConversation {
   const { workspace } = world.standin;
-  const people = channel.members.filter((m) => m !== workspace.app.botUserId).length;
+  const memberCount = channel.members.filter((m) => m !== workspace.app.botUserId).length;
   return {
-    header: renderChannelHeader(channel.name, channel.is_private, channel.topic, people, workspace.botIsMember(channel)),
+    header: renderChannelHeader(channel.name, channel.is_private, channel.topic, memberCount, workspace.botIsMember(channel)),
     pane: conversation(world, channel, as, `This is the very beginning of #${channel.name}.`),
     composer: { channel: channel.id, placeholder: `Message #${channel.name}`, plainTextAllowed: true },
   };
