@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -32,14 +33,26 @@ const envSchema = z.object({
     .min(0, { message: "should be a port number between 0 and 65535" })
     .max(65535, { message: "should be a port number between 0 and 65535" })
     .default(3000),
-  HOST: z.string().min(1).default("0.0.0.0"),
-  DATABASE_URL: databaseUrl.default("file:./data/localism.db"),
+  HOST: optionalNonEmpty(z.string()),
+  DATABASE_URL: optionalNonEmpty(databaseUrl),
   SLACK_API_URL: slackApiUrl.default("https://slack.com/api/"),
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"], { message: "should be one of debug, info, warn, error" }).default("info"),
+  LOG_LEVEL: optionalNonEmpty(z.enum(["debug", "info", "warn", "error"], { message: "should be one of debug, info, warn, error" })),
+  SANDBOX_ALLOW_REMOTE: optionalNonEmpty(
+    z.enum(["true", "false"], { message: "should be true or false (true lets the sandbox listen on an address other machines can reach)" }),
+  ),
 });
 
+type Settings = z.infer<typeof envSchema>;
+
 export type DatabaseProvider = "sqlite" | "postgres";
+
+export type LogLevelName = "debug" | "info" | "warn" | "error";
+
+export interface DatabaseSettings {
+  url: string;
+  provider: DatabaseProvider;
+}
 
 export interface SlackSettings {
   botToken: string;
@@ -52,9 +65,9 @@ export interface Config {
   slack: SlackSettings | null;
   port: number;
   host: string;
-  database: { url: string; provider: DatabaseProvider };
+  database: DatabaseSettings;
   knowledgeDir: string;
-  logLevel: "debug" | "info" | "warn" | "error";
+  logLevel: LogLevelName;
 }
 
 export class ConfigError extends Error {
@@ -66,24 +79,32 @@ export class ConfigError extends Error {
 
 export type Environment = Record<string, string | undefined>;
 
-/** Reads and validates settings; throws ConfigError naming each bad variable and what it should look like. */
-export function loadConfig(env: Environment = process.env, rootDir = process.cwd()): Config {
+function parseSettings(env: Environment): Settings {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`));
   }
-  const settings = parsed.data;
+  return parsed.data;
+}
+
+function databaseSettings(url: string): DatabaseSettings {
+  return { url, provider: url.startsWith("file:") ? "sqlite" : "postgres" };
+}
+
+/** Reads and validates settings; throws ConfigError naming each bad variable and what it should look like. */
+export function loadConfig(env: Environment = process.env, rootDir = process.cwd()): Config {
+  const settings = parseSettings(env);
   return {
     slack: slackSettings(settings),
     port: settings.PORT,
-    host: settings.HOST,
-    database: { url: settings.DATABASE_URL, provider: settings.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgres" },
+    host: settings.HOST ?? "0.0.0.0",
+    database: databaseSettings(settings.DATABASE_URL ?? "file:./data/localism.db"),
     knowledgeDir: path.resolve(rootDir, settings.KNOWLEDGE_DIR),
-    logLevel: settings.LOG_LEVEL,
+    logLevel: settings.LOG_LEVEL ?? "info",
   };
 }
 
-function slackSettings(settings: z.infer<typeof envSchema>): SlackSettings | null {
+function slackSettings(settings: Settings): SlackSettings | null {
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret } = settings;
   if (!botToken && !signingSecret && !settings.SLACK_APP_TOKEN) return null;
   const missing = [
@@ -94,10 +115,57 @@ function slackSettings(settings: z.infer<typeof envSchema>): SlackSettings | nul
   return { botToken, signingSecret, appToken: settings.SLACK_APP_TOKEN, apiUrl: settings.SLACK_API_URL };
 }
 
-/** Explains what to set when the bot is started without any Slack settings. */
-export const MISSING_SLACK_SETTINGS = [
-  "localism-bot needs a Slack app to talk to. Set these (see .env.example and README.md):",
-  "  SLACK_BOT_TOKEN=xoxb-...        (OAuth & Permissions > Bot User OAuth Token)",
-  "  SLACK_SIGNING_SECRET=...        (Basic Information > App Credentials > Signing Secret)",
-  "  SLACK_APP_TOKEN=xapp-...        (optional: Socket Mode; without it the bot serves HTTP on PORT at /slack/events)",
-].join("\n");
+/** The sandbox: the real bot against a local stand-in for Slack, and a page to use it. */
+export interface SandboxConfig {
+  /** Where the sandbox page listens: a loopback address unless SANDBOX_ALLOW_REMOTE=true. */
+  host: string;
+  port: number;
+  database: DatabaseSettings;
+  /** True for the sandbox's own SQLite file (DATABASE_URL unset): emptied at each start, like the workspace. */
+  freshDatabase: boolean;
+  logLevel: LogLevelName;
+  rootDir: string;
+  /** Your other settings, which the bot inside the sandbox inherits (not Slack's, HOST, PORT or DATABASE_URL). */
+  inherited: Environment;
+}
+
+const SANDBOX_DATABASE_URL = "file:./data/sandbox.db";
+const NOT_INHERITED = new Set(["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL", "HOST", "PORT", "DATABASE_URL", "LOG_LEVEL"]);
+
+/**
+ * Settings for sandbox mode. Slack settings are not needed (and are ignored). The page listens on
+ * 127.0.0.1 unless HOST says otherwise, and refuses an address other machines can reach unless
+ * SANDBOX_ALLOW_REMOTE=true: whoever reaches the page can act as any sandbox user.
+ */
+export function loadSandboxConfig(env: Environment = process.env, rootDir = process.cwd()): SandboxConfig {
+  const settings = parseSettings(env);
+  const host = settings.HOST ?? "127.0.0.1";
+  if (!isLoopbackHost(host) && settings.SANDBOX_ALLOW_REMOTE !== "true") {
+    throw new ConfigError([
+      `HOST=${host} would let other machines reach the sandbox, and whoever reaches it can act as any sandbox user. ` +
+        "Leave HOST unset (the sandbox listens on 127.0.0.1), or set SANDBOX_ALLOW_REMOTE=true if you mean to share it.",
+    ]);
+  }
+  return {
+    host,
+    port: settings.PORT,
+    database: databaseSettings(settings.DATABASE_URL ?? SANDBOX_DATABASE_URL),
+    freshDatabase: settings.DATABASE_URL === undefined,
+    logLevel: settings.LOG_LEVEL ?? "warn",
+    rootDir,
+    inherited: Object.fromEntries(Object.entries(env).filter(([name]) => !NOT_INHERITED.has(name))),
+  };
+}
+
+/** The bot's settings inside the sandbox: yours, with `settings` (Slack pointed at the stand-in, seeded values) on top. */
+export function sandboxBotConfig(sandbox: SandboxConfig, settings: Environment): Config {
+  return loadConfig({ ...sandbox.inherited, DATABASE_URL: sandbox.database.url, LOG_LEVEL: sandbox.logLevel, ...settings }, sandbox.rootDir);
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, "").toLowerCase();
+  if (bare === "localhost" || bare === "::1") return true;
+  const v4 = bare.startsWith("::ffff:") ? bare.slice(7) : bare;
+  return isIP(v4) === 4 && v4.startsWith("127.");
+}

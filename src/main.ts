@@ -1,15 +1,26 @@
 import { startBot } from "./app";
-import { ConfigError, loadConfig, MISSING_SLACK_SETTINGS } from "./config";
+import { ConfigError, loadConfig, loadSandboxConfig } from "./config";
+import { startSandbox } from "./sandbox/start";
 
+/**
+ * `npm start`: against Slack when Slack settings are present, otherwise (or with `--sandbox`,
+ * which `npm run sandbox` passes) the sandbox: the real bot against a local stand-in for Slack.
+ */
 async function main(): Promise<void> {
-  const config = loadConfig();
-  if (!config.slack) {
-    process.stderr.write(`${MISSING_SLACK_SETTINGS}\n`);
-    process.exitCode = 1;
+  const forceSandbox = process.argv.includes("--sandbox");
+  const config = forceSandbox ? null : loadConfig();
+  if (config?.slack) {
+    const bot = await startBot(config);
+    onShutdown(() => bot.stop());
     return;
   }
-  const bot = await startBot(config);
-  const shutdown = () => void bot.stop().finally(() => process.exit(0));
+  const sandbox = await startSandbox(loadSandboxConfig());
+  process.stdout.write(`localism-bot sandbox: ${sandbox.url} (sandbox mode: no Slack workspace; the bot talks to a local stand-in)\n`);
+  onShutdown(() => sandbox.stop());
+}
+
+function onShutdown(stop: () => Promise<void>): void {
+  const shutdown = () => void stop().finally(() => process.exit(0));
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
 }

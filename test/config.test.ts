@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../src/config";
+import { ConfigError, isLoopbackHost, loadConfig, loadSandboxConfig, sandboxBotConfig } from "../src/config";
 
 const slack = { SLACK_BOT_TOKEN: "xoxb-1-2-abc", SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5".replace(/[yz]/g, "0") };
 
-function problemsOf(env: Record<string, string>): string[] {
+function problemsOf(env: Record<string, string>, load: (env: Record<string, string>) => unknown = loadConfig): string[] {
   try {
-    loadConfig(env);
+    load(env);
   } catch (error) {
     if (error instanceof ConfigError) return error.problems;
     throw error;
@@ -47,5 +47,43 @@ describe("loadConfig", () => {
 
   it("refuses half a Slack setup, naming what is missing", () => {
     expect(problemsOf({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual(["SLACK_SIGNING_SECRET must be set (the app's signing secret)"]);
+  });
+});
+
+describe("loadSandboxConfig", () => {
+  it("needs no settings: the page on 127.0.0.1:3000, its own database emptied at each start, quiet logs", () => {
+    const config = loadSandboxConfig({}, "/srv/bot");
+    expect(config).toMatchObject({ host: "127.0.0.1", port: 3000, freshDatabase: true, logLevel: "warn", rootDir: "/srv/bot" });
+    expect(config.database).toEqual({ url: "file:./data/sandbox.db", provider: "sqlite" });
+  });
+
+  it("keeps a database you name, and never empties it", () => {
+    const config = loadSandboxConfig({ DATABASE_URL: "file:/tmp/mine.db" });
+    expect(config.database.url).toBe("file:/tmp/mine.db");
+    expect(config.freshDatabase).toBe(false);
+  });
+
+  it("refuses an address other machines can reach unless SANDBOX_ALLOW_REMOTE=true", () => {
+    const [problem] = problemsOf({ HOST: "0.0.0.0" }, loadSandboxConfig);
+    expect(problem).toContain("HOST=0.0.0.0 would let other machines reach the sandbox");
+    expect(problem).toContain("SANDBOX_ALLOW_REMOTE=true");
+    expect(problemsOf({ HOST: "192.168.1.20", SANDBOX_ALLOW_REMOTE: "false" }, loadSandboxConfig)).toHaveLength(1);
+    expect(loadSandboxConfig({ HOST: "0.0.0.0", SANDBOX_ALLOW_REMOTE: "true" }).host).toBe("0.0.0.0");
+    expect(loadSandboxConfig({ HOST: "localhost" }).host).toBe("localhost");
+    expect(problemsOf({ SANDBOX_ALLOW_REMOTE: "yes" }, loadSandboxConfig)).toEqual([expect.stringMatching(/^SANDBOX_ALLOW_REMOTE should be true or false/)]);
+  });
+
+  it("tells loopback addresses from the rest", () => {
+    for (const host of ["127.0.0.1", "127.8.9.10", "localhost", "::1", "[::1]", "::ffff:127.0.0.1"]) expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ["0.0.0.0", "::", "10.0.0.5", "192.168.1.20", "example.nhs.uk", "128.0.0.1"]) expect(isLoopbackHost(host), host).toBe(false);
+  });
+
+  it("gives the bot inside the sandbox your settings, with the sandbox's Slack and seeded values on top", () => {
+    const sandbox = loadSandboxConfig({ ...slack, KNOWLEDGE_DIR: "kb", LOG_LEVEL: "debug", CONCERN_LEADS: "U0REALLEAD", HOST: "127.0.0.1" }, "/srv/bot");
+    const bot = sandboxBotConfig(sandbox, { SLACK_BOT_TOKEN: "xoxb-standin", SLACK_SIGNING_SECRET: "0123456789abcdef", SLACK_API_URL: "http://127.0.0.1:9/api/", HOST: "127.0.0.1", PORT: "0" });
+    expect(bot.slack).toEqual({ botToken: "xoxb-standin", signingSecret: "0123456789abcdef", appToken: undefined, apiUrl: "http://127.0.0.1:9/api/" });
+    expect(bot).toMatchObject({ host: "127.0.0.1", port: 0, knowledgeDir: "/srv/bot/kb", logLevel: "debug", database: { url: "file:./data/sandbox.db" } });
+    expect(sandbox.inherited).toMatchObject({ CONCERN_LEADS: "U0REALLEAD" });
+    expect(sandbox.inherited).not.toHaveProperty("SLACK_BOT_TOKEN");
   });
 });

@@ -1,6 +1,7 @@
 import { type Clock, systemClock } from "../clock";
 import { type BlockKitLimits, defaultBlockKitLimits } from "./blocks/validate";
 import { FaultInjector } from "./faults";
+import { ChangeFeed } from "./state/changes";
 import { IdFactory } from "./ids";
 import { CallRecorder } from "./recorder";
 import { FileStore } from "./state/files";
@@ -49,6 +50,8 @@ export class StandinContext {
   readonly triggers: TriggerStore;
   readonly responseUrls: ResponseUrlStore;
   readonly recorder = new CallRecorder();
+  /** Goes up whenever something a person could see changes. */
+  readonly changes = new ChangeFeed();
   readonly faults: FaultInjector;
   /** "http://127.0.0.1:PORT", known once the server listens. */
   baseUrl = "http://127.0.0.1";
@@ -59,9 +62,9 @@ export class StandinContext {
     this.verificationToken = options.verificationToken ?? "local-verification-token";
     this.limits = { ...defaultBlockKitLimits, ...options.limits };
     this.ids = new IdFactory(this.clock);
-    this.messages = new MessageStore(this.ids);
-    this.workspace = new Workspace({ ...defaultTeam, ...options.team }, { ...defaultApp, ...options.app }, this.messages, this.ids, this.clock);
-    this.views = new ViewStore(this.ids);
+    this.messages = new MessageStore(this.ids, this.changes);
+    this.workspace = new Workspace({ ...defaultTeam, ...options.team }, { ...defaultApp, ...options.app }, this.messages, this.ids, this.clock, this.changes);
+    this.views = new ViewStore(this.ids, this.changes);
     this.files = new FileStore(this.ids, this.clock);
     this.triggers = new TriggerStore(this.ids, this.clock, options.triggerLifetimeMs ?? 3_000);
     this.responseUrls = new ResponseUrlStore(this.ids, this.clock, {

@@ -18,9 +18,9 @@ export class IdFactory {
     return `${prefix}0L${String(n).padStart(6, "0")}`;
   }
 
-  /** A message timestamp "1712345678.000123", strictly increasing. */
-  ts(): string {
-    const micros = Math.max(this.clock.now().getTime() * 1000, this.lastTsMicros + 1);
+  /** A message timestamp "1712345678.000123", strictly increasing (`at`: a backdated one, for history). */
+  ts(at: Date = this.clock.now()): string {
+    const micros = Math.max(at.getTime() * 1000, this.lastTsMicros + 1);
     this.lastTsMicros = micros;
     return formatTs(micros);
   }

@@ -6,6 +6,7 @@ import { SlackDelivery } from "./delivery/delivery";
 import type { InjectedFailure, RateLimitRule } from "./faults";
 import { standinRequestHandler } from "./http/routes";
 import type { CallPredicate, RecordedCall } from "./recorder";
+import type { ChangeListener } from "./state/changes";
 import type { ResponseUrlTarget } from "./state/response-urls";
 import type { StoredEphemeral, StoredFile, StoredMessage, StoredView } from "./state/types";
 import type { Workspace } from "./state/workspace";
@@ -37,6 +38,16 @@ export class SlackStandin {
 
   get clock(): Clock {
     return this.context.clock;
+  }
+
+  /** Goes up whenever something a person could see changes (messages, ephemerals, modals, Home tabs, channels). */
+  get version(): number {
+    return this.context.changes.version;
+  }
+
+  /** Calls `listener` after each visible change; returns the function that unsubscribes. */
+  onChange(listener: ChangeListener): () => void {
+    return this.context.changes.subscribe(listener);
   }
 
   get calls(): readonly RecordedCall[] {

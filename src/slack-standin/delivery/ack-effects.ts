@@ -85,7 +85,7 @@ function applyResponseAction(ctx: StandinContext, view: StoredView, ack: z.outpu
       ctx.views.clearStack(view.user);
       return { kind: "cleared" };
     case "errors":
-      return showErrors(view, ack.errors ?? {});
+      return showErrors(ctx, view, ack.errors ?? {});
     case "update": {
       const input = checkView(ack.view, "modal", ctx.limits);
       ctx.views.update(view, { ...input, blocks: withSlackIds(input.blocks) });
@@ -101,10 +101,10 @@ function applyResponseAction(ctx: StandinContext, view: StoredView, ack: z.outpu
 }
 
 /** Errors must name input blocks of the view, or Slack shows a generic error instead. */
-function showErrors(view: StoredView, errors: Record<string, string>): ViewAckEffect {
+function showErrors(ctx: StandinContext, view: StoredView, errors: Record<string, string>): ViewAckEffect {
   const inputIds = new Set(view.blocks.filter((b) => b.type === "input").map((b) => String(b.block_id)));
   const unknown = Object.keys(errors).filter((id) => !inputIds.has(id));
   if (unknown.length > 0) return { kind: "failed", reason: `errors for unknown input blocks: ${unknown.join(", ")}` };
-  view.errors = errors;
+  ctx.views.showErrors(view, errors);
   return { kind: "errors", errors };
 }

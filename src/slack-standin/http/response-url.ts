@@ -85,7 +85,7 @@ function replaceOriginal(ctx: StandinContext, target: ResponseUrlTarget, text: s
   if (ts && target.messageIsEphemeral) {
     const ephemeral = ctx.messages.findEphemeral(target.channel, ts);
     if (!ephemeral) return notFound();
-    Object.assign(ephemeral, { text, blocks });
+    ctx.messages.replaceEphemeral(ephemeral, { text, blocks });
     return { status: 200, body: { ok: true } };
   }
   const message = ts ? ctx.messages.find(target.channel, ts) : undefined;
@@ -99,7 +99,7 @@ function deleteOriginal(ctx: StandinContext, target: ResponseUrlTarget): PlainAn
   if (ts && target.messageIsEphemeral) {
     const ephemeral = ctx.messages.findEphemeral(target.channel, ts);
     if (!ephemeral) return notFound();
-    ephemeral.deleted = true;
+    ctx.messages.deleteEphemeral(ephemeral);
     return { status: 200, body: { ok: true } };
   }
   return ts && ctx.messages.remove(target.channel, ts) ? { status: 200, body: { ok: true } } : notFound();

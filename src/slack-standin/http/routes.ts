@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { answerApiCall } from "../api/router";
 import type { StandinContext } from "../context";
 import { parseApiCall, parseMultipart, readBody } from "./body";
+import { streamChanges } from "./changes-stream";
 import { answerResponseUrl } from "./response-url";
 
 /**
@@ -10,6 +11,7 @@ import { answerResponseUrl } from "./response-url";
  *   POST /upload/<fileId>  upload_url from files.getUploadURLExternal
  *   POST /response/<id>    response_urls handed out with commands and interactions
  *   GET /files/<id>/<name> url_private of an uploaded file (bearer token required)
+ *   GET /changes           server-sent events: the state version, each time something visible changes
  */
 export function standinRequestHandler(ctx: StandinContext) {
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -31,6 +33,7 @@ async function route(ctx: StandinContext, req: IncomingMessage, res: ServerRespo
     return sendJson(res, answer.status, answer.body);
   }
   if (section === "files" && id && req.method === "GET") return download(ctx, req, res, id);
+  if (section === "changes" && !id && req.method === "GET") return streamChanges(ctx.changes, req, res);
   sendJson(res, 404, { ok: false, error: "not_found" });
 }
 

@@ -1,4 +1,5 @@
 import type { IdFactory } from "../ids";
+import type { ChangeFeed } from "./changes";
 import type { Block, EphemeralSource, StoredEphemeral, StoredMessage } from "./types";
 
 export interface NewMessage {
@@ -27,12 +28,17 @@ export class MessageStore {
   private readonly byChannel = new Map<string, StoredMessage[]>();
   private readonly ephemerals: StoredEphemeral[] = [];
 
-  constructor(private readonly ids: IdFactory) {}
+  constructor(
+    private readonly ids: IdFactory,
+    private readonly changes: ChangeFeed,
+  ) {}
 
-  post(input: NewMessage): StoredMessage {
-    const message: StoredMessage = { ...input, ts: this.ids.ts(), reply_count: 0, reply_users: [] };
+  /** `at` backdates the message (seeding a channel's history); messages must be posted oldest first. */
+  post(input: NewMessage, at?: Date): StoredMessage {
+    const message: StoredMessage = { ...input, ts: this.ids.ts(at), reply_count: 0, reply_users: [] };
     if (input.thread_ts) this.noteReply(input.channel, input.thread_ts, message);
     this.listFor(input.channel).push(message);
+    this.changes.notify();
     return message;
   }
 
@@ -53,6 +59,7 @@ export class MessageStore {
     message.text = change.text;
     message.blocks = change.blocks;
     message.edited = { user: editor, ts: this.ids.ts() };
+    this.changes.notify();
   }
 
   remove(channel: string, ts: string): boolean {
@@ -60,13 +67,27 @@ export class MessageStore {
     const index = list?.findIndex((m) => m.ts === ts) ?? -1;
     if (!list || index < 0) return false;
     list.splice(index, 1);
+    this.changes.notify();
     return true;
   }
 
   postEphemeral(input: NewEphemeral): StoredEphemeral {
     const ephemeral: StoredEphemeral = { ...input, ts: this.ids.ts(), deleted: false };
     this.ephemerals.push(ephemeral);
+    this.changes.notify();
     return ephemeral;
+  }
+
+  /** What replace_original does to an ephemeral message: new content, same place. */
+  replaceEphemeral(ephemeral: StoredEphemeral, change: Pick<StoredEphemeral, "text" | "blocks">): void {
+    ephemeral.text = change.text;
+    ephemeral.blocks = change.blocks;
+    this.changes.notify();
+  }
+
+  deleteEphemeral(ephemeral: StoredEphemeral): void {
+    ephemeral.deleted = true;
+    this.changes.notify();
   }
 
   findEphemeral(channel: string, ts: string): StoredEphemeral | undefined {

@@ -1,4 +1,5 @@
 import type { IdFactory } from "../ids";
+import type { ChangeFeed } from "./changes";
 import type { Block, StoredView, ViewType } from "./types";
 
 /** The view fields an app sends in views.open / update / push / publish (already validated). */
@@ -25,13 +26,17 @@ export class ViewStore {
   private readonly stacks = new Map<string, string[]>();
   private readonly homes = new Map<string, string>();
 
-  constructor(private readonly ids: IdFactory) {}
+  constructor(
+    private readonly ids: IdFactory,
+    private readonly changes: ChangeFeed,
+  ) {}
 
   /** Opens a new root modal; any modal the user had open is replaced. */
   open(user: string, input: ViewInput): StoredView {
-    this.clearStack(user);
+    this.dropStack(user);
     const view = this.create(user, input, null, null);
     this.stacks.set(user, [view.id]);
+    this.changes.notify();
     return view;
   }
 
@@ -42,6 +47,7 @@ export class ViewStore {
     const root = stack[0] ?? top;
     const view = this.create(user, input, root, top);
     stack.push(view.id);
+    this.changes.notify();
     return view;
   }
 
@@ -54,6 +60,7 @@ export class ViewStore {
   update(view: StoredView, input: ViewInput): StoredView {
     Object.assign(view, this.contentOf(input), { hash: this.ids.viewHash(), errors: undefined });
     view.state = { values: {} };
+    this.changes.notify();
     return view;
   }
 
@@ -62,6 +69,7 @@ export class ViewStore {
     if (existing) return this.update(existing, input);
     const view = this.create(user, input, null, null);
     this.homes.set(user, view.id);
+    this.changes.notify();
     return view;
   }
 
@@ -88,11 +96,12 @@ export class ViewStore {
     const stack = this.stacks.get(user) ?? [];
     const id = stack.pop();
     if (id) this.markClosed(id);
+    this.changes.notify();
   }
 
   clearStack(user: string): void {
-    for (const id of this.stacks.get(user) ?? []) this.markClosed(id);
-    this.stacks.delete(user);
+    this.dropStack(user);
+    this.changes.notify();
   }
 
   /** The user closed one modal (the X / Cancel button). */
@@ -101,6 +110,13 @@ export class ViewStore {
     if (view.clear_on_close || stack[0] === view.id) return this.clearStack(view.user);
     this.stacks.set(view.user, stack.filter((id) => id !== view.id));
     this.markClosed(view.id);
+    this.changes.notify();
+  }
+
+  /** Errors shown under the modal's inputs (an ack with response_action "errors"). */
+  showErrors(view: StoredView, errors: Record<string, string>): void {
+    view.errors = errors;
+    this.changes.notify();
   }
 
   private create(user: string, input: ViewInput, rootId: string | null, previousId: string | null): StoredView {
@@ -133,6 +149,11 @@ export class ViewStore {
       notify_on_close: input.notify_on_close ?? false,
       submit_disabled: input.submit_disabled ?? false,
     };
+  }
+
+  private dropStack(user: string): void {
+    for (const id of this.stacks.get(user) ?? []) this.markClosed(id);
+    this.stacks.delete(user);
   }
 
   private markClosed(id: string): void {

@@ -1,5 +1,6 @@
 import type { Clock } from "../../clock";
 import type { IdFactory } from "../ids";
+import type { ChangeFeed } from "./changes";
 import type { MessageStore } from "./messages";
 import type { AppIdentity, Block, SlackChannel, SlackUser, SlackUsergroup, StoredMessage, TeamInfo } from "./types";
 
@@ -44,6 +45,7 @@ export class Workspace {
     readonly messages: MessageStore,
     private readonly ids: IdFactory,
     private readonly clock: Clock,
+    private readonly changes: ChangeFeed,
   ) {
     this.addUser({ id: app.botUserId, name: app.botName, real_name: app.botName, is_bot: true });
   }
@@ -60,6 +62,7 @@ export class Workspace {
       email: seed.email,
     };
     this.users.set(user.id, user);
+    this.changes.notify();
     return user;
   }
 
@@ -80,6 +83,7 @@ export class Workspace {
       purpose: seed.purpose ?? "",
     };
     this.channels.set(channel.id, channel);
+    this.changes.notify();
     return channel;
   }
 
@@ -137,6 +141,7 @@ export class Workspace {
       user: userId,
     };
     this.channels.set(dm.id, dm);
+    this.changes.notify();
     return dm;
   }
 
@@ -148,18 +153,23 @@ export class Workspace {
     const channel = this.requireChannel(channelId);
     const others = channel.members.filter((m) => m !== this.app.botUserId);
     channel.members = member ? [...others, this.app.botUserId] : others;
+    this.changes.notify();
   }
 
   archive(channelId: string): void {
     this.requireChannel(channelId).is_archived = true;
+    this.changes.notify();
   }
 
-  /** A person posts in a channel (joining it if needed); returns the stored message. */
-  postAsUser(channelId: string, userId: string, text: string, opts: { thread_ts?: string; blocks?: Block[] } = {}): StoredMessage {
+  /**
+   * A person posts in a channel (joining it if needed); returns the stored message. `at` backdates
+   * it, for seeding a channel's history oldest first.
+   */
+  postAsUser(channelId: string, userId: string, text: string, opts: { thread_ts?: string; blocks?: Block[]; at?: Date } = {}): StoredMessage {
     const channel = this.requireChannel(channelId);
     if (!this.users.has(userId)) throw new Error(`Unknown user ${userId}: add it with workspace.addUser first`);
     if (!channel.members.includes(userId)) channel.members.push(userId);
-    return this.messages.post({ channel: channel.id, user: userId, text, blocks: opts.blocks, thread_ts: opts.thread_ts });
+    return this.messages.post({ channel: channel.id, user: userId, text, blocks: opts.blocks, thread_ts: opts.thread_ts }, opts.at);
   }
 
   private requireChannel(idOrName: string): SlackChannel {

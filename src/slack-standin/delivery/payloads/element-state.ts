@@ -28,7 +28,14 @@ const many = (input: UserInput | undefined): string[] | undefined =>
 
 type StateReader = (element: Block, input: UserInput | undefined) => Record<string, unknown>;
 
-const textValue: StateReader = (el, input) => ({ value: single(input) ?? el.initial_value ?? null });
+/** Nothing entered keeps the initial value; an emptied field is null, as Slack sends it. */
+function entered(input: UserInput | undefined, initial: unknown): unknown {
+  if (input === undefined) return initial ?? null;
+  const value = single(input);
+  return value === "" || value === undefined ? null : value;
+}
+
+const textValue: StateReader = (el, input) => ({ value: entered(input, el.initial_value) });
 
 const oneOption: StateReader = (el, input) => {
   const value = single(input);
@@ -49,12 +56,12 @@ const readers: Record<string, StateReader> = {
   multi_static_select: someOptions,
   checkboxes: someOptions,
   overflow: (el, input) => ({ selected_option: pickOption(el, single(input) ?? "") }),
-  datepicker: (el, input) => ({ selected_date: single(input) ?? el.initial_date ?? null }),
-  timepicker: (el, input) => ({ selected_time: single(input) ?? el.initial_time ?? null }),
-  users_select: (el, input) => ({ selected_user: single(input) ?? el.initial_user ?? null }),
+  datepicker: (el, input) => ({ selected_date: entered(input, el.initial_date) }),
+  timepicker: (el, input) => ({ selected_time: entered(input, el.initial_time) }),
+  users_select: (el, input) => ({ selected_user: entered(input, el.initial_user) }),
   multi_users_select: (el, input) => ({ selected_users: many(input) ?? el.initial_users ?? [] }),
-  conversations_select: (el, input) => ({ selected_conversation: single(input) ?? el.initial_conversation ?? null }),
-  channels_select: (el, input) => ({ selected_channel: single(input) ?? el.initial_channel ?? null }),
+  conversations_select: (el, input) => ({ selected_conversation: entered(input, el.initial_conversation) }),
+  channels_select: (el, input) => ({ selected_channel: entered(input, el.initial_channel) }),
 };
 
 /** Overflow menus fire an action but keep no value in state. */

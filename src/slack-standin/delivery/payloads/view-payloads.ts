@@ -3,13 +3,15 @@ import type { StandinContext } from "../../context";
 import type { StoredView } from "../../state/types";
 import { openViewOf } from "./block-actions";
 import { interactionBase } from "./common";
-import { buildViewState, clientSideRefusal, type EnteredValues } from "./view-state";
+import { buildViewState, clientSideRefusal, type EnteredValues, type EnteredValuesByBlock } from "./view-state";
 
 export interface ViewSubmissionInput {
   user: string;
   /** Defaults to the modal on top of the user's stack. */
   viewId?: string;
   values?: EnteredValues;
+  /** The same by block_id then action_id (what a form knows exactly); wins over `values`. */
+  valuesByBlock?: EnteredValuesByBlock;
 }
 
 export interface ViewClosedInput {
@@ -37,7 +39,7 @@ export function buildViewSubmission(ctx: StandinContext, input: ViewSubmissionIn
   const view = topModalOf(ctx, input.user, input.viewId);
   if (view.type !== "modal" || !view.submit) throw new Error(`View ${view.id} has no submit button`);
   if (ctx.views.openStack(input.user).at(-1) !== view) throw new Error(`View ${view.id} is not the top modal`);
-  const state = buildViewState(view.blocks, view.state, input.values ?? {});
+  const state = buildViewState(view.blocks, view.state, input.values ?? {}, input.valuesByBlock ?? {});
   const refusal = clientSideRefusal(view.blocks, state);
   if (refusal) throw new Error(`Slack would not submit view ${view.id}: ${refusal}`);
   view.state = state;

@@ -5,6 +5,9 @@ import { isStateful, stateEntry, type UserInput } from "./element-state";
 /** Entered values keyed by action_id, or by block_id when the block holds one element. */
 export type EnteredValues = Record<string, UserInput>;
 
+/** Entered values by block_id, then action_id: exact even where an action_id repeats across blocks. */
+export type EnteredValuesByBlock = Record<string, Record<string, UserInput>>;
+
 interface Located {
   block: Block;
   element: Block;
@@ -15,14 +18,18 @@ function statefulElements(blocks: Block[]): Located[] {
   return blocks.flatMap((block) => interactiveElementsOf(block).filter(isStateful).map((element) => ({ block, element })));
 }
 
-function inputFor(found: Located, values: EnteredValues): UserInput | undefined {
+function inputFor(found: Located, values: EnteredValues, byBlock: EnteredValuesByBlock): UserInput | undefined {
+  const exact = byBlock[String(found.block.block_id)]?.[String(found.element.action_id)];
+  if (exact !== undefined) return exact;
   const byAction = values[String(found.element.action_id)];
   return byAction !== undefined ? byAction : values[String(found.block.block_id)];
 }
 
-function refuseUnknownKeys(located: Located[], values: EnteredValues): void {
+function refuseUnknownKeys(located: Located[], values: EnteredValues, byBlock: EnteredValuesByBlock): void {
   const known = new Set(located.flatMap((l) => [String(l.element.action_id), String(l.block.block_id)]));
-  const unknown = Object.keys(values).filter((key) => !known.has(key));
+  const knownPairs = new Set(located.map((l) => `${String(l.block.block_id)}/${String(l.element.action_id)}`));
+  const pairs = Object.entries(byBlock).flatMap(([block, actions]) => Object.keys(actions).map((action) => `${block}/${action}`));
+  const unknown = [...Object.keys(values).filter((key) => !known.has(key)), ...pairs.filter((pair) => !knownPairs.has(pair))];
   if (unknown.length > 0) {
     throw new Error(`No input element for ${unknown.join(", ")} (known: ${[...known].join(", ")})`);
   }
@@ -32,14 +39,14 @@ function refuseUnknownKeys(located: Located[], values: EnteredValues): void {
  * `view.state.values` as Slack sends it on submission: every input block's element (empty ones
  * as null / []), plus other stateful elements the user touched (earlier block actions or `values`).
  */
-export function buildViewState(blocks: Block[], tracked: ViewState, values: EnteredValues): ViewState {
+export function buildViewState(blocks: Block[], tracked: ViewState, values: EnteredValues, byBlock: EnteredValuesByBlock = {}): ViewState {
   const located = statefulElements(blocks);
-  refuseUnknownKeys(located, values);
+  refuseUnknownKeys(located, values, byBlock);
   const state: ViewState = { values: {} };
   for (const found of located) {
     const blockId = String(found.block.block_id);
     const actionId = String(found.element.action_id);
-    const entered = inputFor(found, values);
+    const entered = inputFor(found, values, byBlock);
     const previous = tracked.values[blockId]?.[actionId];
     if (entered === undefined && previous) {
       (state.values[blockId] ??= {})[actionId] = previous;

@@ -1,0 +1,48 @@
+import type { UserValue } from "../contract";
+
+/** What a person has chosen or typed in one Block Kit element on the page. */
+export function valueOf(control: HTMLElement): UserValue {
+  switch (control.dataset.kind) {
+    case "multi":
+      return control instanceof HTMLSelectElement ? Array.from(control.selectedOptions).map((o) => o.value) : [];
+    case "checkboxes":
+      return Array.from(control.querySelectorAll<HTMLInputElement>("input[type=checkbox]:checked")).map((i) => i.value);
+    case "radio":
+      return control.querySelector<HTMLInputElement>("input[type=radio]:checked")?.value ?? null;
+    default: {
+      const value = control instanceof HTMLInputElement || control instanceof HTMLSelectElement || control instanceof HTMLTextAreaElement ? control.value : "";
+      return value === "" ? null : value;
+    }
+  }
+}
+
+function controlsIn(root: ParentNode): HTMLElement[] {
+  return Array.from(root.querySelectorAll<HTMLElement>(".bk-input [data-kind][data-block-id][data-action-id]"));
+}
+
+/** The modal's input blocks as Slack puts them in view.state: by block_id, then action_id. */
+export function formValues(form: HTMLFormElement): Record<string, Record<string, UserValue>> {
+  const values: Record<string, Record<string, UserValue>> = {};
+  for (const control of controlsIn(form)) {
+    const { blockId = "", actionId = "" } = control.dataset;
+    (values[blockId] ??= {})[actionId] = valueOf(control);
+  }
+  return values;
+}
+
+/** Puts typed values back after the modal is redrawn (errors shown, or views.update), as Slack keeps them. */
+export function restoreFormValues(form: HTMLFormElement, values: Record<string, Record<string, UserValue>>): void {
+  for (const control of controlsIn(form)) {
+    const { blockId = "", actionId = "" } = control.dataset;
+    const value = values[blockId]?.[actionId];
+    if (value === undefined) continue;
+    const chosen = Array.isArray(value) ? value : value === null ? [] : [value];
+    if (control instanceof HTMLSelectElement) {
+      for (const option of Array.from(control.options)) option.selected = chosen.includes(option.value);
+    } else if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) {
+      control.value = chosen[0] ?? "";
+    } else {
+      for (const input of Array.from(control.querySelectorAll<HTMLInputElement>("input"))) input.checked = chosen.includes(input.value);
+    }
+  }
+}
