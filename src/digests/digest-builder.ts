@@ -1,0 +1,101 @@
+import { composeDigest, type Digest, type DigestDocument } from "../domain/digests/compose";
+import type { ClaimRepository, OutboxDraft } from "../storage/digests/claims";
+import type { SubscriptionRecord } from "../storage/digests/subscriptions";
+import type { MinutesReader, StoredMinutes } from "../storage/minutes/reader";
+import type { ConcernCountsProvider, DigestRenderer } from "./ports";
+
+export interface DigestWindow {
+  /** Minutes stored from here... */
+  from: Date;
+  /** ...up to here (not included). */
+  to: Date;
+  /** The period named in the header (a catch-up names all the periods it covers). */
+  label: { start: Date; end: Date };
+  missedRuns: number;
+}
+
+export interface PreparedDigest {
+  digest: Digest;
+  /** New or updated documents in the digest itself. */
+  documents: StoredMinutes[];
+  /** Documents shown in an earlier digest and changed since: each gets a reply under that digest. */
+  threadUpdates: { minutes: StoredMinutes; parentOutboxId: number }[];
+  /** Messages to post, in order; empty when the period is quiet and quiet notes are off. */
+  drafts: OutboxDraft[];
+}
+
+/**
+ * Works out one channel's digest: the minutes stored in the window, split into those new to the
+ * channel (in the digest) and those it has seen before and that changed (threaded "updated" replies).
+ */
+export class DigestBuilder {
+  constructor(
+    private readonly deps: {
+      reader: MinutesReader;
+      claims: ClaimRepository;
+      renderer: DigestRenderer;
+      concernCounts?: ConcernCountsProvider;
+    },
+  ) {}
+
+  async prepare(subscription: SubscriptionRecord, window: DigestWindow, keyPrefix: string, cache?: Map<string, StoredMinutes[]>): Promise<PreparedDigest> {
+    const stored = await this.storedIn(window, cache);
+    const earlier = await this.deps.claims.earlierEntries(subscription.id, stored.map((minutes) => minutes.documentId));
+    const fresh = stored.filter((minutes) => !earlier.has(minutes.documentId));
+    const threadUpdates = stored.flatMap((minutes) => {
+      const entry = earlier.get(minutes.documentId);
+      return entry ? [{ minutes, parentOutboxId: entry.outboxId }] : [];
+    });
+    const concernCounts = await this.deps.concernCounts?.({ workspaceId: subscription.workspaceId, start: window.from, end: window.to });
+    const digest = composeDigest({
+      period: { ...window.label, timeZone: subscription.schedule.timeZone },
+      documents: fresh.map(toDigestDocument),
+      ...(concernCounts ? { concernCounts } : {}),
+    });
+    const drafts: OutboxDraft[] = [];
+    if (fresh.length > 0 || (threadUpdates.length === 0 && subscription.quietNotes)) {
+      const parts = this.deps.renderer.digest(digest, { missedRuns: window.missedRuns });
+      parts.forEach((part, index) =>
+        drafts.push({
+          key: `${keyPrefix}:part-${index}`,
+          channelId: subscription.channelId,
+          ...part.message,
+          ...(index > 0 ? { threadParentIndex: 0 } : {}),
+          entries: part.documents.flatMap((position) => {
+            const minutes = fresh[position];
+            return minutes ? [{ documentId: minutes.documentId, versionId: minutes.versionId }] : [];
+          }),
+        }),
+      );
+    }
+    for (const update of threadUpdates) drafts.push(this.updateDraft(subscription, update, keyPrefix, window));
+    return { digest, documents: fresh, threadUpdates, drafts };
+  }
+
+  private updateDraft(subscription: SubscriptionRecord, update: PreparedDigest["threadUpdates"][number], keyPrefix: string, window: DigestWindow): OutboxDraft {
+    const composed = composeDigest({ period: { ...window.label, timeZone: subscription.schedule.timeZone }, documents: [toDigestDocument(update.minutes)] });
+    const document = composed.documents[0];
+    const message = document ? this.deps.renderer.updatedReply({ ...document, updated: true }) : { text: update.minutes.title, blocks: [] };
+    return {
+      key: `${keyPrefix}:update-${update.minutes.documentId}`,
+      channelId: subscription.channelId,
+      ...message,
+      threadParentId: update.parentOutboxId,
+      entries: [{ documentId: update.minutes.documentId, versionId: update.minutes.versionId }],
+    };
+  }
+
+  /** Channels on the same schedule share a window: read it once per pass. */
+  private async storedIn(window: DigestWindow, cache?: Map<string, StoredMinutes[]>): Promise<StoredMinutes[]> {
+    const key = `${window.from.getTime()}-${window.to.getTime()}`;
+    const cached = cache?.get(key);
+    if (cached) return cached;
+    const stored = await this.deps.reader.storedBetween(window.from, window.to);
+    cache?.set(key, stored);
+    return stored;
+  }
+}
+
+export function toDigestDocument(minutes: StoredMinutes): DigestDocument {
+  return { title: minutes.title, url: minutes.url, meetingDate: minutes.meetingDate, updated: minutes.updated, items: minutes.items };
+}
