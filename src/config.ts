@@ -37,7 +37,24 @@ const envSchema = z.object({
   SLACK_API_URL: slackApiUrl.default("https://slack.com/api/"),
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"], { message: "should be one of debug, info, warn, error" }).default("info"),
+  // --- Minutes and digests (issue 4) ---
+  MINUTES_POLL_INTERVAL_MINUTES: wholeNumber("a number of minutes, like 60", 1, 7 * 24 * 60).default(60),
+  DIGEST_CHECK_INTERVAL_SECONDS: wholeNumber("a number of seconds, like 60", 5, 3600).default(60),
+  FETCH_TIMEOUT_SECONDS: wholeNumber("a number of seconds, like 20", 1, 600).default(20),
+  FETCH_MAX_MB: wholeNumber("a size in megabytes, like 20", 1, 500).default(20),
+  FETCH_MAX_REDIRECTS: wholeNumber("a number of redirects, like 5", 0, 20).default(5),
+  FETCH_ALLOW_PRIVATE_HOSTS: z
+    .enum(["true", "false"], { message: "should be true or false (true only for tests: it lets sources on loopback and private addresses be fetched)" })
+    .default("false"),
 });
+
+function wholeNumber(example: string, min: number, max: number) {
+  return z.coerce
+    .number({ message: `should be ${example}` })
+    .int({ message: `should be a whole number: ${example}` })
+    .min(min, { message: `should be at least ${min}` })
+    .max(max, { message: `should be at most ${max}` });
+}
 
 export type DatabaseProvider = "sqlite" | "postgres";
 
@@ -55,6 +72,14 @@ export interface Config {
   database: { url: string; provider: DatabaseProvider };
   knowledgeDir: string;
   logLevel: "debug" | "info" | "warn" | "error";
+  minutes: MinutesSettings;
+}
+
+/** Polling, fetching and digest scheduling (issue 4). */
+export interface MinutesSettings {
+  pollIntervalMs: number;
+  digestCheckIntervalMs: number;
+  fetch: { timeoutMs: number; maxBytes: number; maxRedirects: number; allowPrivateHosts: boolean };
 }
 
 export class ConfigError extends Error {
@@ -80,6 +105,16 @@ export function loadConfig(env: Environment = process.env, rootDir = process.cwd
     database: { url: settings.DATABASE_URL, provider: settings.DATABASE_URL.startsWith("file:") ? "sqlite" : "postgres" },
     knowledgeDir: path.resolve(rootDir, settings.KNOWLEDGE_DIR),
     logLevel: settings.LOG_LEVEL,
+    minutes: {
+      pollIntervalMs: settings.MINUTES_POLL_INTERVAL_MINUTES * 60_000,
+      digestCheckIntervalMs: settings.DIGEST_CHECK_INTERVAL_SECONDS * 1_000,
+      fetch: {
+        timeoutMs: settings.FETCH_TIMEOUT_SECONDS * 1_000,
+        maxBytes: settings.FETCH_MAX_MB * 1024 * 1024,
+        maxRedirects: settings.FETCH_MAX_REDIRECTS,
+        allowPrivateHosts: settings.FETCH_ALLOW_PRIVATE_HOSTS === "true",
+      },
+    },
   };
 }
 

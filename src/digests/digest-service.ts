@@ -91,7 +91,8 @@ export class DigestService {
     const now = this.deps.clock.now();
     const period = periodOf(subscription.schedule, now);
     const prepared = await this.deps.builder.prepare(subscription, { from: subscription.coveredUntil, to: now, label: period, missedRuns: 1 }, "preview");
-    return { parts: prepared.drafts.map((draft) => ({ message: { text: draft.text, blocks: draft.blocks }, documents: [] })), prepared };
+    const digestDrafts = prepared.drafts.filter((draft) => draft.threadParentId === undefined);
+    return { parts: digestDrafts.map((draft) => ({ message: { text: draft.text, blocks: draft.blocks }, documents: [] })), prepared };
   }
 
   /** `/digest now`: posts what has arrived since the last digest, counted as this period's digest. */

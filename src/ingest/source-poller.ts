@@ -16,6 +16,8 @@ export interface PollReport {
   documents: IngestedDocument[];
   /** Why the source, or some of its entries, could not be read. */
   errors: string[];
+  /** False when the source itself was refused for good (a private address, not a web address). */
+  retryable: boolean;
 }
 
 const FIRST_RETRY_MS = 5 * 60_000;
@@ -45,7 +47,7 @@ export class SourcePoller {
   ) {}
 
   async poll(source: SourceRecord): Promise<PollReport> {
-    const report: PollReport = { sourceId: source.id, kind: source.kind, notModified: false, documents: [], errors: [] };
+    const report: PollReport = { sourceId: source.id, kind: source.kind, notModified: false, documents: [], errors: [], retryable: true };
     try {
       const fetched = await this.deps.fetcher.fetch(source.url, source);
       if (fetched.status === "not-modified") {
@@ -61,6 +63,7 @@ export class SourcePoller {
       await this.recordSuccess(source, { kind, title, ...validators }, report);
     } catch (error) {
       report.errors.push(reasonOf(error));
+      report.retryable = !(error instanceof FetchError) || error.retryable;
       const now = this.deps.clock.now();
       await this.deps.sources.recordFailure(source.id, { reason: reasonOf(error), at: now, nextFetchAt: new Date(now.getTime() + retryDelayMs(source.failures + 1)) });
       this.deps.logger.warn(`Minutes source ${source.id} could not be read: ${reasonOf(error)}`);

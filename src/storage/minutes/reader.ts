@@ -67,6 +67,16 @@ export class MinutesReader {
       .sort((a, b) => a.storedAt.getTime() - b.storedAt.getTime() || a.documentId - b.documentId);
   }
 
+  /** The documents stored or changed most recently (latest version of each), newest first. */
+  async recentlyStored(limit: number): Promise<StoredMinutes[]> {
+    const rows = await this.db.minutesVersion.findMany({ orderBy: [{ storedAt: "desc" }, { id: "desc" }], take: limit * 3, include: versionInclude });
+    const seen = new Set<number>();
+    return rows
+      .filter((row) => !seen.has(row.documentId) && seen.add(row.documentId))
+      .slice(0, limit)
+      .map((row) => toStoredMinutes(row, row.number > 1));
+  }
+
   async countDocuments(): Promise<number> {
     return this.db.minutesDocument.count();
   }
