@@ -68,13 +68,13 @@ export class OutboxSender {
   /** The channel is gone or closed to the bot: pause its subscription and tell whoever subscribed it. */
   private async channelUnavailable(message: OutboxMessage, error: string): Promise<void> {
     const now = this.deps.clock.now();
-    await this.deps.outbox.markFailed(message.id, error, now);
-    if (message.subscriptionId === null) {
+    // Pausing fails this message with the rest of the subscription's unsent ones, in one transaction.
+    const paused = message.subscriptionId === null ? null : await this.deps.pauses.pauseForChannelError(message.subscriptionId, error, now);
+    if (!paused) {
+      await this.deps.outbox.markFailed(message.id, error, now);
       this.deps.logger.warn(`Could not post ${message.key} to ${message.channelId}: ${error}`);
       return;
     }
-    const paused = await this.deps.pauses.pauseForChannelError(message.subscriptionId, error, now);
-    if (!paused) return;
     this.deps.logger.warn(`Paused digest subscription ${paused.id} for ${paused.channelId}: ${error}`);
     const notice = this.deps.renderer.pausedNotice(paused.channelId, error);
     await this.deps.outbox.enqueue({ key: `paused:${paused.id}:${now.getTime()}`, channelId: paused.subscriberId, ...notice }, now);

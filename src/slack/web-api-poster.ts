@@ -41,25 +41,30 @@ export class WebApiPoster implements SlackPoster {
   async post(request: PostRequest): Promise<PostOutcome> {
     for (let waits = 0; ; waits++) {
       await this.paceChannel(request.channel);
-      try {
-        const result = await this.client.chat.postMessage({
-          channel: request.channel,
-          text: request.text,
-          // Built by our own views (src/slack/views/digest.ts) and stored as JSON in the outbox.
-          blocks: request.blocks as KnownBlock[],
-          unfurl_links: false,
-          unfurl_media: false,
-          ...(request.threadTs ? { thread_ts: request.threadTs } : {}),
-        });
-        return result.ts ? { ok: true, ts: result.ts } : { ok: false, error: "no_ts_returned", kind: "retry" };
-      } catch (error) {
-        if (error instanceof webApi.WebAPIRateLimitedError && waits < this.options.maxRateLimitWaits) {
-          this.options.logger.warn(`Slack rate-limited a post to ${request.channel}; waiting ${error.retryAfter} s as Retry-After asks`);
-          await this.options.sleep(error.retryAfter * 1_000);
-          continue;
-        }
-        return classify(error);
-      }
+      const outcome = await this.attempt(request);
+      // Spaced from when Slack answered, so the gap holds on Slack's side too.
+      this.lastPostAt.set(request.channel, this.options.monotonicNow());
+      if (!("retryAfter" in outcome)) return outcome;
+      if (waits >= this.options.maxRateLimitWaits) return { ok: false, error: "ratelimited", kind: "retry" };
+      this.options.logger.warn(`Slack rate-limited a post to ${request.channel}; waiting ${outcome.retryAfter} s as Retry-After asks`);
+      await this.options.sleep(outcome.retryAfter * 1_000);
+    }
+  }
+
+  private async attempt(request: PostRequest): Promise<PostOutcome | { retryAfter: number }> {
+    try {
+      const result = await this.client.chat.postMessage({
+        channel: request.channel,
+        text: request.text,
+        // Built by our own views (src/slack/views/digest.ts) and stored as JSON in the outbox.
+        blocks: request.blocks as KnownBlock[],
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(request.threadTs ? { thread_ts: request.threadTs } : {}),
+      });
+      return result.ts ? { ok: true, ts: result.ts } : { ok: false, error: "no_ts_returned", kind: "retry" };
+    } catch (error) {
+      return error instanceof webApi.WebAPIRateLimitedError ? { retryAfter: error.retryAfter } : classify(error);
     }
   }
 
@@ -67,7 +72,6 @@ export class WebApiPoster implements SlackPoster {
     const last = this.lastPostAt.get(channel);
     const wait = last === undefined ? 0 : last + this.options.minIntervalMs - this.options.monotonicNow();
     if (wait > 0) await this.options.sleep(wait);
-    this.lastPostAt.set(channel, this.options.monotonicNow());
   }
 }
 
