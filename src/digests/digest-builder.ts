@@ -19,7 +19,7 @@ export interface PreparedDigest {
   /** New or updated documents in the digest itself. */
   documents: StoredMinutes[];
   /** Documents shown in an earlier digest and changed since: each gets a reply under that digest. */
-  threadUpdates: { minutes: StoredMinutes; parentOutboxId: number }[];
+  threadUpdates: { minutes: StoredMinutes; parentOutboxId: number; shownVersionId: number }[];
   /** Messages to post, in order; empty when the period is quiet and quiet notes are off. */
   drafts: OutboxDraft[];
 }
@@ -44,7 +44,7 @@ export class DigestBuilder {
     const fresh = stored.filter((minutes) => !earlier.has(minutes.documentId));
     const threadUpdates = stored.flatMap((minutes) => {
       const entry = earlier.get(minutes.documentId);
-      return entry ? [{ minutes, parentOutboxId: entry.outboxId }] : [];
+      return entry ? [{ minutes, parentOutboxId: entry.outboxId, shownVersionId: entry.versionId }] : [];
     });
     const concernCounts = await this.deps.concernCounts?.({ workspaceId: subscription.workspaceId, start: window.from, end: window.to });
     const digest = composeDigest({
@@ -68,14 +68,15 @@ export class DigestBuilder {
         }),
       );
     }
-    for (const update of threadUpdates) drafts.push(this.updateDraft(subscription, update, keyPrefix, window));
+    for (const update of threadUpdates) drafts.push(await this.updateDraft(subscription, update, keyPrefix, window));
     return { digest, documents: fresh, threadUpdates, drafts };
   }
 
-  private updateDraft(subscription: SubscriptionRecord, update: PreparedDigest["threadUpdates"][number], keyPrefix: string, window: DigestWindow): OutboxDraft {
+  private async updateDraft(subscription: SubscriptionRecord, update: PreparedDigest["threadUpdates"][number], keyPrefix: string, window: DigestWindow): Promise<OutboxDraft> {
     const composed = composeDigest({ period: { ...window.label, timeZone: subscription.schedule.timeZone }, documents: [toDigestDocument(update.minutes)] });
     const document = composed.documents[0];
-    const message = document ? this.deps.renderer.updatedReply({ ...document, updated: true }) : { text: update.minutes.title, blocks: [] };
+    const shown = await this.deps.reader.version(update.shownVersionId);
+    const message = document ? this.deps.renderer.updatedReply({ ...document, updated: true }, changedItems(update.minutes, shown)) : { text: update.minutes.title, blocks: [] };
     return {
       key: `${keyPrefix}:update-${update.minutes.documentId}`,
       channelId: subscription.channelId,
@@ -94,6 +95,13 @@ export class DigestBuilder {
     cache?.set(key, stored);
     return stored;
   }
+}
+
+/** Items of the new version whose words were not in the version shown before. */
+function changedItems(current: StoredMinutes, shown: StoredMinutes | null): string[] {
+  const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
+  const before = new Set((shown?.items ?? []).map((item) => normalise(item.text)));
+  return current.items.filter((item) => !before.has(normalise(item.text))).map((item) => item.text);
 }
 
 export function toDigestDocument(minutes: StoredMinutes): DigestDocument {

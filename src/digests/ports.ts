@@ -22,8 +22,8 @@ export interface DigestRenderContext {
 export interface DigestRenderer {
   /** The digest, split so each message is within Block Kit's limits: the first is posted, the rest reply in its thread. */
   digest(digest: Digest, context: DigestRenderContext): DigestPart[];
-  /** The reply under an earlier digest when a document it showed has changed. */
-  updatedReply(document: ComposedDocument): OutgoingMessage;
+  /** The reply under an earlier digest when a document it showed has changed: `changes` are the new or reworded items. */
+  updatedReply(document: ComposedDocument, changes: string[]): OutgoingMessage;
   /** The DM to the person who subscribed a channel that can no longer be posted to. */
   pausedNotice(channelId: string, reason: string): OutgoingMessage;
 }

@@ -18,7 +18,7 @@ const FALLBACK_CHARS = 3_000;
 export function createDigestRenderer(objectives: ObjectiveTitles): DigestRenderer {
   return {
     digest: (digest, context) => digestParts(digest, context, objectives),
-    updatedReply: (document) => updatedReply(document, objectives),
+    updatedReply: (document, changes) => updatedReply(document, changes, objectives),
     pausedNotice,
   };
 }
@@ -96,11 +96,16 @@ function fallbackText(digest: Digest, documents: number[], continued: boolean): 
   return truncate(`${lead}: ${titles}`, FALLBACK_CHARS);
 }
 
-function updatedReply(document: ComposedDocument, objectives: ObjectiveTitles): OutgoingMessage {
+const MAX_CHANGES = 5;
+
+function updatedReply(document: ComposedDocument, changes: string[], objectives: ObjectiveTitles): OutgoingMessage {
   const points = keyPointsText(document, objectives);
+  const changed = changes.slice(0, MAX_CHANGES).map((change) => `• ${escapeMrkdwn(truncate(change, 400))}`);
+  const more = changes.length > MAX_CHANGES ? [`_…and ${changes.length - MAX_CHANGES} more changes_`] : [];
   const blocks = [
     block(Blocks.Section({ text: truncate(`*Updated:* ${linkedTitle(document)} has changed since this digest.\n${meetingLine(document)}`, 3_000) })),
-    ...(points ? [block(Blocks.Section({ text: truncate(points, 2_400) }))] : []),
+    ...(changed.length > 0 ? [block(Blocks.Section({ text: truncate(`*New or reworded*\n${[...changed, ...more].join("\n")}`, 3_000) }))] : []),
+    ...(points ? [block(Blocks.Section({ text: truncate(`*Key points now*\n${points}`, 2_400) }))] : []),
   ];
   return { text: truncate(`Updated: ${document.title} has changed since this digest.`, FALLBACK_CHARS), blocks };
 }

@@ -40,7 +40,10 @@ export interface ClaimRecord {
 
 export interface EarlierEntry {
   documentId: number;
+  /** The message that first showed the document: updates reply in its thread. */
   outboxId: number;
+  /** The version shown most recently, to tell what changed since. */
+  versionId: number;
 }
 
 /**
@@ -95,17 +98,20 @@ export class ClaimRepository {
     });
   }
 
-  /** For each document already shown to this subscription, the outbox message that first showed it. */
+  /** For each document already shown to this subscription: where it was first shown, and the version shown last. */
   async earlierEntries(subscriptionId: number, documentIds: number[]): Promise<Map<number, EarlierEntry>> {
     if (documentIds.length === 0) return new Map();
     const rows = await this.db.digestEntry.findMany({
       where: { subscriptionId, documentId: { in: documentIds } },
       orderBy: { id: "asc" },
-      select: { documentId: true, outboxId: true },
+      select: { documentId: true, outboxId: true, versionId: true },
     });
-    const first = new Map<number, EarlierEntry>();
-    for (const row of rows) if (!first.has(row.documentId)) first.set(row.documentId, row);
-    return first;
+    const entries = new Map<number, EarlierEntry>();
+    for (const row of rows) {
+      const first = entries.get(row.documentId);
+      entries.set(row.documentId, { documentId: row.documentId, outboxId: first?.outboxId ?? row.outboxId, versionId: row.versionId });
+    }
+    return entries;
   }
 }
 

@@ -77,6 +77,11 @@ export class MinutesReader {
       .map((row) => toStoredMinutes(row, row.number > 1));
   }
 
+  async version(versionId: number): Promise<StoredMinutes | null> {
+    const row = await this.db.minutesVersion.findUnique({ where: { id: versionId }, include: versionInclude });
+    return row ? toStoredMinutes(row, row.number > 1) : null;
+  }
+
   async countDocuments(): Promise<number> {
     return this.db.minutesDocument.count();
   }

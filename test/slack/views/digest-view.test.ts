@@ -74,7 +74,8 @@ describe("the digest message", () => {
     const [quiet] = renderer.digest(composeDigest({ period, documents: [] }), { missedRuns: 1 });
     expect(quiet?.message.text).toContain("no new minutes were published");
     const updated = composeDigest({ period, documents: [document(2)] }).documents[0];
-    const reply = renderer.updatedReply({ ...updated!, updated: true });
+    const reply = renderer.updatedReply({ ...updated!, updated: true }, ["Correction: the conditions would be published by 15 November 2012."]);
+    expect(JSON.stringify(reply.blocks)).toContain("*New or reworded*\\n• Correction: the conditions would be published by 15 November 2012.");
     expect(reply.text).toBe("Updated: Accountability meeting minutes 2 <with> & | symbols has changed since this digest.");
     expect(accepted(reply.blocks)).toBe(true);
     const dm = renderer.pausedNotice("C0COMMISS", "is_archived");
