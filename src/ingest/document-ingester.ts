@@ -35,6 +35,18 @@ export interface IngestedDocument {
   items: number;
 }
 
+const UNTITLED = "Untitled minutes";
+
+/** "governing-body-2012-12.pdf" from a link, so an untitled document can still be told apart. */
+function lastPathSegment(link: string): string {
+  try {
+    const segments = new URL(link).pathname.split("/").filter(Boolean);
+    return decodeURIComponent(segments.at(-1) ?? link);
+  } catch {
+    return link;
+  }
+}
+
 /** Reads a fetched document (HTML, PDF, text), parses and tags it, stores it and makes it searchable. */
 export class DocumentIngester {
   constructor(
@@ -49,6 +61,7 @@ export class DocumentIngester {
       { url: context.link, ...(title ? { title } : {}), ...(context.feedUpdated ? { feedDate: context.feedUpdated } : {}) },
       this.deps.vocabulary,
     );
+    if (minutes.title === UNTITLED) minutes.title = `${UNTITLED} (${lastPathSegment(context.link)})`;
     const now = this.deps.clock.now();
     const stored = await this.deps.documents.storeVersion(
       {
