@@ -2,7 +2,7 @@ import { composeDigest, type Digest, type DigestDocument } from "../domain/diges
 import type { ClaimRepository, OutboxDraft } from "../storage/digests/claims";
 import type { SubscriptionRecord } from "../storage/digests/subscriptions";
 import type { MinutesReader, StoredMinutes } from "../storage/minutes/reader";
-import type { ConcernCountsProvider, DigestRenderer } from "./ports";
+import type { ConcernCountsProvider, DigestPart, DigestRenderer } from "./ports";
 
 export interface DigestWindow {
   /** Minutes stored from here... */
@@ -12,6 +12,15 @@ export interface DigestWindow {
   /** The period named in the header (a catch-up names all the periods it covers). */
   label: { start: Date; end: Date };
   missedRuns: number;
+}
+
+/**
+ * Shared by the subscriptions handled in one scheduler pass: channels on the same schedule read
+ * the same window once, and get the same rendered digest when the same documents are new to them.
+ */
+export class PassCache {
+  readonly stored = new Map<string, StoredMinutes[]>();
+  readonly rendered = new Map<string, DigestPart[]>();
 }
 
 export interface PreparedDigest {
@@ -38,7 +47,7 @@ export class DigestBuilder {
     },
   ) {}
 
-  async prepare(subscription: SubscriptionRecord, window: DigestWindow, keyPrefix: string, cache?: Map<string, StoredMinutes[]>): Promise<PreparedDigest> {
+  async prepare(subscription: SubscriptionRecord, window: DigestWindow, keyPrefix: string, cache?: PassCache): Promise<PreparedDigest> {
     const stored = await this.storedIn(window, cache);
     const earlier = await this.deps.claims.earlierEntries(subscription.id, stored.map((minutes) => minutes.documentId));
     const fresh = stored.filter((minutes) => !earlier.has(minutes.documentId));
@@ -54,7 +63,7 @@ export class DigestBuilder {
     });
     const drafts: OutboxDraft[] = [];
     if (fresh.length > 0 || (threadUpdates.length === 0 && subscription.quietNotes)) {
-      const parts = this.deps.renderer.digest(digest, { missedRuns: window.missedRuns });
+      const parts = this.render(digest, subscription, window, fresh, cache);
       parts.forEach((part, index) =>
         drafts.push({
           key: `${keyPrefix}:part-${index}`,
@@ -86,13 +95,22 @@ export class DigestBuilder {
     };
   }
 
-  /** Channels on the same schedule share a window: read it once per pass. */
-  private async storedIn(window: DigestWindow, cache?: Map<string, StoredMinutes[]>): Promise<StoredMinutes[]> {
+  private render(digest: Digest, subscription: SubscriptionRecord, window: DigestWindow, fresh: StoredMinutes[], cache?: PassCache): DigestPart[] {
+    const workspace = this.deps.concernCounts ? subscription.workspaceId : "";
+    const key = [workspace, subscription.schedule.timeZone, window.label.start.getTime(), window.label.end.getTime(), window.missedRuns, ...fresh.map((minutes) => minutes.versionId)].join("|");
+    const cached = cache?.rendered.get(key);
+    if (cached) return cached;
+    const parts = this.deps.renderer.digest(digest, { missedRuns: window.missedRuns });
+    cache?.rendered.set(key, parts);
+    return parts;
+  }
+
+  private async storedIn(window: DigestWindow, cache?: PassCache): Promise<StoredMinutes[]> {
     const key = `${window.from.getTime()}-${window.to.getTime()}`;
-    const cached = cache?.get(key);
+    const cached = cache?.stored.get(key);
     if (cached) return cached;
     const stored = await this.deps.reader.storedBetween(window.from, window.to);
-    cache?.set(key, stored);
+    cache?.stored.set(key, stored);
     return stored;
   }
 }

@@ -5,7 +5,7 @@ import type { Logger } from "../logger";
 import type { ClaimRecord, ClaimRepository } from "../storage/digests/claims";
 import type { SubscriptionRecord, SubscriptionRepository } from "../storage/digests/subscriptions";
 import type { MinutesReader, StoredMinutes } from "../storage/minutes/reader";
-import type { DigestBuilder, PreparedDigest } from "./digest-builder";
+import { PassCache, type DigestBuilder, type PreparedDigest } from "./digest-builder";
 import type { DigestPart } from "./ports";
 
 export interface DigestStatus {
@@ -120,7 +120,7 @@ export class DigestService {
    */
   async claimDue(): Promise<number> {
     const now = this.deps.clock.now();
-    const cache = new Map<string, StoredMinutes[]>();
+    const cache = new PassCache();
     let claimed = 0;
     for (const subscription of await this.deps.subscriptions.active()) {
       try {
@@ -132,7 +132,7 @@ export class DigestService {
     return claimed;
   }
 
-  private async claimIfDue(subscription: SubscriptionRecord, now: Date, cache: Map<string, StoredMinutes[]>): Promise<boolean> {
+  private async claimIfDue(subscription: SubscriptionRecord, now: Date, cache: PassCache): Promise<boolean> {
     const due = dueRuns(subscription.schedule, subscription.lastRunAt, now);
     if (!due) return false;
     if (await this.deps.claims.find(subscription.id, due.key)) {

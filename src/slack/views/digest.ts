@@ -12,6 +12,7 @@ export const MESSAGE_BLOCK_CHARS = 11_000;
 export const MESSAGE_BLOCKS = 50;
 const RESERVED_BLOCKS = 3;
 const RESERVED_CHARS = 600;
+const CONTINUATION_HEADER_CHARS = 400;
 const FALLBACK_CHARS = 3_000;
 
 /** Digest messages for Slack, within Block Kit's limits; the rest of a long digest continues in its thread. */
@@ -47,24 +48,33 @@ interface Group {
   blocks: Block[];
 }
 
-/** Fills each message with whole documents while it stays within the limits. */
+/** Fills each message with whole documents while it stays within the limits (sizes measured once per block). */
 function packDocuments(perDocument: Block[][], head: Block[], tail: Block[]): Group[] {
   const groups: Group[] = [];
   let current: Group = { start: 0, end: 0, blocks: [] };
-  let fixed = [...head, ...tail];
+  let fixed = { blocks: head.length + tail.length, chars: jsonLength([...head, ...tail]) };
+  let used = { blocks: 0, chars: 0 };
   perDocument.forEach((blocks, index) => {
-    const candidate = [...fixed, ...current.blocks, ...blocks];
-    const fits = candidate.length + RESERVED_BLOCKS <= MESSAGE_BLOCKS && JSON.stringify(candidate).length + RESERVED_CHARS <= MESSAGE_BLOCK_CHARS;
-    if (!fits && current.blocks.length > 0) {
+    const size = { blocks: blocks.length, chars: jsonLength(blocks) };
+    const blockCount = fixed.blocks + used.blocks + size.blocks + RESERVED_BLOCKS;
+    const chars = fixed.chars + used.chars + size.chars + RESERVED_CHARS;
+    if ((blockCount > MESSAGE_BLOCKS || chars > MESSAGE_BLOCK_CHARS) && current.blocks.length > 0) {
       groups.push(current);
       current = { start: index, end: index, blocks: [] };
-      fixed = [block(Blocks.Context().elements("continued"))];
+      fixed = { blocks: 1, chars: CONTINUATION_HEADER_CHARS };
+      used = { blocks: 0, chars: 0 };
     }
     current.blocks.push(...blocks);
     current.end = index + 1;
+    used = { blocks: used.blocks + size.blocks, chars: used.chars + size.chars };
   });
   groups.push(current);
   return groups;
+}
+
+/** The length of the blocks as Slack counts it: their JSON, commas between them included. */
+function jsonLength(blocks: Block[]): number {
+  return blocks.reduce((sum, item) => sum + JSON.stringify(item).length + 1, 1);
 }
 
 function headerBlocks(digest: Digest, context: DigestRenderContext): Block[] {

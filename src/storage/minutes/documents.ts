@@ -111,7 +111,8 @@ async function writeVersion(tx: DbTransaction, documentId: number, number: numbe
     },
   });
   if (minutes.items.length === 0) return version.id;
-  await tx.minutesItem.createMany({
+  const items = await tx.minutesItem.createManyAndReturn({
+    select: { id: true, position: true },
     data: minutes.items.map((item, position) => ({
       versionId: version.id,
       position,
@@ -122,7 +123,6 @@ async function writeVersion(tx: DbTransaction, documentId: number, number: numbe
       due: item.due,
     })),
   });
-  const items = await tx.minutesItem.findMany({ where: { versionId: version.id }, select: { id: true, position: true } });
   const idByPosition = new Map(items.map((item) => [item.position, item.id]));
   const tags = minutes.items.flatMap((item, position) => {
     const itemId = idByPosition.get(position);
