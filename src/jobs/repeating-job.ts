@@ -25,6 +25,7 @@ export class RepeatingJob {
 
   /** Runs now (or right after the run in progress); resolves when that run has finished. */
   async runNow(): Promise<void> {
+    if (this.stopped) return;
     if (this.running) {
       this.again = true;
       await this.running;
