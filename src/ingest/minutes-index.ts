@@ -23,8 +23,4 @@ export class MinutesIndex {
     if (ids) this.index.remove(ids);
     this.idsByDocument.delete(documentId);
   }
-
-  get documentCount(): number {
-    return this.idsByDocument.size;
-  }
 }

@@ -42,8 +42,8 @@ export class WebApiPoster implements SlackPoster {
     for (let waits = 0; ; waits++) {
       await this.paceChannel(request.channel);
       const outcome = await this.attempt(request);
-      // Spaced from when Slack answered, so the gap holds on Slack's side too.
-      this.lastPostAt.set(request.channel, this.options.monotonicNow());
+      // Spaced from when Slack answered, so the gap holds on Slack's side too; a failed post takes no slot.
+      if ("retryAfter" in outcome || outcome.ok) this.lastPostAt.set(request.channel, this.options.monotonicNow());
       if (!("retryAfter" in outcome)) return outcome;
       if (waits >= this.options.maxRateLimitWaits) return { ok: false, error: "ratelimited", kind: "retry" };
       this.options.logger.warn(`Slack rate-limited a post to ${request.channel}; waiting ${outcome.retryAfter} s as Retry-After asks`);

@@ -79,6 +79,7 @@ describe("localism sources, ingest and minutes", () => {
         expect(item).toEqual(expect.objectContaining({ text: expect.any(String), owner: expect.toSatisfy((v: unknown) => v === null || typeof v === "string"), objectives: expect.any(Array), autonomy: expect.any(Boolean) }));
       }
     }
+    expect((await cli(["minutes"])).out).toContain("2012-09-13  NHS EXAMPLE VALE CLINICAL COMMISSIONING GROUP: Minutes of the Governing Body meeting held in public on 13 September 2012  (6 items, 2 actions, 1 on CCG autonomy)");
     const pdf = documents.find((document) => document.meetingDate === "2012-09-13");
     expect(pdf).toMatchObject({ attendees: ["Dr Asha Patel", "Mr John Hughes", "Mrs Carol Dean"] });
     expect(pdf?.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "action", owner: "John Hughes", objectives: [2], autonomy: false })]));

@@ -34,6 +34,37 @@ describe("delivering digests to Slack", () => {
     expect(t.logs.join("\n")).toContain("waiting 1 s as Retry-After asks");
   });
 
+  it("retries a post Slack failed with backoff, and gives up after 12 attempts", async () => {
+    await start();
+    const other = t.standin.workspace.addChannel({ name: "ccg-retries" }).id;
+    await digest(t, "subscribe weekly monday 09:00", { channel: commissioning });
+    await publish(t, server, "/retry.pdf", own("example-vale-ccg-governing-body-2012-09-13.pdf"), "application/pdf");
+    t.standin.failNext("chat.postMessage", { status: 500 });
+    clock.set(new Date("2026-03-23T09:00:00Z"));
+    await jobs(t).digests();
+    expect(postsIn(t, commissioning)).toHaveLength(0);
+    await jobs(t).digests();
+    expect(postsIn(t, commissioning)).toHaveLength(0);
+    clock.advance(30_000);
+    await jobs(t).digests();
+    expect(postsIn(t, commissioning)).toHaveLength(1);
+
+    await digest(t, "unsubscribe", { channel: commissioning });
+    await digest(t, "subscribe weekly monday 09:00", { channel: other });
+    clock.set(new Date("2026-03-25T12:00:00Z"));
+    await publish(t, server, "/retry-2.html", own("nhs-england-style-board-minutes.html"), "text/html");
+    t.standin.failNext("chat.postMessage", { status: 503, times: 12 });
+    clock.set(new Date("2026-03-30T08:00:00Z"));
+    for (let attempt = 0; attempt < 14; attempt++) {
+      await jobs(t).digests();
+      clock.advance(31 * 60_000);
+    }
+    const attempts = t.standin.callsTo("chat.postMessage").filter((call) => call.params.channel === other);
+    expect(attempts.map((call) => call.status)).toEqual(Array(12).fill(503));
+    expect(t.logs.join("\n")).toContain("Gave up posting outbox message");
+    expect(await digest(t, "status", { channel: other })).toContain("not delivered");
+  });
+
   it("continues a long digest in its thread, never posting to a channel more than once a second", async () => {
     await start();
     await digest(t, "subscribe weekly monday 09:00", { channel: commissioning });

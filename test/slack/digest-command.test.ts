@@ -53,6 +53,12 @@ describe("/digest through the real Bolt receiver", () => {
     expect(listed).toContain("Department of Health and Social Care - Activity on GOV.UK");
     expect(listed).toContain("feed · 1 document");
     expect(listed).toContain(":white_check_mark: Read 18 March 2026, 10:00");
+
+    const broken = await digest(t, `source add ${server.url("/government/publications/withdrawn.pdf")}`, { ...commissioning, user: "U0ADMIN01" });
+    expect(broken).toContain("Added source *2*");
+    expect(broken).toContain("answered HTTP 404");
+    const withFailure = await digest(t, "sources", commissioning);
+    expect(withFailure).toMatch(/:warning: Failed \(18 March 2026, 10:00\): .*withdrawn\.pdf answered HTTP 404 Not Found\. Retrying with backoff; next check 18 March 2026, 10:05\./);
     clock.advance(60_000);
   });
 

@@ -15,7 +15,7 @@ describe("posting to Slack within its rate limits", () => {
   function poster() {
     let monotonic = 0;
     const sleeps: number[] = [];
-    const client = createPostingClient(standin.token, standin.apiUrl, new Logger("error"));
+    const client = createPostingClient(standin.token, standin.apiUrl, new Logger("error", () => {}));
     const instance = new WebApiPoster(client, {
       minIntervalMs: 1_000,
       maxRateLimitWaits: 2,
@@ -24,7 +24,7 @@ describe("posting to Slack within its rate limits", () => {
         monotonic += ms;
       },
       monotonicNow: () => monotonic,
-      logger: new Logger("error"),
+      logger: new Logger("error", () => {}),
     });
     return { instance, sleeps, tick: (ms: number) => (monotonic += ms) };
   }

@@ -75,7 +75,7 @@ function statusMessage(status: DigestStatus): SlackMessage {
 
 function lastDigestText(status: string, documents: number): string {
   if (status === "quiet") return "a quiet period (nothing posted)";
-  if (status === "failed") return "not delivered (the channel refused it)";
+  if (status === "failed") return "not delivered (Slack refused it; what it held comes in the next digest after a pause is lifted)";
   if (status === "posting") return `${plural(documents, "document")}, being posted`;
   return plural(documents, "document");
 }

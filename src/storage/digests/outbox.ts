@@ -93,11 +93,6 @@ export class OutboxRepository {
     if (row.claimId !== null) await this.settleClaim(row.claimId);
   }
 
-  async sentMessage(id: number): Promise<{ channelId: string; ts: string } | null> {
-    const row = await this.db.slackOutbox.findUnique({ where: { id }, select: { channelId: true, ts: true } });
-    return row?.ts ? { channelId: row.channelId, ts: row.ts } : null;
-  }
-
   /** Once no message of the claim is left to send: "posted" if any went out, else "failed". */
   private async settleClaim(claimId: number): Promise<void> {
     const rows = await this.db.slackOutbox.findMany({ where: { claimId }, select: { sentAt: true, failedAt: true } });
