@@ -6,6 +6,7 @@ import { createObjectivesAssistant } from "./domain/objectives/answer";
 import { AskService } from "./domain/objectives/ask-service";
 import { loadKnowledgeBase } from "./domain/objectives/knowledge-base";
 import { Logger } from "./logger";
+import { createMinutesFeature } from "./minutes-feature";
 import { registerListeners } from "./slack/listeners";
 import type { ListenerDeps } from "./slack/listeners/deps";
 import { openDatabase, tuneDatabase, type Database } from "./storage/database";
@@ -38,6 +39,17 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
   await tuneDatabase(database);
   const questions = new QuestionRepository(database.db, (error) => logger.error("Could not record questions", error));
   const answer = (question: string) => assistant.ask(question);
+  // --- Minutes and digests (issue 4): stored minutes are loaded into the objectives search index. ---
+  const minutes = await createMinutesFeature({
+    config,
+    db: database.db,
+    kb,
+    index: assistant.index,
+    clock,
+    logger,
+    // concernCounts: the concerns feature (issue 3) supplies counts by objective for a period here.
+  });
+  // --- end minutes and digests ---
   return {
     config,
     clock,
@@ -50,6 +62,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
       askService: new AskService(answer, questions, clock),
       questions,
       workspaces: new WorkspaceRepository(database.db),
+      minutes,
     },
     close: async () => {
       await questions.flush().catch((error: unknown) => logger.error("Could not record questions", error));
@@ -88,12 +101,14 @@ export async function startBot(config: Config, options: CoreOptions = {}): Promi
   const server = socketMode ? await app.start() : await app.start({ port: config.port, host: config.host });
   const address = socketMode ? null : ((server as { address(): AddressInfo | string | null }).address() as AddressInfo | null);
   const port = address?.port ?? null;
+  core.services.minutes.jobs.start();
   core.logger.info(socketMode ? "localism-bot connected to Slack in Socket Mode" : `localism-bot listening on http://${config.host}:${port}/slack/events`);
   return {
     core,
     app,
     port,
     stop: async () => {
+      await core.services.minutes.jobs.stop();
       await app.stop();
       await core.close();
     },

@@ -41,9 +41,26 @@ const envSchema = z.object({
   SANDBOX_ALLOW_REMOTE: optionalNonEmpty(
     z.enum(["true", "false"], { message: "should be true or false (true lets the sandbox listen on an address other machines can reach)" }),
   ),
+  // --- Minutes and digests (issue 4) ---
+  MINUTES_POLL_INTERVAL_MINUTES: wholeNumber("a number of minutes, like 60", 1, 7 * 24 * 60).default(60),
+  DIGEST_CHECK_INTERVAL_SECONDS: wholeNumber("a number of seconds, like 60", 5, 3600).default(60),
+  FETCH_TIMEOUT_SECONDS: wholeNumber("a number of seconds, like 20", 1, 600).default(20),
+  FETCH_MAX_MB: wholeNumber("a size in megabytes, like 20", 1, 500).default(20),
+  FETCH_MAX_REDIRECTS: wholeNumber("a number of redirects, like 5", 0, 20).default(5),
+  FETCH_ALLOW_PRIVATE_HOSTS: z
+    .enum(["true", "false"], { message: "should be true or false (true only for tests: it lets sources on loopback and private addresses be fetched)" })
+    .default("false"),
 });
 
 type Settings = z.infer<typeof envSchema>;
+
+function wholeNumber(example: string, min: number, max: number) {
+  return z.coerce
+    .number({ message: `should be ${example}` })
+    .int({ message: `should be a whole number: ${example}` })
+    .min(min, { message: `should be at least ${min}` })
+    .max(max, { message: `should be at most ${max}` });
+}
 
 export type DatabaseProvider = "sqlite" | "postgres";
 
@@ -68,6 +85,14 @@ export interface Config {
   database: DatabaseSettings;
   knowledgeDir: string;
   logLevel: LogLevelName;
+  minutes: MinutesSettings;
+}
+
+/** Polling, fetching and digest scheduling (issue 4). */
+export interface MinutesSettings {
+  pollIntervalMs: number;
+  digestCheckIntervalMs: number;
+  fetch: { timeoutMs: number; maxBytes: number; maxRedirects: number; allowPrivateHosts: boolean };
 }
 
 export class ConfigError extends Error {
@@ -101,6 +126,16 @@ export function loadConfig(env: Environment = process.env, rootDir = process.cwd
     database: databaseSettings(settings.DATABASE_URL ?? "file:./data/localism.db"),
     knowledgeDir: path.resolve(rootDir, settings.KNOWLEDGE_DIR),
     logLevel: settings.LOG_LEVEL ?? "info",
+    minutes: {
+      pollIntervalMs: settings.MINUTES_POLL_INTERVAL_MINUTES * 60_000,
+      digestCheckIntervalMs: settings.DIGEST_CHECK_INTERVAL_SECONDS * 1_000,
+      fetch: {
+        timeoutMs: settings.FETCH_TIMEOUT_SECONDS * 1_000,
+        maxBytes: settings.FETCH_MAX_MB * 1024 * 1024,
+        maxRedirects: settings.FETCH_MAX_REDIRECTS,
+        allowPrivateHosts: settings.FETCH_ALLOW_PRIVATE_HOSTS === "true",
+      },
+    },
   };
 }
 

@@ -3,8 +3,10 @@ import { createCore, type Core } from "../app";
 import { ConfigError, loadConfig } from "../config";
 import { Logger } from "../logger";
 import { askCommand } from "./commands/ask";
+import { ingestCommand, minutesCommand } from "./commands/minutes";
 import { objectivesCommand } from "./commands/objectives";
 import { questionsCommand } from "./commands/questions";
+import { sourcesCommand } from "./commands/sources";
 import { UsageError } from "./duration";
 import { processOutput, type Output } from "./output";
 
@@ -14,7 +16,11 @@ const USAGE = `Usage: localism <command> [options]
   objectives [--json]                       the four objectives
   questions [--since 7d] [--unanswered] [--json]
                                             questions asked, or those with no confident answer
-                                            or a "not helpful" vote`;
+                                            or a "not helpful" vote
+  sources [list|add <url>|remove <id>] [--json]
+                                            where published minutes are watched
+  ingest <url-or-file> [--json]             read one minutes document now (HTML, PDF or text)
+  minutes [--json]                          the stored minutes documents with their tagged items`;
 
 const OPTIONS = {
   json: { type: "boolean", default: false },
@@ -42,6 +48,15 @@ export async function runCli(argv: string[], output: Output = processOutput, env
         return 0;
       case "questions":
         await questionsCommand(core, values, output);
+        return 0;
+      case "sources":
+        await sourcesCommand(core, rest, values, output);
+        return 0;
+      case "ingest":
+        await ingestCommand(core, rest, values, output);
+        return 0;
+      case "minutes":
+        await minutesCommand(core, values, output);
         return 0;
       default:
         throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);

@@ -1,6 +1,7 @@
 /** Every command, callback, block and action id the app uses, in one place (and in manifest.yml). */
 export const COMMANDS = {
   objectives: "/objectives",
+  digest: "/digest",
 } as const;
 
 export const ACTIONS = {

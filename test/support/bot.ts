@@ -24,6 +24,10 @@ export interface TestBotOptions {
   clock?: Clock;
   env?: Record<string, string>;
   standin?: SlackStandinOptions;
+  /** Share a database with another test bot (two processes on one database). */
+  databaseUrl?: string;
+  /** Share a running stand-in with another test bot; it is then not closed with this bot. */
+  sharedStandin?: SlackStandin;
 }
 
 export interface TestBot {
@@ -41,17 +45,8 @@ export interface TestBot {
  * stand-in: `slack` delivers signed requests to it as Slack would, `standin` records what it did.
  */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
-  const standin = await startSlackStandin({
-    ...options.standin,
-    seed: options.standin?.seed ?? {
-      users: Object.values(PEOPLE),
-      channels: [
-        { ...CHANNELS.commissioning, members: [PEOPLE.staff.id, PEOPLE.colleague.id, PEOPLE.lead.id] },
-        { ...CHANNELS.governance, members: [PEOPLE.staff.id, PEOPLE.lead.id] },
-      ],
-    },
-  });
-  const databaseUrl = await freshDatabaseUrl(options.provider ?? "sqlite");
+  const standin = options.sharedStandin ?? (await startTestStandin(options.standin));
+  const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl(options.provider ?? "sqlite"));
   const config = loadConfig({
     SLACK_BOT_TOKEN: standin.token,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -59,6 +54,8 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     DATABASE_URL: databaseUrl,
     PORT: "0",
     HOST: "127.0.0.1",
+    // Scheduled jobs run when a test says so (runOnce), not on a background timer.
+    DIGEST_CHECK_INTERVAL_SECONDS: "3600",
     ...options.env,
   });
   const logs: string[] = [];
@@ -72,7 +69,21 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     logs,
     close: async () => {
       await bot.stop();
-      await standin.close();
+      if (!options.sharedStandin) await standin.close();
     },
   };
+}
+
+/** The stand-in seeded with the people and channels of a CCG workspace. */
+export function startTestStandin(options: SlackStandinOptions = {}): Promise<SlackStandin> {
+  return startSlackStandin({
+    ...options,
+    seed: options.seed ?? {
+      users: Object.values(PEOPLE),
+      channels: [
+        { ...CHANNELS.commissioning, members: [PEOPLE.staff.id, PEOPLE.colleague.id, PEOPLE.lead.id] },
+        { ...CHANNELS.governance, members: [PEOPLE.staff.id, PEOPLE.lead.id] },
+      ],
+    },
+  });
 }

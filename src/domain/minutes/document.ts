@@ -15,6 +15,8 @@ export interface TaggedMinutesItem {
   /** Objectives tagged, highest score first. */
   objectives: number[];
   autonomy: boolean;
+  /** The autonomy tag's score (0..1), null when not tagged. */
+  autonomyScore: number | null;
   tags: { objective: number; score: number }[];
 }
 
@@ -69,6 +71,7 @@ export function buildMinutesDocument(
         due: item.due,
         objectives: tags.objectives.map((tag) => tag.objective),
         autonomy: tags.autonomy !== null,
+        autonomyScore: tags.autonomy?.score ?? null,
         tags: tags.objectives,
       };
     }),

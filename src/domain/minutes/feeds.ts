@@ -31,11 +31,17 @@ interface RawEntry {
 
 /** Parses an Atom, RSS 2.0 or RDF feed. Entries sharing a link are merged (newest kept). */
 export function parseFeed(xml: string, baseUrl?: string): FeedEntry[] {
-  const raw = readRawEntries(xml);
+  return parseFeedWithTitle(xml, baseUrl).entries;
+}
+
+/** The feed's own title ("Department of Health and Social Care - Activity on GOV.UK") and its entries. */
+export function parseFeedWithTitle(xml: string, baseUrl?: string): { title?: string; entries: FeedEntry[] } {
+  const { title, entries: raw } = readRawFeed(xml);
   const entries = raw
     .map((entry) => toFeedEntry(entry, baseUrl))
     .filter((entry): entry is FeedEntry => entry !== null);
-  return dedupeByLink(entries);
+  const cleanTitle = title ? htmlFragmentToText(title) : "";
+  return { ...(cleanTitle ? { title: cleanTitle } : {}), entries: dedupeByLink(entries) };
 }
 
 /** Only the entries that are real documents (drops "This feed has ended"). */
@@ -55,9 +61,14 @@ export function dedupeKey(link: string): string {
   }
 }
 
-function readRawEntries(xml: string): RawEntry[] {
+function readRawFeed(xml: string): { title?: string; entries: RawEntry[] } {
   if (!xml.trim()) throw new MinutesParseError("The feed is empty: nothing was returned to parse.");
   const parsed = parseOrExplain(xml);
+  const title = parsed.format === "atom" ? parsed.feed.title?.value : parsed.format === "json" ? undefined : parsed.feed.title;
+  return { ...(title ? { title } : {}), entries: readRawEntries(parsed) };
+}
+
+function readRawEntries(parsed: ReturnType<typeof parseOrExplain>): RawEntry[] {
   if (parsed.format === "atom") {
     return (parsed.feed.entries ?? []).map((entry) => ({
       link: alternateLink(entry.links ?? []),

@@ -3,6 +3,7 @@ import type { AskService } from "../../domain/objectives/ask-service";
 import type { AskResult } from "../../domain/objectives/answer";
 import type { KnowledgeBase, Objective } from "../../domain/objectives/knowledge-base";
 import type { Logger } from "../../logger";
+import type { MinutesFeature } from "../../minutes-feature";
 import type { QuestionRepository } from "../../storage/questions";
 import type { WorkspaceRepository } from "../../storage/workspaces";
 
@@ -14,6 +15,9 @@ export interface ListenerDeps {
   askService: AskService;
   questions: QuestionRepository;
   workspaces: WorkspaceRepository;
+  // --- Minutes and digests (issue 4) ---
+  minutes: MinutesFeature;
+  // ---
   clock: Clock;
   logger: Logger;
 }

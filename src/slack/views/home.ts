@@ -1,6 +1,8 @@
 import { Blocks, Elements, HomeTab, Md } from "slack-block-builder";
 import type { KnowledgeBase } from "../../domain/objectives/knowledge-base";
+import type { DigestHomeSummary } from "../../minutes-feature";
 import { ACTIONS } from "../ids";
+import { digestHomeBlocks } from "./digest-home";
 import { escapeMrkdwn } from "./format";
 import { DATED_NOTE } from "./objectives";
 
@@ -10,7 +12,7 @@ export interface HomeView {
 }
 
 /** App Home: the four objectives at a glance (concerns and digests add their own sections). */
-export function homeView(kb: KnowledgeBase): HomeView {
+export function homeView(kb: KnowledgeBase, digests?: { summary: DigestHomeSummary; now: Date }): HomeView {
   const view = HomeTab().blocks(
     Blocks.Header({ text: "localism-bot" }),
     Blocks.Section({
@@ -23,6 +25,7 @@ export function homeView(kb: KnowledgeBase): HomeView {
       }).accessory(Elements.Button({ text: "Details", actionId: `${ACTIONS.showObjective}_${objective.number}`, value: String(objective.number) })),
     ),
     Blocks.Context().elements(DATED_NOTE),
+    ...(digests ? digestHomeBlocks(digests.summary, digests.now) : []),
   );
   return view.buildToObject() as HomeView;
 }

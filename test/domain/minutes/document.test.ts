@@ -42,7 +42,7 @@ describe("buildMinutesDocument", () => {
       expect.objectContaining({ text: "Publish the authorisation conditions for each CCG", owner: "Dame Barbara Hakin", due: "2012-10-31" }),
       expect.objectContaining({ text: "Circulate a note on running costs to the Department", owner: "Paul Baumann", due: null }),
     ]);
-    expect(Object.keys(doc.items[0] ?? {})).toEqual(["text", "kind", "heading", "owner", "due", "objectives", "autonomy", "tags"]);
+    expect(Object.keys(doc.items[0] ?? {})).toEqual(["text", "kind", "heading", "owner", "due", "objectives", "autonomy", "autonomyScore", "tags"]);
   });
 
   it("survives a JSON round trip unchanged", () => {

@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { RepeatingJob } from "../../src/jobs/repeating-job";
+import { Logger } from "../../src/logger";
+
+describe("a repeating job", () => {
+  it("never runs twice at once: a run asked for meanwhile follows the one in progress", async () => {
+    let active = 0;
+    let most = 0;
+    let runs = 0;
+    const job = new RepeatingJob("test", 3_600_000, async () => {
+      active++;
+      most = Math.max(most, active);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      runs++;
+      active--;
+    }, new Logger("error"));
+    job.start();
+    await Promise.all([job.runNow(), job.runNow(), job.runNow()]);
+    expect(most).toBe(1);
+    expect(runs).toBe(2);
+    await job.stop();
+  });
+
+  it("keeps going after a failed run, logging it, and does nothing once stopped", async () => {
+    const lines: string[] = [];
+    let runs = 0;
+    const job = new RepeatingJob("flaky", 3_600_000, async () => {
+      runs++;
+      throw new Error("database unavailable");
+    }, new Logger("error", (line) => lines.push(line)));
+    job.start();
+    await job.runNow();
+    await job.runNow();
+    expect(runs).toBe(2);
+    expect(lines.join("\n")).toContain("Job flaky failed; it will run again in 3600 s");
+    await job.stop();
+    await job.runNow();
+    expect(runs).toBe(2);
+  });
+});

@@ -1,0 +1,48 @@
+import type { RecordedCall } from "../../src/slack-standin";
+import { PEOPLE, startTestBot, type TestBot, type TestBotOptions } from "./bot";
+
+/** Settings every digests test needs: sources on the loopback test server may be fetched. */
+export const DIGEST_ENV = { FETCH_ALLOW_PRIVATE_HOSTS: "true", FETCH_TIMEOUT_SECONDS: "2" };
+
+export function startDigestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  return startTestBot({ ...options, env: { ...DIGEST_ENV, ...options.env } });
+}
+
+/** Everything a message or reply says, as one string, for asserting on what a person reads. */
+export function readable(value: unknown): string {
+  return JSON.stringify(value ?? "")
+    .replace(/\\n/g, "\n")
+    .replace(/\\"/g, '"');
+}
+
+/**
+ * Types `/digest <text>` and returns what the person sees: the acknowledgement itself, or the
+ * ephemeral reply sent afterwards through the command's response_url.
+ */
+export async function digest(t: TestBot, text: string, where: { channel: string; user?: string }): Promise<string> {
+  const delivered = await t.slack.slashCommand({ command: "/digest", text, user: where.user ?? PEOPLE.staff.id, channel: where.channel });
+  if (delivered.effect.kind === "ephemeral") return readable(delivered.body);
+  const id = delivered.responseUrl.split("/").pop();
+  const call = await t.standin.waitForCall("response_url", (c) => c.params.response_url_id === id, 15_000);
+  return readable(call.params);
+}
+
+/** The bot's top-level posts in a channel (chat.postMessage calls Slack accepted, thread replies excluded). */
+export function postsIn(t: TestBot, channel: string): RecordedCall[] {
+  return t.standin.callsTo("chat.postMessage").filter((call) => call.params.channel === channel && call.status === 200 && call.response.ok === true && !call.params.thread_ts);
+}
+
+export function jobs(t: TestBot) {
+  const { minutes } = t.bot.core.services;
+  const digestJob = minutes.digestJob;
+  if (!digestJob) throw new Error("the test bot has Slack settings, so it has a digest job");
+  return { poll: () => minutes.pollJob.runOnce(), digests: () => digestJob.runOnce() };
+}
+
+/** Serves a document on the test server and adds it as a source, which reads it at once (stored at the clock's time). */
+export async function publish(t: TestBot, server: { serve(path: string, resource: { body: string | Uint8Array; contentType: string }): void; url(path: string): string }, path: string, body: string | Uint8Array, contentType: string) {
+  server.serve(path, { body, contentType });
+  const result = await t.bot.core.services.minutes.sources.add(server.url(path), null);
+  if (result.outcome === "refused" || result.report.errors.length > 0) throw new Error(`could not publish ${path}: ${JSON.stringify(result)}`);
+  return result;
+}
