@@ -6,6 +6,7 @@ import { startSlackStandin, type SlackDelivery, type SlackStandin, type SlackSta
 import { freshDatabaseUrl, type Provider } from "./databases";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99aaabbb85a5";
+export const RECEIPT_PEPPER = "test-pepper-0123456789abcdef0123456789abcdef";
 
 /** People and channels of a CCG workspace, used across the integration tests. */
 export const PEOPLE = {
@@ -59,6 +60,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     DATABASE_URL: databaseUrl,
     PORT: "0",
     HOST: "127.0.0.1",
+    CONCERN_RECEIPT_PEPPER: RECEIPT_PEPPER,
     ...options.env,
   });
   const logs: string[] = [];

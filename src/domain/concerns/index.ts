@@ -12,3 +12,8 @@ export * from "./reminders";
 export * from "./anonymous-rate-limit";
 export * from "./export-csv";
 export * from "./retention";
+export * from "./records";
+export * from "./keys";
+export * from "./leads";
+export * from "./ports";
+export * from "./time-labels";
