@@ -25,6 +25,8 @@ export interface TestBotOptions {
   clock?: Clock;
   env?: Record<string, string>;
   standin?: SlackStandinOptions;
+  /** Scheduled jobs stay stopped unless asked for: tests run them with `bot.jobs.*.runOnce()`. */
+  startJobs?: boolean;
 }
 
 export interface TestBot {
@@ -64,7 +66,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ...options.env,
   });
   const logs: string[] = [];
-  const bot = await startBot(config, { clock: options.clock, logger: new Logger("debug", (line) => logs.push(line)) });
+  const bot = await startBot(config, { clock: options.clock, logger: new Logger("debug", (line) => logs.push(line)), startJobs: options.startJobs ?? false });
   const slack = standin.delivery(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET);
   return {
     bot,

@@ -47,6 +47,11 @@ export async function loadReferenceBankHolidays(): Promise<Set<string>> {
   return holidayDates(parseBankHolidays(await readFile(REFERENCE_FILE, "utf8")));
 }
 
+/** England and Wales bank holidays from a file in the repository's format (or GOV.UK's). */
+export async function loadBankHolidaysFile(file: string): Promise<Set<string>> {
+  return holidayDates(parseBankHolidays(await readFile(file, "utf8")));
+}
+
 function fromWholeFile(value: unknown, division: string): BankHolidayDivision {
   const file = govukFileSchema.safeParse(value);
   if (!file.success) throw new Error(`Not a bank holidays file: ${z.prettifyError(file.error)}`);

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { registerAnswerFeedback, registerShareAnswer } from "./actions/answer-feedback";
 import { registerShowObjective } from "./actions/show-objective";
+import { registerConcerns } from "./concerns";
 import { registerObjectivesCommand } from "./commands/objectives";
 import type { ListenerDeps } from "./deps";
 import { registerAppHome } from "./events/app-home";
@@ -14,4 +15,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerAnswerFeedback(app, deps);
   registerShareAnswer(app, deps);
   registerAppHome(app, deps);
+  registerConcerns(app, deps);
 }

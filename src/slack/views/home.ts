@@ -1,4 +1,4 @@
-import { Blocks, Elements, HomeTab, Md } from "slack-block-builder";
+import { Blocks, Elements, HomeTab, Md, type ViewBlockBuilder } from "slack-block-builder";
 import type { KnowledgeBase } from "../../domain/objectives/knowledge-base";
 import { ACTIONS } from "../ids";
 import { escapeMrkdwn } from "./format";
@@ -9,8 +9,8 @@ export interface HomeView {
   blocks: unknown[];
 }
 
-/** App Home: the four objectives at a glance (concerns and digests add their own sections). */
-export function homeView(kb: KnowledgeBase): HomeView {
+/** App Home: the four objectives at a glance; features add their own sections after them (e.g. concerns). */
+export function homeView(kb: KnowledgeBase, sections: ViewBlockBuilder[] = []): HomeView {
   const view = HomeTab().blocks(
     Blocks.Header({ text: "localism-bot" }),
     Blocks.Section({
@@ -23,6 +23,7 @@ export function homeView(kb: KnowledgeBase): HomeView {
       }).accessory(Elements.Button({ text: "Details", actionId: `${ACTIONS.showObjective}_${objective.number}`, value: String(objective.number) })),
     ),
     Blocks.Context().elements(DATED_NOTE),
+    ...sections,
   );
   return view.buildToObject() as HomeView;
 }

@@ -2,12 +2,18 @@ import { randomUUID } from "node:crypto";
 import type { Clock } from "../../../clock";
 import type { AnonymousRateLimiter } from "../anonymous-rate-limit";
 import { formatReference } from "../concern";
-import type { ConcernReads, ConcernWrites, LeadRoster } from "../ports";
+import type { AuditTrail, ConcernReads, ConcernWrites, LeadRoster } from "../ports";
 import { verifyReceiptCode } from "../receipt";
 import type { ConcernMessageRecord, ConcernRecord } from "../records";
 import { londonTimeLabel } from "../time-labels";
 
-export type ReporterView = { concern: ConcernRecord; messages: ConcernMessageRecord[]; viewer: "reporter" | "lead" };
+export interface ReporterView {
+  concern: ConcernRecord;
+  messages: ConcernMessageRecord[];
+  viewer: "reporter" | "lead";
+  /** What the leads said when they last resolved or reopened it (they are told it is shared). */
+  leadsSaid: string | null;
+}
 
 export type StatusLookup = { ok: true; view: ReporterView } | { ok: false; reason: string };
 
@@ -27,6 +33,7 @@ export class FollowUpService {
   constructor(
     private readonly reads: ConcernReads,
     private readonly writes: ConcernWrites,
+    private readonly audit: AuditTrail,
     private readonly leads: LeadRoster,
     private readonly replyLimiter: AnonymousRateLimiter,
     private readonly pepper: string | null,
@@ -38,12 +45,10 @@ export class FollowUpService {
     if (!concern) return { ok: false, reason: notFound(number) };
     if (receiptCode !== null) {
       if (!this.receiptMatches(concern, receiptCode)) return { ok: false, reason: notFound(number) };
-      return { ok: true, view: { concern, messages: await this.reads.messages(concern.id), viewer: "reporter" } };
+      return { ok: true, view: await this.view(concern, "reporter", true) };
     }
-    if (await this.raisedBy(concern, userId)) return { ok: true, view: { concern, messages: [], viewer: "reporter" } };
-    if (await this.leads.isLead(workspaceId, userId)) {
-      return { ok: true, view: { concern, messages: await this.reads.messages(concern.id), viewer: "lead" } };
-    }
+    if (await this.raisedBy(concern, userId)) return { ok: true, view: await this.view(concern, "reporter", false) };
+    if (await this.leads.isLead(workspaceId, userId)) return { ok: true, view: await this.view(concern, "lead", true) };
     const hint = concern.reporter.mode === "anonymous" ? " If you raised it anonymously, add your receipt code." : "";
     return { ok: false, reason: `${notFound(number)}${hint}` };
   }
@@ -62,6 +67,12 @@ export class FollowUpService {
     const record: ConcernMessageRecord = { id: randomUUID(), concernId: concern.id, author: "reporter", leadUserId: null, text: message, createdAt: now };
     await this.writes.addMessage(workspaceId, record, { at: now, actor: "reporter:anonymous", action: "reporter_reply" });
     return { ok: true, concern, message: record };
+  }
+
+  private async view(concern: ConcernRecord, viewer: ReporterView["viewer"], withMessages: boolean): Promise<ReporterView> {
+    const [messages, entries] = await Promise.all([withMessages ? this.reads.messages(concern.id) : [], this.audit.entriesFor(concern.id)]);
+    const said = entries.filter((entry) => entry.action === "resolve" || entry.action === "reopen").at(-1);
+    return { concern, messages, viewer, leadsSaid: said && "note" in said ? (said.note ?? null) : null };
   }
 
   private receiptMatches(concern: ConcernRecord, receiptCode: string): boolean {

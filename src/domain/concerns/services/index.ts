@@ -71,9 +71,9 @@ export function createConcernServices(
   const { reads, writes, audit } = storage;
   return {
     leads,
-    submissions: new SubmissionService(writes, submissionLimiter, settings.receiptPepper, clock),
+    submissions: new SubmissionService(writes, reads, submissionLimiter, settings.receiptPepper, clock),
     triage: new TriageService(reads, writes, leads, clock),
-    followUp: new FollowUpService(reads, writes, leads, replyLimiter, settings.receiptPepper, clock),
+    followUp: new FollowUpService(reads, writes, audit, leads, replyLimiter, settings.receiptPepper, clock),
     lookup: new ConcernLookup(reads, audit, leads),
     exports: new ExportService(reads, audit, leads, clock),
     reminders: new ReminderService(reads, storage.reminders, settings.acknowledgeWithinWorkingDays),

@@ -60,6 +60,19 @@ export class ConcernLookup {
     });
   }
 
+  /** What the triage card shows besides the concern: the latest action and the size of the anonymous conversation. */
+  async cardContext(concern: ConcernRecord): Promise<{ latest: AuditEntry | null; messageCount: number }> {
+    const [entries, messages] = await Promise.all([this.audit.entriesFor(concern.id), this.reads.messages(concern.id)]);
+    return { latest: entries.filter((entry) => entry.action !== "submit").at(-1) ?? null, messageCount: messages.length };
+  }
+
+  /** Named and confidential reporters and supporters: the people told of each status change. */
+  async peopleToTell(concern: ConcernRecord): Promise<string[]> {
+    const reporter = concern.reporter.mode === "anonymous" ? [] : [concern.reporter.userId];
+    const supporters = (await this.reads.supporters(concern.id)).flatMap((s) => (s.identity.mode === "anonymous" ? [] : [s.identity.userId]));
+    return [...new Set([...reporter, ...supporters])];
+  }
+
   async home(workspaceId: string, userId: string): Promise<HomeSummary> {
     const [mine, lead] = await Promise.all([this.mine(workspaceId, userId), this.leads.isLead(workspaceId, userId)]);
     return { mine: mine.slice(0, 10), counts: lead ? await this.reads.counts(workspaceId) : null };

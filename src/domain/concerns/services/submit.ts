@@ -5,7 +5,7 @@ import type { AuditActor } from "../audit-chain";
 import type { ConcernDraft } from "../concern";
 import { reporterIdentity, type ReporterIdentity, type SlackUser } from "../identity";
 import { concernContentHash, contentNote, keyedHash } from "../keys";
-import type { ConcernWrites } from "../ports";
+import type { ConcernReads, ConcernWrites } from "../ports";
 import { generateReceiptCode, hashReceiptCode } from "../receipt";
 import type { ConcernRecord, ConcernSource, NewConcern } from "../records";
 import type { SignpostKind } from "../signposting";
@@ -48,6 +48,7 @@ export function reporterActor(identity: ReporterIdentity): AuditActor {
 export class SubmissionService {
   constructor(
     private readonly writes: ConcernWrites,
+    private readonly reads: ConcernReads,
     private readonly limiter: AnonymousRateLimiter,
     private readonly pepper: string | null,
     private readonly clock: Clock,
@@ -77,6 +78,12 @@ export class SubmissionService {
       case "same_source":
         return this.support(outcome.concern, concern, actor);
     }
+  }
+
+  /** The concern already raised from this message, if any (to say so before the form is filled in). */
+  async alreadyLogged(workspaceId: string, channelId: string, ts: string): Promise<ConcernRecord | null> {
+    if (!this.pepper) return null;
+    return this.reads.bySourceKey(workspaceId, keyedHash(this.pepper, "source", workspaceId, channelId, ts));
   }
 
   private async support(existing: ConcernRecord, concern: NewConcern, actor: AuditActor): Promise<SubmissionResult> {

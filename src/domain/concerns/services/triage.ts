@@ -77,6 +77,11 @@ export class TriageService {
     return this.reloaded(request, null);
   }
 
+  /** Where the concern's triage card was posted, so it can be updated in place. */
+  recordCard(concernId: string, channelId: string, ts: string): Promise<void> {
+    return this.writes.setTriageMessage(concernId, channelId, ts);
+  }
+
   /** The concern, if the person is a lead and it belongs to their workspace. */
   async authorised(request: LeadRequest): Promise<{ ok: true; concern: ConcernRecord } | { ok: false; reason: string }> {
     if (!(await this.leads.isLead(request.workspaceId, request.leadId))) return { ok: false, reason: NOT_A_LEAD };
