@@ -83,11 +83,27 @@ export async function waitUntil(condition: () => boolean | Promise<boolean>, tim
 
 /** The triage card (the bot's top-level message in the triage channel) for a reference. */
 export function cardFor(t: TestBot, reference: string) {
-  return t.standin.messagesIn(TRIAGE.id).find((message) => !message.thread_ts && message.text.startsWith(`${reference}:`));
+  return t.standin.messagesIn(TRIAGE.id).find((message) => (!message.thread_ts || message.thread_ts === message.ts) && message.text.startsWith(`${reference}:`));
 }
 
 /** The modal a user has on top once it shows `callbackId` (views open after the ack). */
 export async function modalOf(t: TestBot, user: string, callbackId: string) {
   await waitUntil(() => t.standin.openViewsFor(user).at(-1)?.callback_id === callbackId);
   return t.standin.openViewsFor(user).at(-1)!;
+}
+
+/** `/concerns <text>` and the reply it gets (through the command's response URL). */
+export async function concernsCommand(t: TestBot, user: string, text: string, channel: string = CHANNELS.commissioning.id) {
+  const delivered = await t.slack.slashCommand({ command: "/concerns", text, user, channel });
+  const id = delivered.responseUrl.split("/").at(-1);
+  const call = await t.standin.waitForCall("response_url", (c) => c.params.response_url_id === id, 5_000);
+  return { delivered, reply: readable(call.params), params: call.params };
+}
+
+/** The reference a confirmation modal shows. */
+export function referenceShownTo(t: TestBot, user: string): string {
+  const shown = readable(t.standin.openViewsFor(user).at(-1)?.blocks);
+  const found = /CON-\d{4}/.exec(shown)?.[0];
+  if (!found) throw new Error(`no reference in ${shown.slice(0, 300)}`);
+  return found;
 }
