@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestBot } from "../../support/bot";
 import { cardFor, CHANNELS, FORM, modalOf, openFromMessage, PEOPLE, raiseFromMessage, readable, startConcernBot, stored, TRIAGE, waitUntil } from "./support";
 
-describe("raising a concern from a message, through the real Bolt receiver", () => {
+describe.each(["sqlite", "postgres"] as const)("raising a concern from a message, through the real Bolt receiver, on %s", (provider) => {
   let t: TestBot;
   beforeAll(async () => {
-    t = await startConcernBot();
+    t = await startConcernBot({ provider });
   });
   afterAll(() => t?.close());
 
