@@ -2,14 +2,18 @@ import type { AddressInfo } from "node:net";
 import { App, LogLevel } from "@slack/bolt";
 import { systemClock, type Clock } from "./clock";
 import type { Config } from "./config";
+import { createConcernServices, type GroupMembers } from "./domain/concerns";
 import { createObjectivesAssistant } from "./domain/objectives/answer";
+import { ConcernReminderJob } from "./jobs/concern-reminders";
 import { AskService } from "./domain/objectives/ask-service";
 import { loadKnowledgeBase } from "./domain/objectives/knowledge-base";
 import { Logger } from "./logger";
 import { createMinutesFeature } from "./minutes-feature";
+import { ConcernNotifier } from "./slack/concerns/notifier";
 import { registerListeners } from "./slack/listeners";
 import type { ListenerDeps } from "./slack/listeners/deps";
 import { openDatabase, tuneDatabase, type Database } from "./storage/database";
+import { createConcernStorage } from "./storage/concerns";
 import { migrateDatabase } from "./storage/migrate";
 import { QuestionRepository } from "./storage/questions";
 import { WorkspaceRepository } from "./storage/workspaces";
@@ -17,6 +21,10 @@ import { WorkspaceRepository } from "./storage/workspaces";
 export interface CoreOptions {
   clock?: Clock;
   logger?: Logger;
+  /** Looks up a Slack user group's members (concern leads); absent without Slack. */
+  leadGroupMembers?: GroupMembers;
+  /** Scheduled jobs (reminders) start with the bot unless false (tests drive them by hand). */
+  startJobs?: boolean;
 }
 
 /** Everything but Slack: knowledge, storage and the domain services. The CLI uses exactly this. */
@@ -25,7 +33,7 @@ export interface Core {
   clock: Clock;
   logger: Logger;
   database: Database;
-  services: Omit<ListenerDeps, "clock" | "logger">;
+  services: Omit<ListenerDeps, "clock" | "logger" | "concernNotifier">;
   close(): Promise<void>;
 }
 
@@ -39,6 +47,12 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
   await tuneDatabase(database);
   const questions = new QuestionRepository(database.db, (error) => logger.error("Could not record questions", error));
   const answer = (question: string) => assistant.ask(question);
+  // ---- Concerns (issue 3) ----
+  const concernStorage = createConcernStorage(database.db, database.provider);
+  const concerns = createConcernServices(concernStorage, config.concerns, clock, {
+    groupMembers: options.leadGroupMembers ?? null,
+    onLeadLookupError: (error) => logger.warn("Could not look up the concern leads' user group", error),
+  });
   // --- Minutes and digests (issue 4): stored minutes are loaded into the objectives search index. ---
   const minutes = await createMinutesFeature({
     config,
@@ -47,7 +61,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     index: assistant.index,
     clock,
     logger,
-    // concernCounts: the concerns feature (issue 3) supplies counts by objective for a period here.
+    concernCounts: ({ workspaceId, start, end }) => concernStorage.reads.raisedByObjective(workspaceId, start, end),
   });
   // --- end minutes and digests ---
   return {
@@ -63,6 +77,9 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
       questions,
       workspaces: new WorkspaceRepository(database.db),
       minutes,
+      // ---- Concerns (issue 3) ----
+      concerns,
+      concernDrafts: concernStorage.drafts,
     },
     close: async () => {
       await questions.flush().catch((error: unknown) => logger.error("Could not record questions", error));
@@ -74,6 +91,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
 export interface RunningBot {
   core: Core;
   app: App;
+  jobs: { concernReminders: ConcernReminderJob };
   /** The loopback or public port in HTTP mode; null in Socket Mode. */
   port: number | null;
   stop(): Promise<void>;
@@ -82,19 +100,33 @@ export interface RunningBot {
 /** The composition root: core services, the Bolt app and its listeners, started in Socket Mode or HTTP mode. */
 export async function startBot(config: Config, options: CoreOptions = {}): Promise<RunningBot> {
   if (!config.slack) throw new Error("startBot needs Slack settings");
-  const core = await createCore(config, options);
   const { slack } = config;
+  const logger = options.logger ?? new Logger(config.logLevel);
   const socketMode = Boolean(slack.appToken);
   const app = new App({
     token: slack.botToken,
     signingSecret: slack.signingSecret,
     appToken: slack.appToken,
     socketMode,
-    logger: core.logger,
-    logLevel: core.logger.getLevel() as LogLevel,
+    logger,
+    logLevel: logger.getLevel() as LogLevel,
     clientOptions: { slackApiUrl: slack.apiUrl },
   });
-  registerListeners(app, { ...core.services, clock: core.clock, logger: core.logger });
+  const leadGroupMembers: GroupMembers = async (usergroup) => (await app.client.usergroups.users.list({ usergroup })).users ?? [];
+  const core = await createCore(config, { ...options, logger, leadGroupMembers });
+  // ---- Concerns (issue 3): Slack-side notifier and the reminders job ----
+  const { concerns } = core.services;
+  const concernNotifier = new ConcernNotifier(app.client, concerns.lookup, concerns.triage, { triageChannel: config.concerns.triageChannel, leadMention: leadMention(config) }, core.logger);
+  const concernReminders = new ConcernReminderJob({
+    reminders: concerns.reminders,
+    notifier: concernNotifier,
+    drafts: core.services.concernDrafts,
+    holidaysFile: config.concerns.bankHolidaysFile,
+    clock: core.clock,
+    logger: core.logger,
+  });
+  warnAboutConcernSettings(config, core.logger);
+  registerListeners(app, { ...core.services, concernNotifier, clock: core.clock, logger: core.logger });
   app.error(async (error) => core.logger.error("Unhandled error in a listener", error));
 
   await recordInstalledWorkspace(app, core);
@@ -103,12 +135,15 @@ export async function startBot(config: Config, options: CoreOptions = {}): Promi
   const port = address?.port ?? null;
   core.services.minutes.jobs.start();
   core.logger.info(socketMode ? "localism-bot connected to Slack in Socket Mode" : `localism-bot listening on http://${config.host}:${port}/slack/events`);
+  if (options.startJobs !== false) concernReminders.start();
   return {
     core,
     app,
+    jobs: { concernReminders },
     port,
     stop: async () => {
       await core.services.minutes.jobs.stop();
+      await concernReminders.stop();
       await app.stop();
       await core.close();
     },
@@ -122,5 +157,20 @@ async function recordInstalledWorkspace(app: App, core: Core): Promise<void> {
     if (identity.team_id) await core.services.workspaces.recordSeen(identity.team_id, identity.team ?? null);
   } catch (error) {
     core.logger.warn("Could not identify the workspace at start-up (auth.test failed); it will be recorded on its first request", error);
+  }
+}
+
+/** How reminders call the leads: their user group, or each named lead. */
+function leadMention(config: Config): string | null {
+  if (config.concerns.leadGroup) return `<!subteam^${config.concerns.leadGroup}>`;
+  return config.concerns.leads.length > 0 ? config.concerns.leads.map((id) => `<@${id}>`).join(" ") : null;
+}
+
+function warnAboutConcernSettings(config: Config, logger: Logger): void {
+  if (!config.concerns.triageChannel) {
+    logger.warn("CONCERN_TRIAGE_CHANNEL is not set: concerns are stored but not posted for triage, and no reminders are sent.");
+  }
+  if (config.concerns.leads.length === 0 && !config.concerns.leadGroup) {
+    logger.warn("Neither CONCERN_LEADS nor CONCERN_LEAD_GROUP is set: nobody can acknowledge or resolve concerns.");
   }
 }

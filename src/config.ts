@@ -17,6 +17,40 @@ const databaseUrl = z
 const optionalNonEmpty = <T extends z.ZodType<string>>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
 
+const wholeNumber = (name: string, min: number, max: number, fallback: number) =>
+  z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce
+      .number({ message: `should be ${name}, a whole number from ${min} to ${max}` })
+      .int({ message: `should be ${name}, a whole number from ${min} to ${max}` })
+      .min(min, { message: `should be ${name}, a whole number from ${min} to ${max}` })
+      .max(max, { message: `should be ${name}, a whole number from ${min} to ${max}` })
+      .default(fallback),
+  );
+
+// ---- Concerns (issue 3) ----
+const MIN_PEPPER_CHARS = 32;
+const concernSettings = {
+  CONCERN_LEADS: optionalNonEmpty(
+    z.string().regex(/^\s*[UW][A-Z0-9]{2,}(\s*,\s*[UW][A-Z0-9]{2,})*\s*$/, {
+      message: "should be Slack user ids separated by commas, like U0123ABCD,U0456EFGH (profile > ⋮ > Copy member ID)",
+    }),
+  ),
+  CONCERN_LEAD_GROUP: optionalNonEmpty(
+    z.string().regex(/^S[A-Z0-9]{2,}$/, { message: "should be a Slack user group id starting with S, like S0123ABCD" }),
+  ),
+  CONCERN_TRIAGE_CHANNEL: optionalNonEmpty(
+    z.string().regex(/^[CG][A-Z0-9]{2,}$/, { message: "should be a channel id starting with C or G, like C0123ABCD (channel details > About)" }),
+  ),
+  CONCERN_ACK_WORKING_DAYS: wholeNumber("the working days leads have to acknowledge a concern", 1, 20, 2),
+  CONCERN_RETENTION_YEARS: wholeNumber("the years resolved concerns are kept", 1, 30, 3),
+  CONCERN_ANONYMOUS_DAILY_LIMIT: wholeNumber("the anonymous submissions one person may make in 24 hours", 1, 100, 3),
+  CONCERN_RECEIPT_PEPPER: optionalNonEmpty(
+    z.string().min(MIN_PEPPER_CHARS, { message: `should be a secret of at least ${MIN_PEPPER_CHARS} random characters (openssl rand -hex 32)` }),
+  ),
+  BANK_HOLIDAYS_FILE: z.string().min(1).default("reference/bank-holidays-england-and-wales.json"),
+};
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalNonEmpty(
     z.string().regex(/^xoxb-/, { message: "should be a bot token starting with xoxb- (Slack app settings > OAuth & Permissions)" }),
@@ -42,25 +76,19 @@ const envSchema = z.object({
     z.enum(["true", "false"], { message: "should be true or false (true lets the sandbox listen on an address other machines can reach)" }),
   ),
   // --- Minutes and digests (issue 4) ---
-  MINUTES_POLL_INTERVAL_MINUTES: wholeNumber("a number of minutes, like 60", 1, 7 * 24 * 60).default(60),
-  DIGEST_CHECK_INTERVAL_SECONDS: wholeNumber("a number of seconds, like 60", 5, 3600).default(60),
-  FETCH_TIMEOUT_SECONDS: wholeNumber("a number of seconds, like 20", 1, 600).default(20),
-  FETCH_MAX_MB: wholeNumber("a size in megabytes, like 20", 1, 500).default(20),
-  FETCH_MAX_REDIRECTS: wholeNumber("a number of redirects, like 5", 0, 20).default(5),
+  MINUTES_POLL_INTERVAL_MINUTES: wholeNumber("the minutes between fetches of each source, like 60", 1, 7 * 24 * 60, 60),
+  DIGEST_CHECK_INTERVAL_SECONDS: wholeNumber("the seconds between checks for due digests, like 60", 5, 3600, 60),
+  FETCH_TIMEOUT_SECONDS: wholeNumber("the seconds a fetch may take, like 20", 1, 600, 20),
+  FETCH_MAX_MB: wholeNumber("the largest document to fetch in megabytes, like 20", 1, 500, 20),
+  FETCH_MAX_REDIRECTS: wholeNumber("the redirects a fetch may follow, like 5", 0, 20, 5),
   FETCH_ALLOW_PRIVATE_HOSTS: z
     .enum(["true", "false"], { message: "should be true or false (true only for tests: it lets sources on loopback and private addresses be fetched)" })
     .default("false"),
+  ...concernSettings,
 });
 
 type Settings = z.infer<typeof envSchema>;
 
-function wholeNumber(example: string, min: number, max: number) {
-  return z.coerce
-    .number({ message: `should be ${example}` })
-    .int({ message: `should be a whole number: ${example}` })
-    .min(min, { message: `should be at least ${min}` })
-    .max(max, { message: `should be at most ${max}` });
-}
 
 export type DatabaseProvider = "sqlite" | "postgres";
 
@@ -78,6 +106,19 @@ export interface SlackSettings {
   apiUrl: string;
 }
 
+export interface ConcernSettings {
+  /** Slack user ids of concern leads, besides the members of `leadGroup`. */
+  leads: string[];
+  leadGroup: string | null;
+  triageChannel: string | null;
+  acknowledgeWithinWorkingDays: number;
+  retentionYears: number;
+  anonymousDailyLimit: number;
+  /** Keys the hashes of receipt codes, sources and submissions; null only without Slack (the CLI). */
+  receiptPepper: string | null;
+  bankHolidaysFile: string;
+}
+
 export interface Config {
   slack: SlackSettings | null;
   port: number;
@@ -86,6 +127,7 @@ export interface Config {
   knowledgeDir: string;
   logLevel: LogLevelName;
   minutes: MinutesSettings;
+  concerns: ConcernSettings;
 }
 
 /** Polling, fetching and digest scheduling (issue 4). */
@@ -119,8 +161,9 @@ function databaseSettings(url: string): DatabaseSettings {
 /** Reads and validates settings; throws ConfigError naming each bad variable and what it should look like. */
 export function loadConfig(env: Environment = process.env, rootDir = process.cwd()): Config {
   const settings = parseSettings(env);
+  const slack = slackSettings(settings);
   return {
-    slack: slackSettings(settings),
+    slack,
     port: settings.PORT,
     host: settings.HOST ?? "0.0.0.0",
     database: databaseSettings(settings.DATABASE_URL ?? "file:./data/localism.db"),
@@ -136,6 +179,30 @@ export function loadConfig(env: Environment = process.env, rootDir = process.cwd
         allowPrivateHosts: settings.FETCH_ALLOW_PRIVATE_HOSTS === "true",
       },
     },
+    concerns: concernConfig(settings, slack, rootDir),
+  };
+}
+
+function concernConfig(settings: z.infer<typeof envSchema>, slack: SlackSettings | null, rootDir: string): ConcernSettings {
+  const pepper = settings.CONCERN_RECEIPT_PEPPER ?? null;
+  if (slack && !pepper) {
+    throw new ConfigError([
+      `CONCERN_RECEIPT_PEPPER must be set: a secret of at least ${MIN_PEPPER_CHARS} random characters (openssl rand -hex 32). ` +
+        "It protects anonymous reporters' receipt codes; keep it secret and never change it, or old receipts stop working.",
+    ]);
+  }
+  if (slack && pepper === slack.signingSecret) {
+    throw new ConfigError(["CONCERN_RECEIPT_PEPPER must not be the signing secret: generate its own (openssl rand -hex 32)."]);
+  }
+  return {
+    leads: settings.CONCERN_LEADS ? settings.CONCERN_LEADS.split(",").map((id) => id.trim()) : [],
+    leadGroup: settings.CONCERN_LEAD_GROUP ?? null,
+    triageChannel: settings.CONCERN_TRIAGE_CHANNEL ?? null,
+    acknowledgeWithinWorkingDays: settings.CONCERN_ACK_WORKING_DAYS,
+    retentionYears: settings.CONCERN_RETENTION_YEARS,
+    anonymousDailyLimit: settings.CONCERN_ANONYMOUS_DAILY_LIMIT,
+    receiptPepper: pepper,
+    bankHolidaysFile: path.resolve(rootDir, settings.BANK_HOLIDAYS_FILE),
   };
 }
 

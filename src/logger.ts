@@ -20,6 +20,17 @@ export function redactSecrets(text: string): string {
   );
 }
 
+// Slack's SDKs log whole request and response bodies at debug level. Those carry message text,
+// concerns and the user ids of people who asked not to be identified, so the bodies are withheld.
+const PAYLOAD_PATTERNS: RegExp[] = [
+  /^(http request (?:body|result): ).*$/s,
+  /^(ack\(\) (?:call begins|response stored|response sent) \(body: ).*(\))$/s,
+];
+
+export function withholdPayloads(text: string): string {
+  return PAYLOAD_PATTERNS.reduce((result, pattern) => result.replace(pattern, (_match, prefix: string, suffix?: string) => `${prefix}[withheld]${typeof suffix === "string" ? suffix : ""}`), text);
+}
+
 function describe(value: unknown): string {
   if (value instanceof Error) return `${value.name}: ${value.message}`;
   if (typeof value === "string") return value;
@@ -63,7 +74,7 @@ export class Logger implements BoltLogger {
 
   private write(level: LogLevel, msg: unknown[]): void {
     if (ORDER[level] < ORDER[this.level]) return;
-    const text = redactSecrets(msg.map(describe).join(" "));
+    const text = withholdPayloads(redactSecrets(msg.map(describe).join(" ")));
     this.sink(JSON.stringify({ time: new Date().toISOString(), level, name: this.name, msg: text }));
   }
 }

@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { ConfigError, isLoopbackHost, loadConfig, loadSandboxConfig, sandboxBotConfig } from "../src/config";
 
-const slack = { SLACK_BOT_TOKEN: "xoxb-1-2-abc", SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5".replace(/[yz]/g, "0") };
+const slack = {
+  SLACK_BOT_TOKEN: "xoxb-1-2-abc",
+  SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99yyyzzz85a5".replace(/[yz]/g, "0"),
+  CONCERN_RECEIPT_PEPPER: "a-test-pepper-of-at-least-32-characters",
+};
 
 function problemsOf(env: Record<string, string>, load: (env: Record<string, string>) => unknown = loadConfig): string[] {
   try {
@@ -47,6 +51,27 @@ describe("loadConfig", () => {
 
   it("refuses half a Slack setup, naming what is missing", () => {
     expect(problemsOf({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual(["SLACK_SIGNING_SECRET must be set (the app's signing secret)"]);
+  });
+
+  it("reads the concern settings, with defaults", () => {
+    const defaults = loadConfig({}).concerns;
+    expect(defaults).toMatchObject({ leads: [], leadGroup: null, triageChannel: null, acknowledgeWithinWorkingDays: 2, retentionYears: 3, anonymousDailyLimit: 3, receiptPepper: null });
+    const set = loadConfig({ ...slack, CONCERN_LEADS: "U0LEAD001, W0LEAD002", CONCERN_LEAD_GROUP: "S0LEADS", CONCERN_TRIAGE_CHANNEL: "G0TRIAGE", CONCERN_ACK_WORKING_DAYS: "3", CONCERN_RETENTION_YEARS: "6" }).concerns;
+    expect(set).toMatchObject({ leads: ["U0LEAD001", "W0LEAD002"], leadGroup: "S0LEADS", triageChannel: "G0TRIAGE", acknowledgeWithinWorkingDays: 3, retentionYears: 6 });
+  });
+
+  it("needs a receipt pepper of its own once Slack is configured, and explains the concern settings it refuses", () => {
+    const { CONCERN_RECEIPT_PEPPER: _pepper, ...withoutPepper } = slack;
+    expect(problemsOf(withoutPepper)[0]).toMatch(/^CONCERN_RECEIPT_PEPPER must be set: .*openssl rand -hex 32/);
+    expect(problemsOf({ ...slack, CONCERN_RECEIPT_PEPPER: slack.SLACK_SIGNING_SECRET })[0]).toMatch(/must not be the signing secret/);
+    expect(problemsOf({ CONCERN_LEADS: "helen", CONCERN_TRIAGE_CHANNEL: "#triage", CONCERN_ACK_WORKING_DAYS: "0", CONCERN_RECEIPT_PEPPER: "short" })).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^CONCERN_LEADS should be Slack user ids/),
+        expect.stringMatching(/^CONCERN_TRIAGE_CHANNEL should be a channel id/),
+        expect.stringMatching(/^CONCERN_ACK_WORKING_DAYS should be the working days/),
+        expect.stringMatching(/^CONCERN_RECEIPT_PEPPER should be a secret of at least 32/),
+      ]),
+    );
   });
 });
 

@@ -4,7 +4,11 @@ import { ConfigError, loadConfig } from "../config";
 import { Logger } from "../logger";
 import { askCommand } from "./commands/ask";
 import { ingestCommand, minutesCommand } from "./commands/minutes";
+import { auditCommand } from "./commands/audit";
+import { bankHolidaysCommand } from "./commands/bank-holidays";
+import { concernsCommand } from "./commands/concerns";
 import { objectivesCommand } from "./commands/objectives";
+import { purgeCommand } from "./commands/purge";
 import { questionsCommand } from "./commands/questions";
 import { sourcesCommand } from "./commands/sources";
 import { UsageError } from "./duration";
@@ -20,12 +24,21 @@ const USAGE = `Usage: localism <command> [options]
   sources [list|add <url>|remove <id>] [--json]
                                             where published minutes are watched
   ingest <url-or-file> [--json]             read one minutes document now (HTML, PDF or text)
-  minutes [--json]                          the stored minutes documents with their tagged items`;
+  minutes [--json]                          the stored minutes documents with their tagged items
+  concerns export [--since 30d] [--workspace T…] > concerns.csv
+                                            concerns raised in the period, as CSV
+  audit verify [--head SEQ:HASH]            check the concerns' tamper-evident audit trail
+  purge [--dry-run]                         remove concerns resolved before the retention period
+  bank-holidays refresh <file-or-url>       update the England and Wales bank holidays
+                                            (https://www.gov.uk/bank-holidays.json or a saved copy)`;
 
 const OPTIONS = {
   json: { type: "boolean", default: false },
   since: { type: "string" },
   unanswered: { type: "boolean", default: false },
+  workspace: { type: "string" },
+  head: { type: "string" },
+  "dry-run": { type: "boolean", default: false },
   help: { type: "boolean", short: "h", default: false },
 } as const;
 
@@ -38,7 +51,12 @@ export async function runCli(argv: string[], output: Output = processOutput, env
       output.out(USAGE);
       return command || values.help ? 0 : 2;
     }
-    core = await createCore(loadConfig(env), { logger: new Logger("warn") });
+    const config = loadConfig(env);
+    if (command === "bank-holidays") {
+      await bankHolidaysCommand(config, rest, output);
+      return 0;
+    }
+    core = await createCore(config, { logger: new Logger("warn") });
     switch (command) {
       case "ask":
         await askCommand(core, rest, values, output);
@@ -57,6 +75,14 @@ export async function runCli(argv: string[], output: Output = processOutput, env
         return 0;
       case "minutes":
         await minutesCommand(core, values, output);
+        return 0;
+      case "concerns":
+        await concernsCommand(core, rest, values, output);
+        return 0;
+      case "audit":
+        return await auditCommand(core, rest, values, output);
+      case "purge":
+        await purgeCommand(core, values, output);
         return 0;
       default:
         throw new UsageError(`Unknown command "${command}".\n\n${USAGE}`);

@@ -6,6 +6,7 @@ import { startSlackStandin, type SlackDelivery, type SlackStandin, type SlackSta
 import { freshDatabaseUrl, type Provider } from "./databases";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99aaabbb85a5";
+export const RECEIPT_PEPPER = "test-pepper-0123456789abcdef0123456789abcdef";
 
 /** People and channels of a CCG workspace, used across the integration tests. */
 export const PEOPLE = {
@@ -28,6 +29,8 @@ export interface TestBotOptions {
   databaseUrl?: string;
   /** Share a running stand-in with another test bot; it is then not closed with this bot. */
   sharedStandin?: SlackStandin;
+  /** Scheduled jobs stay stopped unless asked for: tests run them with `bot.jobs.*.runOnce()`. */
+  startJobs?: boolean;
 }
 
 export interface TestBot {
@@ -56,10 +59,11 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     HOST: "127.0.0.1",
     // Scheduled jobs run when a test says so (runOnce), not on a background timer.
     DIGEST_CHECK_INTERVAL_SECONDS: "3600",
+    CONCERN_RECEIPT_PEPPER: RECEIPT_PEPPER,
     ...options.env,
   });
   const logs: string[] = [];
-  const bot = await startBot(config, { clock: options.clock, logger: new Logger("debug", (line) => logs.push(line)) });
+  const bot = await startBot(config, { clock: options.clock, logger: new Logger("debug", (line) => logs.push(line)), startJobs: options.startJobs ?? false });
   const slack = standin.delivery(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET);
   return {
     bot,

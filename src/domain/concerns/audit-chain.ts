@@ -28,7 +28,15 @@ import type { WorkflowAction } from "./workflow";
 export const GENESIS_HASH = "0".repeat(64);
 
 export type AuditActor = "system" | `lead:${string}` | `reporter:${string}`;
-export type ConcernAuditAction = "submit" | "support" | "export" | WorkflowAction;
+export type ConcernAuditAction =
+  | "submit"
+  | "support"
+  | "export"
+  | "reply"
+  | "reporter_reply"
+  | "block"
+  | "unblock"
+  | WorkflowAction;
 
 export interface PurgedRun {
   fromSeq: number;

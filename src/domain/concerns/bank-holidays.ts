@@ -47,6 +47,36 @@ export async function loadReferenceBankHolidays(): Promise<Set<string>> {
   return holidayDates(parseBankHolidays(await readFile(REFERENCE_FILE, "utf8")));
 }
 
+export interface HolidayMerge {
+  division: BankHolidayDivision;
+  added: string[];
+  changed: string[];
+}
+
+/**
+ * Folds a fresh list (GOV.UK publishes a few years either side of today) into the kept one: dates
+ * only in the kept list stay, so the history back to 2012 is not lost; a date in both takes the
+ * fresh title and notes.
+ */
+export function mergeBankHolidays(kept: BankHolidayDivision, fresh: BankHolidayDivision): HolidayMerge {
+  const byDate = new Map(kept.events.map((event) => [event.date, event]));
+  const added: string[] = [];
+  const changed: string[] = [];
+  for (const event of fresh.events) {
+    const before = byDate.get(event.date);
+    if (!before) added.push(event.date);
+    else if (before.title !== event.title || before.notes !== event.notes) changed.push(event.date);
+    byDate.set(event.date, event);
+  }
+  const events = [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date));
+  return { division: { division: kept.division, events }, added, changed };
+}
+
+/** England and Wales bank holidays from a file in the repository's format (or GOV.UK's). */
+export async function loadBankHolidaysFile(file: string): Promise<Set<string>> {
+  return holidayDates(parseBankHolidays(await readFile(file, "utf8")));
+}
+
 function fromWholeFile(value: unknown, division: string): BankHolidayDivision {
   const file = govukFileSchema.safeParse(value);
   if (!file.success) throw new Error(`Not a bank holidays file: ${z.prettifyError(file.error)}`);

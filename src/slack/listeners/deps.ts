@@ -1,4 +1,7 @@
 import type { Clock } from "../../clock";
+import type { ConcernServices } from "../../domain/concerns/services";
+import type { ConcernDrafts } from "../../storage/concerns";
+import type { ConcernNotifier } from "../concerns/notifier";
 import type { AskService } from "../../domain/objectives/ask-service";
 import type { AskResult } from "../../domain/objectives/answer";
 import type { KnowledgeBase, Objective } from "../../domain/objectives/knowledge-base";
@@ -20,4 +23,9 @@ export interface ListenerDeps {
   // ---
   clock: Clock;
   logger: Logger;
+  // ---- Concerns (issue 3) ----
+  concerns: ConcernServices;
+  concernDrafts: ConcernDrafts;
+  /** Slack-only (built in startBot): cards, reminders and DMs. */
+  concernNotifier: ConcernNotifier;
 }

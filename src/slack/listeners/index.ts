@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import { registerAnswerFeedback, registerShareAnswer } from "./actions/answer-feedback";
 import { registerShowObjective } from "./actions/show-objective";
 import { registerDigestCommand } from "./commands/digest";
+import { registerConcerns } from "./concerns";
 import { registerObjectivesCommand } from "./commands/objectives";
 import type { ListenerDeps } from "./deps";
 import { registerAppHome } from "./events/app-home";
@@ -16,4 +17,5 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
   registerShareAnswer(app, deps);
   registerAppHome(app, deps);
   registerDigestCommand(app, deps);
+  registerConcerns(app, deps);
 }

@@ -1,8 +1,6 @@
-import { Blocks, Elements, HomeTab, Md } from "slack-block-builder";
+import { Blocks, Elements, HomeTab, Md, type ViewBlockBuilder } from "slack-block-builder";
 import type { KnowledgeBase } from "../../domain/objectives/knowledge-base";
-import type { DigestHomeSummary } from "../../minutes-feature";
 import { ACTIONS } from "../ids";
-import { digestHomeBlocks } from "./digest-home";
 import { escapeMrkdwn } from "./format";
 import { DATED_NOTE } from "./objectives";
 
@@ -11,8 +9,8 @@ export interface HomeView {
   blocks: unknown[];
 }
 
-/** App Home: the four objectives at a glance (concerns and digests add their own sections). */
-export function homeView(kb: KnowledgeBase, digests?: { summary: DigestHomeSummary; now: Date }): HomeView {
+/** App Home: the four objectives at a glance; features add their own sections after them (concerns, digests). */
+export function homeView(kb: KnowledgeBase, sections: ViewBlockBuilder[] = []): HomeView {
   const view = HomeTab().blocks(
     Blocks.Header({ text: "localism-bot" }),
     Blocks.Section({
@@ -25,7 +23,7 @@ export function homeView(kb: KnowledgeBase, digests?: { summary: DigestHomeSumma
       }).accessory(Elements.Button({ text: "Details", actionId: `${ACTIONS.showObjective}_${objective.number}`, value: String(objective.number) })),
     ),
     Blocks.Context().elements(DATED_NOTE),
-    ...(digests ? digestHomeBlocks(digests.summary, digests.now) : []),
+    ...sections,
   );
   return view.buildToObject() as HomeView;
 }

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+/**
+ * What a concern modal carries in private_metadata (Slack keeps it; at most 3,000 characters).
+ * Never who the reporter is: Slack tells us that with every submission.
+ */
+const formMetadataSchema = z.object({
+  /** The quoted message's full text, held in the database. */
+  draft: z.string().nullable().default(null),
+  /** Where to confirm: the source message's channel or the channel of /concerns new. */
+  channel: z.string().nullable().default(null),
+  ts: z.string().nullable().default(null),
+  thread: z.string().nullable().default(null),
+  author: z.string().nullable().default(null),
+  permalink: z.string().nullable().default(null),
+  responseUrl: z.string().nullable().default(null),
+  /** Signposts already shown in this modal. */
+  shown: z.array(z.enum(["patient_safety", "protected_disclosure", "personal_grievance"])).default([]),
+});
+
+export type FormMetadata = z.output<typeof formMetadataSchema>;
+
+export const EMPTY_FORM_METADATA: FormMetadata = formMetadataSchema.parse({});
+
+export function encodeFormMetadata(metadata: FormMetadata): string {
+  return JSON.stringify(metadata);
+}
+
+export function decodeFormMetadata(text: string | undefined): FormMetadata {
+  try {
+    return formMetadataSchema.parse(JSON.parse(text || "{}"));
+  } catch {
+    return EMPTY_FORM_METADATA;
+  }
+}
+
+const leadMetadataSchema = z.object({
+  concernId: z.string().min(1),
+  action: z.enum(["note", "resolve", "reopen", "reply"]),
+});
+
+export type LeadMetadata = z.output<typeof leadMetadataSchema>;
+
+export function encodeLeadMetadata(metadata: LeadMetadata): string {
+  return JSON.stringify(metadata);
+}
+
+export function decodeLeadMetadata(text: string | undefined): LeadMetadata | null {
+  try {
+    return leadMetadataSchema.parse(JSON.parse(text || "{}"));
+  } catch {
+    return null;
+  }
+}
