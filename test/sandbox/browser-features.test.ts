@@ -1,7 +1,4 @@
 /**
- * NEEDS ISSUES 3 (concerns) AND 4 (digests): this file is excluded in vitest.config.ts until both are
- * merged; the lead removes that `exclude` entry (and adjusts a locator here if a label changed).
- *
  * The sandbox's story for the features those issues add, in headless Chromium, with nothing in the
  * sandbox changed but its seed and settings: a staff member logs an autonomy concern from a seeded
  * message through the modal, the concern lead acknowledges it from the triage channel, a staff
@@ -26,7 +23,7 @@ afterAll(async () => {
 
 const CONCERN_REFERENCE = /CON-\d{4}/;
 
-describe("concerns and digests in the sandbox (issues 3 and 4)", () => {
+describe("concerns and digests in the sandbox", () => {
   let reference = "";
 
   it("a staff member logs an autonomy concern from a seeded message through the modal", async () => {
@@ -88,6 +85,8 @@ describe("concerns and digests in the sandbox (issues 3 and 4)", () => {
     const digest = page.locator("article.msg:not(.ephemeral)", { hasText: /Riverside CCG governing body|Accountability meeting/ }).last();
     await digest.waitFor({ timeout: 20_000 });
     expect(await digest.locator(".app-badge").innerText()).toBe("APP");
+    // The concern logged earlier in this story is counted at the end of the period's digest.
+    expect(await digest.innerText()).toMatch(/CCG autonomy concerns logged this period[\s\S]*1/);
     await screenshot(page, "15-digest-posted");
   });
 });
