@@ -3,6 +3,7 @@ import {
   appendEntry,
   type AuditActor,
   type AuditEntry,
+  type ChainHead,
   type ConcernAuditAction,
   type PurgeRecord,
 } from "../../domain/concerns/audit-chain";
@@ -83,10 +84,12 @@ export class AuditLog {
     if (this.provider === "postgres") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   }
 
-  private async lockedHead(tx: Tx): Promise<AuditEntry | null> {
+  /** The head, read with one plain statement: this runs inside every write to a concern. */
+  private async lockedHead(tx: Tx): Promise<ChainHead | null> {
     await this.lock(tx);
-    const row = await tx.concernAuditEntry.findFirst({ orderBy: { seq: "desc" } });
-    return row ? toEntry(row) : null;
+    const [row] = await tx.$queryRaw<Array<{ seq: number | bigint; hash: string }>>`
+      SELECT "seq", "hash" FROM "ConcernAuditEntry" ORDER BY "seq" DESC LIMIT 1`;
+    return row ? { seq: Number(row.seq), hash: row.hash } : null;
   }
 
   private async insert(tx: Tx, entry: AuditEntry): Promise<void> {
