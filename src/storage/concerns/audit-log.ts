@@ -110,6 +110,10 @@ function toRow(entry: AuditEntry): AuditRow {
   return { ...common, concernRef: entry.concernRef, fromStatus: entry.from ?? null, toStatus: entry.to ?? null, note: entry.note ?? null, purge: null };
 }
 
+/**
+ * Rows are read back as recorded, without judging them: whether an entry is genuine is for the
+ * hash chain to say (`audit verify`), so a tampered value must reach the verifier, not be refused here.
+ */
 function toEntry(row: AuditRow): AuditEntry {
   const common = { seq: row.seq, at: row.at, prevHash: row.prevHash, hash: row.hash };
   if (row.action === "purge") {
