@@ -94,11 +94,14 @@ export function hashEntry(entry: UnhashedEntry, prevHash: string): string {
   return createHash("sha256").update(canonicalJson(body), "utf8").digest("hex");
 }
 
+/** The head of a chain: all that appending needs from the previous entry. */
+export type ChainHead = Pick<AuditEntry, "seq" | "hash">;
+
 /** Builds the entry that follows `prev` (or starts the chain when `prev` is null). */
-export function appendEntry(prev: AuditEntry | null, data: NewData<TombstoneEntry>): TombstoneEntry;
-export function appendEntry(prev: AuditEntry | null, data: NewData<ConcernAuditEntry>): ConcernAuditEntry;
-export function appendEntry(prev: AuditEntry | null, data: NewEntryData): AuditEntry;
-export function appendEntry(prev: AuditEntry | null, data: NewEntryData): AuditEntry {
+export function appendEntry(prev: ChainHead | null, data: NewData<TombstoneEntry>): TombstoneEntry;
+export function appendEntry(prev: ChainHead | null, data: NewData<ConcernAuditEntry>): ConcernAuditEntry;
+export function appendEntry(prev: ChainHead | null, data: NewEntryData): AuditEntry;
+export function appendEntry(prev: ChainHead | null, data: NewEntryData): AuditEntry {
   if (!ACTOR_PATTERN.test(data.actor)) throw new Error(`Not an audit actor: "${data.actor}"`);
   const prevHash = prev?.hash ?? GENESIS_HASH;
   const unhashed: UnhashedEntry = { ...data, seq: (prev?.seq ?? 0) + 1 };

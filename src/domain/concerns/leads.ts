@@ -38,14 +38,6 @@ export class LeadDirectory implements LeadRoster {
     return this.options.leads.length > 0 || this.options.group !== null;
   }
 
-  get group(): string | null {
-    return this.options.group;
-  }
-
-  get namedLeads(): readonly string[] {
-    return this.options.leads;
-  }
-
   async isLead(workspaceId: string, userId: string): Promise<boolean> {
     if (this.options.leads.includes(userId)) return true;
     return (await this.groupMembers(workspaceId)).has(userId);

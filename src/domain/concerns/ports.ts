@@ -31,7 +31,6 @@ export interface ConcernReads {
   byId(workspaceId: string, id: string): Promise<ConcernRecord | null>;
   byNumber(workspaceId: string, number: number): Promise<ConcernRecord | null>;
   bySourceKey(workspaceId: string, sourceKey: string): Promise<ConcernRecord | null>;
-  bySubmissionKey(workspaceId: string, submissionKey: string): Promise<ConcernRecord | null>;
   raisedBy(workspaceId: string, userId: string, limit?: number): Promise<ConcernRecord[]>;
   list(workspaceId: string | null, filter?: ConcernFilter, limit?: number): Promise<ConcernRecord[]>;
   counts(workspaceId: string): Promise<ConcernCounts>;

@@ -21,6 +21,9 @@ export async function acknowledge(deps: LeadDeps, request: LeadRequest): Promise
 export async function openLeadModal(deps: LeadDeps, client: SlackClient, triggerId: string, request: LeadRequest, action: LeadModalAction): Promise<ButtonOutcome> {
   const found = await deps.concerns.triage.authorised(request);
   if (!found.ok) return { refusal: found.reason };
+  if (action === "reply" && found.concern.reporter.mode !== "anonymous") {
+    return { refusal: "Replies through the bot are for anonymous concerns; you can message this reporter directly." };
+  }
   if (action !== "reply") {
     const step = transition(found.concern.status, action, found.concern.number);
     if (!step.ok) return { refusal: step.reason };

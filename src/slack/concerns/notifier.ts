@@ -27,11 +27,12 @@ export class ConcernNotifier {
   ) {}
 
   /** Posts the card for a new concern, or updates it in place if it was posted before. */
-  async showCard(concern: ConcernRecord): Promise<void> {
+  async showCard(concern: ConcernRecord, isNew = false): Promise<void> {
     const channel = this.settings.triageChannel;
     if (!channel) return;
     try {
-      const card = await this.card(concern);
+      // A concern just raised has no history to show yet: no need to read it.
+      const card = isNew ? triageCard(concern, { latest: null, messageCount: 0 }) : await this.card(concern);
       if (concern.triage) {
         await this.client.chat.update({ channel: concern.triage.channelId, ts: concern.triage.ts, ...card });
         return;

@@ -58,11 +58,6 @@ function errorsFor(errors: FieldErrors): ViewResponseAction {
  */
 export async function handleConcernSubmission(deps: FlowDeps, request: SubmissionRequest): Promise<SubmissionStep> {
   const metadata = decodeFormMetadata(request.view.private_metadata);
-  const earlier = await deps.concerns.submissions.previously(request.workspaceId, request.view.id);
-  if (earlier) {
-    const result = { kind: "duplicate", concern: earlier } as const;
-    return { metadata, result, response: { response_action: "update", view: submittedModal(result, null) } };
-  }
   const values = readFormState(request.view.state?.values);
   const sourceText = metadata.draft ? await deps.concernDrafts.text(request.workspaceId, metadata.draft) : null;
   if (metadata.draft && sourceText === null) {

@@ -3,6 +3,7 @@ import {
   appendEntry,
   type AuditActor,
   type AuditEntry,
+  type ChainHead,
   type ConcernAuditAction,
   type PurgeRecord,
 } from "../../domain/concerns/audit-chain";
@@ -83,10 +84,12 @@ export class AuditLog {
     if (this.provider === "postgres") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
   }
 
-  private async lockedHead(tx: Tx): Promise<AuditEntry | null> {
+  /** The head, read with one plain statement: this runs inside every write to a concern. */
+  private async lockedHead(tx: Tx): Promise<ChainHead | null> {
     await this.lock(tx);
-    const row = await tx.concernAuditEntry.findFirst({ orderBy: { seq: "desc" } });
-    return row ? toEntry(row) : null;
+    const [row] = await tx.$queryRaw<Array<{ seq: number | bigint; hash: string }>>`
+      SELECT "seq", "hash" FROM "ConcernAuditEntry" ORDER BY "seq" DESC LIMIT 1`;
+    return row ? { seq: Number(row.seq), hash: row.hash } : null;
   }
 
   private async insert(tx: Tx, entry: AuditEntry): Promise<void> {
@@ -107,6 +110,10 @@ function toRow(entry: AuditEntry): AuditRow {
   return { ...common, concernRef: entry.concernRef, fromStatus: entry.from ?? null, toStatus: entry.to ?? null, note: entry.note ?? null, purge: null };
 }
 
+/**
+ * Rows are read back as recorded, without judging them: whether an entry is genuine is for the
+ * hash chain to say (`audit verify`), so a tampered value must reach the verifier, not be refused here.
+ */
 function toEntry(row: AuditRow): AuditEntry {
   const common = { seq: row.seq, at: row.at, prevHash: row.prevHash, hash: row.hash };
   if (row.action === "purge") {

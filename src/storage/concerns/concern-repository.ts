@@ -26,9 +26,9 @@ export class ConcernRepository {
       try {
         return await this.audit.transaction(async (tx) => {
           const number = await nextNumber(tx, concern.workspaceId);
-          const row = await tx.concern.create({ data: newConcernRow(concern, number), include: withSupporterCount });
+          const row = await tx.concern.create({ data: newConcernRow(concern, number) });
           await this.audit.appendIn(tx, concern.id, audit);
-          return { kind: "created", concern: toConcernRecord(row) } as const;
+          return { kind: "created", concern: toConcernRecord({ ...row, _count: { supporters: 0 } }) } as const;
         });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -141,12 +141,17 @@ export class ConcernRepository {
   }
 }
 
-/** The next reference number of a workspace, in the caller's transaction (the counter row serialises writers). */
+/**
+ * The next reference number of a workspace, in the caller's transaction: one atomic statement
+ * (SQLite and PostgreSQL both have INSERT ... ON CONFLICT ... RETURNING), and the counter row
+ * serialises writers. Prisma's upsert would take several round trips here.
+ */
 async function nextNumber(tx: Tx, workspaceId: string): Promise<number> {
-  const counter = await tx.concernCounter.upsert({
-    where: { workspaceId },
-    create: { workspaceId, lastNumber: 1 },
-    update: { lastNumber: { increment: 1 } },
-  });
-  return counter.lastNumber;
+  const rows = await tx.$queryRaw<Array<{ lastNumber: number | bigint }>>`
+    INSERT INTO "ConcernCounter" ("workspaceId", "lastNumber") VALUES (${workspaceId}, 1)
+    ON CONFLICT ("workspaceId") DO UPDATE SET "lastNumber" = "ConcernCounter"."lastNumber" + 1
+    RETURNING "lastNumber"`;
+  const number = Number(rows[0]?.lastNumber);
+  if (!Number.isSafeInteger(number) || number < 1) throw new Error("Could not allocate a concern reference");
+  return number;
 }

@@ -17,10 +17,6 @@ export class ConcernDrafts {
     return row?.text ?? null;
   }
 
-  async discard(id: string): Promise<void> {
-    await this.db.concernDraft.deleteMany({ where: { id } });
-  }
-
   /** Drafts of modals that were never submitted. */
   async sweep(olderThan: Date): Promise<number> {
     const { count } = await this.db.concernDraft.deleteMany({ where: { createdAt: { lt: olderThan } } });

@@ -17,6 +17,26 @@ describe("the concern form", () => {
     t.standin.workspace.postAsUser(CHANNELS.commissioning.id, PEOPLE.colleague.id, text, options);
   const count = () => t.bot.core.database.db.concern.count();
 
+  it("opens the modal before a slow link lookup, so the 3-second trigger never expires", async () => {
+    t.standin.failNext("chat.getPermalink", { delayMs: 3_500 });
+    const message = post("The Board's region reallocated our running cost allowance.");
+    const { delivered, view } = await openFromMessage(t, PEOPLE.staff.id, CHANNELS.commissioning.id, message, 6_000);
+    expect(delivered.tooSlow).toBe(false);
+    expect(view.callback_id).toBe("concern_form");
+    expect(t.standin.callsTo("views.open").every((call) => call.response.ok === true)).toBe(true);
+    expect(readable(view.blocks)).toContain("reallocated our running cost allowance");
+  }, 10_000);
+
+  it("shrugs off a modal closed before it could be filled in", async () => {
+    t.standin.failNext("views.update", { error: "not_found" });
+    const errorsBefore = t.logs.filter((line) => line.includes('"level":"error"')).length;
+    const updates = t.standin.callsTo("views.update").length;
+    await t.slack.messageShortcut({ callbackId: "log_autonomy_concern", user: PEOPLE.staff.id, channel: CHANNELS.commissioning.id, message: post("Closed too soon.") });
+    await waitUntil(() => t.standin.callsTo("views.update").length > updates);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(t.logs.filter((line) => line.includes('"level":"error"'))).toHaveLength(errorsBefore);
+  });
+
   it("shows polite errors inside the modal and stores nothing", async () => {
     const before = await count();
     const { view } = await openFromMessage(t, PEOPLE.staff.id, CHANNELS.commissioning.id, post("The Board changed our allocation."));

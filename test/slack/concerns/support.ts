@@ -52,10 +52,10 @@ export const FORM: EnteredValues = {
 };
 
 /** Uses the message shortcut on a message and waits until the loading modal has become the form. */
-export async function openFromMessage(t: TestBot, user: string, channel: string, message: StoredMessage) {
+export async function openFromMessage(t: TestBot, user: string, channel: string, message: StoredMessage, timeoutMs = 3_000) {
   const before = t.standin.callsTo("views.update").length;
   const delivered = await t.slack.messageShortcut({ callbackId: "log_autonomy_concern", user, channel, message });
-  await waitUntil(() => t.standin.callsTo("views.update").length > before);
+  await waitUntil(() => t.standin.callsTo("views.update").length > before, timeoutMs);
   const view = t.standin.openViewsFor(user).at(-1);
   if (!view) throw new Error("no modal open");
   return { delivered, view };

@@ -80,12 +80,6 @@ export class SubmissionService {
     }
   }
 
-  /** The concern this very modal already created or joined (Slack delivered the submission again). */
-  async previously(workspaceId: string, viewId: string): Promise<ConcernRecord | null> {
-    if (!this.pepper) return null;
-    return this.reads.bySubmissionKey(workspaceId, keyedHash(this.pepper, "submission", workspaceId, viewId));
-  }
-
   /** The concern already raised from this message, if any (to say so before the form is filled in). */
   async alreadyLogged(workspaceId: string, channelId: string, ts: string): Promise<ConcernRecord | null> {
     if (!this.pepper) return null;

@@ -4,7 +4,7 @@ import { londonDateLabel } from "../../../domain/concerns/time-labels";
 import { ACTIONS } from "../../ids";
 import { escapeMrkdwn } from "../format";
 import { toSlackMessage, type SlackMessage } from "../message";
-import { authorText, classification, excerpt, objectiveText, quoted, raisedByText, reference, reporterText, STATUS_LABELS } from "./text";
+import { authorText, classification, excerpt, impactAndBody, objectiveText, quoted, raisedByText, reference, reporterText, STATUS_LABELS } from "./text";
 
 export interface CardContext {
   /** The latest status change or note, to say who did what last. */
@@ -69,7 +69,7 @@ export function triageCard(concern: ConcernRecord, context: CardContext): SlackM
     ? `Anonymous conversation: ${context.messageCount} message${context.messageCount === 1 ? "" : "s"}${concern.threadBlocked ? " · blocked" : ""}`
     : undefined;
   const blocks = [
-    Blocks.Section({ text: `${Md.bold(`${ref} · ${STATUS_LABELS[concern.status]}`)}\n${escapeMrkdwn(classification(concern))}` }),
+    Blocks.Section({ text: `${Md.bold(`${ref} · ${STATUS_LABELS[concern.status]}`)}\n${escapeMrkdwn(impactAndBody(concern))}` }),
     Blocks.Section().fields(
       `${Md.bold("Objective")}\n${escapeMrkdwn(objectiveText(concern))}`,
       `${Md.bold("Raised by")}\n${reporterText(concern.reporter, "staff")}`,

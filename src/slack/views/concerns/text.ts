@@ -30,8 +30,14 @@ export function objectiveText(concern: Pick<ConcernRecord, "objective">): string
   return concern.objective === "not_sure" ? "Not sure which objective" : `Objective ${OBJECTIVE_LABELS[concern.objective]}`;
 }
 
+/** "High impact · Regional team" */
+export function impactAndBody(concern: ConcernRecord): string {
+  return `${IMPACT_LABELS[concern.impact]} impact · ${BODY_LABELS[concern.body]}`;
+}
+
+/** "New · High impact · Regional team" */
 export function classification(concern: ConcernRecord): string {
-  return `${STATUS_LABELS[concern.status]} · ${IMPACT_LABELS[concern.impact]} impact · ${BODY_LABELS[concern.body]}`;
+  return `${STATUS_LABELS[concern.status]} · ${impactAndBody(concern)}`;
 }
 
 /** A Slack user id renders as a mention; a bot's name as plain text. */
