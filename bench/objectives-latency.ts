@@ -80,8 +80,9 @@ async function main() {
     DATABASE_URL: `file:${path.join(dbDir, "bench.db")}`,
     PORT: "0",
     HOST: "127.0.0.1",
+    CONCERN_RECEIPT_PEPPER: "bench-pepper-0123456789abcdef0123456789",
   });
-  const bot = await startBot(config, { logger: silent });
+  const bot = await startBot(config, { logger: silent, startJobs: false });
 
   const targets = {
     "bare Bolt ack": `http://127.0.0.1:${bareServer.address().port}/slack/events`,
