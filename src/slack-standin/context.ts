@@ -15,6 +15,8 @@ import { type ChannelSeed, type UsergroupSeed, type UserSeed, Workspace } from "
 export interface SlackStandinOptions {
   /** The bot token the stand-in accepts (default "xoxb-test-token"). */
   token?: string;
+  /** The app-level token apps.connections.open accepts, for Socket Mode (default "xapp-1-test-token"). */
+  appToken?: string;
   /** Drives trigger expiry, response_url lifetime, rate limits and message timestamps. */
   clock?: Clock;
   host?: string;
@@ -32,6 +34,7 @@ export interface SlackStandinOptions {
 }
 
 export const DEFAULT_TOKEN = "xoxb-test-token";
+export const DEFAULT_APP_TOKEN = "xapp-1-test-token";
 
 const defaultTeam: TeamInfo = { id: "T0LOCAL", name: "Localism (local)", domain: "localism-local" };
 const defaultApp: AppIdentity = { appId: "A0LOCAL", botId: "B0LOCAL", botUserId: "U0LOCALBOT", botName: "localism" };
@@ -39,6 +42,7 @@ const defaultApp: AppIdentity = { appId: "A0LOCAL", botId: "B0LOCAL", botUserId:
 /** Everything the stand-in knows and remembers; shared by the HTTP side and the delivery side. */
 export class StandinContext {
   readonly token: string;
+  readonly appToken: string;
   readonly clock: Clock;
   readonly verificationToken: string;
   readonly limits: BlockKitLimits;
@@ -58,6 +62,7 @@ export class StandinContext {
 
   constructor(options: SlackStandinOptions = {}) {
     this.token = options.token ?? DEFAULT_TOKEN;
+    this.appToken = options.appToken ?? DEFAULT_APP_TOKEN;
     this.clock = options.clock ?? systemClock;
     this.verificationToken = options.verificationToken ?? "local-verification-token";
     this.limits = { ...defaultBlockKitLimits, ...options.limits };

@@ -12,7 +12,8 @@
  *   await slack.viewSubmission({ user: alice.id, values: { concern_text: "..." } });
  */
 export { SlackStandin, startSlackStandin } from "./standin";
-export { type SlackStandinOptions, StandinContext, DEFAULT_TOKEN } from "./context";
+export { type SlackStandinOptions, StandinContext, DEFAULT_TOKEN, DEFAULT_APP_TOKEN } from "./context";
+export { SocketModeHub, type SocketAck } from "./socket-mode";
 export { SlackApiError } from "./errors";
 export type { InjectedFailure, RateLimitRule } from "./faults";
 export type { CallPredicate, RecordedCall } from "./recorder";

@@ -5,6 +5,7 @@ import { type SlackStandinOptions, StandinContext } from "./context";
 import { SlackDelivery } from "./delivery/delivery";
 import type { InjectedFailure, RateLimitRule } from "./faults";
 import { standinRequestHandler } from "./http/routes";
+import { SocketModeHub } from "./socket-mode";
 import type { CallPredicate, RecordedCall } from "./recorder";
 import type { ChangeListener } from "./state/changes";
 import type { ResponseUrlTarget } from "./state/response-urls";
@@ -16,6 +17,8 @@ export class SlackStandin {
   constructor(
     readonly context: StandinContext,
     private readonly server: Server,
+    /** Slack's side of Socket Mode, for an app started with an app-level token. */
+    readonly socketMode: SocketModeHub,
   ) {}
 
   /** "http://127.0.0.1:PORT" */
@@ -30,6 +33,11 @@ export class SlackStandin {
 
   get token(): string {
     return this.context.token;
+  }
+
+  /** The app-level token (xapp-) that apps.connections.open accepts. */
+  get appToken(): string {
+    return this.context.appToken;
   }
 
   get workspace(): Workspace {
@@ -114,6 +122,7 @@ export class SlackStandin {
   }
 
   close(): Promise<void> {
+    this.socketMode.close();
     this.server.closeAllConnections();
     return new Promise((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
   }
@@ -123,6 +132,8 @@ export class SlackStandin {
 export async function startSlackStandin(options: SlackStandinOptions = {}): Promise<SlackStandin> {
   const context = new StandinContext(options);
   const server = createServer(standinRequestHandler(context));
+  const socketMode = new SocketModeHub(context);
+  server.on("upgrade", (request, socket, head) => socketMode.handleUpgrade(request, socket, head));
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -130,5 +141,5 @@ export async function startSlackStandin(options: SlackStandinOptions = {}): Prom
   });
   const { port } = server.address() as AddressInfo;
   context.baseUrl = `http://${host}:${port}`;
-  return new SlackStandin(context, server);
+  return new SlackStandin(context, server, socketMode);
 }

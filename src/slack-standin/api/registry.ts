@@ -1,3 +1,4 @@
+import { appMethods } from "./methods/apps";
 import { chatMethods } from "./methods/chat";
 import { fileMethods } from "./methods/files";
 import { peopleMethods } from "./methods/people";
@@ -5,4 +6,4 @@ import { viewMethods } from "./methods/views";
 import type { MethodTable } from "./types";
 
 /** Every Web API method the stand-in answers; anything else is `unknown_method`. */
-export const methodTable: MethodTable = { ...chatMethods, ...viewMethods, ...peopleMethods, ...fileMethods };
+export const methodTable: MethodTable = { ...appMethods, ...chatMethods, ...viewMethods, ...peopleMethods, ...fileMethods };

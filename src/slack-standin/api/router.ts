@@ -34,11 +34,16 @@ export async function answerApiCall(ctx: StandinContext, request: ApiRequest): P
   return answer;
 }
 
+/** Methods that take the app-level token (xapp-) rather than the bot token. */
+const APP_LEVEL_METHODS = new Set(["apps.connections.open"]);
+
 function answerNormally(ctx: StandinContext, request: ApiRequest): ApiAnswer {
   const handler = methodTable[request.method];
   if (!handler) return ok200({ ok: false, error: "unknown_method", req_method: request.method });
   if (!request.token) return ok200({ ok: false, error: "not_authed" });
-  if (request.token !== ctx.token) return ok200({ ok: false, error: "invalid_auth" });
+  const appLevel = APP_LEVEL_METHODS.has(request.method);
+  if (appLevel !== request.token.startsWith("xapp-")) return ok200({ ok: false, error: "not_allowed_token_type" });
+  if (request.token !== (appLevel ? ctx.appToken : ctx.token)) return ok200({ ok: false, error: "invalid_auth" });
   const channel = typeof request.params.channel === "string" ? request.params.channel : undefined;
   const retryAfter = ctx.faults.overLimit(request.method, channel);
   if (retryAfter !== undefined) return rateLimited(retryAfter);
