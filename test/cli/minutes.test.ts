@@ -5,7 +5,8 @@ import { runCli } from "../../src/cli/main";
 import type { Output } from "../../src/cli/output";
 import { freshSqliteUrl } from "../support/databases";
 import { MinutesServer } from "../support/minutes-server";
-import { govukOrganisationFeed, own, sharedMinutesText } from "../ingest/fixtures";
+import { govukOrganisationFeed, sharedMinutesText } from "../ingest/fixtures";
+import { ownFile } from "../support/fixtures";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const pdfFile = fileURLToPath(new URL("../fixtures/minutes/example-vale-ccg-governing-body-2012-09-13.pdf", import.meta.url));
@@ -17,7 +18,7 @@ describe("localism sources, ingest and minutes", () => {
     databaseUrl = freshSqliteUrl();
     await server.start();
     server.serve("/government/organisations/dh.atom", { body: govukOrganisationFeed(server.baseUrl), contentType: "application/atom+xml" });
-    server.serve("/government/publications/example-nhs-england-accountability-meeting-minutes-january-2014", { body: own("govuk-style-accountability-minutes.html"), contentType: "text/html" });
+    server.serve("/government/publications/example-nhs-england-accountability-meeting-minutes-january-2014", { body: ownFile("govuk-style-accountability-minutes.html"), contentType: "text/html" });
     server.serve("/barnsley.txt", { body: sharedMinutesText("05-barnsley-ccg-governing-body-minutes-2012-12-13.txt"), contentType: "text/plain" });
   });
   afterAll(() => server.close());

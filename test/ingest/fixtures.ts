@@ -1,28 +1,13 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { sharedFile, splitHeader } from "../support/fixtures";
 
-const sharedMinutes = new URL("../../../shared/fixtures/minutes/", import.meta.url);
-const ownMinutes = new URL("../fixtures/minutes/", import.meta.url);
-
-/** A shared fixture, read in place. */
-export function shared(name: string): string {
-  return readFileSync(fileURLToPath(new URL(name, sharedMinutes)), "utf8");
-}
-
-/** One of our own test documents (test/fixtures/minutes/). */
-export function own(name: string): Buffer {
-  return readFileSync(fileURLToPath(new URL(name, ownMinutes)));
-}
-
-/** The shared minutes files start with a "KEY: value" header and a "---" line; this is the document text. */
+/** A shared minutes file without its "KEY: value" header: the document text as published. */
 export function sharedMinutesText(name: string): string {
-  const raw = shared(name);
-  return raw.slice(raw.indexOf("\n---\n") + 5);
+  return splitHeader(sharedFile(`fixtures/minutes/${name}`)).body;
 }
 
 /** GOV.UK's organisation feed (shared fixture) with its links pointing at the local server. */
 export function govukOrganisationFeed(baseUrl: string): string {
-  return shared("govuk-atom-example-organisation-feed.xml").replaceAll("https://www.gov.uk", baseUrl);
+  return sharedFile("fixtures/minutes/govuk-atom-example-organisation-feed.xml").replaceAll("https://www.gov.uk", baseUrl);
 }
 
 export interface FeedItem {

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock";
 import { MinutesServer } from "../support/minutes-server";
-import { atomFeed, govukOrganisationFeed, own, sharedMinutesText } from "./fixtures";
+import { atomFeed, govukOrganisationFeed, sharedMinutesText } from "./fixtures";
+import { ownFile } from "../support/fixtures";
 import { HOUR, ingestionHarness, type IngestionHarness } from "./harness";
 
 const MINUTE = 60_000;
@@ -23,7 +24,7 @@ describe("sources that fail, change or are polled by two processes", () => {
   it("records each failure with its reason and retries with backoff, while the other sources are read", async () => {
     const feed = govukOrganisationFeed(server.baseUrl);
     server.serve("/malformed.atom", { body: feed.slice(0, feed.indexOf("</entry>") - 40), contentType: "application/atom+xml" });
-    server.serve("/slow.pdf", { body: own("example-vale-ccg-governing-body-2012-09-13.pdf"), contentType: "application/pdf", delayMs: 2_000 });
+    server.serve("/slow.pdf", { body: ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), contentType: "application/pdf", delayMs: 2_000 });
     server.serve("/huge.pdf", { body: new Uint8Array(100 * 1024), contentType: "application/pdf" });
     server.serve("/good.txt", { body: sharedMinutesText("05-barnsley-ccg-governing-body-minutes-2012-12-13.txt"), contentType: "text/plain" });
     for (const path of ["/malformed.atom", "/missing.html", "/slow.pdf", "/huge.pdf", "/good.txt"]) await add(path);
@@ -53,7 +54,7 @@ describe("sources that fail, change or are polled by two processes", () => {
 
   it("stores a changed document as a new version flagged as updated, and a known feed entry only when its date moves", async () => {
     const link = server.url("/government/publications/accountability-meeting-september-2012");
-    let html = own("govuk-style-accountability-minutes.html").toString("utf8");
+    let html = ownFile("govuk-style-accountability-minutes.html").toString("utf8");
     let updated = "2012-10-12T10:00:00+01:00";
     server.serve("/search/minutes.atom", () => ({ body: atomFeed("Minutes", [{ title: "Transparency data: Accountability meeting minutes, 17 September 2012", link, date: updated }]), contentType: "application/atom+xml" }));
     server.serve("/government/publications/accountability-meeting-september-2012", () => ({ body: html, contentType: "text/html" }));
@@ -76,7 +77,7 @@ describe("sources that fail, change or are polled by two processes", () => {
   });
 
   it("reports a retired GOV.UK feed ('This feed has ended') so an admin can replace it", async () => {
-    server.serve("/government/publications.atom", { body: own("govuk-feed-ended.atom.xml"), contentType: "application/atom+xml" });
+    server.serve("/government/publications.atom", { body: ownFile("govuk-feed-ended.atom.xml"), contentType: "application/atom+xml" });
     await add("/government/publications.atom");
     await h.job().runOnce();
     expect((await sourceAt("/government/publications.atom"))?.lastError).toMatch(/this feed has ended/i);

@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ManualClock } from "../../src/clock";
 import { MinutesServer } from "../support/minutes-server";
 import { HOUR, ingestionHarness, type IngestionHarness } from "./harness";
-import { govukOrganisationFeed, own, rssFeed, sharedMinutesText } from "./fixtures";
+import { govukOrganisationFeed, rssFeed, sharedMinutesText } from "./fixtures";
+import { ownFile } from "../support/fixtures";
 
 describe("reading minutes from feeds and documents (real HTTP on loopback)", () => {
   const server = new MinutesServer();
@@ -23,7 +24,7 @@ describe("reading minutes from feeds and documents (real HTTP on loopback)", () 
   it("reads a GOV.UK organisation Atom feed: only the minutes entry, with the organisation as publisher", async () => {
     server.serve("/government/organisations/dh.atom", { body: govukOrganisationFeed(server.baseUrl), contentType: "application/atom+xml; charset=utf-8" });
     server.serve("/government/publications/example-nhs-england-accountability-meeting-minutes-january-2014", {
-      body: own("govuk-style-accountability-minutes.html"),
+      body: ownFile("govuk-style-accountability-minutes.html"),
       contentType: "text/html; charset=utf-8",
     });
     const report = await pollNew(server.url("/government/organisations/dh.atom"));
@@ -52,7 +53,7 @@ describe("reading minutes from feeds and documents (real HTTP on loopback)", () 
         { title: "Board meeting in public, 26 July 2012 – minutes (example)", link: `${minutesLink}#respond`, date: "Fri, 27 Jul 2012 16:00:00 +0000" },
       ]),
     });
-    server.serve("/2012/07/board-minutes-26-july/", { body: own("nhs-england-style-board-minutes.html"), contentType: "text/html; charset=UTF-8" });
+    server.serve("/2012/07/board-minutes-26-july/", { body: ownFile("nhs-england-style-board-minutes.html"), contentType: "text/html; charset=UTF-8" });
     const report = await pollNew(server.url("/news/feed/"));
     expect(report.documents).toHaveLength(1);
     expect(server.requestsFor("/2012/07/board-minutes-26-july/")).toHaveLength(1);
@@ -64,7 +65,7 @@ describe("reading minutes from feeds and documents (real HTTP on loopback)", () 
   });
 
   it("reads a PDF document: attendees, apologies, actions with owners and due dates, autonomy tagged", async () => {
-    server.serve("/ccg/governing-body-2012-09-13.pdf", { body: own("example-vale-ccg-governing-body-2012-09-13.pdf"), contentType: "application/pdf" });
+    server.serve("/ccg/governing-body-2012-09-13.pdf", { body: ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), contentType: "application/pdf" });
     const report = await pollNew(server.url("/ccg/governing-body-2012-09-13.pdf"));
     expect(report).toMatchObject({ kind: "document", errors: [] });
     const [stored] = await h.reader.latestVersions();
@@ -89,7 +90,7 @@ describe("reading minutes from feeds and documents (real HTTP on loopback)", () 
   });
 
   it("is idempotent: the same document read again is not stored twice, and a conditional request is used", async () => {
-    server.serve("/minutes.pdf", { body: own("example-vale-ccg-governing-body-2012-09-13.pdf"), contentType: "application/pdf", etag: '"pdf-1"' });
+    server.serve("/minutes.pdf", { body: ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), contentType: "application/pdf", etag: '"pdf-1"' });
     await pollNew(server.url("/minutes.pdf"));
     clock.advance(HOUR);
     const [source] = await h.sources.due(clock.now());

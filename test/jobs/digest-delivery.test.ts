@@ -3,7 +3,8 @@ import { ManualClock } from "../../src/clock";
 import { CHANNELS, PEOPLE, type TestBot } from "../support/bot";
 import { digest, jobs, postsIn, publish, readable, startDigestBot } from "../support/digest-bot";
 import { MinutesServer } from "../support/minutes-server";
-import { own, sharedMinutesText } from "../ingest/fixtures";
+import { sharedMinutesText } from "../ingest/fixtures";
+import { ownFile } from "../support/fixtures";
 
 const commissioning = CHANNELS.commissioning.id;
 
@@ -23,7 +24,7 @@ describe("delivering digests to Slack", () => {
   it("waits out a 429 for its Retry-After, then posts the digest once", async () => {
     await start();
     await digest(t, "subscribe weekly monday 09:00", { channel: commissioning });
-    await publish(t, server, "/ccg.pdf", own("example-vale-ccg-governing-body-2012-09-13.pdf"), "application/pdf");
+    await publish(t, server, "/ccg.pdf", ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), "application/pdf");
     t.standin.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
     clock.set(new Date("2026-03-23T09:00:00Z"));
     await jobs(t).digests();
@@ -38,7 +39,7 @@ describe("delivering digests to Slack", () => {
     await start();
     const other = t.standin.workspace.addChannel({ name: "ccg-retries" }).id;
     await digest(t, "subscribe weekly monday 09:00", { channel: commissioning });
-    await publish(t, server, "/retry.pdf", own("example-vale-ccg-governing-body-2012-09-13.pdf"), "application/pdf");
+    await publish(t, server, "/retry.pdf", ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), "application/pdf");
     t.standin.failNext("chat.postMessage", { status: 500 });
     clock.set(new Date("2026-03-23T09:00:00Z"));
     await jobs(t).digests();
@@ -52,7 +53,7 @@ describe("delivering digests to Slack", () => {
     await digest(t, "unsubscribe", { channel: commissioning });
     await digest(t, "subscribe weekly monday 09:00", { channel: other });
     clock.set(new Date("2026-03-25T12:00:00Z"));
-    await publish(t, server, "/retry-2.html", own("nhs-england-style-board-minutes.html"), "text/html");
+    await publish(t, server, "/retry-2.html", ownFile("nhs-england-style-board-minutes.html"), "text/html");
     t.standin.failNext("chat.postMessage", { status: 503, times: 12 });
     clock.set(new Date("2026-03-30T08:00:00Z"));
     for (let attempt = 0; attempt < 14; attempt++) {
@@ -92,7 +93,7 @@ describe("delivering digests to Slack", () => {
     await digest(t, "subscribe weekly monday 09:00", { channel: commissioning, user: PEOPLE.staff.id });
     await digest(t, "subscribe weekly monday 09:00", { channel: finance.id, user: PEOPLE.lead.id });
     await digest(t, "subscribe weekly monday 09:00", { channel: board.id, user: PEOPLE.colleague.id });
-    await publish(t, server, "/board.html", own("nhs-england-style-board-minutes.html"), "text/html");
+    await publish(t, server, "/board.html", ownFile("nhs-england-style-board-minutes.html"), "text/html");
     t.standin.workspace.archive(commissioning);
     t.standin.workspace.setBotMembership(finance.id, false);
 

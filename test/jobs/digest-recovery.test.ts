@@ -5,7 +5,7 @@ import { OutboxRepository } from "../../src/storage/digests/outbox";
 import { CHANNELS, startTestStandin, type TestBot } from "../support/bot";
 import { digest, jobs, postsIn, publish, readable, startDigestBot } from "../support/digest-bot";
 import { MinutesServer } from "../support/minutes-server";
-import { own } from "../ingest/fixtures";
+import { ownFile } from "../support/fixtures";
 
 const channel = CHANNELS.commissioning.id;
 const HOUR = 60 * 60_000;
@@ -37,7 +37,7 @@ describe("changed documents and crashes", () => {
     const t = await bot(clock);
     const channelId = standin.workspace.addChannel({ name: "ccg-updates" }).id;
     await digest(t, "subscribe weekly monday 09:00", { channel: channelId });
-    let html = own("govuk-style-accountability-minutes.html").toString("utf8");
+    let html = ownFile("govuk-style-accountability-minutes.html").toString("utf8");
     await publish(t, server, "/accountability/september-2012", html, "text/html");
     server.serve("/accountability/september-2012", () => ({ body: html, contentType: "text/html" }));
     clock.set(new Date("2026-03-23T09:00:00Z"));
@@ -62,7 +62,7 @@ describe("changed documents and crashes", () => {
     const clock = new ManualClock(new Date("2026-03-18T10:00:00Z"));
     const t = await bot(clock);
     const channelId = standin.workspace.addChannel({ name: "ccg-late-joiners" }).id;
-    let html = own("nhs-england-style-board-minutes.html").toString("utf8");
+    let html = ownFile("nhs-england-style-board-minutes.html").toString("utf8");
     await publish(t, server, "/board/late", html, "text/html");
     server.serve("/board/late", () => ({ body: html, contentType: "text/html" }));
     clock.set(new Date("2026-03-23T10:00:00Z"));
@@ -82,7 +82,7 @@ describe("changed documents and crashes", () => {
     const first = await bot(clock);
     const channelId = standin.workspace.addChannel({ name: "ccg-crash" }).id;
     await digest(first, "subscribe weekly monday 09:00", { channel: channelId });
-    await publish(first, server, "/crash/minutes.pdf", own("example-vale-ccg-governing-body-2012-09-13.pdf"), "application/pdf");
+    await publish(first, server, "/crash/minutes.pdf", ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), "application/pdf");
     clock.set(new Date("2026-03-23T09:00:00Z"));
 
     // The first process claims the period and takes the message to send it, then dies before Slack is called.

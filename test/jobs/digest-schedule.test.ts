@@ -3,7 +3,8 @@ import { ManualClock } from "../../src/clock";
 import { CHANNELS, type TestBot } from "../support/bot";
 import { digest, jobs, postsIn, publish, readable, startDigestBot } from "../support/digest-bot";
 import { MinutesServer } from "../support/minutes-server";
-import { own, sharedMinutesText } from "../ingest/fixtures";
+import { sharedMinutesText } from "../ingest/fixtures";
+import { ownFile } from "../support/fixtures";
 
 const channel = CHANNELS.commissioning.id;
 const at = (iso: string) => new Date(iso);
@@ -29,7 +30,7 @@ describe("scheduled digests", () => {
   it("posts the weekly digest at 09:00 London time on both sides of the clock change, once per week", async () => {
     await start("2026-03-18T10:00:00Z");
     await digest(t, "subscribe weekly monday 09:00", { channel });
-    await publish(t, server, "/ccg/2012-09-13.pdf", own("example-vale-ccg-governing-body-2012-09-13.pdf"), "application/pdf");
+    await publish(t, server, "/ccg/2012-09-13.pdf", ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), "application/pdf");
 
     await runAt("2026-03-23T08:59:59Z");
     expect(postsIn(t, channel)).toHaveLength(0);
@@ -40,7 +41,7 @@ describe("scheduled digests", () => {
     expect(String(postsIn(t, channel)[0]?.params.text)).toContain("NHS EXAMPLE VALE CLINICAL COMMISSIONING GROUP");
 
     clock.set(at("2026-03-25T12:00:00Z"));
-    await publish(t, server, "/board/2012-07-26.html", own("nhs-england-style-board-minutes.html"), "text/html");
+    await publish(t, server, "/board/2012-07-26.html", ownFile("nhs-england-style-board-minutes.html"), "text/html");
     await runAt("2026-03-30T07:59:59Z"); // 08:59:59 BST
     expect(postsIn(t, channel)).toHaveLength(1);
     await runAt("2026-03-30T08:00:00Z"); // 09:00 BST

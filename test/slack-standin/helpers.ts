@@ -1,13 +1,13 @@
+import { sharedPath } from "../support/fixtures";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { fileURLToPath } from "node:url";
 import { webApi } from "@slack/bolt";
 import { type SlackStandin, type SlackStandinOptions, startSlackStandin } from "../../src/slack-standin/index";
 
 const { WebClient } = webApi;
 
-export const FIXTURES = fileURLToPath(new URL("../../../shared/fixtures/slack/", import.meta.url));
+export const FIXTURES = sharedPath("fixtures/slack/");
 
 export function readFixture(relativePath: string): string {
   return readFileSync(`${FIXTURES}${relativePath}`, "utf8");

@@ -3,7 +3,8 @@ import { ManualClock } from "../../src/clock";
 import { CHANNELS, PEOPLE, startTestBot, type TestBot } from "../support/bot";
 import { digest, postsIn, readable, startDigestBot } from "../support/digest-bot";
 import { MinutesServer } from "../support/minutes-server";
-import { govukOrganisationFeed, own } from "../ingest/fixtures";
+import { govukOrganisationFeed } from "../ingest/fixtures";
+import { ownFile } from "../support/fixtures";
 
 const commissioning = { channel: CHANNELS.commissioning.id };
 
@@ -15,7 +16,7 @@ describe("/digest through the real Bolt receiver", () => {
   beforeAll(async () => {
     await server.start();
     server.serve("/government/organisations/dh.atom", { body: govukOrganisationFeed(server.baseUrl), contentType: "application/atom+xml" });
-    server.serve("/government/publications/example-nhs-england-accountability-meeting-minutes-january-2014", { body: own("govuk-style-accountability-minutes.html"), contentType: "text/html" });
+    server.serve("/government/publications/example-nhs-england-accountability-meeting-minutes-january-2014", { body: ownFile("govuk-style-accountability-minutes.html"), contentType: "text/html" });
     t = await startDigestBot({ clock });
     t.standin.workspace.addUser({ id: "U0ADMIN01", name: "it.admin", real_name: "IT Admin", is_admin: true });
   });

@@ -4,7 +4,7 @@ import type { SlackStandin } from "../../src/slack-standin";
 import { CHANNELS, PEOPLE, startTestStandin, type TestBot } from "../support/bot";
 import { publish, readable, startDigestBot } from "../support/digest-bot";
 import { MinutesServer } from "../support/minutes-server";
-import { own } from "../ingest/fixtures";
+import { ownFile } from "../support/fixtures";
 
 const QUESTION = "did the area team ask the CCG for monthly reports on its commissioning plans?";
 
@@ -29,7 +29,7 @@ describe("/objectives answers from ingested minutes, with their citation", () =>
 
   it("answers as soon as the minutes are ingested, quoting them with title, publisher, meeting date and link", async () => {
     expect(await ask(t)).toContain("I don't know");
-    await publish(t, server, "/ccg/governing-body-2012-09-13.pdf", own("example-vale-ccg-governing-body-2012-09-13.pdf"), "application/pdf");
+    await publish(t, server, "/ccg/governing-body-2012-09-13.pdf", ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), "application/pdf");
     const answer = await ask(t);
     expect(answer).toContain("submit monthly reports on its commissioning plans");
     expect(answer).toContain("From the minutes");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildMinutesDocument, contentHash } from "../../../src/domain/minutes/document";
-import { ownFile } from "./fixture-files";
+import { ownFile } from "../../support/fixtures";
 import { extractText } from "../../../src/domain/minutes/extract";
 
 describe("contentHash", () => {

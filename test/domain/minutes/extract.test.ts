@@ -2,7 +2,7 @@ import { PDFDocument, StandardFonts } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { MinutesParseError } from "../../../src/domain/minutes/errors";
 import { extractText } from "../../../src/domain/minutes/extract";
-import { ownFile } from "./fixture-files";
+import { ownFile } from "../../support/fixtures";
 
 const encoder = new TextEncoder();
 

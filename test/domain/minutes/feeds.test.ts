@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dedupeKey, documentEntries, parseFeed } from "../../../src/domain/minutes/feeds";
 import { MinutesParseError } from "../../../src/domain/minutes/errors";
-import { ownFile, sharedFile } from "./fixture-files";
+import { ownFile, sharedFile } from "../../support/fixtures";
 
 const organisationFeed = sharedFile("fixtures/minutes/govuk-atom-example-organisation-feed.xml");
 const finderFeed = sharedFile("fixtures/minutes/govuk-atom-example-search-finder-feed.xml");

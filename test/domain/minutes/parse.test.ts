@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseMinutes } from "../../../src/domain/minutes/parse";
 import type { MinutesDocument } from "../../../src/domain/minutes/parse";
-import { ownFile, sharedFile, splitHeader } from "./fixture-files";
+import { ownFile, sharedFile, splitHeader } from "../../support/fixtures";
 
 function parseShared(path: string, options: { useTitle?: boolean; feedDate?: Date } = {}): MinutesDocument {
   const { meta, body } = splitHeader(sharedFile(path));

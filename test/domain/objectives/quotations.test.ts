@@ -3,9 +3,10 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadKnowledgeBase } from "../../../src/domain/objectives/knowledge-base";
+import { sharedPath } from "../../support/fixtures";
 
 // The shared inputs beside the repo: the seed articles and the digests of the other sources.
-const SHARED = fileURLToPath(new URL("../../../../shared", import.meta.url));
+const SHARED = sharedPath("");
 const KNOWLEDGE_DIR = fileURLToPath(new URL("../../../knowledge", import.meta.url));
 const kb = loadKnowledgeBase(KNOWLEDGE_DIR);
 

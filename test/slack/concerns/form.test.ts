@@ -1,10 +1,10 @@
+import { sharedPath } from "../../support/fixtures";
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestBot } from "../../support/bot";
 import { CHANNELS, FORM, modalOf, openFromMessage, PEOPLE, raiseFromMessage, readable, referenceShownTo, startConcernBot, stored, waitUntil } from "./support";
 
-const fixture = path.resolve(import.meta.dirname, "../../../../shared/fixtures/slack/payloads/http/message_action.bot-message-with-attachment.json");
+const fixture = sharedPath("fixtures/slack/payloads/http/message_action.bot-message-with-attachment.json");
 
 describe("the concern form", () => {
   let t: TestBot;

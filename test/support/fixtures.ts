@@ -1,15 +1,21 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const sharedRoot = new URL("../../../../shared/", import.meta.url);
-const ownRoot = new URL("../../fixtures/minutes/", import.meta.url);
+/** ../shared beside the repository: read-only input that CI has too. */
+const sharedRoot = new URL("../../../shared/", import.meta.url);
+const ownRoot = new URL("../fixtures/minutes/", import.meta.url);
+
+/** The path of a shared file, e.g. "fixtures/slack/payloads/http/url_verification.json". */
+export function sharedPath(relativePath: string): string {
+  return fileURLToPath(new URL(relativePath, sharedRoot));
+}
 
 /** A read-only shared fixture, read in place (never copied into the repo). */
 export function sharedFile(relativePath: string): string {
-  return readFileSync(fileURLToPath(new URL(relativePath, sharedRoot)), "utf8");
+  return readFileSync(sharedPath(relativePath), "utf8");
 }
 
-/** One of this module's own test documents under test/fixtures/minutes/. */
+/** One of our own test documents under test/fixtures/minutes/. */
 export function ownFile(name: string): Buffer {
   return readFileSync(fileURLToPath(new URL(name, ownRoot)));
 }
