@@ -10,3 +10,23 @@ export type DbTransaction = Prisma.TransactionClient;
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
+
+/** Another writer got there first: SQLite's lock, or PostgreSQL's serialization or deadlock errors. Safe to retry. */
+export function isTransientConflict(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? "")}` : "";
+  return /SQLITE_BUSY|database is locked|40001|40P01|could not serialize|deadlock detected/i.test(text);
+}
+
+const MAX_ATTEMPTS = 8;
+
+/** Runs `work` again (after a short random pause) when it lost a race that a retry resolves. */
+export async function retryingConflicts<T>(work: () => Promise<T>, retryable: (error: unknown) => boolean): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !retryable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
+}

@@ -9,11 +9,11 @@ import {
 } from "../../domain/concerns/audit-chain";
 import type { ConcernStatus } from "../../domain/concerns/concern";
 import type { AuditDraft } from "../../domain/concerns/records";
-import type { Prisma } from "../../generated/sqlite/client";
 import type { Db } from "../database";
-import { AuditHeadMoved, isTransientConflict, isUniqueViolation, retryingConflicts } from "./errors";
+import { isTransientConflict, isUniqueViolation, retryingConflicts, type DbTransaction as Tx } from "../db-errors";
+import { AuditHeadMoved } from "./errors";
 
-export type Tx = Prisma.TransactionClient;
+export type { Tx };
 
 // Any constant: the advisory lock that makes PostgreSQL writers take turns at the head of the chain.
 const AUDIT_LOCK_KEY = 3_100_042;

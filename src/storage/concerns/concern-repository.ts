@@ -2,7 +2,7 @@ import type { AuditDraft, ConcernRecord, CreateOutcome, NewConcern, NewSupporter
 import type { ConcernStatus } from "../../domain/concerns/concern";
 import type { Db } from "../database";
 import type { AuditLog, Tx } from "./audit-log";
-import { isUniqueViolation, retryingConflicts } from "./errors";
+import { isUniqueViolation, retryingConflicts } from "../db-errors";
 import { newConcernRow, toConcernRecord, withSupporterCount } from "./rows";
 
 export interface StatusUpdate {

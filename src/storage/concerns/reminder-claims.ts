@@ -1,5 +1,5 @@
 import type { Db } from "../database";
-import { isUniqueViolation } from "./errors";
+import { isUniqueViolation } from "../db-errors";
 
 /**
  * One acknowledgement reminder per concern per London day. The row is the claim: when two
