@@ -1,12 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHANNELS, PEOPLE, startTestBot, type TestBot } from "../support/bot";
-
-/** Everything a Block Kit message says, as one string, for asserting on what a person reads. */
-function readable(value: unknown): string {
-  return JSON.stringify(value ?? "")
-    .replace(/\\n/g, "\n")
-    .replace(/\\"/g, '"');
-}
+import { CHANNELS, PEOPLE, readable, startTestBot, type TestBot } from "../support/bot";
 
 describe("/objectives through the real Bolt receiver", () => {
   let t: TestBot;

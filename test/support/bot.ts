@@ -5,6 +5,13 @@ import { Logger } from "../../src/logger";
 import { startSlackStandin, type SlackDelivery, type SlackStandin, type SlackStandinOptions } from "../../src/slack-standin";
 import { freshDatabaseUrl, type Provider } from "./databases";
 
+/** Everything a Block Kit message or view says, as one string, for asserting on what a person reads. */
+export function readable(value: unknown): string {
+  return JSON.stringify(value ?? "")
+    .replace(/\\n/g, "\n")
+    .replace(/\\"/g, '"');
+}
+
 export const SIGNING_SECRET = "8f742231b10e8888abcd99aaabbb85a5";
 export const RECEIPT_PEPPER = "test-pepper-0123456789abcdef0123456789abcdef";
 

@@ -1,18 +1,13 @@
 import type { RecordedCall } from "../../src/slack-standin";
-import { PEOPLE, startTestBot, type TestBot, type TestBotOptions } from "./bot";
+import { PEOPLE, readable, startTestBot, type TestBot, type TestBotOptions } from "./bot";
+
+export { readable };
 
 /** Settings every digests test needs: sources on the loopback test server may be fetched. */
 export const DIGEST_ENV = { FETCH_ALLOW_PRIVATE_HOSTS: "true", FETCH_TIMEOUT_SECONDS: "2" };
 
 export function startDigestBot(options: TestBotOptions = {}): Promise<TestBot> {
   return startTestBot({ ...options, env: { ...DIGEST_ENV, ...options.env } });
-}
-
-/** Everything a message or reply says, as one string, for asserting on what a person reads. */
-export function readable(value: unknown): string {
-  return JSON.stringify(value ?? "")
-    .replace(/\\n/g, "\n")
-    .replace(/\\"/g, '"');
 }
 
 /**

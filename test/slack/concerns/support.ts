@@ -1,6 +1,7 @@
 import type { Clock } from "../../../src/clock";
 import type { EnteredValues, StoredMessage } from "../../../src/slack-standin";
-import { CHANNELS, PEOPLE, startTestBot, type TestBot } from "../../support/bot";
+import { CHANNELS, PEOPLE, readable, startTestBot, type TestBot } from "../../support/bot";
+export { readable };
 import type { Provider } from "../../support/databases";
 
 export { CHANNELS, PEOPLE };
@@ -8,13 +9,6 @@ export { CHANNELS, PEOPLE };
 export const TRIAGE = { id: "C0TRIAGE1", name: "concern-triage" } as const;
 export const LEAD_GROUP = "S0LEADS01";
 export const GROUP_LEAD = { id: "U0LEAD002", name: "sam.jones", real_name: "Sam Jones" } as const;
-
-/** Everything a Block Kit message or view says, as one string, for asserting on what a person reads. */
-export function readable(value: unknown): string {
-  return JSON.stringify(value ?? "")
-    .replace(/\\n/g, "\n")
-    .replace(/\\"/g, '"');
-}
 
 export interface ConcernBotOptions {
   clock?: Clock;
