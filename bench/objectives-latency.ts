@@ -7,7 +7,7 @@
  *   npx tsx bench/objectives-latency.ts [--requests 400] [--concurrency 50]
  */
 import { parseArgs } from "node:util";
-import { startSlackStandin } from "../src/slack-standin";
+import { startSlackStandin } from "../packages/slack-standin/src";
 import { compare, runLoad, startBareBolt, startBenchBot } from "./harness";
 
 const QUESTIONS = [

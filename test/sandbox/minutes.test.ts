@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { buildMinutesDocument } from "../../src/domain/minutes/document";
-import { extractText } from "../../src/domain/minutes/extract";
-import { documentEntries, parseFeed } from "../../src/domain/minutes/feeds";
+import { buildMinutesDocument } from "../../src/features/minutes/domain/document";
+import { extractText } from "../../src/features/minutes/domain/extract";
+import { documentEntries, parseFeed } from "../../src/features/minutes/domain/feeds";
 import { FEED_PATH, SampleMinutes } from "../../src/sandbox/minutes";
 
 describe("the sample minutes the sandbox serves", () => {

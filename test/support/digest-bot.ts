@@ -1,4 +1,4 @@
-import type { RecordedCall } from "../../src/slack-standin";
+import type { RecordedCall } from "../../packages/slack-standin/src";
 import { PEOPLE, readable, startTestBot, type TestBot, type TestBotOptions } from "./bot";
 
 export { readable };

@@ -1,4 +1,4 @@
-import type { Block } from "../../slack-standin";
+import type { Block } from "../../../packages/slack-standin/src";
 import { EMPTY, type SafeHtml } from "./html";
 import { type Directory, mrkdwn, plainText } from "./mrkdwn";
 

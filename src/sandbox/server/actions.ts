@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { DeliveryResult, SlackDelivery } from "../../slack-standin";
+import type { DeliveryResult, SlackDelivery } from "../../../packages/slack-standin/src";
 import type { ApiOutcome, ApiRequests } from "../page/contract";
 import { people, type SandboxWorld, visibleChannels } from "./page-state";
 

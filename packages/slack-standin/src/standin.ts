@@ -1,0 +1,145 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Clock } from "../../../src/clock";
+import { type SlackStandinOptions, StandinContext } from "./context";
+import { SlackDelivery } from "./delivery/delivery";
+import type { InjectedFailure, RateLimitRule } from "./faults";
+import { standinRequestHandler } from "./http/routes";
+import { SocketModeHub } from "./socket-mode";
+import type { CallPredicate, RecordedCall } from "./recorder";
+import type { ChangeListener } from "./state/changes";
+import type { ResponseUrlTarget } from "./state/response-urls";
+import type { StoredEphemeral, StoredFile, StoredMessage, StoredView } from "./state/types";
+import type { Workspace } from "./state/workspace";
+
+/** A running stand-in for Slack: Web API on `apiUrl`, state to inspect, deliveries to the app. */
+export class SlackStandin {
+  constructor(
+    readonly context: StandinContext,
+    private readonly server: Server,
+    /** Slack's side of Socket Mode, for an app started with an app-level token. */
+    readonly socketMode: SocketModeHub,
+  ) {}
+
+  /** "http://127.0.0.1:PORT" */
+  get baseUrl(): string {
+    return this.context.baseUrl;
+  }
+
+  /** For WebClient's `slackApiUrl`: "http://127.0.0.1:PORT/api/". */
+  get apiUrl(): string {
+    return `${this.context.baseUrl}/api/`;
+  }
+
+  get token(): string {
+    return this.context.token;
+  }
+
+  /** The app-level token (xapp-) that apps.connections.open accepts. */
+  get appToken(): string {
+    return this.context.appToken;
+  }
+
+  get workspace(): Workspace {
+    return this.context.workspace;
+  }
+
+  get clock(): Clock {
+    return this.context.clock;
+  }
+
+  /** Goes up whenever something a person could see changes (messages, ephemerals, modals, Home tabs, channels). */
+  get version(): number {
+    return this.context.changes.version;
+  }
+
+  /** Calls `listener` after each visible change; returns the function that unsubscribes. */
+  onChange(listener: ChangeListener): () => void {
+    return this.context.changes.subscribe(listener);
+  }
+
+  get calls(): readonly RecordedCall[] {
+    return this.context.recorder.calls;
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.context.recorder.callsTo(method);
+  }
+
+  waitForCall(method: string, predicate?: CallPredicate, timeoutMs?: number): Promise<RecordedCall> {
+    return this.context.recorder.waitForCall(method, predicate, timeoutMs);
+  }
+
+  messagesIn(channel: string): StoredMessage[] {
+    return this.context.messages.inChannel(this.workspace.channel(channel)?.id ?? channel);
+  }
+
+  threadReplies(channel: string, threadTs: string): StoredMessage[] {
+    return this.context.messages.threadReplies(this.workspace.channel(channel)?.id ?? channel, threadTs);
+  }
+
+  ephemeralsFor(user: string): StoredEphemeral[] {
+    return this.context.messages.ephemeralsFor(user);
+  }
+
+  /** The user's open modals, root first. */
+  openViewsFor(user: string): StoredView[] {
+    return this.context.views.openStack(user);
+  }
+
+  homeViewOf(user: string): StoredView | undefined {
+    return this.context.views.homeOf(user);
+  }
+
+  file(id: string): StoredFile | undefined {
+    return this.context.files.find(id);
+  }
+
+  failNext(method: string, failure: InjectedFailure): void {
+    this.context.faults.failNext(method, failure);
+  }
+
+  rateLimit(method: string, rule: RateLimitRule): void {
+    this.context.faults.rateLimit(method, rule);
+  }
+
+  clearFaults(): void {
+    this.context.faults.clear();
+  }
+
+  /** A trigger_id as if the user had just interacted (for calling views.open directly). */
+  issueTriggerId(user: string): string {
+    return this.context.triggers.issue(user);
+  }
+
+  issueResponseUrl(target: ResponseUrlTarget): string {
+    return this.context.responseUrl(this.context.responseUrls.issue(target));
+  }
+
+  /** Slack's side of the app's Request URL. */
+  delivery(requestUrl: string, signingSecret: string, clock?: Clock): SlackDelivery {
+    return new SlackDelivery({ requestUrl, signingSecret, standin: this, clock });
+  }
+
+  close(): Promise<void> {
+    this.socketMode.close();
+    this.server.closeAllConnections();
+    return new Promise((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
+  }
+}
+
+/** Starts the stand-in on 127.0.0.1 (a random free port unless `port` is given). */
+export async function startSlackStandin(options: SlackStandinOptions = {}): Promise<SlackStandin> {
+  const context = new StandinContext(options);
+  const server = createServer(standinRequestHandler(context));
+  const socketMode = new SocketModeHub(context);
+  server.on("upgrade", (request, socket, head) => socketMode.handleUpgrade(request, socket, head));
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  context.baseUrl = `http://${host}:${port}`;
+  return new SlackStandin(context, server, socketMode);
+}

@@ -1,0 +1,44 @@
+import type { ConcernReads, ReminderClaimStore } from "../domain/ports";
+import type { ConcernRecord } from "../domain/records";
+import { reminderDue } from "../domain/reminders";
+import { calendarDate, workingDaysBetween } from "../domain/working-days";
+
+export interface DueReminder {
+  concern: ConcernRecord;
+  /** Working days since it was raised. */
+  workingDaysWaiting: number;
+  /** The London day the reminder is claimed for. */
+  day: string;
+}
+
+/**
+ * Acknowledgement reminders: which concerns are due one now, and the claim that makes sure only
+ * one process sends it each day. The caller sends it and releases the claim if sending failed.
+ */
+export class ReminderService {
+  constructor(
+    private readonly reads: ConcernReads,
+    private readonly claims: ReminderClaimStore,
+    private readonly acknowledgeWithinWorkingDays: number,
+  ) {}
+
+  /** Claims today's reminder for every overdue concern; returns only the ones this process won. */
+  async claimDue(now: Date, holidays: ReadonlySet<string>): Promise<DueReminder[]> {
+    const candidates = await this.reads.unacknowledged();
+    const due = candidates.filter(({ concern, lastReminderAt }) =>
+      reminderDue({ createdAt: concern.createdAt, status: concern.status, lastReminderAt }, now, holidays, this.acknowledgeWithinWorkingDays),
+    );
+    const day = calendarDate(now);
+    const claimed: DueReminder[] = [];
+    for (const { concern } of due) {
+      if (await this.claims.claim(concern.id, day, now)) {
+        claimed.push({ concern, day, workingDaysWaiting: workingDaysBetween(concern.createdAt, now, holidays) });
+      }
+    }
+    return claimed;
+  }
+
+  release(reminder: DueReminder): Promise<void> {
+    return this.claims.release(reminder.concern.id, reminder.day);
+  }
+}

@@ -1,0 +1,26 @@
+import type { ListenerDeps } from "../../../slack/deps";
+import { threadNoteMessage } from "./views/notifications";
+import type { SlackClient } from "./client";
+import { confirmToReporter } from "./confirm";
+import type { SubmissionStep } from "./submission-flow";
+
+type AfterDeps = Pick<ListenerDeps, "concernDrafts" | "concernNotifier">;
+
+const SUPPORTER_WORDS = { named: "", confidential: "confidentially", anonymous: "anonymously" } as const;
+
+/**
+ * After Slack has its answer: leads see the card, the reporter gets a confirmation. The quoted
+ * message's draft stays until the daily sweep, so a retried submission still finds it (and is
+ * then recognised by its submission key).
+ */
+export async function afterSubmission(deps: AfterDeps, client: SlackClient, step: SubmissionStep, userId: string): Promise<void> {
+  const { result, metadata, mode } = step;
+  if (!result || !mode || result.kind === "duplicate") return;
+  if (result.kind === "created") await deps.concernNotifier.showCard(result.concern, true);
+  if (result.kind === "supported") {
+    await deps.concernNotifier.showCard(result.concern);
+    const who = mode === "named" ? `<@${userId}>` : SUPPORTER_WORDS[mode];
+    await deps.concernNotifier.threadNote(result.concern, threadNoteMessage("supporter", result.concern, who));
+  }
+  await confirmToReporter({ client, notifier: deps.concernNotifier, metadata, userId, mode, result });
+}

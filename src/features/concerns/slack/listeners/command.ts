@@ -1,0 +1,24 @@
+import type { App } from "@slack/bolt";
+import { parseConcernsCommand } from "../../domain";
+import { concernsCommandReply } from "../command-replies";
+import { openBlankForm } from "../open-form";
+import { COMMANDS } from "../../../../slack/ids";
+import type { ListenerDeps } from "../../../../slack/deps";
+
+/**
+ * `/concerns`: everyone's own concerns, `new`, and `status` (with a receipt code for anonymous
+ * ones); for leads `open`, `objective N`, `CON-0042` and `export`. Replies come through the
+ * response URL, so they reach private channels and DMs the bot is not in.
+ */
+export function registerConcernsCommand(app: App, deps: ListenerDeps): void {
+  app.command(COMMANDS.concerns, async ({ command, ack, respond, client }) => {
+    const parsed = parseConcernsCommand(command.text ?? "", deps.clock.now());
+    await ack();
+    if (parsed.kind === "new") {
+      await openBlankForm(client, command.trigger_id, { channel: command.channel_id, responseUrl: command.response_url });
+      return;
+    }
+    const reply = await concernsCommandReply(deps, parsed, { workspaceId: command.team_id, userId: command.user_id, client });
+    await respond({ response_type: "ephemeral", ...reply });
+  });
+}

@@ -1,0 +1,29 @@
+import type { App, BlockAction, ButtonAction, GlobalShortcut, MessageShortcut } from "@slack/bolt";
+import { openBlankForm, openFormForMessage } from "../open-form";
+import { workspaceOf } from "../workspace";
+import { ACTIONS, SHORTCUTS } from "../../../../slack/ids";
+import type { ListenerDeps } from "../../../../slack/deps";
+
+/** "Log autonomy concern" on a message, the global shortcut and App Home's button: all open the concern form. */
+export function registerConcernShortcuts(app: App, deps: ListenerDeps): void {
+  app.shortcut<MessageShortcut>(SHORTCUTS.logConcern, async ({ ack, shortcut, client }) => {
+    await ack();
+    await openFormForMessage(deps, {
+      client,
+      triggerId: shortcut.trigger_id,
+      workspaceId: workspaceOf(shortcut),
+      teamDomain: shortcut.team?.domain ?? null,
+      channelId: shortcut.channel.id,
+      message: shortcut.message,
+      responseUrl: shortcut.response_url,
+    });
+  });
+  app.shortcut<GlobalShortcut>(SHORTCUTS.logConcernGlobal, async ({ ack, shortcut, client }) => {
+    await ack();
+    await openBlankForm(client, shortcut.trigger_id);
+  });
+  app.action<BlockAction<ButtonAction>>(ACTIONS.concernNewFromHome, async ({ ack, body, client }) => {
+    await ack();
+    await openBlankForm(client, body.trigger_id);
+  });
+}

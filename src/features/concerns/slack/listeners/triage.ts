@@ -1,0 +1,43 @@
+import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { LeadRequest } from "../../domain";
+import { acknowledge, openLeadModal, setBlocked, submitLeadModal, type ButtonOutcome } from "../lead-flow";
+import { workspaceOf } from "../workspace";
+import { ACTIONS, VIEWS } from "../../../../slack/ids";
+import type { LeadModalAction } from "../views/lead-action";
+import { refusalMessage } from "../views/notifications";
+import type { ListenerDeps } from "../../../../slack/deps";
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & { client: App["client"] };
+
+function requestOf(args: ButtonArgs): LeadRequest {
+  return { workspaceId: workspaceOf(args.body), leadId: args.body.user.id, concernId: args.action.value ?? "" };
+}
+
+/** Anyone who is not allowed gets a polite note only they can see; the card does not change. */
+async function refuseIfNeeded(args: ButtonArgs, outcome: ButtonOutcome): Promise<void> {
+  if (outcome.refusal) await args.respond({ response_type: "ephemeral", replace_original: false, ...refusalMessage(outcome.refusal) });
+}
+
+/** The triage card's buttons and the lead's small forms. Leads only; every press is checked. */
+export function registerTriageActions(app: App, deps: ListenerDeps): void {
+  const button = (actionId: string, run: (args: ButtonArgs) => Promise<ButtonOutcome>) =>
+    app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
+      await args.ack();
+      await refuseIfNeeded(args, await run(args));
+    });
+  const modal = (action: LeadModalAction) => (args: ButtonArgs) => openLeadModal(deps, args.client, args.body.trigger_id, requestOf(args), action);
+
+  button(ACTIONS.concernAcknowledge, (args) => acknowledge(deps, requestOf(args)));
+  button(ACTIONS.concernNote, modal("note"));
+  button(ACTIONS.concernResolve, modal("resolve"));
+  button(ACTIONS.concernReopen, modal("reopen"));
+  button(ACTIONS.concernReply, modal("reply"));
+  button(ACTIONS.concernBlockThread, (args) => setBlocked(deps, requestOf(args), true));
+  button(ACTIONS.concernUnblockThread, (args) => setBlocked(deps, requestOf(args), false));
+
+  app.view<ViewSubmitAction>(VIEWS.concernLeadAction, async ({ ack, body, view }) => {
+    const step = await submitLeadModal(deps, { workspaceId: workspaceOf(body), leadId: body.user.id }, view);
+    await ack(step.response);
+    await step.after();
+  });
+}

@@ -1,0 +1,79 @@
+import { signpostFor } from "../domain";
+import type { ListenerDeps } from "../../../slack/deps";
+import { concernFormModal } from "./views/form";
+import { loadingModal, problemModal } from "./views/submitted";
+import { raisedByText, reference } from "./views/text";
+import { isGoneView, type SlackClient } from "./client";
+import { encodeFormMetadata, EMPTY_FORM_METADATA, type FormMetadata } from "./metadata";
+import { readShortcutMessage, type ShortcutMessage } from "./source-message";
+
+export interface MessageShortcutContext {
+  client: SlackClient;
+  triggerId: string;
+  workspaceId: string;
+  teamDomain: string | null;
+  channelId: string;
+  message: unknown;
+  responseUrl: string | null;
+}
+
+type FormDeps = Pick<ListenerDeps, "concerns" | "concernDrafts" | "clock" | "logger">;
+
+/**
+ * The message shortcut: a loading modal opens at once (the trigger_id lasts 3 seconds), then the
+ * link lookup and the rest happen and the modal becomes the form.
+ */
+export async function openFormForMessage(deps: FormDeps, context: MessageShortcutContext): Promise<void> {
+  const opened = await context.client.views.open({ trigger_id: context.triggerId, view: loadingModal() });
+  const viewId = opened.view?.id;
+  if (!viewId) return;
+  const message = readShortcutMessage(context.message);
+  const view = message
+    ? await formForMessage(deps, context, message)
+    : problemModal("Sorry, that message could not be read. Please try again, or use `/concerns new`.");
+  await context.client.views.update({ view_id: viewId, view }).catch((error: unknown) => {
+    if (!isGoneView(error)) throw error;
+  });
+}
+
+/** The global shortcut, `/concerns new` and App Home: the same form without a source message. */
+export async function openBlankForm(client: SlackClient, triggerId: string, metadata: Partial<FormMetadata> = {}): Promise<void> {
+  await client.views.open({ trigger_id: triggerId, view: concernFormModal({ metadata: encodeFormMetadata({ ...EMPTY_FORM_METADATA, ...metadata }) }) });
+}
+
+async function formForMessage(deps: FormDeps, context: MessageShortcutContext, message: ShortcutMessage) {
+  const [permalink, draft, existing] = await Promise.all([
+    permalinkOf(context, message),
+    deps.concernDrafts.save(context.workspaceId, message.text, deps.clock.now()),
+    deps.concerns.submissions.alreadyLogged(context.workspaceId, context.channelId, message.ts),
+  ]);
+  const signposts = signpostFor(message.text);
+  const metadata: FormMetadata = {
+    draft,
+    channel: context.channelId,
+    ts: message.ts,
+    thread: message.threadTs,
+    author: message.author,
+    permalink,
+    responseUrl: context.responseUrl,
+    shown: signposts.map((signpost) => signpost.kind),
+  };
+  return concernFormModal({
+    metadata: encodeFormMetadata(metadata),
+    source: { text: message.text, author: message.author, permalink, existing: existing && { reference: reference(existing), raisedBy: raisedByText(existing) } },
+    signposts,
+  });
+}
+
+/** chat.getPermalink, or Slack's documented link form when the bot cannot see the channel. */
+async function permalinkOf(context: MessageShortcutContext, message: ShortcutMessage): Promise<string | null> {
+  try {
+    const found = await context.client.chat.getPermalink({ channel: context.channelId, message_ts: message.ts });
+    if (found.permalink) return found.permalink;
+  } catch {
+    // A private channel the bot is not in: build the link instead.
+  }
+  if (!context.teamDomain) return null;
+  const base = `https://${context.teamDomain}.slack.com/archives/${context.channelId}/p${message.ts.replace(".", "")}`;
+  return message.threadTs ? `${base}?thread_ts=${message.threadTs}&cid=${context.channelId}` : base;
+}

@@ -1,0 +1,51 @@
+import { Blocks, Md, Message } from "slack-block-builder";
+import type { AuditEntry, ConcernDetail, ConcernMessageRecord } from "../../domain";
+import { londonDateTimeLabel } from "../../domain/time-labels";
+import { toSlackMessage, type SlackMessage } from "../../../../slack/message";
+import { authorText, classification, excerpt, objectiveText, quoted, raisedByText, reference, reporterText } from "./text";
+
+const AUDIT_LINES = 20;
+
+function actorText(entry: AuditEntry): string {
+  if (entry.actor === "system") return "the system";
+  if (entry.actor.startsWith("lead:")) return `<@${entry.actor.slice(5)}>`;
+  const who = entry.actor.slice("reporter:".length);
+  return who === "anonymous" || who === "confidential" ? `the ${who} reporter` : `<@${who}>`;
+}
+
+function auditLine(entry: AuditEntry): string {
+  if (entry.action === "purge") return `${londonDateTimeLabel(entry.at)} · purge`;
+  const change = entry.from && entry.to && entry.from !== entry.to ? ` (${entry.from} → ${entry.to})` : "";
+  const note = entry.note && entry.action !== "submit" ? `: ${excerpt(entry.note, 200)}` : "";
+  return `${londonDateTimeLabel(entry.at)} · ${entry.action.replace("_", " ")}${change} by ${actorText(entry)}${note}`;
+}
+
+export function conversationLines(messages: ConcernMessageRecord[], reporterName: string): string[] {
+  return messages.map((message) => {
+    const who = message.author === "lead" ? "Concern leads" : reporterName;
+    return `${Md.bold(who)} · ${londonDateTimeLabel(message.createdAt)}\n${excerpt(message.text, 600)}`;
+  });
+}
+
+/** `/concerns CON-0042` for a lead: the whole record, who raised it (confidential included), and its audit trail. */
+export function concernDetailMessage(detail: ConcernDetail): SlackMessage {
+  const { concern } = detail;
+  const ref = reference(concern);
+  const supporters = detail.supporters.map((supporter) => reporterText(supporter.identity, "lead"));
+  const audit = detail.audit.slice(-AUDIT_LINES).map(auditLine);
+  const source = concern.source;
+  const blocks = [
+    Blocks.Section({ text: `${Md.bold(ref)} · ${classification(concern)}\n${objectiveText(concern)}` }),
+    Blocks.Section({ text: `${Md.bold("Raised by")} ${reporterText(concern.reporter, "lead")} · ${raisedByText(concern)}${supporters.length ? `\nAlso raised by: ${supporters.join(", ")}` : ""}` }),
+    Blocks.Section({ text: `${Md.bold("What happened")}\n${excerpt(concern.whatHappened, 2500)}` }),
+    source
+      ? Blocks.Section({
+          text: `${Md.bold("The message")}${source.permalink ? ` from ${authorText(source.author)} · <${source.permalink}|original>` : " (link not kept)"}\n${quoted(excerpt(source.text, 2500))}`,
+        })
+      : undefined,
+    detail.messages.length ? Blocks.Section({ text: excerpt(conversationLines(detail.messages, "Reporter").join("\n\n"), 2900) }) : undefined,
+    Blocks.Section({ text: `${Md.bold("Audit trail")}${detail.audit.length > AUDIT_LINES ? ` (latest ${AUDIT_LINES} of ${detail.audit.length})` : ""}\n${audit.join("\n")}`.slice(0, 2990) }),
+    Blocks.Context().elements("Only concern leads see this. The audit trail cannot be edited: `npx localism audit verify` checks it."),
+  ];
+  return toSlackMessage(Message({ text: `${ref}: ${classification(concern)}` }).blocks(blocks.filter((block) => block !== undefined)));
+}

@@ -1,0 +1,58 @@
+import { Blocks, Md, Message, Modal } from "slack-block-builder";
+import type { SubmissionResult } from "../../domain";
+import { VIEWS } from "../../../../slack/ids";
+import { toSlackMessage, type SlackMessage } from "../../../../slack/message";
+import { raisedByText, reference } from "./text";
+import type { ModalView } from "./view";
+
+type Stored = Exclude<SubmissionResult, { kind: "rate_limited" }>;
+
+/** What the reporter is told once the concern is stored (without the receipt code). */
+export function submittedText(result: Stored): string {
+  const ref = Md.bold(reference(result.concern));
+  switch (result.kind) {
+    case "created":
+      return result.concern.reporter.mode === "anonymous"
+        ? `Thank you. Your concern is logged as ${ref}, anonymously: nobody, including the concern leads, can see who raised it. Keep the reference and the receipt code shown in the form: \`/concerns status ${reference(result.concern)} <receipt code>\` is how you follow it.`
+        : `Thank you. Your concern is logged as ${ref} and the concern leads have been told. You will get a direct message when its status changes; \`/concerns\` lists your concerns.`;
+    case "supported":
+      return `This message was already logged as ${ref}, so you have been added to it: ${raisedByText(result.concern)}. The concern leads can see that.`;
+    case "already_raised":
+      return `You have already raised this message as part of ${ref}, so nothing more was needed.`;
+    case "duplicate":
+      return `Your concern is logged as ${ref}.`;
+  }
+}
+
+export function submittedMessage(result: Stored): SlackMessage {
+  const text = submittedText(result);
+  return toSlackMessage(Message({ text }).blocks(Blocks.Section({ text })));
+}
+
+/** The modal turns into the confirmation; an anonymous reporter's receipt code is shown here, once. */
+export function submittedModal(result: Stored, receiptCode: string | null): ModalView {
+  const ref = reference(result.concern);
+  const receipt = receiptCode
+    ? [
+        Blocks.Section({ text: `${Md.bold("Your receipt code")}\n\`${receiptCode}\`` }),
+        Blocks.Context().elements(
+          `This is the only time it is shown and it is not stored anywhere, so please copy it now. With it you can read the leads' replies and answer them: \`/concerns status ${ref} ${receiptCode}\``,
+        ),
+      ]
+    : [];
+  return Modal({ title: "Concern logged", close: "Done", callbackId: VIEWS.concernDone })
+    .blocks(Blocks.Section({ text: submittedText(result) }), ...receipt)
+    .buildToObject() as ModalView;
+}
+
+/** The modal while the message's link is looked up: opened at once so the trigger cannot expire. */
+export function loadingModal(): ModalView {
+  return Modal({ title: "Log a concern", close: "Cancel", callbackId: VIEWS.concernLoading })
+    .blocks(Blocks.Section({ text: ":hourglass_flowing_sand: Getting the message…" }))
+    .buildToObject() as ModalView;
+}
+
+/** Shown in place of the form when the concern cannot be raised from here. */
+export function problemModal(text: string): ModalView {
+  return Modal({ title: "Log a concern", close: "Close", callbackId: VIEWS.concernDone }).blocks(Blocks.Section({ text })).buildToObject() as ModalView;
+}

@@ -1,0 +1,136 @@
+import type { DatabaseProvider } from "../../../config";
+import {
+  appendEntry,
+  type AuditActor,
+  type AuditEntry,
+  type ChainHead,
+  type ConcernAuditAction,
+  type PurgeRecord,
+} from "../domain/audit-chain";
+import type { ConcernStatus } from "../domain/concern";
+import type { AuditDraft } from "../domain/records";
+import type { Db } from "../../../storage/database";
+import { isTransientConflict, isUniqueViolation, retryingConflicts, type DbTransaction as Tx } from "../../../storage/db-errors";
+import { AuditHeadMoved } from "./errors";
+
+export type { Tx };
+
+// Any constant: the advisory lock that makes PostgreSQL writers take turns at the head of the chain.
+const AUDIT_LOCK_KEY = 3_100_042;
+
+type AuditRow = {
+  seq: number;
+  at: Date;
+  concernRef: string | null;
+  actor: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  note: string | null;
+  purge: string | null;
+  prevHash: string;
+  hash: string;
+};
+
+/** The tamper-evident audit trail in the database: appends inside other writes' transactions. */
+export class AuditLog {
+  constructor(
+    private readonly db: Db,
+    private readonly provider: DatabaseProvider,
+  ) {}
+
+  /** A transaction that may append to the chain, retried when another writer took the head first. */
+  transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return retryingConflicts(
+      () => this.db.$transaction((tx) => work(tx)),
+      (error) => error instanceof AuditHeadMoved || isTransientConflict(error),
+    );
+  }
+
+  async appendIn(tx: Tx, concernRef: string, draft: AuditDraft): Promise<AuditEntry> {
+    const head = await this.lockedHead(tx);
+    const entry = appendEntry(head, { concernRef, ...draft });
+    await this.insert(tx, entry);
+    return entry;
+  }
+
+  /** The whole chain, read with the head locked (for planning a purge). */
+  async lockedChainIn(tx: Tx): Promise<AuditEntry[]> {
+    await this.lock(tx);
+    const rows = await tx.concernAuditEntry.findMany({ orderBy: { seq: "asc" } });
+    return rows.map(toEntry);
+  }
+
+  /** Writes an entry built by the caller on the chain it read (in the same transaction). */
+  async insertIn(tx: Tx, entry: AuditEntry): Promise<void> {
+    await this.insert(tx, entry);
+  }
+
+  async append(concernRef: string, draft: AuditDraft): Promise<AuditEntry> {
+    return this.transaction((tx) => this.appendIn(tx, concernRef, draft));
+  }
+
+  async chain(): Promise<AuditEntry[]> {
+    const rows = await this.db.concernAuditEntry.findMany({ orderBy: { seq: "asc" } });
+    return rows.map(toEntry);
+  }
+
+  async entriesFor(concernRef: string): Promise<AuditEntry[]> {
+    const rows = await this.db.concernAuditEntry.findMany({ where: { concernRef }, orderBy: { seq: "asc" } });
+    return rows.map(toEntry);
+  }
+
+  private async lock(tx: Tx): Promise<void> {
+    if (this.provider === "postgres") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
+  }
+
+  /** The head, read with one plain statement: this runs inside every write to a concern. */
+  private async lockedHead(tx: Tx): Promise<ChainHead | null> {
+    await this.lock(tx);
+    const [row] = await tx.$queryRaw<Array<{ seq: number | bigint; hash: string }>>`
+      SELECT "seq", "hash" FROM "ConcernAuditEntry" ORDER BY "seq" DESC LIMIT 1`;
+    return row ? { seq: Number(row.seq), hash: row.hash } : null;
+  }
+
+  private async insert(tx: Tx, entry: AuditEntry): Promise<void> {
+    try {
+      await tx.concernAuditEntry.create({ data: toRow(entry) });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new AuditHeadMoved(`Audit entry ${entry.seq} was taken by another writer`);
+      throw error;
+    }
+  }
+}
+
+function toRow(entry: AuditEntry): AuditRow {
+  const common = { seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, prevHash: entry.prevHash, hash: entry.hash };
+  if (entry.action === "purge") {
+    return { ...common, concernRef: null, fromStatus: null, toStatus: null, note: null, purge: JSON.stringify(entry.purge) };
+  }
+  return { ...common, concernRef: entry.concernRef, fromStatus: entry.from ?? null, toStatus: entry.to ?? null, note: entry.note ?? null, purge: null };
+}
+
+/**
+ * Rows are read back as recorded, without judging them: whether an entry is genuine is for the
+ * hash chain to say (`audit verify`), so a tampered value must reach the verifier, not be refused here.
+ */
+function toEntry(row: AuditRow): AuditEntry {
+  const common = { seq: row.seq, at: row.at, prevHash: row.prevHash, hash: row.hash };
+  if (row.action === "purge") {
+    return { ...common, concernRef: null, actor: "system", action: "purge", purge: parsePurge(row.purge) };
+  }
+  return {
+    ...common,
+    concernRef: row.concernRef ?? "",
+    actor: row.actor as AuditActor,
+    action: row.action as ConcernAuditAction,
+    from: row.fromStatus as ConcernStatus | null,
+    to: row.toStatus as ConcernStatus | null,
+    note: row.note,
+  };
+}
+
+function parsePurge(json: string | null): PurgeRecord {
+  const parsed = JSON.parse(json ?? "{}") as Omit<PurgeRecord, "cutoff"> & { cutoff: string };
+  return { ...parsed, cutoff: new Date(parsed.cutoff) };
+}

@@ -1,0 +1,157 @@
+import type { AuditDraft, ConcernRecord, CreateOutcome, NewConcern, NewSupporter, SupportOutcome } from "../domain/records";
+import type { ConcernStatus } from "../domain/concern";
+import type { Db } from "../../../storage/database";
+import type { AuditLog, Tx } from "./audit-log";
+import { isUniqueViolation, retryingConflicts } from "../../../storage/db-errors";
+import { newConcernRow, toConcernRecord, withSupporterCount } from "./rows";
+
+export interface StatusUpdate {
+  from: ConcernStatus;
+  to: ConcernStatus;
+  at: Date;
+}
+
+/**
+ * Writes to concerns, each in one transaction with its audit entry. Duplicates are recognised by the
+ * database's unique keys (submission, source message, reference), never by an earlier read.
+ */
+export class ConcernRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async create(concern: NewConcern, audit: AuditDraft): Promise<CreateOutcome> {
+    return retryingConflicts(async () => {
+      try {
+        return await this.audit.transaction(async (tx) => {
+          const number = await nextNumber(tx, concern.workspaceId);
+          const row = await tx.concern.create({ data: newConcernRow(concern, number) });
+          await this.audit.appendIn(tx, concern.id, audit);
+          return { kind: "created", concern: toConcernRecord({ ...row, _count: { supporters: 0 } }) } as const;
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        return (await this.explainConflict(concern)) ?? Promise.reject(error);
+      }
+    }, isUniqueViolation);
+  }
+
+  async addSupporter(supporter: NewSupporter, audit: AuditDraft): Promise<SupportOutcome> {
+    const concern = await this.byId(supporter.concernId);
+    const userId = supporter.identity.mode === "anonymous" ? null : supporter.identity.userId;
+    if (userId !== null && concern.reporter.mode !== "anonymous" && concern.reporter.userId === userId) {
+      return { kind: "already_raised", concern };
+    }
+    try {
+      await this.audit.transaction(async (tx) => {
+        await tx.concernSupporter.create({
+          data: {
+            id: supporter.id,
+            concernId: supporter.concernId,
+            identityMode: supporter.identity.mode,
+            userId,
+            userName: supporter.identity.mode === "anonymous" ? null : supporter.identity.name,
+            statement: supporter.statement,
+            submissionKey: supporter.submissionKey,
+            createdAt: supporter.createdAt,
+          },
+        });
+        await this.audit.appendIn(tx, supporter.concernId, audit);
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const again = await this.db.concernSupporter.findUnique({
+        where: { concernId_submissionKey: { concernId: supporter.concernId, submissionKey: supporter.submissionKey } },
+      });
+      return { kind: again ? "duplicate_submission" : "already_raised", concern: await this.byId(supporter.concernId) };
+    }
+    return { kind: "added", concern: await this.byId(supporter.concernId) };
+  }
+
+  /** Moves a concern from one status to the next; false when it was no longer in `from` (someone else acted first). */
+  async changeStatus(workspaceId: string, id: string, change: StatusUpdate, audit: AuditDraft): Promise<boolean> {
+    const stamps = {
+      acknowledgedAt: change.to === "acknowledged" && change.from === "new" ? change.at : undefined,
+      resolvedAt: change.to === "resolved" ? change.at : change.from === "resolved" ? null : undefined,
+    };
+    return this.audit.transaction(async (tx) => {
+      const updated = await tx.concern.updateMany({
+        where: { id, workspaceId, status: change.from },
+        data: { status: change.to, updatedAt: change.at, ...stamps },
+      });
+      if (updated.count !== 1) return false;
+      await this.audit.appendIn(tx, id, audit);
+      return true;
+    });
+  }
+
+  /** An audit entry that changes nothing else (a lead's note). */
+  async record(workspaceId: string, id: string, audit: AuditDraft): Promise<boolean> {
+    return this.audit.transaction(async (tx) => {
+      const touched = await tx.concern.updateMany({ where: { id, workspaceId }, data: { updatedAt: audit.at } });
+      if (touched.count !== 1) return false;
+      await this.audit.appendIn(tx, id, audit);
+      return true;
+    });
+  }
+
+  /** Blocks or unblocks an anonymous thread; false when it already was. */
+  async setThreadBlocked(workspaceId: string, id: string, blocked: boolean, audit: AuditDraft): Promise<boolean> {
+    return this.audit.transaction(async (tx) => {
+      const updated = await tx.concern.updateMany({
+        where: { id, workspaceId, threadBlocked: !blocked },
+        data: { threadBlocked: blocked, updatedAt: audit.at },
+      });
+      if (updated.count !== 1) return false;
+      await this.audit.appendIn(tx, id, audit);
+      return true;
+    });
+  }
+
+  async addMessage(
+    workspaceId: string,
+    message: { id: string; concernId: string; author: "lead" | "reporter"; leadUserId: string | null; text: string; createdAt: Date },
+    audit: AuditDraft,
+  ): Promise<boolean> {
+    return this.audit.transaction(async (tx) => {
+      const touched = await tx.concern.updateMany({ where: { id: message.concernId, workspaceId }, data: { updatedAt: message.createdAt } });
+      if (touched.count !== 1) return false;
+      await tx.concernMessage.create({ data: message });
+      await this.audit.appendIn(tx, message.concernId, audit);
+      return true;
+    });
+  }
+
+  async setTriageMessage(id: string, channelId: string, ts: string): Promise<void> {
+    await this.db.concern.update({ where: { id }, data: { triageChannelId: channelId, triageTs: ts } });
+  }
+
+  private async byId(id: string): Promise<ConcernRecord> {
+    return toConcernRecord(await this.db.concern.findUniqueOrThrow({ where: { id }, include: withSupporterCount }));
+  }
+
+  private async explainConflict(concern: NewConcern): Promise<CreateOutcome | null> {
+    const { workspaceId, submissionKey, sourceKey } = concern;
+    const submitted = await this.db.concern.findUnique({ where: { workspaceId_submissionKey: { workspaceId, submissionKey } }, include: withSupporterCount });
+    if (submitted) return { kind: "duplicate_submission", concern: toConcernRecord(submitted) };
+    if (sourceKey === null) return null;
+    const sameSource = await this.db.concern.findUnique({ where: { workspaceId_sourceKey: { workspaceId, sourceKey } }, include: withSupporterCount });
+    return sameSource ? { kind: "same_source", concern: toConcernRecord(sameSource) } : null;
+  }
+}
+
+/**
+ * The next reference number of a workspace, in the caller's transaction: one atomic statement
+ * (SQLite and PostgreSQL both have INSERT ... ON CONFLICT ... RETURNING), and the counter row
+ * serialises writers. Prisma's upsert would take several round trips here.
+ */
+async function nextNumber(tx: Tx, workspaceId: string): Promise<number> {
+  const rows = await tx.$queryRaw<Array<{ lastNumber: number | bigint }>>`
+    INSERT INTO "ConcernCounter" ("workspaceId", "lastNumber") VALUES (${workspaceId}, 1)
+    ON CONFLICT ("workspaceId") DO UPDATE SET "lastNumber" = "ConcernCounter"."lastNumber" + 1
+    RETURNING "lastNumber"`;
+  const number = Number(rows[0]?.lastNumber);
+  if (!Number.isSafeInteger(number) || number < 1) throw new Error("Could not allocate a concern reference");
+  return number;
+}

@@ -1,0 +1,34 @@
+import { planAuditPurge } from "../domain/audit-purge";
+import type { Db } from "../../../storage/database";
+import type { AuditLog } from "./audit-log";
+
+export interface PurgeResult {
+  concernCount: number;
+  auditEntriesRemoved: number;
+  tombstoneSeq: number | null;
+}
+
+/**
+ * Deletes concerns (with their supporters, messages and reminders) and their audit entries, and
+ * appends the tombstone that keeps the chain verifiable, all in one transaction.
+ */
+export class ConcernRetention {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async purge(concernIds: string[], at: Date, cutoff: Date): Promise<PurgeResult> {
+    if (concernIds.length === 0) return { concernCount: 0, auditEntriesRemoved: 0, tombstoneSeq: null };
+    return this.audit.transaction(async (tx) => {
+      const chain = await this.audit.lockedChainIn(tx);
+      const plan = planAuditPurge(chain, new Set(concernIds), { at, cutoff });
+      if (plan) {
+        await this.audit.insertIn(tx, plan.tombstone);
+        await tx.concernAuditEntry.deleteMany({ where: { seq: { in: plan.removedSeqs } } });
+      }
+      const { count } = await tx.concern.deleteMany({ where: { id: { in: concernIds } } });
+      return { concernCount: count, auditEntriesRemoved: plan?.removedSeqs.length ?? 0, tombstoneSeq: plan?.tombstone.seq ?? null };
+    });
+  }
+}

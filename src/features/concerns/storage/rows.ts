@@ -1,0 +1,115 @@
+import {
+  BODIES_INVOLVED,
+  CONCERN_STATUSES,
+  IDENTITY_MODES,
+  IMPACTS,
+  type BodyInvolved,
+  type ConcernStatus,
+  type IdentityMode,
+  type Impact,
+  type ObjectiveChoice,
+} from "../domain/concern";
+import type { ReporterIdentity } from "../domain/identity";
+import type { ConcernRecord, ConcernSource, NewConcern, SupporterRecord } from "../domain/records";
+import type { SignpostKind } from "../domain/signposting";
+import type { Concern, ConcernSupporter } from "../../../generated/sqlite/client";
+
+/** Database rows <-> the plain records the rest of the app uses. */
+
+export type ConcernRow = Concern & { _count: { supporters: number } };
+
+export const withSupporterCount = { _count: { select: { supporters: true } } } as const;
+
+function oneOf<T extends string>(values: readonly T[], value: string, what: string): T {
+  const found = values.find((candidate) => candidate === value);
+  if (found === undefined) throw new Error(`Stored concern has an unknown ${what}: "${value}"`);
+  return found;
+}
+
+export function identityOf(mode: string, userId: string | null, name: string | null): ReporterIdentity {
+  const identityMode: IdentityMode = oneOf(IDENTITY_MODES, mode, "identity mode");
+  if (identityMode === "anonymous" || userId === null) return { mode: "anonymous" };
+  return { mode: identityMode, userId, name };
+}
+
+function objectiveOf(value: number | null): ObjectiveChoice {
+  return value === 1 || value === 2 || value === 3 || value === 4 ? value : "not_sure";
+}
+
+function sourceOf(row: Concern): ConcernSource | null {
+  if (row.sourceText === null) return null;
+  return {
+    text: row.sourceText,
+    channelId: row.sourceChannelId,
+    ts: row.sourceTs,
+    threadTs: row.sourceThreadTs,
+    permalink: row.sourcePermalink,
+    author: row.sourceAuthor,
+  };
+}
+
+const SIGNPOST_KINDS: readonly SignpostKind[] = ["patient_safety", "protected_disclosure", "personal_grievance"];
+
+export function toConcernRecord(row: ConcernRow): ConcernRecord {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    number: row.number,
+    status: oneOf<ConcernStatus>(CONCERN_STATUSES, row.status, "status"),
+    whatHappened: row.whatHappened,
+    objective: objectiveOf(row.objective),
+    body: oneOf<BodyInvolved>(BODIES_INVOLVED, row.body, "body"),
+    impact: oneOf<Impact>(IMPACTS, row.impact, "impact"),
+    reporter: identityOf(row.identityMode, row.reporterUserId, row.reporterName),
+    source: sourceOf(row),
+    signposts: row.signposts.split(",").filter((kind): kind is SignpostKind => SIGNPOST_KINDS.some((known) => known === kind)),
+    receiptHash: row.receiptHash,
+    threadBlocked: row.threadBlocked,
+    triage: row.triageChannelId && row.triageTs ? { channelId: row.triageChannelId, ts: row.triageTs } : null,
+    createdAt: row.createdAt,
+    acknowledgedAt: row.acknowledgedAt,
+    resolvedAt: row.resolvedAt,
+    updatedAt: row.updatedAt,
+    supporterCount: row._count.supporters,
+  };
+}
+
+export function toSupporterRecord(row: ConcernSupporter): SupporterRecord {
+  return {
+    id: row.id,
+    concernId: row.concernId,
+    identity: identityOf(row.identityMode, row.userId, row.userName),
+    statement: row.statement,
+    createdAt: row.createdAt,
+  };
+}
+
+/** The columns of a new concern. Anonymous reporters leave every reporter column empty. */
+export function newConcernRow(concern: NewConcern, number: number) {
+  const reporter = concern.reporter.mode === "anonymous" ? { userId: null, name: null } : concern.reporter;
+  return {
+    id: concern.id,
+    workspaceId: concern.workspaceId,
+    number,
+    status: "new",
+    whatHappened: concern.whatHappened,
+    objective: concern.objective === "not_sure" ? null : concern.objective,
+    body: concern.body,
+    impact: concern.impact,
+    identityMode: concern.reporter.mode,
+    reporterUserId: reporter.userId,
+    reporterName: reporter.name,
+    sourceText: concern.source?.text ?? null,
+    sourceChannelId: concern.source?.channelId ?? null,
+    sourceTs: concern.source?.ts ?? null,
+    sourceThreadTs: concern.source?.threadTs ?? null,
+    sourcePermalink: concern.source?.permalink ?? null,
+    sourceAuthor: concern.source?.author ?? null,
+    sourceKey: concern.sourceKey,
+    submissionKey: concern.submissionKey,
+    signposts: concern.signposts.join(","),
+    receiptHash: concern.receiptHash,
+    createdAt: concern.createdAt,
+    updatedAt: concern.createdAt,
+  };
+}

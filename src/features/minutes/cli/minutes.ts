@@ -1,0 +1,65 @@
+import type { Core } from "../../../app";
+import type { StoredMinutes } from "../storage/reader";
+import { UsageError } from "../../../cli/duration";
+import { json, type Output } from "../../../cli/output";
+
+/** `localism ingest <url-or-file>`: reads one document now (a local file works too) and stores it. */
+export async function ingestCommand(core: Core, words: string[], flags: { json: boolean }, output: Output): Promise<void> {
+  const [target, ...extra] = words;
+  if (!target || extra.length > 0) throw new UsageError("Use: localism ingest <url-or-file>   (a web address, or a .pdf, .html or .txt file)");
+  const result = await core.services.minutes.ingest(target);
+  if (flags.json) {
+    output.out(json(result));
+    return;
+  }
+  const outcome = { new: "Stored", updated: "Stored a new version of", unchanged: "Already stored, unchanged:" }[result.outcome];
+  output.out(`${outcome} "${result.title}" (meeting ${result.meetingDate ?? "date not found"}), ${result.items} items, version ${result.version}.`);
+}
+
+/** `localism minutes [--json]`: the stored documents (latest version of each), newest meeting first. */
+export async function minutesCommand(core: Core, flags: { json: boolean }, output: Output): Promise<void> {
+  const documents = await core.services.minutes.reader.latestVersions();
+  if (flags.json) {
+    output.out(json(documents.map(toJson)));
+    return;
+  }
+  if (documents.length === 0) {
+    output.out("No minutes stored yet: add a source (localism sources add <url>) or ingest a document (localism ingest <url-or-file>).");
+    return;
+  }
+  output.out(documents.map(toText).join("\n"));
+}
+
+/** The stable shape for scripts: fields may be added, never removed or renamed. */
+export function toJson(minutes: StoredMinutes) {
+  return {
+    title: minutes.title,
+    meetingDate: minutes.meetingDate,
+    url: minutes.url,
+    publisher: minutes.publisher,
+    attendees: minutes.attendees,
+    apologies: minutes.apologies,
+    version: minutes.version,
+    updated: minutes.version > 1,
+    storedAt: minutes.storedAt.toISOString(),
+    items: minutes.items.map((item) => ({
+      text: item.text,
+      kind: item.kind,
+      heading: item.heading,
+      owner: item.owner,
+      due: item.due,
+      objectives: item.objectives,
+      autonomy: item.autonomy,
+      tags: [
+        ...item.tags.map((tag) => ({ tag: `objective-${tag.objective}`, objective: tag.objective, score: tag.score })),
+        ...(item.autonomy ? [{ tag: "ccg-autonomy", objective: null, score: item.autonomyScore }] : []),
+      ],
+    })),
+  };
+}
+
+function toText(minutes: StoredMinutes): string {
+  const actions = minutes.items.filter((item) => item.kind === "action").length;
+  const autonomy = minutes.items.filter((item) => item.autonomy).length;
+  return `${minutes.meetingDate ?? "????-??-??"}  ${minutes.title}  (${minutes.items.length} items, ${actions} actions, ${autonomy} on CCG autonomy${minutes.version > 1 ? `, version ${minutes.version}` : ""})\n            ${minutes.url}`;
+}

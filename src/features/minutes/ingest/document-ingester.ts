@@ -1,0 +1,93 @@
+import type { Clock } from "../../../clock";
+import { buildMinutesDocument, contentHash } from "../domain/document";
+import { extractText } from "../domain/extract";
+import { dedupeKey } from "../domain/feeds";
+import type { TaggingVocabulary } from "../domain/tagging";
+import type { DocumentRepository, StoreOutcome } from "../storage/documents";
+import type { MinutesIndex } from "./minutes-index";
+
+/** A document as fetched (over HTTP or from a local file). */
+export interface FetchedBody {
+  contentType: string;
+  body: Uint8Array;
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export interface DocumentContext {
+  /** The document's address as published (a feed entry's link, the source URL, a file: URL). */
+  link: string;
+  publisher: string;
+  sourceId: number | null;
+  /** The feed entry's title (GOV.UK's, without its display-type prefix). */
+  title?: string;
+  /** The feed entry's date: the meeting date when the text gives none, and the change marker. */
+  feedUpdated?: Date;
+}
+
+export interface IngestedDocument {
+  outcome: StoreOutcome;
+  documentId: number;
+  version: number;
+  url: string;
+  title: string;
+  meetingDate: string | null;
+  items: number;
+}
+
+const UNTITLED = "Untitled minutes";
+
+/** "governing-body-2012-12.pdf" from a link, so an untitled document can still be told apart. */
+function lastPathSegment(link: string): string {
+  try {
+    const segments = new URL(link).pathname.split("/").filter(Boolean);
+    return decodeURIComponent(segments.at(-1) ?? link);
+  } catch {
+    return link;
+  }
+}
+
+/** Reads a fetched document (HTML, PDF, text), parses and tags it, stores it and makes it searchable. */
+export class DocumentIngester {
+  constructor(
+    private readonly deps: { documents: DocumentRepository; index: MinutesIndex; vocabulary: TaggingVocabulary; clock: Clock },
+  ) {}
+
+  async ingest(fetched: FetchedBody, context: DocumentContext): Promise<IngestedDocument> {
+    const extracted = await extractText({ contentType: fetched.contentType, body: fetched.body, url: context.link });
+    const title = context.title ?? extracted.title;
+    const minutes = buildMinutesDocument(
+      extracted.text,
+      { url: context.link, ...(title ? { title } : {}), ...(context.feedUpdated ? { feedDate: context.feedUpdated } : {}) },
+      this.deps.vocabulary,
+    );
+    if (minutes.title === UNTITLED) minutes.title = `${UNTITLED} (${lastPathSegment(context.link)})`;
+    const now = this.deps.clock.now();
+    const stored = await this.deps.documents.storeVersion(
+      {
+        key: dedupeKey(context.link),
+        link: context.link,
+        sourceId: context.sourceId,
+        publisher: context.publisher,
+        feedUpdatedAt: context.feedUpdated ?? null,
+        etag: fetched.etag ?? null,
+        lastModified: fetched.lastModified ?? null,
+        contentHash: contentHash(extracted.text),
+        minutes,
+      },
+      now,
+    );
+    if (stored.outcome !== "unchanged") {
+      this.deps.index.put({ documentId: stored.documentId, title: minutes.title, publisher: context.publisher, meetingDate: minutes.meetingDate, storedAt: now, url: context.link, items: minutes.items });
+    }
+    return {
+      outcome: stored.outcome,
+      documentId: stored.documentId,
+      version: stored.number,
+      url: context.link,
+      title: minutes.title,
+      meetingDate: minutes.meetingDate,
+      items: minutes.items.length,
+    };
+  }
+}

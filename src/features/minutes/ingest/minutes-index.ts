@@ -1,0 +1,26 @@
+import { minutesSearchDocuments, type IndexableMinutes } from "../domain/search-documents";
+import type { SearchIndex } from "../../objectives/domain/search";
+
+/**
+ * Keeps the objectives search index in step with stored minutes: the latest version of each
+ * document is searchable, so `/objectives` and `localism ask` can answer from it with a citation.
+ */
+export class MinutesIndex {
+  private readonly idsByDocument = new Map<number, string[]>();
+
+  constructor(private readonly index: SearchIndex) {}
+
+  /** Adds a document, or replaces the earlier version of it. */
+  put(minutes: IndexableMinutes): void {
+    this.remove(minutes.documentId);
+    const documents = minutesSearchDocuments(minutes);
+    this.index.add(documents);
+    this.idsByDocument.set(minutes.documentId, documents.map((document) => document.id));
+  }
+
+  remove(documentId: number): void {
+    const ids = this.idsByDocument.get(documentId);
+    if (ids) this.index.remove(ids);
+    this.idsByDocument.delete(documentId);
+  }
+}

@@ -1,0 +1,82 @@
+import type { Clock } from "../../../clock";
+import type { DigestRenderer } from "../services/ports";
+import type { Logger } from "../../../logger";
+import type { OutboxMessage, OutboxRepository } from "../storage/outbox";
+import type { PauseRepository } from "../storage/pause";
+import type { SlackPoster } from "./slack-poster";
+
+const LOCK_MS = 2 * 60_000;
+const MAX_ATTEMPTS = 12;
+const FIRST_RETRY_MS = 30_000;
+const MAX_RETRY_MS = 30 * 60_000;
+/** Passes over the outbox per run: a digest's threaded replies go out in the pass after it. */
+const MAX_PASSES = 5;
+
+/**
+ * Sends what the outbox holds. Each message is locked by one sender before the call to Slack and
+ * marked sent with its ts after; a sender that dies leaves the lock to lapse and the message is
+ * sent by the next run, here or in another process.
+ */
+export class OutboxSender {
+  constructor(
+    private readonly deps: {
+      outbox: OutboxRepository;
+      pauses: PauseRepository;
+      poster: SlackPoster;
+      renderer: Pick<DigestRenderer, "pausedNotice">;
+      clock: Clock;
+      logger: Logger;
+      holder: string;
+    },
+  ) {}
+
+  /** Sends every message that is due; returns how many were sent. */
+  async deliverDue(): Promise<number> {
+    let sent = 0;
+    for (let pass = 0; pass < MAX_PASSES; pass++) {
+      const due = (await this.deps.outbox.due(this.deps.clock.now())).filter((message) => message.thread !== "pending");
+      if (due.length === 0) break;
+      for (const message of due) if (await this.deliver(message)) sent++;
+    }
+    return sent;
+  }
+
+  private async deliver(message: OutboxMessage): Promise<boolean> {
+    const now = this.deps.clock.now();
+    if (!(await this.deps.outbox.lock(message.id, this.deps.holder, now, new Date(now.getTime() + LOCK_MS)))) return false;
+    const thread = message.thread !== "pending" && message.thread ? { threadTs: message.thread.ts } : {};
+    const outcome = await this.deps.poster.post({ channel: message.channelId, text: message.text, blocks: message.blocks, ...thread });
+    if (outcome.ok) {
+      await this.deps.outbox.markSent(message.id, outcome.ts, this.deps.clock.now());
+      return true;
+    }
+    if (outcome.kind === "channel") await this.channelUnavailable(message, outcome.error);
+    else if (outcome.kind === "retry" && message.attempts + 1 < MAX_ATTEMPTS) await this.retryLater(message, outcome.error);
+    else {
+      this.deps.logger.error(`Gave up posting outbox message ${message.key} to ${message.channelId}: ${outcome.error}`);
+      await this.deps.outbox.markFailed(message.id, outcome.error, this.deps.clock.now());
+    }
+    return false;
+  }
+
+  private async retryLater(message: OutboxMessage, error: string): Promise<void> {
+    const delay = Math.min(FIRST_RETRY_MS * 2 ** message.attempts, MAX_RETRY_MS);
+    this.deps.logger.warn(`Posting ${message.key} failed (${error}); trying again in ${Math.round(delay / 1000)} s`);
+    await this.deps.outbox.retryLater(message.id, error, new Date(this.deps.clock.now().getTime() + delay));
+  }
+
+  /** The channel is gone or closed to the bot: pause its subscription and tell whoever subscribed it. */
+  private async channelUnavailable(message: OutboxMessage, error: string): Promise<void> {
+    const now = this.deps.clock.now();
+    // Pausing fails this message with the rest of the subscription's unsent ones, in one transaction.
+    const paused = message.subscriptionId === null ? null : await this.deps.pauses.pauseForChannelError(message.subscriptionId, error, now);
+    if (!paused) {
+      await this.deps.outbox.markFailed(message.id, error, now);
+      this.deps.logger.warn(`Could not post ${message.key} to ${message.channelId}: ${error}`);
+      return;
+    }
+    this.deps.logger.warn(`Paused digest subscription ${paused.id} for ${paused.channelId}: ${error}`);
+    const notice = this.deps.renderer.pausedNotice(paused.channelId, error);
+    await this.deps.outbox.enqueue({ key: `paused:${paused.id}:${now.getTime()}`, channelId: paused.subscriberId, ...notice }, now);
+  }
+}

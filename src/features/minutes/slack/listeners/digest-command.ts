@@ -1,0 +1,28 @@
+import type { App } from "@slack/bolt";
+import { parseDigestCommand } from "../../domain/command";
+import { COMMANDS } from "../../../../slack/ids";
+import { digestReplyMessage } from "../views/digest-replies";
+import type { ListenerDeps } from "../../../../slack/deps";
+
+/**
+ * `/digest ...`. Help and mistakes are answered in the acknowledgement; everything else needs the
+ * database or Slack, so it is acknowledged at once and answered through response_url (which also
+ * reaches private channels).
+ */
+export function registerDigestCommand(app: App, deps: ListenerDeps): void {
+  app.command(COMMANDS.digest, async ({ command, ack, respond }) => {
+    const parsed = parseDigestCommand(command.text ?? "");
+    if (parsed.kind === "help" || parsed.kind === "invalid") {
+      await ack({ response_type: "ephemeral", ...digestReplyMessage(parsed) });
+      return;
+    }
+    await ack();
+    try {
+      const reply = await deps.minutes.commands.run(parsed, { workspaceId: command.team_id, channelId: command.channel_id, userId: command.user_id });
+      await respond({ response_type: "ephemeral", ...digestReplyMessage(reply) });
+    } catch (error) {
+      deps.logger.error(`/digest ${parsed.kind} failed`, error);
+      await respond({ response_type: "ephemeral", text: "Sorry, something went wrong and nothing was changed. Please try again in a minute." });
+    }
+  });
+}

@@ -1,0 +1,112 @@
+import type { Db } from "../../../storage/database";
+import { isUniqueViolation } from "../../../storage/db-errors";
+
+export interface OutboxMessage {
+  id: number;
+  key: string;
+  subscriptionId: number | null;
+  claimId: number | null;
+  channelId: string;
+  text: string;
+  blocks: unknown[];
+  attempts: number;
+  createdAt: Date;
+  /** The ts to reply under: null for a top-level post; "pending" while the parent is unsent. */
+  thread: { ts: string } | null | "pending";
+}
+
+export interface DirectMessageDraft {
+  key: string;
+  channelId: string;
+  text: string;
+  blocks: unknown[];
+  subscriptionId?: number;
+}
+
+/**
+ * Every post goes through here: written before the call to Slack, taken by one process at a time
+ * (a lock that lapses, so a crashed sender's messages are retried), then marked sent with the ts.
+ */
+export class OutboxRepository {
+  constructor(private readonly db: Db) {}
+
+  /** Queues a message outside a digest claim (e.g. a DM); the same key is queued once. */
+  async enqueue(draft: DirectMessageDraft, now: Date): Promise<void> {
+    try {
+      await this.db.slackOutbox.create({
+        data: { ...draft, subscriptionId: draft.subscriptionId ?? null, blocks: JSON.stringify(draft.blocks), createdAt: now, nextAttemptAt: now },
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+
+  /** Unsent messages due now and not locked by a live sender, oldest first. */
+  async due(now: Date, limit = 50): Promise<OutboxMessage[]> {
+    const rows = await this.db.slackOutbox.findMany({
+      where: { sentAt: null, failedAt: null, nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+      orderBy: { id: "asc" },
+      take: limit,
+    });
+    const parentIds = rows.flatMap((row) => (row.threadParentId === null ? [] : [row.threadParentId]));
+    const parents = await this.db.slackOutbox.findMany({ where: { id: { in: parentIds } }, select: { id: true, ts: true, failedAt: true } });
+    const parentById = new Map(parents.map((parent) => [parent.id, parent]));
+    return rows.map((row) => {
+      const parent = row.threadParentId === null ? undefined : parentById.get(row.threadParentId);
+      // A reply whose parent was never posted goes out on its own rather than not at all.
+      const thread = !parent ? null : parent.ts ? { ts: parent.ts } : parent.failedAt ? null : ("pending" as const);
+      return {
+        id: row.id,
+        key: row.key,
+        subscriptionId: row.subscriptionId,
+        claimId: row.claimId,
+        channelId: row.channelId,
+        text: row.text,
+        blocks: parseBlocks(row.blocks),
+        attempts: row.attempts,
+        createdAt: row.createdAt,
+        thread,
+      };
+    });
+  }
+
+  /** Takes the message for this sender until `until`; false if another sender has it or it was sent. */
+  async lock(id: number, holder: string, now: Date, until: Date): Promise<boolean> {
+    const taken = await this.db.slackOutbox.updateMany({
+      where: { id, sentAt: null, failedAt: null, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+      data: { lockedBy: holder, lockedUntil: until, attempts: { increment: 1 } },
+    });
+    return taken.count === 1;
+  }
+
+  async markSent(id: number, ts: string, at: Date): Promise<void> {
+    const row = await this.db.slackOutbox.update({ where: { id }, data: { sentAt: at, ts, lockedUntil: null, lastError: null } });
+    if (row.claimId !== null) await this.settleClaim(row.claimId);
+  }
+
+  async retryLater(id: number, error: string, next: Date): Promise<void> {
+    await this.db.slackOutbox.updateMany({ where: { id }, data: { lastError: error, nextAttemptAt: next, lockedUntil: null } });
+  }
+
+  async markFailed(id: number, error: string, at: Date): Promise<void> {
+    const row = await this.db.slackOutbox.update({ where: { id }, data: { failedAt: at, lastError: error, lockedUntil: null } });
+    if (row.claimId !== null) await this.settleClaim(row.claimId);
+  }
+
+  /** Once no message of the claim is left to send: "posted" if any went out, else "failed". */
+  private async settleClaim(claimId: number): Promise<void> {
+    const rows = await this.db.slackOutbox.findMany({ where: { claimId }, select: { sentAt: true, failedAt: true } });
+    if (rows.some((row) => row.sentAt === null && row.failedAt === null)) return;
+    const status = rows.some((row) => row.sentAt !== null) ? "posted" : "failed";
+    await this.db.digestClaim.updateMany({ where: { id: claimId, status: "posting" }, data: { status } });
+  }
+}
+
+function parseBlocks(json: string): unknown[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,26 @@
+import type { Core } from "../../../app";
+import { json, type Output } from "../../../cli/output";
+
+/** `localism objectives [--json]`: the four objectives, as `/objectives` lists them. */
+export function objectivesCommand(core: Core, flags: { json: boolean }, output: Output): void {
+  const { kb } = core.services;
+  if (flags.json) {
+    output.out(
+      json(
+        kb.objectives.map((objective) => ({
+          number: objective.number,
+          title: objective.title,
+          overarching: objective.overarching,
+          summary: objective.summary,
+          related: objective.related,
+        })),
+      ),
+    );
+    return;
+  }
+  output.out(
+    kb.objectives
+      .map((objective) => `${objective.number}. ${objective.title}${objective.overarching ? " (first and overarching)" : ""}\n   ${objective.summary}`)
+      .join("\n"),
+  );
+}

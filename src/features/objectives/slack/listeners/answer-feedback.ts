@@ -1,0 +1,43 @@
+import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
+import { ACTIONS } from "../../../../slack/ids";
+import { answerMessage, type Feedback } from "../views/answer";
+import { plainMessage } from "../views/objectives";
+import type { ListenerDeps } from "../../../../slack/deps";
+
+const EXPIRED = "That answer is no longer on record, so it can't be shared or rated. Ask again with `/objectives`.";
+
+/** Helpful / Not helpful: one vote per person (pressing again changes it), thanked in place. */
+export function registerAnswerFeedback(app: App, deps: ListenerDeps): void {
+  const handle = (feedback: Feedback) =>
+    async ({ ack, action, body, respond }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
+      await ack();
+      const question = await deps.questions.find(action.value ?? "");
+      if (!question || question.workspaceId !== (body.team?.id ?? null)) {
+        await respond({ response_type: "ephemeral", replace_original: false, ...plainMessage(EXPIRED) });
+        return;
+      }
+      await deps.questions.vote(question.id, body.user.id, feedback === "helpful", deps.clock.now());
+      const result = deps.answer(question.question);
+      await respond({ replace_original: true, ...answerMessage(deps.kb, result, { questionId: question.id, feedback }) });
+    };
+  app.action<BlockAction<ButtonAction>>(ACTIONS.answerHelpful, handle("helpful"));
+  app.action<BlockAction<ButtonAction>>(ACTIONS.answerNotHelpful, handle("not_helpful"));
+}
+
+/** "Share in channel": reposts the answer for everyone, through the response URL (works where the bot is not a member). */
+export function registerShareAnswer(app: App, deps: ListenerDeps): void {
+  app.action<BlockAction<ButtonAction>>(ACTIONS.shareAnswer, async ({ ack, action, body, respond }) => {
+    await ack();
+    const question = await deps.questions.find(action.value ?? "");
+    if (!question || question.workspaceId !== (body.team?.id ?? null)) {
+      await respond({ response_type: "ephemeral", replace_original: false, ...plainMessage(EXPIRED) });
+      return;
+    }
+    const result = deps.answer(question.question);
+    await respond({
+      response_type: "in_channel",
+      replace_original: false,
+      ...answerMessage(deps.kb, result, { questionId: question.id, sharedBy: body.user.id }),
+    });
+  });
+}

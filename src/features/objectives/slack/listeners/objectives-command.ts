@@ -1,0 +1,45 @@
+import type { App } from "@slack/bolt";
+import { interpretObjectivesText } from "../../domain/intent";
+import { COMMANDS } from "../../../../slack/ids";
+import { answerMessage } from "../views/answer";
+import type { SlackMessage } from "../../../../slack/message";
+import { objectiveDetailMessage, objectivesHelpMessage, objectivesListMessage, plainMessage } from "../views/objectives";
+import type { ListenerDeps } from "../../../../slack/deps";
+
+/**
+ * `/objectives [number | word | question]`. Everything is answered from memory, so the reply goes
+ * back in the acknowledgement itself: it reaches private channels and DMs the bot is not in, and
+ * it is quick. The question is recorded after the reply has gone.
+ */
+export function registerObjectivesCommand(app: App, deps: ListenerDeps): void {
+  app.command(COMMANDS.objectives, async ({ command, ack }) => {
+    const intent = interpretObjectivesText(command.text ?? "", (text) => deps.findObjective(text) !== undefined);
+    if (intent.kind !== "question") {
+      await ack({ response_type: "ephemeral", ...replyFor(intent, deps) });
+      return;
+    }
+    const asked = deps.askService.ask(intent.question, {
+      surface: "slack",
+      workspaceId: command.team_id,
+      userId: command.user_id,
+      channelId: command.channel_id,
+    });
+    await ack({ response_type: "ephemeral", ...answerMessage(deps.kb, asked.result, { questionId: asked.id }) });
+    await asked.record().catch((error: unknown) => deps.logger.error("Could not record a question", error));
+  });
+}
+
+function replyFor(intent: Exclude<ReturnType<typeof interpretObjectivesText>, { kind: "question" }>, deps: ListenerDeps): SlackMessage {
+  switch (intent.kind) {
+    case "list":
+      return objectivesListMessage(deps.kb);
+    case "help":
+      return objectivesHelpMessage();
+    case "invalid":
+      return plainMessage(intent.message);
+    case "objective": {
+      const objective = deps.findObjective(intent.reference);
+      return objective ? objectiveDetailMessage(deps.kb, objective) : objectivesListMessage(deps.kb);
+    }
+  }
+}

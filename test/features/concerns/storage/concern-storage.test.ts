@@ -1,0 +1,130 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { verifyChain } from "../../../../src/features/concerns/domain/audit-chain";
+import type { Provider } from "../../../support/databases";
+import { concernFixture, draft, LEAD, SOURCE, submission, WORKSPACE, type ConcernFixture } from "./setup";
+
+const providers: Provider[] = ["sqlite", "postgres"];
+
+describe.each(providers)("concern storage on %s", (provider) => {
+  let f: ConcernFixture;
+  afterEach(() => f?.database.close());
+
+  it("numbers concerns per workspace and never reuses a number", async () => {
+    f = await concernFixture(provider);
+    const first = await f.services.submissions.submit(submission());
+    const second = await f.services.submissions.submit(submission());
+    const elsewhere = await f.services.submissions.submit(submission({ workspaceId: "T0OTHER" }));
+    expect([first, second, elsewhere].map((r) => r.kind === "created" && r.concern.number)).toEqual([1, 2, 1]);
+  });
+
+  it("gives each of many simultaneous submissions its own number, and keeps the audit chain whole", async () => {
+    f = await concernFixture(provider);
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => f.services.submissions.submit(submission({ workspaceId: i % 2 ? "T0A" : "T0B" }))));
+    const numbers = results.map((r) => (r.kind === "created" ? `${r.concern.workspaceId}:${r.concern.number}` : r.kind));
+    expect(new Set(numbers).size).toBe(12);
+    const chain = await f.storage.audit.chain();
+    expect(chain).toHaveLength(12);
+    expect(verifyChain(chain)).toMatchObject({ ok: true, count: 12 });
+  });
+
+  it("stores one concern for a submission delivered twice at once", async () => {
+    f = await concernFixture(provider);
+    const same = submission();
+    const [a, b] = await Promise.all([f.services.submissions.submit(same), f.services.submissions.submit(same)]);
+    expect([a.kind, b.kind].sort()).toEqual(["created", "duplicate"]);
+    expect(await f.storage.reads.list(WORKSPACE)).toHaveLength(1);
+  });
+
+  it("adds a second person who logs the same message as a supporter, once", async () => {
+    f = await concernFixture(provider);
+    const first = await f.services.submissions.submit(submission({ source: SOURCE }));
+    const again = await f.services.submissions.submit(submission({ source: SOURCE, user: { id: "U0STAFF02", name: "Tom" } }));
+    const twice = await f.services.submissions.submit(submission({ source: SOURCE, user: { id: "U0STAFF02", name: "Tom" } }));
+    const self = await f.services.submissions.submit(submission({ source: SOURCE }));
+    expect(first.kind).toBe("created");
+    expect(again).toMatchObject({ kind: "supported", concern: { number: 1, supporterCount: 1 } });
+    expect(twice.kind).toBe("already_raised");
+    expect(self.kind).toBe("already_raised");
+    expect(await f.storage.reads.list(WORKSPACE)).toHaveLength(1);
+  });
+
+  it("keeps a confidential reporter's source link only when asked, yet still recognises the message", async () => {
+    f = await concernFixture(provider);
+    const withoutLink = await f.services.submissions.submit(submission({ source: SOURCE, draft: draft({ identityMode: "confidential" }) }));
+    expect(withoutLink.kind === "created" && withoutLink.concern.source).toEqual({ text: SOURCE.text, channelId: null, ts: null, threadTs: null, permalink: null, author: null });
+    const second = await f.services.submissions.submit(submission({ source: SOURCE, user: { id: "U0STAFF02", name: "Tom" } }));
+    expect(second.kind).toBe("supported");
+    const other = { ...SOURCE, ts: "1772445600.000200" };
+    const withLink = await f.services.submissions.submit(submission({ source: other, keepSourceLink: true, draft: draft({ identityMode: "confidential" }) }));
+    expect(withLink.kind === "created" && withLink.concern.source?.permalink).toBe(SOURCE.permalink);
+  });
+
+  it("moves a concern through its workflow once, however many leads press at the same moment", async () => {
+    f = await concernFixture(provider);
+    const created = await f.services.submissions.submit(submission());
+    if (created.kind !== "created") throw new Error(created.kind);
+    const request = { workspaceId: WORKSPACE, leadId: LEAD, concernId: created.concern.id };
+    const results = await Promise.all([f.services.triage.act(request, "acknowledge"), f.services.triage.act(request, "acknowledge")]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    await f.services.triage.act(request, "note", "Raised with the regional director.");
+    const resolved = await f.services.triage.act(request, "resolve", "The regional team withdrew the instruction.");
+    expect(resolved).toMatchObject({ ok: true, concern: { status: "resolved" }, change: { from: "acknowledged", to: "resolved" } });
+    const audit = await f.storage.audit.entriesFor(created.concern.id);
+    expect(audit.map((e) => e.action)).toEqual(["submit", "acknowledge", "note", "resolve"]);
+    expect(verifyChain(await f.storage.audit.chain()).ok).toBe(true);
+  });
+
+  it("never shows or changes another workspace's concern", async () => {
+    f = await concernFixture(provider);
+    const created = await f.services.submissions.submit(submission({ workspaceId: "T0OTHER" }));
+    if (created.kind !== "created") throw new Error(created.kind);
+    const result = await f.services.triage.act({ workspaceId: WORKSPACE, leadId: LEAD, concernId: created.concern.id }, "acknowledge");
+    expect(result).toEqual({ ok: false, reason: expect.stringContaining("could not be found") });
+    expect(await f.storage.reads.byNumber(WORKSPACE, 1)).toBeNull();
+    expect((await f.storage.reads.byNumber("T0OTHER", 1))?.status).toBe("new");
+  });
+
+  it("claims a day's reminder for one process only", async () => {
+    f = await concernFixture(provider);
+    const created = await f.services.submissions.submit(submission());
+    if (created.kind !== "created") throw new Error(created.kind);
+    const claims = await Promise.all([1, 2, 3].map(() => f.storage.reminders.claim(created.concern.id, "2026-03-04", new Date())));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    await f.storage.reminders.release(created.concern.id, "2026-03-04");
+    expect(await f.storage.reminders.claim(created.concern.id, "2026-03-04", new Date())).toBe(true);
+  });
+
+  it("purges old resolved concerns and their audit entries, leaving a tombstone that verifies", async () => {
+    f = await concernFixture(provider);
+    const old = await f.services.submissions.submit(submission());
+    const open = await f.services.submissions.submit(submission());
+    if (old.kind !== "created" || open.kind !== "created") throw new Error("not created");
+    const request = { workspaceId: WORKSPACE, leadId: LEAD, concernId: old.concern.id };
+    await f.services.triage.act(request, "acknowledge");
+    await f.services.triage.act(request, "resolve", "Sorted.");
+    f.clock.advance(3 * 366 * 24 * 60 * 60 * 1000);
+    const recent = await f.services.submissions.submit(submission());
+    const plan = await f.services.retention.plan();
+    expect(plan.purge.map((c) => c.number)).toEqual([1]);
+    expect(plan.needsReview.map((c) => c.number)).toEqual([2]);
+    const purged = await f.services.retention.purge();
+    expect(purged.auditEntriesRemoved).toBe(3);
+    expect((await f.storage.reads.list(WORKSPACE)).map((c) => c.number)).toEqual([2, 3]);
+    const report = await f.services.audit.verify();
+    expect(report.chain.ok).toBe(true);
+    expect(report.altered).toEqual([]);
+    expect((await f.storage.audit.chain()).at(-1)).toMatchObject({ action: "purge", purge: { concernCount: 1 } });
+    expect(recent.kind).toBe("created");
+    const next = await f.services.submissions.submit(submission());
+    expect(next.kind === "created" && next.concern.number).toBe(4);
+  });
+
+  it("keeps a 40,000-character quoted message in full", async () => {
+    f = await concernFixture(provider);
+    const text = `${"The Board decided for us. ".repeat(1600)}`.slice(0, 40_000);
+    const created = await f.services.submissions.submit(submission({ source: { ...SOURCE, text } }));
+    const stored = await f.storage.reads.byNumber(WORKSPACE, created.kind === "created" ? created.concern.number : 0);
+    expect(stored?.source?.text).toHaveLength(40_000);
+    expect(stored?.source?.text).toBe(text);
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from "vitest";
+import { dedupeKey, documentEntries, parseFeed } from "../../../../src/features/minutes/domain/feeds";
+import { MinutesParseError } from "../../../../src/features/minutes/domain/errors";
+import { ownFile, sharedFile } from "../../../support/fixtures";
+
+const organisationFeed = sharedFile("fixtures/minutes/govuk-atom-example-organisation-feed.xml");
+const finderFeed = sharedFile("fixtures/minutes/govuk-atom-example-search-finder-feed.xml");
+
+describe("parseFeed: GOV.UK organisation Atom feed", () => {
+  const entries = parseFeed(organisationFeed);
+
+  it("reads every entry with its link, UTC date and plain summary", () => {
+    expect(entries).toHaveLength(3);
+    expect(entries[0]).toMatchObject({
+      link: "https://www.gov.uk/government/publications/example-nhs-england-accountability-meeting-minutes-january-2014",
+      updated: new Date("2014-03-20T12:00:00Z"),
+      summary: expect.stringMatching(/^Minutes of the accountability meeting/),
+      feedEnded: false,
+    });
+  });
+
+  it("takes the display-type prefix off the title and keeps it apart", () => {
+    expect(entries.map((e) => [e.displayType, e.title])).toEqual([
+      ["Transparency data", "NHS England accountability meeting: January 2014 (example)"],
+      ["Press release", "Example mandate update for NHS England"],
+      ["Correspondence", "Example letter from the Secretary of State to the NHS Commissioning Board Authority chair"],
+    ]);
+  });
+
+  it("decodes entities in plain-text summaries", () => {
+    expect(entries[1]?.summary).toBe("Example summary text & an escaped ampersand, to exercise entity handling.");
+  });
+
+  it("keeps one entry per link when an edited document comes back with a new id", () => {
+    const firstEntry = /<entry>[\s\S]*?<\/entry>/.exec(organisationFeed)?.[0] ?? "";
+    const edited = firstEntry
+      .replaceAll("2014-03-20T12:00:00Z", "2014-03-21T08:00:00Z")
+      .replace("Minutes of the accountability", "Corrected minutes of the accountability");
+    const withEdit = organisationFeed.replace("<entry>", `${edited}\n  <entry>`);
+    const merged = parseFeed(withEdit);
+    expect(merged).toHaveLength(3);
+    const minutes = merged.filter((e) => e.link.endsWith("minutes-january-2014"));
+    expect(minutes).toHaveLength(1);
+    expect(minutes[0]?.updated).toEqual(new Date("2014-03-21T08:00:00Z"));
+    expect(minutes[0]?.summary).toMatch(/^Corrected minutes/);
+    expect(minutes[0]?.entryId).toMatch(/#2014-03-21T08:00:00Z$/);
+  });
+});
+
+describe("parseFeed: GOV.UK finder Atom feed", () => {
+  const entries = parseFeed(finderFeed);
+
+  it("reads +01:00 and +00:00 offsets as the right instants", () => {
+    expect(entries.map((e) => e.updated?.toISOString())).toEqual([
+      "2014-07-04T09:15:00.000Z",
+      "2014-05-09T08:30:00.000Z",
+      "2014-02-28T14:00:00.000Z",
+    ]);
+  });
+
+  it("strips escaped HTML from summaries and leaves an empty summary out", () => {
+    expect(entries[1]?.summary).toBe("Example summary carrying escaped HTML markup.");
+    expect(entries[2]).not.toHaveProperty("summary");
+  });
+
+  it("does not mistake an ordinary colon in a title for a display type", () => {
+    expect(entries[0]?.title).toBe("Example: NHS England accountability meeting minutes, May 2014");
+    expect(entries[0]?.displayType).toBeUndefined();
+  });
+
+  it("keeps the stable tag: id", () => {
+    expect(entries[2]?.entryId).toBe(
+      "tag:www.gov.uk,2005:/government/publications/example-nhs-england-accountability-meeting-january-2014",
+    );
+  });
+});
+
+describe("parseFeed: other feeds", () => {
+  it("reads a WordPress RSS 2.0 feed, merging repeated links and reading BST dates", () => {
+    const entries = parseFeed(ownFile("nhs-england-wordpress-news.rss.xml").toString("utf8"));
+    expect(entries).toHaveLength(2);
+    expect(entries[0]).toMatchObject({
+      title: "Accountability meeting June 2012 – summary of minutes (example)",
+      link: "https://www.england.nhs.uk/2012/07/example-accountability-meeting-june/",
+      updated: new Date("2012-07-30T14:05:00Z"),
+      entryId: "https://www.england.nhs.uk/?p=1201",
+    });
+    expect(entries[0]?.summary).toMatch(/^The Department of Health has published a summary .*Chief Executive…$/);
+    expect(entries[0]?.summary).not.toContain("<p>");
+    expect(entries[1]?.updated).toEqual(new Date("2012-07-19T08:30:00Z"));
+  });
+
+  it("reads an RDF (RSS 1.0) feed", () => {
+    const rdf = `<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+  <channel rdf:about="https://example.org/minutes"><title>Minutes</title><link>https://example.org/minutes</link><description>Board minutes</description></channel>
+  <item rdf:about="https://example.org/minutes/2012-06-25">
+    <title>Board minutes, 25 June 2012</title><link>https://example.org/minutes/2012-06-25</link>
+    <description>Minutes of the &lt;b&gt;June&lt;/b&gt; meeting.</description><dc:date>2012-07-02T10:00:00+01:00</dc:date>
+  </item>
+</rdf:RDF>`;
+    expect(parseFeed(rdf)).toEqual([
+      {
+        link: "https://example.org/minutes/2012-06-25",
+        title: "Board minutes, 25 June 2012",
+        updated: new Date("2012-07-02T09:00:00Z"),
+        summary: "Minutes of the June meeting.",
+        entryId: "https://example.org/minutes/2012-06-25",
+        feedEnded: false,
+      },
+    ]);
+  });
+
+  it("flags the 'This feed has ended' entry and leaves it out of the documents", () => {
+    const entries = parseFeed(ownFile("govuk-feed-ended.atom.xml").toString("utf8"));
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.feedEnded).toBe(true);
+    expect(documentEntries(entries)).toEqual([]);
+  });
+});
+
+describe("parseFeed: unreadable input", () => {
+  it("explains a truncated feed", () => {
+    expect(() => parseFeed(finderFeed.slice(0, 2500))).toThrowError(MinutesParseError);
+    expect(() => parseFeed(finderFeed.slice(0, 2500))).toThrowError(/malformed or cut off/);
+  });
+
+  it("explains an HTML page given instead of a feed", () => {
+    expect(() => parseFeed("<!DOCTYPE html><html><body><p>Page not found</p></body></html>")).toThrowError(
+      /Not an Atom, RSS or RDF feed/,
+    );
+  });
+
+  it("explains an empty response", () => {
+    expect(() => parseFeed("  \n")).toThrowError(/empty/);
+  });
+});
+
+describe("dedupeKey", () => {
+  it("treats fragments, trailing slashes and host case as the same document", () => {
+    expect(dedupeKey("https://WWW.GOV.UK/government/publications/x/#section-1")).toBe(
+      dedupeKey("https://www.gov.uk/government/publications/x"),
+    );
+  });
+
+  it("keeps query strings apart", () => {
+    expect(dedupeKey("https://example.org/doc?id=1")).not.toBe(dedupeKey("https://example.org/doc?id=2"));
+  });
+});
