@@ -77,7 +77,7 @@ async function main() {
   await compare({ bare: bare.url, bot: url }, concurrency, (target, inFlight) => runLoad(target, bodies(requests), requests, inFlight), "submissions/s");
   await new Promise((resolve) => setTimeout(resolve, 500));
   const stored = await bot.core.database.db.concern.count();
-  const chain = await bot.core.services.concerns.audit.verify();
+  const chain = await bot.core.features.concerns.audit.verify();
   console.log(`\nStored ${stored} concerns (expected ${200 + 2 * requests}); audit chain ${chain.chain.ok ? `intact, ${chain.chain.count} entries` : "BROKEN"}.`);
   await bot.stop();
   await bare.stop();

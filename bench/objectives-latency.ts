@@ -7,7 +7,7 @@
  *   npx tsx bench/objectives-latency.ts [--requests 400] [--concurrency 50]
  */
 import { parseArgs } from "node:util";
-import { startSlackStandin } from "../packages/slack-standin/src";
+import { startSlackStandin } from "@localism/slack-standin";
 import { compare, runLoad, startBareBolt, startBenchBot } from "./harness";
 
 const QUESTIONS = [

@@ -16,11 +16,12 @@ export class RepeatingJob {
     private readonly intervalMs: number,
     private readonly work: () => Promise<void>,
     private readonly logger: Logger,
+    private readonly firstRunAfterMs = intervalMs,
   ) {}
 
   start(): void {
     this.stopped = false;
-    this.schedule(this.intervalMs);
+    this.schedule(this.firstRunAfterMs);
   }
 
   /** Runs now (or right after the run in progress); resolves when that run has finished. */

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
-import type { SlackStandin } from "../../packages/slack-standin/src";
+import type { SlackStandin } from "@localism/slack-standin";
 
 export const SEED_PATH = path.resolve(import.meta.dirname, "fixtures/workspace.yaml");
 

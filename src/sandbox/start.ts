@@ -6,7 +6,7 @@ import { type RunningBot, startBot } from "../app";
 import type { Clock } from "../clock";
 import { isLoopbackHost, type SandboxConfig, sandboxBotConfig } from "../config";
 import { Logger } from "../logger";
-import { type SlackStandin, startSlackStandin } from "../../packages/slack-standin/src";
+import { type SlackStandin, startSlackStandin } from "@localism/slack-standin";
 import { sqliteFilePath } from "../storage/database";
 import { loadManifest } from "./manifest";
 import { FEED_PATH, SampleMinutes } from "./minutes";

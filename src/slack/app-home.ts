@@ -1,28 +1,34 @@
 import type { App } from "@slack/bolt";
-import { concernsHomeBlocks } from "../features/concerns/slack/views/home";
-import { digestHomeBlocks } from "../features/minutes/slack/views/digest-home";
-import { homeView } from "../features/objectives/slack/views/home";
-import type { ListenerDeps } from "./deps";
+import type { ViewBlockBuilder } from "slack-block-builder";
+import type { Logger } from "../logger";
 
-export function registerAppHome(app: App, deps: ListenerDeps): void {
+/** One feature's part of App Home. */
+export interface HomeSection {
+  name: string;
+  blocks(workspaceId: string, userId: string): Promise<ViewBlockBuilder[]>;
+}
+
+export interface AppHomeParts {
+  /** The whole view: the page around the sections. */
+  frame(sections: ViewBlockBuilder[]): object;
+  sections: HomeSection[];
+  logger: Logger;
+}
+
+/** App Home: each feature's section inside the frame; a section that fails to load is left out, not the page. */
+export function registerAppHome(app: App, parts: AppHomeParts): void {
   app.event("app_home_opened", async ({ event, client, context }) => {
     if (event.tab !== "home") return;
     const workspaceId = context.teamId ?? context.enterpriseId ?? "";
-    const [concerns, digests] = await Promise.all([
-      deps.concerns.lookup.home(workspaceId, event.user).catch((error: unknown) => {
-        deps.logger.warn("Could not read concerns for App Home", error);
-        return null;
-      }),
-      deps.minutes.home(workspaceId).catch((error: unknown) => {
-        deps.logger.warn("Could not read the digests for App Home", error);
-        return null;
-      }),
-    ]);
-    const sections = [
-      ...(concerns ? concernsHomeBlocks(concerns) : []),
-      ...(digests ? digestHomeBlocks(digests, deps.clock.now()) : []),
-    ];
-    const view = homeView(deps.kb, sections);
+    const sections = await Promise.all(
+      parts.sections.map((section) =>
+        section.blocks(workspaceId, event.user).catch((error: unknown) => {
+          parts.logger.warn(`Could not read the ${section.name} for App Home`, error);
+          return [];
+        }),
+      ),
+    );
+    const view = parts.frame(sections.flat());
     await client.views.publish({ user_id: event.user, view: view as Parameters<typeof client.views.publish>[0]["view"] });
   });
 }

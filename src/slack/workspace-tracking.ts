@@ -1,8 +1,9 @@
 import type { App } from "@slack/bolt";
-import type { ListenerDeps } from "./deps";
+import type { Logger } from "../logger";
+import type { WorkspaceRepository } from "../storage/workspaces";
 
 /** Records each workspace the app hears from (once per process), without holding up the request. */
-export function registerWorkspaceTracking(app: App, deps: ListenerDeps): void {
+export function registerWorkspaceTracking(app: App, deps: { workspaces: WorkspaceRepository; logger: Logger }): void {
   app.use(async ({ context, next }) => {
     const teamId = context.teamId ?? context.enterpriseId;
     if (teamId) {

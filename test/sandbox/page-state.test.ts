@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadManifest } from "../../src/sandbox/manifest";
 import { applySeed, loadSeed } from "../../src/sandbox/seed";
 import { pageState, type SandboxWorld } from "../../src/sandbox/server/page-state";
-import { type SlackStandin, startSlackStandin } from "../../packages/slack-standin/src";
+import { type SlackStandin, startSlackStandin } from "@localism/slack-standin";
 
 const STAFF = "U0PRIYASH";
 const LEAD = "U0HELENWD";

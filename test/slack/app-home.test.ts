@@ -33,7 +33,7 @@ describe("installed workspaces", () => {
   it("records the workspace the bot token belongs to, with its name, at start-up", async () => {
     const t = await startTestBot();
     try {
-      expect(await t.bot.core.services.workspaces.list()).toEqual([
+      expect(await t.bot.core.workspaces.list()).toEqual([
         expect.objectContaining({ id: t.standin.workspace.team.id, name: t.standin.workspace.team.name }),
       ]);
     } finally {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_APP_TOKEN } from "../../packages/slack-standin/src";
+import { DEFAULT_APP_TOKEN } from "@localism/slack-standin";
 import { CHANNELS, PEOPLE, startTestBot, type TestBot } from "../support/bot";
 
 /** With SLACK_APP_TOKEN the bot connects in Socket Mode (no public URL) and answers over the socket. */

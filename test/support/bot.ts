@@ -2,7 +2,7 @@ import { startBot, type RunningBot } from "../../src/app";
 import type { Clock } from "../../src/clock";
 import { loadConfig } from "../../src/config";
 import { Logger } from "../../src/logger";
-import { startSlackStandin, type SlackDelivery, type SlackStandin, type SlackStandinOptions } from "../../packages/slack-standin/src";
+import { startSlackStandin, type SlackDelivery, type SlackStandin, type SlackStandinOptions } from "@localism/slack-standin";
 import { freshDatabaseUrl, type Provider } from "./databases";
 
 /** Everything a Block Kit message or view says, as one string, for asserting on what a person reads. */

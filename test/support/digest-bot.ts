@@ -1,4 +1,4 @@
-import type { RecordedCall } from "../../packages/slack-standin/src";
+import type { RecordedCall } from "@localism/slack-standin";
 import { PEOPLE, readable, startTestBot, type TestBot, type TestBotOptions } from "./bot";
 
 export { readable };
@@ -28,7 +28,7 @@ export function postsIn(t: TestBot, channel: string): RecordedCall[] {
 }
 
 export function jobs(t: TestBot) {
-  const { minutes } = t.bot.core.services;
+  const { minutes } = t.bot.core.features;
   const digestJob = minutes.digestJob;
   if (!digestJob) throw new Error("the test bot has Slack settings, so it has a digest job");
   return { poll: () => minutes.pollJob.runOnce(), digests: () => digestJob.runOnce() };
@@ -37,7 +37,7 @@ export function jobs(t: TestBot) {
 /** Serves a document on the test server and adds it as a source, which reads it at once (stored at the clock's time). */
 export async function publish(t: TestBot, server: { serve(path: string, resource: { body: string | Uint8Array; contentType: string }): void; url(path: string): string }, path: string, body: string | Uint8Array, contentType: string) {
   server.serve(path, { body, contentType });
-  const result = await t.bot.core.services.minutes.sources.add(server.url(path), null);
+  const result = await t.bot.core.features.minutes.sources.add(server.url(path), null);
   if (result.outcome === "refused" || result.report.errors.length > 0) throw new Error(`could not publish ${path}: ${JSON.stringify(result)}`);
   return result;
 }

@@ -1,4 +1,4 @@
-import { type Clock, systemClock } from "../../../src/clock";
+import { type Clock, systemClock } from "./clock";
 import { type BlockKitLimits, defaultBlockKitLimits } from "./blocks/validate";
 import { FaultInjector } from "./faults";
 import { ChangeFeed } from "./state/changes";

@@ -1,4 +1,4 @@
-import type { Clock } from "../../../src/clock";
+import type { Clock } from "./clock";
 
 /**
  * A failure to answer instead of the normal result. Combine `delayMs` with the others, or use it

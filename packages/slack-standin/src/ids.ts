@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Clock } from "../../../src/clock";
+import type { Clock } from "./clock";
 
 /**
  * Hands out Slack-looking identifiers. Object ids are sequential so test output is readable;

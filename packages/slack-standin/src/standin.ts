@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Clock } from "../../../src/clock";
+import type { Clock } from "./clock";
 import { type SlackStandinOptions, StandinContext } from "./context";
 import { SlackDelivery } from "./delivery/delivery";
 import type { InjectedFailure, RateLimitRule } from "./faults";

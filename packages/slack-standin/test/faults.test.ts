@@ -1,6 +1,6 @@
 import { webApi } from "@slack/bolt";
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../src/clock";
+import { ManualClock } from "./manual-clock";
 import type { SlackStandin } from "../src/index";
 import { seededStandin, slackError, webClient } from "./helpers";
 

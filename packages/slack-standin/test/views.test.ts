@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../src/clock";
+import { ManualClock } from "./manual-clock";
 import type { SlackStandin } from "../src/index";
 import { modal, section, seededStandin, slackError } from "./helpers";
 

@@ -1,13 +1,12 @@
-import type { Clock } from "../../clock";
-import type { Config } from "../../config";
+import type { App } from "@slack/bolt";
+import type { SharedCore } from "../../core-types";
 import { DigestBuilder } from "./services/digest-builder";
 import { DigestCommands } from "./services/digest-commands";
 import { DigestService } from "./services/digest-service";
 import type { ConcernCountsProvider, SlackDirectory } from "./services/ports";
 import { SourcesService } from "./services/sources-service";
 import { taggingVocabularyFrom } from "./domain/kb-vocabulary";
-import type { KnowledgeBase } from "../objectives/domain/knowledge-base";
-import type { SearchIndex } from "../objectives/domain/search";
+import type { KnowledgeBase, SearchIndex } from "../objectives";
 import { DocumentIngester, type IngestedDocument } from "./ingest/document-ingester";
 import { HttpFetcher } from "./ingest/http-fetcher";
 import { MinutesIndex } from "./ingest/minutes-index";
@@ -17,11 +16,11 @@ import { DigestJob } from "./jobs/digest-job";
 import { MinutesPollJob } from "./jobs/minutes-poll-job";
 import { OutboxSender } from "./jobs/outbox-sender";
 import { RepeatingJob } from "../../jobs/repeating-job";
-import type { Logger } from "../../logger";
+import { registerDigestCommand } from "./slack/listeners/digest-command";
 import { createDigestRenderer } from "./slack/views/digest";
+import { digestHomeBlocks } from "./slack/views/digest-home";
 import { WebApiDirectory } from "./slack/slack-directory";
 import { createPostingClient, defaultPosterTiming, WebApiPoster } from "./slack/web-api-poster";
-import type { Db } from "../../storage/database";
 import { ClaimRepository } from "./storage/claims";
 import { OutboxRepository } from "./storage/outbox";
 import { PauseRepository } from "./storage/pause";
@@ -36,7 +35,7 @@ export interface DigestHomeSummary {
   recent: StoredMinutes[];
 }
 
-/** Everything issue 4 adds: ingestion, sources, subscriptions, digests and their jobs. */
+/** Published minutes: sources, ingestion, subscriptions and digests, with their jobs. */
 export interface MinutesFeature {
   commands: DigestCommands;
   digests: DigestService;
@@ -48,38 +47,36 @@ export interface MinutesFeature {
   pollJob: MinutesPollJob;
   /** Null without Slack settings (the CLI), as digests can't be posted then. */
   digestJob: DigestJob | null;
-  /** Started by startBot, stopped by stop(). */
-  jobs: { start(): void; stop(): Promise<void> };
+  homeSection(workspaceId: string): Promise<ReturnType<typeof digestHomeBlocks>>;
+  /** Registers `/digest` and returns the polling and digest jobs for the bot's job runner. */
+  register(app: App): RepeatingJob[];
 }
 
-export interface MinutesFeatureInput {
-  config: Config;
-  db: Db;
-  kb: KnowledgeBase;
-  index: SearchIndex;
-  clock: Clock;
-  logger: Logger;
-  /** Concern counts by objective for a digest's period; none until the concerns feature is wired in. */
+export interface MinutesDependencies {
+  /** The objectives' knowledge base (the tagging vocabulary) and search index (stored minutes are answerable). */
+  objectives: { kb: KnowledgeBase; index: SearchIndex };
+  /** Concern counts by objective for a digest's period. */
   concernCounts?: ConcernCountsProvider;
 }
 
 const USER_AGENT = "localism-bot/0.1 (minutes digests for CCG staff)";
 
-export async function createMinutesFeature(input: MinutesFeatureInput): Promise<MinutesFeature> {
-  const { config, db, clock, logger } = input;
+export async function createMinutes(core: SharedCore, input: MinutesDependencies): Promise<MinutesFeature> {
+  const { config, clock, logger } = core;
+  const { db } = core.database;
   const sourcesRepository = new SourceRepository(db);
   const documents = new DocumentRepository(db);
   const reader = new MinutesReader(db);
-  const index = new MinutesIndex(input.index);
+  const index = new MinutesIndex(input.objectives.index);
   for (const minutes of await reader.latestVersions()) index.put(minutes);
 
   const fetcher = new HttpFetcher({ ...config.minutes.fetch, userAgent: USER_AGENT });
-  const ingester = new DocumentIngester({ documents, index, vocabulary: taggingVocabularyFrom(input.kb), clock });
+  const ingester = new DocumentIngester({ documents, index, vocabulary: taggingVocabularyFrom(input.objectives.kb), clock });
   const poller = new SourcePoller({ sources: sourcesRepository, documents, ingester, fetcher, clock, logger, pollIntervalMs: config.minutes.pollIntervalMs });
   const sources = new SourcesService({ sources: sourcesRepository, poller, clock });
   const pollJob = new MinutesPollJob({ sources: sourcesRepository, poller, leases: new LeaseRepository(db), clock, logger });
 
-  const renderer = createDigestRenderer(new Map(input.kb.objectives.map((objective) => [objective.number, objective.title])));
+  const renderer = createDigestRenderer(new Map(input.objectives.kb.objectives.map((objective) => [objective.number, objective.title])));
   const claims = new ClaimRepository(db);
   const builder = new DigestBuilder({ reader, claims, renderer, ...(input.concernCounts ? { concernCounts: input.concernCounts } : {}) });
   const digests = new DigestService({ subscriptions: new SubscriptionRepository(db), claims, reader, builder, clock, logger });
@@ -95,7 +92,7 @@ export async function createMinutesFeature(input: MinutesFeatureInput): Promise<
   ];
   const digestRunner = repeating[1];
 
-  return {
+  const feature: MinutesFeature = {
     commands: new DigestCommands({ digests, sources, directory: client ? new WebApiDirectory(client) : noSlack, onQueued: () => digestRunner?.nudge() }),
     digests,
     sources,
@@ -104,11 +101,13 @@ export async function createMinutesFeature(input: MinutesFeatureInput): Promise<
     home: async (workspaceId) => ({ subscriptions: await digests.inWorkspace(workspaceId), recent: await reader.recentlyStored(3) }),
     pollJob,
     digestJob,
-    jobs: {
-      start: () => repeating.forEach((job) => job.start()),
-      stop: async () => void (await Promise.all(repeating.map((job) => job.stop()))),
+    homeSection: async (workspaceId) => digestHomeBlocks(await feature.home(workspaceId), clock.now()),
+    register: (app) => {
+      registerDigestCommand(app, { minutes: feature, logger });
+      return repeating;
     },
   };
+  return feature;
 }
 
 const noSlack: SlackDirectory = {

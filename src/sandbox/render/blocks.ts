@@ -1,4 +1,4 @@
-import type { Block } from "../../../packages/slack-standin/src";
+import type { Block } from "@localism/slack-standin";
 import { controlId, type ElementPlace, type RenderContext, renderElement } from "./elements";
 import { EMPTY, html, type SafeHtml, safeUrl } from "./html";
 import { richText } from "./rich-text";

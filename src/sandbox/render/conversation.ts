@@ -1,4 +1,4 @@
-import type { StoredEphemeral, StoredFile, StoredMessage } from "../../../packages/slack-standin/src";
+import type { StoredEphemeral, StoredFile, StoredMessage } from "@localism/slack-standin";
 import { renderBlocks } from "./blocks";
 import type { RenderContext } from "./elements";
 import { EMPTY, html, type SafeHtml } from "./html";

@@ -1,4 +1,4 @@
-import type { Block } from "../../../packages/slack-standin/src";
+import type { Block } from "@localism/slack-standin";
 import { EMPTY, html, type SafeHtml, safeUrl } from "./html";
 import type { Directory } from "./mrkdwn";
 import { isRecord, records, str, textObject, textOf } from "./text";

@@ -1,4 +1,4 @@
-import type { Block } from "../../../packages/slack-standin/src";
+import type { Block } from "@localism/slack-standin";
 import { emojify } from "./emoji";
 import { EMPTY, html, type SafeHtml, safeUrl } from "./html";
 import type { Directory } from "./mrkdwn";

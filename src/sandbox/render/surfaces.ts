@@ -1,4 +1,4 @@
-import type { StoredView } from "../../../packages/slack-standin/src";
+import type { StoredView } from "@localism/slack-standin";
 import { renderBlocks } from "./blocks";
 import type { RenderContext } from "./elements";
 import { EMPTY, html, type SafeHtml } from "./html";

@@ -1,4 +1,4 @@
-import type { Block } from "../../../packages/slack-standin/src";
+import type { Block } from "@localism/slack-standin";
 import { EMPTY, type SafeHtml } from "./html";
 import { type Directory, mrkdwn, plainText } from "./mrkdwn";
 

@@ -1,4 +1,4 @@
-import type { Block } from "../../../packages/slack-standin/src";
+import type { Block } from "@localism/slack-standin";
 import { isRecord, records, str } from "./text";
 
 /** What an element shows as chosen: the person's earlier choice (view state) or the element's initial value. */

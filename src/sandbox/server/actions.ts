@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { DeliveryResult, SlackDelivery } from "../../../packages/slack-standin/src";
+import type { DeliveryResult, SlackDelivery } from "@localism/slack-standin";
 import type { ApiOutcome, ApiRequests } from "../page/contract";
 import { people, type SandboxWorld, visibleChannels } from "./page-state";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
-import { type SlackStandin, streamChanges } from "../../../packages/slack-standin/src";
+import { type SlackStandin, streamChanges } from "@localism/slack-standin";
 import { MINUTES_PREFIX, type SampleMinutes } from "../minutes";
 import { isApiName, type SandboxActions } from "./actions";
 import { PAGE_DIR } from "./client-bundle";

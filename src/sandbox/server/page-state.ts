@@ -1,4 +1,4 @@
-import type { SlackChannel, SlackStandin, StoredEphemeral, StoredMessage } from "../../../packages/slack-standin/src";
+import type { SlackChannel, SlackStandin, StoredEphemeral, StoredMessage } from "@localism/slack-standin";
 import type { AppManifest } from "../manifest";
 import type { PageState } from "../page/contract";
 import { type Person, renderAppHeader, renderChannelHeader, renderSidebar, renderTopbar, type SidebarEntry } from "../render/chrome";

@@ -1,6 +1,6 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import type { Block } from "../../../packages/slack-standin/src";
+import type { Block } from "@localism/slack-standin";
 import { renderBlocks, type SurfaceState } from "../../../src/sandbox/render/blocks";
 import type { RenderContext } from "../../../src/sandbox/render/elements";
 

@@ -1,4 +1,4 @@
-import { type Clock, systemClock } from "../../../../src/clock";
+import { type Clock, systemClock } from "../clock";
 import type { StandinContext } from "../context";
 import { type AckEffect, applySlashCommandAck, applyViewSubmissionAck, type ViewAckEffect } from "./ack-effects";
 import { type BlockActionInput, buildBlockAction } from "./payloads/block-actions";

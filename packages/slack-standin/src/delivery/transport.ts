@@ -1,5 +1,5 @@
 import { performance } from "node:perf_hooks";
-import type { Clock } from "../../../../src/clock";
+import type { Clock } from "../clock";
 import { slackSignature } from "./sign";
 
 /** Ways to make a delivery look wrong or repeated, to see the app refuse or deduplicate it. */

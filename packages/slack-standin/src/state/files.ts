@@ -1,4 +1,4 @@
-import type { Clock } from "../../../../src/clock";
+import type { Clock } from "../clock";
 import type { IdFactory } from "../ids";
 import type { StoredFile } from "./types";
 

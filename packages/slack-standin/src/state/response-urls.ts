@@ -1,4 +1,4 @@
-import type { Clock } from "../../../../src/clock";
+import type { Clock } from "../clock";
 import type { IdFactory } from "../ids";
 
 /** Where a response_url's messages go, and which message it may replace or delete. */

@@ -5,7 +5,7 @@ import type { Output } from "../../../cli/output";
 /** `localism audit verify [--head SEQ:HASH]`: the hash chain links up and every concern reads as submitted. */
 export async function auditCommand(core: Core, args: string[], flags: { head?: string }, output: Output): Promise<number> {
   if (args[0] !== "verify") throw new UsageError("Usage: localism audit verify [--head SEQ:HASH]");
-  const report = await core.services.concerns.audit.verify(parseHead(flags.head));
+  const report = await core.features.concerns.audit.verify(parseHead(flags.head));
   const { chain } = report;
   if (!chain.ok) {
     output.err(`The audit trail is BROKEN at entry ${chain.brokenAt}: ${chain.reason}`);

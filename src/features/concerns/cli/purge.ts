@@ -4,7 +4,7 @@ import type { Output } from "../../../cli/output";
 
 /** `localism purge [--dry-run]`: removes concerns resolved before the retention period, leaving a tombstone in the audit chain. */
 export async function purgeCommand(core: Core, flags: { "dry-run": boolean }, output: Output): Promise<void> {
-  const { retention } = core.services.concerns;
+  const { retention } = core.features.concerns;
   const years = core.config.concerns.retentionYears;
   const plan: PurgePlan & { auditEntriesRemoved?: number; tombstoneSeq?: number | null } = flags["dry-run"] ? await retention.plan() : await retention.purge();
   output.out(`Retention: ${years} year${years === 1 ? "" : "s"}. Concerns resolved before ${londonDateLabel(plan.cutoff)} are purged.`);

@@ -17,5 +17,5 @@ export * from "./keys";
 export * from "./leads";
 export * from "./ports";
 export * from "./time-labels";
-export * from "../services";
+export * from "./services";
 export * from "./command";

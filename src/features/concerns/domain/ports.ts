@@ -58,3 +58,12 @@ export interface RetentionStore {
 export interface LeadRoster {
   isLead(workspaceId: string, userId: string): Promise<boolean>;
 }
+
+/** The full text of a quoted message while its modal is open (Slack's private_metadata is too small for it). */
+export interface DraftStore {
+  save(workspaceId: string, text: string, at: Date): Promise<string>;
+  /** The text, only for the workspace that saved it. */
+  text(workspaceId: string, id: string): Promise<string | null>;
+  /** Drafts of modals that were never submitted. */
+  sweep(olderThan: Date): Promise<number>;
+}

@@ -1,10 +1,10 @@
-import type { ListenerDeps } from "../../../slack/deps";
+import type { ConcernsSlackDeps } from "./deps";
 import { threadNoteMessage } from "./views/notifications";
 import type { SlackClient } from "./client";
 import { confirmToReporter } from "./confirm";
 import type { SubmissionStep } from "./submission-flow";
 
-type AfterDeps = Pick<ListenerDeps, "concernDrafts" | "concernNotifier">;
+type AfterDeps = Pick<ConcernsSlackDeps, "concernDrafts" | "concernNotifier">;
 
 const SUPPORTER_WORDS = { named: "", confidential: "confidentially", anonymous: "anonymously" } as const;
 

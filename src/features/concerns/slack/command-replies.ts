@@ -1,5 +1,5 @@
 import { formatReference, type ConcernsCommand } from "../domain";
-import type { ListenerDeps } from "../../../slack/deps";
+import type { ConcernsSlackDeps } from "./deps";
 import { concernDetailMessage } from "./views/detail";
 import { concernListMessage, helpMessage, myConcernsMessage, plainConcernMessage } from "./views/lists";
 import { exportComment } from "./views/notifications";
@@ -13,7 +13,7 @@ export interface CommandContext {
   client: SlackClient;
 }
 
-type CommandDeps = Pick<ListenerDeps, "concerns" | "concernNotifier" | "logger">;
+type CommandDeps = Pick<ConcernsSlackDeps, "concerns" | "concernNotifier" | "logger">;
 
 const LEAD_LIST_FOOTER = "`/concerns CON-0042` for the full record · `/concerns export` for a CSV";
 

@@ -1,13 +1,13 @@
 import type { ViewResponseAction } from "@slack/bolt";
 import { transition, type LeadRequest, type TriageResult } from "../domain";
 import { CONCERN_INPUTS } from "../../../slack/ids";
-import type { ListenerDeps } from "../../../slack/deps";
+import type { ConcernsSlackDeps } from "./deps";
 import { leadActionModal, type LeadModalAction } from "./views/lead-action";
 import type { SlackClient } from "./client";
 import { readFormState } from "./form-state";
 import { decodeLeadMetadata, encodeLeadMetadata } from "./metadata";
 
-type LeadDeps = Pick<ListenerDeps, "concerns" | "concernNotifier">;
+type LeadDeps = Pick<ConcernsSlackDeps, "concerns" | "concernNotifier">;
 
 /** What a lead's button press leads to: a refusal for the presser only, or nothing to say. */
 export type ButtonOutcome = { refusal: string } | { refusal: null };

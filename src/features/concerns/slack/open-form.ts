@@ -1,5 +1,5 @@
 import { signpostFor } from "../domain";
-import type { ListenerDeps } from "../../../slack/deps";
+import type { ConcernsSlackDeps } from "./deps";
 import { concernFormModal } from "./views/form";
 import { loadingModal, problemModal } from "./views/submitted";
 import { raisedByText, reference } from "./views/text";
@@ -17,7 +17,7 @@ export interface MessageShortcutContext {
   responseUrl: string | null;
 }
 
-type FormDeps = Pick<ListenerDeps, "concerns" | "concernDrafts" | "clock" | "logger">;
+type FormDeps = Pick<ConcernsSlackDeps, "concerns" | "concernDrafts" | "clock" | "logger">;
 
 /**
  * The message shortcut: a loading modal opens at once (the trigger_id lasts 3 seconds), then the

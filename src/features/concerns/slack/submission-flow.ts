@@ -11,7 +11,7 @@ import {
   type SubmissionResult,
 } from "../domain";
 import { CONCERN_INPUTS } from "../../../slack/ids";
-import type { ListenerDeps } from "../../../slack/deps";
+import type { ConcernsSlackDeps } from "./deps";
 import { concernFormModal, type FormValues } from "./views/form";
 import { submittedModal } from "./views/submitted";
 import { decodeFormMetadata, encodeFormMetadata, type FormMetadata } from "./metadata";
@@ -32,7 +32,7 @@ export interface SubmissionStep {
   mode?: IdentityMode;
 }
 
-type FlowDeps = Pick<ListenerDeps, "concerns" | "concernDrafts" | "clock">;
+type FlowDeps = Pick<ConcernsSlackDeps, "concerns" | "concernDrafts" | "clock">;
 
 const FIELD_BLOCKS: Record<ConcernField, string> = {
   whatHappened: CONCERN_INPUTS.whatHappened.block,

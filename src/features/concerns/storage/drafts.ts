@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../../storage/database";
+import type { DraftStore } from "../domain/ports";
 
 /** The full text of a quoted message while its modal is open (private_metadata is too small for it). */
-export class ConcernDrafts {
+export class ConcernDrafts implements DraftStore {
   constructor(private readonly db: Db) {}
 
   async save(workspaceId: string, text: string, at: Date): Promise<string> {

@@ -1,5 +1,5 @@
 import type { DatabaseProvider } from "../../../config";
-import type { ConcernStorage } from "../services";
+import type { ConcernStorage } from "../domain/services";
 import type { Db } from "../../../storage/database";
 import { AuditLog } from "./audit-log";
 import { ConcernQueries } from "./concern-queries";

@@ -7,7 +7,7 @@ import { json, type Output } from "../../../cli/output";
 export async function ingestCommand(core: Core, words: string[], flags: { json: boolean }, output: Output): Promise<void> {
   const [target, ...extra] = words;
   if (!target || extra.length > 0) throw new UsageError("Use: localism ingest <url-or-file>   (a web address, or a .pdf, .html or .txt file)");
-  const result = await core.services.minutes.ingest(target);
+  const result = await core.features.minutes.ingest(target);
   if (flags.json) {
     output.out(json(result));
     return;
@@ -18,7 +18,7 @@ export async function ingestCommand(core: Core, words: string[], flags: { json: 
 
 /** `localism minutes [--json]`: the stored documents (latest version of each), newest meeting first. */
 export async function minutesCommand(core: Core, flags: { json: boolean }, output: Output): Promise<void> {
-  const documents = await core.services.minutes.reader.latestVersions();
+  const documents = await core.features.minutes.reader.latestVersions();
   if (flags.json) {
     output.out(json(documents.map(toJson)));
     return;

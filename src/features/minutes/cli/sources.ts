@@ -7,7 +7,7 @@ const USAGE = "Use: localism sources [list] | sources add <url> | sources remove
 
 /** `localism sources [list|add <url>|remove <id>] [--json]`: the same as `/digest sources` and `/digest source ...`. */
 export async function sourcesCommand(core: Core, words: string[], flags: { json: boolean }, output: Output): Promise<void> {
-  const { sources } = core.services.minutes;
+  const { sources } = core.features.minutes;
   const [action = "list", argument, ...extra] = words;
   if (action === "list" && !argument) {
     const list = await sources.list();

@@ -1,4 +1,3 @@
-import type { KnowledgeBase } from "../../objectives/domain/knowledge-base";
 import type { TaggingVocabulary } from "./tagging";
 import { defaultTaggingVocabulary } from "./vocabulary";
 
@@ -7,7 +6,7 @@ import { defaultTaggingVocabulary } from "./vocabulary";
  * in `/objectives finance`) added to the built-in terms, so minutes are tagged in the same words
  * staff use to ask. Objective 1's autonomy aliases ("assumed liberty") also count as CCG autonomy.
  */
-export function taggingVocabularyFrom(kb: Pick<KnowledgeBase, "objectives">): TaggingVocabulary {
+export function taggingVocabularyFrom(kb: { objectives: readonly ObjectiveWords[] }): TaggingVocabulary {
   const defaults = new Map(defaultTaggingVocabulary.objectives.map((objective) => [objective.number, objective.terms]));
   const objectives = kb.objectives.map((objective) => ({
     number: objective.number,
@@ -15,6 +14,13 @@ export function taggingVocabularyFrom(kb: Pick<KnowledgeBase, "objectives">): Ta
   }));
   const autonomyAliases = kb.objectives.flatMap((objective) => objective.aliases).filter((alias) => /autonom|liberty/i.test(alias));
   return { objectives, autonomyTerms: unique([...defaultTaggingVocabulary.autonomyTerms, ...autonomyAliases]) };
+}
+
+/** What tagging needs of an objective in the knowledge base. */
+export interface ObjectiveWords {
+  number: number;
+  title: string;
+  aliases: readonly string[];
 }
 
 function unique(terms: string[]): string[] {

@@ -1,4 +1,4 @@
-import { minutesSearchDocuments, type IndexableMinutes } from "../domain/search-documents";
+import { minutesSearchDocuments, type IndexableMinutes } from "./search-documents";
 import type { SearchIndex } from "../../objectives/domain/search";
 
 /**

@@ -10,7 +10,7 @@ export async function askCommand(core: Core, words: string[], flags: { json: boo
   if (!question) throw new UsageError('Give a question: localism ask "can the Board overrule our CCG?"');
   const intent = interpretObjectivesText(question, () => false);
   if (intent.kind === "invalid") throw new UsageError(intent.message);
-  const asked = core.services.askService.ask(question, { surface: "cli" });
+  const asked = core.features.objectives.askService.ask(question, { surface: "cli" });
   await asked.record();
   output.out(flags.json ? json(toJson(asked.result)) : toText(asked.result));
 }

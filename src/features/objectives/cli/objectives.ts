@@ -3,7 +3,7 @@ import { json, type Output } from "../../../cli/output";
 
 /** `localism objectives [--json]`: the four objectives, as `/objectives` lists them. */
 export function objectivesCommand(core: Core, flags: { json: boolean }, output: Output): void {
-  const { kb } = core.services;
+  const { kb } = core.features.objectives;
   if (flags.json) {
     output.out(
       json(

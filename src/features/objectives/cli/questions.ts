@@ -10,7 +10,7 @@ export async function questionsCommand(
   output: Output,
 ): Promise<void> {
   const from = parseSince(flags.since ?? "7d", core.clock.now());
-  const rows = flags.unanswered ? await core.services.questions.unanswered(from) : await core.services.questions.since(from);
+  const rows = flags.unanswered ? await core.features.objectives.questions.unanswered(from) : await core.features.objectives.questions.since(from);
   if (flags.json) {
     output.out(json(rows.map(toJson)));
     return;

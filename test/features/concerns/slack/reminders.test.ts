@@ -32,11 +32,16 @@ describe("acknowledgement reminders", () => {
     await waitUntil(() => Boolean(cardFor(t, reference)));
   });
   afterAll(() => t?.close());
+  const reminderPass = (bot: typeof t) => {
+    const job = bot.bot.core.features.concerns.reminderJob;
+    if (!job) throw new Error("the bot registered the concerns feature, so it has a reminder job");
+    return job.runOnce();
+  };
 
   const reminders = () => t.standin.messagesIn(TRIAGE.id).filter((m) => m.text.includes("waited"));
   const runAt = async (isoLocal: string) => {
     clock.set(london(isoLocal));
-    return t.bot.jobs.concernReminders.runOnce();
+    return reminderPass(t);
   };
 
   it("waits two working days, skipping Good Friday, the weekend and Easter Monday", async () => {
@@ -62,11 +67,11 @@ describe("acknowledgement reminders", () => {
     const config = loadConfig({ DATABASE_URL: t.databaseUrl, KNOWLEDGE_DIR: path.join(root, "knowledge"), BANK_HOLIDAYS_FILE: holidaysFile, CONCERN_TRIAGE_CHANNEL: TRIAGE.id });
     const second: Core = await createCore(config, { clock, logger: new Logger("error", () => {}) });
     try {
-      const { concerns } = second.services;
+      const { concerns } = second.features;
       const notifier = new ConcernNotifier(t.bot.app.client, concerns.lookup, concerns.triage, { triageChannel: TRIAGE.id, leadMention: null }, second.logger);
-      const other = new ConcernReminderJob({ reminders: concerns.reminders, notifier, drafts: second.services.concernDrafts, holidaysFile, clock, logger: second.logger });
+      const other = new ConcernReminderJob({ reminders: concerns.reminders, notifier, drafts: second.features.concerns.drafts, holidaysFile, clock });
       clock.set(london("2026-04-10T10:00:00"));
-      const sent = await Promise.all([t.bot.jobs.concernReminders.runOnce(), other.runOnce(), t.bot.jobs.concernReminders.runOnce(), other.runOnce()]);
+      const sent = await Promise.all([reminderPass(t), other.runOnce(), reminderPass(t), other.runOnce()]);
       expect(sent.reduce((a, b) => a + b, 0)).toBe(1);
       expect(reminders()).toHaveLength(3);
     } finally {

@@ -1,5 +1,5 @@
 import type { Clock } from "../../../../src/clock";
-import type { EnteredValues, StoredMessage } from "../../../../packages/slack-standin/src";
+import type { EnteredValues, StoredMessage } from "@localism/slack-standin";
 import { CHANNELS, PEOPLE, readable, startTestBot, type TestBot } from "../../../support/bot";
 export { readable };
 import type { Provider } from "../../../support/databases";
@@ -64,7 +64,7 @@ export async function raiseFromMessage(t: TestBot, user: string, message: Stored
 
 /** The concern as stored, by reference number. */
 export async function stored(t: TestBot, number: number) {
-  return t.bot.core.services.concerns.lookup.detail(t.standin.workspace.team.id, PEOPLE.lead.id, number).then((r) => (r.ok ? r.value : null));
+  return t.bot.core.features.concerns.lookup.detail(t.standin.workspace.team.id, PEOPLE.lead.id, number).then((r) => (r.ok ? r.value : null));
 }
 
 export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 3_000): Promise<void> {

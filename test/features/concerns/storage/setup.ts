@@ -1,6 +1,6 @@
 import { ManualClock } from "../../../../src/clock";
 import { validateConcernDraft, type ConcernDraft, type ConcernDraftInput } from "../../../../src/features/concerns/domain/concern";
-import { createConcernServices, type ConcernServices, type Submission } from "../../../../src/features/concerns/services";
+import { createConcernServices, type ConcernServices, type Submission } from "../../../../src/features/concerns/domain/services";
 import { openDatabase, type Database } from "../../../../src/storage/database";
 import { createConcernStorage, type ConcernDatabase } from "../../../../src/features/concerns/storage";
 import { freshDatabaseUrl, type Provider } from "../../../support/databases";

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../../src/clock";
-import type { SlackStandin } from "../../../../packages/slack-standin/src";
+import type { SlackStandin } from "@localism/slack-standin";
 import { OutboxRepository } from "../../../../src/features/minutes/storage/outbox";
 import { CHANNELS, startTestStandin, type TestBot } from "../../../support/bot";
 import { digest, jobs, postsIn, publish, readable, startDigestBot } from "../../../support/digest-bot";
@@ -86,7 +86,7 @@ describe("changed documents and crashes", () => {
     clock.set(new Date("2026-03-23T09:00:00Z"));
 
     // The first process claims the period and takes the message to send it, then dies before Slack is called.
-    expect(await first.bot.core.services.minutes.digests.claimDue()).toBe(1);
+    expect(await first.bot.core.features.minutes.digests.claimDue()).toBe(1);
     const outbox = new OutboxRepository(first.bot.core.database.db);
     const [message] = await outbox.due(clock.now());
     expect(await outbox.lock(message!.id, "the-process-that-died", clock.now(), new Date(clock.now().getTime() + 2 * 60_000))).toBe(true);

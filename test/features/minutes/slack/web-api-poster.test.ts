@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Logger } from "../../../../src/logger";
-import type { SlackStandin } from "../../../../packages/slack-standin/src";
+import type { SlackStandin } from "@localism/slack-standin";
 import { createPostingClient, WebApiPoster } from "../../../../src/features/minutes/slack/web-api-poster";
 import { CHANNELS, startTestStandin } from "../../../support/bot";
 

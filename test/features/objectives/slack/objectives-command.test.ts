@@ -98,15 +98,15 @@ describe("/objectives through the real Bolt receiver", () => {
       t.slack.blockAction({ user: PEOPLE.colleague.id, actionId: "answer_not_helpful", container }),
     ]);
     await expect.poll(() => readable(t.standin.ephemeralsFor(PEOPLE.colleague.id).at(-1))).toContain("You found this not helpful");
-    const rows = await t.bot.core.services.questions.since(new Date(0));
+    const rows = await t.bot.core.features.objectives.questions.since(new Date(0));
     const voted = rows.find((row) => row.question === "who wrote the letter and when?");
     expect(voted).toMatchObject({ notHelpfulVotes: 1, helpfulVotes: 0 });
-    const unanswered = await t.bot.core.services.questions.unanswered(new Date(0));
+    const unanswered = await t.bot.core.features.objectives.questions.unanswered(new Date(0));
     expect(unanswered.map((row) => row.question)).toContain("who wrote the letter and when?");
   });
 
   it("refuses a bad signature, a stale timestamp and a malformed body, recording nothing", async () => {
-    const before = (await t.bot.core.services.questions.since(new Date(0))).length;
+    const before = (await t.bot.core.features.objectives.questions.since(new Date(0))).length;
     const forged = await t.slack.slashCommand({ command: "/objectives", text: "forged question", user: PEOPLE.staff.id, channel: CHANNELS.commissioning.id }, { badSignature: true });
     const stale = await t.slack.slashCommand({ command: "/objectives", text: "stale question", user: PEOPLE.staff.id, channel: CHANNELS.commissioning.id }, { staleTimestamp: true });
     const malformed = await t.slack.send("payload=%7Bnot-json", "application/x-www-form-urlencoded");
@@ -114,15 +114,15 @@ describe("/objectives through the real Bolt receiver", () => {
     expect(stale.status).toBe(401);
     expect(malformed.status).toBeGreaterThanOrEqual(400);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect((await t.bot.core.services.questions.since(new Date(0))).length).toBe(before);
+    expect((await t.bot.core.features.objectives.questions.since(new Date(0))).length).toBe(before);
   });
 });
 
 async function waitForQuestions(t: TestBot, count: number, question: string) {
-  let rows: Awaited<ReturnType<typeof t.bot.core.services.questions.since>> = [];
+  let rows: Awaited<ReturnType<typeof t.bot.core.features.objectives.questions.since>> = [];
   await expect
     .poll(async () => {
-      rows = (await t.bot.core.services.questions.since(new Date(0))).filter((row) => row.question === question);
+      rows = (await t.bot.core.features.objectives.questions.since(new Date(0))).filter((row) => row.question === question);
       return rows.length;
     })
     .toBe(count);

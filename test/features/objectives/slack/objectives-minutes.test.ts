@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../../src/clock";
-import type { SlackStandin } from "../../../../packages/slack-standin/src";
+import type { SlackStandin } from "@localism/slack-standin";
 import { CHANNELS, PEOPLE, startTestStandin, type TestBot } from "../../../support/bot";
 import { publish, readable, startDigestBot } from "../../../support/digest-bot";
 import { MinutesServer } from "../../../support/minutes-server";

@@ -3,14 +3,14 @@ import { parseConcernsCommand } from "../../domain";
 import { concernsCommandReply } from "../command-replies";
 import { openBlankForm } from "../open-form";
 import { COMMANDS } from "../../../../slack/ids";
-import type { ListenerDeps } from "../../../../slack/deps";
+import type { ConcernsSlackDeps } from "../deps";
 
 /**
  * `/concerns`: everyone's own concerns, `new`, and `status` (with a receipt code for anonymous
  * ones); for leads `open`, `objective N`, `CON-0042` and `export`. Replies come through the
  * response URL, so they reach private channels and DMs the bot is not in.
  */
-export function registerConcernsCommand(app: App, deps: ListenerDeps): void {
+export function registerConcernsCommand(app: App, deps: ConcernsSlackDeps): void {
   app.command(COMMANDS.concerns, async ({ command, ack, respond, client }) => {
     const parsed = parseConcernsCommand(command.text ?? "", deps.clock.now());
     await ack();

@@ -2,10 +2,10 @@ import type { App, BlockAction, ButtonAction, GlobalShortcut, MessageShortcut } 
 import { openBlankForm, openFormForMessage } from "../open-form";
 import { workspaceOf } from "../workspace";
 import { ACTIONS, SHORTCUTS } from "../../../../slack/ids";
-import type { ListenerDeps } from "../../../../slack/deps";
+import type { ConcernsSlackDeps } from "../deps";
 
 /** "Log autonomy concern" on a message, the global shortcut and App Home's button: all open the concern form. */
-export function registerConcernShortcuts(app: App, deps: ListenerDeps): void {
+export function registerConcernShortcuts(app: App, deps: ConcernsSlackDeps): void {
   app.shortcut<MessageShortcut>(SHORTCUTS.logConcern, async ({ ack, shortcut, client }) => {
     await ack();
     await openFormForMessage(deps, {

@@ -3,12 +3,12 @@ import { afterSubmission } from "../after-submission";
 import { handleConcernSubmission } from "../submission-flow";
 import { errorKind, workspaceOf } from "../workspace";
 import { CONCERN_INPUTS, VIEWS } from "../../../../slack/ids";
-import type { ListenerDeps } from "../../../../slack/deps";
+import type { ConcernsSlackDeps } from "../deps";
 
 const COULD_NOT_SAVE = "Sorry, your concern could not be saved just now. Please try again in a minute; nothing has been recorded.";
 
 /** The concern form's submission: answered within Slack's 3 seconds, the rest after. */
-export function registerConcernSubmission(app: App, deps: ListenerDeps): void {
+export function registerConcernSubmission(app: App, deps: ConcernsSlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.concernForm, async ({ ack, body, view, client }) => {
     const request = { workspaceId: workspaceOf(body), user: { id: body.user.id, name: body.user.name ?? null }, view };
     const step = await handleConcernSubmission(deps, request).catch((error: unknown) => {

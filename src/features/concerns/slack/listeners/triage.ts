@@ -5,7 +5,7 @@ import { workspaceOf } from "../workspace";
 import { ACTIONS, VIEWS } from "../../../../slack/ids";
 import type { LeadModalAction } from "../views/lead-action";
 import { refusalMessage } from "../views/notifications";
-import type { ListenerDeps } from "../../../../slack/deps";
+import type { ConcernsSlackDeps } from "../deps";
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & { client: App["client"] };
 
@@ -19,7 +19,7 @@ async function refuseIfNeeded(args: ButtonArgs, outcome: ButtonOutcome): Promise
 }
 
 /** The triage card's buttons and the lead's small forms. Leads only; every press is checked. */
-export function registerTriageActions(app: App, deps: ListenerDeps): void {
+export function registerTriageActions(app: App, deps: ConcernsSlackDeps): void {
   const button = (actionId: string, run: (args: ButtonArgs) => Promise<ButtonOutcome>) =>
     app.action<BlockAction<ButtonAction>>(actionId, async (args) => {
       await args.ack();

@@ -2,14 +2,14 @@ import type { App } from "@slack/bolt";
 import { parseDigestCommand } from "../../domain/command";
 import { COMMANDS } from "../../../../slack/ids";
 import { digestReplyMessage } from "../views/digest-replies";
-import type { ListenerDeps } from "../../../../slack/deps";
+import type { MinutesSlackDeps } from "../deps";
 
 /**
  * `/digest ...`. Help and mistakes are answered in the acknowledgement; everything else needs the
  * database or Slack, so it is acknowledged at once and answered through response_url (which also
  * reaches private channels).
  */
-export function registerDigestCommand(app: App, deps: ListenerDeps): void {
+export function registerDigestCommand(app: App, deps: MinutesSlackDeps): void {
   app.command(COMMANDS.digest, async ({ command, ack, respond }) => {
     const parsed = parseDigestCommand(command.text ?? "");
     if (parsed.kind === "help" || parsed.kind === "invalid") {

@@ -2,12 +2,12 @@ import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "
 import { ACTIONS } from "../../../../slack/ids";
 import { answerMessage, type Feedback } from "../views/answer";
 import { plainMessage } from "../views/objectives";
-import type { ListenerDeps } from "../../../../slack/deps";
+import type { ObjectivesSlackDeps } from "../deps";
 
 const EXPIRED = "That answer is no longer on record, so it can't be shared or rated. Ask again with `/objectives`.";
 
 /** Helpful / Not helpful: one vote per person (pressing again changes it), thanked in place. */
-export function registerAnswerFeedback(app: App, deps: ListenerDeps): void {
+export function registerAnswerFeedback(app: App, deps: ObjectivesSlackDeps): void {
   const handle = (feedback: Feedback) =>
     async ({ ack, action, body, respond }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
       await ack();
@@ -25,7 +25,7 @@ export function registerAnswerFeedback(app: App, deps: ListenerDeps): void {
 }
 
 /** "Share in channel": reposts the answer for everyone, through the response URL (works where the bot is not a member). */
-export function registerShareAnswer(app: App, deps: ListenerDeps): void {
+export function registerShareAnswer(app: App, deps: ObjectivesSlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.shareAnswer, async ({ ack, action, body, respond }) => {
     await ack();
     const question = await deps.questions.find(action.value ?? "");

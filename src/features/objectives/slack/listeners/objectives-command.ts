@@ -4,14 +4,14 @@ import { COMMANDS } from "../../../../slack/ids";
 import { answerMessage } from "../views/answer";
 import type { SlackMessage } from "../../../../slack/message";
 import { objectiveDetailMessage, objectivesHelpMessage, objectivesListMessage, plainMessage } from "../views/objectives";
-import type { ListenerDeps } from "../../../../slack/deps";
+import type { ObjectivesSlackDeps } from "../deps";
 
 /**
  * `/objectives [number | word | question]`. Everything is answered from memory, so the reply goes
  * back in the acknowledgement itself: it reaches private channels and DMs the bot is not in, and
  * it is quick. The question is recorded after the reply has gone.
  */
-export function registerObjectivesCommand(app: App, deps: ListenerDeps): void {
+export function registerObjectivesCommand(app: App, deps: ObjectivesSlackDeps): void {
   app.command(COMMANDS.objectives, async ({ command, ack }) => {
     const intent = interpretObjectivesText(command.text ?? "", (text) => deps.findObjective(text) !== undefined);
     if (intent.kind !== "question") {
@@ -29,7 +29,7 @@ export function registerObjectivesCommand(app: App, deps: ListenerDeps): void {
   });
 }
 
-function replyFor(intent: Exclude<ReturnType<typeof interpretObjectivesText>, { kind: "question" }>, deps: ListenerDeps): SlackMessage {
+function replyFor(intent: Exclude<ReturnType<typeof interpretObjectivesText>, { kind: "question" }>, deps: ObjectivesSlackDeps): SlackMessage {
   switch (intent.kind) {
     case "list":
       return objectivesListMessage(deps.kb);

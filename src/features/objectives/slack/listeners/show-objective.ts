@@ -2,10 +2,10 @@ import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { ACTIONS } from "../../../../slack/ids";
 import { objectiveModal } from "../views/objective-modal";
 import { objectiveDetailMessage } from "../views/objectives";
-import type { ListenerDeps } from "../../../../slack/deps";
+import type { ObjectivesSlackDeps } from "../deps";
 
 /** "Details" and "Related" buttons: in a message the detail replies in place; on App Home it opens a modal. */
-export function registerShowObjective(app: App, deps: ListenerDeps): void {
+export function registerShowObjective(app: App, deps: ObjectivesSlackDeps): void {
   app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTIONS.showObjective}_\\d$`), async ({ ack, action, body, client, respond }) => {
     await ack();
     const objective = deps.findObjective(action.value ?? "");

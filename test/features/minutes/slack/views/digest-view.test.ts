@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { composeDigest, type DigestDocument } from "../../../../src/features/minutes/domain/compose";
-import { checkMessageBlocks, defaultBlockKitLimits } from "../../../../packages/slack-standin/src";
-import { createDigestRenderer } from "../../../../src/features/minutes/slack/views/digest";
+import { composeDigest, type DigestDocument } from "../../../../../src/features/minutes/domain/compose";
+import { checkMessageBlocks, defaultBlockKitLimits } from "@localism/slack-standin";
+import { createDigestRenderer } from "../../../../../src/features/minutes/slack/views/digest";
 
 const objectives = new Map([
   [1, "Transferring power to local organisations"],

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { Clock } from "../../../clock";
-import { formatReference, type ConcernStatus } from "../domain/concern";
-import type { ConcernReads, ConcernWrites, LeadRoster } from "../domain/ports";
-import type { ConcernRecord } from "../domain/records";
-import { transition, type WorkflowAction } from "../domain/workflow";
+import type { Clock } from "../../../../clock";
+import { formatReference, type ConcernStatus } from "../concern";
+import type { ConcernReads, ConcernWrites, LeadRoster } from "../ports";
+import type { ConcernRecord } from "../records";
+import { transition, type WorkflowAction } from "../workflow";
 
 export const NOT_A_LEAD =
   "Sorry, only concern leads can do that. If you think you should be one, please ask whoever looks after this app.";

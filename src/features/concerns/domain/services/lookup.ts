@@ -1,6 +1,6 @@
-import type { AuditEntry } from "../domain/audit-chain";
-import type { ConcernReads, AuditTrail, LeadRoster } from "../domain/ports";
-import type { ConcernCounts, ConcernMessageRecord, ConcernRecord, SupporterRecord } from "../domain/records";
+import type { AuditEntry } from "../audit-chain";
+import type { ConcernReads, AuditTrail, LeadRoster } from "../ports";
+import type { ConcernCounts, ConcernMessageRecord, ConcernRecord, SupporterRecord } from "../records";
 import { NOT_A_LEAD } from "./triage";
 
 export interface ConcernDetail {

@@ -1,7 +1,7 @@
-import type { Clock } from "../../../clock";
-import { AnonymousRateLimiter } from "../domain/anonymous-rate-limit";
-import { LeadDirectory, type GroupMembers } from "../domain/leads";
-import type { AuditTrail, ConcernReads, ConcernWrites, ReminderClaimStore, RetentionStore } from "../domain/ports";
+import type { Clock } from "../../../../clock";
+import { AnonymousRateLimiter } from "../anonymous-rate-limit";
+import { LeadDirectory, type GroupMembers } from "../leads";
+import type { AuditTrail, ConcernReads, ConcernWrites, ReminderClaimStore, RetentionStore } from "../ports";
 import { AuditService } from "./audit";
 import { ExportService } from "./export";
 import { FollowUpService } from "./follow-up";

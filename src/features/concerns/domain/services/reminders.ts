@@ -1,7 +1,7 @@
-import type { ConcernReads, ReminderClaimStore } from "../domain/ports";
-import type { ConcernRecord } from "../domain/records";
-import { reminderDue } from "../domain/reminders";
-import { calendarDate, workingDaysBetween } from "../domain/working-days";
+import type { ConcernReads, ReminderClaimStore } from "../ports";
+import type { ConcernRecord } from "../records";
+import { reminderDue } from "../reminders";
+import { calendarDate, workingDaysBetween } from "../working-days";
 
 export interface DueReminder {
   concern: ConcernRecord;

@@ -1,8 +1,8 @@
-import type { Clock } from "../../../clock";
-import type { AuditActor } from "../domain/audit-chain";
-import { concernsToCsv, type ConcernExportRow } from "../domain/export-csv";
-import type { AuditTrail, ConcernReads, LeadRoster } from "../domain/ports";
-import type { ConcernRecord } from "../domain/records";
+import type { Clock } from "../../../../clock";
+import type { AuditActor } from "../audit-chain";
+import { concernsToCsv, type ConcernExportRow } from "../export-csv";
+import type { AuditTrail, ConcernReads, LeadRoster } from "../ports";
+import type { ConcernRecord } from "../records";
 import { NOT_A_LEAD } from "./triage";
 
 export interface ExportRange {

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { Clock } from "../../../clock";
-import type { AnonymousRateLimiter } from "../domain/anonymous-rate-limit";
-import { formatReference } from "../domain/concern";
-import type { AuditTrail, ConcernReads, ConcernWrites, LeadRoster } from "../domain/ports";
-import { verifyReceiptCode } from "../domain/receipt";
-import type { ConcernMessageRecord, ConcernRecord } from "../domain/records";
-import { londonTimeLabel } from "../domain/time-labels";
+import type { Clock } from "../../../../clock";
+import type { AnonymousRateLimiter } from "../anonymous-rate-limit";
+import { formatReference } from "../concern";
+import type { AuditTrail, ConcernReads, ConcernWrites, LeadRoster } from "../ports";
+import { verifyReceiptCode } from "../receipt";
+import type { ConcernMessageRecord, ConcernRecord } from "../records";
+import { londonTimeLabel } from "../time-labels";
 
 export interface ReporterView {
   concern: ConcernRecord;

@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { Clock } from "../../../clock";
-import type { AnonymousRateLimiter } from "../domain/anonymous-rate-limit";
-import type { AuditActor } from "../domain/audit-chain";
-import type { ConcernDraft } from "../domain/concern";
-import { reporterIdentity, type ReporterIdentity, type SlackUser } from "../domain/identity";
-import { concernContentHash, contentNote, keyedHash } from "../domain/keys";
-import type { ConcernReads, ConcernWrites } from "../domain/ports";
-import { generateReceiptCode, hashReceiptCode } from "../domain/receipt";
-import type { ConcernRecord, ConcernSource, NewConcern } from "../domain/records";
-import type { SignpostKind } from "../domain/signposting";
+import type { Clock } from "../../../../clock";
+import type { AnonymousRateLimiter } from "../anonymous-rate-limit";
+import type { AuditActor } from "../audit-chain";
+import type { ConcernDraft } from "../concern";
+import { reporterIdentity, type ReporterIdentity, type SlackUser } from "../identity";
+import { concernContentHash, contentNote, keyedHash } from "../keys";
+import type { ConcernReads, ConcernWrites } from "../ports";
+import { generateReceiptCode, hashReceiptCode } from "../receipt";
+import type { ConcernRecord, ConcernSource, NewConcern } from "../records";
+import type { SignpostKind } from "../signposting";
 
 /** The message a concern is raised from, as Slack gave it. */
 export interface SourceMessage {

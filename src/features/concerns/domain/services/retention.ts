@@ -1,7 +1,7 @@
-import type { Clock } from "../../../clock";
-import type { ConcernReads, RetentionStore } from "../domain/ports";
-import type { ConcernRecord } from "../domain/records";
-import { purgeCutoff, selectForPurge } from "../domain/retention";
+import type { Clock } from "../../../../clock";
+import type { ConcernReads, RetentionStore } from "../ports";
+import type { ConcernRecord } from "../records";
+import { purgeCutoff, selectForPurge } from "../retention";
 
 export interface PurgePlan {
   cutoff: Date;

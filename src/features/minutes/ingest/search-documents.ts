@@ -1,5 +1,5 @@
 import type { SearchDocument } from "../../objectives/domain/search-document";
-import type { TaggedMinutesItem } from "./document";
+import type { TaggedMinutesItem } from "../domain/document";
 
 export interface IndexableMinutes {
   documentId: number;

@@ -1,8 +1,8 @@
-import { verifyChain, type ChainVerification, type ConcernAuditEntry } from "../domain/audit-chain";
-import { formatReference } from "../domain/concern";
-import { concernContentHash, contentHashFromNote } from "../domain/keys";
-import type { AuditTrail, ConcernReads } from "../domain/ports";
-import type { ConcernRecord } from "../domain/records";
+import { verifyChain, type ChainVerification, type ConcernAuditEntry } from "../audit-chain";
+import { formatReference } from "../concern";
+import { concernContentHash, contentHashFromNote } from "../keys";
+import type { AuditTrail, ConcernReads } from "../ports";
+import type { ConcernRecord } from "../records";
 
 export interface AuditReport {
   chain: ChainVerification;

@@ -1,0 +1,49 @@
+import { systemClock, type Clock } from "./clock";
+import type { Config } from "./config";
+import type { SharedCore } from "./core-types";
+import { createConcerns, type ConcernsFeature, type GroupMembers } from "./features/concerns";
+import { createMinutes, type MinutesFeature } from "./features/minutes";
+import { createObjectives, type ObjectivesFeature } from "./features/objectives";
+import { Logger } from "./logger";
+import { openDatabase, tuneDatabase } from "./storage/database";
+import { migrateDatabase } from "./storage/migrate";
+import { WorkspaceRepository } from "./storage/workspaces";
+
+export interface CoreOptions {
+  clock?: Clock;
+  logger?: Logger;
+  /** Looks up a Slack user group's members (concern leads); absent without Slack. */
+  leadGroupMembers?: GroupMembers;
+}
+
+export interface Features {
+  objectives: ObjectivesFeature;
+  concerns: ConcernsFeature;
+  minutes: MinutesFeature;
+}
+
+/** Everything but Slack: the database and the three features. The bot, the CLI and the sandbox build exactly this. */
+export interface Core extends SharedCore {
+  features: Features;
+  close(): Promise<void>;
+}
+
+export async function createCore(config: Config, options: CoreOptions = {}): Promise<Core> {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? new Logger(config.logLevel);
+  const database = await openDatabase(config.database.url);
+  await migrateDatabase(config.database.url, config.database.provider, database.db);
+  await tuneDatabase(database);
+  const shared: SharedCore = { config, clock, logger, database, workspaces: new WorkspaceRepository(database.db) };
+  const objectives = createObjectives(shared);
+  const concerns = createConcerns(shared, options.leadGroupMembers ? { leadGroupMembers: options.leadGroupMembers } : {});
+  const minutes = await createMinutes(shared, { objectives, concernCounts: concerns.countsByObjective });
+  return {
+    ...shared,
+    features: { objectives, concerns, minutes },
+    close: async () => {
+      await objectives.close();
+      await database.close();
+    },
+  };
+}

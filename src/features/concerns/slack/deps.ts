@@ -1,0 +1,13 @@
+import type { Clock } from "../../../clock";
+import type { Logger } from "../../../logger";
+import type { ConcernServices, DraftStore } from "../domain";
+import type { ConcernNotifier } from "./notifier";
+
+/** What the concerns feature's listeners need: its services and the notifier, never its storage. */
+export interface ConcernsSlackDeps {
+  concerns: ConcernServices;
+  concernDrafts: DraftStore;
+  concernNotifier: ConcernNotifier;
+  clock: Clock;
+  logger: Logger;
+}

@@ -1,0 +1,59 @@
+import type { App } from "@slack/bolt";
+import type { ViewBlockBuilder } from "slack-block-builder";
+import type { SharedCore } from "../../core-types";
+import type { RepeatingJob } from "../../jobs/repeating-job";
+import { createObjectivesAssistant, type AskResult } from "./domain/answer";
+import { AskService } from "./domain/ask-service";
+import { loadKnowledgeBase, type KnowledgeBase, type Objective } from "./domain/knowledge-base";
+import type { SearchIndex } from "./domain/search";
+import { registerAnswerFeedback, registerShareAnswer } from "./slack/listeners/answer-feedback";
+import { registerObjectivesCommand } from "./slack/listeners/objectives-command";
+import { registerShowObjective } from "./slack/listeners/show-objective";
+import { homeView } from "./slack/views/home";
+import { QuestionRepository } from "./storage/questions";
+
+export type { AskResult, Answer } from "./domain/answer";
+export type { KnowledgeBase, Objective } from "./domain/knowledge-base";
+export type { SearchDocument, SearchIndex } from "./domain/search";
+
+/** The objectives feature: the knowledge base, its search, the questions asked and their votes. */
+export interface ObjectivesFeature {
+  kb: KnowledgeBase;
+  findObjective(text: string): Objective | undefined;
+  answer(question: string): AskResult;
+  askService: AskService;
+  questions: QuestionRepository;
+  /** The search index other features add documents to (published minutes). */
+  index: SearchIndex;
+  /** App Home's frame: the objectives at a glance, with the other features' sections inside. */
+  homeView(sections: ViewBlockBuilder[]): ReturnType<typeof homeView>;
+  register(app: App): RepeatingJob[];
+  close(): Promise<void>;
+}
+
+export function createObjectives(core: SharedCore): ObjectivesFeature {
+  const { config, clock, logger, database } = core;
+  const kb = loadKnowledgeBase(config.knowledgeDir);
+  const assistant = createObjectivesAssistant(kb);
+  const questions = new QuestionRepository(database.db, (error) => logger.error("Could not record questions", error));
+  const answer = (question: string) => assistant.ask(question);
+  const feature: ObjectivesFeature = {
+    kb,
+    findObjective: (text) => assistant.findObjective(text),
+    answer,
+    askService: new AskService(answer, questions, clock),
+    questions,
+    index: assistant.index,
+    homeView: (sections) => homeView(kb, sections),
+    register: (app) => {
+      const deps = { ...feature, clock, logger };
+      registerObjectivesCommand(app, deps);
+      registerShowObjective(app, deps);
+      registerAnswerFeedback(app, deps);
+      registerShareAnswer(app, deps);
+      return [];
+    },
+    close: () => questions.flush().catch((error: unknown) => logger.error("Could not record questions", error)),
+  };
+  return feature;
+}
