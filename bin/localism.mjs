@@ -1,7 +1,4 @@
 #!/usr/bin/env node
-// The `localism` command (npx localism ...): runs the TypeScript CLI through tsx.
-import { register } from "tsx/esm/api";
-
-register();
-const { runCli } = await import("../src/cli/main.ts");
+// The `localism` command (npx localism ...): the command line built into dist/ by `npm install`.
+const { runCli } = await import("../dist/cli.js");
 process.exitCode = await runCli(process.argv.slice(2));

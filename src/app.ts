@@ -45,7 +45,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const { objectives, concerns, minutes } = core.features;
 
   registerWorkspaceTracking(app, core);
-  const jobs = [objectives, concerns, minutes].flatMap((feature) => feature.register(app));
+  const jobs = (await Promise.all([objectives, concerns, minutes].map((feature) => feature.register(app)))).flat();
   registerAppHome(app, {
     frame: (sections) => objectives.homeView(sections),
     sections: [

@@ -28,7 +28,7 @@ const wholeNumber = (name: string, min: number, max: number, fallback: number) =
       .default(fallback),
   );
 
-// ---- Concerns (issue 3) ----
+// ---- Concerns ----
 const MIN_PEPPER_CHARS = 32;
 const concernSettings = {
   CONCERN_LEADS: optionalNonEmpty(
@@ -75,7 +75,7 @@ const envSchema = z.object({
   SANDBOX_ALLOW_REMOTE: optionalNonEmpty(
     z.enum(["true", "false"], { message: "should be true or false (true lets the sandbox listen on an address other machines can reach)" }),
   ),
-  // --- Minutes and digests (issue 4) ---
+  // --- Minutes and digests ---
   MINUTES_POLL_INTERVAL_MINUTES: wholeNumber("the minutes between fetches of each source, like 60", 1, 7 * 24 * 60, 60),
   DIGEST_CHECK_INTERVAL_SECONDS: wholeNumber("the seconds between checks for due digests, like 60", 5, 3600, 60),
   FETCH_TIMEOUT_SECONDS: wholeNumber("the seconds a fetch may take, like 20", 1, 600, 20),
@@ -130,7 +130,7 @@ export interface Config {
   concerns: ConcernSettings;
 }
 
-/** Polling, fetching and digest scheduling (issue 4). */
+/** Polling, fetching and digest scheduling. */
 export interface MinutesSettings {
   pollIntervalMs: number;
   digestCheckIntervalMs: number;

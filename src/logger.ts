@@ -1,9 +1,12 @@
-import { LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import type { Logger as BoltLogger, LogLevel } from "@slack/bolt";
+
+/** Bolt's log levels as the strings they are ("debug" ... "error"). */
+type Level = `${LogLevel}`;
 
 /** Where log lines go: stderr in production, an array in tests that search the logs. */
 export type LogSink = (line: string) => void;
 
-const ORDER: Record<LogLevel, number> = { debug: 0, info: 1, warn: 2, error: 3 };
+const ORDER: Record<Level, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 
 // Tokens, signing secrets and bearer headers must never reach a log line.
 const SECRET_PATTERNS: RegExp[] = [
@@ -43,36 +46,36 @@ function describe(value: unknown): string {
 
 /** A small structured logger that Bolt can use too; every line is redacted before it is written. */
 export class Logger implements BoltLogger {
-  private level: LogLevel;
+  private level: Level;
   private name = "localism";
 
-  constructor(level: `${LogLevel}` = "info", private readonly sink: LogSink = (line) => process.stderr.write(`${line}\n`)) {
-    this.level = level as LogLevel;
+  constructor(level: Level = "info", private readonly sink: LogSink = (line) => process.stderr.write(`${line}\n`)) {
+    this.level = level;
   }
 
   debug(...msg: unknown[]): void {
-    this.write(LogLevel.DEBUG, msg);
+    this.write("debug", msg);
   }
   info(...msg: unknown[]): void {
-    this.write(LogLevel.INFO, msg);
+    this.write("info", msg);
   }
   warn(...msg: unknown[]): void {
-    this.write(LogLevel.WARN, msg);
+    this.write("warn", msg);
   }
   error(...msg: unknown[]): void {
-    this.write(LogLevel.ERROR, msg);
+    this.write("error", msg);
   }
   setLevel(level: LogLevel): void {
     this.level = level;
   }
   getLevel(): LogLevel {
-    return this.level;
+    return this.level as LogLevel;
   }
   setName(name: string): void {
     this.name = name;
   }
 
-  private write(level: LogLevel, msg: unknown[]): void {
+  private write(level: Level, msg: unknown[]): void {
     if (ORDER[level] < ORDER[this.level]) return;
     const text = withholdPayloads(redactSecrets(msg.map(describe).join(" ")));
     this.sink(JSON.stringify({ time: new Date().toISOString(), level, name: this.name, msg: text }));

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { createCore, type Core } from "../app";
+import { createCore, type Core } from "../core";
 import { ConfigError, loadConfig } from "../config";
 import { Logger } from "../logger";
 import { askCommand } from "../features/objectives/cli/ask";

@@ -1,3 +1,4 @@
+import { fromRoot } from "../paths";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
@@ -28,7 +29,7 @@ export interface AppManifest {
   shortcuts: ShortcutEntry[];
 }
 
-export const MANIFEST_PATH = path.resolve(import.meta.dirname, "../../manifest.yml");
+export const MANIFEST_PATH = fromRoot("manifest.yml");
 
 const manifestSchema = z.looseObject({
   display_information: z.looseObject({ name: z.string().min(1) }),

@@ -1,3 +1,4 @@
+import { fromRoot } from "../paths";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { escapeHtml } from "./render/html";
@@ -6,7 +7,7 @@ import { escapeHtml } from "./render/html";
  * A sample minutes feed and the documents it links to, served by the sandbox itself so that
  * `/digest source add <feed>` has something realistic to read without reaching the internet.
  */
-export const SAMPLE_MINUTES_DIR = path.resolve(import.meta.dirname, "fixtures/minutes");
+export const SAMPLE_MINUTES_DIR = fromRoot("src/sandbox/fixtures/minutes");
 export const MINUTES_PREFIX = "/sandbox/minutes/";
 export const FEED_PATH = `${MINUTES_PREFIX}feed.atom`;
 

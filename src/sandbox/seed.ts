@@ -1,10 +1,11 @@
+import { fromRoot } from "../paths";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import type { SlackStandin } from "@localism/slack-standin";
 
-export const SEED_PATH = path.resolve(import.meta.dirname, "fixtures/workspace.yaml");
+export const SEED_PATH = fromRoot("src/sandbox/fixtures/workspace.yaml");
 
 const userId = z.string().regex(/^[UW][A-Z0-9]{8,}$/, { message: "should be a Slack user id like U0PRIYASH" });
 const channelId = z.string().regex(/^[CG][A-Z0-9]{8,}$/, { message: "should be a Slack channel id like C0COMMTEAM (G... for private)" });

@@ -10,7 +10,7 @@ export interface HomeSection {
 
 export interface AppHomeParts {
   /** The whole view: the page around the sections. */
-  frame(sections: ViewBlockBuilder[]): object;
+  frame(sections: ViewBlockBuilder[]): Promise<object>;
   sections: HomeSection[];
   logger: Logger;
 }
@@ -28,7 +28,7 @@ export function registerAppHome(app: App, parts: AppHomeParts): void {
         }),
       ),
     );
-    const view = parts.frame(sections.flat());
+    const view = await parts.frame(sections.flat());
     await client.views.publish({ user_id: event.user, view: view as Parameters<typeof client.views.publish>[0]["view"] });
   });
 }

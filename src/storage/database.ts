@@ -1,9 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient as SqliteClient } from "../generated/sqlite/client";
-import { PrismaClient as PostgresClient } from "../generated/postgres/client";
+import type { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import type { DatabaseProvider } from "../config";
 
 /**
@@ -37,9 +34,11 @@ export async function openDatabase(url: string): Promise<Database> {
   if (url.startsWith("file:")) {
     const file = sqliteFilePath(url);
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: file }) });
+    const [{ PrismaBetterSQLite3 }, { PrismaClient }] = await Promise.all([import("@prisma/adapter-better-sqlite3"), import("../generated/sqlite/client")]);
+    const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }) });
     return { db, provider: "sqlite", close: () => db.$disconnect() };
   }
-  const client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) });
+  const [{ PrismaPg }, { PrismaClient }] = await Promise.all([import("@prisma/adapter-pg"), import("../generated/postgres/client")]);
+  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   return { db: client as unknown as Db, provider: "postgres", close: () => client.$disconnect() };
 }

@@ -7,7 +7,7 @@ import type { DatabaseProvider } from "../config";
 import type { Db } from "./database";
 
 const run = promisify(execFile);
-const projectRoot = path.resolve(import.meta.dirname, "../..");
+import { projectRoot } from "../paths";
 
 function migrationNames(provider: DatabaseProvider): string[] {
   const folder = path.join(projectRoot, "prisma", provider, "migrations");

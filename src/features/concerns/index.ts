@@ -4,9 +4,6 @@ import type { SharedCore } from "../../core-types";
 import { RepeatingJob } from "../../jobs/repeating-job";
 import { createConcernServices, type ConcernServices, type DraftStore, type GroupMembers } from "./domain";
 import { ConcernReminderJob } from "./jobs/concern-reminders";
-import { registerConcernsListeners } from "./slack/listeners";
-import { ConcernNotifier } from "./slack/notifier";
-import { concernsHomeBlocks } from "./slack/views/home";
 import { createConcernStorage } from "./storage";
 
 export type { GroupMembers } from "./domain";
@@ -20,7 +17,7 @@ export interface ConcernsFeature extends ConcernServices {
   countsByObjective: ConcernCountsByObjective;
   homeSection(workspaceId: string, userId: string): Promise<ViewBlockBuilder[]>;
   /** Registers the listeners and returns the reminders job. */
-  register(app: App): RepeatingJob[];
+  register(app: App): Promise<RepeatingJob[]>;
   /** Set by register: one pass of the reminders, for tests and the CLI. */
   reminderJob: ConcernReminderJob | null;
 }
@@ -38,9 +35,13 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
     ...services,
     drafts: storage.drafts,
     countsByObjective: ({ workspaceId, start, end }) => storage.reads.raisedByObjective(workspaceId, start, end),
-    homeSection: async (workspaceId, userId) => concernsHomeBlocks(await services.lookup.home(workspaceId, userId)),
+    homeSection: async (workspaceId, userId) => {
+      const [{ concernsHomeBlocks }, summary] = await Promise.all([import("./slack/views/home"), services.lookup.home(workspaceId, userId)]);
+      return concernsHomeBlocks(summary);
+    },
     reminderJob: null,
-    register: (app) => {
+    register: async (app) => {
+      const [{ registerConcernsListeners }, { ConcernNotifier }] = await Promise.all([import("./slack/listeners"), import("./slack/notifier")]);
       const concernNotifier = new ConcernNotifier(app.client, services.lookup, services.triage, { triageChannel: config.concerns.triageChannel, leadMention: leadMention(config.concerns) }, logger);
       warnAboutSettings(config.concerns, logger);
       registerConcernsListeners(app, { concerns: services, concernDrafts: storage.drafts, concernNotifier, clock, logger });

@@ -1,9 +1,10 @@
 import type { App } from "@slack/bolt";
+import type { ViewBlockBuilder } from "slack-block-builder";
+import type { DigestJob } from "./jobs/digest-job";
 import type { SharedCore } from "../../core-types";
 import { DigestBuilder } from "./services/digest-builder";
-import { DigestCommands } from "./services/digest-commands";
 import { DigestService } from "./services/digest-service";
-import type { ConcernCountsProvider, SlackDirectory } from "./services/ports";
+import type { ConcernCountsProvider } from "./services/ports";
 import { SourcesService } from "./services/sources-service";
 import { taggingVocabularyFrom } from "./domain/kb-vocabulary";
 import type { KnowledgeBase, SearchIndex } from "../objectives";
@@ -12,18 +13,10 @@ import { HttpFetcher } from "./ingest/http-fetcher";
 import { MinutesIndex } from "./ingest/minutes-index";
 import { ingestOneOff } from "./ingest/one-off";
 import { SourcePoller } from "./ingest/source-poller";
-import { DigestJob } from "./jobs/digest-job";
 import { MinutesPollJob } from "./jobs/minutes-poll-job";
-import { OutboxSender } from "./jobs/outbox-sender";
 import { RepeatingJob } from "../../jobs/repeating-job";
-import { registerDigestCommand } from "./slack/listeners/digest-command";
 import { createDigestRenderer } from "./slack/views/digest";
-import { digestHomeBlocks } from "./slack/views/digest-home";
-import { WebApiDirectory } from "./slack/slack-directory";
-import { createPostingClient, defaultPosterTiming, WebApiPoster } from "./slack/web-api-poster";
 import { ClaimRepository } from "./storage/claims";
-import { OutboxRepository } from "./storage/outbox";
-import { PauseRepository } from "./storage/pause";
 import { SubscriptionRepository, type SubscriptionRecord } from "./storage/subscriptions";
 import { LeaseRepository } from "../../storage/leases";
 import { DocumentRepository } from "./storage/documents";
@@ -37,7 +30,6 @@ export interface DigestHomeSummary {
 
 /** Published minutes: sources, ingestion, subscriptions and digests, with their jobs. */
 export interface MinutesFeature {
-  commands: DigestCommands;
   digests: DigestService;
   sources: SourcesService;
   reader: MinutesReader;
@@ -45,11 +37,11 @@ export interface MinutesFeature {
   home(workspaceId: string): Promise<DigestHomeSummary>;
   /** Single runs, for the CLI and tests. */
   pollJob: MinutesPollJob;
-  /** Null without Slack settings (the CLI), as digests can't be posted then. */
+  /** Set when registered with Slack: digests are posted only by the bot. */
   digestJob: DigestJob | null;
-  homeSection(workspaceId: string): Promise<ReturnType<typeof digestHomeBlocks>>;
+  homeSection(workspaceId: string): Promise<ViewBlockBuilder[]>;
   /** Registers `/digest` and returns the polling and digest jobs for the bot's job runner. */
-  register(app: App): RepeatingJob[];
+  register(app: App): Promise<RepeatingJob[]>;
 }
 
 export interface MinutesDependencies {
@@ -81,36 +73,28 @@ export async function createMinutes(core: SharedCore, input: MinutesDependencies
   const builder = new DigestBuilder({ reader, claims, renderer, ...(input.concernCounts ? { concernCounts: input.concernCounts } : {}) });
   const digests = new DigestService({ subscriptions: new SubscriptionRepository(db), claims, reader, builder, clock, logger });
 
-  const client = config.slack ? createPostingClient(config.slack.botToken, config.slack.apiUrl, logger) : null;
-  const sender = client
-    ? new OutboxSender({ outbox: new OutboxRepository(db), pauses: new PauseRepository(db), poster: new WebApiPoster(client, { ...defaultPosterTiming, logger }), renderer, clock, logger, holder: digests.instanceId })
-    : null;
-  const digestJob = sender ? new DigestJob({ digests, sender }) : null;
-  const repeating = [
-    new RepeatingJob("minutes-poll", config.minutes.digestCheckIntervalMs, async () => void (await pollJob.runOnce()), logger),
-    ...(digestJob ? [new RepeatingJob("digests", config.minutes.digestCheckIntervalMs, async () => void (await digestJob.runOnce()), logger)] : []),
-  ];
-  const digestRunner = repeating[1];
+  const pollRunner = new RepeatingJob("minutes-poll", config.minutes.digestCheckIntervalMs, async () => void (await pollJob.runOnce()), logger);
 
   const feature: MinutesFeature = {
-    commands: new DigestCommands({ digests, sources, directory: client ? new WebApiDirectory(client) : noSlack, onQueued: () => digestRunner?.nudge() }),
     digests,
     sources,
     reader,
     ingest: (target) => ingestOneOff(target, { fetcher, ingester }),
     home: async (workspaceId) => ({ subscriptions: await digests.inWorkspace(workspaceId), recent: await reader.recentlyStored(3) }),
     pollJob,
-    digestJob,
-    homeSection: async (workspaceId) => digestHomeBlocks(await feature.home(workspaceId), clock.now()),
-    register: (app) => {
-      registerDigestCommand(app, { minutes: feature, logger });
-      return repeating;
+    digestJob: null,
+    homeSection: async (workspaceId) => {
+      const [{ digestHomeBlocks }, summary] = await Promise.all([import("./slack/views/digest-home"), feature.home(workspaceId)]);
+      return digestHomeBlocks(summary, clock.now());
+    },
+    register: async (app) => {
+      const { slack } = config;
+      if (!slack) throw new Error("The minutes feature needs Slack settings to register with Slack");
+      const { registerMinutesSlack } = await import("./slack/wiring");
+      const registered = registerMinutesSlack(app, { config: { ...config, slack }, db, digests, sources, renderer, clock, logger });
+      feature.digestJob = registered.digestJob;
+      return [pollRunner, ...registered.jobs];
     },
   };
   return feature;
 }
-
-const noSlack: SlackDirectory = {
-  channelStatus: () => Promise.reject(new Error("Slack is not configured")),
-  isWorkspaceAdmin: () => Promise.reject(new Error("Slack is not configured")),
-};

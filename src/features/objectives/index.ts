@@ -6,10 +6,7 @@ import { createObjectivesAssistant, type AskResult } from "./domain/answer";
 import { AskService } from "./domain/ask-service";
 import { loadKnowledgeBase, type KnowledgeBase, type Objective } from "./domain/knowledge-base";
 import type { SearchIndex } from "./domain/search";
-import { registerAnswerFeedback, registerShareAnswer } from "./slack/listeners/answer-feedback";
-import { registerObjectivesCommand } from "./slack/listeners/objectives-command";
-import { registerShowObjective } from "./slack/listeners/show-objective";
-import { homeView } from "./slack/views/home";
+import type { HomeView } from "./slack/views/home";
 import { QuestionRepository } from "./storage/questions";
 
 export type { AskResult, Answer } from "./domain/answer";
@@ -26,8 +23,8 @@ export interface ObjectivesFeature {
   /** The search index other features add documents to (published minutes). */
   index: SearchIndex;
   /** App Home's frame: the objectives at a glance, with the other features' sections inside. */
-  homeView(sections: ViewBlockBuilder[]): ReturnType<typeof homeView>;
-  register(app: App): RepeatingJob[];
+  homeView(sections: ViewBlockBuilder[]): Promise<HomeView>;
+  register(app: App): Promise<RepeatingJob[]>;
   close(): Promise<void>;
 }
 
@@ -44,13 +41,10 @@ export function createObjectives(core: SharedCore): ObjectivesFeature {
     askService: new AskService(answer, questions, clock),
     questions,
     index: assistant.index,
-    homeView: (sections) => homeView(kb, sections),
-    register: (app) => {
-      const deps = { ...feature, clock, logger };
-      registerObjectivesCommand(app, deps);
-      registerShowObjective(app, deps);
-      registerAnswerFeedback(app, deps);
-      registerShareAnswer(app, deps);
+    homeView: async (sections) => (await import("./slack/views/home")).homeView(kb, sections),
+    register: async (app) => {
+      const { registerObjectivesListeners } = await import("./slack/listeners");
+      registerObjectivesListeners(app, { ...feature, clock, logger });
       return [];
     },
     close: () => questions.flush().catch((error: unknown) => logger.error("Could not record questions", error)),

@@ -1,7 +1,8 @@
 import path from "node:path";
 import { build } from "esbuild";
+import { fromRoot } from "../../paths";
 
-export const PAGE_DIR = path.resolve(import.meta.dirname, "../page");
+export const PAGE_DIR = fromRoot("src/sandbox/page");
 
 /**
  * The page's script is TypeScript (type-checked with the rest); esbuild, which tsx already

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * Block Kit composition objects and block elements with the limits Slack enforces
- * (see ../shared/fixtures/slack/LIMITS.md §5). Unknown extra fields pass through.
+ * (Slack's documented Block Kit element limits). Unknown extra fields pass through.
  */
 
 export const textObject = (max: number) =>

@@ -1,4 +1,4 @@
-import type { Core } from "../../../app";
+import type { Core } from "../../../core";
 import { UsageError } from "../../../cli/duration";
 import type { Output } from "../../../cli/output";
 

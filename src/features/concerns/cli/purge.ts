@@ -1,4 +1,4 @@
-import type { Core } from "../../../app";
+import type { Core } from "../../../core";
 import { formatReference, londonDateLabel, type ConcernRecord, type PurgePlan } from "../domain";
 import type { Output } from "../../../cli/output";
 

@@ -21,7 +21,6 @@ export type BankHolidayEvent = z.output<typeof eventSchema>;
 export type BankHolidayDivision = z.output<typeof divisionSchema>;
 
 export const ENGLAND_AND_WALES = "england-and-wales";
-const REFERENCE_FILE = new URL("../../../../reference/bank-holidays-england-and-wales.json", import.meta.url);
 
 /**
  * Accepts either one division object or GOV.UK's whole file (as parsed JSON or as text), and
@@ -40,11 +39,6 @@ export function parseBankHolidays(json: unknown, division: string = ENGLAND_AND_
 /** "YYYY-MM-DD" dates, the form `isWorkingDay` and friends expect. */
 export function holidayDates(division: BankHolidayDivision): Set<string> {
   return new Set(division.events.map((event) => event.date));
-}
-
-/** The England and Wales bank holidays kept in the repository (2012 to 2028). */
-export async function loadReferenceBankHolidays(): Promise<Set<string>> {
-  return holidayDates(parseBankHolidays(await readFile(REFERENCE_FILE, "utf8")));
 }
 
 export interface HolidayMerge {

@@ -13,7 +13,7 @@ import type {
   SupportOutcome,
 } from "./records";
 
-/** What the concern services need from storage (src/storage/concerns implements it). */
+/** What the concern services need from storage (the feature's storage/ implements them). */
 
 export interface ConcernWrites {
   create(concern: NewConcern, audit: AuditDraft): Promise<CreateOutcome>;

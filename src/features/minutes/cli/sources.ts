@@ -1,4 +1,4 @@
-import type { Core } from "../../../app";
+import type { Core } from "../../../core";
 import { UsageError } from "../../../cli/duration";
 import { json, type Output } from "../../../cli/output";
 import type { SourceWithCount } from "../storage/sources";

@@ -1,4 +1,3 @@
-import { extractText as extractPdfText } from "unpdf";
 import { MinutesParseError } from "./errors";
 import { htmlToMainText } from "./html";
 import { joinWrappedLines } from "./lines";
@@ -52,6 +51,7 @@ function documentKind({ contentType, body, url }: FetchedDocument): DocumentKind
 async function pdfText(document: FetchedDocument): Promise<string> {
   try {
     // unpdf may transfer (detach) the buffer it is given, so hand it a copy.
+    const { extractText: extractPdfText } = await import("unpdf");
     const { text } = await extractPdfText(new Uint8Array(document.body), { mergePages: true });
     return joinWrappedLines(text);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { DetectError, MalformedError, ParseError, parseFeed as parseAnyFeed } from "feedsmith";
+import { feedsmith } from "./lazy-packages";
 import { MinutesParseError } from "./errors";
 import { collapseWhitespace, htmlFragmentToText } from "./text";
 
@@ -107,13 +107,13 @@ function readRawEntries(parsed: ReturnType<typeof parseOrExplain>): RawEntry[] {
 
 function parseOrExplain(xml: string) {
   try {
-    return parseAnyFeed(xml);
+    return feedsmith().parseFeed(xml);
   } catch (error) {
-    if (error instanceof DetectError) {
+    if (error instanceof feedsmith().DetectError) {
       const start = collapseWhitespace(xml).slice(0, 40);
       throw new MinutesParseError(`Not an Atom, RSS or RDF feed (it starts with "${start}").`, { cause: error });
     }
-    if (error instanceof MalformedError || error instanceof ParseError) {
+    if (error instanceof feedsmith().MalformedError || error instanceof feedsmith().ParseError) {
       throw new MinutesParseError("The feed's XML is malformed or cut off, so it could not be read.", {
         cause: error,
       });

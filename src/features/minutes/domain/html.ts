@@ -1,5 +1,4 @@
-import { Readability } from "@mozilla/readability";
-import { parseHTML } from "linkedom";
+import { linkedom, readability } from "./lazy-packages";
 import { collapseWhitespace } from "./text";
 
 const BLOCK_ELEMENTS = new Set([
@@ -24,9 +23,9 @@ export function htmlToMainText(html: string, url: string): { text: string; title
 }
 
 function readArticle(html: string, url: string): { text: string; title?: string } | null {
-  const { document } = parseHTML(html);
+  const { document } = linkedom().parseHTML(html);
   setDocumentUrl(document, url);
-  const reader = new Readability<string>(document, { charThreshold: 100, serializer: nodeToText });
+  const reader = new (readability().Readability<string>)(document, { charThreshold: 100, serializer: nodeToText });
   const article = reader.parse();
   if (!article?.content) return null;
   const title = article.title ? collapseWhitespace(article.title) : undefined;
@@ -34,7 +33,7 @@ function readArticle(html: string, url: string): { text: string; title?: string 
 }
 
 function fallbackMainText(html: string): { text: string; title?: string } {
-  const { document } = parseHTML(html);
+  const { document } = linkedom().parseHTML(html);
   for (const element of Array.from(document.querySelectorAll(CHROME_SELECTOR))) element.remove();
   const root = document.querySelector("main") ?? document.body;
   const title = collapseWhitespace(document.querySelector("h1")?.textContent ?? document.title ?? "");

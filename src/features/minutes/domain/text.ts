@@ -1,4 +1,4 @@
-import { parseHTML } from "linkedom";
+import { linkedom } from "./lazy-packages";
 
 /** Collapses runs of whitespace (including non-breaking spaces) to single spaces. */
 export function collapseWhitespace(text: string): string {
@@ -8,7 +8,7 @@ export function collapseWhitespace(text: string): string {
 /** Plain text of an HTML fragment: tags dropped, entities decoded, whitespace collapsed. */
 export function htmlFragmentToText(html: string): string {
   if (!/[<&]/.test(html)) return collapseWhitespace(html);
-  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  const { document } = linkedom().parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
   return collapseWhitespace(document.body.textContent ?? "");
 }
 

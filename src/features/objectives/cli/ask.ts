@@ -1,4 +1,4 @@
-import type { Core } from "../../../app";
+import type { Core } from "../../../core";
 import { interpretObjectivesText } from "../domain/intent";
 import type { AskResult } from "../domain/answer";
 import { UsageError } from "../../../cli/duration";

@@ -1,4 +1,4 @@
-import type { Core } from "../../../app";
+import type { Core } from "../../../core";
 import { json, type Output } from "../../../cli/output";
 
 /** `localism objectives [--json]`: the four objectives, as `/objectives` lists them. */

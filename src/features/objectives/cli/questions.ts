@@ -1,4 +1,4 @@
-import type { Core } from "../../../app";
+import type { Core } from "../../../core";
 import type { QuestionReportRow } from "../storage/questions";
 import { parseSince } from "../../../cli/duration";
 import { json, type Output } from "../../../cli/output";

@@ -3,11 +3,12 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   holidayDates,
-  loadReferenceBankHolidays,
+  loadBankHolidaysFile,
   parseBankHolidays,
 } from "../../../../src/features/concerns/domain/bank-holidays";
 
-const referenceText = readFileSync(path.resolve(process.cwd(), "reference/bank-holidays-england-and-wales.json"), "utf8");
+const referenceFile = path.resolve(import.meta.dirname, "../../../../reference/bank-holidays-england-and-wales.json");
+const referenceText = readFileSync(referenceFile, "utf8");
 const reference = parseBankHolidays(referenceText);
 const dates = holidayDates(reference);
 
@@ -61,8 +62,8 @@ describe("reference/bank-holidays-england-and-wales.json", () => {
     }
   });
 
-  it("is what loadReferenceBankHolidays reads", async () => {
-    expect(await loadReferenceBankHolidays()).toEqual(dates);
+  it("is what the reminders read by default", async () => {
+    expect(await loadBankHolidaysFile(referenceFile)).toEqual(dates);
   });
 });
 

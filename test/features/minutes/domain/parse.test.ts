@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { parseMinutes } from "../../../../src/features/minutes/domain/parse";
 import type { MinutesDocument } from "../../../../src/features/minutes/domain/parse";
-import { ownFile, sharedFile, splitHeader } from "../../../support/fixtures";
+import { ownDocumentHints, ownFile, ownText } from "../../../support/fixtures";
 
-function parseShared(path: string, options: { useTitle?: boolean; feedDate?: Date } = {}): MinutesDocument {
-  const { meta, body } = splitHeader(sharedFile(path));
-  return parseMinutes(body, {
-    url: meta.SOURCE ?? "https://example.org",
-    ...(options.useTitle === false ? {} : { title: meta.TITLE }),
+/** One of our plain-text documents, parsed with the address and title its page or feed would give. */
+function parseOwn(name: string, options: { useTitle?: boolean; feedDate?: Date } = {}): MinutesDocument {
+  const { url, title } = ownDocumentHints(name);
+  return parseMinutes(ownText(name), {
+    url,
+    ...(options.useTitle === false ? {} : { title }),
     ...(options.feedDate ? { feedDate: options.feedDate } : {}),
   });
 }
@@ -15,63 +16,64 @@ function parseShared(path: string, options: { useTitle?: boolean; feedDate?: Dat
 const actionsOf = (doc: MinutesDocument) =>
   doc.items.filter((i) => i.kind === "action").map(({ text, owner, due }) => ({ text, owner, due }));
 
-describe("parseMinutes: Transparency Board minutes, 8 June 2011 (verbatim)", () => {
-  const doc = parseShared("fixtures/minutes/07-transparency-board-minutes-2011-06-08.txt");
+describe("parseMinutes: Open Health Data Board minutes, 12 October 2011 (complete minutes)", () => {
+  const doc = parseOwn("open-health-data-board-2011-10-12.txt");
 
   it("takes the meeting date from the title", () => {
-    expect(doc.meetingDate).toBe("2011-06-08");
+    expect(doc.meetingDate).toBe("2011-10-12");
   });
 
-  it("without a title, completes '8 June' with the year of the feed date", () => {
-    const undated = parseShared("fixtures/minutes/07-transparency-board-minutes-2011-06-08.txt", {
+  it("without a title, completes '12 October' with the year of the feed date", () => {
+    const undated = parseOwn("open-health-data-board-2011-10-12.txt", {
       useTitle: false,
-      feedDate: new Date("2011-07-15T09:00:00Z"),
+      feedDate: new Date("2011-11-18T09:00:00Z"),
     });
-    expect(undated.meetingDate).toBe("2011-06-08");
-    expect(undated.title).toBe("TRANSPARENCY BOARD: Minutes of the meeting held on 8 June at the Cabinet Office");
+    expect(undated.meetingDate).toBe("2011-10-12");
+    expect(undated.title).toBe("OPEN HEALTH DATA BOARD: Minutes of the meeting held on 12 October at Quarry House, Leeds");
   });
 
   it("lists members, officials and presenters as attendees, without their roles", () => {
-    expect(doc.attendees).toContain("Francis Maude");
-    expect(doc.attendees).toContain("Professor Nigel Shadbolt");
-    expect(doc.attendees).toContain("Tim Kelsey");
-    expect(doc.attendees).toContain("Earl Howe");
-    expect(doc.attendees).toContain("Karen Sanderson");
-    expect(doc.attendees).toHaveLength(23);
-    expect(doc.attendees.some((name) => /[()]|Board|Officials|Presenters/.test(name))).toBe(false);
+    expect(doc.attendees).toContain("Margaret Ainsworth");
+    expect(doc.attendees).toContain("Professor Daniel Okoro");
+    expect(doc.attendees).toContain("Colin Barraclough");
+    expect(doc.attendees).toContain("Lord Felsham");
+    expect(doc.attendees).toContain("Isabel de Vries");
+    expect(doc.attendees).toContain("Sunita Kapoor");
+    expect(doc.attendees).toHaveLength(20);
+    expect(doc.attendees.some((name) => /[()]|Board|Officials|Presenters|Department/.test(name))).toBe(false);
   });
 
   it("keeps apologies apart", () => {
-    expect(doc.apologies).toEqual(["Sir Tim Berners-Lee"]);
-    expect(doc.attendees).not.toContain("Sir Tim Berners-Lee");
+    expect(doc.apologies).toEqual(["Sir Geoffrey Harland"]);
+    expect(doc.attendees).not.toContain("Sir Geoffrey Harland");
   });
 
-  it("reads every action with its owner and the month it is due (end of month)", () => {
+  it("reads every action with its owner and the month it is due (end of month, the next year once the month has passed)", () => {
     expect(actionsOf(doc)).toEqual([
       {
-        text: "The Transparency Director will present on The Open Government Partnership at a future Transparency Board.",
-        owner: "Transparency Director",
-        due: "2011-09-30",
+        text: "The Data Services Director will report on the national clinical audit programme at a future Board.",
+        owner: "Data Services Director",
+        due: "2012-01-31",
       },
       {
-        text: "A letter from the MCO will be circulated to departments to accompany the terms of reference for the new Sector Transparency Boards",
+        text: "A letter from the Chair will be sent to strategic health authorities with the terms of reference for the new Regional Data Panels",
         owner: null,
-        due: "2011-06-30",
+        due: "2011-10-31",
       },
       {
-        text: "HMT financial reporting policy team to consider workshop challenge approach recommended by the Board.",
-        owner: "HMT financial reporting policy team",
-        due: "2011-07-31",
+        text: "DH finance team to draft guidance for trusts on publishing spending over £500.",
+        owner: "DH finance team",
+        due: "2011-11-30",
       },
       {
-        text: "Transparency team officials to liaise with CLG, ShEx and CO colleagues in the first instance to raise the issue of policy ownership.",
-        owner: "Transparency team officials",
-        due: "2011-08-31",
+        text: "Secretariat officials to liaise with NHS Information Centre and Ordnance Survey colleagues in the first instance to settle who owns address data policy.",
+        owner: "Secretariat officials",
+        due: "2011-12-31",
       },
       {
-        text: "CLG to provide the Transparency Board with a copy of the proposed agreement between CLG and the data provider for comment.",
-        owner: "CLG",
-        due: "2011-06-30",
+        text: "The NHS Information Centre to provide the Board with a copy of the proposed agreement between the Department and the data supplier for comment.",
+        owner: "NHS Information Centre",
+        due: "2011-10-31",
       },
     ]);
   });
@@ -80,41 +82,41 @@ describe("parseMinutes: Transparency Board minutes, 8 June 2011 (verbatim)", () 
     const headings = [...new Set(doc.items.map((i) => i.heading))];
     expect(headings).toEqual([
       "Welcome and Introductions",
-      "Prime Minister’s letter and Strategy update",
-      "Transparency Strategy general update",
-      "Local Public Data Panel update",
-      "Data from the Health Sector",
-      "Improving the quality of financial data",
-      "Demonstration of the Contract Finder website",
-      "Public Sector Mapping Agreement",
+      "Chair’s letter to the Secretary of State and work programme",
+      "Data strategy general update",
+      "Regional Data Panels update",
+      "Data from general practice",
+      "Improving the quality of spending data",
+      "Demonstration of the hospital comparison website",
+      "Address and mapping data agreement",
     ]);
   });
 
   it("marks 'The Board noted...' and 'It was agreed...' as decisions, narrative as discussion", () => {
     const kindOf = (start: string) => doc.items.find((i) => i.text.startsWith(start))?.kind;
-    expect(kindOf("It was agreed that the generic name for these panels")).toBe("decision");
-    expect(kindOf("The Board noted that process reform is central")).toBe("decision");
-    expect(kindOf("Dr Mark Davies presented to the Board")).toBe("discussion");
-    expect(kindOf("there were still manual processes")).toBe("discussion");
+    expect(kindOf("It was agreed that the panels would be called")).toBe("decision");
+    expect(kindOf("The Board noted that changing how data is collected")).toBe("decision");
+    expect(kindOf("Dr Kwame Asante presented to the Board")).toBe("discussion");
+    expect(kindOf("most organisations still prepared the data by hand")).toBe("discussion");
   });
 
   it("drops the 'following points were made' lead-in and keeps the points", () => {
     expect(doc.items.some((i) => /following points were made/.test(i.text))).toBe(false);
-    expect(doc.items.find((i) => i.text.startsWith("The Board thanked the Treasury"))?.text).toBe(
-      "The Board thanked the Treasury for the presentation and for the work done to deliver the Transparency commitment.",
+    expect(doc.items.find((i) => i.text.startsWith("The Board thanked the Department’s finance team"))?.text).toBe(
+      "The Board thanked the Department’s finance team for the presentation and for the progress made.",
     );
   });
 
   it("does not turn attendance lines or the opening lines into items", () => {
-    expect(doc.items[0]?.text).toBe("The Chair welcomed all attendees, and noted apologies.");
-    expect(doc.items.some((i) => i.text.includes("Francis Maude"))).toBe(false);
+    expect(doc.items[0]?.text).toBe("The Chair welcomed members and presenters, and noted apologies.");
+    expect(doc.items.some((i) => i.text.includes("Margaret Ainsworth"))).toBe(false);
   });
 });
 
-describe("parseMinutes: NHS CB Authority private Board, 19 July 2012 (digest)", () => {
-  it("dates the meeting from the title, not the stale 31 May sub-heading", () => {
-    const doc = parseShared("fixtures/minutes/04-nhscba-private-board-minutes-2012-07-19.txt");
-    expect(doc.meetingDate).toBe("2012-07-19");
+describe("parseMinutes: NHS CB Authority private Board, 20 September 2012", () => {
+  it("dates the meeting from the title, not the stale 16 August sub-heading", () => {
+    const doc = parseOwn("nhscba-private-board-2012-09-20.txt");
+    expect(doc.meetingDate).toBe("2012-09-20");
   });
 
   it("dates our own copy of that layout right with no hints at all", () => {
@@ -123,18 +125,18 @@ describe("parseMinutes: NHS CB Authority private Board, 19 July 2012 (digest)", 
   });
 
   it("reads the present and apologies lists, dropping the roles", () => {
-    const doc = parseShared("fixtures/minutes/04-nhscba-private-board-minutes-2012-07-19.txt");
+    const doc = parseOwn("nhscba-private-board-2012-09-20.txt");
     expect(doc.attendees).toHaveLength(16);
-    expect(doc.attendees.slice(0, 2)).toEqual(["Professor Malcolm Grant", "Sir David Nicholson"]);
-    expect(doc.attendees).toContain("Mr Ian Dalton");
-    expect(doc.apologies).toEqual(["Ms Margaret Casely-Hayford", "Sir Bruce Keogh"]);
+    expect(doc.attendees.slice(0, 2)).toEqual(["Dr Helen Marsh", "Mr Owen Pritchard"]);
+    expect(doc.attendees).toContain("Mr Dominic Hale");
+    expect(doc.apologies).toEqual(["Mr Nicholas Wren", "Professor Iain Munro"]);
   });
 
   it("reads the numbered items and the approval of the previous minutes as a decision", () => {
-    const doc = parseShared("fixtures/minutes/04-nhscba-private-board-minutes-2012-07-19.txt");
-    const first = doc.items.find((i) => i.heading === "MINUTES OF PREVIOUS MEETING (digest)");
+    const doc = parseOwn("nhscba-private-board-2012-09-20.txt");
+    const first = doc.items.find((i) => i.heading === "MINUTES OF PREVIOUS MEETING");
     expect(first?.kind).toBe("decision");
-    expect(first?.text).toMatch(/^The minutes of the previous meeting \(31 May 2012\) were approved/);
+    expect(first?.text).toMatch(/^The minutes of the previous meeting \(16 August 2012\) were approved/);
   });
 });
 
@@ -179,49 +181,49 @@ describe("parseMinutes: due dates are resolved against the meeting date", () => 
   });
 });
 
-describe("parseMinutes: accountability meetings with the Secretary of State (digests)", () => {
-  it("25 June 2012: date from the title and the attendance list, without group labels", () => {
-    const doc = parseShared("sources/03-accountability-meeting-2012-06-25-sos-nhscba.txt");
-    expect(doc.meetingDate).toBe("2012-06-25");
+describe("parseMinutes: accountability meetings with the Secretary of State", () => {
+  it("22 October 2012: date from the title and the attendance list, without group labels", () => {
+    const doc = parseOwn("accountability-meeting-2012-10-22.txt");
+    expect(doc.meetingDate).toBe("2012-10-22");
     expect(doc.attendees).toEqual([
-      "Rt Hon Andrew Lansley CBE MP",
-      "Richard Douglas",
-      "Andrew Sanderson",
+      "Rt Hon Alan Fairweather MP",
+      "Margaret Ilsley",
+      "Owen Tattersall",
       "Private Secretary to the Secretary of State",
-      "Professor Malcolm Grant",
-      "Sir David Nicholson",
-      "Bill McCarthy",
+      "Dr Helen Marsh",
+      "Owen Pritchard",
+      "Miriam Stannard",
     ]);
-    expect(doc.items.map((i) => i.text)).toContain("Progress on developing clinical commissioning groups.");
+    expect(doc.items.map((i) => i.text)).toContain("Progress on authorising clinical commissioning groups.");
   });
 
-  it("30 April 2012: date and participants", () => {
-    const doc = parseShared("sources/02-accountability-meeting-2012-04-30-sos-nhscba.txt");
-    expect(doc.meetingDate).toBe("2012-04-30");
-    expect(doc.attendees.slice(0, 3)).toEqual(["Rt Hon Andrew Lansley MP", "Professor Malcolm Grant", "Sir David Nicholson"]);
+  it("20 August 2012: date and participants", () => {
+    const doc = parseOwn("accountability-meeting-2012-08-20.txt");
+    expect(doc.meetingDate).toBe("2012-08-20");
+    expect(doc.attendees.slice(0, 3)).toEqual(["Rt Hon Alan Fairweather MP", "Dr Helen Marsh", "Owen Pritchard"]);
     const decided = doc.items.find((i) => i.text.startsWith("The Secretary of State decided the minutes would be published"));
     expect(decided?.kind).toBe("decision");
   });
 });
 
-describe("parseMinutes: CCG governing body and NHS England Board (digests)", () => {
-  it("Barnsley CCG: present, in attendance and apologies", () => {
-    const doc = parseShared("fixtures/minutes/05-barnsley-ccg-governing-body-minutes-2012-12-13.txt");
-    expect(doc.meetingDate).toBe("2012-12-13");
-    expect(doc.attendees).toContain("Dr Nick Balac");
-    expect(doc.attendees).toContain("Ms Kay Morgan");
+describe("parseMinutes: CCG governing body and integrated care board", () => {
+  it("Wharfedale CCG: present, in attendance and apologies", () => {
+    const doc = parseOwn("wharfedale-ccg-governing-body-2013-01-10.txt");
+    expect(doc.meetingDate).toBe("2013-01-10");
+    expect(doc.attendees).toContain("Dr Alison Thwaite");
+    expect(doc.attendees).toContain("Ms Amira Haddad");
     expect(doc.attendees).toHaveLength(17);
-    expect(doc.apologies).toEqual(["Marie Hoyle", "Brigid Reid"]);
+    expect(doc.apologies).toEqual(["Ruth Metcalfe", "Dennis Hirst"]);
   });
 
-  it("NHS England Board: numbered paragraphs and apologies given in a sentence", () => {
-    const doc = parseShared("fixtures/minutes/06-nhs-england-board-public-minutes-2024-07-25.txt");
-    expect(doc.meetingDate).toBe("2024-07-25");
-    expect(doc.attendees).toContain("Richard Meddings");
-    expect(doc.attendees).toContain("Professor the Baroness Watkins");
-    expect(doc.attendees).toContain("Steve Russell");
-    expect(doc.apologies).toEqual(["Mark Bailie", "Sir David Behan", "Vin Diwakar", "Wol Kolade", "Sarah-Jane Marsh"]);
-    expect(doc.items[0]).toMatchObject({ text: "The Chair welcomed everyone.", kind: "discussion", heading: "WELCOME (digest)" });
+  it("Dalesway ICB Board: numbered paragraphs and apologies given in a sentence", () => {
+    const doc = parseOwn("dalesway-icb-board-2024-09-26.txt");
+    expect(doc.meetingDate).toBe("2024-09-26");
+    expect(doc.attendees).toContain("Jennifer Oakes");
+    expect(doc.attendees).toContain("Professor the Baroness Grassington");
+    expect(doc.attendees).toContain("Owen Gallagher");
+    expect(doc.apologies).toEqual(["Martin Crowther", "Dr Olu Adeyemi", "Sue Bramley", "Simon Pell"]);
+    expect(doc.items[0]).toMatchObject({ text: "The Chair welcomed everyone.", kind: "discussion", heading: "WELCOME" });
   });
 });
 

@@ -1,13 +1,43 @@
-import { sharedFile, splitHeader } from "../../../support/fixtures";
+import { ownText } from "../../../support/fixtures";
 
-/** A shared minutes file without its "KEY: value" header: the document text as published. */
-export function sharedMinutesText(name: string): string {
-  return splitHeader(sharedFile(`fixtures/minutes/${name}`)).body;
+/** Our plain-text minutes (test/fixtures/minutes/), exactly as a publisher would serve them. */
+export const MINUTES_TEXT = {
+  /** Complete minutes of a national board: two-column attendance, un-numbered headings, "Action:" / "Due:" lines. */
+  healthDataBoard: "open-health-data-board-2011-10-12.txt",
+  /** A private board meeting: bullet attendance, ITEM headings, a stale template sub-heading. */
+  privateBoard: "nhscba-private-board-2012-09-20.txt",
+  /** A CCG governing body in public: present / in attendance / apologies, "GB 13/01" minute references. No title line and no date. */
+  ccgGoverningBody: "wharfedale-ccg-governing-body-2013-01-10.txt",
+  /** A present-day board: numbered paragraphs (1.1, 1.2), apologies given in a sentence. */
+  icbBoard: "dalesway-icb-board-2024-09-26.txt",
+} as const;
+
+/** One of our plain-text minutes documents, e.g. minutesText(MINUTES_TEXT.ccgGoverningBody). */
+export function minutesText(name: string): string {
+  return ownText(name);
 }
 
-/** GOV.UK's organisation feed (shared fixture) with its links pointing at the local server. */
+/**
+ * The documents that replaced the minutes files tests once read from ../shared/fixtures/minutes, by
+ * the old file names. Kept only for tests still written with those names; new tests use minutesText.
+ */
+const REPLACEMENTS: Record<string, string> = {
+  "04-nhscba-private-board-minutes-2012-07-19.txt": MINUTES_TEXT.privateBoard,
+  "05-barnsley-ccg-governing-body-minutes-2012-12-13.txt": MINUTES_TEXT.ccgGoverningBody,
+  "06-nhs-england-board-public-minutes-2024-07-25.txt": MINUTES_TEXT.icbBoard,
+  "07-transparency-board-minutes-2011-06-08.txt": MINUTES_TEXT.healthDataBoard,
+};
+
+/** @deprecated Reads our own replacement of a formerly shared minutes file; use minutesText(MINUTES_TEXT.x). */
+export function sharedMinutesText(name: string): string {
+  const replacement = REPLACEMENTS[name];
+  if (!replacement) throw new Error(`No test document replaces ${name}: use minutesText() with a file in test/fixtures/minutes/`);
+  return minutesText(replacement);
+}
+
+/** Our GOV.UK organisation feed (test/fixtures/minutes/) with its links pointing at the local server. */
 export function govukOrganisationFeed(baseUrl: string): string {
-  return sharedFile("fixtures/minutes/govuk-atom-example-organisation-feed.xml").replaceAll("https://www.gov.uk", baseUrl);
+  return ownText("govuk-organisation-feed.atom.xml").replaceAll("https://www.gov.uk", baseUrl);
 }
 
 export interface FeedItem {

@@ -1,0 +1,124 @@
+/**
+ * Start-up cost of the built JavaScript against the TypeScript sources run through tsx (the
+ * baseline), measured in the same run on the same database:
+ *   - `localism ask` cold start: wall time of a whole process, median of several runs;
+ *   - the bot's resident memory in HTTP mode, idle after start-up, summed over its process tree.
+ *
+ *   npx tsx bench/startup.ts [runs]
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const root = path.resolve(import.meta.dirname, "..");
+const runs = Number(process.argv[2] ?? 7);
+const QUESTION = "will the CB let CCGs decide things for themselves?";
+const IDLE_MS = 5_000;
+
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:${path.join(mkdtempSync(path.join(tmpdir(), "localism-startup-")), "bench.db")}`,
+  CONCERN_RECEIPT_PEPPER: "bench-pepper-0123456789abcdef0123456789",
+  LOG_LEVEL: "info",
+};
+
+/** `npm start`'s own node flags and script, so the figure is what a deployment runs. */
+const startScript = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+const startArgs = startScript.split(/\s+/).slice(1);
+
+const variants = {
+  built: { cli: ["bin/localism.mjs"], bot: startArgs },
+  "tsx (baseline)": { cli: ["bench/tsx-entry.mjs", "cli"], bot: ["bench/tsx-entry.mjs", "bot"] },
+};
+
+function timeOnce(args: string[]): number {
+  const started = performance.now();
+  execFileSync(process.execPath, [...args, "ask", QUESTION], { cwd: root, env, stdio: "ignore" });
+  return performance.now() - started;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
+function treeRssMb(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  const rssOf = (id: number): number => {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${id}/status`, "utf8"));
+    return Number(match?.[1] ?? 0) / 1024 + (children.get(id) ?? []).reduce((sum, child) => sum + rssOf(child), 0);
+  };
+  return rssOf(pid);
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function startStandin(): Promise<{ apiUrl: string; token: string; process: ChildProcess }> {
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/standin-process.ts", "{}"], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
+  const line = await new Promise<string>((resolve) => child.stdout?.once("data", (data: Buffer) => resolve(data.toString())));
+  return { ...(JSON.parse(line) as { apiUrl: string; token: string }), process: child };
+}
+
+async function idleRss(args: string[], slack: { apiUrl: string; token: string }): Promise<number> {
+  const port = await freePort();
+  const bot = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...env, SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99aaabbb85a5", SLACK_API_URL: slack.apiUrl, PORT: String(port), HOST: "127.0.0.1" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let seen = "";
+    bot.stderr?.on("data", (data: Buffer) => {
+      seen += data.toString();
+      if (seen.includes("listening on")) resolve();
+    });
+    bot.once("exit", (code) => reject(new Error(`the bot exited (${code}) before listening:\n${seen}`)));
+  });
+  await sleep(IDLE_MS);
+  const rss = treeRssMb(bot.pid as number);
+  bot.kill("SIGTERM");
+  await new Promise((resolve) => bot.once("exit", resolve));
+  return rss;
+}
+
+execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: root, stdio: "inherit" });
+for (const variant of Object.values(variants)) timeOnce(variant.cli); // migrations applied, files cached
+
+console.log(`localism ask, cold start (median of ${runs} runs, ${new Date().toISOString()})`);
+const medians: Record<string, number> = {};
+for (const [name, variant] of Object.entries(variants)) {
+  const times = Array.from({ length: runs }, () => timeOnce(variant.cli));
+  medians[name] = median(times);
+  console.log(`  ${name.padEnd(16)} median ${(median(times) / 1000).toFixed(2)} s  (min ${(Math.min(...times) / 1000).toFixed(2)}, max ${(Math.max(...times) / 1000).toFixed(2)})`);
+}
+console.log(`  built / baseline: ${((medians.built as number) / (medians["tsx (baseline)"] as number)).toFixed(2)}x`);
+
+const slack = await startStandin();
+try {
+  console.log(`\nbot in HTTP mode, resident memory after ${IDLE_MS / 1000} s idle (whole process tree)`);
+  for (const [name, variant] of Object.entries(variants)) {
+    console.log(`  ${name.padEnd(16)} ${(await idleRss(variant.bot, slack)).toFixed(0)} MB`);
+  }
+} finally {
+  slack.process.stdin?.end();
+}

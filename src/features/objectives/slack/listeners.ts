@@ -1,0 +1,13 @@
+import type { App } from "@slack/bolt";
+import type { ObjectivesSlackDeps } from "./deps";
+import { registerAnswerFeedback, registerShareAnswer } from "./listeners/answer-feedback";
+import { registerObjectivesCommand } from "./listeners/objectives-command";
+import { registerShowObjective } from "./listeners/show-objective";
+
+/** Everything Slack-facing about the four objectives: `/objectives`, details, feedback and sharing. */
+export function registerObjectivesListeners(app: App, deps: ObjectivesSlackDeps): void {
+  registerObjectivesCommand(app, deps);
+  registerShowObjective(app, deps);
+  registerAnswerFeedback(app, deps);
+  registerShareAnswer(app, deps);
+}
