@@ -22,12 +22,10 @@ import { DocumentRepository } from "../src/features/minutes/storage/documents";
 import { MinutesReader } from "../src/features/minutes/storage/reader";
 
 const root = path.resolve(import.meta.dirname, "..");
-const shared = path.resolve(root, "../shared/fixtures/minutes");
-const SAMPLES = ["07-transparency-board-minutes-2011-06-08.txt", "04-nhscba-private-board-minutes-2012-07-19.txt", "05-barnsley-ccg-governing-body-minutes-2012-12-13.txt", "06-nhs-england-board-public-minutes-2024-07-25.txt"].map((name) => {
-  const raw = readFileSync(path.join(shared, name), "utf8");
-  return raw.slice(raw.indexOf("\n---\n") + 5);
-});
-const HTML = readFileSync(path.join(root, "test/fixtures/minutes/govuk-style-accountability-minutes.html"));
+/** The project's own test documents (test/fixtures/minutes/README.md), as a publisher would serve them. */
+const fixtures = path.join(root, "test/fixtures/minutes");
+const SAMPLES = ["open-health-data-board-2011-10-12.txt", "nhscba-private-board-2012-09-20.txt", "wharfedale-ccg-governing-body-2013-01-10.txt", "dalesway-icb-board-2024-09-26.txt"].map((name) => readFileSync(path.join(fixtures, name), "utf8"));
+const HTML = readFileSync(path.join(fixtures, "govuk-style-accountability-minutes.html"));
 const DOCUMENTS_PER_WEEK = 20;
 
 export interface PhaseResult {
@@ -39,7 +37,7 @@ export interface PhaseResult {
   detail: string;
 }
 
-/** Real minutes text made unique per document (its hash differs), alternating plain text and HTML. */
+/** Minutes text made unique per document (its hash differs), alternating plain text and HTML. */
 function sampleDocument(n: number): { contentType: string; body: Uint8Array } {
   if (n % 5 === 4) return { contentType: "text/html", body: new Uint8Array(Buffer.from(HTML.toString("utf8").replace("</table>", `</table><p>Reference ${n}.</p>`))) };
   const text = `${SAMPLES[n % SAMPLES.length]}\n\nDocument reference ${n}: the Board noted the transfer of power to local organisations.`;

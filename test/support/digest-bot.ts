@@ -6,8 +6,12 @@ export { readable };
 /** Settings every digests test needs: sources on the loopback test server may be fetched. */
 export const DIGEST_ENV = { FETCH_ALLOW_PRIVATE_HOSTS: "true", FETCH_TIMEOUT_SECONDS: "2" };
 
+/**
+ * The test bot with its jobs running (each check is an hour apart, so nothing runs on its own
+ * during a test): `/digest now` wakes the digest job as it does in production.
+ */
 export function startDigestBot(options: TestBotOptions = {}): Promise<TestBot> {
-  return startTestBot({ ...options, env: { ...DIGEST_ENV, ...options.env } });
+  return startTestBot({ startJobs: true, ...options, env: { ...DIGEST_ENV, ...options.env } });
 }
 
 /**

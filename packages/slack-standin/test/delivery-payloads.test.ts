@@ -24,8 +24,9 @@ const lastPayload = () => JSON.parse(new URLSearchParams(capture.requests.at(-1)
 
 describe("signing", () => {
   it("reproduces Slack's documented signature example", () => {
-    const vector = fixtureJson("signing/slack-docs-signature-vector.json");
-    const body = readFixture("signing/slack-docs-signature-vector.body.txt");
+    const vector = fixtureJson("signing/slack-docs-signature-example.json");
+    const body = String(vector.body);
+    expect(Buffer.byteLength(body)).toBe(362);
     const signature = slackSignature(String(vector.signing_secret), Number(vector.x_slack_request_timestamp), body);
     expect(signature).toBe(vector.x_slack_signature);
     expect(signature).toBe("v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503");
@@ -49,8 +50,8 @@ describe("payload formats", () => {
     const sent = await delivery.slashCommand({ command: "/objectives", text: "objective 1", user: people.alice.id, channel: people.general.id });
     const request = capture.requests[0];
     const fields = new URLSearchParams(request?.body);
-    const shapeKeys = keysOf(fixtureJson("shapes/app-backend/SlashCommandPayload.json"));
-    const docsKeys = [...new URLSearchParams(readFixture("payloads/http/slash_command.slack-docs-signing-example.form.txt")).keys()];
+    const shapeKeys = keysOf(fixtureJson("shapes/SlashCommandPayload.json"));
+    const docsKeys = [...new URLSearchParams(readFixture("payloads/slash_command.form.txt")).keys()];
     expect(request?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect([...fields.keys()].every((k) => shapeKeys.includes(k))).toBe(true);
     expect([...fields.keys()].filter((k) => docsKeys.includes(k))).toEqual(docsKeys);
@@ -60,25 +61,25 @@ describe("payload formats", () => {
     expect(request?.body).toContain("command=%2Fobjectives");
   });
 
-  it("sends a message shortcut with the whole message, like message_action.bolt-python.json", async () => {
+  it("sends a message shortcut with the whole message, like message_action.json", async () => {
     const message = standin.workspace.postAsUser(people.general.id, people.alice.id, "Our CCG lost a say over budgets");
     await delivery.messageShortcut({ callbackId: "log_concern", user: people.bob.id, channel: people.general.id, message });
     const payload = lastPayload();
-    const fixture = fixtureJson("payloads/http/message_action.bolt-python.json");
+    const fixture = fixtureJson("payloads/message_action.json");
     expect(keysOf(payload)).toEqual(expect.arrayContaining(keysOf(fixture)));
     expect(payload).toMatchObject({ type: "message_action", callback_id: "log_concern", message_ts: message.ts });
     expect(payload.message).toMatchObject({ type: "message", text: message.text, user: people.alice.id, ts: message.ts });
   });
 
-  it("sends a global shortcut without channel or response_url, like shortcut_global.bolt-python.json", async () => {
+  it("sends a global shortcut without channel or response_url, like shortcut.global.json", async () => {
     await delivery.globalShortcut({ callbackId: "ask_objectives", user: people.alice.id });
     const payload = lastPayload();
-    expect(keysOf(payload)).toEqual(expect.arrayContaining(keysOf(fixtureJson("payloads/http/shortcut_global.bolt-python.json"))));
+    expect(keysOf(payload)).toEqual(expect.arrayContaining(keysOf(fixtureJson("payloads/shortcut.global.json"))));
     expect(payload).not.toHaveProperty("channel");
     expect(payload).not.toHaveProperty("response_url");
   });
 
-  it("sends a button click in a message with the fields of block_actions.button.bolt-python.json", async () => {
+  it("sends a button click in a message with the fields of block_actions.button.json", async () => {
     const posted = await people.client.chat.postMessage({
       channel: people.general.id,
       text: "Digest",
@@ -86,7 +87,7 @@ describe("payload formats", () => {
     });
     await delivery.blockAction({ user: people.bob.id, actionId: "open_minutes", container: { type: "message", channel: people.general.id, ts: String(posted.ts) } });
     const payload = lastPayload();
-    const fixture = fixtureJson("payloads/http/block_actions.button.bolt-python.json");
+    const fixture = fixtureJson("payloads/block_actions.button.json");
     const [action] = payload.actions as Record<string, unknown>[];
     expect(keysOf(payload)).toEqual(expect.arrayContaining(keysOf(fixture)));
     expect(keysOf(action)).toEqual(expect.arrayContaining(keysOf((fixture.actions as unknown[])[0])));
@@ -118,7 +119,7 @@ describe("payload formats", () => {
       areas: { v: { type: "checkboxes", selected_options: [option("a"), option("c")] } },
       raised_on: { v: { type: "datepicker", selected_date: "2012-04-23" } },
     });
-    expect(keysOf(lastPayload())).toEqual(expect.arrayContaining(keysOf(fixtureJson("payloads/http/view_submission.bolt-python.json"))));
+    expect(keysOf(lastPayload())).toEqual(expect.arrayContaining(keysOf(fixtureJson("payloads/view_submission.json"))));
   });
 
   it("refuses to submit what Slack's client would not: a required input left empty", async () => {
@@ -131,7 +132,7 @@ describe("payload formats", () => {
   it("wraps app_home_opened in an event_callback envelope with the published Home view", async () => {
     await people.client.views.publish({ user_id: people.alice.id, view: { type: "home", blocks: [{ type: "divider" }] } });
     const sent = await delivery.appHomeOpened(people.alice.id);
-    const fixture = fixtureJson("payloads/http/app_home_opened.event_callback.with-home-view.json");
+    const fixture = fixtureJson("payloads/app_home_opened.event_callback.json");
     expect(capture.requests[0]?.headers["content-type"]).toBe("application/json");
     expect(keysOf(sent.payload)).toEqual(expect.arrayContaining([...keysOf(fixture), "authorizations"]));
     expect(sent.payload.event).toMatchObject({ type: "app_home_opened", user: people.alice.id, tab: "home", view: { type: "home" } });
@@ -141,6 +142,6 @@ describe("payload formats", () => {
 
   it("sends url_verification with the fields of Slack's example", async () => {
     const sent = await delivery.urlVerification();
-    expect(keysOf(sent.payload).sort()).toEqual(keysOf(fixtureJson("payloads/http/url_verification.json")).sort());
+    expect(keysOf(sent.payload).sort()).toEqual(keysOf(fixtureJson("payloads/url_verification.json")).sort());
   });
 });

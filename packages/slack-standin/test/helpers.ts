@@ -1,5 +1,5 @@
-import { sharedPath } from "../../../test/support/fixtures";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { webApi } from "@slack/bolt";
@@ -7,7 +7,8 @@ import { type SlackStandin, type SlackStandinOptions, startSlackStandin } from "
 
 const { WebClient } = webApi;
 
-export const FIXTURES = sharedPath("fixtures/slack/");
+/** This package's own Slack payloads (fixtures/README.md says what each one is). */
+export const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 
 export function readFixture(relativePath: string): string {
   return readFileSync(`${FIXTURES}${relativePath}`, "utf8");

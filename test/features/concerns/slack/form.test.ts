@@ -1,10 +1,11 @@
-import { sharedPath } from "../../../support/fixtures";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestBot } from "../../../support/bot";
 import { CHANNELS, FORM, modalOf, openFromMessage, PEOPLE, raiseFromMessage, readable, referenceShownTo, startConcernBot, stored, waitUntil } from "./support";
 
-const fixture = sharedPath("fixtures/slack/payloads/http/message_action.bot-message-with-attachment.json");
+/** A message shortcut used on a bot's message that has no text of its own, only an unfurl attachment with a file. */
+const fixture = fileURLToPath(new URL("../../../fixtures/slack/message_action.bot-message-with-attachment.json", import.meta.url));
 
 describe("the concern form", () => {
   let t: TestBot;
@@ -79,7 +80,7 @@ describe("the concern form", () => {
     await waitUntil(() => t.standin.messagesIn(t.standin.workspace.dmWith(PEOPLE.colleague.id).id).some((m) => m.text.includes("logged as")));
   });
 
-  it("quotes a message that has no text, only an attachment with a file (Slack's own payload)", async () => {
+  it("quotes a message that has no text, only an attachment with a file (a payload in Slack's shape)", async () => {
     const payload = JSON.parse(readFileSync(fixture, "utf8"));
     payload.team = { id: t.standin.workspace.team.id, domain: t.standin.workspace.team.domain };
     payload.user = { id: PEOPLE.staff.id, username: PEOPLE.staff.name, name: PEOPLE.staff.name, team_id: t.standin.workspace.team.id };
@@ -93,12 +94,12 @@ describe("the concern form", () => {
     expect(delivered.status).toBe(200);
     await waitUntil(() => t.standin.callsTo("views.update").length > updates);
     const view = t.standin.openViewsFor(PEOPLE.staff.id).at(-1)!;
-    expect(readable(view.blocks)).toContain("Uploading a file...");
-    expect(readable(view.blocks)).toContain("[file: Untitled]");
-    expect(readable(view.blocks)).toContain("https://localism-local.slack.com/archives/C0COMMISS/p1608093938001200");
+    expect(readable(view.blocks)).toContain("Draft minutes of the governing body are attached for comment.");
+    expect(readable(view.blocks)).toContain("[file: Governing body minutes (draft)]");
+    expect(readable(view.blocks)).toContain("https://localism-local.slack.com/archives/C0COMMISS/p1355395800000400");
     await t.slack.viewSubmission({ user: PEOPLE.staff.id, viewId: view.id, values: FORM });
     const detail = await stored(t, Number(referenceShownTo(t, PEOPLE.staff.id).slice(4)));
-    expect(detail?.concern.source).toMatchObject({ text: "Uploading a file...\n[file: Untitled]", ts: "1608093938.001200", author: "U111" });
+    expect(detail?.concern.source).toMatchObject({ text: "Draft minutes of the governing body are attached for comment.\n[file: Governing body minutes (draft)]", ts: "1355395800.000400", author: "U0PAPERBOT" });
   });
 
   it("quotes a message made only of blocks", async () => {

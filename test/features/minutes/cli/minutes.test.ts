@@ -5,7 +5,7 @@ import { runCli } from "../../../../src/cli/main";
 import type { Output } from "../../../../src/cli/output";
 import { freshSqliteUrl } from "../../../support/databases";
 import { MinutesServer } from "../../../support/minutes-server";
-import { govukOrganisationFeed, sharedMinutesText } from "../ingest/fixtures";
+import { govukOrganisationFeed, MINUTES_TEXT, minutesText } from "../ingest/fixtures";
 import { ownFile } from "../../../support/fixtures";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
@@ -19,7 +19,7 @@ describe("localism sources, ingest and minutes", () => {
     await server.start();
     server.serve("/government/organisations/dh.atom", { body: govukOrganisationFeed(server.baseUrl), contentType: "application/atom+xml" });
     server.serve("/government/publications/example-nhs-england-accountability-meeting-minutes-january-2014", { body: ownFile("govuk-style-accountability-minutes.html"), contentType: "text/html" });
-    server.serve("/barnsley.txt", { body: sharedMinutesText("05-barnsley-ccg-governing-body-minutes-2012-12-13.txt"), contentType: "text/plain" });
+    server.serve("/wharfedale.txt", { body: minutesText(MINUTES_TEXT.ccgGoverningBody), contentType: "text/plain" });
   });
   afterAll(() => server.close());
 
@@ -40,7 +40,7 @@ describe("localism sources, ingest and minutes", () => {
   });
 
   it("ingests a document by URL", async () => {
-    expect((await cli(["ingest", server.url("/barnsley.txt")])).out).toMatch(/^Stored "Untitled minutes \(barnsley.txt\)" \(meeting date not found\), \d+ items, version 1\.$/);
+    expect((await cli(["ingest", server.url("/wharfedale.txt")])).out).toMatch(/^Stored "Untitled minutes \(wharfedale.txt\)" \(meeting date not found\), \d+ items, version 1\.$/);
   });
 
   it("adds, lists and removes sources, reading a new one at once", async () => {
@@ -54,7 +54,7 @@ describe("localism sources, ingest and minutes", () => {
   });
 
   it("refuses a loopback source unless FETCH_ALLOW_PRIVATE_HOSTS=true", async () => {
-    const refused = await cli(["sources", "add", server.url("/barnsley.txt")], {});
+    const refused = await cli(["sources", "add", server.url("/wharfedale.txt")], {});
     expect(refused.code).toBe(1);
     expect(refused.err).toContain("loopback or private address");
     expect(JSON.parse((await cli(["sources", "--json"])).out)).toEqual([]);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { dedupeKey, documentEntries, parseFeed } from "../../../../src/features/minutes/domain/feeds";
 import { MinutesParseError } from "../../../../src/features/minutes/domain/errors";
-import { ownFile, sharedFile } from "../../../support/fixtures";
+import { ownFile, ownText } from "../../../support/fixtures";
 
-const organisationFeed = sharedFile("fixtures/minutes/govuk-atom-example-organisation-feed.xml");
-const finderFeed = sharedFile("fixtures/minutes/govuk-atom-example-search-finder-feed.xml");
+const organisationFeed = ownText("govuk-organisation-feed.atom.xml");
+const finderFeed = ownText("govuk-finder-feed.atom.xml");
 
 describe("parseFeed: GOV.UK organisation Atom feed", () => {
   const entries = parseFeed(organisationFeed);
@@ -13,8 +13,8 @@ describe("parseFeed: GOV.UK organisation Atom feed", () => {
     expect(entries).toHaveLength(3);
     expect(entries[0]).toMatchObject({
       link: "https://www.gov.uk/government/publications/example-nhs-england-accountability-meeting-minutes-january-2014",
-      updated: new Date("2014-03-20T12:00:00Z"),
-      summary: expect.stringMatching(/^Minutes of the accountability meeting/),
+      updated: new Date("2014-03-26T11:00:00Z"),
+      summary: expect.stringMatching(/^Minutes of the January 2014 accountability meeting/),
       feedEnded: false,
     });
   });
@@ -22,28 +22,28 @@ describe("parseFeed: GOV.UK organisation Atom feed", () => {
   it("takes the display-type prefix off the title and keeps it apart", () => {
     expect(entries.map((e) => [e.displayType, e.title])).toEqual([
       ["Transparency data", "NHS England accountability meeting: January 2014 (example)"],
-      ["Press release", "Example mandate update for NHS England"],
-      ["Correspondence", "Example letter from the Secretary of State to the NHS Commissioning Board Authority chair"],
+      ["Press release", "Refreshed mandate to NHS England published (example)"],
+      ["Correspondence", "Letter to clinical commissioning group leaders on running costs (example)"],
     ]);
   });
 
   it("decodes entities in plain-text summaries", () => {
-    expect(entries[1]?.summary).toBe("Example summary text & an escaped ampersand, to exercise entity handling.");
+    expect(entries[1]?.summary).toBe("The refreshed mandate sets out what NHS England should achieve in 2014 & 2015.");
   });
 
   it("keeps one entry per link when an edited document comes back with a new id", () => {
     const firstEntry = /<entry>[\s\S]*?<\/entry>/.exec(organisationFeed)?.[0] ?? "";
     const edited = firstEntry
-      .replaceAll("2014-03-20T12:00:00Z", "2014-03-21T08:00:00Z")
-      .replace("Minutes of the accountability", "Corrected minutes of the accountability");
+      .replaceAll("2014-03-26T11:00:00Z", "2014-03-27T08:00:00Z")
+      .replace("Minutes of the January 2014", "Corrected minutes of the January 2014");
     const withEdit = organisationFeed.replace("<entry>", `${edited}\n  <entry>`);
     const merged = parseFeed(withEdit);
     expect(merged).toHaveLength(3);
     const minutes = merged.filter((e) => e.link.endsWith("minutes-january-2014"));
     expect(minutes).toHaveLength(1);
-    expect(minutes[0]?.updated).toEqual(new Date("2014-03-21T08:00:00Z"));
+    expect(minutes[0]?.updated).toEqual(new Date("2014-03-27T08:00:00Z"));
     expect(minutes[0]?.summary).toMatch(/^Corrected minutes/);
-    expect(minutes[0]?.entryId).toMatch(/#2014-03-21T08:00:00Z$/);
+    expect(minutes[0]?.entryId).toMatch(/#2014-03-27T08:00:00Z$/);
   });
 });
 
@@ -52,25 +52,25 @@ describe("parseFeed: GOV.UK finder Atom feed", () => {
 
   it("reads +01:00 and +00:00 offsets as the right instants", () => {
     expect(entries.map((e) => e.updated?.toISOString())).toEqual([
-      "2014-07-04T09:15:00.000Z",
-      "2014-05-09T08:30:00.000Z",
-      "2014-02-28T14:00:00.000Z",
+      "2012-10-19T15:30:00.000Z",
+      "2012-09-05T08:00:00.000Z",
+      "2012-02-14T14:00:00.000Z",
     ]);
   });
 
   it("strips escaped HTML from summaries and leaves an empty summary out", () => {
-    expect(entries[1]?.summary).toBe("Example summary carrying escaped HTML markup.");
+    expect(entries[1]?.summary).toBe("Summary with escaped HTML inside it.");
     expect(entries[2]).not.toHaveProperty("summary");
   });
 
   it("does not mistake an ordinary colon in a title for a display type", () => {
-    expect(entries[0]?.title).toBe("Example: NHS England accountability meeting minutes, May 2014");
+    expect(entries[0]?.title).toBe("Accountability review: minutes of the September 2012 meeting (example)");
     expect(entries[0]?.displayType).toBeUndefined();
   });
 
   it("keeps the stable tag: id", () => {
     expect(entries[2]?.entryId).toBe(
-      "tag:www.gov.uk,2005:/government/publications/example-nhs-england-accountability-meeting-january-2014",
+      "tag:www.gov.uk,2005:/government/publications/example-accountability-meeting-january-2012",
     );
   });
 });
@@ -121,8 +121,9 @@ describe("parseFeed: other feeds", () => {
 
 describe("parseFeed: unreadable input", () => {
   it("explains a truncated feed", () => {
-    expect(() => parseFeed(finderFeed.slice(0, 2500))).toThrowError(MinutesParseError);
-    expect(() => parseFeed(finderFeed.slice(0, 2500))).toThrowError(/malformed or cut off/);
+    const truncated = finderFeed.slice(0, finderFeed.indexOf("</entry>") - 40);
+    expect(() => parseFeed(truncated)).toThrowError(MinutesParseError);
+    expect(() => parseFeed(truncated)).toThrowError(/malformed or cut off/);
   });
 
   it("explains an HTML page given instead of a feed", () => {

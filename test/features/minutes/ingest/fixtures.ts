@@ -18,8 +18,8 @@ export function minutesText(name: string): string {
 }
 
 /**
- * The documents that replaced the minutes files tests once read from ../shared/fixtures/minutes, by
- * the old file names. Kept only for tests still written with those names; new tests use minutesText.
+ * The documents that replaced the minutes files tests once read from outside the repository, by the
+ * old file names. Kept only for tests still written with those names; new tests use minutesText.
  */
 const REPLACEMENTS: Record<string, string> = {
   "04-nhscba-private-board-minutes-2012-07-19.txt": MINUTES_TEXT.privateBoard,
@@ -28,7 +28,7 @@ const REPLACEMENTS: Record<string, string> = {
   "07-transparency-board-minutes-2011-06-08.txt": MINUTES_TEXT.healthDataBoard,
 };
 
-/** @deprecated Reads our own replacement of a formerly shared minutes file; use minutesText(MINUTES_TEXT.x). */
+/** @deprecated Reads our own replacement of a minutes file once read from outside the repository; use minutesText(MINUTES_TEXT.x). */
 export function sharedMinutesText(name: string): string {
   const replacement = REPLACEMENTS[name];
   if (!replacement) throw new Error(`No test document replaces ${name}: use minutesText() with a file in test/fixtures/minutes/`);

@@ -3,7 +3,7 @@ import { ManualClock } from "../../../../src/clock";
 import { CHANNELS, PEOPLE, type TestBot } from "../../../support/bot";
 import { digest, jobs, postsIn, publish, readable, startDigestBot } from "../../../support/digest-bot";
 import { MinutesServer } from "../../../support/minutes-server";
-import { sharedMinutesText } from "../ingest/fixtures";
+import { MINUTES_TEXT, minutesText } from "../ingest/fixtures";
 import { ownFile } from "../../../support/fixtures";
 
 const commissioning = CHANNELS.commissioning.id;
@@ -69,8 +69,8 @@ describe("delivering digests to Slack", () => {
   it("continues a long digest in its thread, never posting to a channel more than once a second", async () => {
     await start();
     await digest(t, "subscribe weekly monday 09:00", { channel: commissioning });
-    const text = sharedMinutesText("07-transparency-board-minutes-2011-06-08.txt");
-    for (let n = 1; n <= 14; n++) await publish(t, server, `/transparency/${n}.txt`, text.replace("TRANSPARENCY BOARD", `TRANSPARENCY BOARD ${n}`), "text/plain");
+    const text = minutesText(MINUTES_TEXT.healthDataBoard);
+    for (let n = 1; n <= 14; n++) await publish(t, server, `/health-data/${n}.txt`, text.replace("OPEN HEALTH DATA BOARD", `OPEN HEALTH DATA BOARD ${n}`), "text/plain");
     t.standin.rateLimit("chat.postMessage", { perChannelPerSecond: 1 });
     clock.set(new Date("2026-03-23T09:00:00Z"));
     await jobs(t).digests();
@@ -83,7 +83,7 @@ describe("delivering digests to Slack", () => {
     const mainTs = String(main?.response.ts);
     expect(t.standin.threadReplies(commissioning, mainTs)).toHaveLength(replies.length);
     const shownTitles = calls.map((call) => String(call.params.text)).join(" ");
-    for (let n = 1; n <= 14; n++) expect(shownTitles).toContain(`TRANSPARENCY BOARD ${n}:`);
+    for (let n = 1; n <= 14; n++) expect(shownTitles).toContain(`OPEN HEALTH DATA BOARD ${n}:`);
   }, 60_000);
 
   it("pauses only the subscription whose channel is archived or closed to the bot, and tells its subscriber by DM", async () => {
@@ -124,7 +124,7 @@ describe("delivering digests to Slack", () => {
     await start();
     t.standin.workspace.setBotMembership(CHANNELS.governance.id, true);
     await digest(t, "subscribe weekly monday 09:00 quiet", { channel: CHANNELS.governance.id });
-    await publish(t, server, "/barnsley.txt", sharedMinutesText("05-barnsley-ccg-governing-body-minutes-2012-12-13.txt"), "text/plain");
+    await publish(t, server, "/wharfedale.txt", minutesText(MINUTES_TEXT.ccgGoverningBody), "text/plain");
     clock.set(new Date("2026-03-23T09:00:00Z"));
     await jobs(t).digests();
     expect(postsIn(t, CHANNELS.governance.id)).toHaveLength(1);

@@ -3,7 +3,7 @@ import { ManualClock } from "../../../../src/clock";
 import { CHANNELS, type TestBot } from "../../../support/bot";
 import { digest, jobs, postsIn, publish, readable, startDigestBot } from "../../../support/digest-bot";
 import { MinutesServer } from "../../../support/minutes-server";
-import { sharedMinutesText } from "../ingest/fixtures";
+import { MINUTES_TEXT, minutesText } from "../ingest/fixtures";
 import { ownFile } from "../../../support/fixtures";
 
 const channel = CHANNELS.commissioning.id;
@@ -68,10 +68,10 @@ describe("scheduled digests", () => {
   it("after downtime posts one catch-up digest covering every missed week, not one per week", async () => {
     await start("2026-03-18T10:00:00Z");
     await digest(t, "subscribe weekly monday 09:00", { channel });
-    const documents = ["05-barnsley-ccg-governing-body-minutes-2012-12-13.txt", "06-nhs-england-board-public-minutes-2024-07-25.txt", "04-nhscba-private-board-minutes-2012-07-19.txt"];
+    const documents = [MINUTES_TEXT.ccgGoverningBody, MINUTES_TEXT.icbBoard, MINUTES_TEXT.privateBoard];
     for (const [week, name] of documents.entries()) {
       clock.set(new Date(at("2026-03-20T12:00:00Z").getTime() + week * 7 * 86_400_000));
-      await publish(t, server, `/minutes/${week}.txt`, sharedMinutesText(name), "text/plain");
+      await publish(t, server, `/minutes/${week}.txt`, minutesText(name), "text/plain");
     }
     await runAt("2026-04-13T10:30:00Z");
     await jobs(t).digests();

@@ -4,7 +4,7 @@ import type { SlackStandin } from "@localism/slack-standin";
 import { CHANNELS, PEOPLE, startTestStandin, type TestBot } from "../../../support/bot";
 import { digest, jobs, postsIn, publish, startDigestBot } from "../../../support/digest-bot";
 import { MinutesServer } from "../../../support/minutes-server";
-import { sharedMinutesText } from "../ingest/fixtures";
+import { MINUTES_TEXT, minutesText } from "../ingest/fixtures";
 import { ownFile } from "../../../support/fixtures";
 
 /**
@@ -43,7 +43,7 @@ describe("exactly one digest per subscription per period with two processes on o
       expect(await digest(bot, n % 3 === 0 ? "subscribe weekly monday 09:00 quiet" : "subscribe weekly monday 09:00", { channel })).toContain("Subscribed");
     }
     const weeks = ["2026-03-23T09:00:00Z", "2026-03-30T08:00:00Z", "2026-04-06T08:00:00Z"];
-    const documents = [ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), sharedMinutesText("05-barnsley-ccg-governing-body-minutes-2012-12-13.txt"), ownFile("nhs-england-style-board-minutes.html")];
+    const documents = [ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), minutesText(MINUTES_TEXT.ccgGoverningBody), ownFile("nhs-england-style-board-minutes.html")];
     const types = ["application/pdf", "text/plain", "text/html"];
     for (const [week, runAt] of weeks.entries()) {
       clock.set(new Date(new Date(runAt).getTime() - 3 * 86_400_000));
@@ -61,7 +61,7 @@ describe("exactly one digest per subscription per period with two processes on o
 
   it("counts /digest now typed in both processes at once as one digest", async () => {
     clock.set(new Date("2026-04-08T10:00:00Z"));
-    await publish(first, server, "/now.txt", sharedMinutesText("06-nhs-england-board-public-minutes-2024-07-25.txt"), "text/plain");
+    await publish(first, server, "/now.txt", minutesText(MINUTES_TEXT.icbBoard), "text/plain");
     clock.advance(60_000);
     const channel = channels[1]!;
     const before = postsIn(first, channel).length;
