@@ -31,7 +31,9 @@ export interface LockEntry {
 export function quotationsIn(kb: KnowledgeBase): Quotation[] {
   return [
     ...kb.passages.filter((p) => p.kind === "quotation").map((p) => ({ where: p.id, source: p.source, text: p.text })),
-    ...kb.objectives.flatMap((o) => o.quotes.map((q) => ({ where: `objective ${o.number}`, source: q.source, text: q.text }))),
+    ...kb.objectives.flatMap((o) =>
+      o.quotes.map((q) => ({ where: `objective ${o.number}`, source: q.source, text: q.text })),
+    ),
   ];
 }
 
@@ -49,7 +51,9 @@ export function plain(text: string): string {
 export function asPattern(quotation: string): RegExp {
   const parts = plain(quotation).split(/(\[[^\]]+\])/);
   const pattern = parts
-    .map((part) => (part.startsWith("[") ? String.raw`(?:\[[^\]]+\]|\S+(?: \S+)?)` : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .map((part) =>
+      part.startsWith("[") ? String.raw`(?:\[[^\]]+\]|\S+(?: \S+)?)` : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"),
+    )
     .join("");
   return new RegExp(pattern);
 }
@@ -93,7 +97,11 @@ export function readLock(knowledgeDir: string): LockEntry[] {
     return [];
   }
   const parsed = parse(content) as { quotations?: Partial<LockEntry>[] } | null;
-  return (parsed?.quotations ?? []).map((entry) => ({ where: String(entry.where), source: String(entry.source), sha256: String(entry.sha256) }));
+  return (parsed?.quotations ?? []).map((entry) => ({
+    where: String(entry.where),
+    source: String(entry.source),
+    sha256: String(entry.sha256),
+  }));
 }
 
 const LOCK_HEADER = `# Every verbatim quotation in the knowledge base, recorded after it was found word for word in the

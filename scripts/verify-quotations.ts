@@ -29,7 +29,9 @@ function parseArgs(args: string[]): { sources: string[]; knowledge: string } {
       else knowledge = path.resolve(value);
       i++;
     } else {
-      throw new UsageError(`Unexpected argument ${flag}${flag?.startsWith("--") ? " (it needs a folder after it)" : ""}.`);
+      throw new UsageError(
+        `Unexpected argument ${flag}${flag?.startsWith("--") ? " (it needs a folder after it)" : ""}.`,
+      );
     }
   }
   if (sources.length === 0) throw new UsageError("Give at least one folder of source texts with --sources.");
@@ -62,12 +64,17 @@ function main(): number {
   const quotations = quotationsIn(loadKnowledgeBase(options.knowledge));
   const missing = quotations.filter((quotation) => !isQuotedFrom(originals.text, quotation.text));
   if (missing.length > 0) {
-    for (const quotation of missing) console.error(`NOT FOUND  ${quotation.where} (source ${quotation.source}): ${quotation.text}`);
-    console.error(`\n${missing.length} of ${quotations.length} quotations are not the sources' own words; ${LOCK_FILE} was not changed.`);
+    for (const quotation of missing)
+      console.error(`NOT FOUND  ${quotation.where} (source ${quotation.source}): ${quotation.text}`);
+    console.error(
+      `\n${missing.length} of ${quotations.length} quotations are not the sources' own words; ${LOCK_FILE} was not changed.`,
+    );
     return 1;
   }
   writeLock(options.knowledge, quotations);
-  console.log(`All ${quotations.length} quotations found in ${originals.files} source files; wrote ${path.relative(process.cwd(), path.join(options.knowledge, LOCK_FILE))}.`);
+  console.log(
+    `All ${quotations.length} quotations found in ${originals.files} source files; wrote ${path.relative(process.cwd(), path.join(options.knowledge, LOCK_FILE))}.`,
+  );
   return 0;
 }
 

@@ -25,6 +25,7 @@ export interface DocumentHints {
 export function ownDocumentHints(name: string): DocumentHints {
   const all = parse(ownText("text-documents.yaml")) as Record<string, Partial<DocumentHints>>;
   const hints = all[name];
-  if (!hints?.url || !hints.title) throw new Error(`test/fixtures/minutes/text-documents.yaml has no url and title for ${name}`);
+  if (!hints?.url || !hints.title)
+    throw new Error(`test/fixtures/minutes/text-documents.yaml has no url and title for ${name}`);
   return { url: hints.url, title: hints.title };
 }

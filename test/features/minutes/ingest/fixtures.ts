@@ -17,24 +17,6 @@ export function minutesText(name: string): string {
   return ownText(name);
 }
 
-/**
- * The documents that replaced the minutes files tests once read from outside the repository, by the
- * old file names. Kept only for tests still written with those names; new tests use minutesText.
- */
-const REPLACEMENTS: Record<string, string> = {
-  "04-nhscba-private-board-minutes-2012-07-19.txt": MINUTES_TEXT.privateBoard,
-  "05-barnsley-ccg-governing-body-minutes-2012-12-13.txt": MINUTES_TEXT.ccgGoverningBody,
-  "06-nhs-england-board-public-minutes-2024-07-25.txt": MINUTES_TEXT.icbBoard,
-  "07-transparency-board-minutes-2011-06-08.txt": MINUTES_TEXT.healthDataBoard,
-};
-
-/** @deprecated Reads our own replacement of a minutes file once read from outside the repository; use minutesText(MINUTES_TEXT.x). */
-export function sharedMinutesText(name: string): string {
-  const replacement = REPLACEMENTS[name];
-  if (!replacement) throw new Error(`No test document replaces ${name}: use minutesText() with a file in test/fixtures/minutes/`);
-  return minutesText(replacement);
-}
-
 /** Our GOV.UK organisation feed (test/fixtures/minutes/) with its links pointing at the local server. */
 export function govukOrganisationFeed(baseUrl: string): string {
   return ownText("govuk-organisation-feed.atom.xml").replaceAll("https://www.gov.uk", baseUrl);
@@ -50,7 +32,10 @@ export interface FeedItem {
 /** An RSS 2.0 feed in the shape WordPress gives (RFC 822 dates, HTML descriptions in CDATA). */
 export function rssFeed(title: string, items: FeedItem[]): string {
   const entries = items
-    .map((item) => `<item><title>${item.title}</title><link>${item.link}</link><pubDate>${item.date}</pubDate><description><![CDATA[<p>${item.summary ?? ""}</p>]]></description></item>`)
+    .map(
+      (item) =>
+        `<item><title>${item.title}</title><link>${item.link}</link><pubDate>${item.date}</pubDate><description><![CDATA[<p>${item.summary ?? ""}</p>]]></description></item>`,
+    )
     .join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${title}</title><link>https://www.england.nhs.uk</link><description></description>${entries}</channel></rss>`;
 }
@@ -58,7 +43,10 @@ export function rssFeed(title: string, items: FeedItem[]): string {
 /** An Atom feed in the shape of a GOV.UK finder feed (entry updated times with UK offsets). */
 export function atomFeed(title: string, entries: FeedItem[]): string {
   const body = entries
-    .map((entry) => `<entry><id>tag:www.gov.uk,2005:${new URL(entry.link).pathname}</id><updated>${entry.date}</updated><link rel="alternate" type="text/html" href="${entry.link}"/><title>${entry.title}</title><summary type="html">${entry.summary ?? ""}</summary></entry>`)
+    .map(
+      (entry) =>
+        `<entry><id>tag:www.gov.uk,2005:${new URL(entry.link).pathname}</id><updated>${entry.date}</updated><link rel="alternate" type="text/html" href="${entry.link}"/><title>${entry.title}</title><summary type="html">${entry.summary ?? ""}</summary></entry>`,
+    )
     .join("\n");
   return `<?xml version="1.0" encoding="UTF-8"?><feed xml:lang="en-US" xmlns="http://www.w3.org/2005/Atom"><id>tag:www.gov.uk,2005:/search/all</id><title>${title}</title><updated>2012-10-12T10:00:00+01:00</updated><author><name>HM Government</name></author>${body}</feed>`;
 }

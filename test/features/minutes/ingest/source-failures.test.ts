@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../../src/clock";
 import { MinutesServer } from "../../../support/minutes-server";
-import { atomFeed, govukOrganisationFeed, sharedMinutesText } from "./fixtures";
+import { atomFeed, govukOrganisationFeed, MINUTES_TEXT, minutesText } from "./fixtures";
 import { ownFile } from "../../../support/fixtures";
 import { HOUR, ingestionHarness, type IngestionHarness } from "./harness";
 
@@ -26,7 +26,7 @@ describe("sources that fail, change or are polled by two processes", () => {
     server.serve("/malformed.atom", { body: feed.slice(0, feed.indexOf("</entry>") - 40), contentType: "application/atom+xml" });
     server.serve("/slow.pdf", { body: ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), contentType: "application/pdf", delayMs: 2_000 });
     server.serve("/huge.pdf", { body: new Uint8Array(100 * 1024), contentType: "application/pdf" });
-    server.serve("/good.txt", { body: sharedMinutesText("05-barnsley-ccg-governing-body-minutes-2012-12-13.txt"), contentType: "text/plain" });
+    server.serve("/good.txt", { body: minutesText(MINUTES_TEXT.ccgGoverningBody), contentType: "text/plain" });
     for (const path of ["/malformed.atom", "/missing.html", "/slow.pdf", "/huge.pdf", "/good.txt"]) await add(path);
 
     const reports = await h.job().runOnce();
@@ -84,8 +84,8 @@ describe("sources that fail, change or are polled by two processes", () => {
   });
 
   it("polls each due source once when two processes run the job at the same moment", async () => {
-    server.serve("/a.txt", { body: sharedMinutesText("05-barnsley-ccg-governing-body-minutes-2012-12-13.txt"), contentType: "text/plain" });
-    server.serve("/b.txt", { body: sharedMinutesText("06-nhs-england-board-public-minutes-2024-07-25.txt"), contentType: "text/plain" });
+    server.serve("/a.txt", { body: minutesText(MINUTES_TEXT.ccgGoverningBody), contentType: "text/plain" });
+    server.serve("/b.txt", { body: minutesText(MINUTES_TEXT.icbBoard), contentType: "text/plain" });
     await add("/a.txt");
     await add("/b.txt");
     const before = server.requests.length;

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { ManualClock } from "../../../../src/clock";
 import { MinutesServer } from "../../../support/minutes-server";
 import { HOUR, ingestionHarness, type IngestionHarness } from "./harness";
-import { govukOrganisationFeed, rssFeed, sharedMinutesText } from "./fixtures";
+import { govukOrganisationFeed, rssFeed, MINUTES_TEXT, minutesText } from "./fixtures";
 import { ownFile } from "../../../support/fixtures";
 
 describe("reading minutes from feeds and documents (real HTTP on loopback)", () => {
@@ -81,7 +81,7 @@ describe("reading minutes from feeds and documents (real HTTP on loopback)", () 
   });
 
   it("reads a plain-text document and makes its items searchable with their citation", async () => {
-    server.serve("/barnsley/minutes.txt", { body: sharedMinutesText("05-barnsley-ccg-governing-body-minutes-2012-12-13.txt"), contentType: "text/plain; charset=utf-8" });
+    server.serve("/barnsley/minutes.txt", { body: minutesText(MINUTES_TEXT.ccgGoverningBody), contentType: "text/plain; charset=utf-8" });
     await pollNew(server.url("/barnsley/minutes.txt"));
     const [stored] = await h.reader.latestVersions();
     expect(stored?.items.length).toBeGreaterThan(2);

@@ -1,7 +1,17 @@
 import { fileURLToPath } from "node:url";
 import { assert, describe, expect, it } from "vitest";
+import {
+  asPattern,
+  isQuotedFrom,
+  lockProblem,
+  plain,
+  quotationHash,
+  quotationsIn,
+  readLock,
+  staleEntries,
+  VERIFY_COMMAND,
+} from "../../../../scripts/quotations";
 import { loadKnowledgeBase } from "../../../../src/features/objectives/domain/knowledge-base";
-import { asPattern, isQuotedFrom, lockProblem, plain, quotationHash, quotationsIn, readLock, staleEntries, VERIFY_COMMAND } from "../../../../scripts/quotations";
 
 // The source texts are not in the repository: scripts/verify-quotations.ts checks the quotations
 // against them where they are available and records each one it found in knowledge/quotations.lock.yaml.
@@ -24,8 +34,12 @@ describe("quotations are the sources' own words (checked by scripts/verify-quota
   it("the lock records no quotation that is no longer in the knowledge base", () => {
     const stale = staleEntries(quotations, lock);
     if (stale.length > 0) {
-      const listed = stale.map((entry) => `${entry.where} (source ${entry.source}, sha256 ${entry.sha256.slice(0, 12)}…)`).join("; ");
-      assert.fail(`knowledge/quotations.lock.yaml records quotations the knowledge base no longer has: ${listed}. Rewrite the lock with: ${VERIFY_COMMAND}`);
+      const listed = stale
+        .map((entry) => `${entry.where} (source ${entry.source}, sha256 ${entry.sha256.slice(0, 12)}…)`)
+        .join("; ");
+      assert.fail(
+        `knowledge/quotations.lock.yaml records quotations the knowledge base no longer has: ${listed}. Rewrite the lock with: ${VERIFY_COMMAND}`,
+      );
     }
   });
 
@@ -36,7 +50,11 @@ describe("quotations are the sources' own words (checked by scripts/verify-quota
 });
 
 describe("the lock notices an unchecked change", () => {
-  const quotation = { where: "example-quote", source: "example-source", text: "Power should sit with local organisations." };
+  const quotation = {
+    where: "example-quote",
+    source: "example-source",
+    text: "Power should sit with local organisations.",
+  };
   const locked = [{ where: "example-quote", source: "example-source", sha256: quotationHash(quotation.text) }];
 
   it("accepts the quotation it recorded, typography aside", () => {
@@ -52,7 +70,9 @@ describe("the lock notices an unchecked change", () => {
   });
 
   it("notices a quotation now credited to another source", () => {
-    expect(lockProblem({ ...quotation, source: "other-source" }, locked)).toContain("now cites source other-source, but was checked as from example-source");
+    expect(lockProblem({ ...quotation, source: "other-source" }, locked)).toContain(
+      "now cites source other-source, but was checked as from example-source",
+    );
   });
 
   it("lists entries for quotations that are gone", () => {
@@ -62,7 +82,9 @@ describe("the lock notices an unchecked change", () => {
 });
 
 describe("matching a quotation against the source texts (as scripts/verify-quotations.ts does)", () => {
-  const originals = plain("He said: “The first – and overarching – objective is to design the Board so that it transfers power.” Then he left.");
+  const originals = plain(
+    "He said: “The first – and overarching – objective is to design the Board so that it transfers power.” Then he left.",
+  );
 
   it("ignores curly quotes, dash styles and spacing", () => {
     expect(isQuotedFrom(originals, "The first - and overarching - objective is to design the Board")).toBe(true);

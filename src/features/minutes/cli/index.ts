@@ -1,0 +1,23 @@
+import type { CliCommand } from "../../../cli/command";
+import { booleanFlag } from "../../../cli/flags";
+import { ingestCommand, minutesCommand } from "./minutes";
+import { sourcesCommand } from "./sources";
+
+export const minutesCommands: CliCommand[] = [
+  {
+    name: "sources",
+    usage: `sources [list|add <url>|remove <id>] [--json]
+                                            where published minutes are watched`,
+    run: ({ core, args, flags, output }) => sourcesCommand(core, args, { json: booleanFlag(flags, "json") }, output),
+  },
+  {
+    name: "ingest",
+    usage: "ingest <url-or-file> [--json]             read one minutes document now (HTML, PDF or text)",
+    run: ({ core, args, flags, output }) => ingestCommand(core, args, { json: booleanFlag(flags, "json") }, output),
+  },
+  {
+    name: "minutes",
+    usage: "minutes [--json]                          the stored minutes documents with their tagged items",
+    run: ({ core, flags, output }) => minutesCommand(core, { json: booleanFlag(flags, "json") }, output),
+  },
+];
