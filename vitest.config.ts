@@ -26,7 +26,9 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["test/**/*.test.ts"],
-          exclude: unit.filter((glob) => glob !== "test/*.test.ts").concat(["test/config.test.ts", "test/logger.test.ts", "test/architecture.test.ts"]),
+          exclude: unit
+            .filter((glob) => glob !== "test/*.test.ts")
+            .concat(["test/config.test.ts", "test/logger.test.ts", "test/architecture.test.ts"]),
           globalSetup: ["test/support/global-setup.ts"],
         },
       },

@@ -14,7 +14,9 @@ const TEAM = "T0LOCAL";
 const USER = "U0BENCH";
 const TRIAGE = "C0TRIAGE";
 
-const { values } = parseArgs({ options: { requests: { type: "string", default: "1000" }, concurrency: { type: "string", default: "20" } } });
+const { values } = parseArgs({
+  options: { requests: { type: "string", default: "1000" }, concurrency: { type: "string", default: "20" } },
+});
 const requests = Number(values.requests);
 const concurrency = Number(values.concurrency);
 
@@ -38,7 +40,12 @@ function submissionBody(viewId: string, i: number): string {
       hash: `1.${viewId}`,
       state: {
         values: {
-          concern_what_happened: { what_happened: { type: "plain_text_input", value: `The regional team decided our community services model for us (report ${i}).` } },
+          concern_what_happened: {
+            what_happened: {
+              type: "plain_text_input",
+              value: `The regional team decided our community services model for us (report ${i}).`,
+            },
+          },
           concern_objective: { objective: { type: "static_select", ...option(String((i % 4) + 1)) } },
           concern_body: { body: { type: "static_select", ...option("regional_team") } },
           concern_impact: { impact: { type: "radio_buttons", ...option("medium") } },
@@ -59,8 +66,18 @@ function bodies(count: number): string[] {
 
 /** The stand-in runs in its own process, as Slack would be elsewhere: the cards and DMs sent after each ack cost it, not the bot. */
 async function startStandinProcess() {
-  const seed = { users: [{ id: USER, name: "bench" }, { id: "U0LEAD", name: "lead" }], channels: [{ id: TRIAGE, name: "triage", members: ["U0LEAD"] }] };
-  const child = spawn(process.execPath, ["--import", "tsx", new URL("./standin-process.ts", import.meta.url).pathname, JSON.stringify(seed)], { stdio: ["pipe", "pipe", "inherit"] });
+  const seed = {
+    users: [
+      { id: USER, name: "bench" },
+      { id: "U0LEAD", name: "lead" },
+    ],
+    channels: [{ id: TRIAGE, name: "triage", members: ["U0LEAD"] }],
+  };
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", new URL("./standin-process.ts", import.meta.url).pathname, JSON.stringify(seed)],
+    { stdio: ["pipe", "pipe", "inherit"] },
+  );
   const [line] = (await once(child.stdout, "data")) as [Buffer];
   const { apiUrl, token } = JSON.parse(line.toString("utf8")) as { apiUrl: string; token: string };
   return { apiUrl, token, close: () => child.stdin.end() };
@@ -72,13 +89,24 @@ async function main() {
   const { url, bot } = await startBenchBot(standin, { CONCERN_LEADS: "U0LEAD", CONCERN_TRIAGE_CHANNEL: TRIAGE });
   for (const target of [bare.url, url]) await runLoad(target, bodies(200), 200, 5); // warm up JIT, connections, SQLite
 
-  console.log(`Concern view_submission -> ack: ${requests} distinct signed submissions per run, Bolt HTTP receiver on loopback, SQLite (WAL), ${new Date().toISOString()}`);
-  console.log("localism-bot validates, stores the concern and its audit entry in one transaction, and acks with the confirmation view; the triage card and DM follow after the ack.");
-  await compare({ bare: bare.url, bot: url }, concurrency, (target, inFlight) => runLoad(target, bodies(requests), requests, inFlight), "submissions/s");
+  console.log(
+    `Concern view_submission -> ack: ${requests} distinct signed submissions per run, Bolt HTTP receiver on loopback, SQLite (WAL), ${new Date().toISOString()}`,
+  );
+  console.log(
+    "localism-bot validates, stores the concern and its audit entry in one transaction, and acks with the confirmation view; the triage card and DM follow after the ack.",
+  );
+  await compare(
+    { bare: bare.url, bot: url },
+    concurrency,
+    (target, inFlight) => runLoad(target, bodies(requests), requests, inFlight),
+    "submissions/s",
+  );
   await new Promise((resolve) => setTimeout(resolve, 500));
   const stored = await bot.core.database.db.concern.count();
   const chain = await bot.core.features.concerns.audit.verify();
-  console.log(`\nStored ${stored} concerns (expected ${200 + 2 * requests}); audit chain ${chain.chain.ok ? `intact, ${chain.chain.count} entries` : "BROKEN"}.`);
+  console.log(
+    `\nStored ${stored} concerns (expected ${200 + 2 * requests}); audit chain ${chain.chain.ok ? `intact, ${chain.chain.count} entries` : "BROKEN"}.`,
+  );
   await bot.stop();
   await bare.stop();
   standin.close();

@@ -15,9 +15,16 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../src/storage/database";
 import { migrateDatabase } from "../src/storage/migrate";
-import { runPhase, type PhaseResult } from "./digests-workload";
+import { type PhaseResult, runPhase } from "./digests-workload";
 
-const { values } = parseArgs({ options: { sizes: { type: "string", default: "100,1000,10000" }, phase: { type: "string" }, n: { type: "string" }, db: { type: "string" } } });
+const { values } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "100,1000,10000" },
+    phase: { type: "string" },
+    n: { type: "string" },
+    db: { type: "string" },
+  },
+});
 
 if (values.phase && values.n && values.db) {
   const result = await runPhase(values.phase === "digests" ? "digests" : "ingest", Number(values.n), values.db);
@@ -35,12 +42,31 @@ async function main(sizes: number[]): Promise<void> {
   console.log(`Minutes and digests at scale (SQLite, Node ${process.version})\n`);
   try {
     for (const phase of ["ingest", "digests"] as const) {
-      console.log(phase === "ingest" ? "Ingest and tag N minutes documents (parse, tag, store, index):" : "Build digests for N subscriptions (claim, compose, render, write outbox):");
+      console.log(
+        phase === "ingest"
+          ? "Ingest and tag N minutes documents (parse, tag, store, index):"
+          : "Build digests for N subscriptions (claim, compose, render, write outbox):",
+      );
       const results: PhaseResult[] = [];
       for (const n of sizes) {
         const file = path.join(dir, `${phase}-${n}.db`);
         copyFileSync(template, file);
-        const output = execFileSync(process.execPath, ["--expose-gc", "--import", "tsx", import.meta.filename, "--phase", phase, "--n", String(n), "--db", `file:${file}`], { encoding: "utf8", maxBuffer: 1 << 20 });
+        const output = execFileSync(
+          process.execPath,
+          [
+            "--expose-gc",
+            "--import",
+            "tsx",
+            import.meta.filename,
+            "--phase",
+            phase,
+            "--n",
+            String(n),
+            "--db",
+            `file:${file}`,
+          ],
+          { encoding: "utf8", maxBuffer: 1 << 20 },
+        );
         const result = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as PhaseResult;
         results.push(result);
         console.log(row(result, results[0]));
@@ -54,6 +80,7 @@ async function main(sizes: number[]): Promise<void> {
 
 function row(result: PhaseResult, first: PhaseResult | undefined): string {
   const perItem = result.ms / result.n;
-  const growth = first && first !== result ? `  x${(result.ms / first.ms).toFixed(1)} time for x${result.n / first.n} N` : "";
+  const growth =
+    first && first !== result ? `  x${(result.ms / first.ms).toFixed(1)} time for x${result.n / first.n} N` : "";
   return `  N=${String(result.n).padStart(6)}  ${(result.ms / 1000).toFixed(2).padStart(8)} s  ${perItem.toFixed(2).padStart(7)} ms each  peak RSS ${result.peakRssMb.toFixed(0).padStart(5)} MB  peak heap ${result.peakHeapMb.toFixed(0).padStart(5)} MB${growth}\n           ${result.detail}`;
 }

@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import { App, LogLevel } from "@slack/bolt";
-import { startBot, type RunningBot } from "../src/app";
+import { type RunningBot, startBot } from "../src/app";
 import { loadConfig } from "../src/config";
 import { Logger } from "../src/logger";
-import { formatRow, summarise, type Summary } from "./stats";
+import { formatRow, type Summary, summarise } from "./stats";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99aaabbb85a5";
 export const silentLogger = new Logger("error", () => {});
@@ -19,15 +19,27 @@ export interface SlackApi {
 }
 
 /** A bare Bolt app on loopback with only the listeners `register` adds: the baseline. Returns its Request URL. */
-export async function startBareBolt(slack: SlackApi, register: (app: App) => void): Promise<{ url: string; stop(): Promise<void> }> {
-  const app = new App({ token: slack.token, signingSecret: SIGNING_SECRET, logger: silentLogger, logLevel: LogLevel.ERROR, clientOptions: { slackApiUrl: slack.apiUrl } });
+export async function startBareBolt(
+  slack: SlackApi,
+  register: (app: App) => void,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const app = new App({
+    token: slack.token,
+    signingSecret: SIGNING_SECRET,
+    logger: silentLogger,
+    logLevel: LogLevel.ERROR,
+    clientOptions: { slackApiUrl: slack.apiUrl },
+  });
   register(app);
   const server = (await app.start({ port: 0, host: "127.0.0.1" })) as { address(): { port: number } };
   return { url: `http://127.0.0.1:${server.address().port}/slack/events`, stop: async () => void (await app.stop()) };
 }
 
 /** localism-bot on loopback with a fresh SQLite file and its scheduled jobs stopped. */
-export async function startBenchBot(slack: SlackApi, env: Record<string, string> = {}): Promise<{ url: string; bot: RunningBot }> {
+export async function startBenchBot(
+  slack: SlackApi,
+  env: Record<string, string> = {},
+): Promise<{ url: string; bot: RunningBot }> {
   const dbDir = mkdtempSync(path.join(tmpdir(), "localism-bench-"));
   const config = loadConfig({
     SLACK_BOT_TOKEN: slack.token,
@@ -46,7 +58,14 @@ export async function startBenchBot(slack: SlackApi, env: Record<string, string>
 /** Fires `count` signed form requests (cycling through `bodies`), `inFlight` at a time, from a worker thread. */
 export async function runLoad(url: string, bodies: string[], count: number, inFlight: number): Promise<Summary> {
   const worker = new Worker(new URL("./load-generator.mjs", import.meta.url), {
-    workerData: { url, secret: SIGNING_SECRET, bodies, count, concurrency: inFlight, contentType: "application/x-www-form-urlencoded" },
+    workerData: {
+      url,
+      secret: SIGNING_SECRET,
+      bodies,
+      count,
+      concurrency: inFlight,
+      contentType: "application/x-www-form-urlencoded",
+    },
   });
   const [result] = (await once(worker, "message")) as [{ latencies: number[]; elapsedMs: number; failures: number }];
   await worker.terminate();
@@ -61,7 +80,10 @@ export async function compare(
   load: (url: string, inFlight: number) => Promise<Summary>,
   throughputLabel = "throughput",
 ): Promise<void> {
-  for (const [label, inFlight] of [["sequential", 1], [`${concurrency} concurrent`, concurrency]] as const) {
+  for (const [label, inFlight] of [
+    ["sequential", 1],
+    [`${concurrency} concurrent`, concurrency],
+  ] as const) {
     const bare = await load(targets.bare, inFlight);
     const bot = await load(targets.bot, inFlight);
     console.log(`\n${label}`);

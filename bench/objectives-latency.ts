@@ -18,7 +18,9 @@ const QUESTIONS = [
   "what did the NHS Alliance say about clinical senates",
 ];
 
-const { values } = parseArgs({ options: { requests: { type: "string", default: "400" }, concurrency: { type: "string", default: "50" } } });
+const { values } = parseArgs({
+  options: { requests: { type: "string", default: "400" }, concurrency: { type: "string", default: "50" } },
+});
 const requests = Number(values.requests);
 const concurrency = Number(values.concurrency);
 
@@ -43,13 +45,19 @@ function slashBody(question: string, i: number): string {
 const BODIES = Array.from({ length: 50 }, (_, i) => slashBody(QUESTIONS[i % QUESTIONS.length] ?? "", i));
 
 async function main() {
-  const standin = await startSlackStandin({ seed: { users: [{ id: "U0BENCH", name: "bench" }], channels: [{ id: "C0BENCH", name: "bench" }] } });
+  const standin = await startSlackStandin({
+    seed: { users: [{ id: "U0BENCH", name: "bench" }], channels: [{ id: "C0BENCH", name: "bench" }] },
+  });
   const bare = await startBareBolt(standin, (app) => app.command("/objectives", async ({ ack }) => ack()));
   const { url, bot } = await startBenchBot(standin);
   for (const target of [bare.url, url]) await runLoad(target, BODIES, 200, 5); // warm up JIT, connections, caches
 
-  console.log(`/objectives <question>: ${requests} signed requests per run, Bolt HTTP receiver on loopback, ${new Date().toISOString()}`);
-  await compare({ bare: bare.url, bot: url }, concurrency, (target, inFlight) => runLoad(target, BODIES, requests, inFlight));
+  console.log(
+    `/objectives <question>: ${requests} signed requests per run, Bolt HTTP receiver on loopback, ${new Date().toISOString()}`,
+  );
+  await compare({ bare: bare.url, bot: url }, concurrency, (target, inFlight) =>
+    runLoad(target, BODIES, requests, inFlight),
+  );
   await bot.stop();
   await bare.stop();
   await standin.close();

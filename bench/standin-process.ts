@@ -5,7 +5,7 @@
  *
  *   npx tsx bench/standin-process.ts '<seed as JSON>'
  */
-import { startSlackStandin, type SlackStandinOptions } from "@localism/slack-standin";
+import { type SlackStandinOptions, startSlackStandin } from "@localism/slack-standin";
 
 const seed = JSON.parse(process.argv[2] ?? "{}") as SlackStandinOptions["seed"];
 const standin = await startSlackStandin({ seed });

@@ -6,7 +6,7 @@
  *
  *   npx tsx bench/startup.ts [runs]
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -26,7 +26,9 @@ const env = {
 };
 
 /** `npm start`'s own node flags and script, so the figure is what a deployment runs. */
-const startScript = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+const startScript = (
+  JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }
+).scripts.start;
 const startArgs = startScript.split(/\s+/).slice(1);
 
 const variants = {
@@ -43,7 +45,9 @@ function timeOnce(args: string[]): number {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /** Resident memory of a process and all its descendants, in MB (Linux /proc). */
@@ -74,8 +78,13 @@ async function freePort(): Promise<number> {
 }
 
 async function startStandin(): Promise<{ apiUrl: string; token: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/standin-process.ts", "{}"], { cwd: root, stdio: ["pipe", "pipe", "inherit"] });
-  const line = await new Promise<string>((resolve) => child.stdout?.once("data", (data: Buffer) => resolve(data.toString())));
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/standin-process.ts", "{}"], {
+    cwd: root,
+    stdio: ["pipe", "pipe", "inherit"],
+  });
+  const line = await new Promise<string>((resolve) =>
+    child.stdout?.once("data", (data: Buffer) => resolve(data.toString())),
+  );
   return { ...(JSON.parse(line) as { apiUrl: string; token: string }), process: child };
 }
 
@@ -83,7 +92,14 @@ async function idleRss(args: string[], slack: { apiUrl: string; token: string })
   const port = await freePort();
   const bot = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...env, SLACK_BOT_TOKEN: slack.token, SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99aaabbb85a5", SLACK_API_URL: slack.apiUrl, PORT: String(port), HOST: "127.0.0.1" },
+    env: {
+      ...env,
+      SLACK_BOT_TOKEN: slack.token,
+      SLACK_SIGNING_SECRET: "8f742231b10e8888abcd99aaabbb85a5",
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+    },
     stdio: ["ignore", "ignore", "pipe"],
   });
   await new Promise<void>((resolve, reject) => {
@@ -109,7 +125,9 @@ const medians: Record<string, number> = {};
 for (const [name, variant] of Object.entries(variants)) {
   const times = Array.from({ length: runs }, () => timeOnce(variant.cli));
   medians[name] = median(times);
-  console.log(`  ${name.padEnd(16)} median ${(median(times) / 1000).toFixed(2)} s  (min ${(Math.min(...times) / 1000).toFixed(2)}, max ${(Math.max(...times) / 1000).toFixed(2)})`);
+  console.log(
+    `  ${name.padEnd(16)} median ${(median(times) / 1000).toFixed(2)} s  (min ${(Math.min(...times) / 1000).toFixed(2)}, max ${(Math.max(...times) / 1000).toFixed(2)})`,
+  );
 }
 console.log(`  built / baseline: ${((medians.built as number) / (medians["tsx (baseline)"] as number)).toFixed(2)}x`);
 

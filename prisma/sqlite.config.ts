@@ -1,6 +1,6 @@
 import path from "node:path";
-import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { defineConfig } from "prisma/config";
 
 // Prisma's JavaScript schema engine: migrations run without downloading a native engine.
 export default defineConfig({

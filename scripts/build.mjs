@@ -12,7 +12,9 @@ const ownWorkspacePackages = /^@localism\//;
 const nodeModulesStayExternal = {
   name: "node-modules-external",
   setup(builder) {
-    builder.onResolve({ filter: /^[^./]/ }, (args) => (ownWorkspacePackages.test(args.path) ? undefined : { path: args.path, external: true }));
+    builder.onResolve({ filter: /^[^./]/ }, (args) =>
+      ownWorkspacePackages.test(args.path) ? undefined : { path: args.path, external: true },
+    );
   },
 };
 

@@ -1,7 +1,7 @@
 // Writes prisma/<provider>/schema.prisma from prisma/models.prisma: one set of models, two providers.
 import { readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const models = readFileSync(path.join(root, "prisma/models.prisma"), "utf8");

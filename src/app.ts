@@ -1,14 +1,14 @@
 import type { AddressInfo } from "node:net";
-import { App, LogLevel } from "@slack/bolt";
+import { App, type LogLevel } from "@slack/bolt";
 import type { Config } from "./config";
-import { createCore, type Core, type CoreOptions } from "./core";
+import { type Core, type CoreOptions, createCore } from "./core";
 import type { GroupMembers } from "./features/concerns";
 import type { RepeatingJob } from "./jobs/repeating-job";
 import { Logger } from "./logger";
 import { registerAppHome } from "./slack/app-home";
 import { registerWorkspaceTracking } from "./slack/workspace-tracking";
 
-export { createCore, type Core } from "./core";
+export { type Core, createCore } from "./core";
 
 export interface BotOptions extends CoreOptions {
   /** Scheduled jobs start with the bot unless false (tests drive them by hand). */
@@ -40,7 +40,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     logLevel: logger.getLevel() as LogLevel,
     clientOptions: { slackApiUrl: slack.apiUrl },
   });
-  const leadGroupMembers: GroupMembers = async (usergroup) => (await app.client.usergroups.users.list({ usergroup })).users ?? [];
+  const leadGroupMembers: GroupMembers = async (usergroup) =>
+    (await app.client.usergroups.users.list({ usergroup })).users ?? [];
   const core = await createCore(config, { ...options, logger, leadGroupMembers });
   const { objectives, concerns, minutes } = core.features;
 
@@ -58,9 +59,15 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
 
   await recordInstalledWorkspace(app, core);
   const server = socketMode ? await app.start() : await app.start({ port: config.port, host: config.host });
-  const address = socketMode ? null : ((server as { address(): AddressInfo | string | null }).address() as AddressInfo | null);
+  const address = socketMode
+    ? null
+    : ((server as { address(): AddressInfo | string | null }).address() as AddressInfo | null);
   const port = address?.port ?? null;
-  core.logger.info(socketMode ? "localism-bot connected to Slack in Socket Mode" : `localism-bot listening on http://${config.host}:${port}/slack/events`);
+  core.logger.info(
+    socketMode
+      ? "localism-bot connected to Slack in Socket Mode"
+      : `localism-bot listening on http://${config.host}:${port}/slack/events`,
+  );
   if (options.startJobs !== false) for (const job of jobs) job.start();
   return {
     core,
@@ -81,6 +88,9 @@ async function recordInstalledWorkspace(app: App, core: Core): Promise<void> {
     const identity = await app.client.auth.test();
     if (identity.team_id) await core.workspaces.recordSeen(identity.team_id, identity.team ?? null);
   } catch (error) {
-    core.logger.warn("Could not identify the workspace at start-up (auth.test failed); it will be recorded on its first request", error);
+    core.logger.warn(
+      "Could not identify the workspace at start-up (auth.test failed); it will be recorded on its first request",
+      error,
+    );
   }
 }

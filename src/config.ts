@@ -8,11 +8,9 @@ const slackApiUrl = z
   .url({ message: "should be the Slack Web API base URL, like https://slack.com/api/" })
   .transform((url) => (url.endsWith("/") ? url : `${url}/`));
 
-const databaseUrl = z
-  .string()
-  .refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
-    message: "should be a SQLite file (file:./data/localism.db) or a PostgreSQL URL (postgres://user:pass@host:5432/db)",
-  });
+const databaseUrl = z.string().refine((url) => /^(file:|postgres(ql)?:\/\/)/.test(url), {
+  message: "should be a SQLite file (file:./data/localism.db) or a PostgreSQL URL (postgres://user:pass@host:5432/db)",
+});
 
 const optionalNonEmpty = <T extends z.ZodType<string>>(schema: T) =>
   z.preprocess((value) => (value === "" ? undefined : value), schema.optional());
@@ -40,26 +38,37 @@ const concernSettings = {
     z.string().regex(/^S[A-Z0-9]{2,}$/, { message: "should be a Slack user group id starting with S, like S0123ABCD" }),
   ),
   CONCERN_TRIAGE_CHANNEL: optionalNonEmpty(
-    z.string().regex(/^[CG][A-Z0-9]{2,}$/, { message: "should be a channel id starting with C or G, like C0123ABCD (channel details > About)" }),
+    z.string().regex(/^[CG][A-Z0-9]{2,}$/, {
+      message: "should be a channel id starting with C or G, like C0123ABCD (channel details > About)",
+    }),
   ),
   CONCERN_ACK_WORKING_DAYS: wholeNumber("the working days leads have to acknowledge a concern", 1, 20, 2),
   CONCERN_RETENTION_YEARS: wholeNumber("the years resolved concerns are kept", 1, 30, 3),
   CONCERN_ANONYMOUS_DAILY_LIMIT: wholeNumber("the anonymous submissions one person may make in 24 hours", 1, 100, 3),
   CONCERN_RECEIPT_PEPPER: optionalNonEmpty(
-    z.string().min(MIN_PEPPER_CHARS, { message: `should be a secret of at least ${MIN_PEPPER_CHARS} random characters (openssl rand -hex 32)` }),
+    z.string().min(MIN_PEPPER_CHARS, {
+      message: `should be a secret of at least ${MIN_PEPPER_CHARS} random characters (openssl rand -hex 32)`,
+    }),
   ),
   BANK_HOLIDAYS_FILE: z.string().min(1).default("reference/bank-holidays-england-and-wales.json"),
 };
 
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalNonEmpty(
-    z.string().regex(/^xoxb-/, { message: "should be a bot token starting with xoxb- (Slack app settings > OAuth & Permissions)" }),
+    z.string().regex(/^xoxb-/, {
+      message: "should be a bot token starting with xoxb- (Slack app settings > OAuth & Permissions)",
+    }),
   ),
   SLACK_SIGNING_SECRET: optionalNonEmpty(
-    z.string().regex(/^[0-9a-f]{16,}$/i, { message: "should be the app's signing secret, a hex string (Basic Information > App Credentials)" }),
+    z.string().regex(/^[0-9a-f]{16,}$/i, {
+      message: "should be the app's signing secret, a hex string (Basic Information > App Credentials)",
+    }),
   ),
   SLACK_APP_TOKEN: optionalNonEmpty(
-    z.string().regex(/^xapp-/, { message: "should be an app-level token starting with xapp- with the connections:write scope (only for Socket Mode)" }),
+    z.string().regex(/^xapp-/, {
+      message:
+        "should be an app-level token starting with xapp- with the connections:write scope (only for Socket Mode)",
+    }),
   ),
   PORT: z.coerce
     .number({ message: "should be a port number, like 3000" })
@@ -71,9 +80,13 @@ const envSchema = z.object({
   DATABASE_URL: optionalNonEmpty(databaseUrl),
   SLACK_API_URL: slackApiUrl.default("https://slack.com/api/"),
   KNOWLEDGE_DIR: z.string().min(1).default("knowledge"),
-  LOG_LEVEL: optionalNonEmpty(z.enum(["debug", "info", "warn", "error"], { message: "should be one of debug, info, warn, error" })),
+  LOG_LEVEL: optionalNonEmpty(
+    z.enum(["debug", "info", "warn", "error"], { message: "should be one of debug, info, warn, error" }),
+  ),
   SANDBOX_ALLOW_REMOTE: optionalNonEmpty(
-    z.enum(["true", "false"], { message: "should be true or false (true lets the sandbox listen on an address other machines can reach)" }),
+    z.enum(["true", "false"], {
+      message: "should be true or false (true lets the sandbox listen on an address other machines can reach)",
+    }),
   ),
   // --- Minutes and digests ---
   MINUTES_POLL_INTERVAL_MINUTES: wholeNumber("the minutes between fetches of each source, like 60", 1, 7 * 24 * 60, 60),
@@ -82,13 +95,15 @@ const envSchema = z.object({
   FETCH_MAX_MB: wholeNumber("the largest document to fetch in megabytes, like 20", 1, 500, 20),
   FETCH_MAX_REDIRECTS: wholeNumber("the redirects a fetch may follow, like 5", 0, 20, 5),
   FETCH_ALLOW_PRIVATE_HOSTS: z
-    .enum(["true", "false"], { message: "should be true or false (true only for tests: it lets sources on loopback and private addresses be fetched)" })
+    .enum(["true", "false"], {
+      message:
+        "should be true or false (true only for tests: it lets sources on loopback and private addresses be fetched)",
+    })
     .default("false"),
   ...concernSettings,
 });
 
 type Settings = z.infer<typeof envSchema>;
-
 
 export type DatabaseProvider = "sqlite" | "postgres";
 
@@ -183,7 +198,11 @@ export function loadConfig(env: Environment = process.env, rootDir = process.cwd
   };
 }
 
-function concernConfig(settings: z.infer<typeof envSchema>, slack: SlackSettings | null, rootDir: string): ConcernSettings {
+function concernConfig(
+  settings: z.infer<typeof envSchema>,
+  slack: SlackSettings | null,
+  rootDir: string,
+): ConcernSettings {
   const pepper = settings.CONCERN_RECEIPT_PEPPER ?? null;
   if (slack && !pepper) {
     throw new ConfigError([
@@ -192,7 +211,9 @@ function concernConfig(settings: z.infer<typeof envSchema>, slack: SlackSettings
     ]);
   }
   if (slack && pepper === slack.signingSecret) {
-    throw new ConfigError(["CONCERN_RECEIPT_PEPPER must not be the signing secret: generate its own (openssl rand -hex 32)."]);
+    throw new ConfigError([
+      "CONCERN_RECEIPT_PEPPER must not be the signing secret: generate its own (openssl rand -hex 32).",
+    ]);
   }
   return {
     leads: settings.CONCERN_LEADS ? settings.CONCERN_LEADS.split(",").map((id) => id.trim()) : [],
@@ -232,7 +253,16 @@ export interface SandboxConfig {
 }
 
 const SANDBOX_DATABASE_URL = "file:./data/sandbox.db";
-const NOT_INHERITED = new Set(["SLACK_BOT_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_APP_TOKEN", "SLACK_API_URL", "HOST", "PORT", "DATABASE_URL", "LOG_LEVEL"]);
+const NOT_INHERITED = new Set([
+  "SLACK_BOT_TOKEN",
+  "SLACK_SIGNING_SECRET",
+  "SLACK_APP_TOKEN",
+  "SLACK_API_URL",
+  "HOST",
+  "PORT",
+  "DATABASE_URL",
+  "LOG_LEVEL",
+]);
 
 /**
  * Settings for sandbox mode. Slack settings are not needed (and are ignored). The page listens on
@@ -261,7 +291,10 @@ export function loadSandboxConfig(env: Environment = process.env, rootDir = proc
 
 /** The bot's settings inside the sandbox: yours, with `settings` (Slack pointed at the stand-in, seeded values) on top. */
 export function sandboxBotConfig(sandbox: SandboxConfig, settings: Environment): Config {
-  return loadConfig({ ...sandbox.inherited, DATABASE_URL: sandbox.database.url, LOG_LEVEL: sandbox.logLevel, ...settings }, sandbox.rootDir);
+  return loadConfig(
+    { ...sandbox.inherited, DATABASE_URL: sandbox.database.url, LOG_LEVEL: sandbox.logLevel, ...settings },
+    sandbox.rootDir,
+  );
 }
 
 /** 127.0.0.0/8, ::1 and localhost: addresses only this machine can reach. */

@@ -1,7 +1,7 @@
-import { systemClock, type Clock } from "./clock";
+import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import type { SharedCore } from "./core-types";
-import { createConcerns, type ConcernsFeature, type GroupMembers } from "./features/concerns";
+import { type ConcernsFeature, createConcerns, type GroupMembers } from "./features/concerns";
 import { createMinutes, type MinutesFeature } from "./features/minutes";
 import { createObjectives, type ObjectivesFeature } from "./features/objectives";
 import { Logger } from "./logger";
@@ -36,7 +36,10 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
   await tuneDatabase(database);
   const shared: SharedCore = { config, clock, logger, database, workspaces: new WorkspaceRepository(database.db) };
   const objectives = createObjectives(shared);
-  const concerns = createConcerns(shared, options.leadGroupMembers ? { leadGroupMembers: options.leadGroupMembers } : {});
+  const concerns = createConcerns(
+    shared,
+    options.leadGroupMembers ? { leadGroupMembers: options.leadGroupMembers } : {},
+  );
   const minutes = await createMinutes(shared, { objectives, concernCounts: concerns.countsByObjective });
   return {
     ...shared,

@@ -18,7 +18,10 @@ const SECRET_PATTERNS: RegExp[] = [
 
 export function redactSecrets(text: string): string {
   return SECRET_PATTERNS.reduce(
-    (result, pattern) => result.replace(pattern, (match, prefix?: string) => (typeof prefix === "string" ? `${prefix}[redacted]` : "[redacted]")),
+    (result, pattern) =>
+      result.replace(pattern, (match, prefix?: string) =>
+        typeof prefix === "string" ? `${prefix}[redacted]` : "[redacted]",
+      ),
     text,
   );
 }
@@ -31,7 +34,14 @@ const PAYLOAD_PATTERNS: RegExp[] = [
 ];
 
 export function withholdPayloads(text: string): string {
-  return PAYLOAD_PATTERNS.reduce((result, pattern) => result.replace(pattern, (_match, prefix: string, suffix?: string) => `${prefix}[withheld]${typeof suffix === "string" ? suffix : ""}`), text);
+  return PAYLOAD_PATTERNS.reduce(
+    (result, pattern) =>
+      result.replace(
+        pattern,
+        (_match, prefix: string, suffix?: string) => `${prefix}[withheld]${typeof suffix === "string" ? suffix : ""}`,
+      ),
+    text,
+  );
 }
 
 function describe(value: unknown): string {
@@ -49,7 +59,10 @@ export class Logger implements BoltLogger {
   private level: Level;
   private name = "localism";
 
-  constructor(level: Level = "info", private readonly sink: LogSink = (line) => process.stderr.write(`${line}\n`)) {
+  constructor(
+    level: Level = "info",
+    private readonly sink: LogSink = (line) => process.stderr.write(`${line}\n`),
+  ) {
     this.level = level;
   }
 

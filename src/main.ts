@@ -15,7 +15,9 @@ async function main(): Promise<void> {
     return;
   }
   const sandbox = await startSandbox(loadSandboxConfig());
-  process.stdout.write(`localism-bot sandbox: ${sandbox.url} (sandbox mode: no Slack workspace; the bot talks to a local stand-in)\n`);
+  process.stdout.write(
+    `localism-bot sandbox: ${sandbox.url} (sandbox mode: no Slack workspace; the bot talks to a local stand-in)\n`,
+  );
   onShutdown(() => sandbox.stop());
 }
 
@@ -26,6 +28,8 @@ function onShutdown(stop: () => Promise<void>): void {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : `localism-bot failed to start: ${(error as Error).message}`}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : `localism-bot failed to start: ${(error as Error).message}`}\n`,
+  );
   process.exit(1);
 });

@@ -10,7 +10,11 @@ export const projectRoot = findProjectRoot(import.meta.dirname);
 function findProjectRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
     const manifest = path.join(dir, "package.json");
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "localism-bot") return dir;
+    if (
+      existsSync(manifest) &&
+      (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "localism-bot"
+    )
+      return dir;
     if (path.dirname(dir) === dir) throw new Error(`localism-bot's package.json was not found above ${start}`);
   }
 }

@@ -4,10 +4,24 @@ import { describe, expect, it } from "vitest";
 
 const root = path.resolve(import.meta.dirname, "..");
 const featuresDir = path.join(root, "src/features");
-const features = readdirSync(featuresDir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name);
+const features = readdirSync(featuresDir, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
 
 /** Packages a feature's domain may use: plain TypeScript libraries, no Slack, no database, no network clients. */
-const PURE_PACKAGES = new Set(["date-fns", "@date-fns/tz", "zod", "yaml", "minisearch", "stemmer", "csv-stringify", "linkedom", "@mozilla/readability", "unpdf", "feedsmith"]);
+const PURE_PACKAGES = new Set([
+  "date-fns",
+  "@date-fns/tz",
+  "zod",
+  "yaml",
+  "minisearch",
+  "stemmer",
+  "csv-stringify",
+  "linkedom",
+  "@mozilla/readability",
+  "unpdf",
+  "feedsmith",
+]);
 /** Modules shared by every feature that are plain TypeScript. */
 const SHARED_PURE = new Set(["src/clock.ts"]);
 
@@ -20,14 +34,18 @@ function filesUnder(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, "utf8");
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^;]*?\sfrom\s+"([^"]+)"|import\("([^"]+)"\)/g)].map((match) => (match[1] ?? match[2]) as string);
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^;]*?\sfrom\s+"([^"]+)"|import\("([^"]+)"\)/g)].map(
+    (match) => (match[1] ?? match[2]) as string,
+  );
 }
 
 /** Why an import is not allowed in a feature's domain, or null when it is. */
 function violation(feature: string, file: string, specifier: string): string | null {
   if (specifier.startsWith("node:")) return null;
   if (!specifier.startsWith(".")) {
-    const name = specifier.startsWith("@") ? specifier.split("/").slice(0, 2).join("/") : (specifier.split("/")[0] as string);
+    const name = specifier.startsWith("@")
+      ? specifier.split("/").slice(0, 2).join("/")
+      : (specifier.split("/")[0] as string);
     return PURE_PACKAGES.has(name) ? null : `package ${name}`;
   }
   const target = path.relative(root, path.resolve(path.dirname(file), specifier));
@@ -58,7 +76,9 @@ describe("a feature's domain is plain TypeScript", () => {
     const file = path.join(featuresDir, "minutes/domain/example.ts");
     expect(violation("minutes", file, "@slack/bolt")).toBe("package @slack/bolt");
     expect(violation("minutes", file, "../storage/documents")).toBe("module src/features/minutes/storage/documents");
-    expect(violation("minutes", file, "../../objectives/domain/search")).toBe("module src/features/objectives/domain/search");
+    expect(violation("minutes", file, "../../objectives/domain/search")).toBe(
+      "module src/features/objectives/domain/search",
+    );
     expect(violation("minutes", file, "../../../storage/database")).toBe("module src/storage/database");
     expect(violation("minutes", file, "./tagging")).toBeNull();
     expect(violation("minutes", file, "../../../clock")).toBeNull();

@@ -7,7 +7,10 @@ const slack = {
   CONCERN_RECEIPT_PEPPER: "a-test-pepper-of-at-least-32-characters",
 };
 
-function problemsOf(env: Record<string, string>, load: (env: Record<string, string>) => unknown = loadConfig): string[] {
+function problemsOf(
+  env: Record<string, string>,
+  load: (env: Record<string, string>) => unknown = loadConfig,
+): string[] {
   try {
     load(env);
   } catch (error) {
@@ -27,18 +30,29 @@ describe("loadConfig", () => {
   });
 
   it("selects PostgreSQL from a postgres:// URL and Socket Mode settings from an app token", () => {
-    const config = loadConfig({ ...slack, SLACK_APP_TOKEN: "xapp-1-A", DATABASE_URL: "postgres://u:p@db:5432/localism" });
+    const config = loadConfig({
+      ...slack,
+      SLACK_APP_TOKEN: "xapp-1-A",
+      DATABASE_URL: "postgres://u:p@db:5432/localism",
+    });
     expect(config.database.provider).toBe("postgres");
     expect(config.slack?.appToken).toBe("xapp-1-A");
     expect(config.slack?.apiUrl).toBe("https://slack.com/api/");
   });
 
   it("adds the trailing slash the Web API client needs to SLACK_API_URL", () => {
-    expect(loadConfig({ ...slack, SLACK_API_URL: "http://127.0.0.1:9/api" }).slack?.apiUrl).toBe("http://127.0.0.1:9/api/");
+    expect(loadConfig({ ...slack, SLACK_API_URL: "http://127.0.0.1:9/api" }).slack?.apiUrl).toBe(
+      "http://127.0.0.1:9/api/",
+    );
   });
 
   it("names each malformed variable and says what it should look like", () => {
-    const problems = problemsOf({ SLACK_BOT_TOKEN: "xoxp-user-token", SLACK_SIGNING_SECRET: "not hex", PORT: "eighty", DATABASE_URL: "mysql://x" });
+    const problems = problemsOf({
+      SLACK_BOT_TOKEN: "xoxp-user-token",
+      SLACK_SIGNING_SECRET: "not hex",
+      PORT: "eighty",
+      DATABASE_URL: "mysql://x",
+    });
     expect(problems).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^SLACK_BOT_TOKEN should be a bot token starting with xoxb-/),
@@ -50,21 +64,53 @@ describe("loadConfig", () => {
   });
 
   it("refuses half a Slack setup, naming what is missing", () => {
-    expect(problemsOf({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual(["SLACK_SIGNING_SECRET must be set (the app's signing secret)"]);
+    expect(problemsOf({ SLACK_BOT_TOKEN: "xoxb-1" })).toEqual([
+      "SLACK_SIGNING_SECRET must be set (the app's signing secret)",
+    ]);
   });
 
   it("reads the concern settings, with defaults", () => {
     const defaults = loadConfig({}).concerns;
-    expect(defaults).toMatchObject({ leads: [], leadGroup: null, triageChannel: null, acknowledgeWithinWorkingDays: 2, retentionYears: 3, anonymousDailyLimit: 3, receiptPepper: null });
-    const set = loadConfig({ ...slack, CONCERN_LEADS: "U0LEAD001, W0LEAD002", CONCERN_LEAD_GROUP: "S0LEADS", CONCERN_TRIAGE_CHANNEL: "G0TRIAGE", CONCERN_ACK_WORKING_DAYS: "3", CONCERN_RETENTION_YEARS: "6" }).concerns;
-    expect(set).toMatchObject({ leads: ["U0LEAD001", "W0LEAD002"], leadGroup: "S0LEADS", triageChannel: "G0TRIAGE", acknowledgeWithinWorkingDays: 3, retentionYears: 6 });
+    expect(defaults).toMatchObject({
+      leads: [],
+      leadGroup: null,
+      triageChannel: null,
+      acknowledgeWithinWorkingDays: 2,
+      retentionYears: 3,
+      anonymousDailyLimit: 3,
+      receiptPepper: null,
+    });
+    const set = loadConfig({
+      ...slack,
+      CONCERN_LEADS: "U0LEAD001, W0LEAD002",
+      CONCERN_LEAD_GROUP: "S0LEADS",
+      CONCERN_TRIAGE_CHANNEL: "G0TRIAGE",
+      CONCERN_ACK_WORKING_DAYS: "3",
+      CONCERN_RETENTION_YEARS: "6",
+    }).concerns;
+    expect(set).toMatchObject({
+      leads: ["U0LEAD001", "W0LEAD002"],
+      leadGroup: "S0LEADS",
+      triageChannel: "G0TRIAGE",
+      acknowledgeWithinWorkingDays: 3,
+      retentionYears: 6,
+    });
   });
 
   it("needs a receipt pepper of its own once Slack is configured, and explains the concern settings it refuses", () => {
     const { CONCERN_RECEIPT_PEPPER: _pepper, ...withoutPepper } = slack;
     expect(problemsOf(withoutPepper)[0]).toMatch(/^CONCERN_RECEIPT_PEPPER must be set: .*openssl rand -hex 32/);
-    expect(problemsOf({ ...slack, CONCERN_RECEIPT_PEPPER: slack.SLACK_SIGNING_SECRET })[0]).toMatch(/must not be the signing secret/);
-    expect(problemsOf({ CONCERN_LEADS: "helen", CONCERN_TRIAGE_CHANNEL: "#triage", CONCERN_ACK_WORKING_DAYS: "0", CONCERN_RECEIPT_PEPPER: "short" })).toEqual(
+    expect(problemsOf({ ...slack, CONCERN_RECEIPT_PEPPER: slack.SLACK_SIGNING_SECRET })[0]).toMatch(
+      /must not be the signing secret/,
+    );
+    expect(
+      problemsOf({
+        CONCERN_LEADS: "helen",
+        CONCERN_TRIAGE_CHANNEL: "#triage",
+        CONCERN_ACK_WORKING_DAYS: "0",
+        CONCERN_RECEIPT_PEPPER: "short",
+      }),
+    ).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^CONCERN_LEADS should be Slack user ids/),
         expect.stringMatching(/^CONCERN_TRIAGE_CHANNEL should be a channel id/),
@@ -78,7 +124,13 @@ describe("loadConfig", () => {
 describe("loadSandboxConfig", () => {
   it("needs no settings: the page on 127.0.0.1:3000, its own database emptied at each start, quiet logs", () => {
     const config = loadSandboxConfig({}, "/srv/bot");
-    expect(config).toMatchObject({ host: "127.0.0.1", port: 3000, freshDatabase: true, logLevel: "warn", rootDir: "/srv/bot" });
+    expect(config).toMatchObject({
+      host: "127.0.0.1",
+      port: 3000,
+      freshDatabase: true,
+      logLevel: "warn",
+      rootDir: "/srv/bot",
+    });
     expect(config.database).toEqual({ url: "file:./data/sandbox.db", provider: "sqlite" });
   });
 
@@ -95,19 +147,43 @@ describe("loadSandboxConfig", () => {
     expect(problemsOf({ HOST: "192.168.1.20", SANDBOX_ALLOW_REMOTE: "false" }, loadSandboxConfig)).toHaveLength(1);
     expect(loadSandboxConfig({ HOST: "0.0.0.0", SANDBOX_ALLOW_REMOTE: "true" }).host).toBe("0.0.0.0");
     expect(loadSandboxConfig({ HOST: "localhost" }).host).toBe("localhost");
-    expect(problemsOf({ SANDBOX_ALLOW_REMOTE: "yes" }, loadSandboxConfig)).toEqual([expect.stringMatching(/^SANDBOX_ALLOW_REMOTE should be true or false/)]);
+    expect(problemsOf({ SANDBOX_ALLOW_REMOTE: "yes" }, loadSandboxConfig)).toEqual([
+      expect.stringMatching(/^SANDBOX_ALLOW_REMOTE should be true or false/),
+    ]);
   });
 
   it("tells loopback addresses from the rest", () => {
-    for (const host of ["127.0.0.1", "127.8.9.10", "localhost", "::1", "[::1]", "::ffff:127.0.0.1"]) expect(isLoopbackHost(host), host).toBe(true);
-    for (const host of ["0.0.0.0", "::", "10.0.0.5", "192.168.1.20", "example.nhs.uk", "128.0.0.1"]) expect(isLoopbackHost(host), host).toBe(false);
+    for (const host of ["127.0.0.1", "127.8.9.10", "localhost", "::1", "[::1]", "::ffff:127.0.0.1"])
+      expect(isLoopbackHost(host), host).toBe(true);
+    for (const host of ["0.0.0.0", "::", "10.0.0.5", "192.168.1.20", "example.nhs.uk", "128.0.0.1"])
+      expect(isLoopbackHost(host), host).toBe(false);
   });
 
   it("gives the bot inside the sandbox your settings, with the sandbox's Slack and seeded values on top", () => {
-    const sandbox = loadSandboxConfig({ ...slack, KNOWLEDGE_DIR: "kb", LOG_LEVEL: "debug", CONCERN_LEADS: "U0REALLEAD", HOST: "127.0.0.1" }, "/srv/bot");
-    const bot = sandboxBotConfig(sandbox, { SLACK_BOT_TOKEN: "xoxb-standin", SLACK_SIGNING_SECRET: "0123456789abcdef", SLACK_API_URL: "http://127.0.0.1:9/api/", HOST: "127.0.0.1", PORT: "0" });
-    expect(bot.slack).toEqual({ botToken: "xoxb-standin", signingSecret: "0123456789abcdef", appToken: undefined, apiUrl: "http://127.0.0.1:9/api/" });
-    expect(bot).toMatchObject({ host: "127.0.0.1", port: 0, knowledgeDir: "/srv/bot/kb", logLevel: "debug", database: { url: "file:./data/sandbox.db" } });
+    const sandbox = loadSandboxConfig(
+      { ...slack, KNOWLEDGE_DIR: "kb", LOG_LEVEL: "debug", CONCERN_LEADS: "U0REALLEAD", HOST: "127.0.0.1" },
+      "/srv/bot",
+    );
+    const bot = sandboxBotConfig(sandbox, {
+      SLACK_BOT_TOKEN: "xoxb-standin",
+      SLACK_SIGNING_SECRET: "0123456789abcdef",
+      SLACK_API_URL: "http://127.0.0.1:9/api/",
+      HOST: "127.0.0.1",
+      PORT: "0",
+    });
+    expect(bot.slack).toEqual({
+      botToken: "xoxb-standin",
+      signingSecret: "0123456789abcdef",
+      appToken: undefined,
+      apiUrl: "http://127.0.0.1:9/api/",
+    });
+    expect(bot).toMatchObject({
+      host: "127.0.0.1",
+      port: 0,
+      knowledgeDir: "/srv/bot/kb",
+      logLevel: "debug",
+      database: { url: "file:./data/sandbox.db" },
+    });
     expect(sandbox.inherited).toMatchObject({ CONCERN_LEADS: "U0REALLEAD" });
     expect(sandbox.inherited).not.toHaveProperty("SLACK_BOT_TOKEN");
   });

@@ -11,7 +11,11 @@ const SLACK = { SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "abcdef01234567
 
 async function start(env: Record<string, string>) {
   try {
-    await run(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env: { PATH: process.env.PATH ?? "", ...env }, timeout: 20_000 });
+    await run(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? "", ...env },
+      timeout: 20_000,
+    });
     return { code: 0, stderr: "" };
   } catch (error) {
     const failed = error as { code: number; stderr: string };
@@ -55,7 +59,9 @@ describe("npm start", () => {
   it("without Slack settings runs the sandbox and prints one line with its local address", async () => {
     const started = await startUntilListening({});
     expect(started.stdout.trim().split("\n")).toHaveLength(1);
-    expect(started.stdout).toMatch(/^localism-bot sandbox: http:\/\/localhost:\d+ \(sandbox mode: no Slack workspace; the bot talks to a local stand-in\)\n$/);
+    expect(started.stdout).toMatch(
+      /^localism-bot sandbox: http:\/\/localhost:\d+ \(sandbox mode: no Slack workspace; the bot talks to a local stand-in\)\n$/,
+    );
     const page = await fetch(started.url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("localism-bot sandbox");

@@ -3,7 +3,9 @@ import type { Core } from "../core";
 import type { Output } from "./output";
 
 /** An option of the `localism` command line, as node:util's parseArgs takes it. */
-export type CliOption = { type: "boolean"; short?: string; default?: boolean } | { type: "string"; short?: string; default?: string };
+export type CliOption =
+  | { type: "boolean"; short?: string; default?: boolean }
+  | { type: "string"; short?: string; default?: string };
 
 /** The parsed flags: every option any command declares (a command reads its own). */
 export type CliFlags = Record<string, string | boolean | undefined>;

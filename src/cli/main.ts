@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config";
-import { createCore, type Core } from "../core";
+import { type Core, createCore } from "../core";
 import { concernsCommands } from "../features/concerns/cli";
 import { minutesCommands } from "../features/minutes/cli";
 import { objectivesCommands } from "../features/objectives/cli";
@@ -17,7 +17,11 @@ const COMMON_OPTIONS: Record<string, CliOption> = {
   help: { type: "boolean", short: "h", default: false },
 };
 
-const OPTIONS: Record<string, CliOption> = Object.assign({}, COMMON_OPTIONS, ...COMMANDS.map((command) => command.options ?? {}));
+const OPTIONS: Record<string, CliOption> = Object.assign(
+  {},
+  COMMON_OPTIONS,
+  ...COMMANDS.map((command) => command.options ?? {}),
+);
 
 export const USAGE = `Usage: localism <command> [options]\n\n${COMMANDS.map((command) => `  ${command.usage}`).join("\n")}`;
 
@@ -25,8 +29,12 @@ function standardInputLines(): AsyncIterable<string> {
   return createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
 }
 
-
-export async function runCli(argv: string[], output: Output = processOutput, env = process.env, input = standardInputLines): Promise<number> {
+export async function runCli(
+  argv: string[],
+  output: Output = processOutput,
+  env = process.env,
+  input = standardInputLines,
+): Promise<number> {
   let core: Core | undefined;
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
@@ -38,12 +46,22 @@ export async function runCli(argv: string[], output: Output = processOutput, env
     const command = COMMANDS.find((candidate) => candidate.name === name);
     if (!command) throw new UsageError(`Unknown command "${name}".\n\n${USAGE}`);
     const config = loadConfig(env);
-    const context: CliContext = { config, core: null, args, flags: values, output, input: { [Symbol.asyncIterator]: () => input()[Symbol.asyncIterator]() } };
+    const context: CliContext = {
+      config,
+      core: null,
+      args,
+      flags: values,
+      output,
+      input: { [Symbol.asyncIterator]: () => input()[Symbol.asyncIterator]() },
+    };
     if (command.core === false) return (await command.run(context)) ?? 0;
     core = await createCore(config, { logger: new Logger("warn") });
     return (await command.run({ ...context, core })) ?? 0;
   } catch (error) {
-    const usage = error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
+    const usage =
+      error instanceof UsageError ||
+      error instanceof ConfigError ||
+      (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS");
     output.err(usage ? (error as Error).message : `localism: ${(error as Error).message}`);
     return usage ? 2 : 1;
   } finally {

@@ -1,8 +1,8 @@
-import { fromRoot } from "../paths";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
+import { fromRoot } from "../paths";
 
 /** What the sandbox offers people comes from the app's manifest, so new commands and shortcuts appear by themselves. */
 export interface SlashCommandEntry {
@@ -43,17 +43,31 @@ const manifestSchema = z.looseObject({
       .optional(),
     bot_user: z.looseObject({ display_name: z.string().min(1) }),
     slash_commands: z
-      .array(z.looseObject({ command: z.string().regex(/^\/\S+$/), description: z.string().default(""), usage_hint: z.string().default("") }))
+      .array(
+        z.looseObject({
+          command: z.string().regex(/^\/\S+$/),
+          description: z.string().default(""),
+          usage_hint: z.string().default(""),
+        }),
+      )
       .default([]),
     shortcuts: z
-      .array(z.looseObject({ name: z.string().min(1), type: z.enum(["message", "global"]), callback_id: z.string().min(1), description: z.string().default("") }))
+      .array(
+        z.looseObject({
+          name: z.string().min(1),
+          type: z.enum(["message", "global"]),
+          callback_id: z.string().min(1),
+          description: z.string().default(""),
+        }),
+      )
       .default([]),
   }),
 });
 
 export function loadManifest(file = MANIFEST_PATH): AppManifest {
   const parsed = manifestSchema.safeParse(parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new Error(`${file} is not a manifest the sandbox can read: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`${file} is not a manifest the sandbox can read: ${z.prettifyError(parsed.error)}`);
   const { display_information: info, features } = parsed.data;
   return {
     name: info.name,
@@ -61,7 +75,16 @@ export function loadManifest(file = MANIFEST_PATH): AppManifest {
     homeTab: features.app_home?.home_tab_enabled ?? false,
     messagesTab: features.app_home?.messages_tab_enabled ?? false,
     messagesReadOnly: features.app_home?.messages_tab_read_only_enabled ?? false,
-    commands: features.slash_commands.map((c) => ({ command: c.command, description: c.description, usageHint: c.usage_hint })),
-    shortcuts: features.shortcuts.map((s) => ({ name: s.name, type: s.type, callbackId: s.callback_id, description: s.description })),
+    commands: features.slash_commands.map((c) => ({
+      command: c.command,
+      description: c.description,
+      usageHint: c.usage_hint,
+    })),
+    shortcuts: features.shortcuts.map((s) => ({
+      name: s.name,
+      type: s.type,
+      callbackId: s.callback_id,
+      description: s.description,
+    })),
   };
 }

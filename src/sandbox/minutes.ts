@@ -1,6 +1,6 @@
-import { fromRoot } from "../paths";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { fromRoot } from "../paths";
 import { escapeHtml } from "./render/html";
 
 /**
@@ -41,7 +41,9 @@ export class SampleMinutes {
   }
 
   private index(): string {
-    const items = [...this.files.keys()].map((name) => `<li><a href="${escapeHtml(name)}">${escapeHtml(name)}</a></li>`).join("");
+    const items = [...this.files.keys()]
+      .map((name) => `<li><a href="${escapeHtml(name)}">${escapeHtml(name)}</a></li>`)
+      .join("");
     return `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Sample minutes</title></head><body><h1>Sample minutes (sandbox examples, invented)</h1><ul>${items}</ul></body></html>`;
   }
 }

@@ -1,14 +1,16 @@
-import { fromRoot } from "../paths";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import type { SlackStandin } from "@localism/slack-standin";
 import { parse } from "yaml";
 import { z } from "zod";
-import type { SlackStandin } from "@localism/slack-standin";
+import { fromRoot } from "../paths";
 
 export const SEED_PATH = fromRoot("src/sandbox/fixtures/workspace.yaml");
 
 const userId = z.string().regex(/^[UW][A-Z0-9]{8,}$/, { message: "should be a Slack user id like U0PRIYASH" });
-const channelId = z.string().regex(/^[CG][A-Z0-9]{8,}$/, { message: "should be a Slack channel id like C0COMMTEAM (G... for private)" });
+const channelId = z
+  .string()
+  .regex(/^[CG][A-Z0-9]{8,}$/, { message: "should be a Slack channel id like C0COMMTEAM (G... for private)" });
 
 const reply = z.object({ from: userId, minutesAgo: z.number().int().min(0), text: z.string().min(1) });
 const message = reply.extend({ replies: z.array(reply).default([]) });
@@ -50,7 +52,8 @@ export type SeedUser = WorkspaceSeed["users"][number];
 /** Reads and checks the seed file; a mistake names the file, the field and the reason. */
 export function loadSeed(file = SEED_PATH): WorkspaceSeed {
   const parsed = seedSchema.safeParse(parse(readFileSync(file, "utf8")));
-  if (!parsed.success) throw new Error(`${file} is not a workspace the sandbox can seed: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`${file} is not a workspace the sandbox can seed: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 
@@ -60,9 +63,16 @@ export const SECRET_PLACEHOLDER = "{{secret}}";
  * The bot's settings from the seed. A value of `{{secret}}` is a secret the bot needs: yours if
  * your environment sets that variable, else a fresh random one for this run.
  */
-export function botEnvironment(seed: WorkspaceSeed, yours: Record<string, string | undefined>, randomSecret: () => string): Record<string, string> {
+export function botEnvironment(
+  seed: WorkspaceSeed,
+  yours: Record<string, string | undefined>,
+  randomSecret: () => string,
+): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(seed.botEnvironment).map(([name, value]) => [name, value === SECRET_PLACEHOLDER ? (yours[name] ?? randomSecret()) : value]),
+    Object.entries(seed.botEnvironment).map(([name, value]) => [
+      name,
+      value === SECRET_PLACEHOLDER ? (yours[name] ?? randomSecret()) : value,
+    ]),
   );
 }
 
@@ -76,7 +86,8 @@ function fill(text: string, placeholders: Placeholders): string {
 /** People, channels and their backdated history, into a fresh stand-in. */
 export function applySeed(standin: SlackStandin, seed: WorkspaceSeed, placeholders: Placeholders): void {
   const { workspace } = standin;
-  for (const user of seed.users) workspace.addUser({ id: user.id, name: user.name, real_name: user.real_name, is_admin: user.admin });
+  for (const user of seed.users)
+    workspace.addUser({ id: user.id, name: user.name, real_name: user.real_name, is_admin: user.admin });
   const everyone = seed.users.map((u) => u.id);
   for (const channel of seed.channels) {
     workspace.addChannel({
@@ -94,7 +105,10 @@ export function applySeed(standin: SlackStandin, seed: WorkspaceSeed, placeholde
   const threadTs = new Map<SeedMessage, string>();
   for (const post of historyOf(seed)) {
     const thread_ts = post.parent ? threadTs.get(post.parent) : undefined;
-    const stored = workspace.postAsUser(post.channel, post.from, fill(post.text, placeholders), { at: at(post.minutesAgo), thread_ts });
+    const stored = workspace.postAsUser(post.channel, post.from, fill(post.text, placeholders), {
+      at: at(post.minutesAgo),
+      thread_ts,
+    });
     if (!post.parent) threadTs.set(post.message, stored.ts);
   }
 }
@@ -114,7 +128,13 @@ function historyOf(seed: WorkspaceSeed): HistoryEntry[] {
   const entries = seed.channels.flatMap((channel) =>
     channel.messages.flatMap((message): HistoryEntry[] => [
       { channel: channel.id, from: message.from, text: message.text, minutesAgo: message.minutesAgo, message },
-      ...message.replies.map((r) => ({ channel: channel.id, ...r, minutesAgo: Math.min(r.minutesAgo, message.minutesAgo), message, parent: message })),
+      ...message.replies.map((r) => ({
+        channel: channel.id,
+        ...r,
+        minutesAgo: Math.min(r.minutesAgo, message.minutesAgo),
+        message,
+        parent: message,
+      })),
     ]),
   );
   return entries.sort((a, b) => b.minutesAgo - a.minutesAgo || Number(Boolean(a.parent)) - Number(Boolean(b.parent)));

@@ -2,11 +2,11 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { createServer, type RequestListener, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type SlackStandin, startSlackStandin } from "@localism/slack-standin";
 import { type RunningBot, startBot } from "../app";
 import type { Clock } from "../clock";
 import { isLoopbackHost, type SandboxConfig, sandboxBotConfig } from "../config";
 import { Logger } from "../logger";
-import { type SlackStandin, startSlackStandin } from "@localism/slack-standin";
 import { sqliteFilePath } from "../storage/database";
 import { loadManifest } from "./manifest";
 import { FEED_PATH, SampleMinutes } from "./minutes";
@@ -48,7 +48,11 @@ function emptySandboxDatabase(config: SandboxConfig): void {
 function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
-      reject(error.code === "EADDRINUSE" ? new Error(`port ${port} is in use on ${host}: set PORT to a free one, e.g. PORT=${port + 1} npm start`) : error);
+      reject(
+        error.code === "EADDRINUSE"
+          ? new Error(`port ${port} is in use on ${host}: set PORT to a free one, e.g. PORT=${port + 1} npm start`)
+          : error,
+      );
     });
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
   });
@@ -64,7 +68,9 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
   const manifest = loadManifest();
   const seed = loadSeed(options.seedFile);
   let handler: RequestListener | undefined;
-  const server = createServer((req, res) => (handler ? handler(req, res) : res.writeHead(503, { "retry-after": "1" }).end("The sandbox is starting")));
+  const server = createServer((req, res) =>
+    handler ? handler(req, res) : res.writeHead(503, { "retry-after": "1" }).end("The sandbox is starting"),
+  );
   const port = await listen(server, config.port, config.host);
   const url = displayUrl(config.host, port);
   const feedUrl = `${url}${FEED_PATH}`;
@@ -93,13 +99,13 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     const world = { standin, manifest, seed, feedUrl };
     const delivery = standin.delivery(`http://127.0.0.1:${bot.port}/slack/events`, signingSecret);
     handler = sandboxRequestHandler({
-        world,
-        standin,
-        actions: new SandboxActions(world, delivery),
-        minutes: new SampleMinutes(),
-        assets: loadPageAssets(await buildPageScript()),
-        guard: { loopbackOnly: isLoopbackHost(config.host) },
-        onError: (error) => logger.error("The sandbox page server failed", error),
+      world,
+      standin,
+      actions: new SandboxActions(world, delivery),
+      minutes: new SampleMinutes(),
+      assets: loadPageAssets(await buildPageScript()),
+      guard: { loopbackOnly: isLoopbackHost(config.host) },
+      onError: (error) => logger.error("The sandbox page server failed", error),
     });
     return { url, port, standin, bot, stop: () => stopAll(server, bot, standin) };
   } catch (error) {

@@ -29,6 +29,9 @@ export function registerAppHome(app: App, parts: AppHomeParts): void {
       ),
     );
     const view = await parts.frame(sections.flat());
-    await client.views.publish({ user_id: event.user, view: view as Parameters<typeof client.views.publish>[0]["view"] });
+    await client.views.publish({
+      user_id: event.user,
+      view: view as Parameters<typeof client.views.publish>[0]["view"],
+    });
   });
 }

@@ -7,7 +7,9 @@ export function registerWorkspaceTracking(app: App, deps: { workspaces: Workspac
   app.use(async ({ context, next }) => {
     const teamId = context.teamId ?? context.enterpriseId;
     if (teamId) {
-      deps.workspaces.recordSeen(teamId).catch((error: unknown) => deps.logger.warn("Could not record workspace", error));
+      deps.workspaces
+        .recordSeen(teamId)
+        .catch((error: unknown) => deps.logger.warn("Could not record workspace", error));
     }
     await next();
   });

@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 import type { DatabaseProvider } from "../config";
+import type { PrismaClient as SqliteClient } from "../generated/sqlite/client";
 
 /**
  * Both generated clients have the same models and the same TypeScript shape (one models file feeds
@@ -34,11 +34,17 @@ export async function openDatabase(url: string): Promise<Database> {
   if (url.startsWith("file:")) {
     const file = sqliteFilePath(url);
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const [{ PrismaBetterSQLite3 }, { PrismaClient }] = await Promise.all([import("@prisma/adapter-better-sqlite3"), import("../generated/sqlite/client")]);
+    const [{ PrismaBetterSQLite3 }, { PrismaClient }] = await Promise.all([
+      import("@prisma/adapter-better-sqlite3"),
+      import("../generated/sqlite/client"),
+    ]);
     const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }) });
     return { db, provider: "sqlite", close: () => db.$disconnect() };
   }
-  const [{ PrismaPg }, { PrismaClient }] = await Promise.all([import("@prisma/adapter-pg"), import("../generated/postgres/client")]);
+  const [{ PrismaPg }, { PrismaClient }] = await Promise.all([
+    import("@prisma/adapter-pg"),
+    import("../generated/postgres/client"),
+  ]);
   const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
   return { db: client as unknown as Db, provider: "postgres", close: () => client.$disconnect() };
 }

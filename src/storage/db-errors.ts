@@ -13,7 +13,8 @@ export function isUniqueViolation(error: unknown): boolean {
 
 /** Another writer got there first: SQLite's lock, or PostgreSQL's serialization or deadlock errors. Safe to retry. */
 export function isTransientConflict(error: unknown): boolean {
-  const text = error instanceof Error ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? "")}` : "";
+  const text =
+    error instanceof Error ? `${error.message} ${JSON.stringify((error as { meta?: unknown }).meta ?? "")}` : "";
   return /SQLITE_BUSY|database is locked|40001|40P01|could not serialize|deadlock detected/i.test(text);
 }
 

@@ -7,6 +7,7 @@ import type { DatabaseProvider } from "../config";
 import type { Db } from "./database";
 
 const run = promisify(execFile);
+
 import { projectRoot } from "../paths";
 
 function migrationNames(provider: DatabaseProvider): string[] {
@@ -37,10 +38,14 @@ export async function migrateDatabase(url: string, provider: DatabaseProvider, d
   const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
   try {
     const exitPromptly = path.join(projectRoot, "scripts/prisma-exit-promptly.cjs");
-    await run(process.execPath, ["-r", exitPromptly, prismaCli, "migrate", "deploy", "--config", `prisma/${provider}.config.ts`], {
-      cwd: projectRoot,
-      env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
-    });
+    await run(
+      process.execPath,
+      ["-r", exitPromptly, prismaCli, "migrate", "deploy", "--config", `prisma/${provider}.config.ts`],
+      {
+        cwd: projectRoot,
+        env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      },
+    );
   } catch (error) {
     const output = (error as { stdout?: string; stderr?: string }).stderr || (error as Error).message;
     throw new Error(`Could not apply database migrations: ${output.trim()}`);

@@ -23,6 +23,9 @@ export class WorkspaceRepository {
   }
 
   async list(): Promise<WorkspaceRecord[]> {
-    return this.db.workspace.findMany({ orderBy: { installedAt: "asc" }, select: { id: true, name: true, installedAt: true } });
+    return this.db.workspace.findMany({
+      orderBy: { installedAt: "asc" },
+      select: { id: true, name: true, installedAt: true },
+    });
   }
 }

@@ -34,7 +34,11 @@ describe("the localism command", () => {
           objective: expect.toSatisfy((value: unknown) => value === null || [1, 2, 3, 4].includes(value as number)),
           score: expect.any(Number),
           text: expect.any(String),
-          source: expect.objectContaining({ title: expect.any(String), publisher: expect.any(String), date: expect.stringMatching(/^\d{4}(-\d{2}){0,2}$/) }),
+          source: expect.objectContaining({
+            title: expect.any(String),
+            publisher: expect.any(String),
+            date: expect.stringMatching(/^\d{4}(-\d{2}){0,2}$/),
+          }),
         }),
       );
     }
@@ -48,23 +52,36 @@ describe("the localism command", () => {
   });
 
   it("lists the objectives as text and JSON", async () => {
-    expect((await cli(["objectives"], databaseUrl)).out).toContain("1. Transferring power to local organisations (first and overarching)");
+    expect((await cli(["objectives"], databaseUrl)).out).toContain(
+      "1. Transferring power to local organisations (first and overarching)",
+    );
     const parsed = JSON.parse((await cli(["objectives", "--json"], databaseUrl)).out);
     expect(parsed.map((objective: { number: number }) => objective.number)).toEqual([1, 2, 3, 4]);
   });
 
   it("reports the questions asked, and those with no confident answer", async () => {
     const all = JSON.parse((await cli(["questions", "--since", "7d", "--json"], databaseUrl)).out);
-    expect(all.map((row: { question: string }) => row.question)).toEqual(expect.arrayContaining(["what does assumed liberty mean?", "recipe for lasagne"]));
-    expect(all.find((row: { question: string }) => row.question === "recipe for lasagne")).toMatchObject({ answered: false, surface: "cli" });
+    expect(all.map((row: { question: string }) => row.question)).toEqual(
+      expect.arrayContaining(["what does assumed liberty mean?", "recipe for lasagne"]),
+    );
+    expect(all.find((row: { question: string }) => row.question === "recipe for lasagne")).toMatchObject({
+      answered: false,
+      surface: "cli",
+    });
     const unanswered = (await cli(["questions", "--unanswered"], databaseUrl)).out;
     expect(unanswered).toContain("recipe for lasagne");
     expect(unanswered).not.toContain("assumed liberty");
   });
 
   it("explains its usage and a bad option with exit code 2", async () => {
-    expect(await cli(["frobnicate"], databaseUrl)).toMatchObject({ code: 2, err: expect.stringContaining('Unknown command "frobnicate"') });
-    expect(await cli(["questions", "--since", "yesterday"], databaseUrl)).toMatchObject({ code: 2, err: expect.stringContaining("like 24h, 7d") });
+    expect(await cli(["frobnicate"], databaseUrl)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Unknown command "frobnicate"'),
+    });
+    expect(await cli(["questions", "--since", "yesterday"], databaseUrl)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("like 24h, 7d"),
+    });
     expect(await cli(["ask"], databaseUrl)).toMatchObject({ code: 2 });
   });
 

@@ -7,13 +7,18 @@ describe("a repeating job", () => {
     let active = 0;
     let most = 0;
     let runs = 0;
-    const job = new RepeatingJob("test", 3_600_000, async () => {
-      active++;
-      most = Math.max(most, active);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      runs++;
-      active--;
-    }, new Logger("error"));
+    const job = new RepeatingJob(
+      "test",
+      3_600_000,
+      async () => {
+        active++;
+        most = Math.max(most, active);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        runs++;
+        active--;
+      },
+      new Logger("error"),
+    );
     job.start();
     await Promise.all([job.runNow(), job.runNow(), job.runNow()]);
     expect(most).toBe(1);
@@ -24,10 +29,15 @@ describe("a repeating job", () => {
   it("keeps going after a failed run, logging it, and does nothing once stopped", async () => {
     const lines: string[] = [];
     let runs = 0;
-    const job = new RepeatingJob("flaky", 3_600_000, async () => {
-      runs++;
-      throw new Error("database unavailable");
-    }, new Logger("error", (line) => lines.push(line)));
+    const job = new RepeatingJob(
+      "flaky",
+      3_600_000,
+      async () => {
+        runs++;
+        throw new Error("database unavailable");
+      },
+      new Logger("error", (line) => lines.push(line)),
+    );
     job.start();
     await job.runNow();
     await job.runNow();

@@ -6,7 +6,16 @@
  * Each step leaves a screenshot in test-results/sandbox/.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actAs, message, openBrowser, openConversation, openMoreActions, screenshot, sendForReply, type TestBrowser } from "./browser";
+import {
+  actAs,
+  message,
+  openBrowser,
+  openConversation,
+  openMoreActions,
+  screenshot,
+  sendForReply,
+  type TestBrowser,
+} from "./browser";
 import { LEAD, STAFF, startTestSandbox, type TestSandbox } from "./support";
 
 let t: TestSandbox;
@@ -36,7 +45,9 @@ describe("concerns and digests in the sandbox", () => {
     await form.getByLabel("What happened?").waitFor();
     expect(await form.innerText()).toContain("ophthalmology procurement");
     await screenshot(page, "11-concern-modal");
-    await form.getByLabel("What happened?").fill("The area team told us our ophthalmology procurement must use their regional framework.");
+    await form
+      .getByLabel("What happened?")
+      .fill("The area team told us our ophthalmology procurement must use their regional framework.");
     await form.getByLabel("Which objective does it touch?").selectOption({ index: 1 });
     await form.getByLabel("Which body was involved?").selectOption({ label: "Regional team" });
     await form.getByRole("radio", { name: /^Medium/ }).check();
@@ -82,7 +93,9 @@ describe("concerns and digests in the sandbox", () => {
     const subscribed = await sendForReply(page, "/digest subscribe weekly monday 09:00");
     expect(await subscribed.innerText()).toMatch(/monday/i);
     await page.locator("#run-digest").click();
-    const digest = page.locator("article.msg:not(.ephemeral)", { hasText: /Riverside CCG governing body|Accountability meeting/ }).last();
+    const digest = page
+      .locator("article.msg:not(.ephemeral)", { hasText: /Riverside CCG governing body|Accountability meeting/ })
+      .last();
     await digest.waitFor({ timeout: 20_000 });
     expect(await digest.locator(".app-badge").innerText()).toBe("APP");
     // The concern logged earlier in this story is counted at the end of the period's digest.

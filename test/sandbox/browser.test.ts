@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actAs, message, openBrowser, openConversation, openMoreActions, screenshot, send, sendForReply, type TestBrowser } from "./browser";
-import { COMMISSIONING, LEAD, STAFF, startTestSandbox, type TestSandbox, TRIAGE } from "./support";
+import {
+  actAs,
+  message,
+  openBrowser,
+  openConversation,
+  openMoreActions,
+  screenshot,
+  send,
+  sendForReply,
+  type TestBrowser,
+} from "./browser";
 import { formCheckModal, type SubmittedValues } from "./form-check";
+import { COMMISSIONING, LEAD, STAFF, startTestSandbox, type TestSandbox, TRIAGE } from "./support";
 
 /**
  * The sandbox as a person uses it, in headless Chromium: the real bot, the stand-in, the page.
@@ -22,9 +32,15 @@ afterAll(async () => {
 describe("the sandbox in a browser", () => {
   it("opens on a CCG team's channel with its history, the acting person's channels and the app", async () => {
     const { page } = browser;
-    await expect.poll(() => page.locator(".side-item").allInnerTexts()).toEqual(
-      expect.arrayContaining(["#commissioning-team", "#finance-and-contracting", "#minutes-digest", "#random", "●localism-bot"].map((s) => expect.stringContaining(s.slice(1)))),
-    );
+    await expect
+      .poll(() => page.locator(".side-item").allInnerTexts())
+      .toEqual(
+        expect.arrayContaining(
+          ["#commissioning-team", "#finance-and-contracting", "#minutes-digest", "#random", "●localism-bot"].map((s) =>
+            expect.stringContaining(s.slice(1)),
+          ),
+        ),
+      );
     expect(await page.locator(".conversation-header").innerText()).toContain("commissioning-team");
     expect(await message(page, "ophthalmology procurement").innerText()).toContain("Dr Amina Hussain");
     expect(await page.locator(".thread-count").first().innerText()).toBe("2 replies");
@@ -86,13 +102,22 @@ describe("the sandbox in a browser", () => {
     });
     app.view("sandbox_check_form", async ({ ack, view }) => {
       submissions.push(view.state.values as SubmittedValues);
-      await (submissions.length === 1 ? ack({ response_action: "errors", errors: { what: "Please say more about what happened." } }) : ack());
+      await (submissions.length === 1
+        ? ack({ response_action: "errors", errors: { what: "Please say more about what happened." } })
+        : ack());
     });
     await openConversation(page, "commissioning-team");
     await app.client.chat.postMessage({
       channel: COMMISSIONING,
       text: "Form check",
-      blocks: [{ type: "actions", elements: [{ type: "button", action_id: "sandbox_check_open", text: { type: "plain_text", text: "Open the form" } }] }],
+      blocks: [
+        {
+          type: "actions",
+          elements: [
+            { type: "button", action_id: "sandbox_check_open", text: { type: "plain_text", text: "Open the form" } },
+          ],
+        },
+      ],
     });
     await page.getByRole("button", { name: "Open the form" }).click();
     const form = page.getByRole("dialog", { name: "Form check" });

@@ -5,7 +5,15 @@ import { type BrowserContext, chromium, type Locator, type Page } from "playwrig
 
 /** Debian's Chromium, which .ci/run installs when it is missing. */
 export const CHROMIUM = "/usr/bin/chromium";
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 export const SCREENSHOTS = path.resolve(import.meta.dirname, "../../test-results/sandbox");
 
 export interface TestBrowser {
@@ -19,9 +27,17 @@ export interface TestBrowser {
 
 /** Headless Chromium with a fresh profile, one page open on `url`. */
 export async function openBrowser(url: string): Promise<TestBrowser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`The browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does this)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(
+      `The browser tests need Debian's Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run does this)`,
+    );
   const profile = mkdtempSync(path.join(tmpdir(), "localism-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 820 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1280, height: 820 },
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   // Fail a step with the locator it waited for, well inside the test's own timeout.
   page.setDefaultTimeout(10_000);
@@ -64,7 +80,9 @@ export async function sendForReply(page: Page, text: string, timeout = 10_000): 
   const replies = page.locator("article.msg.ephemeral");
   const before = await replies.count();
   await send(page, text);
-  await page.waitForFunction((count) => document.querySelectorAll("article.msg.ephemeral").length > count, before, { timeout });
+  await page.waitForFunction((count) => document.querySelectorAll("article.msg.ephemeral").length > count, before, {
+    timeout,
+  });
   return replies.nth(before);
 }
 

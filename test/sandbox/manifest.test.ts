@@ -8,7 +8,9 @@ describe("reading the app manifest", () => {
   it("offers the manifest's slash commands and shortcuts, so new ones appear in the sandbox by themselves", () => {
     const manifest = loadManifest();
     expect(manifest.name).toBe("localism-bot");
-    expect(manifest.commands.map((c) => c.command)).toEqual(expect.arrayContaining(["/objectives", "/concerns", "/digest"]));
+    expect(manifest.commands.map((c) => c.command)).toEqual(
+      expect.arrayContaining(["/objectives", "/concerns", "/digest"]),
+    );
     expect(manifest.commands.find((c) => c.command === "/digest")?.usageHint).toContain("now");
     expect(manifest.shortcuts).toEqual(
       expect.arrayContaining([

@@ -25,8 +25,16 @@ describe("the sample minutes the sandbox serves", () => {
     const entries = documentEntries(parseFeed(minutes.serve(FEED_PATH, base)?.body ?? ""));
     for (const entry of entries) {
       const served = minutes.serve(new URL(entry.link).pathname, base);
-      const extracted = await extractText({ contentType: served?.contentType ?? "", body: new TextEncoder().encode(served?.body ?? ""), url: entry.link });
-      const document = buildMinutesDocument(extracted.text, { url: entry.link, title: entry.title, feedDate: entry.updated });
+      const extracted = await extractText({
+        contentType: served?.contentType ?? "",
+        body: new TextEncoder().encode(served?.body ?? ""),
+        url: entry.link,
+      });
+      const document = buildMinutesDocument(extracted.text, {
+        url: entry.link,
+        title: entry.title,
+        feedDate: entry.updated,
+      });
       expect(document.meetingDate, entry.title).toMatch(/^201[23]-/);
       expect(document.attendees.length).toBeGreaterThan(2);
       expect(document.items.some((item) => item.kind === "decision")).toBe(true);

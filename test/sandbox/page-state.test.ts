@@ -1,8 +1,8 @@
+import { type SlackStandin, startSlackStandin } from "@localism/slack-standin";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadManifest } from "../../src/sandbox/manifest";
 import { applySeed, loadSeed } from "../../src/sandbox/seed";
 import { pageState, type SandboxWorld } from "../../src/sandbox/server/page-state";
-import { type SlackStandin, startSlackStandin } from "@localism/slack-standin";
 
 const STAFF = "U0PRIYASH";
 const LEAD = "U0HELENWD";
@@ -42,22 +42,40 @@ describe("what the page shows each person", () => {
     expect(pane).toContain("data-more-actions");
     expect(state.messageShortcuts.map((s) => s.callbackId)).toEqual(["log_autonomy_concern"]);
     expect(state.globalShortcuts.map((s) => s.callbackId)).toEqual(["log_autonomy_concern_global"]);
-    expect(state.composer).toEqual({ channel: COMMISSIONING, placeholder: "Message #commissioning-team", plainTextAllowed: true });
+    expect(state.composer).toEqual({
+      channel: COMMISSIONING,
+      placeholder: "Message #commissioning-team",
+      plainTextAllowed: true,
+    });
   });
 
   it("fills the sample feed's address into the digest channel", () => {
-    expect(pageState(world, STAFF, "C0DIGEST01").regions.pane).toContain("/digest source add http://localhost:3000/sandbox/minutes/feed.atom");
+    expect(pageState(world, STAFF, "C0DIGEST01").regions.pane).toContain(
+      "/digest source add http://localhost:3000/sandbox/minutes/feed.atom",
+    );
   });
 
   it("shows an ephemeral message only to the person it was for, marked as such", () => {
-    standin.context.messages.postEphemeral({ channel: COMMISSIONING, user: STAFF, text: "*Objective 1.* Only for Priya", source: "ack" });
+    standin.context.messages.postEphemeral({
+      channel: COMMISSIONING,
+      user: STAFF,
+      text: "*Objective 1.* Only for Priya",
+      source: "ack",
+    });
     expect(pageState(world, STAFF, COMMISSIONING).regions.pane).toContain("Only visible to you");
     expect(pageState(world, LEAD, COMMISSIONING).regions.pane).not.toContain("Only for Priya");
   });
 
   it("shows a person's own modal and Home tab, nobody else's", () => {
-    const view = standin.context.views.open(STAFF, { type: "modal", title: { type: "plain_text", text: "Objective 1" }, blocks: [{ type: "section", block_id: "b", text: { type: "mrkdwn", text: "Transferring power" } }] });
-    standin.context.views.publishHome(LEAD, { type: "home", blocks: [{ type: "header", block_id: "h", text: { type: "plain_text", text: "My concerns" } }] });
+    const view = standin.context.views.open(STAFF, {
+      type: "modal",
+      title: { type: "plain_text", text: "Objective 1" },
+      blocks: [{ type: "section", block_id: "b", text: { type: "mrkdwn", text: "Transferring power" } }],
+    });
+    standin.context.views.publishHome(LEAD, {
+      type: "home",
+      blocks: [{ type: "header", block_id: "h", text: { type: "plain_text", text: "My concerns" } }],
+    });
     const staff = pageState(world, STAFF, "app:home");
     expect(staff.modalViewId).toBe(view.id);
     expect(staff.regions.modal).toContain("Transferring power");

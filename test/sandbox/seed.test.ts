@@ -54,12 +54,16 @@ describe("the sandbox workspace seed", () => {
       }
     }
     const texts = seed.channels.flatMap((c) => c.messages.map((m) => m.text));
-    expect(texts.filter((t) => /area team|clinical senate|regional team|Board-directed/i.test(t)).length).toBeGreaterThanOrEqual(3);
+    expect(
+      texts.filter((t) => /area team|clinical senate|regional team|Board-directed/i.test(t)).length,
+    ).toBeGreaterThanOrEqual(3);
   });
 
   it("mentions only commands the app's manifest declares", () => {
     const commands = loadManifest().commands.map((c) => c.command);
-    const mentioned = seed.channels.flatMap((c) => c.messages.flatMap((m) => [...m.text.matchAll(/`(\/[a-z]+)/g)].map((match) => match[1])));
+    const mentioned = seed.channels.flatMap((c) =>
+      c.messages.flatMap((m) => [...m.text.matchAll(/`(\/[a-z]+)/g)].map((match) => match[1])),
+    );
     expect(mentioned.length).toBeGreaterThan(0);
     for (const command of mentioned) expect(commands).toContain(command);
   });

@@ -21,7 +21,11 @@ describe("App Home", () => {
   it("opens one objective in full in a modal from its Details button", async () => {
     const home = t.standin.homeViewOf(PEOPLE.staff.id);
     expect(home).toBeDefined();
-    await t.slack.blockAction({ user: PEOPLE.staff.id, actionId: "objectives_show_2", container: { type: "view", viewId: home!.id } });
+    await t.slack.blockAction({
+      user: PEOPLE.staff.id,
+      actionId: "objectives_show_2",
+      container: { type: "view", viewId: home!.id },
+    });
     await t.standin.waitForCall("views.open");
     const [modal] = t.standin.openViewsFor(PEOPLE.staff.id);
     expect(modal?.title?.text).toBe("Objective 2");

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_APP_TOKEN } from "@localism/slack-standin";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHANNELS, PEOPLE, startTestBot, type TestBot } from "../support/bot";
 
 /** With SLACK_APP_TOKEN the bot connects in Socket Mode (no public URL) and answers over the socket. */
@@ -19,12 +19,20 @@ describe("Socket Mode", () => {
   });
 
   it("refuses to open a connection with the bot token, as Slack does", async () => {
-    const answer = await fetch(`${t.standin.apiUrl}apps.connections.open`, { method: "POST", headers: { authorization: `Bearer ${t.standin.token}` } });
+    const answer = await fetch(`${t.standin.apiUrl}apps.connections.open`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${t.standin.token}` },
+    });
     expect(await answer.json()).toEqual({ ok: false, error: "not_allowed_token_type" });
   });
 
   it("answers /objectives in the acknowledgement of its slash_commands envelope", async () => {
-    const { ack, effect } = await t.standin.socketMode.slashCommand({ command: "/objectives", text: "1", user: PEOPLE.staff.id, channel: CHANNELS.commissioning.id });
+    const { ack, effect } = await t.standin.socketMode.slashCommand({
+      command: "/objectives",
+      text: "1",
+      user: PEOPLE.staff.id,
+      channel: CHANNELS.commissioning.id,
+    });
     expect(ack.envelope_id).toBeTruthy();
     expect(effect.kind).toBe("ephemeral");
     expect(JSON.stringify(ack.payload)).toContain("Objective 1. Transferring power to local organisations");

@@ -17,9 +17,13 @@ describe("the SQLite and PostgreSQL schemas", () => {
   });
 
   it("are both written from prisma/models.prisma (no hand edits)", () => {
-    const before = ["sqlite", "postgres"].map((p) => readFileSync(path.join(root, "prisma", p, "schema.prisma"), "utf8"));
+    const before = ["sqlite", "postgres"].map((p) =>
+      readFileSync(path.join(root, "prisma", p, "schema.prisma"), "utf8"),
+    );
     execFileSync(process.execPath, [path.join(root, "scripts/sync-schemas.mjs")]);
-    const after = ["sqlite", "postgres"].map((p) => readFileSync(path.join(root, "prisma", p, "schema.prisma"), "utf8"));
+    const after = ["sqlite", "postgres"].map((p) =>
+      readFileSync(path.join(root, "prisma", p, "schema.prisma"), "utf8"),
+    );
     expect(after).toEqual(before);
   });
 });

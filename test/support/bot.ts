@@ -1,8 +1,13 @@
-import { startBot, type RunningBot } from "../../src/app";
+import {
+  type SlackDelivery,
+  type SlackStandin,
+  type SlackStandinOptions,
+  startSlackStandin,
+} from "@localism/slack-standin";
+import { type RunningBot, startBot } from "../../src/app";
 import type { Clock } from "../../src/clock";
 import { loadConfig } from "../../src/config";
 import { Logger } from "../../src/logger";
-import { startSlackStandin, type SlackDelivery, type SlackStandin, type SlackStandinOptions } from "@localism/slack-standin";
 import { freshDatabaseUrl, type Provider } from "./databases";
 
 /** Everything a Block Kit message or view says, as one string, for asserting on what a person reads. */
@@ -70,7 +75,11 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     ...options.env,
   });
   const logs: string[] = [];
-  const bot = await startBot(config, { clock: options.clock, logger: new Logger("debug", (line) => logs.push(line)), startJobs: options.startJobs ?? false });
+  const bot = await startBot(config, {
+    clock: options.clock,
+    logger: new Logger("debug", (line) => logs.push(line)),
+    startJobs: options.startJobs ?? false,
+  });
   const slack = standin.delivery(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET);
   return {
     bot,

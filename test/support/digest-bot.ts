@@ -19,7 +19,12 @@ export function startDigestBot(options: TestBotOptions = {}): Promise<TestBot> {
  * ephemeral reply sent afterwards through the command's response_url.
  */
 export async function digest(t: TestBot, text: string, where: { channel: string; user?: string }): Promise<string> {
-  const delivered = await t.slack.slashCommand({ command: "/digest", text, user: where.user ?? PEOPLE.staff.id, channel: where.channel });
+  const delivered = await t.slack.slashCommand({
+    command: "/digest",
+    text,
+    user: where.user ?? PEOPLE.staff.id,
+    channel: where.channel,
+  });
   if (delivered.effect.kind === "ephemeral") return readable(delivered.body);
   const id = delivered.responseUrl.split("/").pop();
   const call = await t.standin.waitForCall("response_url", (c) => c.params.response_url_id === id, 15_000);
@@ -28,7 +33,12 @@ export async function digest(t: TestBot, text: string, where: { channel: string;
 
 /** The bot's top-level posts in a channel (chat.postMessage calls Slack accepted, thread replies excluded). */
 export function postsIn(t: TestBot, channel: string): RecordedCall[] {
-  return t.standin.callsTo("chat.postMessage").filter((call) => call.params.channel === channel && call.status === 200 && call.response.ok === true && !call.params.thread_ts);
+  return t.standin
+    .callsTo("chat.postMessage")
+    .filter(
+      (call) =>
+        call.params.channel === channel && call.status === 200 && call.response.ok === true && !call.params.thread_ts,
+    );
 }
 
 export function jobs(t: TestBot) {
@@ -39,9 +49,19 @@ export function jobs(t: TestBot) {
 }
 
 /** Serves a document on the test server and adds it as a source, which reads it at once (stored at the clock's time). */
-export async function publish(t: TestBot, server: { serve(path: string, resource: { body: string | Uint8Array; contentType: string }): void; url(path: string): string }, path: string, body: string | Uint8Array, contentType: string) {
+export async function publish(
+  t: TestBot,
+  server: {
+    serve(path: string, resource: { body: string | Uint8Array; contentType: string }): void;
+    url(path: string): string;
+  },
+  path: string,
+  body: string | Uint8Array,
+  contentType: string,
+) {
   server.serve(path, { body, contentType });
   const result = await t.bot.core.features.minutes.sources.add(server.url(path), null);
-  if (result.outcome === "refused" || result.report.errors.length > 0) throw new Error(`could not publish ${path}: ${JSON.stringify(result)}`);
+  if (result.outcome === "refused" || result.report.errors.length > 0)
+    throw new Error(`could not publish ${path}: ${JSON.stringify(result)}`);
   return result;
 }

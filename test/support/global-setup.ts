@@ -45,7 +45,9 @@ function startLocalPostgres(): string {
   try {
     return execFileSync("bash", [script, "start"], { encoding: "utf8" }).trim();
   } catch (error) {
-    throw new Error(`The PostgreSQL tests need a server: set TEST_POSTGRES_URL or install PostgreSQL 15 (${(error as Error).message})`);
+    throw new Error(
+      `The PostgreSQL tests need a server: set TEST_POSTGRES_URL or install PostgreSQL 15 (${(error as Error).message})`,
+    );
   }
 }
 
@@ -65,7 +67,10 @@ async function recreatePostgresTemplate(adminUrl: string): Promise<void> {
 async function dropTestDatabases(adminUrl: string, template: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  const { rows } = await admin.query<{ datname: string }>(`SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`, [`t${process.pid}\\_%`, template]);
+  const { rows } = await admin.query<{ datname: string }>(
+    `SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2`,
+    [`t${process.pid}\\_%`, template],
+  );
   for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   await admin.end();
 }

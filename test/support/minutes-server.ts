@@ -45,7 +45,10 @@ export class MinutesServer {
         const notModified =
           (resource.etag && request.headers["if-none-match"] === resource.etag) ||
           (resource.lastModified && !resource.etag && request.headers["if-modified-since"] === resource.lastModified);
-        const validators = { ...(resource.etag ? { etag: resource.etag } : {}), ...(resource.lastModified ? { "last-modified": resource.lastModified } : {}) };
+        const validators = {
+          ...(resource.etag ? { etag: resource.etag } : {}),
+          ...(resource.lastModified ? { "last-modified": resource.lastModified } : {}),
+        };
         if (notModified) return answer(304, validators);
         answer(resource.status ?? 200, { "content-type": resource.contentType, ...validators }, resource.body);
       };

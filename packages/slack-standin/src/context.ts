@@ -1,9 +1,9 @@
-import { type Clock, systemClock } from "./clock";
 import { type BlockKitLimits, defaultBlockKitLimits } from "./blocks/validate";
+import { type Clock, systemClock } from "./clock";
 import { FaultInjector } from "./faults";
-import { ChangeFeed } from "./state/changes";
 import { IdFactory } from "./ids";
 import { CallRecorder } from "./recorder";
+import { ChangeFeed } from "./state/changes";
 import { FileStore } from "./state/files";
 import { MessageStore } from "./state/messages";
 import { type ResponseUrlLimits, ResponseUrlStore } from "./state/response-urls";
@@ -68,7 +68,14 @@ export class StandinContext {
     this.limits = { ...defaultBlockKitLimits, ...options.limits };
     this.ids = new IdFactory(this.clock);
     this.messages = new MessageStore(this.ids, this.changes);
-    this.workspace = new Workspace({ ...defaultTeam, ...options.team }, { ...defaultApp, ...options.app }, this.messages, this.ids, this.clock, this.changes);
+    this.workspace = new Workspace(
+      { ...defaultTeam, ...options.team },
+      { ...defaultApp, ...options.app },
+      this.messages,
+      this.ids,
+      this.clock,
+      this.changes,
+    );
     this.views = new ViewStore(this.ids, this.changes);
     this.files = new FileStore(this.ids, this.clock);
     this.triggers = new TriggerStore(this.ids, this.clock, options.triggerLifetimeMs ?? 3_000);

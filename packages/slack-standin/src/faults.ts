@@ -68,7 +68,8 @@ export class FaultInjector {
       const recent = (this.hits.get(w.key) ?? []).filter((t) => now - t < w.spanMs);
       this.hits.set(w.key, recent);
       const oldest = recent[0];
-      if (recent.length >= w.limit && oldest !== undefined) return Math.max(1, Math.ceil((oldest + w.spanMs - now) / 1000));
+      if (recent.length >= w.limit && oldest !== undefined)
+        return Math.max(1, Math.ceil((oldest + w.spanMs - now) / 1000));
     }
     for (const w of windows) this.hits.get(w.key)?.push(now);
     return undefined;

@@ -11,29 +11,36 @@
  *   await standin.waitForCall("views.open");
  *   await slack.viewSubmission({ user: alice.id, values: { concern_text: "..." } });
  */
-export { SlackStandin, startSlackStandin } from "./standin";
-export { type SlackStandinOptions, StandinContext, DEFAULT_TOKEN, DEFAULT_APP_TOKEN } from "./context";
-export { SocketModeHub, type SocketAck } from "./socket-mode";
-export { SlackApiError } from "./errors";
-export type { InjectedFailure, RateLimitRule } from "./faults";
-export type { CallPredicate, RecordedCall } from "./recorder";
-export { type BlockKitLimits, defaultBlockKitLimits, checkMessageBlocks, checkView } from "./blocks/validate";
-export { answerApiCall, type ApiAnswer, type ApiRequest } from "./api/router";
+
 export { methodTable } from "./api/registry";
-export type { ChannelSeed, UsergroupSeed, UserSeed, Workspace } from "./state/workspace";
-export type { ResponseUrlTarget } from "./state/response-urls";
-export { ChangeFeed, type ChangeListener } from "./state/changes";
-export { streamChanges } from "./http/changes-stream";
-export type { ViewInput } from "./state/views";
-export type * from "./state/types";
-export { SlackDelivery, type SlackDeliveryOptions, type Delivered, type SlashCommandDelivery, type ViewSubmissionDelivery } from "./delivery/delivery";
+export { type ApiAnswer, type ApiRequest, answerApiCall } from "./api/router";
+export { type BlockKitLimits, checkMessageBlocks, checkView, defaultBlockKitLimits } from "./blocks/validate";
+export { DEFAULT_APP_TOKEN, DEFAULT_TOKEN, type SlackStandinOptions, StandinContext } from "./context";
 export type { AckEffect, ViewAckEffect } from "./delivery/ack-effects";
-export { ACK_DEADLINE_MS, type DeliveryOptions, type DeliveryResult } from "./delivery/transport";
-export { slackSignature } from "./delivery/sign";
-export type { SlashCommandInput } from "./delivery/payloads/slash-command";
-export type { GlobalShortcutInput, MessageShortcutInput } from "./delivery/payloads/shortcuts";
+export {
+  type Delivered,
+  SlackDelivery,
+  type SlackDeliveryOptions,
+  type SlashCommandDelivery,
+  type ViewSubmissionDelivery,
+} from "./delivery/delivery";
 export type { ActionContainer, BlockActionInput } from "./delivery/payloads/block-actions";
-export type { ViewClosedInput, ViewSubmissionInput } from "./delivery/payloads/view-payloads";
-export type { EnteredValues, EnteredValuesByBlock } from "./delivery/payloads/view-state";
 export type { UserInput } from "./delivery/payloads/element-state";
 export type { EnvelopeOptions, EventInput } from "./delivery/payloads/events";
+export type { GlobalShortcutInput, MessageShortcutInput } from "./delivery/payloads/shortcuts";
+export type { SlashCommandInput } from "./delivery/payloads/slash-command";
+export type { ViewClosedInput, ViewSubmissionInput } from "./delivery/payloads/view-payloads";
+export type { EnteredValues, EnteredValuesByBlock } from "./delivery/payloads/view-state";
+export { slackSignature } from "./delivery/sign";
+export { ACK_DEADLINE_MS, type DeliveryOptions, type DeliveryResult } from "./delivery/transport";
+export { SlackApiError } from "./errors";
+export type { InjectedFailure, RateLimitRule } from "./faults";
+export { streamChanges } from "./http/changes-stream";
+export type { CallPredicate, RecordedCall } from "./recorder";
+export { type SocketAck, SocketModeHub } from "./socket-mode";
+export { SlackStandin, startSlackStandin } from "./standin";
+export { ChangeFeed, type ChangeListener } from "./state/changes";
+export type { ResponseUrlTarget } from "./state/response-urls";
+export type * from "./state/types";
+export type { ViewInput } from "./state/views";
+export type { ChannelSeed, UsergroupSeed, UserSeed, Workspace } from "./state/workspace";

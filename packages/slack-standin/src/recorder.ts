@@ -67,7 +67,9 @@ export class CallRecorder {
 
   private summary(): string {
     if (this.log.length === 0) return "none";
-    return this.log.map((c) => `${c.method}${c.response.ok === false ? `(${String(c.response.error)})` : ""}`).join(", ");
+    return this.log
+      .map((c) => `${c.method}${c.response.ok === false ? `(${String(c.response.error)})` : ""}`)
+      .join(", ");
   }
 }
 

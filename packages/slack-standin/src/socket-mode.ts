@@ -3,7 +3,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer } from "ws";
 import type { StandinContext } from "./context";
-import { applySlashCommandAck, type AckEffect } from "./delivery/ack-effects";
+import { type AckEffect, applySlashCommandAck } from "./delivery/ack-effects";
 import { buildEventCallback, type EnvelopeOptions, type EventInput } from "./delivery/payloads/events";
 import { buildSlashCommand, type SlashCommandInput } from "./delivery/payloads/slash-command";
 
@@ -117,7 +117,9 @@ export class SocketModeHub {
         this.waiting.delete(envelopeId);
         resolve(ack);
       });
-      socket.send(JSON.stringify({ envelope_id: envelopeId, payload, type, accepts_response_payload: acceptsResponsePayload }));
+      socket.send(
+        JSON.stringify({ envelope_id: envelopeId, payload, type, accepts_response_payload: acceptsResponsePayload }),
+      );
     });
   }
 }

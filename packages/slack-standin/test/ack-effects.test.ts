@@ -18,7 +18,8 @@ afterEach(async () => {
   await capture.close();
 });
 
-const lastPayload = () => JSON.parse(new URLSearchParams(capture.requests.at(-1)?.body).get("payload") ?? "{}") as Record<string, unknown>;
+const lastPayload = () =>
+  JSON.parse(new URLSearchParams(capture.requests.at(-1)?.body).get("payload") ?? "{}") as Record<string, unknown>;
 const callbacks = () => standin.openViewsFor(people.alice.id).map((v) => v.callback_id);
 
 async function openModal(overrides: Record<string, unknown> = {}) {
@@ -29,14 +30,23 @@ async function openModal(overrides: Record<string, unknown> = {}) {
 describe("what Slack does with the app's answer", () => {
   it("posts an in_channel slash command ack in the channel for everyone", async () => {
     capture.reply = JSON.stringify({ response_type: "in_channel", text: "Objective 1: transferring power" });
-    const answer = await delivery.slashCommand({ command: "/objectives", text: "1", user: people.alice.id, channel: people.general.id });
+    const answer = await delivery.slashCommand({
+      command: "/objectives",
+      text: "1",
+      user: people.alice.id,
+      channel: people.general.id,
+    });
     expect(answer.effect).toEqual({ kind: "in_channel", text: "Objective 1: transferring power" });
     expect(standin.messagesIn(people.general.id).map((m) => m.text)).toEqual(["Objective 1: transferring power"]);
   });
 
   it("reports an ack Slack could not show, such as invalid blocks", async () => {
     capture.reply = JSON.stringify({ text: "x", blocks: [{ type: "carousel" }] });
-    const answer = await delivery.slashCommand({ command: "/objectives", user: people.alice.id, channel: people.general.id });
+    const answer = await delivery.slashCommand({
+      command: "/objectives",
+      user: people.alice.id,
+      channel: people.general.id,
+    });
     expect(answer.effect.kind).toBe("failed");
     expect(standin.ephemeralsFor(people.alice.id)).toEqual([]);
   });
@@ -44,19 +54,26 @@ describe("what Slack does with the app's answer", () => {
   it("applies response_action update, push and clear to the modal stack", async () => {
     const root = await openModal();
     capture.reply = JSON.stringify({ response_action: "update", view: modal({ callback_id: "updated" }) });
-    expect((await delivery.viewSubmission({ user: people.alice.id, values: { text: "a" } })).effect).toEqual({ kind: "updated" });
+    expect((await delivery.viewSubmission({ user: people.alice.id, values: { text: "a" } })).effect).toEqual({
+      kind: "updated",
+    });
     expect(standin.openViewsFor(people.alice.id).map((v) => [v.id, v.callback_id])).toEqual([[root, "updated"]]);
     capture.reply = JSON.stringify({ response_action: "push", view: modal({ callback_id: "pushed" }) });
     await delivery.viewSubmission({ user: people.alice.id, values: { text: "b" } });
     expect(callbacks()).toEqual(["updated", "pushed"]);
     capture.reply = JSON.stringify({ response_action: "clear" });
-    expect((await delivery.viewSubmission({ user: people.alice.id, values: { text: "c" } })).effect).toEqual({ kind: "cleared" });
+    expect((await delivery.viewSubmission({ user: people.alice.id, values: { text: "c" } })).effect).toEqual({
+      kind: "cleared",
+    });
     expect(callbacks()).toEqual([]);
   });
 
   it("closes only the top modal on an empty ack, showing the one beneath again", async () => {
     await openModal();
-    await people.client.views.push({ trigger_id: standin.issueTriggerId(people.alice.id), view: modal({ callback_id: "details" }) });
+    await people.client.views.push({
+      trigger_id: standin.issueTriggerId(people.alice.id),
+      view: modal({ callback_id: "details" }),
+    });
     await delivery.viewSubmission({ user: people.alice.id, values: { text: "x" } });
     expect(callbacks()).toEqual(["log_concern"]);
   });
@@ -75,28 +92,58 @@ describe("actions inside views", () => {
     const picker = {
       type: "actions",
       block_id: "pick",
-      elements: [{ type: "static_select", action_id: "objective", options: [1, 2].map((n) => ({ text: { type: "plain_text", text: `Objective ${n}` }, value: String(n) })) }],
+      elements: [
+        {
+          type: "static_select",
+          action_id: "objective",
+          options: [1, 2].map((n) => ({ text: { type: "plain_text", text: `Objective ${n}` }, value: String(n) })),
+        },
+      ],
     };
     const viewId = await openModal({ blocks: [...modal().blocks, picker] });
-    await delivery.blockAction({ user: people.alice.id, actionId: "objective", value: "2", container: { type: "view", viewId } });
+    await delivery.blockAction({
+      user: people.alice.id,
+      actionId: "objective",
+      value: "2",
+      container: { type: "view", viewId },
+    });
     const action = lastPayload();
     expect(action.container).toEqual({ type: "view", view_id: viewId });
-    expect((action.actions as Record<string, unknown>[])[0]).toMatchObject({ type: "static_select", selected_option: { value: "2" } });
+    expect((action.actions as Record<string, unknown>[])[0]).toMatchObject({
+      type: "static_select",
+      selected_option: { value: "2" },
+    });
     await delivery.viewSubmission({ user: people.alice.id, values: { text: "x" } });
     const submitted = lastPayload().view as { state: { values: Record<string, unknown> } };
-    expect(submitted.state.values.pick).toEqual({ objective: { type: "static_select", selected_option: { text: { type: "plain_text", text: "Objective 2" }, value: "2" } } });
+    expect(submitted.state.values.pick).toEqual({
+      objective: {
+        type: "static_select",
+        selected_option: { text: { type: "plain_text", text: "Objective 2" }, value: "2" },
+      },
+    });
   });
 
   it("delivers a click on the Home tab and refuses one on an element the surface does not show", async () => {
     const button = { type: "button", action_id: "log_concern", text: { type: "plain_text", text: "Log a concern" } };
     const withButton = { ...section("Home"), accessory: button };
-    const home = await people.client.views.publish({ user_id: people.alice.id, view: { type: "home", blocks: [withButton] } });
+    const home = await people.client.views.publish({
+      user_id: people.alice.id,
+      view: { type: "home", blocks: [withButton] },
+    });
     const viewId = String(home.view?.id);
-    const sent = await delivery.blockAction({ user: people.alice.id, actionId: "log_concern", container: { type: "view", viewId } });
-    expect(sent.payload).toMatchObject({ type: "block_actions", view: { type: "home", id: viewId }, actions: [{ type: "button" }] });
-    await expect(delivery.blockAction({ user: people.alice.id, actionId: "missing", container: { type: "view", viewId } })).rejects.toThrow(
-      /No element with action_id missing/,
-    );
+    const sent = await delivery.blockAction({
+      user: people.alice.id,
+      actionId: "log_concern",
+      container: { type: "view", viewId },
+    });
+    expect(sent.payload).toMatchObject({
+      type: "block_actions",
+      view: { type: "home", id: viewId },
+      actions: [{ type: "button" }],
+    });
+    await expect(
+      delivery.blockAction({ user: people.alice.id, actionId: "missing", container: { type: "view", viewId } }),
+    ).rejects.toThrow(/No element with action_id missing/);
   });
 
   it("tells the app a modal was closed only when it asked with notify_on_close", async () => {
@@ -105,7 +152,11 @@ describe("actions inside views", () => {
     expect(callbacks()).toEqual([]);
     await openModal({ notify_on_close: true });
     const sent = await delivery.viewClosed({ user: people.alice.id });
-    expect(sent?.payload).toMatchObject({ type: "view_closed", is_cleared: false, view: { callback_id: "log_concern" } });
+    expect(sent?.payload).toMatchObject({
+      type: "view_closed",
+      is_cleared: false,
+      view: { callback_id: "log_concern" },
+    });
     expect(capture.requests).toHaveLength(1);
   });
 });

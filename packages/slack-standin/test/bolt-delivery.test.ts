@@ -29,7 +29,8 @@ function tinyApp(): App {
   });
   bolt.view("log_concern", async ({ ack, view, body, client }) => {
     const text = view.state.values.concern?.text?.value ?? "";
-    if (text.length < 10) return void (await ack({ response_action: "errors", errors: { concern: "Say a little more" } }));
+    if (text.length < 10)
+      return void (await ack({ response_action: "errors", errors: { concern: "Say a little more" } }));
     await ack();
     await client.chat.postMessage({ channel: body.user.id, text: `Logged: ${text}` });
   });
@@ -61,7 +62,12 @@ afterEach(async () => {
 
 describe("deliveries to a real Bolt app", () => {
   it("delivers a slash command the app acks with text, then opens a modal with the trigger", async () => {
-    const answer = await delivery.slashCommand({ command: "/objectives", text: "", user: people.alice.id, channel: people.general.id });
+    const answer = await delivery.slashCommand({
+      command: "/objectives",
+      text: "",
+      user: people.alice.id,
+      channel: people.general.id,
+    });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ text: "Opening the concern form…" });
     expect(answer.effect).toEqual({ kind: "ephemeral", text: "Opening the concern form…" });
@@ -78,7 +84,10 @@ describe("deliveries to a real Bolt app", () => {
     const short = await delivery.viewSubmission({ user: people.alice.id, values: { concern: "Budgets" } });
     expect(short.body).toEqual({ response_action: "errors", errors: { concern: "Say a little more" } });
     expect(standin.openViewsFor(people.alice.id)[0]?.errors).toEqual({ concern: "Say a little more" });
-    const full = await delivery.viewSubmission({ user: people.alice.id, values: { text: "Budget decisions moved to the cluster" } });
+    const full = await delivery.viewSubmission({
+      user: people.alice.id,
+      values: { text: "Budget decisions moved to the cluster" },
+    });
     expect(full.effect).toEqual({ kind: "closed" });
     expect(standin.openViewsFor(people.alice.id)).toEqual([]);
     const posted = await standin.waitForCall("chat.postMessage");
@@ -89,9 +98,18 @@ describe("deliveries to a real Bolt app", () => {
     const posted = await people.client.chat.postMessage({
       channel: people.general.id,
       text: "Digest",
-      blocks: [{ type: "actions", elements: [{ type: "button", action_id: "open_minutes", text: { type: "plain_text", text: "Open" } }] }],
+      blocks: [
+        {
+          type: "actions",
+          elements: [{ type: "button", action_id: "open_minutes", text: { type: "plain_text", text: "Open" } }],
+        },
+      ],
     });
-    const answer = await delivery.blockAction({ user: people.bob.id, actionId: "open_minutes", container: { type: "message", channel: people.general.id, ts: String(posted.ts) } });
+    const answer = await delivery.blockAction({
+      user: people.bob.id,
+      actionId: "open_minutes",
+      container: { type: "message", channel: people.general.id, ts: String(posted.ts) },
+    });
     expect(answer.status).toBe(200);
     await standin.waitForCall("response_url");
     expect(standin.ephemeralsFor(people.bob.id).map((e) => e.text)).toEqual(["Minutes of 25 June 2012"]);
@@ -112,8 +130,14 @@ describe("deliveries to a real Bolt app", () => {
   });
 
   it("is refused with 401 for a bad signature or a stale timestamp, and nothing runs", async () => {
-    const badSignature = await delivery.slashCommand({ command: "/objectives", user: people.alice.id, channel: people.general.id }, { badSignature: true });
-    const stale = await delivery.slashCommand({ command: "/objectives", user: people.alice.id, channel: people.general.id }, { staleTimestamp: true });
+    const badSignature = await delivery.slashCommand(
+      { command: "/objectives", user: people.alice.id, channel: people.general.id },
+      { badSignature: true },
+    );
+    const stale = await delivery.slashCommand(
+      { command: "/objectives", user: people.alice.id, channel: people.general.id },
+      { staleTimestamp: true },
+    );
     expect([badSignature.status, stale.status]).toEqual([401, 401]);
     expect(badSignature.effect.kind).toBe("failed");
     expect(handled).toEqual([]);

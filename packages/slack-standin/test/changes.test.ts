@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SlackDelivery, SlackStandin } from "../src/index";
-import { modal, seededStandin, section, startCapture } from "./helpers";
+import { modal, section, seededStandin, startCapture } from "./helpers";
 
 let people: Awaited<ReturnType<typeof seededStandin>>;
 let standin: SlackStandin;
@@ -47,9 +47,17 @@ describe("change notification", () => {
     const before = standin.version;
     const seen: number[] = [];
     const unsubscribe = standin.onChange((version) => seen.push(version));
-    const posted = await people.client.chat.postMessage({ channel: people.general.id, text: "Digest", blocks: [section("*Digest*")] });
+    const posted = await people.client.chat.postMessage({
+      channel: people.general.id,
+      text: "Digest",
+      blocks: [section("*Digest*")],
+    });
     await people.client.chat.update({ channel: people.general.id, ts: posted.ts!, text: "Digest (updated)" });
-    await people.client.chat.postEphemeral({ channel: people.general.id, user: people.alice.id, text: "Only for Alice" });
+    await people.client.chat.postEphemeral({
+      channel: people.general.id,
+      user: people.alice.id,
+      text: "Only for Alice",
+    });
     await people.client.chat.delete({ channel: people.general.id, ts: posted.ts! });
     unsubscribe();
     await people.client.chat.postMessage({ channel: people.general.id, text: "after unsubscribing" });
@@ -82,8 +90,12 @@ describe("change notification", () => {
 describe("seeding history", () => {
   it("backdates messages posted oldest first, and later messages still sort after them", () => {
     const now = Date.now();
-    const older = standin.workspace.postAsUser(people.general.id, people.alice.id, "two hours ago", { at: new Date(now - 2 * 3_600_000) });
-    const newer = standin.workspace.postAsUser(people.general.id, people.bob.id, "an hour ago", { at: new Date(now - 3_600_000) });
+    const older = standin.workspace.postAsUser(people.general.id, people.alice.id, "two hours ago", {
+      at: new Date(now - 2 * 3_600_000),
+    });
+    const newer = standin.workspace.postAsUser(people.general.id, people.bob.id, "an hour ago", {
+      at: new Date(now - 3_600_000),
+    });
     const current = standin.workspace.postAsUser(people.general.id, people.alice.id, "now");
     expect(Number(older.ts) * 1000).toBeCloseTo(now - 2 * 3_600_000, -3);
     expect(Number(older.ts)).toBeLessThan(Number(newer.ts));
@@ -95,7 +107,12 @@ describe("seeding history", () => {
 describe("view submissions from a form", () => {
   const twoBlocksOneActionId = modal({
     blocks: [
-      { type: "input", block_id: "what", label: { type: "plain_text", text: "What happened" }, element: { type: "plain_text_input", action_id: "value" } },
+      {
+        type: "input",
+        block_id: "what",
+        label: { type: "plain_text", text: "What happened" },
+        element: { type: "plain_text_input", action_id: "value" },
+      },
       {
         type: "input",
         block_id: "note",
@@ -108,14 +125,20 @@ describe("view submissions from a form", () => {
 
   it("keeps values apart when blocks share an action_id, and sends an emptied field as null", async () => {
     await people.client.views.open({ trigger_id: standin.issueTriggerId(people.alice.id), view: twoBlocksOneActionId });
-    const sent = await delivery.viewSubmission({ user: people.alice.id, valuesByBlock: { what: { value: "The area team overruled us" }, note: { value: "" } } });
-    const values = (sent.payload.view as { state: { values: Record<string, Record<string, { value: unknown }>> } }).state.values;
+    const sent = await delivery.viewSubmission({
+      user: people.alice.id,
+      valuesByBlock: { what: { value: "The area team overruled us" }, note: { value: "" } },
+    });
+    const values = (sent.payload.view as { state: { values: Record<string, Record<string, { value: unknown }>> } })
+      .state.values;
     expect(values.what?.value?.value).toBe("The area team overruled us");
     expect(values.note?.value?.value).toBeNull();
   });
 
   it("refuses a block and action pair the modal does not have", async () => {
     await people.client.views.open({ trigger_id: standin.issueTriggerId(people.alice.id), view: twoBlocksOneActionId });
-    await expect(delivery.viewSubmission({ user: people.alice.id, valuesByBlock: { what: { text: "x" } } })).rejects.toThrow(/No input element for what\/text/);
+    await expect(
+      delivery.viewSubmission({ user: people.alice.id, valuesByBlock: { what: { text: "x" } } }),
+    ).rejects.toThrow(/No input element for what\/text/);
   });
 });

@@ -15,7 +15,11 @@ describe("chat.postMessage", () => {
   it("posts as the bot and answers with Slack's channel, ts and message", async () => {
     const { client, general } = await setup();
     const answer = await client.chat.postMessage({ channel: general.id, text: "Objective 1 is overarching" });
-    expect(answer).toMatchObject({ ok: true, channel: general.id, message: { text: "Objective 1 is overarching", bot_id: "B0LOCAL", type: "message" } });
+    expect(answer).toMatchObject({
+      ok: true,
+      channel: general.id,
+      message: { text: "Objective 1 is overarching", bot_id: "B0LOCAL", type: "message" },
+    });
     expect(answer.ts).toMatch(/^\d+\.\d{6}$/);
     expect(standin.messagesIn(general.id).map((m) => m.text)).toEqual(["Objective 1 is overarching"]);
   });
@@ -39,7 +43,12 @@ describe("chat.postMessage", () => {
   it("refuses channels the bot cannot post in, as Slack does", async () => {
     const { client, alice } = await setup();
     const notJoined = standin.workspace.addChannel({ name: "finance", members: [alice.id], botIsMember: false });
-    const secret = standin.workspace.addChannel({ name: "board", is_private: true, members: [alice.id], botIsMember: false });
+    const secret = standin.workspace.addChannel({
+      name: "board",
+      is_private: true,
+      members: [alice.id],
+      botIsMember: false,
+    });
     const archived = standin.workspace.addChannel({ name: "old-pct", is_archived: true });
     expect(await slackError(client.chat.postMessage({ channel: notJoined.id, text: "x" }))).toBe("not_in_channel");
     expect(await slackError(client.chat.postMessage({ channel: secret.id, text: "x" }))).toBe("channel_not_found");
@@ -62,7 +71,9 @@ describe("ephemeral, update, delete and permalinks", () => {
     expect(standin.ephemeralsFor(alice.id).map((e) => e.text)).toEqual(["Only you"]);
     expect(standin.ephemeralsFor(bob.id)).toEqual([]);
     expect(standin.messagesIn(general.id)).toEqual([]);
-    expect(await slackError(client.chat.postEphemeral({ channel: general.id, user: outsider.id, text: "x" }))).toBe("user_not_in_channel");
+    expect(await slackError(client.chat.postEphemeral({ channel: general.id, user: outsider.id, text: "x" }))).toBe(
+      "user_not_in_channel",
+    );
   });
 
   it("updates and deletes only the bot's own messages", async () => {
@@ -72,8 +83,12 @@ describe("ephemeral, update, delete and permalinks", () => {
     const updated = await client.chat.update({ channel: general.id, ts: String(posted.ts), text: "final" });
     expect(updated).toMatchObject({ ok: true, text: "final", ts: posted.ts });
     expect(standin.messagesIn(general.id)[0]).toMatchObject({ text: "final", edited: { user: "U0LOCALBOT" } });
-    expect(await slackError(client.chat.update({ channel: general.id, ts: theirs.ts, text: "x" }))).toBe("cant_update_message");
-    expect(await slackError(client.chat.update({ channel: general.id, ts: "1.000001", text: "x" }))).toBe("message_not_found");
+    expect(await slackError(client.chat.update({ channel: general.id, ts: theirs.ts, text: "x" }))).toBe(
+      "cant_update_message",
+    );
+    expect(await slackError(client.chat.update({ channel: general.id, ts: "1.000001", text: "x" }))).toBe(
+      "message_not_found",
+    );
     await client.chat.delete({ channel: general.id, ts: String(posted.ts) });
     expect(standin.messagesIn(general.id).map((m) => m.text)).toEqual(["mine"]);
   });
@@ -93,7 +108,9 @@ describe("ephemeral, update, delete and permalinks", () => {
     const reply = standin.workspace.postAsUser(general.id, alice.id, "reply", { thread_ts: root.ts });
     const rootLink = await client.chat.getPermalink({ channel: general.id, message_ts: root.ts });
     const replyLink = await client.chat.getPermalink({ channel: general.id, message_ts: reply.ts });
-    expect(rootLink.permalink).toBe(`https://localism-local.slack.com/archives/${general.id}/p${root.ts.replace(".", "")}`);
+    expect(rootLink.permalink).toBe(
+      `https://localism-local.slack.com/archives/${general.id}/p${root.ts.replace(".", "")}`,
+    );
     expect(replyLink.permalink).toContain(`?thread_ts=${root.ts}&cid=${general.id}`);
   });
 });

@@ -20,7 +20,8 @@ afterEach(async () => {
 });
 
 const keysOf = (value: unknown) => Object.keys(value as object);
-const lastPayload = () => JSON.parse(new URLSearchParams(capture.requests.at(-1)?.body).get("payload") ?? "{}") as Record<string, unknown>;
+const lastPayload = () =>
+  JSON.parse(new URLSearchParams(capture.requests.at(-1)?.body).get("payload") ?? "{}") as Record<string, unknown>;
 
 describe("signing", () => {
   it("reproduces Slack's documented signature example", () => {
@@ -34,7 +35,11 @@ describe("signing", () => {
 
   it("signs every delivery over the exact bytes sent, and can sign wrongly or late on request", async () => {
     await delivery.urlVerification();
-    await delivery.urlVerification({ badSignature: true, staleTimestamp: true, retry: { num: 1, reason: "http_timeout" } });
+    await delivery.urlVerification({
+      badSignature: true,
+      staleTimestamp: true,
+      retry: { num: 1, reason: "http_timeout" },
+    });
     const [good, bad] = capture.requests;
     const ts = Number(good?.headers["x-slack-request-timestamp"]);
     expect(good?.headers["x-slack-signature"]).toBe(slackSignature(SECRET, ts, good?.body ?? ""));
@@ -47,7 +52,12 @@ describe("signing", () => {
 
 describe("payload formats", () => {
   it("sends a slash command as a form body with Slack's fields in Slack's order", async () => {
-    const sent = await delivery.slashCommand({ command: "/objectives", text: "objective 1", user: people.alice.id, channel: people.general.id });
+    const sent = await delivery.slashCommand({
+      command: "/objectives",
+      text: "objective 1",
+      user: people.alice.id,
+      channel: people.general.id,
+    });
     const request = capture.requests[0];
     const fields = new URLSearchParams(request?.body);
     const shapeKeys = keysOf(fixtureJson("shapes/SlashCommandPayload.json"));
@@ -55,7 +65,12 @@ describe("payload formats", () => {
     expect(request?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect([...fields.keys()].every((k) => shapeKeys.includes(k))).toBe(true);
     expect([...fields.keys()].filter((k) => docsKeys.includes(k))).toEqual(docsKeys);
-    expect(Object.fromEntries(fields)).toMatchObject({ command: "/objectives", text: "objective 1", user_name: "alice", channel_name: "ccg-general" });
+    expect(Object.fromEntries(fields)).toMatchObject({
+      command: "/objectives",
+      text: "objective 1",
+      user_name: "alice",
+      channel_name: "ccg-general",
+    });
     expect(fields.get("trigger_id")).toBe(sent.triggerId);
     expect(fields.get("response_url")).toBe(sent.responseUrl);
     expect(request?.body).toContain("command=%2Fobjectives");
@@ -63,12 +78,22 @@ describe("payload formats", () => {
 
   it("sends a message shortcut with the whole message, like message_action.json", async () => {
     const message = standin.workspace.postAsUser(people.general.id, people.alice.id, "Our CCG lost a say over budgets");
-    await delivery.messageShortcut({ callbackId: "log_concern", user: people.bob.id, channel: people.general.id, message });
+    await delivery.messageShortcut({
+      callbackId: "log_concern",
+      user: people.bob.id,
+      channel: people.general.id,
+      message,
+    });
     const payload = lastPayload();
     const fixture = fixtureJson("payloads/message_action.json");
     expect(keysOf(payload)).toEqual(expect.arrayContaining(keysOf(fixture)));
     expect(payload).toMatchObject({ type: "message_action", callback_id: "log_concern", message_ts: message.ts });
-    expect(payload.message).toMatchObject({ type: "message", text: message.text, user: people.alice.id, ts: message.ts });
+    expect(payload.message).toMatchObject({
+      type: "message",
+      text: message.text,
+      user: people.alice.id,
+      ts: message.ts,
+    });
   });
 
   it("sends a global shortcut without channel or response_url, like shortcut.global.json", async () => {
@@ -83,21 +108,53 @@ describe("payload formats", () => {
     const posted = await people.client.chat.postMessage({
       channel: people.general.id,
       text: "Digest",
-      blocks: [{ type: "actions", block_id: "digest", elements: [{ type: "button", action_id: "open_minutes", value: "2012-06-25", text: { type: "plain_text", text: "Open" } }] }],
+      blocks: [
+        {
+          type: "actions",
+          block_id: "digest",
+          elements: [
+            {
+              type: "button",
+              action_id: "open_minutes",
+              value: "2012-06-25",
+              text: { type: "plain_text", text: "Open" },
+            },
+          ],
+        },
+      ],
     });
-    await delivery.blockAction({ user: people.bob.id, actionId: "open_minutes", container: { type: "message", channel: people.general.id, ts: String(posted.ts) } });
+    await delivery.blockAction({
+      user: people.bob.id,
+      actionId: "open_minutes",
+      container: { type: "message", channel: people.general.id, ts: String(posted.ts) },
+    });
     const payload = lastPayload();
     const fixture = fixtureJson("payloads/block_actions.button.json");
     const [action] = payload.actions as Record<string, unknown>[];
     expect(keysOf(payload)).toEqual(expect.arrayContaining(keysOf(fixture)));
     expect(keysOf(action)).toEqual(expect.arrayContaining(keysOf((fixture.actions as unknown[])[0])));
-    expect(action).toMatchObject({ action_id: "open_minutes", block_id: "digest", type: "button", value: "2012-06-25" });
-    expect(payload.container).toEqual({ type: "message", message_ts: posted.ts, channel_id: people.general.id, is_ephemeral: false });
+    expect(action).toMatchObject({
+      action_id: "open_minutes",
+      block_id: "digest",
+      type: "button",
+      value: "2012-06-25",
+    });
+    expect(payload.container).toEqual({
+      type: "message",
+      message_ts: posted.ts,
+      channel_id: people.general.id,
+      is_ephemeral: false,
+    });
   });
 
   it("builds view.state.values in Slack's shape for each kind of input", async () => {
     const option = (value: string) => ({ text: { type: "plain_text", text: `Objective ${value}` }, value });
-    const input = (block_id: string, element: Record<string, unknown>) => ({ type: "input", block_id, label: { type: "plain_text", text: block_id }, element: { action_id: "v", ...element } });
+    const input = (block_id: string, element: Record<string, unknown>) => ({
+      type: "input",
+      block_id,
+      label: { type: "plain_text", text: block_id },
+      element: { action_id: "v", ...element },
+    });
     await people.client.views.open({
       trigger_id: standin.issueTriggerId(people.alice.id),
       view: modal({
@@ -110,7 +167,10 @@ describe("payload formats", () => {
         ],
       }),
     });
-    await delivery.viewSubmission({ user: people.alice.id, values: { summary: "Budget control moved", objective: "1", severity: "high", areas: ["a", "c"] } });
+    await delivery.viewSubmission({
+      user: people.alice.id,
+      values: { summary: "Budget control moved", objective: "1", severity: "high", areas: ["a", "c"] },
+    });
     const view = lastPayload().view as { state: { values: Record<string, Record<string, unknown>> } };
     expect(view.state.values).toEqual({
       summary: { v: { type: "plain_text_input", value: "Budget control moved" } },
@@ -125,17 +185,27 @@ describe("payload formats", () => {
   it("refuses to submit what Slack's client would not: a required input left empty", async () => {
     await people.client.views.open({ trigger_id: standin.issueTriggerId(people.alice.id), view: modal() });
     await expect(delivery.viewSubmission({ user: people.alice.id })).rejects.toThrow(/required input concern is empty/);
-    await expect(delivery.viewSubmission({ user: people.alice.id, values: { nope: "x" } })).rejects.toThrow(/No input element for nope/);
+    await expect(delivery.viewSubmission({ user: people.alice.id, values: { nope: "x" } })).rejects.toThrow(
+      /No input element for nope/,
+    );
     expect(capture.requests).toEqual([]);
   });
 
   it("wraps app_home_opened in an event_callback envelope with the published Home view", async () => {
-    await people.client.views.publish({ user_id: people.alice.id, view: { type: "home", blocks: [{ type: "divider" }] } });
+    await people.client.views.publish({
+      user_id: people.alice.id,
+      view: { type: "home", blocks: [{ type: "divider" }] },
+    });
     const sent = await delivery.appHomeOpened(people.alice.id);
     const fixture = fixtureJson("payloads/app_home_opened.event_callback.json");
     expect(capture.requests[0]?.headers["content-type"]).toBe("application/json");
     expect(keysOf(sent.payload)).toEqual(expect.arrayContaining([...keysOf(fixture), "authorizations"]));
-    expect(sent.payload.event).toMatchObject({ type: "app_home_opened", user: people.alice.id, tab: "home", view: { type: "home" } });
+    expect(sent.payload.event).toMatchObject({
+      type: "app_home_opened",
+      user: people.alice.id,
+      tab: "home",
+      view: { type: "home" },
+    });
     expect(sent.payload.event.channel).toMatch(/^D/);
     expect(sent.payload.authorizations[0]).toMatchObject({ user_id: "U0LOCALBOT", is_bot: true, team_id: "T0LOCAL" });
   });

@@ -1,8 +1,8 @@
 import { webApi } from "@slack/bolt";
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "./manual-clock";
 import type { SlackStandin } from "../src/index";
 import { seededStandin, slackError, webClient } from "./helpers";
+import { ManualClock } from "./manual-clock";
 
 let standin: SlackStandin;
 afterEach(() => standin?.close());
@@ -12,7 +12,9 @@ describe("failure injection", () => {
     const seeded = await seededStandin();
     standin = seeded.standin;
     standin.failNext("chat.postMessage", { error: "channel_not_found" });
-    expect(await slackError(seeded.client.chat.postMessage({ channel: seeded.general.id, text: "a" }))).toBe("channel_not_found");
+    expect(await slackError(seeded.client.chat.postMessage({ channel: seeded.general.id, text: "a" }))).toBe(
+      "channel_not_found",
+    );
     await seeded.client.chat.postMessage({ channel: seeded.general.id, text: "b" });
     expect(standin.messagesIn(seeded.general.id).map((m) => m.text)).toEqual(["b"]);
   });
@@ -21,7 +23,10 @@ describe("failure injection", () => {
     const seeded = await seededStandin();
     standin = seeded.standin;
     standin.failNext("users.info", { status: 500 });
-    await expect(seeded.client.users.info({ user: seeded.alice.id })).rejects.toMatchObject({ code: "slack_webapi_http_error", statusCode: 500 });
+    await expect(seeded.client.users.info({ user: seeded.alice.id })).rejects.toMatchObject({
+      code: "slack_webapi_http_error",
+      statusCode: 500,
+    });
   });
 
   it("answers 429 with Retry-After, and WebClient's default retry policy then gets through", async () => {
@@ -80,6 +85,8 @@ describe("waiting for calls", () => {
     const seeded = await seededStandin();
     standin = seeded.standin;
     await seeded.client.auth.test();
-    await expect(standin.waitForCall("views.open", undefined, 20)).rejects.toThrow(/No views.open call within 20 ms; calls seen: auth.test/);
+    await expect(standin.waitForCall("views.open", undefined, 20)).rejects.toThrow(
+      /No views.open call within 20 ms; calls seen: auth.test/,
+    );
   });
 });

@@ -23,7 +23,11 @@ describe("files upload v2", () => {
     expect(getUrl?.params).toMatchObject({ filename: "concerns.csv", length: String(Buffer.byteLength(csv)) });
     const fileId = String(getUrl?.response.file_id);
     expect(getUrl?.response.upload_url).toBe(`${standin.baseUrl}/upload/${fileId}`);
-    expect(standin.file(fileId)).toMatchObject({ title: "Autonomy concerns", completed: true, channels: [seeded.general.id] });
+    expect(standin.file(fileId)).toMatchObject({
+      title: "Autonomy concerns",
+      completed: true,
+      channels: [seeded.general.id],
+    });
     expect(standin.file(fileId)?.bytes?.toString("utf8")).toBe(csv);
     expect(standin.messagesIn(seeded.general.id)).toMatchObject([{ text: "This week's concerns", files: [fileId] }]);
   });
@@ -32,11 +36,20 @@ describe("files upload v2", () => {
     const seeded = await seededStandin();
     standin = seeded.standin;
     const question = standin.workspace.postAsUser(seeded.general.id, seeded.alice.id, "Export please");
-    await seeded.client.files.uploadV2({ channel_id: seeded.general.id, thread_ts: question.ts, content: csv, filename: "export.csv" });
+    await seeded.client.files.uploadV2({
+      channel_id: seeded.general.id,
+      thread_ts: question.ts,
+      content: csv,
+      filename: "export.csv",
+    });
     const [reply] = standin.threadReplies(seeded.general.id, question.ts);
     const fileId = reply?.files?.[0] ?? "";
-    const complete = standin.callsTo("files.completeUploadExternal")[0]?.response as { files: { url_private: string }[] };
-    const download = await fetch(complete.files[0]?.url_private ?? "", { headers: { authorization: `Bearer ${standin.token}` } });
+    const complete = standin.callsTo("files.completeUploadExternal")[0]?.response as {
+      files: { url_private: string }[];
+    };
+    const download = await fetch(complete.files[0]?.url_private ?? "", {
+      headers: { authorization: `Bearer ${standin.token}` },
+    });
     expect(fileId).toMatch(/^F/);
     expect(await download.text()).toBe(csv);
   });
@@ -46,7 +59,9 @@ describe("files upload v2", () => {
     standin = seeded.standin;
     const reserved = await seeded.client.files.getUploadURLExternal({ filename: "a.txt", length: 3 });
     const fileId = String(reserved.file_id);
-    expect(await slackError(seeded.client.files.completeUploadExternal({ files: [{ id: fileId }] }))).toBe("file_not_found");
+    expect(await slackError(seeded.client.files.completeUploadExternal({ files: [{ id: fileId }] }))).toBe(
+      "file_not_found",
+    );
     await fetch(String(reserved.upload_url), { method: "POST", body: "abc" });
     const notJoined = standin.workspace.addChannel({ name: "finance", botIsMember: false });
     const refused = seeded.client.files.completeUploadExternal({ files: [{ id: fileId }], channel_id: notJoined.id });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import { webApi } from "@slack/bolt";
 import { type SlackStandin, type SlackStandinOptions, startSlackStandin } from "../src/index";
 
@@ -28,7 +28,11 @@ export async function seededStandin(options: SlackStandinOptions = {}) {
 }
 
 /** A real @slack/web-api client pointed at the stand-in, without retries unless asked; null token = none. */
-export function webClient(standin: SlackStandin, options: webApi.WebClientOptions = {}, token: string | null = standin.token) {
+export function webClient(
+  standin: SlackStandin,
+  options: webApi.WebClientOptions = {},
+  token: string | null = standin.token,
+) {
   return new WebClient(token ?? undefined, {
     slackApiUrl: standin.apiUrl,
     retryConfig: { retries: 0 },
@@ -41,7 +45,15 @@ export function webClient(standin: SlackStandin, options: webApi.WebClientOption
 /** WebClient logs Slack's [ERROR] messages; tests assert on them instead. */
 export function silentLogger(): webApi.Logger {
   const noop = () => undefined;
-  return { debug: noop, info: noop, warn: noop, error: noop, setLevel: noop, getLevel: () => webApi.LogLevel.ERROR, setName: noop };
+  return {
+    debug: noop,
+    info: noop,
+    warn: noop,
+    error: noop,
+    setLevel: noop,
+    getLevel: () => webApi.LogLevel.ERROR,
+    setName: noop,
+  };
 }
 
 /** The Slack error code a rejected WebClient call carried. */

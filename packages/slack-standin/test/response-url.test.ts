@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "./manual-clock";
 import type { SlackStandin } from "../src/index";
 import { seededStandin } from "./helpers";
+import { ManualClock } from "./manual-clock";
 
 let standin: SlackStandin;
 afterEach(() => standin?.close());
@@ -14,7 +14,11 @@ async function setup() {
 }
 
 async function respond(url: string, body: unknown) {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   return { status: response.status, body: (await response.json()) as { ok: boolean; error?: string } };
 }
 
@@ -25,14 +29,24 @@ describe("response_url", () => {
     expect(url).toMatch(new RegExp(`^${standin.baseUrl}/response/\\w+$`));
     expect(await respond(url, { text: "Only you see this" })).toEqual({ status: 200, body: { ok: true } });
     await respond(url, { text: "Everyone sees this", response_type: "in_channel" });
-    expect(standin.ephemeralsFor(alice.id).map((e) => [e.text, e.source])).toEqual([["Only you see this", "response_url"]]);
+    expect(standin.ephemeralsFor(alice.id).map((e) => [e.text, e.source])).toEqual([
+      ["Only you see this", "response_url"],
+    ]);
     expect(standin.messagesIn(general.id).map((m) => m.text)).toEqual(["Everyone sees this"]);
-    expect(standin.callsTo("response_url").map((c) => c.params.text)).toEqual(["Only you see this", "Everyone sees this"]);
+    expect(standin.callsTo("response_url").map((c) => c.params.text)).toEqual([
+      "Only you see this",
+      "Everyone sees this",
+    ]);
   });
 
   it("works in a private channel the bot is not in (the usual workaround for not_in_channel)", async () => {
     const { alice } = await setup();
-    const secret = standin.workspace.addChannel({ name: "board", is_private: true, members: [alice.id], botIsMember: false });
+    const secret = standin.workspace.addChannel({
+      name: "board",
+      is_private: true,
+      members: [alice.id],
+      botIsMember: false,
+    });
     const url = standin.issueResponseUrl({ channel: secret.id, user: alice.id });
     await respond(url, { text: "Logged", response_type: "in_channel" });
     expect(standin.messagesIn(secret.id).map((m) => m.text)).toEqual(["Logged"]);
@@ -62,7 +76,10 @@ describe("response_url", () => {
     clock.advance(30 * 60_000);
     expect((await respond(url, { text: "just in time" })).status).toBe(200);
     clock.advance(1);
-    expect(await respond(url, { text: "too late" })).toEqual({ status: 404, body: { ok: false, error: "expired_url" } });
+    expect(await respond(url, { text: "too late" })).toEqual({
+      status: 404,
+      body: { ok: false, error: "expired_url" },
+    });
   });
 
   it("refuses an empty message and invalid blocks without posting anything", async () => {

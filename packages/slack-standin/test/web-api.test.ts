@@ -10,7 +10,13 @@ describe("Web API basics", () => {
     const seeded = await seededStandin({ team: { id: "T0CCG", name: "CCG staff", domain: "ccg-staff" } });
     standin = seeded.standin;
     const answer = await seeded.client.auth.test();
-    expect(answer).toMatchObject({ ok: true, team_id: "T0CCG", team: "CCG staff", user_id: "U0LOCALBOT", bot_id: "B0LOCAL" });
+    expect(answer).toMatchObject({
+      ok: true,
+      team_id: "T0CCG",
+      team: "CCG staff",
+      user_id: "U0LOCALBOT",
+      bot_id: "B0LOCAL",
+    });
   });
 
   it("refuses calls without a token or with another token", async () => {
@@ -32,8 +38,15 @@ describe("Web API basics", () => {
     const seeded = await seededStandin();
     standin = seeded.standin;
     const post = (headers: Record<string, string>, body: object) =>
-      fetch(`${standin.apiUrl}chat.postMessage`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) }).then((r) => r.json());
-    const withHeader = await post({ authorization: `Bearer ${standin.token}` }, { channel: seeded.general.id, text: "json" });
+      fetch(`${standin.apiUrl}chat.postMessage`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify(body),
+      }).then((r) => r.json());
+    const withHeader = await post(
+      { authorization: `Bearer ${standin.token}` },
+      { channel: seeded.general.id, text: "json" },
+    );
     const tokenInBody = await post({}, { token: standin.token, channel: seeded.general.id, text: "json" });
     expect(withHeader).toMatchObject({ ok: true, channel: seeded.general.id });
     expect(tokenInBody).toMatchObject({ ok: false, error: "not_authed" });
@@ -63,9 +76,19 @@ describe("people and conversations", () => {
   it("describes channels, hiding private channels the bot is not in", async () => {
     const seeded = await seededStandin();
     standin = seeded.standin;
-    const secret = standin.workspace.addChannel({ name: "board", is_private: true, members: [seeded.alice.id], botIsMember: false });
+    const secret = standin.workspace.addChannel({
+      name: "board",
+      is_private: true,
+      members: [seeded.alice.id],
+      botIsMember: false,
+    });
     const info = await seeded.client.conversations.info({ channel: seeded.general.id });
-    expect(info.channel).toMatchObject({ id: seeded.general.id, name: "ccg-general", is_member: true, is_private: false });
+    expect(info.channel).toMatchObject({
+      id: seeded.general.id,
+      name: "ccg-general",
+      is_member: true,
+      is_private: false,
+    });
     expect(await slackError(seeded.client.conversations.info({ channel: secret.id }))).toBe("channel_not_found");
   });
 
@@ -75,7 +98,11 @@ describe("people and conversations", () => {
     const first = await seeded.client.conversations.members({ channel: seeded.general.id, limit: 2 });
     const next = first.response_metadata?.next_cursor ?? "";
     const second = await seeded.client.conversations.members({ channel: seeded.general.id, limit: 2, cursor: next });
-    expect([...(first.members ?? []), ...(second.members ?? [])]).toEqual([seeded.alice.id, seeded.bob.id, "U0LOCALBOT"]);
+    expect([...(first.members ?? []), ...(second.members ?? [])]).toEqual([
+      seeded.alice.id,
+      seeded.bob.id,
+      "U0LOCALBOT",
+    ]);
     expect(second.response_metadata?.next_cursor).toBe("");
   });
 

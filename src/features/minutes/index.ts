@@ -1,27 +1,27 @@
 import type { App } from "@slack/bolt";
 import type { ViewBlockBuilder } from "slack-block-builder";
-import type { DigestJob } from "./jobs/digest-job";
 import type { SharedCore } from "../../core-types";
-import { DigestBuilder } from "./services/digest-builder";
-import { DigestService } from "./services/digest-service";
-import type { ConcernCountsProvider } from "./services/ports";
-import { SourcesService } from "./services/sources-service";
-import { taggingVocabularyFrom } from "./domain/kb-vocabulary";
+import { RepeatingJob } from "../../jobs/repeating-job";
+import { LeaseRepository } from "../../storage/leases";
 import type { KnowledgeBase, SearchIndex } from "../objectives";
+import { taggingVocabularyFrom } from "./domain/kb-vocabulary";
 import { DocumentIngester, type IngestedDocument } from "./ingest/document-ingester";
 import { HttpFetcher } from "./ingest/http-fetcher";
 import { MinutesIndex } from "./ingest/minutes-index";
 import { ingestOneOff } from "./ingest/one-off";
 import { SourcePoller } from "./ingest/source-poller";
+import type { DigestJob } from "./jobs/digest-job";
 import { MinutesPollJob } from "./jobs/minutes-poll-job";
-import { RepeatingJob } from "../../jobs/repeating-job";
+import { DigestBuilder } from "./services/digest-builder";
+import { DigestService } from "./services/digest-service";
+import type { ConcernCountsProvider } from "./services/ports";
+import { SourcesService } from "./services/sources-service";
 import { createDigestRenderer } from "./slack/views/digest";
 import { ClaimRepository } from "./storage/claims";
-import { SubscriptionRepository, type SubscriptionRecord } from "./storage/subscriptions";
-import { LeaseRepository } from "../../storage/leases";
 import { DocumentRepository } from "./storage/documents";
 import { MinutesReader, type StoredMinutes } from "./storage/reader";
 import { SourceRepository } from "./storage/sources";
+import { type SubscriptionRecord, SubscriptionRepository } from "./storage/subscriptions";
 
 export interface DigestHomeSummary {
   subscriptions: SubscriptionRecord[];
@@ -63,35 +63,87 @@ export async function createMinutes(core: SharedCore, input: MinutesDependencies
   for (const minutes of await reader.latestVersions()) index.put(minutes);
 
   const fetcher = new HttpFetcher({ ...config.minutes.fetch, userAgent: USER_AGENT });
-  const ingester = new DocumentIngester({ documents, index, vocabulary: taggingVocabularyFrom(input.objectives.kb), clock });
-  const poller = new SourcePoller({ sources: sourcesRepository, documents, ingester, fetcher, clock, logger, pollIntervalMs: config.minutes.pollIntervalMs });
+  const ingester = new DocumentIngester({
+    documents,
+    index,
+    vocabulary: taggingVocabularyFrom(input.objectives.kb),
+    clock,
+  });
+  const poller = new SourcePoller({
+    sources: sourcesRepository,
+    documents,
+    ingester,
+    fetcher,
+    clock,
+    logger,
+    pollIntervalMs: config.minutes.pollIntervalMs,
+  });
   const sources = new SourcesService({ sources: sourcesRepository, poller, clock });
-  const pollJob = new MinutesPollJob({ sources: sourcesRepository, poller, leases: new LeaseRepository(db), clock, logger });
+  const pollJob = new MinutesPollJob({
+    sources: sourcesRepository,
+    poller,
+    leases: new LeaseRepository(db),
+    clock,
+    logger,
+  });
 
-  const renderer = createDigestRenderer(new Map(input.objectives.kb.objectives.map((objective) => [objective.number, objective.title])));
+  const renderer = createDigestRenderer(
+    new Map(input.objectives.kb.objectives.map((objective) => [objective.number, objective.title])),
+  );
   const claims = new ClaimRepository(db);
-  const builder = new DigestBuilder({ reader, claims, renderer, ...(input.concernCounts ? { concernCounts: input.concernCounts } : {}) });
-  const digests = new DigestService({ subscriptions: new SubscriptionRepository(db), claims, reader, builder, clock, logger });
+  const builder = new DigestBuilder({
+    reader,
+    claims,
+    renderer,
+    ...(input.concernCounts ? { concernCounts: input.concernCounts } : {}),
+  });
+  const digests = new DigestService({
+    subscriptions: new SubscriptionRepository(db),
+    claims,
+    reader,
+    builder,
+    clock,
+    logger,
+  });
 
-  const pollRunner = new RepeatingJob("minutes-poll", config.minutes.digestCheckIntervalMs, async () => void (await pollJob.runOnce()), logger);
+  const pollRunner = new RepeatingJob(
+    "minutes-poll",
+    config.minutes.digestCheckIntervalMs,
+    async () => void (await pollJob.runOnce()),
+    logger,
+  );
 
   const feature: MinutesFeature = {
     digests,
     sources,
     reader,
     ingest: (target) => ingestOneOff(target, { fetcher, ingester }),
-    home: async (workspaceId) => ({ subscriptions: await digests.inWorkspace(workspaceId), recent: await reader.recentlyStored(3) }),
+    home: async (workspaceId) => ({
+      subscriptions: await digests.inWorkspace(workspaceId),
+      recent: await reader.recentlyStored(3),
+    }),
     pollJob,
     digestJob: null,
     homeSection: async (workspaceId) => {
-      const [{ digestHomeBlocks }, summary] = await Promise.all([import("./slack/views/digest-home"), feature.home(workspaceId)]);
+      const [{ digestHomeBlocks }, summary] = await Promise.all([
+        import("./slack/views/digest-home"),
+        feature.home(workspaceId),
+      ]);
       return digestHomeBlocks(summary, clock.now());
     },
     register: async (app) => {
       const { slack } = config;
       if (!slack) throw new Error("The minutes feature needs Slack settings to register with Slack");
       const { registerMinutesSlack } = await import("./slack/wiring");
-      const registered = registerMinutesSlack(app, { config: { ...config, slack }, db, digests, sources, renderer, clock, logger });
+      const registered = registerMinutesSlack(app, {
+        config: { ...config, slack },
+        db,
+        digests,
+        sources,
+        renderer,
+        clock,
+        logger,
+      });
       feature.digestJob = registered.digestJob;
       return [pollRunner, ...registered.jobs];
     },

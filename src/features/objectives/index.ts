@@ -2,14 +2,14 @@ import type { App } from "@slack/bolt";
 import type { ViewBlockBuilder } from "slack-block-builder";
 import type { SharedCore } from "../../core-types";
 import type { RepeatingJob } from "../../jobs/repeating-job";
-import { createObjectivesAssistant, type AskResult } from "./domain/answer";
+import { type AskResult, createObjectivesAssistant } from "./domain/answer";
 import { AskService } from "./domain/ask-service";
-import { loadKnowledgeBase, type KnowledgeBase, type Objective } from "./domain/knowledge-base";
+import { type KnowledgeBase, loadKnowledgeBase, type Objective } from "./domain/knowledge-base";
 import type { SearchIndex } from "./domain/search";
 import type { HomeView } from "./slack/views/home";
 import { QuestionRepository } from "./storage/questions";
 
-export type { AskResult, Answer } from "./domain/answer";
+export type { Answer, AskResult } from "./domain/answer";
 export type { KnowledgeBase, Objective } from "./domain/knowledge-base";
 export type { SearchDocument, SearchIndex } from "./domain/search";
 

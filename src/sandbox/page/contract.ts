@@ -30,7 +30,9 @@ export interface PageState {
 
 export type UserValue = string | string[] | null;
 
-export type Container = { type: "message"; channel: string; ts: string; ephemeral: boolean } | { type: "view"; viewId: string };
+export type Container =
+  | { type: "message"; channel: string; ts: string; ephemeral: boolean }
+  | { type: "view"; viewId: string };
 
 /** Bodies of POST /sandbox/api/<name>. */
 export interface ApiRequests {

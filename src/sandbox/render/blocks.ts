@@ -25,7 +25,9 @@ function place(block: Block, element: Block, surface: SurfaceState, inInput: boo
 
 const section: BlockRenderer = (block, ctx, surface) => {
   const fields = records(block.fields);
-  const accessory = isRecord(block.accessory) ? html`<div class="bk-accessory">${renderElement(block.accessory, place(block, block.accessory, surface, false), ctx)}</div>` : EMPTY;
+  const accessory = isRecord(block.accessory)
+    ? html`<div class="bk-accessory">${renderElement(block.accessory, place(block, block.accessory, surface, false), ctx)}</div>`
+    : EMPTY;
   return html`<div class="bk-section" data-block-id="${str(block.block_id)}"><div class="bk-section-body">${block.text ? html`<div class="bk-text-body">${textObject(block.text, ctx.directory)}</div>` : EMPTY}${fields.length > 0 ? html`<div class="bk-fields">${fields.map((f) => html`<div class="bk-field">${textObject(f, ctx.directory)}</div>`)}</div>` : EMPTY}</div>${accessory}</div>`;
 };
 
@@ -68,6 +70,8 @@ const RENDERERS: Record<string, BlockRenderer> = {
 export function renderBlocks(blocks: Block[], ctx: RenderContext, surface: SurfaceState = {}): SafeHtml {
   return html`${blocks.map((block) => {
     const renderer = RENDERERS[str(block.type)];
-    return renderer ? renderer(block, ctx, surface) : html`<div class="bk-unsupported">This ${str(block.type) || "unknown"} block is not shown in the sandbox.</div>`;
+    return renderer
+      ? renderer(block, ctx, surface)
+      : html`<div class="bk-unsupported">This ${str(block.type) || "unknown"} block is not shown in the sandbox.</div>`;
   })}`;
 }

@@ -19,7 +19,10 @@ export interface SidebarEntry {
 }
 
 export function renderTopbar(people: Person[], as: string, feedUrl: string): SafeHtml {
-  const options = people.map((p) => html`<option value="${p.id}" title="${p.title}"${p.id === as ? html` selected` : EMPTY}>${p.name} (${p.role})</option>`);
+  const options = people.map(
+    (p) =>
+      html`<option value="${p.id}" title="${p.title}"${p.id === as ? html` selected` : EMPTY}>${p.name} (${p.role})</option>`,
+  );
   return html`<div class="topbar-title"><strong>localism-bot sandbox</strong> <span class="topbar-note">the real bot, with a local stand-in for Slack</span></div><label class="acting-as">Acting as <select id="acting-as" aria-label="Acting as">${options}</select></label><button type="button" class="topbar-btn" id="run-digest" title="Sends /digest now in the current channel">Run digest now</button><a class="topbar-link" href="${feedUrl}" target="_blank" rel="noopener" title="The sample minutes feed: /digest source add ${feedUrl}">Sample minutes feed</a>`;
 }
 
@@ -29,12 +32,22 @@ export function renderSidebar(team: string, channels: SidebarEntry[], apps: Side
   return html`<div class="team-name">${team}</div><div class="side-section">Channels</div>${channels.map((c) => item(c, html`<span class="side-icon" aria-hidden="true">${c.isPrivate ? LOCK : "#"}</span>`))}<div class="side-section">Apps</div>${apps.map((a) => item(a, html`<span class="side-icon app-dot" aria-hidden="true">●</span>`))}`;
 }
 
-export function renderChannelHeader(name: string, isPrivate: boolean, topic: string, memberCount: number, botIsMember: boolean): SafeHtml {
+export function renderChannelHeader(
+  name: string,
+  isPrivate: boolean,
+  topic: string,
+  memberCount: number,
+  botIsMember: boolean,
+): SafeHtml {
   const notInChannel = botIsMember ? EMPTY : html`<span class="header-note">localism-bot is not in this channel</span>`;
   return html`<div class="header-name">${isPrivate ? LOCK : "#"} ${name}</div><div class="header-topic">${topic}</div><div class="header-meta">${memberCount} ${memberCount === 1 ? "member" : "members"}${notInChannel}</div>`;
 }
 
-export function renderAppHeader(appName: string, tab: "home" | "messages", tabs: { home: boolean; messages: boolean }): SafeHtml {
+export function renderAppHeader(
+  appName: string,
+  tab: "home" | "messages",
+  tabs: { home: boolean; messages: boolean },
+): SafeHtml {
   const tabLink = (id: "home" | "messages", label: string) =>
     html`<a href="#" class="app-tab${tab === id ? " active" : ""}" data-open="app:${id}" role="tab" aria-selected="${tab === id ? "true" : "false"}">${label}</a>`;
   return html`<div class="header-name"><span class="avatar avatar-app avatar-small" aria-hidden="true">lb</span> ${appName}</div><nav class="app-tabs" role="tablist">${tabs.home ? tabLink("home", "Home") : EMPTY}${tabs.messages ? tabLink("messages", "Messages") : EMPTY}</nav>`;

@@ -14,7 +14,9 @@ export interface ConversationContext extends RenderContext {
   moreActions: boolean;
 }
 
-type Item = { kind: "message"; message: StoredMessage; replies: StoredMessage[] } | { kind: "ephemeral"; ephemeral: StoredEphemeral };
+type Item =
+  | { kind: "message"; message: StoredMessage; replies: StoredMessage[] }
+  | { kind: "ephemeral"; ephemeral: StoredEphemeral };
 
 const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
 const FULL = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/London" });
@@ -24,8 +26,14 @@ function dateOf(ts: string): Date {
 }
 
 function initials(name: string): string {
-  const words = name.replace(/^(Dr|Mr|Mrs|Ms|Prof)\.? /, "").split(/[\s.-]+/).filter(Boolean);
-  return words.map((w) => w[0]?.toUpperCase() ?? "").slice(0, 2).join("");
+  const words = name
+    .replace(/^(Dr|Mr|Mrs|Ms|Prof)\.? /, "")
+    .split(/[\s.-]+/)
+    .filter(Boolean);
+  return words
+    .map((w) => w[0]?.toUpperCase() ?? "")
+    .slice(0, 2)
+    .join("");
 }
 
 /** One of eight avatar colours, the same for a person every time. */
@@ -61,8 +69,13 @@ function meta(entry: StoredMessage | StoredEphemeral, ctx: ConversationContext):
 }
 
 function messageHtml(message: StoredMessage, replies: StoredMessage[], ctx: ConversationContext): SafeHtml {
-  const more = ctx.moreActions ? html`<button type="button" class="msg-more" data-more-actions aria-label="More actions" title="More actions">⋮</button>` : EMPTY;
-  const thread = replies.length > 0 ? html`<div class="thread" aria-label="Thread"><div class="thread-count">${replies.length} ${replies.length === 1 ? "reply" : "replies"}</div>${replies.map((r) => messageHtml(r, [], ctx))}</div>` : EMPTY;
+  const more = ctx.moreActions
+    ? html`<button type="button" class="msg-more" data-more-actions aria-label="More actions" title="More actions">⋮</button>`
+    : EMPTY;
+  const thread =
+    replies.length > 0
+      ? html`<div class="thread" aria-label="Thread"><div class="thread-count">${replies.length} ${replies.length === 1 ? "reply" : "replies"}</div>${replies.map((r) => messageHtml(r, [], ctx))}</div>`
+      : EMPTY;
   return html`<article class="msg" data-container="message" data-channel="${ctx.channelId}" data-ts="${message.ts}">${avatar(ctx.author(message))}<div class="msg-body">${meta(message, ctx)}<div class="msg-content">${content(message, ctx)}</div>${files(message, ctx)}${thread}</div>${more}</article>`;
 }
 
@@ -71,10 +84,23 @@ function ephemeralHtml(ephemeral: StoredEphemeral, ctx: ConversationContext): Sa
 }
 
 /** Messages (threads under their first message) and the viewer's ephemeral messages, oldest first. */
-export function renderConversation(messages: StoredMessage[], ephemerals: StoredEphemeral[], ctx: ConversationContext, emptyNote: string): SafeHtml {
-  const tops = messages.filter((m) => !m.thread_ts || m.thread_ts === m.ts || !messages.some((p) => p.ts === m.thread_ts));
+export function renderConversation(
+  messages: StoredMessage[],
+  ephemerals: StoredEphemeral[],
+  ctx: ConversationContext,
+  emptyNote: string,
+): SafeHtml {
+  const tops = messages.filter(
+    (m) => !m.thread_ts || m.thread_ts === m.ts || !messages.some((p) => p.ts === m.thread_ts),
+  );
   const items: Item[] = [
-    ...tops.map((message): Item => ({ kind: "message", message, replies: messages.filter((r) => r.thread_ts === message.ts && r.ts !== message.ts) })),
+    ...tops.map(
+      (message): Item => ({
+        kind: "message",
+        message,
+        replies: messages.filter((r) => r.thread_ts === message.ts && r.ts !== message.ts),
+      }),
+    ),
     ...ephemerals.map((ephemeral): Item => ({ kind: "ephemeral", ephemeral })),
   ];
   const tsOf = (item: Item) => Number(item.kind === "message" ? item.message.ts : item.ephemeral.ts);

@@ -54,7 +54,11 @@ interface Choice {
 }
 
 function choicesOf(el: Block, ctx: RenderContext): { group?: string; choices: Choice[] }[] {
-  const toChoice = (o: Block): Choice => ({ value: str(o.value), label: textOf(o.text), description: textOf(o.description) || undefined });
+  const toChoice = (o: Block): Choice => ({
+    value: str(o.value),
+    label: textOf(o.text),
+    description: textOf(o.description) || undefined,
+  });
   switch (el.type) {
     case "users_select":
     case "multi_users_select":
@@ -66,13 +70,20 @@ function choicesOf(el: Block, ctx: RenderContext): { group?: string; choices: Ch
       return [{ choices: ctx.channels.map((c) => ({ value: c.id, label: `#${c.name}` })) }];
   }
   if (Array.isArray(el.option_groups)) {
-    return records(el.option_groups).map((g) => ({ group: textOf(g.label), choices: records(g.options).map(toChoice) }));
+    return records(el.option_groups).map((g) => ({
+      group: textOf(g.label),
+      choices: records(g.options).map(toChoice),
+    }));
   }
   return [{ choices: records(el.options).map(toChoice) }];
 }
 
 function optionTags(groups: { group?: string; choices: Choice[] }[], current: Current): SafeHtml {
-  const tags = (choices: Choice[]) => choices.map((c) => html`<option value="${c.value}"${isChosen(current, c.value) ? html` selected` : EMPTY}>${c.label}</option>`);
+  const tags = (choices: Choice[]) =>
+    choices.map(
+      (c) =>
+        html`<option value="${c.value}"${isChosen(current, c.value) ? html` selected` : EMPTY}>${c.label}</option>`,
+    );
   return html`${groups.map((g) => (g.group ? html`<optgroup label="${g.group}">${tags(g.choices)}</optgroup>` : tags(g.choices)))}`;
 }
 
@@ -94,29 +105,39 @@ function choiceList(el: Block, place: ElementPlace, ctx: RenderContext, type: "r
   const items = records(el.options).map((o) => {
     const value = str(o.value);
     const checked = isChosen(current, value);
-    const description = isRecord(o.description) ? html`<span class="bk-choice-description">${textObject(o.description, ctx.directory)}</span>` : EMPTY;
+    const description = isRecord(o.description)
+      ? html`<span class="bk-choice-description">${textObject(o.description, ctx.directory)}</span>`
+      : EMPTY;
     return html`<label class="bk-choice"><input type="${type}" name="${name}" value="${value}"${checked ? html` checked` : EMPTY}${place.required && type === "radio" ? html` required` : EMPTY}><span>${textObject(o.text, ctx.directory)}${description}</span></label>`;
   });
-  const labelledBy = place.inInput ? html` aria-labelledby="${controlId(place.blockId, str(el.action_id))}-label"` : EMPTY;
+  const labelledBy = place.inInput
+    ? html` aria-labelledby="${controlId(place.blockId, str(el.action_id))}-label"`
+    : EMPTY;
   return html`<div class="bk-choices" role="${type === "radio" ? "radiogroup" : "group"}"${labelledBy} ${dataAttributes(el, place, type === "radio" ? "radio" : "checkboxes")}>${items}</div>`;
 }
 
-const textInput = (inputType: string): ElementRenderer => (el, place) => {
-  const current = currentValue(el, place.entry);
-  const value = typeof current === "string" ? current : "";
-  const attrs = html`class="bk-text" placeholder="${textOf(el.placeholder)}"${typeof el.min_length === "number" ? html` minlength="${el.min_length}"` : EMPTY}${typeof el.max_length === "number" ? html` maxlength="${el.max_length}"` : EMPTY}${place.required ? html` required` : EMPTY} ${dataAttributes(el, place, "text")}`;
-  if (el.multiline === true) return html`<textarea rows="4" ${attrs}>${value}</textarea>`;
-  return html`<input type="${inputType}" value="${value}" ${attrs}>`;
-};
+const textInput =
+  (inputType: string): ElementRenderer =>
+  (el, place) => {
+    const current = currentValue(el, place.entry);
+    const value = typeof current === "string" ? current : "";
+    const attrs = html`class="bk-text" placeholder="${textOf(el.placeholder)}"${typeof el.min_length === "number" ? html` minlength="${el.min_length}"` : EMPTY}${typeof el.max_length === "number" ? html` maxlength="${el.max_length}"` : EMPTY}${place.required ? html` required` : EMPTY} ${dataAttributes(el, place, "text")}`;
+    if (el.multiline === true) return html`<textarea rows="4" ${attrs}>${value}</textarea>`;
+    return html`<input type="${inputType}" value="${value}" ${attrs}>`;
+  };
 
-const picker = (inputType: "date" | "time"): ElementRenderer => (el, place) => {
-  const current = currentValue(el, place.entry);
-  return html`<input type="${inputType}" class="bk-text" value="${typeof current === "string" ? current : ""}"${place.required ? html` required` : EMPTY} ${dataAttributes(el, place, inputType)}>`;
-};
+const picker =
+  (inputType: "date" | "time"): ElementRenderer =>
+  (el, place) => {
+    const current = currentValue(el, place.entry);
+    return html`<input type="${inputType}" class="bk-text" value="${typeof current === "string" ? current : ""}"${place.required ? html` required` : EMPTY} ${dataAttributes(el, place, inputType)}>`;
+  };
 
 const image: ElementRenderer = (el) => {
   const url = safeUrl(str(el.image_url));
-  return url ? html`<img class="bk-image-element" src="${url}" alt="${str(el.alt_text)}">` : html`<span class="bk-unsupported">[image]</span>`;
+  return url
+    ? html`<img class="bk-image-element" src="${url}" alt="${str(el.alt_text)}">`
+    : html`<span class="bk-unsupported">[image]</span>`;
 };
 
 const RENDERERS: Record<string, ElementRenderer> = {
@@ -145,5 +166,7 @@ const RENDERERS: Record<string, ElementRenderer> = {
 
 export function renderElement(element: Block, place: ElementPlace, ctx: RenderContext): SafeHtml {
   const renderer = RENDERERS[str(element.type)];
-  return renderer ? renderer(element, place, ctx) : html`<span class="bk-unsupported">[${str(element.type) || "unknown"} element]</span>`;
+  return renderer
+    ? renderer(element, place, ctx)
+    : html`<span class="bk-unsupported">[${str(element.type) || "unknown"} element]</span>`;
 }

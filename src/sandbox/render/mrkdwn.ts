@@ -1,5 +1,5 @@
 import { emojify } from "./emoji";
-import { escapeHtml, html, SafeHtml, safeUrl, trusted } from "./html";
+import { escapeHtml, html, type SafeHtml, safeUrl, trusted } from "./html";
 
 /** Names for the mentions in a message (<@U...>, <#C...>). */
 export interface Directory {
@@ -92,11 +92,14 @@ const FORMATS: [RegExp, string][] = [
 function inline(line: string, directory: Directory): string {
   const tokens: string[] = [];
   const hold = (markup: string) => `${OPEN}${tokens.push(markup) - 1}${CLOSE}`;
-  const withTokens = line.replace(/`([^`\n]+)`|<([^<>\n]+)>/g, (_whole, code: string | undefined, angle: string | undefined) =>
-    hold(code !== undefined ? html`<code>${decodeEntities(code)}</code>`.value : angleToken(angle ?? "", directory)),
+  const withTokens = line.replace(
+    /`([^`\n]+)`|<([^<>\n]+)>/g,
+    (_whole, code: string | undefined, angle: string | undefined) =>
+      hold(code !== undefined ? html`<code>${decodeEntities(code)}</code>`.value : angleToken(angle ?? "", directory)),
   );
   let out = escapeHtml(emojify(decodeEntities(withTokens)));
-  for (const [pattern, tag] of FORMATS) out = out.replace(pattern, (_whole, before: string, inner: string) => `${before}<${tag}>${inner}</${tag}>`);
+  for (const [pattern, tag] of FORMATS)
+    out = out.replace(pattern, (_whole, before: string, inner: string) => `${before}<${tag}>${inner}</${tag}>`);
   return out.replace(new RegExp(`${OPEN}(\\d+)${CLOSE}`, "g"), (_whole, i: string) => tokens[Number(i)] ?? "");
 }
 

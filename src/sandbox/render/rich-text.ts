@@ -19,7 +19,9 @@ function richElement(el: Block, directory: Directory): SafeHtml {
     case "rich_text_preformatted":
       return html`<pre class="md-pre">${inner()}</pre>`;
     case "rich_text_list": {
-      const items = records(el.elements).map((section) => html`<li>${records(section.elements).map((leaf) => richLeaf(leaf, directory))}</li>`);
+      const items = records(el.elements).map(
+        (section) => html`<li>${records(section.elements).map((leaf) => richLeaf(leaf, directory))}</li>`,
+      );
       return el.style === "ordered" ? html`<ol class="md-list">${items}</ol>` : html`<ul class="md-list">${items}</ul>`;
     }
     default:
@@ -44,7 +46,10 @@ function richLeaf(leaf: Block, directory: Directory): SafeHtml {
     case "link": {
       const url = safeUrl(str(leaf.url));
       const label = str(leaf.text) || str(leaf.url);
-      return styled(url ? html`<a href="${url}" target="_blank" rel="noopener noreferrer">${label}</a>` : html`${label}`, leaf.style);
+      return styled(
+        url ? html`<a href="${url}" target="_blank" rel="noopener noreferrer">${label}</a>` : html`${label}`,
+        leaf.style,
+      );
     }
     case "user":
       return html`<span class="mention">@${directory.userName(str(leaf.user_id)) ?? str(leaf.user_id)}</span>`;

@@ -1,5 +1,5 @@
-import { z } from "zod";
 import type { DeliveryResult, SlackDelivery } from "@localism/slack-standin";
+import { z } from "zod";
 import type { ApiOutcome, ApiRequests } from "../page/contract";
 import { people, type SandboxWorld, visibleChannels } from "./page-state";
 
@@ -47,7 +47,8 @@ const refused = (error: string): ApiOutcome => ({ ok: false, error });
 
 /** Slack's words when the app does not answer in time or answers with an error. */
 function deliveryProblem(result: DeliveryResult): string | undefined {
-  if (result.tooSlow) return `"operation_timeout" (the bot took ${Math.round(result.ackMs)} ms to answer; Slack waits 3 s)`;
+  if (result.tooSlow)
+    return `"operation_timeout" (the bot took ${Math.round(result.ackMs)} ms to answer; Slack waits 3 s)`;
   if (result.status === 404) return `"dispatch_failed" (the bot answered HTTP 404: nothing in it handles this yet)`;
   if (result.status !== 200) return `"dispatch_failed" (the bot answered HTTP ${result.status})`;
   return undefined;
@@ -76,10 +77,15 @@ export class SandboxActions {
     }
   }
 
-  private async run<T extends { as: string }>(schema: z.ZodType<T>, body: unknown, handler: (request: T) => Promise<ApiOutcome>): Promise<ApiOutcome> {
+  private async run<T extends { as: string }>(
+    schema: z.ZodType<T>,
+    body: unknown,
+    handler: (request: T) => Promise<ApiOutcome>,
+  ): Promise<ApiOutcome> {
     const parsed = schema.safeParse(body);
     if (!parsed.success) return refused(`That request was not understood: ${z.prettifyError(parsed.error)}`);
-    if (!people(this.world).some((p) => p.id === parsed.data.as)) return refused("Choose someone from the sandbox to act as.");
+    if (!people(this.world).some((p) => p.id === parsed.data.as))
+      return refused("Choose someone from the sandbox to act as.");
     try {
       return await handler(parsed.data);
     } catch (error) {
@@ -94,16 +100,25 @@ export class SandboxActions {
     const trimmed = text.trim();
     if (!trimmed.startsWith("/")) {
       if (conversation.is_im && this.world.manifest.messagesReadOnly) {
-        return refused(`Sending messages to ${this.world.manifest.name} has been turned off (its Messages tab is read-only); slash commands work here.`);
+        return refused(
+          `Sending messages to ${this.world.manifest.name} has been turned off (its Messages tab is read-only); slash commands work here.`,
+        );
       }
       this.world.standin.workspace.postAsUser(conversation.id, as, asSlackClientSends(text));
       return ok;
     }
     const command = trimmed.split(/\s+/, 1)[0] ?? trimmed;
     if (!this.world.manifest.commands.some((c) => c.command === command)) {
-      return refused(`${command} is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.`);
+      return refused(
+        `${command} is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.`,
+      );
     }
-    const sent = await this.slack.slashCommand({ command, text: trimmed.slice(command.length).trim(), user: as, channel: conversation.id });
+    const sent = await this.slack.slashCommand({
+      command,
+      text: trimmed.slice(command.length).trim(),
+      user: as,
+      channel: conversation.id,
+    });
     const problem = deliveryProblem(sent);
     if (problem) return refused(`${command} failed with the error ${problem}.`);
     if (sent.effect.kind === "failed") return refused(`${command} failed: ${sent.effect.reason}.`);
@@ -113,21 +128,27 @@ export class SandboxActions {
   private async shortcut({ as, callbackId, channel, ts }: ApiRequests["shortcut"]): Promise<ApiOutcome> {
     const shortcut = this.world.manifest.shortcuts.find((s) => s.callbackId === callbackId);
     if (!shortcut) return refused(`The app's manifest has no shortcut ${callbackId}.`);
-    if (shortcut.type === "global") return this.outcome(shortcut.name, await this.slack.globalShortcut({ callbackId, user: as }));
+    if (shortcut.type === "global")
+      return this.outcome(shortcut.name, await this.slack.globalShortcut({ callbackId, user: as }));
     const conversation = channel ? this.conversationFor(as, channel) : undefined;
     if (!conversation || !ts) return refused(`"${shortcut.name}" works on a message: use ⋮ More actions on one.`);
-    return this.outcome(shortcut.name, await this.slack.messageShortcut({ callbackId, user: as, channel: conversation.id, message: ts }));
+    return this.outcome(
+      shortcut.name,
+      await this.slack.messageShortcut({ callbackId, user: as, channel: conversation.id, message: ts }),
+    );
   }
 
   private async action({ as, container, actionId, blockId, value }: ApiRequests["action"]): Promise<ApiOutcome> {
-    if (container.type === "message" && !this.conversationFor(as, container.channel)) return refused("You can't see that message.");
+    if (container.type === "message" && !this.conversationFor(as, container.channel))
+      return refused("You can't see that message.");
     const result = await this.slack.blockAction({ user: as, actionId, blockId, value: value ?? undefined, container });
     return this.outcome("That", result);
   }
 
   private async submit({ as, viewId, values }: ApiRequests["submit"]): Promise<ApiOutcome> {
     const result = await this.slack.viewSubmission({ user: as, viewId, valuesByBlock: values });
-    if (result.effect.kind === "failed") return refused(`We had some trouble connecting: ${result.effect.reason}. Try again?`);
+    if (result.effect.kind === "failed")
+      return refused(`We had some trouble connecting: ${result.effect.reason}. Try again?`);
     return ok;
   }
 

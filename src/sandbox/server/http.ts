@@ -50,17 +50,23 @@ export function sandboxRequestHandler(routes: SandboxRoutes) {
 }
 
 async function route(routes: SandboxRoutes, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (!hostAllowed(req, routes.guard)) return send(res, 421, "text/plain; charset=utf-8", "This sandbox answers only at localhost.");
+  if (!hostAllowed(req, routes.guard))
+    return send(res, 421, "text/plain; charset=utf-8", "This sandbox answers only at localhost.");
   const url = new URL(req.url ?? "/", "http://sandbox.local");
   const { pathname } = url;
-  if (req.method === "POST" && pathname.startsWith("/sandbox/api/")) return api(routes, req, res, pathname.slice("/sandbox/api/".length));
+  if (req.method === "POST" && pathname.startsWith("/sandbox/api/"))
+    return api(routes, req, res, pathname.slice("/sandbox/api/".length));
   if (req.method !== "GET") return send(res, 405, "text/plain; charset=utf-8", "Method not allowed");
   if (pathname === "/") return send(res, 200, "text/html; charset=utf-8", routes.assets.html);
   if (pathname === "/sandbox/page.css") return send(res, 200, "text/css; charset=utf-8", routes.assets.css);
   if (pathname === "/sandbox/page.js") return send(res, 200, "text/javascript; charset=utf-8", routes.assets.script);
   if (pathname === "/sandbox/events") return streamChanges(routes.standin.context.changes, req, res);
   if (pathname === "/sandbox/api/state") {
-    return sendJson(res, 200, pageState(routes.world, url.searchParams.get("as") ?? undefined, url.searchParams.get("open") ?? undefined));
+    return sendJson(
+      res,
+      200,
+      pageState(routes.world, url.searchParams.get("as") ?? undefined, url.searchParams.get("open") ?? undefined),
+    );
   }
   if (pathname.startsWith("/sandbox/files/")) return file(routes, res, pathname.slice("/sandbox/files/".length));
   if (pathname.startsWith(MINUTES_PREFIX)) {
@@ -75,7 +81,8 @@ async function api(routes: SandboxRoutes, req: IncomingMessage, res: ServerRespo
   const refusal = sameOriginJson(req);
   if (refusal) return sendJson(res, 403, { ok: false, error: refusal });
   const body = await readJson(req);
-  if (body === undefined) return sendJson(res, 400, { ok: false, error: "The request body is not JSON (or is over 1 MB)." });
+  if (body === undefined)
+    return sendJson(res, 400, { ok: false, error: "The request body is not JSON (or is over 1 MB)." });
   sendJson(res, 200, await routes.actions.handle(name, body));
 }
 

@@ -1,7 +1,14 @@
 import type { SlackChannel, SlackStandin, StoredEphemeral, StoredMessage } from "@localism/slack-standin";
 import type { AppManifest } from "../manifest";
 import type { PageState } from "../page/contract";
-import { type Person, renderAppHeader, renderChannelHeader, renderSidebar, renderTopbar, type SidebarEntry } from "../render/chrome";
+import {
+  type Person,
+  renderAppHeader,
+  renderChannelHeader,
+  renderSidebar,
+  renderTopbar,
+  type SidebarEntry,
+} from "../render/chrome";
 import { type ConversationContext, renderConversation } from "../render/conversation";
 import type { RenderContext } from "../render/elements";
 import type { SafeHtml } from "../render/html";
@@ -20,12 +27,19 @@ const APP_HOME = "app:home";
 const APP_MESSAGES = "app:messages";
 
 export function people(world: SandboxWorld): Person[] {
-  return world.seed.users.map((u) => ({ id: u.id, name: u.real_name, title: u.title, role: u.admin ? `${u.role}, workspace admin` : u.role }));
+  return world.seed.users.map((u) => ({
+    id: u.id,
+    name: u.real_name,
+    title: u.title,
+    role: u.admin ? `${u.role}, workspace admin` : u.role,
+  }));
 }
 
 /** Channels the person can see: every public one, and private ones they belong to. */
 export function visibleChannels(world: SandboxWorld, as: string): SlackChannel[] {
-  return world.standin.workspace.allChannels().filter((c) => !c.is_im && !c.is_archived && (!c.is_private || c.members.includes(as)));
+  return world.standin.workspace
+    .allChannels()
+    .filter((c) => !c.is_im && !c.is_archived && (!c.is_private || c.members.includes(as)));
 }
 
 function existingDm(world: SandboxWorld, as: string): SlackChannel | undefined {
@@ -55,7 +69,8 @@ function ephemeralsIn(world: SandboxWorld, channel: string, as: string): StoredE
 
 function conversation(world: SandboxWorld, channel: SlackChannel, as: string, emptyNote: string): SafeHtml {
   const { workspace } = world.standin;
-  const isApp = (m: StoredMessage | StoredEphemeral) => !("reply_count" in m) || m.bot_id !== undefined || m.user === workspace.app.botUserId;
+  const isApp = (m: StoredMessage | StoredEphemeral) =>
+    !("reply_count" in m) || m.bot_id !== undefined || m.user === workspace.app.botUserId;
   const ctx: ConversationContext = {
     ...renderContext(world, as),
     channelId: channel.id,
@@ -75,7 +90,9 @@ function settle(world: SandboxWorld, as: string | undefined, open: string | unde
   const person = everyone.find((p) => p.id === as) ?? everyone[0];
   if (!person) throw new Error("The sandbox seed has no people");
   const channels = visibleChannels(world, person.id);
-  const appTabs = [world.manifest.homeTab && APP_HOME, world.manifest.messagesTab && APP_MESSAGES].filter((t): t is string => Boolean(t));
+  const appTabs = [world.manifest.homeTab && APP_HOME, world.manifest.messagesTab && APP_MESSAGES].filter(
+    (t): t is string => Boolean(t),
+  );
   const known = open && (appTabs.includes(open) || channels.some((c) => c.id === open));
   return { person, channels, appTabs, open: known ? open : (channels[0]?.id ?? appTabs[0] ?? "") };
 }
@@ -90,7 +107,13 @@ function channelView(world: SandboxWorld, channel: SlackChannel, as: string): Op
   const { workspace } = world.standin;
   const memberCount = channel.members.filter((m) => m !== workspace.app.botUserId).length;
   return {
-    header: renderChannelHeader(channel.name, channel.is_private, channel.topic, memberCount, workspace.botIsMember(channel)),
+    header: renderChannelHeader(
+      channel.name,
+      channel.is_private,
+      channel.topic,
+      memberCount,
+      workspace.botIsMember(channel),
+    ),
     pane: conversation(world, channel, as, `This is the very beginning of #${channel.name}.`),
     composer: { channel: channel.id, placeholder: `Message #${channel.name}`, plainTextAllowed: true },
   };
@@ -101,21 +124,47 @@ function appView(world: SandboxWorld, open: string, as: string): OpenConversatio
   const { manifest, standin } = world;
   const tab = open === APP_MESSAGES ? "messages" : "home";
   const header = renderAppHeader(manifest.name, tab, { home: manifest.homeTab, messages: manifest.messagesTab });
-  if (tab === "home") return { header, pane: renderHome(standin.homeViewOf(as), renderContext(world, as), manifest.name), composer: null };
+  if (tab === "home")
+    return {
+      header,
+      pane: renderHome(standin.homeViewOf(as), renderContext(world, as), manifest.name),
+      composer: null,
+    };
   const dm = standin.workspace.dmWith(as);
   return {
     header,
-    pane: conversation(world, dm, as, `This is your conversation with ${manifest.name}. Try a slash command, like /objectives.`),
-    composer: { channel: dm.id, placeholder: `Send a slash command to ${manifest.name}`, plainTextAllowed: !manifest.messagesReadOnly },
+    pane: conversation(
+      world,
+      dm,
+      as,
+      `This is your conversation with ${manifest.name}. Try a slash command, like /objectives.`,
+    ),
+    composer: {
+      channel: dm.id,
+      placeholder: `Send a slash command to ${manifest.name}`,
+      plainTextAllowed: !manifest.messagesReadOnly,
+    },
   };
 }
 
 function sidebar(world: SandboxWorld, as: string, channels: SlackChannel[], appTabs: string[], open: string): SafeHtml {
   const dm = existingDm(world, as);
-  const entries: SidebarEntry[] = channels.map((c) => ({ open: c.id, label: c.name, isPrivate: c.is_private, latest: latestTs(world, c.id, as) }));
+  const entries: SidebarEntry[] = channels.map((c) => ({
+    open: c.id,
+    label: c.name,
+    isPrivate: c.is_private,
+    latest: latestTs(world, c.id, as),
+  }));
   const app = appTabs[0];
-  const apps: SidebarEntry[] = app ? [{ open: app, label: world.manifest.name, isPrivate: false, latest: dm ? latestTs(world, dm.id, as) : "0" }] : [];
-  return renderSidebar(world.standin.workspace.team.name, entries, apps, open.startsWith("app:") ? (app ?? open) : open);
+  const apps: SidebarEntry[] = app
+    ? [{ open: app, label: world.manifest.name, isPrivate: false, latest: dm ? latestTs(world, dm.id, as) : "0" }]
+    : [];
+  return renderSidebar(
+    world.standin.workspace.team.name,
+    entries,
+    apps,
+    open.startsWith("app:") ? (app ?? open) : open,
+  );
 }
 
 /** The page as `as` sees it with `open` open; unknown or forbidden choices fall back to what they may see. */

@@ -34,7 +34,13 @@ export const PAGE_HEADERS: Record<string, string> = {
   "cache-control": "no-store",
 };
 
-export function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+export function send(
+  res: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { ...PAGE_HEADERS, "content-type": contentType, ...headers });
   res.end(body);
 }

@@ -1,6 +1,6 @@
+import type { Block } from "@localism/slack-standin";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import type { Block } from "@localism/slack-standin";
 import { renderBlocks, type SurfaceState } from "../../../src/sandbox/render/blocks";
 import type { RenderContext } from "../../../src/sandbox/render/elements";
 
@@ -27,7 +27,13 @@ describe("Block Kit to HTML", () => {
         block_id: "concern_card",
         text: md("*CON-0042* raised by <@U0HELENWD>"),
         fields: [md("*Status*\nNew"), md("*Objective*\n1")],
-        accessory: { type: "button", action_id: "concern_ack", text: plain("Acknowledge"), style: "primary", value: "CON-0042" },
+        accessory: {
+          type: "button",
+          action_id: "concern_ack",
+          text: plain("Acknowledge"),
+          style: "primary",
+          value: "CON-0042",
+        },
       },
     ]);
     expect(find(".bk-section strong")?.textContent).toBe("CON-0042");
@@ -43,16 +49,30 @@ describe("Block Kit to HTML", () => {
   it("renders header, context (text and image), divider and image blocks; unsafe image addresses are dropped", () => {
     const { find, all } = dom([
       { type: "header", text: plain("Digest: week of 4 February 2013") },
-      { type: "context", elements: [{ type: "image", image_url: "https://www.gov.uk/logo.png", alt_text: "GOV.UK" }, md("From documents of 2012-13")] },
+      {
+        type: "context",
+        elements: [
+          { type: "image", image_url: "https://www.gov.uk/logo.png", alt_text: "GOV.UK" },
+          md("From documents of 2012-13"),
+        ],
+      },
       { type: "divider" },
       { type: "image", image_url: "javascript:alert(1)", alt_text: "bad" },
-      { type: "image", image_url: "https://www.england.nhs.uk/chart.png", alt_text: "Concerns by objective", title: plain("Chart") },
+      {
+        type: "image",
+        image_url: "https://www.england.nhs.uk/chart.png",
+        alt_text: "Concerns by objective",
+        title: plain("Chart"),
+      },
     ]);
     expect(find("h3.bk-header")?.textContent).toBe("Digest: week of 4 February 2013");
     expect(find(".bk-context img")?.getAttribute("alt")).toBe("GOV.UK");
     expect(find(".bk-context")?.textContent).toContain("From documents of 2012-13");
     expect(all("hr.bk-divider")).toHaveLength(1);
-    expect(all("img").map((i) => i.getAttribute("src"))).toEqual(["https://www.gov.uk/logo.png", "https://www.england.nhs.uk/chart.png"]);
+    expect(all("img").map((i) => i.getAttribute("src"))).toEqual([
+      "https://www.gov.uk/logo.png",
+      "https://www.england.nhs.uk/chart.png",
+    ]);
     expect(find("figcaption")?.textContent).toBe("Chart");
   });
 
@@ -62,9 +82,30 @@ describe("Block Kit to HTML", () => {
         type: "actions",
         block_id: "triage",
         elements: [
-          { type: "button", action_id: "resolve", text: plain("Resolve"), style: "danger", confirm: { title: plain("Resolve CON-0042?"), text: md("The reporter is told."), confirm: plain("Resolve"), deny: plain("Keep open") } },
+          {
+            type: "button",
+            action_id: "resolve",
+            text: plain("Resolve"),
+            style: "danger",
+            confirm: {
+              title: plain("Resolve CON-0042?"),
+              text: md("The reporter is told."),
+              confirm: plain("Resolve"),
+              deny: plain("Keep open"),
+            },
+          },
           { type: "button", action_id: "open_doc", text: plain("Open minutes"), url: "https://www.gov.uk/minutes" },
-          { type: "static_select", action_id: "objective", placeholder: plain("Objective"), option_groups: [{ label: plain("Objectives"), options: [option("1. Transferring power", "1"), option("2. Landscape", "2")] }] },
+          {
+            type: "static_select",
+            action_id: "objective",
+            placeholder: plain("Objective"),
+            option_groups: [
+              {
+                label: plain("Objectives"),
+                options: [option("1. Transferring power", "1"), option("2. Landscape", "2")],
+              },
+            ],
+          },
           { type: "overflow", action_id: "more", options: [option("Add note", "note"), option("Reopen", "reopen")] },
         ],
       },
@@ -74,25 +115,78 @@ describe("Block Kit to HTML", () => {
     expect(resolve?.getAttribute("data-confirm-no")).toBe("Keep open");
     expect(find("button[data-url]")?.getAttribute("data-url")).toBe("https://www.gov.uk/minutes");
     expect(find("select.bk-select optgroup")?.getAttribute("label")).toBe("Objectives");
-    expect(all("select.bk-select option").map((o) => o.textContent)).toEqual(["Objective", "1. Transferring power", "2. Landscape"]);
+    expect(all("select.bk-select option").map((o) => o.textContent)).toEqual([
+      "Objective",
+      "1. Transferring power",
+      "2. Landscape",
+    ]);
     expect(find("select.bk-overflow")?.getAttribute("data-kind")).toBe("overflow");
   });
 
   it("renders a modal's inputs as a form: labels, required or optional, multiline text, radio buttons, checkboxes and errors", () => {
     const blocks: Block[] = [
-      { type: "input", block_id: "what", label: plain("What happened"), element: { type: "plain_text_input", action_id: "text", multiline: true, max_length: 3000, placeholder: plain("Describe the decision") }, hint: plain("Facts, not names") },
-      { type: "input", block_id: "impact", label: plain("Impact"), element: { type: "radio_buttons", action_id: "choice", options: [option("Low", "low"), option("High", "high")], initial_option: option("Low", "low") } },
-      { type: "input", block_id: "link", optional: true, label: plain("Source message"), element: { type: "checkboxes", action_id: "include", options: [{ ...option("Include a link to the original message", "yes"), description: plain("The channel may identify you") }] } },
-      { type: "input", block_id: "when", optional: true, label: plain("When"), element: { type: "datepicker", action_id: "date", initial_date: "2013-01-24" } },
+      {
+        type: "input",
+        block_id: "what",
+        label: plain("What happened"),
+        element: {
+          type: "plain_text_input",
+          action_id: "text",
+          multiline: true,
+          max_length: 3000,
+          placeholder: plain("Describe the decision"),
+        },
+        hint: plain("Facts, not names"),
+      },
+      {
+        type: "input",
+        block_id: "impact",
+        label: plain("Impact"),
+        element: {
+          type: "radio_buttons",
+          action_id: "choice",
+          options: [option("Low", "low"), option("High", "high")],
+          initial_option: option("Low", "low"),
+        },
+      },
+      {
+        type: "input",
+        block_id: "link",
+        optional: true,
+        label: plain("Source message"),
+        element: {
+          type: "checkboxes",
+          action_id: "include",
+          options: [
+            {
+              ...option("Include a link to the original message", "yes"),
+              description: plain("The channel may identify you"),
+            },
+          ],
+        },
+      },
+      {
+        type: "input",
+        block_id: "when",
+        optional: true,
+        label: plain("When"),
+        element: { type: "datepicker", action_id: "date", initial_date: "2013-01-24" },
+      },
     ];
-    const { find, all } = dom(blocks, { errors: { what: "Please say what happened." }, values: { impact: { choice: { type: "radio_buttons", selected_option: option("High", "high") } } } });
+    const { find, all } = dom(blocks, {
+      errors: { what: "Please say what happened." },
+      values: { impact: { choice: { type: "radio_buttons", selected_option: option("High", "high") } } },
+    });
     const textarea = find("textarea.bk-text");
     expect(textarea?.hasAttribute("required")).toBe(true);
     expect(textarea?.getAttribute("maxlength")).toBe("3000");
     expect(find(`label[for="${textarea?.getAttribute("id") ?? "?"}"]`)?.textContent).toBe("What happened");
     expect(find(".bk-hint")?.textContent).toBe("Facts, not names");
     expect(find(".bk-input.has-error .bk-error")?.textContent).toBe("Please say what happened.");
-    expect(all("input[type=radio]").map((r) => [r.getAttribute("value"), r.hasAttribute("checked")])).toEqual([["low", false], ["high", true]]);
+    expect(all("input[type=radio]").map((r) => [r.getAttribute("value"), r.hasAttribute("checked")])).toEqual([
+      ["low", false],
+      ["high", true],
+    ]);
     expect(find("[data-kind=checkboxes] .bk-choice-description")?.textContent).toBe("The channel may identify you");
     expect(all(".bk-optional")).toHaveLength(2);
     expect(find("input[type=date]")?.getAttribute("value")).toBe("2013-01-24");
@@ -101,10 +195,18 @@ describe("Block Kit to HTML", () => {
 
   it("offers people and channels in user and conversation selects, and names block types it cannot show", () => {
     const { find, all } = dom([
-      { type: "section", block_id: "assign", text: md("Assign to"), accessory: { type: "users_select", action_id: "who", initial_user: "U0HELENWD" } },
+      {
+        type: "section",
+        block_id: "assign",
+        text: md("Assign to"),
+        accessory: { type: "users_select", action_id: "who", initial_user: "U0HELENWD" },
+      },
       { type: "call", call_id: "R1" },
     ]);
-    expect(all("select option").map((o) => [o.textContent, o.hasAttribute("selected")])).toEqual([["Select an option", false], ["Helen Ward", true]]);
+    expect(all("select option").map((o) => [o.textContent, o.hasAttribute("selected")])).toEqual([
+      ["Select an option", false],
+      ["Helen Ward", true],
+    ]);
     expect(find(".bk-unsupported")?.textContent).toBe("This call block is not shown in the sandbox.");
   });
 
@@ -113,8 +215,19 @@ describe("Block Kit to HTML", () => {
       {
         type: "rich_text",
         elements: [
-          { type: "rich_text_section", elements: [{ type: "text", text: "Board says ", style: { bold: true } }, { type: "user", user_id: "U0HELENWD" }, { type: "link", url: "javascript:x", text: "bad" }] },
-          { type: "rich_text_list", style: "ordered", elements: [{ type: "rich_text_section", elements: [{ type: "text", text: "first" }] }] },
+          {
+            type: "rich_text_section",
+            elements: [
+              { type: "text", text: "Board says ", style: { bold: true } },
+              { type: "user", user_id: "U0HELENWD" },
+              { type: "link", url: "javascript:x", text: "bad" },
+            ],
+          },
+          {
+            type: "rich_text_list",
+            style: "ordered",
+            elements: [{ type: "rich_text_section", elements: [{ type: "text", text: "first" }] }],
+          },
         ],
       },
     ]);

@@ -15,11 +15,15 @@ describe("mrkdwn to HTML", () => {
     );
     expect(render("snake_case_name and 2*3*4")).not.toMatch(/<em>|<strong>/);
     expect(render("`*not bold*`")).toContain("<code>*not bold*</code>");
-    expect(render("*<https://www.gov.uk/x|bold link>*")).toContain('<strong><a href="https://www.gov.uk/x" target="_blank" rel="noopener noreferrer">bold link</a></strong>');
+    expect(render("*<https://www.gov.uk/x|bold link>*")).toContain(
+      '<strong><a href="https://www.gov.uk/x" target="_blank" rel="noopener noreferrer">bold link</a></strong>',
+    );
   });
 
   it("makes links of web addresses only, and names people and channels", () => {
-    expect(render("Source: <https://www.gov.uk/a?b=1&amp;c=2|DH letter>, 2012")).toContain('<a href="https://www.gov.uk/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">DH letter</a>');
+    expect(render("Source: <https://www.gov.uk/a?b=1&amp;c=2|DH letter>, 2012")).toContain(
+      '<a href="https://www.gov.uk/a?b=1&amp;c=2" target="_blank" rel="noopener noreferrer">DH letter</a>',
+    );
     expect(render("<https://www.england.nhs.uk/>")).toContain(">https://www.england.nhs.uk/</a>");
     expect(render("<javascript:alert(1)|click me>")).toBe('<span class="md-lines">click me</span>');
     expect(render("Shared by <@U0PRIYASH> in <#C0COMMTEAM>, cc <@U0NOBODY|tom> <!here>")).toBe(
@@ -28,9 +32,13 @@ describe("mrkdwn to HTML", () => {
   });
 
   it("shows Slack's escaped characters as written and never lets markup through", () => {
-    expect(render("&lt;script&gt;alert(1)&lt;/script&gt; Q&amp;A")).toBe('<span class="md-lines">&lt;script&gt;alert(1)&lt;/script&gt; Q&amp;A</span>');
+    expect(render("&lt;script&gt;alert(1)&lt;/script&gt; Q&amp;A")).toBe(
+      '<span class="md-lines">&lt;script&gt;alert(1)&lt;/script&gt; Q&amp;A</span>',
+    );
     expect(render('<img src=x onerror="alert(1)">')).not.toContain("<img");
-    expect(render('<https://x.example/"onmouseover="alert(1)|x>')).toContain('href="https://x.example/&quot;onmouseover=&quot;alert(1)"');
+    expect(render('<https://x.example/"onmouseover="alert(1)|x>')).toContain(
+      'href="https://x.example/&quot;onmouseover=&quot;alert(1)"',
+    );
     expect(render("\u0001" + "0\u0002 `code`")).not.toContain("<code>code</code>0");
   });
 
@@ -45,7 +53,9 @@ describe("mrkdwn to HTML", () => {
   });
 
   it("turns known emoji shortcodes into emoji and leaves others alone", () => {
-    expect(render("Cake :tada: at 10:30:00 :no_such_emoji:")).toBe('<span class="md-lines">Cake 🎉 at 10:30:00 :no_such_emoji:</span>');
+    expect(render("Cake :tada: at 10:30:00 :no_such_emoji:")).toBe(
+      '<span class="md-lines">Cake 🎉 at 10:30:00 :no_such_emoji:</span>',
+    );
     expect(plainText("Done :white_check_mark:\n<b>", true).value).toBe("Done ✅<br>&lt;b&gt;");
     expect(plainText(":tada:", false).value).toBe(":tada:");
   });

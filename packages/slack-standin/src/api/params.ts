@@ -30,5 +30,8 @@ export function parseParams<T extends z.ZodType>(schema: T, params: Params): z.o
 export function listArg(value: unknown): string[] {
   if (Array.isArray(value)) return value.map(String);
   if (typeof value !== "string" || value === "") return [];
-  return value.split(",").map((s) => s.trim()).filter(Boolean);
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 }

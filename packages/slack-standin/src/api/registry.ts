@@ -6,4 +6,10 @@ import { viewMethods } from "./methods/views";
 import type { MethodTable } from "./types";
 
 /** Every Web API method the stand-in answers; anything else is `unknown_method`. */
-export const methodTable: MethodTable = { ...appMethods, ...chatMethods, ...viewMethods, ...peopleMethods, ...fileMethods };
+export const methodTable: MethodTable = {
+  ...appMethods,
+  ...chatMethods,
+  ...viewMethods,
+  ...peopleMethods,
+  ...fileMethods,
+};

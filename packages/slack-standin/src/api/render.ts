@@ -15,14 +15,23 @@ export function renderMessage(ctx: StandinContext, m: StoredMessage): Record<str
     ...(m.blocks ? { blocks: m.blocks } : {}),
     ...(fromBot ? { bot_profile: botProfile(ctx) } : {}),
     ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}),
-    ...(m.reply_count > 0 ? { reply_count: m.reply_count, reply_users: m.reply_users, latest_reply: m.latest_reply } : {}),
+    ...(m.reply_count > 0
+      ? { reply_count: m.reply_count, reply_users: m.reply_users, latest_reply: m.latest_reply }
+      : {}),
     ...(m.edited ? { edited: m.edited } : {}),
     ...(m.metadata ? { metadata: m.metadata } : {}),
   };
 }
 
 function botProfile(ctx: StandinContext): Record<string, unknown> {
-  return { id: ctx.app.botId, deleted: false, name: ctx.app.botName, updated: 0, app_id: ctx.app.appId, team_id: ctx.team.id };
+  return {
+    id: ctx.app.botId,
+    deleted: false,
+    name: ctx.app.botName,
+    updated: 0,
+    app_id: ctx.app.appId,
+    team_id: ctx.team.id,
+  };
 }
 
 export function renderView(ctx: StandinContext, v: StoredView): Record<string, unknown> {
@@ -74,7 +83,13 @@ export function renderUser(ctx: StandinContext, u: SlackUser): Record<string, un
 }
 
 export function renderChannel(ctx: StandinContext, c: SlackChannel): Record<string, unknown> {
-  const common = { id: c.id, created: c.created, is_archived: c.is_archived, is_org_shared: false, context_team_id: ctx.team.id };
+  const common = {
+    id: c.id,
+    created: c.created,
+    is_archived: c.is_archived,
+    is_org_shared: false,
+    context_team_id: ctx.team.id,
+  };
   if (c.is_im) return { ...common, is_im: true, user: c.user, is_user_deleted: false };
   return {
     ...common,

@@ -88,7 +88,12 @@ const plainTextInput = z.looseObject({
   ...interactive,
 });
 
-const datepicker = z.looseObject({ type: z.literal("datepicker"), placeholder, initial_date: isoDate.optional(), ...interactive });
+const datepicker = z.looseObject({
+  type: z.literal("datepicker"),
+  placeholder,
+  initial_date: isoDate.optional(),
+  ...interactive,
+});
 
 const imageElement = z.looseObject({
   type: z.literal("image"),
@@ -99,17 +104,37 @@ const imageElement = z.looseObject({
 
 /** Elements checked only for their type (their own limits are not modelled). */
 const otherElementTypes = [
-  "timepicker", "datetimepicker", "users_select", "multi_users_select", "conversations_select",
-  "multi_conversations_select", "channels_select", "multi_channels_select", "external_select",
-  "multi_external_select", "email_text_input", "number_input", "url_text_input", "rich_text_input",
-  "file_input", "workflow_button",
+  "timepicker",
+  "datetimepicker",
+  "users_select",
+  "multi_users_select",
+  "conversations_select",
+  "multi_conversations_select",
+  "channels_select",
+  "multi_channels_select",
+  "external_select",
+  "multi_external_select",
+  "email_text_input",
+  "number_input",
+  "url_text_input",
+  "rich_text_input",
+  "file_input",
+  "workflow_button",
 ] as const;
 
 const looselyChecked = otherElementTypes.map((type) => z.looseObject({ type: z.literal(type), ...interactive }));
 
 export const element = z.discriminatedUnion("type", [
-  button, staticSelect, multiStaticSelect, overflow, checkboxes, radioButtons, plainTextInput, datepicker,
-  imageElement, ...looselyChecked,
+  button,
+  staticSelect,
+  multiStaticSelect,
+  overflow,
+  checkboxes,
+  radioButtons,
+  plainTextInput,
+  datepicker,
+  imageElement,
+  ...looselyChecked,
 ]);
 
 export const contextElement = z.discriminatedUnion("type", [

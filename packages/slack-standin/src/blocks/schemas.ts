@@ -52,14 +52,27 @@ const image = z.looseObject({
 });
 
 const markdown = z.looseObject({ type: z.literal("markdown"), block_id: blockId, text: z.string().min(1).max(12_000) });
-const richText = z.looseObject({ type: z.literal("rich_text"), block_id: blockId, elements: z.array(z.looseObject({})) });
+const richText = z.looseObject({
+  type: z.literal("rich_text"),
+  block_id: blockId,
+  elements: z.array(z.looseObject({})),
+});
 
 const looselyChecked = (["file", "video", "table", "context_actions"] as const).map((type) =>
   z.looseObject({ type: z.literal(type), block_id: blockId }),
 );
 
 export const block = z.discriminatedUnion("type", [
-  section, header, divider, context, actions, input, image, markdown, richText, ...looselyChecked,
+  section,
+  header,
+  divider,
+  context,
+  actions,
+  input,
+  image,
+  markdown,
+  richText,
+  ...looselyChecked,
 ]);
 
 export const blockList = z.array(block);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { refuse } from "../errors";
-import type { ViewInput } from "../state/views";
 import type { Block, ViewType } from "../state/types";
+import type { ViewInput } from "../state/views";
 import { plainText } from "./elements";
 import { slackMessages } from "./issues";
 import { blockList } from "./schemas";
@@ -37,7 +37,8 @@ export function checkMessageBlocks(raw: unknown, limits: BlockKitLimits, cumulat
   const blocks: Block[] = result.data;
   const duplicate = duplicateBlockId(blocks);
   if (duplicate) return refuse("invalid_blocks", `[ERROR] duplicate block_id: ${duplicate} [json-pointer:/blocks]`);
-  if (cumulativeCap && JSON.stringify(blocks).length > limits.messageBlocksMaxChars) return refuse("msg_blocks_too_long");
+  if (cumulativeCap && JSON.stringify(blocks).length > limits.messageBlocksMaxChars)
+    return refuse("msg_blocks_too_long");
   return blocks;
 }
 
@@ -54,7 +55,14 @@ const viewCommon = {
 function viewSchema(limits: BlockKitLimits) {
   const blocks = blockList.max(limits.viewMaxBlocks);
   const modal = z
-    .looseObject({ type: z.literal("modal"), title: plainText(24), submit: viewText, close: viewText, blocks, ...viewCommon })
+    .looseObject({
+      type: z.literal("modal"),
+      title: plainText(24),
+      submit: viewText,
+      close: viewText,
+      blocks,
+      ...viewCommon,
+    })
     .refine((v) => v.submit !== undefined || !v.blocks.some((b) => b.type === "input"), {
       message: "must define `submit` to use an `input` block in modals",
       path: ["blocks"],
@@ -66,7 +74,8 @@ function viewSchema(limits: BlockKitLimits) {
 /** Checks a `view` argument of views.open / update / push / publish (invalid_arguments as Slack answers). */
 export function checkView(raw: unknown, expected: ViewType | undefined, limits: BlockKitLimits): ViewInput {
   const parsed = parseJsonValue(raw);
-  if (parsed === undefined) return refuse("invalid_arguments", "[ERROR] missing required field: view [json-pointer:/view]");
+  if (parsed === undefined)
+    return refuse("invalid_arguments", "[ERROR] missing required field: view [json-pointer:/view]");
   if (JSON.stringify(parsed).length > limits.viewMaxBytes) return refuse("view_too_large");
   const result = viewSchema(limits).safeParse(parsed, { reportInput: true });
   if (!result.success) return refuse("invalid_arguments", ...slackMessages(result.error.issues, "/view"));
@@ -75,7 +84,8 @@ export function checkView(raw: unknown, expected: ViewType | undefined, limits: 
     return refuse("invalid_arguments", `[ERROR] must be \`${expected}\` here [json-pointer:/view/type]`);
   }
   const duplicate = duplicateBlockId(view.blocks);
-  if (duplicate) return refuse("invalid_arguments", `[ERROR] duplicate block_id: ${duplicate} [json-pointer:/view/blocks]`);
+  if (duplicate)
+    return refuse("invalid_arguments", `[ERROR] duplicate block_id: ${duplicate} [json-pointer:/view/blocks]`);
   return view;
 }
 

@@ -38,7 +38,12 @@ function failure(result: DeliveryResult): string | undefined {
 }
 
 /** A slash command ack with text/blocks is shown at once: to the user only unless in_channel. */
-export function applySlashCommandAck(ctx: StandinContext, channel: string, user: string, result: DeliveryResult): AckEffect {
+export function applySlashCommandAck(
+  ctx: StandinContext,
+  channel: string,
+  user: string,
+  result: DeliveryResult,
+): AckEffect {
   const failed = failure(result);
   if (failed) return { kind: "failed", reason: failed };
   if (result.body === undefined) return { kind: "none" };
@@ -50,7 +55,14 @@ export function applySlashCommandAck(ctx: StandinContext, channel: string, user:
     const blocks = checked ? withSlackIds(checked) : undefined;
     const text = message.text ?? "";
     if (message.response_type === "in_channel") {
-      ctx.messages.post({ channel, text, blocks, user: ctx.app.botUserId, bot_id: ctx.app.botId, app_id: ctx.app.appId });
+      ctx.messages.post({
+        channel,
+        text,
+        blocks,
+        user: ctx.app.botUserId,
+        bot_id: ctx.app.botId,
+        app_id: ctx.app.appId,
+      });
       return { kind: "in_channel", text };
     }
     ctx.messages.postEphemeral({ channel, user, text, blocks, source: "ack" });

@@ -3,10 +3,20 @@ import type { StandinContext } from "../context";
 import { type AckEffect, applySlashCommandAck, applyViewSubmissionAck, type ViewAckEffect } from "./ack-effects";
 import { type BlockActionInput, buildBlockAction } from "./payloads/block-actions";
 import { buildEventCallback, buildUrlVerification, type EnvelopeOptions, type EventInput } from "./payloads/events";
-import { buildGlobalShortcut, buildMessageShortcut, type GlobalShortcutInput, type MessageShortcutInput } from "./payloads/shortcuts";
+import {
+  buildGlobalShortcut,
+  buildMessageShortcut,
+  type GlobalShortcutInput,
+  type MessageShortcutInput,
+} from "./payloads/shortcuts";
 import { buildSlashCommand, type SlashCommandInput } from "./payloads/slash-command";
-import { buildViewClosed, buildViewSubmission, type ViewClosedInput, type ViewSubmissionInput } from "./payloads/view-payloads";
-import { deliver, type DeliveryOptions, type DeliveryResult, type Endpoint } from "./transport";
+import {
+  buildViewClosed,
+  buildViewSubmission,
+  type ViewClosedInput,
+  type ViewSubmissionInput,
+} from "./payloads/view-payloads";
+import { type DeliveryOptions, type DeliveryResult, deliver, type Endpoint } from "./transport";
 
 export interface SlackDeliveryOptions {
   /** The app's Request URL, e.g. "http://127.0.0.1:3000/slack/events". */
@@ -31,7 +41,11 @@ export class SlackDelivery {
 
   constructor(options: SlackDeliveryOptions) {
     this.ctx = options.standin.context;
-    this.endpoint = { requestUrl: options.requestUrl, signingSecret: options.signingSecret, clock: options.clock ?? systemClock };
+    this.endpoint = {
+      requestUrl: options.requestUrl,
+      signingSecret: options.signingSecret,
+      clock: options.clock ?? systemClock,
+    };
   }
 
   async slashCommand(input: SlashCommandInput, options?: DeliveryOptions): Promise<SlashCommandDelivery> {
@@ -61,7 +75,10 @@ export class SlackDelivery {
   }
 
   /** The user closes the modal. Slack tells the app only if it asked (notify_on_close). */
-  async viewClosed(input: ViewClosedInput, options?: DeliveryOptions): Promise<Delivered<Record<string, unknown>> | undefined> {
+  async viewClosed(
+    input: ViewClosedInput,
+    options?: DeliveryOptions,
+  ): Promise<Delivered<Record<string, unknown>> | undefined> {
     const { view, payload } = buildViewClosed(this.ctx, input);
     this.ctx.views.close(view);
     return view.notify_on_close ? this.interaction(payload, options) : undefined;

@@ -40,7 +40,12 @@ export interface Endpoint {
 }
 
 /** POSTs a body to the app's Request URL with Slack's signing headers and times the answer. */
-export async function deliver(endpoint: Endpoint, body: string, contentType: string, options: DeliveryOptions = {}): Promise<DeliveryResult> {
+export async function deliver(
+  endpoint: Endpoint,
+  body: string,
+  contentType: string,
+  options: DeliveryOptions = {},
+): Promise<DeliveryResult> {
   const sentBody = options.rawBody ?? body;
   const headers = signedHeaders(endpoint, sentBody, contentType, options);
   const started = performance.now();
@@ -63,7 +68,12 @@ export async function deliver(endpoint: Endpoint, body: string, contentType: str
   };
 }
 
-function signedHeaders(endpoint: Endpoint, body: string, contentType: string, options: DeliveryOptions): Record<string, string> {
+function signedHeaders(
+  endpoint: Endpoint,
+  body: string,
+  contentType: string,
+  options: DeliveryOptions,
+): Record<string, string> {
   const nowSec = Math.floor(endpoint.clock.now().getTime() / 1000);
   const timestamp = options.staleTimestamp ? nowSec - STALE_BY_SEC : nowSec;
   const secret = options.badSignature ? `${endpoint.signingSecret}-wrong` : endpoint.signingSecret;

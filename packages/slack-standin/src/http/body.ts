@@ -13,7 +13,12 @@ export type ParsedCall = { ok: true; params: Params; token?: string } | { ok: fa
  * Arguments of a Web API call as @slack/web-api sends them: form-encoded (objects JSON-encoded
  * in fields), JSON (token only in the Authorization header, as Slack requires), or multipart.
  */
-export async function parseApiCall(raw: Buffer, contentType: string | undefined, authorization: string | undefined, query: URLSearchParams): Promise<ParsedCall> {
+export async function parseApiCall(
+  raw: Buffer,
+  contentType: string | undefined,
+  authorization: string | undefined,
+  query: URLSearchParams,
+): Promise<ParsedCall> {
   const bearer = /^Bearer\s+(.+)$/i.exec(authorization ?? "")?.[1];
   const fromQuery = Object.fromEntries(query);
   const type = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
@@ -23,7 +28,8 @@ export async function parseApiCall(raw: Buffer, contentType: string | undefined,
     if (typeof parsed === "string") return { ok: false, error: parsed };
     return withToken({ ...fromQuery, ...parsed }, bearer, false);
   }
-  if (type === "multipart/form-data") return withToken({ ...fromQuery, ...(await parseMultipart(raw, contentType ?? "")) }, bearer, true);
+  if (type === "multipart/form-data")
+    return withToken({ ...fromQuery, ...(await parseMultipart(raw, contentType ?? "")) }, bearer, true);
   if (type === "") return { ok: false, error: "missing_post_type" };
   const form = Object.fromEntries(new URLSearchParams(raw.toString("utf8")));
   return withToken({ ...fromQuery, ...form }, bearer, true);
@@ -56,7 +62,11 @@ export async function parseMultipart(raw: Buffer, contentType: string): Promise<
   });
   const parts: Promise<[string, string | Buffer]>[] = [];
   (await request.formData()).forEach((value, key) => {
-    parts.push(typeof value === "string" ? Promise.resolve([key, value]) : value.arrayBuffer().then((b) => [key, Buffer.from(b)]));
+    parts.push(
+      typeof value === "string"
+        ? Promise.resolve([key, value])
+        : value.arrayBuffer().then((b) => [key, Buffer.from(b)]),
+    );
   });
   return Object.fromEntries(await Promise.all(parts));
 }

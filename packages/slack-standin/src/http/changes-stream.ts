@@ -9,7 +9,11 @@ const HEARTBEAT_MS = 15_000;
  * event; a comment line every 15 s keeps proxies from closing a quiet stream.
  */
 export function streamChanges(changes: ChangeFeed, req: IncomingMessage, res: ServerResponse): void {
-  res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive" });
+  res.writeHead(200, {
+    "content-type": "text/event-stream; charset=utf-8",
+    "cache-control": "no-store",
+    connection: "keep-alive",
+  });
   let pending = false;
   const send = () => {
     pending = false;

@@ -75,12 +75,24 @@ function apply(ctx: StandinContext, target: ResponseUrlTarget, body: ResponseBod
       app_id: ctx.app.appId,
     });
   } else {
-    ctx.messages.postEphemeral({ channel: target.channel, user: target.user, text, blocks, thread_ts: target.thread_ts, source: "response_url" });
+    ctx.messages.postEphemeral({
+      channel: target.channel,
+      user: target.user,
+      text,
+      blocks,
+      thread_ts: target.thread_ts,
+      source: "response_url",
+    });
   }
   return { status: 200, body: { ok: true } };
 }
 
-function replaceOriginal(ctx: StandinContext, target: ResponseUrlTarget, text: string, blocks: Block[] | undefined): PlainAnswer {
+function replaceOriginal(
+  ctx: StandinContext,
+  target: ResponseUrlTarget,
+  text: string,
+  blocks: Block[] | undefined,
+): PlainAnswer {
   const ts = target.messageTs;
   if (ts && target.messageIsEphemeral) {
     const ephemeral = ctx.messages.findEphemeral(target.channel, ts);

@@ -37,7 +37,14 @@ async function route(ctx: StandinContext, req: IncomingMessage, res: ServerRespo
   sendJson(res, 404, { ok: false, error: "not_found" });
 }
 
-async function api(ctx: StandinContext, req: IncomingMessage, res: ServerResponse, method: string, raw: Buffer, query: URLSearchParams) {
+async function api(
+  ctx: StandinContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  raw: Buffer,
+  query: URLSearchParams,
+) {
   const parsed = await parseApiCall(raw, req.headers["content-type"], req.headers.authorization, query);
   if (!parsed.ok) return sendJson(res, 200, { ok: false, error: parsed.error });
   const answer = await answerApiCall(ctx, { method, params: parsed.params, token: parsed.token });

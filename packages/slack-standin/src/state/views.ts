@@ -108,7 +108,10 @@ export class ViewStore {
   close(view: StoredView): void {
     const stack = this.stacks.get(view.user) ?? [];
     if (view.clear_on_close || stack[0] === view.id) return this.clearStack(view.user);
-    this.stacks.set(view.user, stack.filter((id) => id !== view.id));
+    this.stacks.set(
+      view.user,
+      stack.filter((id) => id !== view.id),
+    );
     this.markClosed(view.id);
     this.changes.notify();
   }

@@ -165,11 +165,19 @@ export class Workspace {
    * A person posts in a channel (joining it if needed); returns the stored message. `at` backdates
    * it, for seeding a channel's history oldest first.
    */
-  postAsUser(channelId: string, userId: string, text: string, opts: { thread_ts?: string; blocks?: Block[]; at?: Date } = {}): StoredMessage {
+  postAsUser(
+    channelId: string,
+    userId: string,
+    text: string,
+    opts: { thread_ts?: string; blocks?: Block[]; at?: Date } = {},
+  ): StoredMessage {
     const channel = this.requireChannel(channelId);
     if (!this.users.has(userId)) throw new Error(`Unknown user ${userId}: add it with workspace.addUser first`);
     if (!channel.members.includes(userId)) channel.members.push(userId);
-    return this.messages.post({ channel: channel.id, user: userId, text, blocks: opts.blocks, thread_ts: opts.thread_ts }, opts.at);
+    return this.messages.post(
+      { channel: channel.id, user: userId, text, blocks: opts.blocks, thread_ts: opts.thread_ts },
+      opts.at,
+    );
   }
 
   private requireChannel(idOrName: string): SlackChannel {

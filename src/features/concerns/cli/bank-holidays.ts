@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
-import type { Config } from "../../../config";
-import { ENGLAND_AND_WALES, mergeBankHolidays, parseBankHolidays } from "../domain";
 import { UsageError } from "../../../cli/duration";
 import type { Output } from "../../../cli/output";
+import type { Config } from "../../../config";
+import { ENGLAND_AND_WALES, mergeBankHolidays, parseBankHolidays } from "../domain";
 
 /**
  * `localism bank-holidays refresh <file-or-url>`: folds GOV.UK's bank holidays
@@ -11,7 +11,9 @@ import type { Output } from "../../../cli/output";
 export async function bankHolidaysCommand(config: Config, args: string[], output: Output): Promise<void> {
   const [action, source] = args;
   if (action !== "refresh" || !source) {
-    throw new UsageError("Usage: localism bank-holidays refresh <file-or-url>   (e.g. https://www.gov.uk/bank-holidays.json or a saved copy)");
+    throw new UsageError(
+      "Usage: localism bank-holidays refresh <file-or-url>   (e.g. https://www.gov.uk/bank-holidays.json or a saved copy)",
+    );
   }
   const file = config.concerns.bankHolidaysFile;
   const fresh = parseBankHolidays(await readSource(source), ENGLAND_AND_WALES);
@@ -27,7 +29,10 @@ export async function bankHolidaysCommand(config: Config, args: string[], output
 
 async function readSource(source: string): Promise<string> {
   if (!/^https?:\/\//.test(source)) return readFile(source, "utf8");
-  const response = await fetch(source, { signal: AbortSignal.timeout(15_000), headers: { accept: "application/json" } });
+  const response = await fetch(source, {
+    signal: AbortSignal.timeout(15_000),
+    headers: { accept: "application/json" },
+  });
   if (!response.ok) throw new Error(`Could not download ${source}: HTTP ${response.status}`);
   return response.text();
 }

@@ -1,10 +1,10 @@
 import {
-  appendEntry,
-  verifyChain,
   type AuditEntry,
+  appendEntry,
   type ConcernAuditEntry,
   type PurgedRun,
   type TombstoneEntry,
+  verifyChain,
 } from "./audit-chain";
 
 export interface AuditPurgePlan {
@@ -28,7 +28,9 @@ export function planAuditPurge(
 ): AuditPurgePlan | null {
   const verification = verifyChain(chain);
   if (!verification.ok) {
-    throw new Error(`Refusing to purge: the audit chain is broken at entry ${verification.brokenAt}. ${verification.reason}`);
+    throw new Error(
+      `Refusing to purge: the audit chain is broken at entry ${verification.brokenAt}. ${verification.reason}`,
+    );
   }
   const removed = chain.filter((entry): entry is ConcernAuditEntry => isOf(entry, concernRefs));
   const head = chain.at(-1);
@@ -38,7 +40,11 @@ export function planAuditPurge(
     at: purge.at,
     actor: "system",
     action: "purge",
-    purge: { concernCount: new Set(removed.map((e) => e.concernRef)).size, cutoff: purge.cutoff, runs: toRuns(removed) },
+    purge: {
+      concernCount: new Set(removed.map((e) => e.concernRef)).size,
+      cutoff: purge.cutoff,
+      runs: toRuns(removed),
+    },
   });
   const removedSeqs = removed.map((entry) => entry.seq);
   const remaining = [...chain.filter((entry) => !isOf(entry, concernRefs)), tombstone];

@@ -77,7 +77,8 @@ function fromWholeFile(value: unknown, division: string): BankHolidayDivision {
   const found = file.data[division];
   if (found === undefined) throw new Error(`The bank holidays file has no "${division}" division.`);
   const parsed = divisionSchema.safeParse(found);
-  if (!parsed.success) throw new Error(`The "${division}" bank holidays are not usable: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success)
+    throw new Error(`The "${division}" bank holidays are not usable: ${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }
 

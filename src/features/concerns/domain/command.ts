@@ -44,18 +44,26 @@ export function parseConcernsCommand(text: string, now: Date): ConcernsCommand {
   }
   const number = parseReference(trimmed);
   if (number !== null) return { kind: "detail", number };
-  return { kind: "invalid", message: `Sorry, I didn't understand "${trimmed.slice(0, 80)}". \`/concerns help\` lists what you can do.` };
+  return {
+    kind: "invalid",
+    message: `Sorry, I didn't understand "${trimmed.slice(0, 80)}". \`/concerns help\` lists what you can do.`,
+  };
 }
 
 function status(args: string): ConcernsCommand {
   const [first = "", ...others] = args.split(/\s+/);
   const number = parseReference(first) ?? parseReference(`${first} ${others[0] ?? ""}`);
-  if (number === null) return { kind: "invalid", message: "Please give the reference, like `/concerns status CON-0042`." };
+  if (number === null)
+    return { kind: "invalid", message: "Please give the reference, like `/concerns status CON-0042`." };
   const afterReference = args.replace(/^CON[-\s]?0*\d+\s*/i, "");
   if (!afterReference) return { kind: "status", number, receiptCode: null, reply: null };
   const code = CODE_AT_START.exec(afterReference);
   if (!code?.[1]) {
-    return { kind: "invalid", message: "To follow an anonymous concern, add its receipt code: `/concerns status CON-0042 K7QH-3MZP-XW9D`, then your reply if you have one." };
+    return {
+      kind: "invalid",
+      message:
+        "To follow an anonymous concern, add its receipt code: `/concerns status CON-0042 K7QH-3MZP-XW9D`, then your reply if you have one.",
+    };
   }
   const receiptCode = normaliseReceiptCode(code[1]) ?? code[1];
   return { kind: "status", number, receiptCode, reply: code[2]?.trim() || null };
@@ -78,7 +86,10 @@ function exportRange(args: string, now: Date): ConcernsCommand {
   const dates = args.split(/\s+(?:to\s+)?/i).map((part) => parse(part, "yyyy-MM-dd", now, inLondon));
   const [start, end] = dates;
   if (dates.length > 2 || !start || !isValid(start) || (end !== undefined && !isValid(end))) {
-    return { kind: "invalid", message: "Export takes a period like `30d` or `6m`, or dates like `2026-01-01 2026-03-31`." };
+    return {
+      kind: "invalid",
+      message: "Export takes a period like `30d` or `6m`, or dates like `2026-01-01 2026-03-31`.",
+    };
   }
   const from = new Date(startOfDay(start, inLondon).getTime());
   const to = end ? new Date(addDays(startOfDay(end, inLondon), 1, inLondon).getTime()) : now;

@@ -27,14 +27,7 @@ export const WHAT_HAPPENED_MAX_CHARS = 3000;
 /** Slack truncates message text at 40,000 characters; this only guards against absurd input. */
 export const SOURCE_MESSAGE_MAX_CHARS = 100_000;
 
-export const CONCERN_FIELDS = [
-  "whatHappened",
-  "objective",
-  "body",
-  "impact",
-  "identityMode",
-  "sourceMessage",
-] as const;
+export const CONCERN_FIELDS = ["whatHappened", "objective", "body", "impact", "identityMode", "sourceMessage"] as const;
 export type ConcernField = (typeof CONCERN_FIELDS)[number];
 
 const countFormat = new Intl.NumberFormat("en-GB");
@@ -64,16 +57,19 @@ const sourceMessageSchema = z.object(
   { error: "The quoted message could not be attached. Please try again from the message." },
 );
 
-export const concernDraftSchema = z.object({
-  whatHappened: whatHappenedSchema,
-  objective: objectiveSchema,
-  body: z.enum(BODIES_INVOLVED, { error: "Please choose which body was involved." }),
-  impact: z.enum(IMPACTS, { error: "Please choose the impact: low, medium or high." }),
-  identityMode: z.enum(IDENTITY_MODES, {
-    error: "Please choose whether to be named, confidential or anonymous.",
-  }),
-  sourceMessage: sourceMessageSchema.nullish().transform((value) => value ?? null),
-}, { error: "Sorry, the form could not be read. Please try again." });
+export const concernDraftSchema = z.object(
+  {
+    whatHappened: whatHappenedSchema,
+    objective: objectiveSchema,
+    body: z.enum(BODIES_INVOLVED, { error: "Please choose which body was involved." }),
+    impact: z.enum(IMPACTS, { error: "Please choose the impact: low, medium or high." }),
+    identityMode: z.enum(IDENTITY_MODES, {
+      error: "Please choose whether to be named, confidential or anonymous.",
+    }),
+    sourceMessage: sourceMessageSchema.nullish().transform((value) => value ?? null),
+  },
+  { error: "Sorry, the form could not be read. Please try again." },
+);
 
 export type ConcernDraft = z.output<typeof concernDraftSchema>;
 export type ConcernDraftInput = z.input<typeof concernDraftSchema>;

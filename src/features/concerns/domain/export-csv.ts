@@ -1,6 +1,6 @@
 import { stringify } from "csv-stringify/sync";
-import { formatReference, type BodyInvolved, type ConcernStatus, type Impact, type ObjectiveChoice } from "./concern";
-import { reporterLabel, type ReporterIdentity, type Viewer } from "./identity";
+import { type BodyInvolved, type ConcernStatus, formatReference, type Impact, type ObjectiveChoice } from "./concern";
+import { type ReporterIdentity, reporterLabel, type Viewer } from "./identity";
 import { BODY_LABELS, IMPACT_LABELS, OBJECTIVE_LABELS } from "./labels";
 
 export interface ConcernExportRow {
@@ -61,5 +61,7 @@ function toRecord(row: ConcernExportRow, viewer: Viewer): Record<string, string 
 }
 
 function truncate(text: string): string {
-  return text.length <= MAX_CELL_CHARS ? text : text.slice(0, MAX_CELL_CHARS - TRUNCATION_MARK.length) + TRUNCATION_MARK;
+  return text.length <= MAX_CELL_CHARS
+    ? text
+    : text.slice(0, MAX_CELL_CHARS - TRUNCATION_MARK.length) + TRUNCATION_MARK;
 }

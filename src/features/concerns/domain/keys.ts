@@ -8,17 +8,25 @@ import type { NewConcern } from "./records";
  * server's pepper, so a copy of the database cannot be used to test guesses.
  */
 export function keyedHash(pepper: string, purpose: "source" | "submission", ...parts: string[]): string {
-  return createHmac("sha256", pepper).update(`localism-bot/${purpose}/v1:${parts.join("\u0000")}`, "utf8").digest("hex");
+  return createHmac("sha256", pepper)
+    .update(`localism-bot/${purpose}/v1:${parts.join("\u0000")}`, "utf8")
+    .digest("hex");
 }
 
-type HashedContent = Pick<NewConcern, "id" | "whatHappened" | "objective" | "body" | "impact" | "reporter" | "source" | "createdAt">;
+type HashedContent = Pick<
+  NewConcern,
+  "id" | "whatHappened" | "objective" | "body" | "impact" | "reporter" | "source" | "createdAt"
+>;
 
 /**
  * sha256 of what was reported, kept in the audit chain's "submit" entry, so `audit verify` also
  * notices a concern whose text, classification, reporter or source was edited in the database.
  */
 export function concernContentHash(concern: HashedContent): string {
-  const reporter = concern.reporter.mode === "anonymous" ? { mode: "anonymous" } : { mode: concern.reporter.mode, userId: concern.reporter.userId };
+  const reporter =
+    concern.reporter.mode === "anonymous"
+      ? { mode: "anonymous" }
+      : { mode: concern.reporter.mode, userId: concern.reporter.userId };
   const content = {
     id: concern.id,
     whatHappened: concern.whatHappened,

@@ -47,13 +47,19 @@ export class LeadDirectory implements LeadRoster {
     const { group, members } = this.options;
     if (!group || !members) return new Set();
     const cached = this.cache.get(workspaceId);
-    if (cached && this.options.clock.now().getTime() - cached.fetchedAt < (this.options.ttlMs ?? FIVE_MINUTES)) return cached.members;
+    if (cached && this.options.clock.now().getTime() - cached.fetchedAt < (this.options.ttlMs ?? FIVE_MINUTES))
+      return cached.members;
     const inFlight = this.pending.get(workspaceId) ?? this.fetch(workspaceId, group, members, cached);
     this.pending.set(workspaceId, inFlight);
     return inFlight.finally(() => this.pending.delete(workspaceId));
   }
 
-  private async fetch(workspaceId: string, group: string, members: GroupMembers, cached: Cached | undefined): Promise<ReadonlySet<string>> {
+  private async fetch(
+    workspaceId: string,
+    group: string,
+    members: GroupMembers,
+    cached: Cached | undefined,
+  ): Promise<ReadonlySet<string>> {
     try {
       const found = new Set(await members(group));
       this.cache.set(workspaceId, { members: found, fetchedAt: this.options.clock.now().getTime() });

@@ -18,7 +18,12 @@ import type {
 export interface ConcernWrites {
   create(concern: NewConcern, audit: AuditDraft): Promise<CreateOutcome>;
   addSupporter(supporter: NewSupporter, audit: AuditDraft): Promise<SupportOutcome>;
-  changeStatus(workspaceId: string, id: string, change: { from: ConcernStatus; to: ConcernStatus; at: Date }, audit: AuditDraft): Promise<boolean>;
+  changeStatus(
+    workspaceId: string,
+    id: string,
+    change: { from: ConcernStatus; to: ConcernStatus; at: Date },
+    audit: AuditDraft,
+  ): Promise<boolean>;
   record(workspaceId: string, id: string, audit: AuditDraft): Promise<boolean>;
   setThreadBlocked(workspaceId: string, id: string, blocked: boolean, audit: AuditDraft): Promise<boolean>;
   addMessage(workspaceId: string, message: ConcernMessageRecord, audit: AuditDraft): Promise<boolean>;
@@ -27,7 +32,11 @@ export interface ConcernWrites {
 
 export interface ConcernReads {
   /** Concerns raised in [start, end), counted by objective (null: "not sure"). */
-  raisedByObjective(workspaceId: string, start: Date, end: Date): Promise<Array<{ objective: number | null; count: number }>>;
+  raisedByObjective(
+    workspaceId: string,
+    start: Date,
+    end: Date,
+  ): Promise<Array<{ objective: number | null; count: number }>>;
   byId(workspaceId: string, id: string): Promise<ConcernRecord | null>;
   byNumber(workspaceId: string, number: number): Promise<ConcernRecord | null>;
   bySourceKey(workspaceId: string, sourceKey: string): Promise<ConcernRecord | null>;
@@ -51,7 +60,11 @@ export interface ReminderClaimStore {
 }
 
 export interface RetentionStore {
-  purge(concernIds: string[], at: Date, cutoff: Date): Promise<{ concernCount: number; auditEntriesRemoved: number; tombstoneSeq: number | null }>;
+  purge(
+    concernIds: string[],
+    at: Date,
+    cutoff: Date,
+  ): Promise<{ concernCount: number; auditEntriesRemoved: number; tombstoneSeq: number | null }>;
 }
 
 /** Who the concern leads are (config user ids and a Slack user group). */

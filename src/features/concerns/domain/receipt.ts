@@ -18,7 +18,9 @@ const HASH_CONTEXT = "localism-bot/receipt/v1:";
 /** e.g. "K7QH-3MZP-XW9D", drawn with a cryptographically secure generator. */
 export function generateReceiptCode(): string {
   const symbols = Array.from({ length: CODE_LENGTH }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]);
-  const groups = Array.from({ length: GROUPS }, (_, i) => symbols.slice(i * GROUP_LENGTH, (i + 1) * GROUP_LENGTH).join(""));
+  const groups = Array.from({ length: GROUPS }, (_, i) =>
+    symbols.slice(i * GROUP_LENGTH, (i + 1) * GROUP_LENGTH).join(""),
+  );
   return groups.join("-");
 }
 
@@ -53,5 +55,7 @@ function hmac(normalised: string, pepper: string): string {
   if (pepper.length < MIN_PEPPER_LENGTH) {
     throw new Error(`The receipt pepper must be at least ${MIN_PEPPER_LENGTH} characters`);
   }
-  return createHmac("sha256", pepper).update(HASH_CONTEXT + normalised, "utf8").digest("hex");
+  return createHmac("sha256", pepper)
+    .update(HASH_CONTEXT + normalised, "utf8")
+    .digest("hex");
 }

@@ -1,4 +1,4 @@
-import { formatReference, type ConcernStatus } from "./concern";
+import { type ConcernStatus, formatReference } from "./concern";
 
 /**
  * Status workflow: new -> acknowledged -> resolved.

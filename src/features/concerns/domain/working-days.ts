@@ -35,12 +35,7 @@ export function addWorkingDays(start: Date, n: number, holidays: ReadonlySet<str
  * Working days after `start`'s date up to and including `end`'s date: from a Friday to the next
  * Monday is 1, within one day it is 0. Swapping the arguments negates the result.
  */
-export function workingDaysBetween(
-  start: Date,
-  end: Date,
-  holidays: ReadonlySet<string>,
-  timeZone = LONDON,
-): number {
+export function workingDaysBetween(start: Date, end: Date, holidays: ReadonlySet<string>, timeZone = LONDON): number {
   const days = differenceInCalendarDays(end, start, { in: tz(timeZone) });
   if (days < 0) return -workingDaysBetween(end, start, holidays, timeZone);
   let count = 0;

@@ -1,7 +1,7 @@
 import { tz } from "@date-fns/tz";
 import { getHours } from "date-fns";
 import type { Clock } from "../../../clock";
-import { loadBankHolidaysFile, LONDON, type DueReminder, type ReminderService } from "../domain";
+import { type DueReminder, LONDON, loadBankHolidaysFile, type ReminderService } from "../domain";
 
 export interface ConcernReminderJobOptions {
   reminders: ReminderService;

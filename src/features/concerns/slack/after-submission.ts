@@ -1,8 +1,8 @@
-import type { ConcernsSlackDeps } from "./deps";
-import { threadNoteMessage } from "./views/notifications";
 import type { SlackClient } from "./client";
 import { confirmToReporter } from "./confirm";
+import type { ConcernsSlackDeps } from "./deps";
 import type { SubmissionStep } from "./submission-flow";
+import { threadNoteMessage } from "./views/notifications";
 
 type AfterDeps = Pick<ConcernsSlackDeps, "concernDrafts" | "concernNotifier">;
 
@@ -13,7 +13,12 @@ const SUPPORTER_WORDS = { named: "", confidential: "confidentially", anonymous: 
  * message's draft stays until the daily sweep, so a retried submission still finds it (and is
  * then recognised by its submission key).
  */
-export async function afterSubmission(deps: AfterDeps, client: SlackClient, step: SubmissionStep, userId: string): Promise<void> {
+export async function afterSubmission(
+  deps: AfterDeps,
+  client: SlackClient,
+  step: SubmissionStep,
+  userId: string,
+): Promise<void> {
   const { result, metadata, mode } = step;
   if (!result || !mode || result.kind === "duplicate") return;
   if (result.kind === "created") await deps.concernNotifier.showCard(result.concern, true);

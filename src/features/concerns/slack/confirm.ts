@@ -1,9 +1,9 @@
 import type { IdentityMode, SubmissionResult } from "../domain";
-import { submittedMessage } from "./views/submitted";
-import { reference } from "./views/text";
 import type { SlackClient } from "./client";
 import type { FormMetadata } from "./metadata";
 import type { ConcernNotifier } from "./notifier";
+import { submittedMessage } from "./views/submitted";
+import { reference } from "./views/text";
 
 export interface Confirmation {
   client: SlackClient;

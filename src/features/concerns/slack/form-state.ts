@@ -25,7 +25,9 @@ export function readFormState(values: unknown): FormValues & { leadText?: string
     body: read(CONCERN_INPUTS.body)?.selected_option?.value,
     impact: read(CONCERN_INPUTS.impact)?.selected_option?.value,
     identityMode: read(CONCERN_INPUTS.identityMode)?.selected_option?.value,
-    includeLink: (read(CONCERN_INPUTS.includeLink)?.selected_options ?? []).some((option) => option.value === "include"),
+    includeLink: (read(CONCERN_INPUTS.includeLink)?.selected_options ?? []).some(
+      (option) => option.value === "include",
+    ),
     leadText: read(CONCERN_INPUTS.leadText)?.value ?? undefined,
   };
 }

@@ -1,11 +1,11 @@
 import type { ViewResponseAction } from "@slack/bolt";
-import { transition, type LeadRequest, type TriageResult } from "../domain";
 import { CONCERN_INPUTS } from "../../../slack/ids";
-import type { ConcernsSlackDeps } from "./deps";
-import { leadActionModal, type LeadModalAction } from "./views/lead-action";
+import { type LeadRequest, type TriageResult, transition } from "../domain";
 import type { SlackClient } from "./client";
+import type { ConcernsSlackDeps } from "./deps";
 import { readFormState } from "./form-state";
 import { decodeLeadMetadata, encodeLeadMetadata } from "./metadata";
+import { type LeadModalAction, leadActionModal } from "./views/lead-action";
 
 type LeadDeps = Pick<ConcernsSlackDeps, "concerns" | "concernNotifier">;
 
@@ -18,7 +18,13 @@ export async function acknowledge(deps: LeadDeps, request: LeadRequest): Promise
 }
 
 /** Note, resolve, reopen and reply open a small form, after the same checks. */
-export async function openLeadModal(deps: LeadDeps, client: SlackClient, triggerId: string, request: LeadRequest, action: LeadModalAction): Promise<ButtonOutcome> {
+export async function openLeadModal(
+  deps: LeadDeps,
+  client: SlackClient,
+  triggerId: string,
+  request: LeadRequest,
+  action: LeadModalAction,
+): Promise<ButtonOutcome> {
   const found = await deps.concerns.triage.authorised(request);
   if (!found.ok) return { refusal: found.reason };
   if (action === "reply" && found.concern.reporter.mode !== "anonymous") {
@@ -45,14 +51,25 @@ export async function submitLeadModal(
 ): Promise<{ response: ViewResponseAction | undefined; after: () => Promise<void> }> {
   const metadata = decodeLeadMetadata(view.private_metadata);
   const text = readFormState(view.state?.values).leadText ?? "";
-  const errors = (message: string): ViewResponseAction => ({ response_action: "errors", errors: { [CONCERN_INPUTS.leadText.block]: message } });
-  if (!metadata) return { response: errors("Sorry, this form could not be read. Please close it and press the button again."), after: async () => {} };
+  const errors = (message: string): ViewResponseAction => ({
+    response_action: "errors",
+    errors: { [CONCERN_INPUTS.leadText.block]: message },
+  });
+  if (!metadata)
+    return {
+      response: errors("Sorry, this form could not be read. Please close it and press the button again."),
+      after: async () => {},
+    };
   const full = { ...request, concernId: metadata.concernId };
-  const result = metadata.action === "reply" ? await deps.concerns.triage.reply(full, text) : await deps.concerns.triage.act(full, metadata.action, text);
+  const result =
+    metadata.action === "reply"
+      ? await deps.concerns.triage.reply(full, text)
+      : await deps.concerns.triage.act(full, metadata.action, text);
   if (!result.ok) return { response: errors(result.reason), after: async () => {} };
-  const after = metadata.action === "reply"
-    ? () => deps.concernNotifier.leadReplied(result.concern, request.leadId, text.trim())
-    : () => deps.concernNotifier.statusChanged(result.concern, result.change, text.trim() || null);
+  const after =
+    metadata.action === "reply"
+      ? () => deps.concernNotifier.leadReplied(result.concern, request.leadId, text.trim())
+      : () => deps.concernNotifier.statusChanged(result.concern, result.change, text.trim() || null);
   return { response: undefined, after };
 }
 

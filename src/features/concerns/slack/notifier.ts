@@ -1,10 +1,10 @@
-import type { ConcernLookup, ConcernRecord, ConcernStatus, DueReminder, TriageService } from "../domain";
 import type { Logger } from "../../../logger";
+import type { SlackMessage } from "../../../slack/message";
+import type { ConcernLookup, ConcernRecord, ConcernStatus, DueReminder, TriageService } from "../domain";
+import { type SlackClient, slackErrorCode } from "./client";
 import { triageCard } from "./views/card";
 import { reminderMessage, statusChangeMessage, threadNoteMessage } from "./views/notifications";
 import { reference } from "./views/text";
-import type { SlackMessage } from "../../../slack/message";
-import { slackErrorCode, type SlackClient } from "./client";
 
 export interface NotifierSettings {
   triageChannel: string | null;
@@ -47,18 +47,27 @@ export class ConcernNotifier {
   async threadNote(concern: ConcernRecord, message: SlackMessage): Promise<void> {
     if (!concern.triage) return;
     try {
-      await this.client.chat.postMessage({ channel: concern.triage.channelId, thread_ts: concern.triage.ts, ...message });
+      await this.client.chat.postMessage({
+        channel: concern.triage.channelId,
+        thread_ts: concern.triage.ts,
+        ...message,
+      });
     } catch (error) {
       this.failed(`add to the thread of ${reference(concern)}`, error, concern.triage.channelId);
     }
   }
 
   /** A status change: the card updates, named and confidential reporters and supporters get a DM. */
-  async statusChanged(concern: ConcernRecord, change: { from: ConcernStatus; to: ConcernStatus } | null, note: string | null): Promise<void> {
+  async statusChanged(
+    concern: ConcernRecord,
+    change: { from: ConcernStatus; to: ConcernStatus } | null,
+    note: string | null,
+  ): Promise<void> {
     await this.showCard(concern);
     if (!change) return;
     const message = statusChangeMessage(concern, change, note);
-    for (const userId of await this.lookup.peopleToTell(concern)) await this.direct(userId, message, reference(concern));
+    for (const userId of await this.lookup.peopleToTell(concern))
+      await this.direct(userId, message, reference(concern));
   }
 
   async leadReplied(concern: ConcernRecord, leadId: string, text: string): Promise<void> {
@@ -105,7 +114,9 @@ export class ConcernNotifier {
 
   private failed(what: string, error: unknown, channel: string): void {
     const code = slackErrorCode(error);
-    const hint = ["not_in_channel", "channel_not_found"].includes(code) ? ` Invite the bot to ${channel} (/invite @localism-bot).` : "";
+    const hint = ["not_in_channel", "channel_not_found"].includes(code)
+      ? ` Invite the bot to ${channel} (/invite @localism-bot).`
+      : "";
     this.logger.error(`Could not ${what}: ${code}.${hint}`);
   }
 }

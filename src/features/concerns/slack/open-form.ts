@@ -1,11 +1,11 @@
 import { signpostFor } from "../domain";
+import { isGoneView, type SlackClient } from "./client";
 import type { ConcernsSlackDeps } from "./deps";
+import { EMPTY_FORM_METADATA, encodeFormMetadata, type FormMetadata } from "./metadata";
+import { readShortcutMessage, type ShortcutMessage } from "./source-message";
 import { concernFormModal } from "./views/form";
 import { loadingModal, problemModal } from "./views/submitted";
 import { raisedByText, reference } from "./views/text";
-import { isGoneView, type SlackClient } from "./client";
-import { encodeFormMetadata, EMPTY_FORM_METADATA, type FormMetadata } from "./metadata";
-import { readShortcutMessage, type ShortcutMessage } from "./source-message";
 
 export interface MessageShortcutContext {
   client: SlackClient;
@@ -37,8 +37,15 @@ export async function openFormForMessage(deps: FormDeps, context: MessageShortcu
 }
 
 /** The global shortcut, `/concerns new` and App Home: the same form without a source message. */
-export async function openBlankForm(client: SlackClient, triggerId: string, metadata: Partial<FormMetadata> = {}): Promise<void> {
-  await client.views.open({ trigger_id: triggerId, view: concernFormModal({ metadata: encodeFormMetadata({ ...EMPTY_FORM_METADATA, ...metadata }) }) });
+export async function openBlankForm(
+  client: SlackClient,
+  triggerId: string,
+  metadata: Partial<FormMetadata> = {},
+): Promise<void> {
+  await client.views.open({
+    trigger_id: triggerId,
+    view: concernFormModal({ metadata: encodeFormMetadata({ ...EMPTY_FORM_METADATA, ...metadata }) }),
+  });
 }
 
 async function formForMessage(deps: FormDeps, context: MessageShortcutContext, message: ShortcutMessage) {
@@ -60,7 +67,12 @@ async function formForMessage(deps: FormDeps, context: MessageShortcutContext, m
   };
   return concernFormModal({
     metadata: encodeFormMetadata(metadata),
-    source: { text: message.text, author: message.author, permalink, existing: existing && { reference: reference(existing), raisedBy: raisedByText(existing) } },
+    source: {
+      text: message.text,
+      author: message.author,
+      permalink,
+      existing: existing && { reference: reference(existing), raisedBy: raisedByText(existing) },
+    },
     signposts,
   });
 }

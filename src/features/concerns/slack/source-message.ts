@@ -25,7 +25,19 @@ const messageSchema = z
     thread_ts: z.string().optional(),
     bot_profile: z.object({ name: z.string().optional() }).loose().optional(),
     blocks: z.array(z.unknown()).optional(),
-    attachments: z.array(z.object({ pretext: z.string().optional(), title: z.string().optional(), text: z.string().optional(), fallback: z.string().optional(), files: z.array(z.object({ name: z.string().optional(), title: z.string().optional() }).loose()).optional() }).loose()).optional(),
+    attachments: z
+      .array(
+        z
+          .object({
+            pretext: z.string().optional(),
+            title: z.string().optional(),
+            text: z.string().optional(),
+            fallback: z.string().optional(),
+            files: z.array(z.object({ name: z.string().optional(), title: z.string().optional() }).loose()).optional(),
+          })
+          .loose(),
+      )
+      .optional(),
     files: z.array(z.object({ name: z.string().optional(), title: z.string().optional() }).loose()).optional(),
   })
   .loose();
@@ -57,7 +69,10 @@ function textOf(m: Message): string {
 }
 
 function blocksText(blocks: unknown[]): string {
-  return blocks.map((block) => flatten(block)).filter(Boolean).join("\n");
+  return blocks
+    .map((block) => flatten(block))
+    .filter(Boolean)
+    .join("\n");
 }
 
 function flatten(node: unknown): string {
@@ -74,7 +89,16 @@ function flatten(node: unknown): string {
 
 function attachmentsText(m: Message): string {
   return (m.attachments ?? [])
-    .map((a) => [a.pretext, a.title, a.text ?? a.fallback, ...(a.files ?? []).map((f) => `[file: ${f.title ?? f.name ?? "untitled"}]`)].filter(Boolean).join("\n"))
+    .map((a) =>
+      [
+        a.pretext,
+        a.title,
+        a.text ?? a.fallback,
+        ...(a.files ?? []).map((f) => `[file: ${f.title ?? f.name ?? "untitled"}]`),
+      ]
+        .filter(Boolean)
+        .join("\n"),
+    )
     .join("\n");
 }
 

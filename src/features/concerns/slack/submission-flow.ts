@@ -1,21 +1,21 @@
 import type { ViewResponseAction } from "@slack/bolt";
+import { CONCERN_INPUTS } from "../../../slack/ids";
 import {
   CONCERN_FIELDS,
-  londonTimeLabel,
-  signpostFor,
-  validateConcernDraft,
   type ConcernField,
   type FieldErrors,
   type IdentityMode,
+  londonTimeLabel,
   type SourceMessage,
   type SubmissionResult,
+  signpostFor,
+  validateConcernDraft,
 } from "../domain";
-import { CONCERN_INPUTS } from "../../../slack/ids";
 import type { ConcernsSlackDeps } from "./deps";
+import { readFormState } from "./form-state";
+import { decodeFormMetadata, encodeFormMetadata, type FormMetadata } from "./metadata";
 import { concernFormModal, type FormValues } from "./views/form";
 import { submittedModal } from "./views/submitted";
-import { decodeFormMetadata, encodeFormMetadata, type FormMetadata } from "./metadata";
-import { readFormState } from "./form-state";
 
 export interface SubmissionRequest {
   workspaceId: string;
@@ -61,16 +61,27 @@ export async function handleConcernSubmission(deps: FlowDeps, request: Submissio
   const values = readFormState(request.view.state?.values);
   const sourceText = metadata.draft ? await deps.concernDrafts.text(request.workspaceId, metadata.draft) : null;
   if (metadata.draft && sourceText === null) {
-    return { metadata, response: errorsFor({ whatHappened: "The quoted message has expired. Please close this form and start again from the message." }) };
+    return {
+      metadata,
+      response: errorsFor({
+        whatHappened: "The quoted message has expired. Please close this form and start again from the message.",
+      }),
+    };
   }
-  const validation = validateConcernDraft({ ...values, sourceMessage: sourceText === null ? null : { text: sourceText, permalink: metadata.permalink } });
+  const validation = validateConcernDraft({
+    ...values,
+    sourceMessage: sourceText === null ? null : { text: sourceText, permalink: metadata.permalink },
+  });
   if (!validation.ok) return { metadata, response: errorsFor(validation.errors) };
 
   const signposts = signpostFor(`${validation.draft.whatHappened}\n${sourceText ?? ""}`);
   const unseen = signposts.filter((signpost) => !metadata.shown.includes(signpost.kind));
   if (unseen.length > 0) {
     const shown = [...new Set([...metadata.shown, ...signposts.map((signpost) => signpost.kind)])];
-    return { metadata, response: { response_action: "update", view: formAgain(metadata, shown, values, signposts, sourceText) } };
+    return {
+      metadata,
+      response: { response_action: "update", view: formAgain(metadata, shown, values, signposts, sourceText) },
+    };
   }
 
   const result = await deps.concerns.submissions.submit({
@@ -86,7 +97,12 @@ export async function handleConcernSubmission(deps: FlowDeps, request: Submissio
     return { metadata, response: errorsFor({ identityMode: rateLimitText(result.retryAt, deps) }) };
   }
   const receipt = result.kind === "created" ? result.receiptCode : null;
-  return { metadata, result, mode: validation.draft.identityMode, response: { response_action: "update", view: submittedModal(result, receipt) } };
+  return {
+    metadata,
+    result,
+    mode: validation.draft.identityMode,
+    response: { response_action: "update", view: submittedModal(result, receipt) },
+  };
 }
 
 function rateLimitText(retryAt: Date, deps: FlowDeps): string {
@@ -96,10 +112,24 @@ function rateLimitText(retryAt: Date, deps: FlowDeps): string {
 
 function sourceOf(metadata: FormMetadata, text: string | null): SourceMessage | null {
   if (text === null || !metadata.channel || !metadata.ts) return null;
-  return { text, channelId: metadata.channel, ts: metadata.ts, threadTs: metadata.thread, permalink: metadata.permalink, author: metadata.author };
+  return {
+    text,
+    channelId: metadata.channel,
+    ts: metadata.ts,
+    threadTs: metadata.thread,
+    permalink: metadata.permalink,
+    author: metadata.author,
+  };
 }
 
-function formAgain(metadata: FormMetadata, shown: FormMetadata["shown"], values: FormValues, signposts: ReturnType<typeof signpostFor>, sourceText: string | null) {
-  const source = sourceText === null ? null : { text: sourceText, author: metadata.author, permalink: metadata.permalink };
+function formAgain(
+  metadata: FormMetadata,
+  shown: FormMetadata["shown"],
+  values: FormValues,
+  signposts: ReturnType<typeof signpostFor>,
+  sourceText: string | null,
+) {
+  const source =
+    sourceText === null ? null : { text: sourceText, author: metadata.author, permalink: metadata.permalink };
   return concernFormModal({ metadata: encodeFormMetadata({ ...metadata, shown }), source, signposts, values });
 }

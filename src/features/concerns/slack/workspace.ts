@@ -1,5 +1,9 @@
 /** The workspace an interaction came from: every concern read and write is scoped to it. */
-export function workspaceOf(body: { team?: { id?: string } | null; user?: { team_id?: string } | null; view?: { team_id?: string } }): string {
+export function workspaceOf(body: {
+  team?: { id?: string } | null;
+  user?: { team_id?: string } | null;
+  view?: { team_id?: string };
+}): string {
   const id = body.team?.id ?? body.view?.team_id ?? body.user?.team_id;
   if (!id) throw new Error("The request names no workspace");
   return id;

@@ -1,16 +1,21 @@
 import type { DatabaseProvider } from "../../../config";
+import type { Db } from "../../../storage/database";
 import {
-  appendEntry,
+  isTransientConflict,
+  isUniqueViolation,
+  retryingConflicts,
+  type DbTransaction as Tx,
+} from "../../../storage/db-errors";
+import {
   type AuditActor,
   type AuditEntry,
+  appendEntry,
   type ChainHead,
   type ConcernAuditAction,
   type PurgeRecord,
 } from "../domain/audit-chain";
 import type { ConcernStatus } from "../domain/concern";
 import type { AuditDraft } from "../domain/records";
-import type { Db } from "../../../storage/database";
-import { isTransientConflict, isUniqueViolation, retryingConflicts, type DbTransaction as Tx } from "../../../storage/db-errors";
 import { AuditHeadMoved } from "./errors";
 
 export type { Tx };
@@ -103,11 +108,32 @@ export class AuditLog {
 }
 
 function toRow(entry: AuditEntry): AuditRow {
-  const common = { seq: entry.seq, at: entry.at, actor: entry.actor, action: entry.action, prevHash: entry.prevHash, hash: entry.hash };
+  const common = {
+    seq: entry.seq,
+    at: entry.at,
+    actor: entry.actor,
+    action: entry.action,
+    prevHash: entry.prevHash,
+    hash: entry.hash,
+  };
   if (entry.action === "purge") {
-    return { ...common, concernRef: null, fromStatus: null, toStatus: null, note: null, purge: JSON.stringify(entry.purge) };
+    return {
+      ...common,
+      concernRef: null,
+      fromStatus: null,
+      toStatus: null,
+      note: null,
+      purge: JSON.stringify(entry.purge),
+    };
   }
-  return { ...common, concernRef: entry.concernRef, fromStatus: entry.from ?? null, toStatus: entry.to ?? null, note: entry.note ?? null, purge: null };
+  return {
+    ...common,
+    concernRef: entry.concernRef,
+    fromStatus: entry.from ?? null,
+    toStatus: entry.to ?? null,
+    note: entry.note ?? null,
+    purge: null,
+  };
 }
 
 /**

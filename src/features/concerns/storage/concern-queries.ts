@@ -1,6 +1,12 @@
-import { CONCERN_STATUSES, type ConcernStatus } from "../domain/concern";
-import type { ConcernCounts, ConcernFilter, ConcernMessageRecord, ConcernRecord, SupporterRecord } from "../domain/records";
 import type { Db } from "../../../storage/database";
+import { CONCERN_STATUSES, type ConcernStatus } from "../domain/concern";
+import type {
+  ConcernCounts,
+  ConcernFilter,
+  ConcernMessageRecord,
+  ConcernRecord,
+  SupporterRecord,
+} from "../domain/records";
 import { toConcernRecord, toSupporterRecord, withSupporterCount } from "./rows";
 
 /** Reads of concerns. Every read but the reminders' names its workspace: nothing crosses workspaces. */
@@ -13,12 +19,18 @@ export class ConcernQueries {
   }
 
   async byNumber(workspaceId: string, number: number): Promise<ConcernRecord | null> {
-    const row = await this.db.concern.findUnique({ where: { workspaceId_number: { workspaceId, number } }, include: withSupporterCount });
+    const row = await this.db.concern.findUnique({
+      where: { workspaceId_number: { workspaceId, number } },
+      include: withSupporterCount,
+    });
     return row ? toConcernRecord(row) : null;
   }
 
   async bySourceKey(workspaceId: string, sourceKey: string): Promise<ConcernRecord | null> {
-    const row = await this.db.concern.findUnique({ where: { workspaceId_sourceKey: { workspaceId, sourceKey } }, include: withSupporterCount });
+    const row = await this.db.concern.findUnique({
+      where: { workspaceId_sourceKey: { workspaceId, sourceKey } },
+      include: withSupporterCount,
+    });
     return row ? toConcernRecord(row) : null;
   }
 
@@ -51,7 +63,11 @@ export class ConcernQueries {
   async counts(workspaceId: string): Promise<ConcernCounts> {
     const [statuses, objectives] = await Promise.all([
       this.db.concern.groupBy({ by: ["status"], where: { workspaceId }, _count: { _all: true } }),
-      this.db.concern.groupBy({ by: ["objective"], where: { workspaceId, status: { not: "resolved" } }, _count: { _all: true } }),
+      this.db.concern.groupBy({
+        by: ["objective"],
+        where: { workspaceId, status: { not: "resolved" } },
+        _count: { _all: true },
+      }),
     ]);
     const byStatus: Record<ConcernStatus, number> = { new: 0, acknowledged: 0, resolved: 0 };
     for (const row of statuses) {
@@ -59,12 +75,17 @@ export class ConcernQueries {
       if (status) byStatus[status] = row._count._all;
     }
     const byObjective: Record<string, number> = { "1": 0, "2": 0, "3": 0, "4": 0, not_sure: 0 };
-    for (const row of objectives) byObjective[row.objective === null ? "not_sure" : String(row.objective)] = row._count._all;
+    for (const row of objectives)
+      byObjective[row.objective === null ? "not_sure" : String(row.objective)] = row._count._all;
     return { byStatus, byObjective };
   }
 
   /** Concerns raised in [start, end), counted by objective (null: "not sure"), for the digest of that period. */
-  async raisedByObjective(workspaceId: string, start: Date, end: Date): Promise<Array<{ objective: number | null; count: number }>> {
+  async raisedByObjective(
+    workspaceId: string,
+    start: Date,
+    end: Date,
+  ): Promise<Array<{ objective: number | null; count: number }>> {
     const rows = await this.db.concern.groupBy({
       by: ["objective"],
       where: { workspaceId, createdAt: { gte: start, lt: end } },

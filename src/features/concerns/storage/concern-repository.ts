@@ -1,8 +1,15 @@
-import type { AuditDraft, ConcernRecord, CreateOutcome, NewConcern, NewSupporter, SupportOutcome } from "../domain/records";
-import type { ConcernStatus } from "../domain/concern";
 import type { Db } from "../../../storage/database";
-import type { AuditLog, Tx } from "./audit-log";
 import { isUniqueViolation, retryingConflicts } from "../../../storage/db-errors";
+import type { ConcernStatus } from "../domain/concern";
+import type {
+  AuditDraft,
+  ConcernRecord,
+  CreateOutcome,
+  NewConcern,
+  NewSupporter,
+  SupportOutcome,
+} from "../domain/records";
+import type { AuditLog, Tx } from "./audit-log";
 import { newConcernRow, toConcernRecord, withSupporterCount } from "./rows";
 
 export interface StatusUpdate {
@@ -111,11 +118,21 @@ export class ConcernRepository {
 
   async addMessage(
     workspaceId: string,
-    message: { id: string; concernId: string; author: "lead" | "reporter"; leadUserId: string | null; text: string; createdAt: Date },
+    message: {
+      id: string;
+      concernId: string;
+      author: "lead" | "reporter";
+      leadUserId: string | null;
+      text: string;
+      createdAt: Date;
+    },
     audit: AuditDraft,
   ): Promise<boolean> {
     return this.audit.transaction(async (tx) => {
-      const touched = await tx.concern.updateMany({ where: { id: message.concernId, workspaceId }, data: { updatedAt: message.createdAt } });
+      const touched = await tx.concern.updateMany({
+        where: { id: message.concernId, workspaceId },
+        data: { updatedAt: message.createdAt },
+      });
       if (touched.count !== 1) return false;
       await tx.concernMessage.create({ data: message });
       await this.audit.appendIn(tx, message.concernId, audit);
@@ -133,10 +150,16 @@ export class ConcernRepository {
 
   private async explainConflict(concern: NewConcern): Promise<CreateOutcome | null> {
     const { workspaceId, submissionKey, sourceKey } = concern;
-    const submitted = await this.db.concern.findUnique({ where: { workspaceId_submissionKey: { workspaceId, submissionKey } }, include: withSupporterCount });
+    const submitted = await this.db.concern.findUnique({
+      where: { workspaceId_submissionKey: { workspaceId, submissionKey } },
+      include: withSupporterCount,
+    });
     if (submitted) return { kind: "duplicate_submission", concern: toConcernRecord(submitted) };
     if (sourceKey === null) return null;
-    const sameSource = await this.db.concern.findUnique({ where: { workspaceId_sourceKey: { workspaceId, sourceKey } }, include: withSupporterCount });
+    const sameSource = await this.db.concern.findUnique({
+      where: { workspaceId_sourceKey: { workspaceId, sourceKey } },
+      include: withSupporterCount,
+    });
     return sameSource ? { kind: "same_source", concern: toConcernRecord(sameSource) } : null;
   }
 }

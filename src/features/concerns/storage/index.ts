@@ -1,6 +1,6 @@
 import type { DatabaseProvider } from "../../../config";
-import type { ConcernStorage } from "../domain/services";
 import type { Db } from "../../../storage/database";
+import type { ConcernStorage } from "../domain/services";
 import { AuditLog } from "./audit-log";
 import { ConcernQueries } from "./concern-queries";
 import { ConcernRepository } from "./concern-repository";

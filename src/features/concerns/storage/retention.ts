@@ -1,5 +1,5 @@
-import { planAuditPurge } from "../domain/audit-purge";
 import type { Db } from "../../../storage/database";
+import { planAuditPurge } from "../domain/audit-purge";
 import type { AuditLog } from "./audit-log";
 
 export interface PurgeResult {
@@ -28,7 +28,11 @@ export class ConcernRetention {
         await tx.concernAuditEntry.deleteMany({ where: { seq: { in: plan.removedSeqs } } });
       }
       const { count } = await tx.concern.deleteMany({ where: { id: { in: concernIds } } });
-      return { concernCount: count, auditEntriesRemoved: plan?.removedSeqs.length ?? 0, tombstoneSeq: plan?.tombstone.seq ?? null };
+      return {
+        concernCount: count,
+        auditEntriesRemoved: plan?.removedSeqs.length ?? 0,
+        tombstoneSeq: plan?.tombstone.seq ?? null,
+      };
     });
   }
 }

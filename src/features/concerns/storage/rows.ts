@@ -1,18 +1,18 @@
+import type { Concern, ConcernSupporter } from "../../../generated/sqlite/client";
 import {
   BODIES_INVOLVED,
-  CONCERN_STATUSES,
-  IDENTITY_MODES,
-  IMPACTS,
   type BodyInvolved,
+  CONCERN_STATUSES,
   type ConcernStatus,
+  IDENTITY_MODES,
   type IdentityMode,
+  IMPACTS,
   type Impact,
   type ObjectiveChoice,
 } from "../domain/concern";
 import type { ReporterIdentity } from "../domain/identity";
 import type { ConcernRecord, ConcernSource, NewConcern, SupporterRecord } from "../domain/records";
 import type { SignpostKind } from "../domain/signposting";
-import type { Concern, ConcernSupporter } from "../../../generated/sqlite/client";
 
 /** Database rows <-> the plain records the rest of the app uses. */
 
@@ -62,7 +62,9 @@ export function toConcernRecord(row: ConcernRow): ConcernRecord {
     impact: oneOf<Impact>(IMPACTS, row.impact, "impact"),
     reporter: identityOf(row.identityMode, row.reporterUserId, row.reporterName),
     source: sourceOf(row),
-    signposts: row.signposts.split(",").filter((kind): kind is SignpostKind => SIGNPOST_KINDS.some((known) => known === kind)),
+    signposts: row.signposts
+      .split(",")
+      .filter((kind): kind is SignpostKind => SIGNPOST_KINDS.some((known) => known === kind)),
     receiptHash: row.receiptHash,
     threadBlocked: row.threadBlocked,
     triage: row.triageChannelId && row.triageTs ? { channelId: row.triageChannelId, ts: row.triageTs } : null,

@@ -1,19 +1,29 @@
-import type { Core } from "../../../core";
-import type { StoredMinutes } from "../storage/reader";
 import { UsageError } from "../../../cli/duration";
 import { json, type Output } from "../../../cli/output";
+import type { Core } from "../../../core";
+import type { StoredMinutes } from "../storage/reader";
 
 /** `localism ingest <url-or-file>`: reads one document now (a local file works too) and stores it. */
-export async function ingestCommand(core: Core, words: string[], flags: { json: boolean }, output: Output): Promise<void> {
+export async function ingestCommand(
+  core: Core,
+  words: string[],
+  flags: { json: boolean },
+  output: Output,
+): Promise<void> {
   const [target, ...extra] = words;
-  if (!target || extra.length > 0) throw new UsageError("Use: localism ingest <url-or-file>   (a web address, or a .pdf, .html or .txt file)");
+  if (!target || extra.length > 0)
+    throw new UsageError("Use: localism ingest <url-or-file>   (a web address, or a .pdf, .html or .txt file)");
   const result = await core.features.minutes.ingest(target);
   if (flags.json) {
     output.out(json(result));
     return;
   }
-  const outcome = { new: "Stored", updated: "Stored a new version of", unchanged: "Already stored, unchanged:" }[result.outcome];
-  output.out(`${outcome} "${result.title}" (meeting ${result.meetingDate ?? "date not found"}), ${result.items} items, version ${result.version}.`);
+  const outcome = { new: "Stored", updated: "Stored a new version of", unchanged: "Already stored, unchanged:" }[
+    result.outcome
+  ];
+  output.out(
+    `${outcome} "${result.title}" (meeting ${result.meetingDate ?? "date not found"}), ${result.items} items, version ${result.version}.`,
+  );
 }
 
 /** `localism minutes [--json]`: the stored documents (latest version of each), newest meeting first. */
@@ -24,7 +34,9 @@ export async function minutesCommand(core: Core, flags: { json: boolean }, outpu
     return;
   }
   if (documents.length === 0) {
-    output.out("No minutes stored yet: add a source (localism sources add <url>) or ingest a document (localism ingest <url-or-file>).");
+    output.out(
+      "No minutes stored yet: add a source (localism sources add <url>) or ingest a document (localism ingest <url-or-file>).",
+    );
     return;
   }
   output.out(documents.map(toText).join("\n"));

@@ -1,17 +1,28 @@
-import type { Core } from "../../../core";
 import { UsageError } from "../../../cli/duration";
 import { json, type Output } from "../../../cli/output";
+import type { Core } from "../../../core";
 import type { SourceWithCount } from "../storage/sources";
 
 const USAGE = "Use: localism sources [list] | sources add <url> | sources remove <id>";
 
 /** `localism sources [list|add <url>|remove <id>] [--json]`: the same as `/digest sources` and `/digest source ...`. */
-export async function sourcesCommand(core: Core, words: string[], flags: { json: boolean }, output: Output): Promise<void> {
+export async function sourcesCommand(
+  core: Core,
+  words: string[],
+  flags: { json: boolean },
+  output: Output,
+): Promise<void> {
   const { sources } = core.features.minutes;
   const [action = "list", argument, ...extra] = words;
   if (action === "list" && !argument) {
     const list = await sources.list();
-    output.out(flags.json ? json(list.map(toJson)) : list.length > 0 ? list.map(toText).join("\n") : "No sources yet: add one with localism sources add <url>.");
+    output.out(
+      flags.json
+        ? json(list.map(toJson))
+        : list.length > 0
+          ? list.map(toText).join("\n")
+          : "No sources yet: add one with localism sources add <url>.",
+    );
     return;
   }
   if (action === "add" && argument && extra.length === 0) {
@@ -19,8 +30,11 @@ export async function sourcesCommand(core: Core, words: string[], flags: { json:
     const result = await sources.add(argument, null);
     if (result.outcome === "refused") throw new Error(result.reason);
     const stored = result.report.documents.filter((document) => document.outcome !== "unchanged").length;
-    const problems = result.report.errors.length > 0 ? `\nProblems (retried with backoff): ${result.report.errors.join("; ")}` : "";
-    output.out(`${result.outcome === "added" ? "Added" : "Already there, read again:"} source ${result.source.id} (${result.report.kind ?? "unread"}): ${stored} new or changed document(s).${problems}`);
+    const problems =
+      result.report.errors.length > 0 ? `\nProblems (retried with backoff): ${result.report.errors.join("; ")}` : "";
+    output.out(
+      `${result.outcome === "added" ? "Added" : "Already there, read again:"} source ${result.source.id} (${result.report.kind ?? "unread"}): ${stored} new or changed document(s).${problems}`,
+    );
     return;
   }
   if (action === "remove" && argument && extra.length === 0) {
@@ -50,6 +64,10 @@ function toJson(source: SourceWithCount) {
 }
 
 function toText(source: SourceWithCount): string {
-  const state = source.lastError ? `FAILING (${source.failures}): ${source.lastError}` : source.lastSuccessAt ? `ok, read ${source.lastSuccessAt.toISOString()}` : "not read yet";
+  const state = source.lastError
+    ? `FAILING (${source.failures}): ${source.lastError}`
+    : source.lastSuccessAt
+      ? `ok, read ${source.lastSuccessAt.toISOString()}`
+      : "not read yet";
   return `${source.id}  ${source.url}  [${source.kind ?? "?"}, ${source.documents} documents]  ${state}  next ${source.nextFetchAt.toISOString()}`;
 }

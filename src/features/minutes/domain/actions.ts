@@ -13,18 +13,57 @@ const DUE_LABEL = /^(?:due(?:\s+date)?|deadline|by when|target date|timescale)\s
 const TRAILING_ACTION = /^(.*?[.!?])\s+(?:ACTIONS?|Actions?)\s*[:\-–—]\s*(.+)$/;
 const OWNER_FIELD = /\b(?:owner|lead|responsible|by whom)\s*[:\-–—]\s*([^;,)(]+)/i;
 const DUE_FIELD = /\b(?:due|deadline|by when|target date)\s*[:\-–—]\s*([^;)(]+)/i;
-const DUE_BY = /\bby\s+((?:the\s+)?(?:end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+(?:\s+\d{4})?|[A-Za-z]+\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*))\b/i;
+const DUE_BY =
+  /\bby\s+((?:the\s+)?(?:end\s+of\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+(?:\s+\d{4})?|[A-Za-z]+\s+\d{4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*))\b/i;
 const IMPERATIVE_VERBS = new Set([
-  "circulate", "update", "provide", "prepare", "arrange", "write", "send", "review", "consider", "share",
-  "draft", "present", "bring", "confirm", "check", "ensure", "agree", "publish", "produce", "report", "set",
-  "establish", "develop", "include", "add", "amend", "revise", "liaise", "discuss", "schedule", "invite",
-  "follow", "contact", "seek", "identify", "explore", "organise", "organize", "clarify", "respond", "submit",
+  "circulate",
+  "update",
+  "provide",
+  "prepare",
+  "arrange",
+  "write",
+  "send",
+  "review",
+  "consider",
+  "share",
+  "draft",
+  "present",
+  "bring",
+  "confirm",
+  "check",
+  "ensure",
+  "agree",
+  "publish",
+  "produce",
+  "report",
+  "set",
+  "establish",
+  "develop",
+  "include",
+  "add",
+  "amend",
+  "revise",
+  "liaise",
+  "discuss",
+  "schedule",
+  "invite",
+  "follow",
+  "contact",
+  "seek",
+  "identify",
+  "explore",
+  "organise",
+  "organize",
+  "clarify",
+  "respond",
+  "submit",
 ]);
 
 /** The body of an "Action: ..." line, or null when the line is not an action. */
 export function actionBody(line: string): string | null {
   const match = ACTION_LABEL.exec(line) ?? BARE_ACTION_LABEL.exec(line);
-  if (!match || /^actions?\s+(?:log|logs|arising|from|tracker|points?|required|summary|update)\b/i.test(line)) return null;
+  if (!match || /^actions?\s+(?:log|logs|arising|from|tracker|points?|required|summary|update)\b/i.test(line))
+    return null;
   return (match[1] ?? "").trim();
 }
 

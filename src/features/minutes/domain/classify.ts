@@ -52,24 +52,25 @@ const BODY_DECIDED = new RegExp(
   "i",
 );
 const IT_WAS_DECIDED = /^it was (?:also\s+|further\s+)?(?:agreed|decided|resolved|noted|approved|confirmed)\b/i;
-const PASSIVE_DECISION = /\b(?:was|were) (?:formally\s+|duly\s+|unanimously\s+)?(?:approved|agreed|ratified|endorsed|adopted|signed off)\b/i;
+const PASSIVE_DECISION =
+  /\b(?:was|were) (?:formally\s+|duly\s+|unanimously\s+)?(?:approved|agreed|ratified|endorsed|adopted|signed off)\b/i;
 const DECISION_LABEL = /^(?:resolved|agreed|decision|decided)\s*[:\-–]/i;
 
 /** "The Board agreed...", "It was agreed...", "The minutes ... were approved", "RESOLVED: ..." */
 export function isDecisionSentence(sentence: string): boolean {
   const text = sentence.trim();
   return (
-    DECISION_LABEL.test(text) ||
-    BODY_DECIDED.test(text) ||
-    IT_WAS_DECIDED.test(text) ||
-    PASSIVE_DECISION.test(text)
+    DECISION_LABEL.test(text) || BODY_DECIDED.test(text) || IT_WAS_DECIDED.test(text) || PASSIVE_DECISION.test(text)
   );
 }
 
 /** A closing lead-in such as "In discussion the following points were made:" carries nothing itself. */
 export function dropLeadIn(text: string): string {
   return text
-    .replace(/\s*(?:In discussion,? )?the following (?:points|issues|comments) (?:were|was) (?:made|raised|noted)[^.:]*:\s*$/i, "")
+    .replace(
+      /\s*(?:In discussion,? )?the following (?:points|issues|comments) (?:were|was) (?:made|raised|noted)[^.:]*:\s*$/i,
+      "",
+    )
     .replace(/\s*(?:Looking (?:forward|ahead)|Key points|In summary):\s*$/i, "")
     .trim();
 }

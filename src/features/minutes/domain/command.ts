@@ -1,4 +1,4 @@
-import { parseScheduleCommand, type DigestSchedule } from "./schedule";
+import { type DigestSchedule, parseScheduleCommand } from "./schedule";
 
 /** What `/digest ...` asks for. */
 export type DigestCommand =
@@ -46,10 +46,16 @@ function subscribe(words: string[]): DigestCommand {
   const quietNotes = words.some((word) => QUIET_WORDS.has(word.toLowerCase()));
   const scheduleWords = words.filter((word) => !QUIET_WORDS.has(word.toLowerCase()));
   if (scheduleWords.length === 0) {
-    return { kind: "invalid", message: 'Please say when to post, for example `/digest subscribe weekly monday 09:00`, `/digest subscribe daily 08:30` or `/digest subscribe monthly 1 09:00`.' };
+    return {
+      kind: "invalid",
+      message:
+        "Please say when to post, for example `/digest subscribe weekly monday 09:00`, `/digest subscribe daily 08:30` or `/digest subscribe monthly 1 09:00`.",
+    };
   }
   const parsed = parseScheduleCommand(scheduleWords.join(" "));
-  return parsed.ok ? { kind: "subscribe", schedule: parsed.schedule, quietNotes } : { kind: "invalid", message: parsed.message };
+  return parsed.ok
+    ? { kind: "subscribe", schedule: parsed.schedule, quietNotes }
+    : { kind: "invalid", message: parsed.message };
 }
 
 function source(words: string[]): DigestCommand {
@@ -59,13 +65,20 @@ function source(words: string[]): DigestCommand {
   if (verb === "add" && argument && extra.length === 0) {
     const url = unwrapSlackLink(argument);
     if (/^https?:\/\/[^\s/]+/i.test(url)) return { kind: "source-add", url };
-    return { kind: "invalid", message: `"${url}" isn't a web address. Add a feed or document like \`/digest source add https://www.gov.uk/government/organisations/department-of-health-and-social-care.atom\`.` };
+    return {
+      kind: "invalid",
+      message: `"${url}" isn't a web address. Add a feed or document like \`/digest source add https://www.gov.uk/government/organisations/department-of-health-and-social-care.atom\`.`,
+    };
   }
   if (verb === "remove" && argument && extra.length === 0) {
     const id = Number(argument.replace(/^#/, ""));
     if (Number.isInteger(id) && id > 0) return { kind: "source-remove", id };
   }
-  return { kind: "invalid", message: "Use `/digest sources`, `/digest source add <url>` or `/digest source remove <id>` (the id is the number `/digest sources` shows)." };
+  return {
+    kind: "invalid",
+    message:
+      "Use `/digest sources`, `/digest source add <url>` or `/digest source remove <id>` (the id is the number `/digest sources` shows).",
+  };
 }
 
 /** Slack may send a pasted link as "<https://x|label>": keep the address. */

@@ -1,7 +1,7 @@
 import type { TaggedMinutesItem } from "./document";
-import { shortenToSentence } from "./text";
-import { periodLabel } from "./runs";
 import type { DigestPeriod } from "./runs";
+import { periodLabel } from "./runs";
+import { shortenToSentence } from "./text";
 
 /** A new or updated minutes document with its tagged items, as stored after ingestion. */
 export interface DigestDocument {
@@ -102,7 +102,10 @@ function keyPoints(items: DigestDocument["items"]): DigestKeyPoints[] {
         isDecision: item.kind === "decision",
       };
     });
-  const tagged = candidates.filter((c) => c.objective !== null).sort(byRelevance).slice(0, MAX_KEY_POINTS);
+  const tagged = candidates
+    .filter((c) => c.objective !== null)
+    .sort(byRelevance)
+    .slice(0, MAX_KEY_POINTS);
   const fillers = candidates.filter((c) => c.objective === null).sort(byRelevance);
   const chosen = [...tagged, ...fillers.slice(0, Math.max(0, MIN_KEY_POINTS - tagged.length))];
   return groupByObjective(chosen);

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
-import { parseMinutes } from "./parse";
 import type { MinutesHints, MinutesItemKind } from "./parse";
-import { tagItem } from "./tagging";
+import { parseMinutes } from "./parse";
 import type { TaggingVocabulary } from "./tagging";
+import { tagItem } from "./tagging";
 import { defaultTaggingVocabulary } from "./vocabulary";
 
 /** One item as shown by `localism minutes --json` and stored for digests. */

@@ -1,5 +1,5 @@
-import { feedsmith } from "./lazy-packages";
 import { MinutesParseError } from "./errors";
+import { feedsmith } from "./lazy-packages";
 import { collapseWhitespace, htmlFragmentToText } from "./text";
 
 /** One entry of an Atom, RSS 2.0 or RDF feed, reduced to what the minutes ingester needs. */
@@ -37,9 +37,7 @@ export function parseFeed(xml: string, baseUrl?: string): FeedEntry[] {
 /** The feed's own title ("Department of Health and Social Care - Activity on GOV.UK") and its entries. */
 export function parseFeedWithTitle(xml: string, baseUrl?: string): { title?: string; entries: FeedEntry[] } {
   const { title, entries: raw } = readRawFeed(xml);
-  const entries = raw
-    .map((entry) => toFeedEntry(entry, baseUrl))
-    .filter((entry): entry is FeedEntry => entry !== null);
+  const entries = raw.map((entry) => toFeedEntry(entry, baseUrl)).filter((entry): entry is FeedEntry => entry !== null);
   const cleanTitle = title ? htmlFragmentToText(title) : "";
   return { ...(cleanTitle ? { title: cleanTitle } : {}), entries: dedupeByLink(entries) };
 }
@@ -64,7 +62,8 @@ export function dedupeKey(link: string): string {
 function readRawFeed(xml: string): { title?: string; entries: RawEntry[] } {
   if (!xml.trim()) throw new MinutesParseError("The feed is empty: nothing was returned to parse.");
   const parsed = parseOrExplain(xml);
-  const title = parsed.format === "atom" ? parsed.feed.title?.value : parsed.format === "json" ? undefined : parsed.feed.title;
+  const title =
+    parsed.format === "atom" ? parsed.feed.title?.value : parsed.format === "json" ? undefined : parsed.feed.title;
   return { ...(title ? { title } : {}), entries: readRawEntries(parsed) };
 }
 
@@ -146,13 +145,42 @@ function isFeedEndedEntry(title: string, entryId?: string): boolean {
 
 /** GOV.UK display types seen as title prefixes; any category label on the entry also counts. */
 const GOVUK_DISPLAY_TYPES = [
-  "Transparency data", "Press release", "Correspondence", "Policy paper", "Guidance", "News story",
-  "Corporate report", "Official Statistics", "Accredited official statistics", "National Statistics",
-  "Research and analysis", "Independent report", "Consultation outcome", "Open consultation",
-  "Closed consultation", "Speech", "Oral statement to Parliament", "Written statement to Parliament",
-  "Statement to Parliament", "FOI release", "Notice", "Form", "Impact assessment", "Statutory guidance",
-  "Decision", "Detailed guide", "Collection", "Government response", "Authored article", "Case study",
-  "Promotional material", "Regulation", "Policy", "Statistical data set", "Minutes", "Guide",
+  "Transparency data",
+  "Press release",
+  "Correspondence",
+  "Policy paper",
+  "Guidance",
+  "News story",
+  "Corporate report",
+  "Official Statistics",
+  "Accredited official statistics",
+  "National Statistics",
+  "Research and analysis",
+  "Independent report",
+  "Consultation outcome",
+  "Open consultation",
+  "Closed consultation",
+  "Speech",
+  "Oral statement to Parliament",
+  "Written statement to Parliament",
+  "Statement to Parliament",
+  "FOI release",
+  "Notice",
+  "Form",
+  "Impact assessment",
+  "Statutory guidance",
+  "Decision",
+  "Detailed guide",
+  "Collection",
+  "Government response",
+  "Authored article",
+  "Case study",
+  "Promotional material",
+  "Regulation",
+  "Policy",
+  "Statistical data set",
+  "Minutes",
+  "Guide",
 ];
 
 function splitDisplayType(title: string, categories: string[]): { displayType?: string; rest: string } {
@@ -171,7 +199,10 @@ function summaryText(summary: string, isHtml: boolean): string | undefined {
 function optionalDate(raw?: string): { updated?: Date } {
   if (!raw) return {};
   // RFC 822 dates from UK WordPress feeds may carry "BST"/"GMT" names that Date cannot read.
-  const normalised = raw.trim().replace(/\bBST$/, "+0100").replace(/\bUTC$/, "+0000");
+  const normalised = raw
+    .trim()
+    .replace(/\bBST$/, "+0100")
+    .replace(/\bUTC$/, "+0000");
   const date = new Date(normalised);
   return Number.isNaN(date.getTime()) ? {} : { updated: date };
 }

@@ -2,9 +2,39 @@ import { linkedom, readability } from "./lazy-packages";
 import { collapseWhitespace } from "./text";
 
 const BLOCK_ELEMENTS = new Set([
-  "P", "DIV", "SECTION", "ARTICLE", "MAIN", "HEADER", "FOOTER", "ASIDE", "NAV", "H1", "H2", "H3", "H4", "H5",
-  "H6", "UL", "OL", "TABLE", "THEAD", "TBODY", "TFOOT", "BLOCKQUOTE", "PRE", "DL", "DT", "DD", "FIGURE",
-  "FIGCAPTION", "ADDRESS", "HR", "DETAILS", "SUMMARY", "CAPTION",
+  "P",
+  "DIV",
+  "SECTION",
+  "ARTICLE",
+  "MAIN",
+  "HEADER",
+  "FOOTER",
+  "ASIDE",
+  "NAV",
+  "H1",
+  "H2",
+  "H3",
+  "H4",
+  "H5",
+  "H6",
+  "UL",
+  "OL",
+  "TABLE",
+  "THEAD",
+  "TBODY",
+  "TFOOT",
+  "BLOCKQUOTE",
+  "PRE",
+  "DL",
+  "DT",
+  "DD",
+  "FIGURE",
+  "FIGCAPTION",
+  "ADDRESS",
+  "HR",
+  "DETAILS",
+  "SUMMARY",
+  "CAPTION",
 ]);
 const SKIPPED_ELEMENTS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "BUTTON", "FORM"]);
 const CHROME_SELECTOR =
@@ -25,7 +55,8 @@ export function htmlToMainText(html: string, url: string): { text: string; title
 function readArticle(html: string, url: string): { text: string; title?: string } | null {
   const { document } = linkedom().parseHTML(html);
   setDocumentUrl(document, url);
-  const reader = new (readability().Readability<string>)(document, { charThreshold: 100, serializer: nodeToText });
+  const { Readability } = readability();
+  const reader = new Readability<string>(document, { charThreshold: 100, serializer: nodeToText });
   const article = reader.parse();
   if (!article?.content) return null;
   const title = article.title ? collapseWhitespace(article.title) : undefined;

@@ -12,7 +12,9 @@ export function taggingVocabularyFrom(kb: { objectives: readonly ObjectiveWords[
     number: objective.number,
     terms: unique([...(defaults.get(objective.number) ?? []), objective.title, ...objective.aliases]),
   }));
-  const autonomyAliases = kb.objectives.flatMap((objective) => objective.aliases).filter((alias) => /autonom|liberty/i.test(alias));
+  const autonomyAliases = kb.objectives
+    .flatMap((objective) => objective.aliases)
+    .filter((alias) => /autonom|liberty/i.test(alias));
   return { objectives, autonomyTerms: unique([...defaultTaggingVocabulary.autonomyTerms, ...autonomyAliases]) };
 }
 

@@ -1,12 +1,12 @@
-import { actionBody, actionLogColumns, dueLabelValue, isOwnerOnly, parseAction, trailingAction } from "./actions";
 import type { ActionLogColumns } from "./actions";
-import { parseDueDate } from "./dates";
+import { actionBody, actionLogColumns, dueLabelValue, isOwnerOnly, parseAction, trailingAction } from "./actions";
 import { dropLeadIn, headingOf, isDecisionSentence, isNumberedHeading, stripMarker } from "./classify";
+import { parseDueDate } from "./dates";
 import { toLines } from "./lines";
 import { findMeetingDate } from "./meeting-date";
-import { documentTitle, preambleLength } from "./preamble";
-import { inlinePeople, isGroupLabel, nameFromLine, peopleHeading } from "./people";
 import type { PeopleList } from "./people";
+import { inlinePeople, isGroupLabel, nameFromLine, peopleHeading } from "./people";
+import { documentTitle, preambleLength } from "./preamble";
 import { splitSentences } from "./text";
 
 export type MinutesItemKind = "discussion" | "decision" | "action";

@@ -11,18 +11,75 @@ const INLINE_LIST =
 
 /** Words that mark a line as a heading or sentence rather than a person's name. */
 const NOT_IN_NAMES = new Set([
-  "and", "of", "for", "to", "on", "in", "with", "from", "at", "by", "about", "is", "was", "were", "will",
-  "welcome", "welcomes", "introduction", "introductions", "minutes", "matters", "arising", "update",
-  "report", "agreement", "strategy", "plan", "review", "finance", "performance", "governance", "risk",
-  "any", "other", "business", "date", "next", "meeting", "declarations", "declaration", "interest",
-  "interests", "questions", "public", "board", "committee", "data", "programme", "item", "agenda",
-  "actions", "action", "log", "summary", "close", "aob", "apologies", "present", "attendance", "note",
+  "and",
+  "of",
+  "for",
+  "to",
+  "on",
+  "in",
+  "with",
+  "from",
+  "at",
+  "by",
+  "about",
+  "is",
+  "was",
+  "were",
+  "will",
+  "welcome",
+  "welcomes",
+  "introduction",
+  "introductions",
+  "minutes",
+  "matters",
+  "arising",
+  "update",
+  "report",
+  "agreement",
+  "strategy",
+  "plan",
+  "review",
+  "finance",
+  "performance",
+  "governance",
+  "risk",
+  "any",
+  "other",
+  "business",
+  "date",
+  "next",
+  "meeting",
+  "declarations",
+  "declaration",
+  "interest",
+  "interests",
+  "questions",
+  "public",
+  "board",
+  "committee",
+  "data",
+  "programme",
+  "item",
+  "agenda",
+  "actions",
+  "action",
+  "log",
+  "summary",
+  "close",
+  "aob",
+  "apologies",
+  "present",
+  "attendance",
+  "note",
 ]);
 const NAME_PARTICLES = new Set(["de", "van", "von", "der", "den", "la", "le", "da", "du", "di", "bin", "al", "the"]);
 
 /** Which people list a heading line opens ("PRESENT (as listed)", "Apologies:"), if any. */
 export function peopleHeading(line: string): PeopleList | null {
-  const bare = line.replace(/\([^)]*\)/g, "").replace(/[:.\s]+$/, "").trim();
+  const bare = line
+    .replace(/\([^)]*\)/g, "")
+    .replace(/[:.\s]+$/, "")
+    .trim();
   if (APOLOGY_HEADINGS.test(bare)) return "apologies";
   if (ATTENDEE_HEADINGS.test(bare) && bare.split(/\s+/).length <= 5) return "attendees";
   return null;

@@ -10,7 +10,8 @@ export function preambleLength(lines: string[]): number {
   const limit = Math.min(lines.length, MAX_PREAMBLE_LINES);
   for (let index = 0; index < limit; index++) {
     const line = lines[index] ?? "";
-    const structural = peopleHeading(line) || inlinePeople(line) || isNumberedHeading(line) || actionBody(line) !== null;
+    const structural =
+      peopleHeading(line) || inlinePeople(line) || isNumberedHeading(line) || actionBody(line) !== null;
     if (structural || (index > 0 && isSentenceParagraph(line))) return index;
     if (index > 0 && headingOf(line) && isSentenceParagraph(lines[index + 1] ?? "") && !/\d{4}/.test(line)) {
       return index;
@@ -32,4 +33,3 @@ export function documentTitle(hinted: string | undefined, preamble: string[]): s
   if (second && /^(?:minutes|notes|record) of\b/i.test(second)) return `${first}: ${second.replace(/[:.]$/, "")}`;
   return first;
 }
-

@@ -86,7 +86,8 @@ export function periodLabel(period: Pick<DigestPeriod, "start" | "end" | "timeZo
   const start = new TZDate(period.start.getTime(), period.timeZone);
   const end = new TZDate(period.end.getTime(), period.timeZone);
   if (format(start, "yyyy-MM-dd") === format(end, "yyyy-MM-dd")) return format(start, "d MMMM yyyy");
-  if (start.getFullYear() !== end.getFullYear()) return `${format(start, "d MMMM yyyy")} – ${format(end, "d MMMM yyyy")}`;
+  if (start.getFullYear() !== end.getFullYear())
+    return `${format(start, "d MMMM yyyy")} – ${format(end, "d MMMM yyyy")}`;
   if (start.getMonth() !== end.getMonth()) return `${format(start, "d MMMM")} – ${format(end, "d MMMM yyyy")}`;
   return `${format(start, "d")}–${format(end, "d MMMM yyyy")}`;
 }

@@ -172,5 +172,5 @@ function fail(message: string): ScheduleParseResult {
   return { ok: false, message };
 }
 
-export { dueRuns, nextRun, periodOf, previousRun } from "./runs";
 export type { DigestPeriod, DueDigest } from "./runs";
+export { dueRuns, nextRun, periodOf, previousRun } from "./runs";

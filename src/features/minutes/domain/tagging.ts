@@ -26,8 +26,33 @@ export const TAG_THRESHOLD = 0.5;
 
 const PHRASE_WEIGHT = 1.5;
 const STOPWORDS = new Set([
-  "a", "an", "the", "of", "to", "and", "or", "for", "in", "on", "over", "with", "by", "at", "from", "its", "their",
-  "is", "are", "be", "been", "was", "were", "as", "that", "this", "it",
+  "a",
+  "an",
+  "the",
+  "of",
+  "to",
+  "and",
+  "or",
+  "for",
+  "in",
+  "on",
+  "over",
+  "with",
+  "by",
+  "at",
+  "from",
+  "its",
+  "their",
+  "is",
+  "are",
+  "be",
+  "been",
+  "was",
+  "were",
+  "as",
+  "that",
+  "this",
+  "it",
 ]);
 
 interface CompiledTerm {

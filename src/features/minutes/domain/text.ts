@@ -13,7 +13,22 @@ export function htmlFragmentToText(html: string): string {
 }
 
 const ABBREVIATIONS = new Set([
-  "dr", "mr", "mrs", "ms", "prof", "st", "no", "e.g", "i.e", "etc", "cllr", "rt", "hon", "vs", "approx", "para",
+  "dr",
+  "mr",
+  "mrs",
+  "ms",
+  "prof",
+  "st",
+  "no",
+  "e.g",
+  "i.e",
+  "etc",
+  "cllr",
+  "rt",
+  "hon",
+  "vs",
+  "approx",
+  "para",
 ]);
 
 /** Splits prose into sentences, keeping abbreviations such as "Dr." and "e.g." inside their sentence. */

@@ -50,7 +50,12 @@ function lastPathSegment(link: string): string {
 /** Reads a fetched document (HTML, PDF, text), parses and tags it, stores it and makes it searchable. */
 export class DocumentIngester {
   constructor(
-    private readonly deps: { documents: DocumentRepository; index: MinutesIndex; vocabulary: TaggingVocabulary; clock: Clock },
+    private readonly deps: {
+      documents: DocumentRepository;
+      index: MinutesIndex;
+      vocabulary: TaggingVocabulary;
+      clock: Clock;
+    },
   ) {}
 
   async ingest(fetched: FetchedBody, context: DocumentContext): Promise<IngestedDocument> {
@@ -58,7 +63,11 @@ export class DocumentIngester {
     const title = context.title ?? extracted.title;
     const minutes = buildMinutesDocument(
       extracted.text,
-      { url: context.link, ...(title ? { title } : {}), ...(context.feedUpdated ? { feedDate: context.feedUpdated } : {}) },
+      {
+        url: context.link,
+        ...(title ? { title } : {}),
+        ...(context.feedUpdated ? { feedDate: context.feedUpdated } : {}),
+      },
       this.deps.vocabulary,
     );
     if (minutes.title === UNTITLED) minutes.title = `${UNTITLED} (${lastPathSegment(context.link)})`;
@@ -78,7 +87,15 @@ export class DocumentIngester {
       now,
     );
     if (stored.outcome !== "unchanged") {
-      this.deps.index.put({ documentId: stored.documentId, title: minutes.title, publisher: context.publisher, meetingDate: minutes.meetingDate, storedAt: now, url: context.link, items: minutes.items });
+      this.deps.index.put({
+        documentId: stored.documentId,
+        title: minutes.title,
+        publisher: context.publisher,
+        meetingDate: minutes.meetingDate,
+        storedAt: now,
+        url: context.link,
+        items: minutes.items,
+      });
     }
     return {
       outcome: stored.outcome,

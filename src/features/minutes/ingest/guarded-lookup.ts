@@ -4,7 +4,11 @@ import { isPublicAddress } from "./address-policy";
 import { FetchError } from "./fetch-error";
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
-export type LookupFunction = (hostname: string, options: LookupOneOptions | LookupAllOptions, callback: LookupCallback) => void;
+export type LookupFunction = (
+  hostname: string,
+  options: LookupOneOptions | LookupAllOptions,
+  callback: LookupCallback,
+) => void;
 
 /**
  * A DNS lookup for node:http that refuses private addresses at connection time, so a name that

@@ -1,6 +1,6 @@
 import http from "node:http";
 import https from "node:https";
-import { Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import zlib from "node:zlib";
 import { FetchError } from "./fetch-error";
 import { checkLiteralHost, guardedLookup } from "./guarded-lookup";
@@ -21,14 +21,22 @@ export interface Validators {
 
 export type FetchResult =
   | { status: "not-modified"; url: string }
-  | { status: "ok"; url: string; contentType: string; body: Uint8Array; etag: string | null; lastModified: string | null };
+  | {
+      status: "ok";
+      url: string;
+      contentType: string;
+      body: Uint8Array;
+      etag: string | null;
+      lastModified: string | null;
+    };
 
 export interface Fetcher {
   fetch(url: string, validators?: Validators): Promise<FetchResult>;
 }
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
-const ACCEPT = "application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.9, application/pdf, text/plain;q=0.8, */*;q=0.5";
+const ACCEPT =
+  "application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.9, application/pdf, text/plain;q=0.8, */*;q=0.5";
 
 /**
  * GETs a feed or document over HTTP(S): one deadline for the whole fetch, a size cap on the
@@ -47,7 +55,8 @@ export class HttpFetcher implements Fetcher {
       const location = response.headers.location;
       if (REDIRECTS.has(status) && location) {
         response.resume();
-        if (redirects >= this.limits.maxRedirects) throw new FetchError(`Too many redirects (more than ${this.limits.maxRedirects}) from ${url}.`);
+        if (redirects >= this.limits.maxRedirects)
+          throw new FetchError(`Too many redirects (more than ${this.limits.maxRedirects}) from ${url}.`);
         current = parseHttpUrl(new URL(location, current).toString());
         continue;
       }
@@ -57,7 +66,9 @@ export class HttpFetcher implements Fetcher {
       }
       if (status < 200 || status >= 300) {
         response.resume();
-        throw new FetchError(`${current} answered HTTP ${status}${response.statusMessage ? ` ${response.statusMessage}` : ""}.`);
+        throw new FetchError(
+          `${current} answered HTTP ${status}${response.statusMessage ? ` ${response.statusMessage}` : ""}.`,
+        );
       }
       const body = await this.readBody(response, current, signal);
       return {
@@ -74,11 +85,19 @@ export class HttpFetcher implements Fetcher {
   private request(url: URL, validators: Validators, signal: AbortSignal): Promise<http.IncomingMessage> {
     checkLiteralHost(url.hostname, this.limits.allowPrivateHosts);
     const client = url.protocol === "https:" ? https : http;
-    const headers: Record<string, string> = { "user-agent": this.limits.userAgent, accept: ACCEPT, "accept-encoding": "gzip, deflate, br" };
+    const headers: Record<string, string> = {
+      "user-agent": this.limits.userAgent,
+      accept: ACCEPT,
+      "accept-encoding": "gzip, deflate, br",
+    };
     if (validators.etag) headers["if-none-match"] = validators.etag;
     if (validators.lastModified) headers["if-modified-since"] = validators.lastModified;
     return new Promise((resolve, reject) => {
-      const request = client.get(url, { headers, signal, lookup: guardedLookup(this.limits.allowPrivateHosts) }, resolve);
+      const request = client.get(
+        url,
+        { headers, signal, lookup: guardedLookup(this.limits.allowPrivateHosts) },
+        resolve,
+      );
       request.on("error", (error) => reject(explain(error, url, signal, this.limits)));
     });
   }
@@ -123,7 +142,8 @@ function parseHttpUrl(text: string): URL {
   } catch {
     throw new FetchError(`"${text}" is not a web address.`, false);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new FetchError(`Only http and https addresses can be fetched, not ${url.protocol}`, false);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new FetchError(`Only http and https addresses can be fetched, not ${url.protocol}`, false);
   return url;
 }
 
@@ -133,7 +153,8 @@ function tooLarge(url: URL, maxBytes: number): FetchError {
 
 function explain(error: unknown, url: URL, signal: AbortSignal, limits: FetchLimits): FetchError {
   if (error instanceof FetchError) return error;
-  if (signal.aborted) return new FetchError(`${url} did not answer within ${limits.timeoutMs / 1000} seconds.`, true, { cause: error });
+  if (signal.aborted)
+    return new FetchError(`${url} did not answer within ${limits.timeoutMs / 1000} seconds.`, true, { cause: error });
   const code = (error as { code?: string }).code;
   const reasons: Record<string, string> = {
     ENOTFOUND: `the host ${url.hostname} was not found`,
@@ -150,5 +171,7 @@ function header(value: string | string[] | undefined): string | null {
 }
 
 export function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.round(bytes / 1024)} kB`;
+  return bytes >= 1024 * 1024
+    ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`
+    : `${Math.round(bytes / 1024)} kB`;
 }

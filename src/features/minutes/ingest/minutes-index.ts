@@ -1,5 +1,5 @@
-import { minutesSearchDocuments, type IndexableMinutes } from "./search-documents";
 import type { SearchIndex } from "../../objectives/domain/search";
+import { type IndexableMinutes, minutesSearchDocuments } from "./search-documents";
 
 /**
  * Keeps the objectives search index in step with stored minutes: the latest version of each
@@ -15,7 +15,10 @@ export class MinutesIndex {
     this.remove(minutes.documentId);
     const documents = minutesSearchDocuments(minutes);
     this.index.add(documents);
-    this.idsByDocument.set(minutes.documentId, documents.map((document) => document.id));
+    this.idsByDocument.set(
+      minutes.documentId,
+      documents.map((document) => document.id),
+    );
   }
 
   remove(documentId: number): void {

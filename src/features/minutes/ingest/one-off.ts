@@ -17,12 +17,18 @@ const TYPES_BY_EXTENSION: Record<string, string> = {
 };
 
 /** `localism ingest <url-or-file>`: one document, not watched afterwards. */
-export async function ingestOneOff(target: string, deps: { fetcher: Fetcher; ingester: DocumentIngester }): Promise<IngestedDocument> {
+export async function ingestOneOff(
+  target: string,
+  deps: { fetcher: Fetcher; ingester: DocumentIngester },
+): Promise<IngestedDocument> {
   if (/^https?:\/\//i.test(target)) return ingestUrl(target, deps);
   return ingestFile(target, deps.ingester);
 }
 
-async function ingestUrl(url: string, deps: { fetcher: Fetcher; ingester: DocumentIngester }): Promise<IngestedDocument> {
+async function ingestUrl(
+  url: string,
+  deps: { fetcher: Fetcher; ingester: DocumentIngester },
+): Promise<IngestedDocument> {
   const fetched = await deps.fetcher.fetch(url);
   if (fetched.status === "not-modified") throw new FetchError(`${url} answered "not modified" to a plain request.`);
   return deps.ingester.ingest(fetched, { link: url, publisher: publisherOf(url), sourceId: null });
@@ -32,13 +38,22 @@ async function ingestFile(file: string, ingester: DocumentIngester): Promise<Ing
   const absolute = path.resolve(file);
   const contentType = TYPES_BY_EXTENSION[path.extname(absolute).toLowerCase()];
   if (!contentType) {
-    throw new FetchError(`Can't tell what kind of document ${file} is: use a .pdf, .html or .txt file, or a web address.`, false);
+    throw new FetchError(
+      `Can't tell what kind of document ${file} is: use a .pdf, .html or .txt file, or a web address.`,
+      false,
+    );
   }
   let body: Buffer;
   try {
     body = await readFile(absolute);
   } catch (error) {
-    throw new FetchError(`Could not read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}.`, false);
+    throw new FetchError(
+      `Could not read ${file}: ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}.`,
+      false,
+    );
   }
-  return ingester.ingest({ contentType, body: new Uint8Array(body) }, { link: pathToFileURL(absolute).toString(), publisher: "Local file", sourceId: null });
+  return ingester.ingest(
+    { contentType, body: new Uint8Array(body) },
+    { link: pathToFileURL(absolute).toString(), publisher: "Local file", sourceId: null },
+  );
 }

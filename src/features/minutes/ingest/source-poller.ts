@@ -1,8 +1,8 @@
 import type { Clock } from "../../../clock";
-import { MinutesParseError } from "../domain/errors";
-import { dedupeKey, documentEntries, parseFeedWithTitle, type FeedEntry } from "../domain/feeds";
-import { isMinutesEntry, publisherOf } from "../domain/sources";
 import type { Logger } from "../../../logger";
+import { MinutesParseError } from "../domain/errors";
+import { dedupeKey, documentEntries, type FeedEntry, parseFeedWithTitle } from "../domain/feeds";
+import { isMinutesEntry, publisherOf } from "../domain/sources";
 import type { DocumentRepository } from "../storage/documents";
 import type { SourceKind, SourceRecord, SourceRepository } from "../storage/sources";
 import type { DocumentIngester, IngestedDocument } from "./document-ingester";
@@ -47,31 +47,56 @@ export class SourcePoller {
   ) {}
 
   async poll(source: SourceRecord): Promise<PollReport> {
-    const report: PollReport = { sourceId: source.id, kind: source.kind, notModified: false, documents: [], errors: [], retryable: true };
+    const report: PollReport = {
+      sourceId: source.id,
+      kind: source.kind,
+      notModified: false,
+      documents: [],
+      errors: [],
+      retryable: true,
+    };
     try {
       const fetched = await this.deps.fetcher.fetch(source.url, source);
       if (fetched.status === "not-modified") {
         report.notModified = true;
-        await this.recordSuccess(source, { kind: source.kind ?? "document", title: null, etag: null, lastModified: null, keepValidators: true }, report);
+        await this.recordSuccess(
+          source,
+          { kind: source.kind ?? "document", title: null, etag: null, lastModified: null, keepValidators: true },
+          report,
+        );
         return report;
       }
       const kind = isFeed(fetched) ? "feed" : "document";
       report.kind = kind;
-      const title = kind === "feed" ? await this.readFeed(source, fetched, report) : await this.readDocument(source, fetched, report);
+      const title =
+        kind === "feed"
+          ? await this.readFeed(source, fetched, report)
+          : await this.readDocument(source, fetched, report);
       // If an entry failed, forget the validators so the next poll reads the feed in full again.
-      const validators = report.errors.length > 0 ? { etag: null, lastModified: null } : { etag: fetched.etag, lastModified: fetched.lastModified };
+      const validators =
+        report.errors.length > 0
+          ? { etag: null, lastModified: null }
+          : { etag: fetched.etag, lastModified: fetched.lastModified };
       await this.recordSuccess(source, { kind, title, ...validators }, report);
     } catch (error) {
       report.errors.push(reasonOf(error));
       report.retryable = !(error instanceof FetchError) || error.retryable;
       const now = this.deps.clock.now();
-      await this.deps.sources.recordFailure(source.id, { reason: reasonOf(error), at: now, nextFetchAt: new Date(now.getTime() + retryDelayMs(source.failures + 1)) });
+      await this.deps.sources.recordFailure(source.id, {
+        reason: reasonOf(error),
+        at: now,
+        nextFetchAt: new Date(now.getTime() + retryDelayMs(source.failures + 1)),
+      });
       this.deps.logger.warn(`Minutes source ${source.id} could not be read: ${reasonOf(error)}`);
     }
     return report;
   }
 
-  private async readFeed(source: SourceRecord, fetched: Extract<FetchResult, { status: "ok" }>, report: PollReport): Promise<string | null> {
+  private async readFeed(
+    source: SourceRecord,
+    fetched: Extract<FetchResult, { status: "ok" }>,
+    report: PollReport,
+  ): Promise<string | null> {
     const feed = parseFeedWithTitle(new TextDecoder().decode(fetched.body), fetched.url);
     if (feed.entries.some((entry) => entry.feedEnded)) {
       report.errors.push("The publisher says this feed has ended: remove it and add the feed that replaces it.");
@@ -89,9 +114,15 @@ export class SourcePoller {
   }
 
   /** A known entry is fetched again only when the feed says it was updated since it was read. */
-  private async readEntry(source: SourceRecord, entry: FeedEntry, feedTitle?: string): Promise<IngestedDocument | null> {
+  private async readEntry(
+    source: SourceRecord,
+    entry: FeedEntry,
+    feedTitle?: string,
+  ): Promise<IngestedDocument | null> {
     const known = await this.deps.documents.findByKey(dedupeKey(entry.link));
-    const seenBefore = known?.latest && (!entry.updated || (known.feedUpdatedAt && entry.updated.getTime() <= known.feedUpdatedAt.getTime()));
+    const seenBefore =
+      known?.latest &&
+      (!entry.updated || (known.feedUpdatedAt && entry.updated.getTime() <= known.feedUpdatedAt.getTime()));
     if (known && seenBefore) return null;
     const fetched = await this.deps.fetcher.fetch(entry.link, known ?? {});
     if (fetched.status === "not-modified") {
@@ -107,21 +138,43 @@ export class SourcePoller {
     });
   }
 
-  private async readDocument(source: SourceRecord, fetched: Extract<FetchResult, { status: "ok" }>, report: PollReport): Promise<string> {
-    const document = await this.deps.ingester.ingest(fetched, { link: source.url, publisher: publisherOf(source.url), sourceId: source.id });
+  private async readDocument(
+    source: SourceRecord,
+    fetched: Extract<FetchResult, { status: "ok" }>,
+    report: PollReport,
+  ): Promise<string> {
+    const document = await this.deps.ingester.ingest(fetched, {
+      link: source.url,
+      publisher: publisherOf(source.url),
+      sourceId: source.id,
+    });
     report.documents.push(document);
     return document.title;
   }
 
   private async recordSuccess(
     source: SourceRecord,
-    state: { kind: SourceKind; title: string | null; etag: string | null; lastModified: string | null; keepValidators?: boolean },
+    state: {
+      kind: SourceKind;
+      title: string | null;
+      etag: string | null;
+      lastModified: string | null;
+      keepValidators?: boolean;
+    },
     report: PollReport,
   ): Promise<void> {
     const now = this.deps.clock.now();
-    const partialError = report.errors.length > 0 ? `${report.errors.length} document(s) could not be read: ${report.errors.join("; ")}` : undefined;
+    const partialError =
+      report.errors.length > 0
+        ? `${report.errors.length} document(s) could not be read: ${report.errors.join("; ")}`
+        : undefined;
     const delay = partialError ? retryDelayMs(source.failures + 1) : this.deps.pollIntervalMs;
-    await this.deps.sources.recordSuccess(source.id, { ...state, at: now, nextFetchAt: new Date(now.getTime() + delay), ...(partialError ? { partialError } : {}) });
+    await this.deps.sources.recordSuccess(source.id, {
+      ...state,
+      at: now,
+      nextFetchAt: new Date(now.getTime() + delay),
+      ...(partialError ? { partialError } : {}),
+    });
   }
 }
 

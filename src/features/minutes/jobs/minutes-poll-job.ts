@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../../../clock";
-import type { PollReport, SourcePoller } from "../ingest/source-poller";
 import type { Logger } from "../../../logger";
 import type { LeaseRepository } from "../../../storage/leases";
+import type { PollReport, SourcePoller } from "../ingest/source-poller";
 import type { SourceRepository } from "../storage/sources";
 
 const LEASE = "minutes-poll";
@@ -16,7 +16,15 @@ const LEASE_MS = 15 * 60_000;
 export class MinutesPollJob {
   private readonly holder = randomUUID();
 
-  constructor(private readonly deps: { sources: SourceRepository; poller: SourcePoller; leases: LeaseRepository; clock: Clock; logger: Logger }) {}
+  constructor(
+    private readonly deps: {
+      sources: SourceRepository;
+      poller: SourcePoller;
+      leases: LeaseRepository;
+      clock: Clock;
+      logger: Logger;
+    },
+  ) {}
 
   /** The reports of the sources polled, or null when another process holds the lease. */
   async runOnce(): Promise<PollReport[] | null> {
@@ -29,8 +37,12 @@ export class MinutesPollJob {
         // Keep the lease for as long as the polling takes.
         await leases.acquire(LEASE, this.holder, clock.now(), LEASE_MS);
       }
-      const stored = reports.reduce((sum, report) => sum + report.documents.filter((d) => d.outcome !== "unchanged").length, 0);
-      if (reports.length > 0) this.deps.logger.info(`Polled ${reports.length} minutes source(s): ${stored} new or changed document(s)`);
+      const stored = reports.reduce(
+        (sum, report) => sum + report.documents.filter((d) => d.outcome !== "unchanged").length,
+        0,
+      );
+      if (reports.length > 0)
+        this.deps.logger.info(`Polled ${reports.length} minutes source(s): ${stored} new or changed document(s)`);
       return reports;
     } finally {
       await leases.release(LEASE, this.holder);

@@ -1,6 +1,6 @@
 import type { Clock } from "../../../clock";
-import type { DigestRenderer } from "../services/ports";
 import type { Logger } from "../../../logger";
+import type { DigestRenderer } from "../services/ports";
 import type { OutboxMessage, OutboxRepository } from "../storage/outbox";
 import type { PauseRepository } from "../storage/pause";
 import type { SlackPoster } from "./slack-poster";
@@ -43,15 +43,22 @@ export class OutboxSender {
 
   private async deliver(message: OutboxMessage): Promise<boolean> {
     const now = this.deps.clock.now();
-    if (!(await this.deps.outbox.lock(message.id, this.deps.holder, now, new Date(now.getTime() + LOCK_MS)))) return false;
+    if (!(await this.deps.outbox.lock(message.id, this.deps.holder, now, new Date(now.getTime() + LOCK_MS))))
+      return false;
     const thread = message.thread !== "pending" && message.thread ? { threadTs: message.thread.ts } : {};
-    const outcome = await this.deps.poster.post({ channel: message.channelId, text: message.text, blocks: message.blocks, ...thread });
+    const outcome = await this.deps.poster.post({
+      channel: message.channelId,
+      text: message.text,
+      blocks: message.blocks,
+      ...thread,
+    });
     if (outcome.ok) {
       await this.deps.outbox.markSent(message.id, outcome.ts, this.deps.clock.now());
       return true;
     }
     if (outcome.kind === "channel") await this.channelUnavailable(message, outcome.error);
-    else if (outcome.kind === "retry" && message.attempts + 1 < MAX_ATTEMPTS) await this.retryLater(message, outcome.error);
+    else if (outcome.kind === "retry" && message.attempts + 1 < MAX_ATTEMPTS)
+      await this.retryLater(message, outcome.error);
     else {
       this.deps.logger.error(`Gave up posting outbox message ${message.key} to ${message.channelId}: ${outcome.error}`);
       await this.deps.outbox.markFailed(message.id, outcome.error, this.deps.clock.now());
@@ -69,7 +76,10 @@ export class OutboxSender {
   private async channelUnavailable(message: OutboxMessage, error: string): Promise<void> {
     const now = this.deps.clock.now();
     // Pausing fails this message with the rest of the subscription's unsent ones, in one transaction.
-    const paused = message.subscriptionId === null ? null : await this.deps.pauses.pauseForChannelError(message.subscriptionId, error, now);
+    const paused =
+      message.subscriptionId === null
+        ? null
+        : await this.deps.pauses.pauseForChannelError(message.subscriptionId, error, now);
     if (!paused) {
       await this.deps.outbox.markFailed(message.id, error, now);
       this.deps.logger.warn(`Could not post ${message.key} to ${message.channelId}: ${error}`);
@@ -77,6 +87,9 @@ export class OutboxSender {
     }
     this.deps.logger.warn(`Paused digest subscription ${paused.id} for ${paused.channelId}: ${error}`);
     const notice = this.deps.renderer.pausedNotice(paused.channelId, error);
-    await this.deps.outbox.enqueue({ key: `paused:${paused.id}:${now.getTime()}`, channelId: paused.subscriberId, ...notice }, now);
+    await this.deps.outbox.enqueue(
+      { key: `paused:${paused.id}:${now.getTime()}`, channelId: paused.subscriberId, ...notice },
+      now,
+    );
   }
 }

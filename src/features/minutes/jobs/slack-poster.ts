@@ -11,7 +11,9 @@ export interface PostRequest {
  * subscription is paused); "retry" errors may pass (network, 5xx, rate limit after waiting);
  * "permanent" ones won't (a malformed message).
  */
-export type PostOutcome = { ok: true; ts: string } | { ok: false; error: string; kind: "channel" | "retry" | "permanent" };
+export type PostOutcome =
+  | { ok: true; ts: string }
+  | { ok: false; error: string; kind: "channel" | "retry" | "permanent" };
 
 export interface SlackPoster {
   post(request: PostRequest): Promise<PostOutcome>;

@@ -1,7 +1,7 @@
 import { composeDigest, type Digest, type DigestDocument } from "../domain/compose";
 import type { ClaimRepository, OutboxDraft } from "../storage/claims";
-import type { SubscriptionRecord } from "../storage/subscriptions";
 import type { MinutesReader, StoredMinutes } from "../storage/reader";
+import type { SubscriptionRecord } from "../storage/subscriptions";
 import type { ConcernCountsProvider, DigestPart, DigestRenderer } from "./ports";
 
 export interface DigestWindow {
@@ -47,15 +47,27 @@ export class DigestBuilder {
     },
   ) {}
 
-  async prepare(subscription: SubscriptionRecord, window: DigestWindow, keyPrefix: string, cache?: PassCache): Promise<PreparedDigest> {
+  async prepare(
+    subscription: SubscriptionRecord,
+    window: DigestWindow,
+    keyPrefix: string,
+    cache?: PassCache,
+  ): Promise<PreparedDigest> {
     const stored = await this.storedIn(window, cache);
-    const earlier = await this.deps.claims.earlierEntries(subscription.id, stored.map((minutes) => minutes.documentId));
+    const earlier = await this.deps.claims.earlierEntries(
+      subscription.id,
+      stored.map((minutes) => minutes.documentId),
+    );
     const fresh = stored.filter((minutes) => !earlier.has(minutes.documentId));
     const threadUpdates = stored.flatMap((minutes) => {
       const entry = earlier.get(minutes.documentId);
       return entry ? [{ minutes, parentOutboxId: entry.outboxId, shownVersionId: entry.versionId }] : [];
     });
-    const concernCounts = await this.deps.concernCounts?.({ workspaceId: subscription.workspaceId, start: window.from, end: window.to });
+    const concernCounts = await this.deps.concernCounts?.({
+      workspaceId: subscription.workspaceId,
+      start: window.from,
+      end: window.to,
+    });
     const digest = composeDigest({
       period: { ...window.label, timeZone: subscription.schedule.timeZone },
       documents: fresh.map(toDigestDocument),
@@ -81,11 +93,21 @@ export class DigestBuilder {
     return { digest, documents: fresh, threadUpdates, drafts };
   }
 
-  private async updateDraft(subscription: SubscriptionRecord, update: PreparedDigest["threadUpdates"][number], keyPrefix: string, window: DigestWindow): Promise<OutboxDraft> {
-    const composed = composeDigest({ period: { ...window.label, timeZone: subscription.schedule.timeZone }, documents: [toDigestDocument(update.minutes)] });
+  private async updateDraft(
+    subscription: SubscriptionRecord,
+    update: PreparedDigest["threadUpdates"][number],
+    keyPrefix: string,
+    window: DigestWindow,
+  ): Promise<OutboxDraft> {
+    const composed = composeDigest({
+      period: { ...window.label, timeZone: subscription.schedule.timeZone },
+      documents: [toDigestDocument(update.minutes)],
+    });
     const document = composed.documents[0];
     const shown = await this.deps.reader.version(update.shownVersionId);
-    const message = document ? this.deps.renderer.updatedReply({ ...document, updated: true }, changedItems(update.minutes, shown)) : { text: update.minutes.title, blocks: [] };
+    const message = document
+      ? this.deps.renderer.updatedReply({ ...document, updated: true }, changedItems(update.minutes, shown))
+      : { text: update.minutes.title, blocks: [] };
     return {
       key: `${keyPrefix}:update-${update.minutes.documentId}`,
       channelId: subscription.channelId,
@@ -95,9 +117,22 @@ export class DigestBuilder {
     };
   }
 
-  private render(digest: Digest, subscription: SubscriptionRecord, window: DigestWindow, fresh: StoredMinutes[], cache?: PassCache): DigestPart[] {
+  private render(
+    digest: Digest,
+    subscription: SubscriptionRecord,
+    window: DigestWindow,
+    fresh: StoredMinutes[],
+    cache?: PassCache,
+  ): DigestPart[] {
     const workspace = this.deps.concernCounts ? subscription.workspaceId : "";
-    const key = [workspace, subscription.schedule.timeZone, window.label.start.getTime(), window.label.end.getTime(), window.missedRuns, ...fresh.map((minutes) => minutes.versionId)].join("|");
+    const key = [
+      workspace,
+      subscription.schedule.timeZone,
+      window.label.start.getTime(),
+      window.label.end.getTime(),
+      window.missedRuns,
+      ...fresh.map((minutes) => minutes.versionId),
+    ].join("|");
     const cached = cache?.rendered.get(key);
     if (cached) return cached;
     const parts = this.deps.renderer.digest(digest, { missedRuns: window.missedRuns });
@@ -123,5 +158,11 @@ function changedItems(current: StoredMinutes, shown: StoredMinutes | null): stri
 }
 
 export function toDigestDocument(minutes: StoredMinutes): DigestDocument {
-  return { title: minutes.title, url: minutes.url, meetingDate: minutes.meetingDate, updated: minutes.updated, items: minutes.items };
+  return {
+    title: minutes.title,
+    url: minutes.url,
+    meetingDate: minutes.meetingDate,
+    updated: minutes.updated,
+    items: minutes.items,
+  };
 }

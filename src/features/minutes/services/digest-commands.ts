@@ -46,7 +46,10 @@ export class DigestCommands {
       case "invalid":
         return command;
       case "subscribe":
-        return this.whenMember(context, async () => ({ kind: "subscribed", ...(await digests.subscribe({ ...context, schedule: command.schedule, quietNotes: command.quietNotes })) }));
+        return this.whenMember(context, async () => ({
+          kind: "subscribed",
+          ...(await digests.subscribe({ ...context, schedule: command.schedule, quietNotes: command.quietNotes })),
+        }));
       case "unsubscribe":
         return { kind: "unsubscribed", existed: await digests.unsubscribe(context.workspaceId, context.channelId) };
       case "resume":
@@ -60,9 +63,16 @@ export class DigestCommands {
       case "sources":
         return { kind: "sources", sources: await this.deps.sources.list() };
       case "source-add":
-        return this.asAdmin(context, async () => ({ kind: "source-added", result: await this.deps.sources.add(command.url, context.userId) }));
+        return this.asAdmin(context, async () => ({
+          kind: "source-added",
+          result: await this.deps.sources.add(command.url, context.userId),
+        }));
       case "source-remove":
-        return this.asAdmin(context, async () => ({ kind: "source-removed", id: command.id, source: await this.deps.sources.remove(command.id) }));
+        return this.asAdmin(context, async () => ({
+          kind: "source-removed",
+          id: command.id,
+          source: await this.deps.sources.remove(command.id),
+        }));
     }
   }
 
@@ -85,12 +95,18 @@ export class DigestCommands {
     return { kind: "now", result };
   }
 
-  private async whenMember(context: CommandContext, action: () => Promise<DigestCommandReply>): Promise<DigestCommandReply> {
+  private async whenMember(
+    context: CommandContext,
+    action: () => Promise<DigestCommandReply>,
+  ): Promise<DigestCommandReply> {
     const channelStatus = await this.deps.directory.channelStatus(context.channelId);
     return channelStatus === "member" ? action() : { kind: "not-member", channelStatus };
   }
 
-  private async asAdmin(context: CommandContext, action: () => Promise<DigestCommandReply>): Promise<DigestCommandReply> {
+  private async asAdmin(
+    context: CommandContext,
+    action: () => Promise<DigestCommandReply>,
+  ): Promise<DigestCommandReply> {
     return (await this.deps.directory.isWorkspaceAdmin(context.userId)) ? action() : { kind: "admins-only" };
   }
 }

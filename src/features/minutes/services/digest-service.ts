@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../../../clock";
-import { dueRuns, nextRun, periodOf, previousRun, type DigestSchedule } from "../domain/schedule";
 import type { Logger } from "../../../logger";
+import { type DigestSchedule, dueRuns, nextRun, periodOf, previousRun } from "../domain/schedule";
 import type { ClaimRecord, ClaimRepository } from "../storage/claims";
-import type { SubscriptionRecord, SubscriptionRepository } from "../storage/subscriptions";
 import type { MinutesReader, StoredMinutes } from "../storage/reader";
-import { PassCache, type DigestBuilder, type PreparedDigest } from "./digest-builder";
+import type { SubscriptionRecord, SubscriptionRepository } from "../storage/subscriptions";
+import { type DigestBuilder, PassCache, type PreparedDigest } from "./digest-builder";
 import type { DigestPart } from "./ports";
 
 export interface DigestStatus {
@@ -42,7 +42,13 @@ export class DigestService {
   ) {}
 
   /** Subscribes (or re-subscribes) a channel; the first digest covers minutes from the start of the current period. */
-  async subscribe(input: { workspaceId: string; channelId: string; userId: string; schedule: DigestSchedule; quietNotes: boolean }) {
+  async subscribe(input: {
+    workspaceId: string;
+    channelId: string;
+    userId: string;
+    schedule: DigestSchedule;
+    quietNotes: boolean;
+  }) {
     const now = this.deps.clock.now();
     const { subscription, created } = await this.deps.subscriptions.subscribe({
       workspaceId: input.workspaceId,
@@ -90,9 +96,16 @@ export class DigestService {
   async preview(subscription: SubscriptionRecord): Promise<{ parts: DigestPart[]; prepared: PreparedDigest }> {
     const now = this.deps.clock.now();
     const period = periodOf(subscription.schedule, now);
-    const prepared = await this.deps.builder.prepare(subscription, { from: subscription.coveredUntil, to: now, label: period, missedRuns: 1 }, "preview");
+    const prepared = await this.deps.builder.prepare(
+      subscription,
+      { from: subscription.coveredUntil, to: now, label: period, missedRuns: 1 },
+      "preview",
+    );
     const digestDrafts = prepared.drafts.filter((draft) => draft.threadParentId === undefined);
-    return { parts: digestDrafts.map((draft) => ({ message: { text: draft.text, blocks: draft.blocks }, documents: [] })), prepared };
+    return {
+      parts: digestDrafts.map((draft) => ({ message: { text: draft.text, blocks: draft.blocks }, documents: [] })),
+      prepared,
+    };
   }
 
   /** `/digest now`: posts what has arrived since the last digest, counted as this period's digest. */
@@ -103,9 +116,15 @@ export class DigestService {
     const period = periodOf(subscription.schedule, now);
     const existing = await this.deps.claims.find(subscription.id, period.key);
     if (existing) return { outcome: "already", claim: existing };
-    const window = { from: subscription.coveredUntil, to: now, label: { start: subscription.coveredUntil, end: now }, missedRuns: 1 };
+    const window = {
+      from: subscription.coveredUntil,
+      to: now,
+      label: { start: subscription.coveredUntil, end: now },
+      missedRuns: 1,
+    };
     const prepared = await this.deps.builder.prepare(subscription, window, `digest:${subscription.id}:${period.key}`);
-    if (prepared.drafts.length === 0) return { outcome: "empty", since: subscription.coveredUntil, nextRun: nextRun(subscription.schedule, now) };
+    if (prepared.drafts.length === 0)
+      return { outcome: "empty", since: subscription.coveredUntil, nextRun: nextRun(subscription.schedule, now) };
     const claimId = await this.claim(subscription, period.key, window, now, prepared);
     if (claimId === null) {
       const claim = await this.deps.claims.find(subscription.id, period.key);
@@ -139,15 +158,34 @@ export class DigestService {
       await this.deps.subscriptions.advanceLastRun(subscription.id, due.runAt);
       return false;
     }
-    const window = { from: subscription.coveredUntil, to: due.end, label: { start: due.start, end: due.end }, missedRuns: due.missedRuns };
-    const prepared = await this.deps.builder.prepare(subscription, window, `digest:${subscription.id}:${due.key}`, cache);
+    const window = {
+      from: subscription.coveredUntil,
+      to: due.end,
+      label: { start: due.start, end: due.end },
+      missedRuns: due.missedRuns,
+    };
+    const prepared = await this.deps.builder.prepare(
+      subscription,
+      window,
+      `digest:${subscription.id}:${due.key}`,
+      cache,
+    );
     const claimId = await this.claim(subscription, due.key, window, due.runAt, prepared);
     if (claimId === null) await this.deps.subscriptions.advanceLastRun(subscription.id, due.runAt);
-    else this.deps.logger.info(`Claimed digest ${due.key} for subscription ${subscription.id}: ${prepared.drafts.length} message(s)`);
+    else
+      this.deps.logger.info(
+        `Claimed digest ${due.key} for subscription ${subscription.id}: ${prepared.drafts.length} message(s)`,
+      );
     return claimId !== null;
   }
 
-  private claim(subscription: SubscriptionRecord, periodKey: string, window: { from: Date; to: Date }, runAt: Date, prepared: PreparedDigest) {
+  private claim(
+    subscription: SubscriptionRecord,
+    periodKey: string,
+    window: { from: Date; to: Date },
+    runAt: Date,
+    prepared: PreparedDigest,
+  ) {
     return this.deps.claims.claim({
       subscriptionId: subscription.id,
       periodKey,

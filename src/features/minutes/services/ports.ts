@@ -40,4 +40,8 @@ export interface SlackDirectory {
  * Concern counts by objective for a period, shown at the end of each digest. Supplied once the
  * concerns feature is wired in (src/app.ts); without it digests have no concerns section.
  */
-export type ConcernCountsProvider = (period: { workspaceId: string; start: Date; end: Date }) => Promise<ConcernCount[]>;
+export type ConcernCountsProvider = (period: {
+  workspaceId: string;
+  start: Date;
+  end: Date;
+}) => Promise<ConcernCount[]>;

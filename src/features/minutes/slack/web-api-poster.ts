@@ -1,7 +1,7 @@
 import { webApi } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
-import { CHANNEL_ERRORS, type PostOutcome, type PostRequest, type SlackPoster } from "../jobs/slack-poster";
 import type { Logger } from "../../../logger";
+import { CHANNEL_ERRORS, type PostOutcome, type PostRequest, type SlackPoster } from "../jobs/slack-poster";
 
 export interface PosterOptions {
   /** At most one message per channel in this time (Slack: about one per second per channel). */
@@ -23,7 +23,12 @@ export const defaultPosterTiming = {
 
 /** A Web API client that reports 429s instead of retrying on its own, so the poster can wait them out. */
 export function createPostingClient(token: string, slackApiUrl: string, logger: Logger): webApi.WebClient {
-  return new webApi.WebClient(token, { slackApiUrl, logger, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+  return new webApi.WebClient(token, {
+    slackApiUrl,
+    logger,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  });
 }
 
 /**
@@ -46,7 +51,9 @@ export class WebApiPoster implements SlackPoster {
       if ("retryAfter" in outcome || outcome.ok) this.lastPostAt.set(request.channel, this.options.monotonicNow());
       if (!("retryAfter" in outcome)) return outcome;
       if (waits >= this.options.maxRateLimitWaits) return { ok: false, error: "ratelimited", kind: "retry" };
-      this.options.logger.warn(`Slack rate-limited a post to ${request.channel}; waiting ${outcome.retryAfter} s as Retry-After asks`);
+      this.options.logger.warn(
+        `Slack rate-limited a post to ${request.channel}; waiting ${outcome.retryAfter} s as Retry-After asks`,
+      );
       await this.options.sleep(outcome.retryAfter * 1_000);
     }
   }
@@ -79,7 +86,12 @@ function classify(error: unknown): PostOutcome {
   if (error instanceof webApi.WebAPIPlatformError) {
     const code = error.data.error;
     if (CHANNEL_ERRORS.has(code)) return { ok: false, error: code, kind: "channel" };
-    const passing = code === "ratelimited" || code === "internal_error" || code === "fatal_error" || code === "service_unavailable" || code === "request_timeout";
+    const passing =
+      code === "ratelimited" ||
+      code === "internal_error" ||
+      code === "fatal_error" ||
+      code === "service_unavailable" ||
+      code === "request_timeout";
     return { ok: false, error: code, kind: passing ? "retry" : "permanent" };
   }
   if (error instanceof webApi.WebAPIRateLimitedError) return { ok: false, error: "ratelimited", kind: "retry" };

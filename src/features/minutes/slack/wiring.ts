@@ -4,12 +4,12 @@ import type { Config } from "../../../config";
 import { RepeatingJob } from "../../../jobs/repeating-job";
 import type { Logger } from "../../../logger";
 import type { Db } from "../../../storage/database";
-import type { ConcernCountsProvider } from "../services/ports";
-import { DigestCommands } from "../services/digest-commands";
-import type { DigestService } from "../services/digest-service";
-import type { SourcesService } from "../services/sources-service";
 import { DigestJob } from "../jobs/digest-job";
 import { OutboxSender } from "../jobs/outbox-sender";
+import { DigestCommands } from "../services/digest-commands";
+import type { DigestService } from "../services/digest-service";
+import type { ConcernCountsProvider } from "../services/ports";
+import type { SourcesService } from "../services/sources-service";
 import { OutboxRepository } from "../storage/outbox";
 import { PauseRepository } from "../storage/pause";
 import { registerDigestCommand } from "./listeners/digest-command";
@@ -29,14 +29,35 @@ export interface MinutesSlackParts {
 }
 
 /** The Slack side of digests: posting through the outbox, the digest job, and `/digest`. */
-export function registerMinutesSlack(app: App, parts: MinutesSlackParts): { digestJob: DigestJob; jobs: RepeatingJob[] } {
+export function registerMinutesSlack(
+  app: App,
+  parts: MinutesSlackParts,
+): { digestJob: DigestJob; jobs: RepeatingJob[] } {
   const { config, db, digests, sources, renderer, clock, logger } = parts;
   const client = createPostingClient(config.slack.botToken, config.slack.apiUrl, logger);
   const poster = new WebApiPoster(client, { ...defaultPosterTiming, logger });
-  const sender = new OutboxSender({ outbox: new OutboxRepository(db), pauses: new PauseRepository(db), poster, renderer, clock, logger, holder: digests.instanceId });
+  const sender = new OutboxSender({
+    outbox: new OutboxRepository(db),
+    pauses: new PauseRepository(db),
+    poster,
+    renderer,
+    clock,
+    logger,
+    holder: digests.instanceId,
+  });
   const digestJob = new DigestJob({ digests, sender });
-  const runner = new RepeatingJob("digests", config.minutes.digestCheckIntervalMs, async () => void (await digestJob.runOnce()), logger);
-  const commands = new DigestCommands({ digests, sources, directory: new WebApiDirectory(client), onQueued: () => runner.nudge() });
+  const runner = new RepeatingJob(
+    "digests",
+    config.minutes.digestCheckIntervalMs,
+    async () => void (await digestJob.runOnce()),
+    logger,
+  );
+  const commands = new DigestCommands({
+    digests,
+    sources,
+    directory: new WebApiDirectory(client),
+    onQueued: () => runner.nudge(),
+  });
   registerDigestCommand(app, { minutes: { commands }, logger });
   return { digestJob, jobs: [runner] };
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../../../storage/database";
-import { isUniqueViolation, type DbTransaction } from "../../../storage/db-errors";
+import { type DbTransaction, isUniqueViolation } from "../../../storage/db-errors";
 
 /** A message to post, written to the outbox in the same transaction as the claim. */
 export interface OutboxDraft {
@@ -87,14 +87,30 @@ export class ClaimRepository {
     return this.db.digestClaim.findFirst({
       where: { subscriptionId },
       orderBy: { claimedAt: "desc" },
-      select: { id: true, periodKey: true, periodStart: true, periodEnd: true, claimedAt: true, status: true, documents: true },
+      select: {
+        id: true,
+        periodKey: true,
+        periodStart: true,
+        periodEnd: true,
+        claimedAt: true,
+        status: true,
+        documents: true,
+      },
     });
   }
 
   async find(subscriptionId: number, periodKey: string): Promise<ClaimRecord | null> {
     return this.db.digestClaim.findUnique({
       where: { subscriptionId_periodKey: { subscriptionId, periodKey } },
-      select: { id: true, periodKey: true, periodStart: true, periodEnd: true, claimedAt: true, status: true, documents: true },
+      select: {
+        id: true,
+        periodKey: true,
+        periodStart: true,
+        periodEnd: true,
+        claimedAt: true,
+        status: true,
+        documents: true,
+      },
     });
   }
 
@@ -109,7 +125,11 @@ export class ClaimRepository {
     const entries = new Map<number, EarlierEntry>();
     for (const row of rows) {
       const first = entries.get(row.documentId);
-      entries.set(row.documentId, { documentId: row.documentId, outboxId: first?.outboxId ?? row.outboxId, versionId: row.versionId });
+      entries.set(row.documentId, {
+        documentId: row.documentId,
+        outboxId: first?.outboxId ?? row.outboxId,
+        versionId: row.versionId,
+      });
     }
     return entries;
   }
@@ -135,7 +155,12 @@ async function writeDrafts(tx: DbTransaction, input: ClaimInput, claimId: number
     ids.push(row.id);
     if (draft.entries.length > 0) {
       await tx.digestEntry.createMany({
-        data: draft.entries.map((entry) => ({ claimId, subscriptionId: input.subscriptionId, ...entry, outboxId: row.id })),
+        data: draft.entries.map((entry) => ({
+          claimId,
+          subscriptionId: input.subscriptionId,
+          ...entry,
+          outboxId: row.id,
+        })),
       });
     }
   }

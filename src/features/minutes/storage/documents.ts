@@ -1,6 +1,6 @@
-import type { MinutesJson } from "../domain/document";
 import type { Db } from "../../../storage/database";
-import { isUniqueViolation, type DbTransaction } from "../../../storage/db-errors";
+import { type DbTransaction, isUniqueViolation } from "../../../storage/db-errors";
+import type { MinutesJson } from "../domain/document";
 import { AUTONOMY_TAG, objectiveTag } from "./tags";
 
 export interface KnownDocument {
@@ -43,11 +43,20 @@ export class DocumentRepository {
       include: { versions: { orderBy: { number: "desc" }, take: 1, select: { number: true, contentHash: true } } },
     });
     if (!row) return null;
-    return { id: row.id, feedUpdatedAt: row.feedUpdatedAt, etag: row.etag, lastModified: row.lastModified, latest: row.versions[0] ?? null };
+    return {
+      id: row.id,
+      feedUpdatedAt: row.feedUpdatedAt,
+      etag: row.etag,
+      lastModified: row.lastModified,
+      latest: row.versions[0] ?? null,
+    };
   }
 
   /** Notes that the document was seen again without change (new feed date or validators). */
-  async touch(id: number, seen: { feedUpdatedAt?: Date | null; etag?: string | null; lastModified?: string | null }): Promise<void> {
+  async touch(
+    id: number,
+    seen: { feedUpdatedAt?: Date | null; etag?: string | null; lastModified?: string | null },
+  ): Promise<void> {
     await this.db.minutesDocument.updateMany({ where: { id }, data: seen });
   }
 
@@ -61,7 +70,9 @@ export class DocumentRepository {
     const seen = { feedUpdatedAt: input.feedUpdatedAt, etag: input.etag, lastModified: input.lastModified };
     if (latest?.contentHash === input.contentHash) {
       await this.touch(document.id, seen);
-      const version = await this.db.minutesVersion.findUniqueOrThrow({ where: { documentId_number: { documentId: document.id, number: latest.number } } });
+      const version = await this.db.minutesVersion.findUniqueOrThrow({
+        where: { documentId_number: { documentId: document.id, number: latest.number } },
+      });
       return { outcome: "unchanged", documentId: document.id, versionId: version.id, number: latest.number };
     }
     const number = (latest?.number ?? 0) + 1;
@@ -74,7 +85,9 @@ export class DocumentRepository {
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       const again = await this.findByKey(input.key);
-      const version = await this.db.minutesVersion.findUniqueOrThrow({ where: { documentId_number: { documentId: document.id, number: again?.latest?.number ?? number } } });
+      const version = await this.db.minutesVersion.findUniqueOrThrow({
+        where: { documentId_number: { documentId: document.id, number: again?.latest?.number ?? number } },
+      });
       return { outcome: "unchanged", documentId: document.id, versionId: version.id, number: version.number };
     }
   }
@@ -84,7 +97,13 @@ export class DocumentRepository {
     if (known) return known;
     try {
       const row = await this.db.minutesDocument.create({
-        data: { url: input.key, link: input.link, sourceId: input.sourceId, publisher: input.publisher, firstSeenAt: now },
+        data: {
+          url: input.key,
+          link: input.link,
+          sourceId: input.sourceId,
+          publisher: input.publisher,
+          firstSeenAt: now,
+        },
       });
       return { id: row.id, feedUpdatedAt: null, etag: null, lastModified: null, latest: null };
     } catch (error) {
@@ -96,7 +115,13 @@ export class DocumentRepository {
   }
 }
 
-async function writeVersion(tx: DbTransaction, documentId: number, number: number, input: VersionInput, now: Date): Promise<number> {
+async function writeVersion(
+  tx: DbTransaction,
+  documentId: number,
+  number: number,
+  input: VersionInput,
+  now: Date,
+): Promise<number> {
   const { minutes } = input;
   const version = await tx.minutesVersion.create({
     data: {
@@ -128,7 +153,9 @@ async function writeVersion(tx: DbTransaction, documentId: number, number: numbe
     const itemId = idByPosition.get(position);
     if (itemId === undefined) return [];
     const objectiveTags = item.tags.map((tag) => ({ itemId, tag: objectiveTag(tag.objective), score: tag.score }));
-    return item.autonomy ? [...objectiveTags, { itemId, tag: AUTONOMY_TAG, score: item.autonomyScore ?? 0.5 }] : objectiveTags;
+    return item.autonomy
+      ? [...objectiveTags, { itemId, tag: AUTONOMY_TAG, score: item.autonomyScore ?? 0.5 }]
+      : objectiveTags;
   });
   if (tags.length > 0) await tx.minutesItemTag.createMany({ data: tags });
   return version.id;

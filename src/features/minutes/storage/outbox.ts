@@ -34,7 +34,13 @@ export class OutboxRepository {
   async enqueue(draft: DirectMessageDraft, now: Date): Promise<void> {
     try {
       await this.db.slackOutbox.create({
-        data: { ...draft, subscriptionId: draft.subscriptionId ?? null, blocks: JSON.stringify(draft.blocks), createdAt: now, nextAttemptAt: now },
+        data: {
+          ...draft,
+          subscriptionId: draft.subscriptionId ?? null,
+          blocks: JSON.stringify(draft.blocks),
+          createdAt: now,
+          nextAttemptAt: now,
+        },
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -44,12 +50,20 @@ export class OutboxRepository {
   /** Unsent messages due now and not locked by a live sender, oldest first. */
   async due(now: Date, limit = 50): Promise<OutboxMessage[]> {
     const rows = await this.db.slackOutbox.findMany({
-      where: { sentAt: null, failedAt: null, nextAttemptAt: { lte: now }, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+      where: {
+        sentAt: null,
+        failedAt: null,
+        nextAttemptAt: { lte: now },
+        OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
+      },
       orderBy: { id: "asc" },
       take: limit,
     });
     const parentIds = rows.flatMap((row) => (row.threadParentId === null ? [] : [row.threadParentId]));
-    const parents = await this.db.slackOutbox.findMany({ where: { id: { in: parentIds } }, select: { id: true, ts: true, failedAt: true } });
+    const parents = await this.db.slackOutbox.findMany({
+      where: { id: { in: parentIds } },
+      select: { id: true, ts: true, failedAt: true },
+    });
     const parentById = new Map(parents.map((parent) => [parent.id, parent]));
     return rows.map((row) => {
       const parent = row.threadParentId === null ? undefined : parentById.get(row.threadParentId);
@@ -80,16 +94,25 @@ export class OutboxRepository {
   }
 
   async markSent(id: number, ts: string, at: Date): Promise<void> {
-    const row = await this.db.slackOutbox.update({ where: { id }, data: { sentAt: at, ts, lockedUntil: null, lastError: null } });
+    const row = await this.db.slackOutbox.update({
+      where: { id },
+      data: { sentAt: at, ts, lockedUntil: null, lastError: null },
+    });
     if (row.claimId !== null) await this.settleClaim(row.claimId);
   }
 
   async retryLater(id: number, error: string, next: Date): Promise<void> {
-    await this.db.slackOutbox.updateMany({ where: { id }, data: { lastError: error, nextAttemptAt: next, lockedUntil: null } });
+    await this.db.slackOutbox.updateMany({
+      where: { id },
+      data: { lastError: error, nextAttemptAt: next, lockedUntil: null },
+    });
   }
 
   async markFailed(id: number, error: string, at: Date): Promise<void> {
-    const row = await this.db.slackOutbox.update({ where: { id }, data: { failedAt: at, lastError: error, lockedUntil: null } });
+    const row = await this.db.slackOutbox.update({
+      where: { id },
+      data: { failedAt: at, lastError: error, lockedUntil: null },
+    });
     if (row.claimId !== null) await this.settleClaim(row.claimId);
   }
 

@@ -1,5 +1,5 @@
 import type { Db } from "../../../storage/database";
-import { toRecord, type SubscriptionRecord } from "./subscriptions";
+import { type SubscriptionRecord, toRecord } from "./subscriptions";
 
 /**
  * Pauses a subscription whose channel Slack refuses (removed, archived, bot no longer in it):
@@ -11,22 +11,49 @@ export class PauseRepository {
 
   async pauseForChannelError(subscriptionId: number, reason: string, at: Date): Promise<SubscriptionRecord | null> {
     return this.db.$transaction(async (tx) => {
-      const paused = await tx.digestSubscription.updateMany({ where: { id: subscriptionId, pausedAt: null }, data: { pausedAt: at, pausedReason: reason } });
+      const paused = await tx.digestSubscription.updateMany({
+        where: { id: subscriptionId, pausedAt: null },
+        data: { pausedAt: at, pausedReason: reason },
+      });
       if (paused.count === 0) return null;
-      const unsent = await tx.slackOutbox.findMany({ where: { subscriptionId, sentAt: null, failedAt: null }, select: { id: true, claimId: true } });
+      const unsent = await tx.slackOutbox.findMany({
+        where: { subscriptionId, sentAt: null, failedAt: null },
+        select: { id: true, claimId: true },
+      });
       const unsentIds = unsent.map((row) => row.id);
-      await tx.slackOutbox.updateMany({ where: { id: { in: unsentIds } }, data: { failedAt: at, lastError: reason, lockedUntil: null } });
+      await tx.slackOutbox.updateMany({
+        where: { id: { in: unsentIds } },
+        data: { failedAt: at, lastError: reason, lockedUntil: null },
+      });
       await tx.digestEntry.deleteMany({ where: { outboxId: { in: unsentIds } } });
       const claimIds = [...new Set(unsent.flatMap((row) => (row.claimId === null ? [] : [row.claimId])))];
       // A digest whose first message did go out keeps it; only digests never seen are offered again.
-      const partlySent = await tx.slackOutbox.findMany({ where: { claimId: { in: claimIds }, sentAt: { not: null } }, select: { claimId: true } });
+      const partlySent = await tx.slackOutbox.findMany({
+        where: { claimId: { in: claimIds }, sentAt: { not: null } },
+        select: { claimId: true },
+      });
       const unseenIds = claimIds.filter((id) => !partlySent.some((row) => row.claimId === id));
-      const claims = await tx.digestClaim.findMany({ where: { id: { in: unseenIds } }, select: { id: true, periodStart: true } });
-      await tx.digestClaim.updateMany({ where: { id: { in: unseenIds }, status: "posting" }, data: { status: "failed" } });
-      await tx.digestClaim.updateMany({ where: { id: { in: claimIds }, status: "posting" }, data: { status: "posted" } });
+      const claims = await tx.digestClaim.findMany({
+        where: { id: { in: unseenIds } },
+        select: { id: true, periodStart: true },
+      });
+      await tx.digestClaim.updateMany({
+        where: { id: { in: unseenIds }, status: "posting" },
+        data: { status: "failed" },
+      });
+      await tx.digestClaim.updateMany({
+        where: { id: { in: claimIds }, status: "posting" },
+        data: { status: "posted" },
+      });
       const subscription = await tx.digestSubscription.findUniqueOrThrow({ where: { id: subscriptionId } });
-      const earliest = Math.min(subscription.coveredUntil.getTime(), ...claims.map((claim) => claim.periodStart.getTime()));
-      const updated = await tx.digestSubscription.update({ where: { id: subscriptionId }, data: { coveredUntil: new Date(earliest) } });
+      const earliest = Math.min(
+        subscription.coveredUntil.getTime(),
+        ...claims.map((claim) => claim.periodStart.getTime()),
+      );
+      const updated = await tx.digestSubscription.update({
+        where: { id: subscriptionId },
+        data: { coveredUntil: new Date(earliest) },
+      });
       return toRecord(updated);
     });
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
+import type { Db } from "../../../storage/database";
 import type { TaggedMinutesItem } from "../domain/document";
 import type { MinutesItemKind } from "../domain/parse";
-import type { Db } from "../../../storage/database";
 import { AUTONOMY_TAG, objectiveOfTag } from "./tags";
 
 /** One stored version of a minutes document, with its tagged items. */
@@ -34,7 +34,14 @@ const versionInclude = {
 
 type VersionRow = Awaited<ReturnType<Db["minutesVersion"]["findMany"]>>[number] & {
   document: { link: string; publisher: string; sourceId: number | null; firstSeenAt: Date };
-  items: { text: string; kind: string; heading: string | null; owner: string | null; due: string | null; tags: { tag: string; score: number }[] }[];
+  items: {
+    text: string;
+    kind: string;
+    heading: string | null;
+    owner: string | null;
+    due: string | null;
+    tags: { tag: string; score: number }[];
+  }[];
 };
 
 /** Reads stored minutes for digests, search and `localism minutes`. */
@@ -69,7 +76,11 @@ export class MinutesReader {
 
   /** The documents stored or changed most recently (latest version of each), newest first. */
   async recentlyStored(limit: number): Promise<StoredMinutes[]> {
-    const rows = await this.db.minutesVersion.findMany({ orderBy: [{ storedAt: "desc" }, { id: "desc" }], take: limit * 3, include: versionInclude });
+    const rows = await this.db.minutesVersion.findMany({
+      orderBy: [{ storedAt: "desc" }, { id: "desc" }],
+      take: limit * 3,
+      include: versionInclude,
+    });
     const seen = new Set<number>();
     return rows
       .filter((row) => !seen.has(row.documentId) && seen.add(row.documentId))

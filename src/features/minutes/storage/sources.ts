@@ -65,13 +65,20 @@ export class SourceRepository {
   }
 
   async list(): Promise<SourceWithCount[]> {
-    const rows = await this.db.minutesSource.findMany({ orderBy: { id: "asc" }, include: { _count: { select: { documents: true } } } });
+    const rows = await this.db.minutesSource.findMany({
+      orderBy: { id: "asc" },
+      include: { _count: { select: { documents: true } } },
+    });
     return rows.map((row) => ({ ...toRecord(row), documents: row._count.documents }));
   }
 
   /** Sources whose next fetch is due, the longest-waiting first. */
   async due(now: Date, limit = 100): Promise<SourceRecord[]> {
-    const rows = await this.db.minutesSource.findMany({ where: { nextFetchAt: { lte: now } }, orderBy: { nextFetchAt: "asc" }, take: limit });
+    const rows = await this.db.minutesSource.findMany({
+      where: { nextFetchAt: { lte: now } },
+      orderBy: { nextFetchAt: "asc" },
+      take: limit,
+    });
     return rows.map(toRecord);
   }
 
@@ -95,7 +102,12 @@ export class SourceRepository {
   async recordFailure(id: number, failure: { reason: string; at: Date; nextFetchAt: Date }): Promise<void> {
     await this.db.minutesSource.updateMany({
       where: { id },
-      data: { lastFetchedAt: failure.at, nextFetchAt: failure.nextFetchAt, failures: { increment: 1 }, lastError: failure.reason },
+      data: {
+        lastFetchedAt: failure.at,
+        nextFetchAt: failure.nextFetchAt,
+        failures: { increment: 1 },
+        lastError: failure.reason,
+      },
     });
   }
 }

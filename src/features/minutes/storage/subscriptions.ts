@@ -1,6 +1,6 @@
-import { parseStoredSchedule, type DigestSchedule } from "../domain/schedule";
-import type { Db } from "../../../storage/database";
 import type { DigestSubscription } from "../../../generated/sqlite/client";
+import type { Db } from "../../../storage/database";
+import { type DigestSchedule, parseStoredSchedule } from "../domain/schedule";
 
 export interface SubscriptionRecord {
   id: number;
@@ -34,7 +34,11 @@ export class SubscriptionRepository {
   async subscribe(input: SubscribeInput): Promise<{ subscription: SubscriptionRecord; created: boolean }> {
     const where = { workspaceId_channelId: { workspaceId: input.workspaceId, channelId: input.channelId } };
     const existing = await this.db.digestSubscription.findUnique({ where });
-    const common = { schedule: scheduleJson(input.schedule), quietNotes: input.quietNotes, subscriberId: input.subscriberId };
+    const common = {
+      schedule: scheduleJson(input.schedule),
+      quietNotes: input.quietNotes,
+      subscriberId: input.subscriberId,
+    };
     const row = await this.db.digestSubscription.upsert({
       where,
       create: {
@@ -46,7 +50,12 @@ export class SubscriptionRepository {
         coveredUntil: input.coveredFrom,
       },
       // A new schedule starts counting from now; what was not yet covered stays to be covered.
-      update: { ...common, pausedAt: null, pausedReason: null, ...(sameSchedule(existing, input.schedule) ? {} : { lastRunAt: input.now }) },
+      update: {
+        ...common,
+        pausedAt: null,
+        pausedReason: null,
+        ...(sameSchedule(existing, input.schedule) ? {} : { lastRunAt: input.now }),
+      },
     });
     return { subscription: toRecord(row), created: existing === null };
   }
@@ -57,7 +66,9 @@ export class SubscriptionRepository {
   }
 
   async find(workspaceId: string, channelId: string): Promise<SubscriptionRecord | null> {
-    const row = await this.db.digestSubscription.findUnique({ where: { workspaceId_channelId: { workspaceId, channelId } } });
+    const row = await this.db.digestSubscription.findUnique({
+      where: { workspaceId_channelId: { workspaceId, channelId } },
+    });
     return row ? toRecord(row) : null;
   }
 
@@ -82,7 +93,10 @@ export class SubscriptionRepository {
 
   /** Another process posted this run (or /digest now covered it): never count it again. */
   async advanceLastRun(id: number, runAt: Date): Promise<void> {
-    await this.db.digestSubscription.updateMany({ where: { id, lastRunAt: { lt: runAt } }, data: { lastRunAt: runAt } });
+    await this.db.digestSubscription.updateMany({
+      where: { id, lastRunAt: { lt: runAt } },
+      data: { lastRunAt: runAt },
+    });
   }
 }
 

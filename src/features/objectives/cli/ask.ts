@@ -1,8 +1,8 @@
-import type { Core } from "../../../core";
-import { interpretObjectivesText } from "../domain/intent";
-import type { AskResult } from "../domain/answer";
 import { UsageError } from "../../../cli/duration";
 import { json, type Output } from "../../../cli/output";
+import type { Core } from "../../../core";
+import type { AskResult } from "../domain/answer";
+import { interpretObjectivesText } from "../domain/intent";
 
 /** `localism ask "question" [--json]`: the same answer Slack gives, from the same code, recorded the same way. */
 export async function askCommand(core: Core, words: string[], flags: { json: boolean }, output: Output): Promise<void> {
@@ -42,8 +42,13 @@ function toText(result: AskResult): string {
   if (!result.answered && result.answers.length > 0) lines.push("", "Closest passages (may not answer the question):");
   for (const answer of result.answers) {
     const objective = answer.objective === null ? "background" : `objective ${answer.objective}`;
-    const quoted = answer.kind === "quotation" ? `"${answer.text}"${answer.speaker ? ` (${answer.speaker})` : ""}` : answer.text;
-    lines.push("", `[${objective}, score ${answer.score.toFixed(2)}] ${quoted}`, `  Source: ${answer.source.title}, ${answer.source.publisher}, ${answer.source.date}${answer.source.url ? ` <${answer.source.url}>` : ""}`);
+    const quoted =
+      answer.kind === "quotation" ? `"${answer.text}"${answer.speaker ? ` (${answer.speaker})` : ""}` : answer.text;
+    lines.push(
+      "",
+      `[${objective}, score ${answer.score.toFixed(2)}] ${quoted}`,
+      `  Source: ${answer.source.title}, ${answer.source.publisher}, ${answer.source.date}${answer.source.url ? ` <${answer.source.url}>` : ""}`,
+    );
   }
   return lines.join("\n");
 }

@@ -23,7 +23,11 @@ export const objectivesCommands: CliCommand[] = [
     options: { since: { type: "string" }, unanswered: { type: "boolean", default: false } },
     run: ({ core, flags, output }) => {
       const since = stringFlag(flags, "since");
-      return questionsCommand(core, { ...(since ? { since } : {}), unanswered: booleanFlag(flags, "unanswered"), json: booleanFlag(flags, "json") }, output);
+      return questionsCommand(
+        core,
+        { ...(since ? { since } : {}), unanswered: booleanFlag(flags, "unanswered"), json: booleanFlag(flags, "json") },
+        output,
+      );
     },
   },
 ];

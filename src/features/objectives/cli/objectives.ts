@@ -1,5 +1,5 @@
-import type { Core } from "../../../core";
 import { json, type Output } from "../../../cli/output";
+import type { Core } from "../../../core";
 
 /** `localism objectives [--json]`: the four objectives, as `/objectives` lists them. */
 export function objectivesCommand(core: Core, flags: { json: boolean }, output: Output): void {
@@ -20,7 +20,10 @@ export function objectivesCommand(core: Core, flags: { json: boolean }, output: 
   }
   output.out(
     kb.objectives
-      .map((objective) => `${objective.number}. ${objective.title}${objective.overarching ? " (first and overarching)" : ""}\n   ${objective.summary}`)
+      .map(
+        (objective) =>
+          `${objective.number}. ${objective.title}${objective.overarching ? " (first and overarching)" : ""}\n   ${objective.summary}`,
+      )
       .join("\n"),
   );
 }

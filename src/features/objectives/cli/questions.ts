@@ -1,7 +1,7 @@
-import type { Core } from "../../../core";
-import type { QuestionReportRow } from "../storage/questions";
 import { parseSince } from "../../../cli/duration";
 import { json, type Output } from "../../../cli/output";
+import type { Core } from "../../../core";
+import type { QuestionReportRow } from "../storage/questions";
 
 /** `localism questions [--since 7d] [--unanswered] [--json]`: what staff asked, and what the knowledge base could not answer. */
 export async function questionsCommand(
@@ -10,7 +10,9 @@ export async function questionsCommand(
   output: Output,
 ): Promise<void> {
   const from = parseSince(flags.since ?? "7d", core.clock.now());
-  const rows = flags.unanswered ? await core.features.objectives.questions.unanswered(from) : await core.features.objectives.questions.since(from);
+  const rows = flags.unanswered
+    ? await core.features.objectives.questions.unanswered(from)
+    : await core.features.objectives.questions.since(from);
   if (flags.json) {
     output.out(json(rows.map(toJson)));
     return;
@@ -47,6 +49,8 @@ function toLine(row: QuestionReportRow): string {
 
 function summary(rows: QuestionReportRow[]): string {
   const answered = rows.filter((row) => row.answered).length;
-  const byObjective = [1, 2, 3, 4].map((n) => `${n}: ${rows.filter((row) => row.answered && row.objective === n).length}`).join(", ");
+  const byObjective = [1, 2, 3, 4]
+    .map((n) => `${n}: ${rows.filter((row) => row.answered && row.objective === n).length}`)
+    .join(", ");
   return `\n${rows.length} questions, ${answered} answered (by objective ${byObjective}), ${rows.length - answered} without a confident answer.`;
 }

@@ -1,6 +1,6 @@
 import { createObjectiveFinder } from "./find-objective";
 import type { KnowledgeBase, Objective, Passage } from "./knowledge-base";
-import { SearchIndex, type DocumentKind, type SearchDocument, type SearchHit, type SourceRef } from "./search";
+import { type DocumentKind, type SearchDocument, type SearchHit, SearchIndex, type SourceRef } from "./search";
 
 export interface Answer {
   objective: number | null;

@@ -50,19 +50,20 @@ export class AskService {
     const result = this.answer(question);
     const best = result.answered ? result.answers[0] : undefined;
     const askedAt = this.clock.now();
-    const record = () => this.log.record({
-      id,
-      workspaceId: asker.workspaceId ?? null,
-      userId: asker.userId ?? null,
-      channelId: asker.channelId ?? null,
-      surface: asker.surface,
-      question: result.question,
-      answered: result.answered,
-      objective: best?.objective ?? null,
-      passageId: best?.passageId ?? null,
-      score: best?.score ?? null,
-      askedAt,
-    });
+    const record = () =>
+      this.log.record({
+        id,
+        workspaceId: asker.workspaceId ?? null,
+        userId: asker.userId ?? null,
+        channelId: asker.channelId ?? null,
+        surface: asker.surface,
+        question: result.question,
+        answered: result.answered,
+        objective: best?.objective ?? null,
+        passageId: best?.passageId ?? null,
+        score: best?.score ?? null,
+        askedAt,
+      });
     return { id, result, record };
   }
 }

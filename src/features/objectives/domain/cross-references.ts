@@ -3,7 +3,11 @@ import type { Objective, Passage, Source } from "./schema";
 
 const OBJECTIVE_NUMBERS = [1, 2, 3, 4] as const;
 
-export function checkSources(file: string, sources: (Source | undefined)[], problems: ProblemList): Map<string, Source> {
+export function checkSources(
+  file: string,
+  sources: (Source | undefined)[],
+  problems: ProblemList,
+): Map<string, Source> {
   const byId = new Map<string, Source>();
   sources.forEach((source, index) => {
     if (!source) return;
@@ -39,7 +43,8 @@ export function checkObjectives(
       ),
     );
     objective.related.forEach((related, relatedIndex) => {
-      if (related === objective.number) problems.add(file, at("related", relatedIndex), "an objective cannot relate to itself");
+      if (related === objective.number)
+        problems.add(file, at("related", relatedIndex), "an objective cannot relate to itself");
       else if (!numbers.has(related)) problems.add(file, at("related", relatedIndex), `unknown objective ${related}`);
     });
     objective.expects.forEach((expectation, expectIndex) =>
@@ -72,7 +77,11 @@ export function checkPassages(
     if (!passage) return;
     const firstFile = context.seenPassageIds.get(passage.id);
     if (firstFile !== undefined) {
-      problems.add(file, ["passages", index, "id"], `duplicate passage id "${passage.id}" (first used in ${firstFile})`);
+      problems.add(
+        file,
+        ["passages", index, "id"],
+        `duplicate passage id "${passage.id}" (first used in ${firstFile})`,
+      );
     } else {
       context.seenPassageIds.set(passage.id, file);
     }
@@ -101,7 +110,8 @@ function checkEachNumberOnce(
     seen.add(objective.number);
   });
   const missing = OBJECTIVE_NUMBERS.filter((number) => !seen.has(number));
-  if (checkAllPresent && missing.length > 0) problems.add(file, "objectives", `missing objective ${missing.join(", ")}`);
+  if (checkAllPresent && missing.length > 0)
+    problems.add(file, "objectives", `missing objective ${missing.join(", ")}`);
 }
 
 function claimUnique<K>(owners: Map<K, number>, key: K, owner: number, onClash: (owner: number) => void): void {

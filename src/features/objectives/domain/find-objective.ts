@@ -3,10 +3,22 @@ import type { Objective } from "./schema";
 
 const MAX_WORDS = 3;
 const NUMBER_WORDS: Record<string, number> = {
-  "1": 1, one: 1, first: 1, "1st": 1,
-  "2": 2, two: 2, second: 2, "2nd": 2,
-  "3": 3, three: 3, third: 3, "3rd": 3,
-  "4": 4, four: 4, fourth: 4, "4th": 4,
+  "1": 1,
+  one: 1,
+  first: 1,
+  "1st": 1,
+  "2": 2,
+  two: 2,
+  second: 2,
+  "2nd": 2,
+  "3": 3,
+  three: 3,
+  third: 3,
+  "3rd": 3,
+  "4": 4,
+  four: 4,
+  fourth: 4,
+  "4th": 4,
 };
 /** Words that only say "an objective": "objective 2", "the finance objective", "obj 3". */
 const REFERENCE_WORDS = new Set(["objective", "obj", "strategic", "priority", "number", "no", "the"]);
@@ -30,7 +42,9 @@ export function createObjectiveFinder(objectives: Objective[]): (text: string) =
     if (meaningful.length === 1 && only !== undefined && only in NUMBER_WORDS) {
       return objectives.find((objective) => objective.number === NUMBER_WORDS[only]);
     }
-    return byKey.get(referenceKey(inputWords)) ?? (meaningful.length > 0 ? byKey.get(referenceKey(meaningful)) : undefined);
+    return (
+      byKey.get(referenceKey(inputWords)) ?? (meaningful.length > 0 ? byKey.get(referenceKey(meaningful)) : undefined)
+    );
   };
 }
 

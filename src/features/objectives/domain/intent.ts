@@ -15,7 +15,10 @@ const HELP_WORDS = new Set(["help", "?", "usage", "-h", "--help"]);
  * Numbers and short words ("3", "finance", "objective 2") pick an objective; anything else is a
  * question. `isObjectiveReference` comes from the knowledge base so that its aliases decide.
  */
-export function interpretObjectivesText(raw: string, isObjectiveReference: (text: string) => boolean): ObjectivesIntent {
+export function interpretObjectivesText(
+  raw: string,
+  isObjectiveReference: (text: string) => boolean,
+): ObjectivesIntent {
   const text = raw.replace(/\s+/g, " ").trim();
   const lower = text.toLowerCase();
   if (LIST_WORDS.has(lower)) return { kind: "list" };
@@ -24,7 +27,10 @@ export function interpretObjectivesText(raw: string, isObjectiveReference: (text
   if (number) {
     return isObjectiveReference(number[1] ?? "")
       ? { kind: "objective", reference: number[1] ?? "" }
-      : { kind: "invalid", message: `There are four objectives, numbered 1 to 4: try \`/objectives 1\`. \`/objectives\` lists them all.` };
+      : {
+          kind: "invalid",
+          message: `There are four objectives, numbered 1 to 4: try \`/objectives 1\`. \`/objectives\` lists them all.`,
+        };
   }
   if (text.length > MAX_QUESTION_LENGTH) {
     return {

@@ -4,11 +4,11 @@ import { parseDocument } from "yaml";
 import type { z } from "zod";
 import { checkObjectives, checkPassages, checkSources } from "./cross-references";
 import { ProblemList } from "./problems";
-import { listFileSchema, objectiveSchema, passageSchema, sourceSchema, type Objective, type Passage } from "./schema";
 import type { Source } from "./schema";
+import { listFileSchema, type Objective, objectiveSchema, type Passage, passageSchema, sourceSchema } from "./schema";
 
-export type { Objective, Passage, Source } from "./schema";
 export { KnowledgeBaseError, type KnowledgeBaseProblem } from "./problems";
+export type { Objective, Passage, Source } from "./schema";
 
 export interface KnowledgeBase {
   objectives: Objective[];
@@ -40,7 +40,9 @@ export function loadKnowledgeBase(dir: string): KnowledgeBase {
 
   // When objectives.yaml itself is broken, judge passages against 1-4 rather than report every one.
   const validObjectives = objectives.items.filter((objective) => objective !== undefined);
-  const objectiveNumbers = new Set(objectives.complete ? validObjectives.map((objective) => objective.number) : [1, 2, 3, 4]);
+  const objectiveNumbers = new Set(
+    objectives.complete ? validObjectives.map((objective) => objective.number) : [1, 2, 3, 4],
+  );
   const seenPassageIds = new Map<string, string>();
   const passages: Passage[] = [];
   for (const file of listPassageFiles(path.join(dir, PASSAGES_DIR), problems)) {
@@ -105,7 +107,11 @@ function readYaml(file: string, problems: ProblemList): unknown {
   const syntaxError = document.errors[0];
   if (!syntaxError) return document.toJS();
   const line = syntaxError.linePos?.[0]?.line;
-  problems.add(file, line === undefined ? "" : `line ${line}`, `YAML syntax error: ${syntaxError.message.split("\n")[0]}`);
+  problems.add(
+    file,
+    line === undefined ? "" : `line ${line}`,
+    `YAML syntax error: ${syntaxError.message.split("\n")[0]}`,
+  );
   return undefined;
 }
 

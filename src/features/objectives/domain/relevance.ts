@@ -41,10 +41,7 @@ export interface TermEvidence {
 export function confidence(documentId: string, terms: TermEvidence[]): number {
   const possible = terms.reduce((sum, term) => sum + term.selfScore, 0);
   if (possible === 0) return 0;
-  const earned = terms.reduce(
-    (sum, term) => sum + Math.min(term.scores.get(documentId) ?? 0, term.maxCredit),
-    0,
-  );
+  const earned = terms.reduce((sum, term) => sum + Math.min(term.scores.get(documentId) ?? 0, term.maxCredit), 0);
   return earned / possible;
 }
 

@@ -73,7 +73,10 @@ export class SearchIndex {
       const tokens = [...tokeniseParts(indexed.body), ...tokeniseParts(indexed.topics)];
       const surfaceWords = tokens.filter((token) => !isKeptAsIs(token) && processToken(token) !== null);
       this.engine.add(indexed);
-      this.frequency.add(document.id, tokens.flatMap((token) => processToken(token) ?? []));
+      this.frequency.add(
+        document.id,
+        tokens.flatMap((token) => processToken(token) ?? []),
+      );
       this.surface.add(surfaceWords);
       this.surfaceWordsById.set(document.id, surfaceWords);
       this.documents.set(document.id, document);

@@ -31,14 +31,7 @@ const CANONICAL_NAMES: Record<string, readonly string[]> = {
     "nhs england",
     "nhse",
   ],
-  dh: [
-    "department of health and social care",
-    "department of health",
-    "the department",
-    "dhsc",
-    "doh",
-    "dh",
-  ],
+  dh: ["department of health and social care", "department of health", "the department", "dhsc", "doh", "dh"],
   sos: [
     "secretary of state for health and social care",
     "secretary of state for health",
@@ -67,7 +60,12 @@ function objectiveReferences(): Record<string, string[]> {
     spellings.map(([digit, word, ordinal, short], index) => [
       objectiveToken(index + 1),
       [
-        ...[digit, word].flatMap((n) => [`strategic objective ${n}`, `objective no ${n}`, `objective ${n}`, `obj ${n}`]),
+        ...[digit, word].flatMap((n) => [
+          `strategic objective ${n}`,
+          `objective no ${n}`,
+          `objective ${n}`,
+          `obj ${n}`,
+        ]),
         ...[ordinal, short].flatMap((n) => [`${n} strategic objective`, `${n} objective`]),
         `objective${digit}`,
       ],

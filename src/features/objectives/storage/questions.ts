@@ -1,5 +1,5 @@
-import type { QuestionRecord } from "../domain/ask-service";
 import type { Db } from "../../../storage/database";
+import type { QuestionRecord } from "../domain/ask-service";
 
 export type { QuestionRecord };
 
@@ -39,7 +39,8 @@ export class QuestionRepository {
     this.timer = undefined;
     const batch = this.pending;
     this.pending = [];
-    if (batch.length > 0) this.writing = this.writing.then(() => this.db.questionLog.createMany({ data: batch })).then(() => undefined);
+    if (batch.length > 0)
+      this.writing = this.writing.then(() => this.db.questionLog.createMany({ data: batch })).then(() => undefined);
     return this.writing;
   }
 

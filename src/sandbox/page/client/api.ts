@@ -16,6 +16,9 @@ export async function post<N extends keyof ApiRequests>(name: N, body: ApiReques
     });
     return (await response.json()) as ApiOutcome;
   } catch (error) {
-    return { ok: false, error: `The sandbox server could not be reached (${error instanceof Error ? error.message : String(error)}).` };
+    return {
+      ok: false,
+      error: `The sandbox server could not be reached (${error instanceof Error ? error.message : String(error)}).`,
+    };
   }
 }

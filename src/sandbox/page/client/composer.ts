@@ -18,7 +18,9 @@ export async function send(session: Session, text: string): Promise<boolean> {
 function showHints(session: Session, input: HTMLInputElement): void {
   const hints = required("#command-hints");
   const typed = input.value;
-  const matching = /^\/\S*$/.test(typed) ? (session.state?.commands ?? []).filter((c) => c.command.startsWith(typed)) : [];
+  const matching = /^\/\S*$/.test(typed)
+    ? (session.state?.commands ?? []).filter((c) => c.command.startsWith(typed))
+    : [];
   hints.hidden = matching.length === 0;
   hints.replaceChildren(...matching.map((command) => hint(command, input, hints)));
 }
@@ -27,7 +29,11 @@ function hint(command: CommandInfo, input: HTMLInputElement, hints: HTMLElement)
   const option = element("button", "command-hint");
   option.setAttribute("type", "button");
   option.setAttribute("role", "option");
-  option.append(element("span", "command-name", command.command), element("span", "command-usage", command.usageHint), element("span", "command-description", command.description));
+  option.append(
+    element("span", "command-name", command.command),
+    element("span", "command-usage", command.usageHint),
+    element("span", "command-description", command.description),
+  );
   option.addEventListener("click", () => {
     input.value = `${command.command} `;
     hints.hidden = true;
@@ -63,8 +69,21 @@ export function setupComposer(session: Session): void {
   required("#shortcuts-button").addEventListener("click", (event) => {
     event.stopPropagation();
     const state = session.state;
-    const shortcuts = (state?.globalShortcuts ?? []).map((s) => ({ label: `⚡ ${s.name}`, description: s.description, choose: () => void session.report(post("shortcut", { as: session.as, callbackId: s.callbackId })) }));
-    const commands = (state?.commands ?? []).map((c) => ({ label: `${c.command} ${c.usageHint}`, description: c.description, choose: () => ((input.value = `${c.command} `), input.focus()) }));
-    openMenu(required("#shortcuts-button"), "localism-bot shortcuts and commands", [...shortcuts, ...commands], "Shortcuts and slash commands");
+    const shortcuts = (state?.globalShortcuts ?? []).map((s) => ({
+      label: `⚡ ${s.name}`,
+      description: s.description,
+      choose: () => void session.report(post("shortcut", { as: session.as, callbackId: s.callbackId })),
+    }));
+    const commands = (state?.commands ?? []).map((c) => ({
+      label: `${c.command} ${c.usageHint}`,
+      description: c.description,
+      choose: () => ((input.value = `${c.command} `), input.focus()),
+    }));
+    openMenu(
+      required("#shortcuts-button"),
+      "localism-bot shortcuts and commands",
+      [...shortcuts, ...commands],
+      "Shortcuts and slash commands",
+    );
   });
 }

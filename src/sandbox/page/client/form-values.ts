@@ -10,7 +10,12 @@ export function valueOf(control: HTMLElement): UserValue {
     case "radio":
       return control.querySelector<HTMLInputElement>("input[type=radio]:checked")?.value ?? null;
     default: {
-      const value = control instanceof HTMLInputElement || control instanceof HTMLSelectElement || control instanceof HTMLTextAreaElement ? control.value : "";
+      const value =
+        control instanceof HTMLInputElement ||
+        control instanceof HTMLSelectElement ||
+        control instanceof HTMLTextAreaElement
+          ? control.value
+          : "";
       return value === "" ? null : value;
     }
   }
@@ -42,7 +47,8 @@ export function restoreFormValues(form: HTMLFormElement, values: Record<string, 
     } else if (control instanceof HTMLInputElement || control instanceof HTMLTextAreaElement) {
       control.value = chosen[0] ?? "";
     } else {
-      for (const input of Array.from(control.querySelectorAll<HTMLInputElement>("input"))) input.checked = chosen.includes(input.value);
+      for (const input of Array.from(control.querySelectorAll<HTMLInputElement>("input")))
+        input.checked = chosen.includes(input.value);
     }
   }
 }

@@ -15,7 +15,12 @@ function containerOf(control: HTMLElement): Container | undefined {
 /** Slack's confirm dialog on a button or menu that has one. */
 function confirmed(control: HTMLElement): boolean {
   const question = control.dataset.confirm;
-  return !question || window.confirm(`${question}\n\n(OK: ${control.dataset.confirmYes ?? "Yes"} · Cancel: ${control.dataset.confirmNo ?? "Cancel"})`);
+  return (
+    !question ||
+    window.confirm(
+      `${question}\n\n(OK: ${control.dataset.confirmYes ?? "Yes"} · Cancel: ${control.dataset.confirmNo ?? "Cancel"})`,
+    )
+  );
 }
 
 async function sendAction(session: Session, control: HTMLElement): Promise<void> {

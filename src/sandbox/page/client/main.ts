@@ -20,7 +20,8 @@ document.addEventListener("click", (event) => {
 });
 
 document.addEventListener("change", (event) => {
-  if (event.target instanceof HTMLSelectElement && event.target.id === "acting-as") void session.actAs(event.target.value);
+  if (event.target instanceof HTMLSelectElement && event.target.id === "acting-as")
+    void session.actAs(event.target.value);
 });
 
 const changes = new EventSource("/sandbox/events");

@@ -56,7 +56,11 @@ export function setupMessageMenus(session: Session): void {
     openMenu(
       button,
       "localism-bot",
-      shortcuts.map((s) => ({ label: s.name, description: s.description, choose: () => void session.report(post("shortcut", { as: session.as, callbackId: s.callbackId, channel, ts })) })),
+      shortcuts.map((s) => ({
+        label: s.name,
+        description: s.description,
+        choose: () => void session.report(post("shortcut", { as: session.as, callbackId: s.callbackId, channel, ts })),
+      })),
       "More actions",
     );
   });

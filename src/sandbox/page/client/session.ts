@@ -5,7 +5,13 @@ import { formValues, restoreFormValues } from "./form-values";
 import { showNotice } from "./notice";
 
 type Region = keyof PageState["regions"];
-const REGION_IDS: Record<Region, string> = { topbar: "#topbar", sidebar: "#sidebar", header: "#header", pane: "#pane", modal: "#modal-root" };
+const REGION_IDS: Record<Region, string> = {
+  topbar: "#topbar",
+  sidebar: "#sidebar",
+  header: "#header",
+  pane: "#pane",
+  modal: "#modal-root",
+};
 const REGIONS: Region[] = ["topbar", "sidebar", "header", "pane", "modal"];
 
 /**

@@ -8,7 +8,7 @@ import { runCli } from "../../../../src/cli/main";
 import type { Output } from "../../../../src/cli/output";
 import { systemClock } from "../../../../src/clock";
 import { parseCsv } from "../../../support/csv";
-import { concernFixture, LEAD, submission, WORKSPACE, type ConcernFixture } from "../storage/setup";
+import { type ConcernFixture, concernFixture, LEAD, submission, WORKSPACE } from "../storage/setup";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
 const YEAR_MS = 365.25 * 24 * 60 * 60 * 1000;
@@ -38,7 +38,9 @@ describe("localism audit, concerns export and purge", () => {
     await f.services.triage.act(request, "resolve", "Settled with the region.");
     f.clock.set(new Date(systemClock.now().getTime() - 2 * 24 * 60 * 60 * 1000));
     await f.services.submissions.submit(submission({ viewId: "Vrecent1" }));
-    await f.services.submissions.submit(submission({ viewId: "Vrecent2", draft: { ...submission().draft, identityMode: "anonymous" } }));
+    await f.services.submissions.submit(
+      submission({ viewId: "Vrecent2", draft: { ...submission().draft, identityMode: "anonymous" } }),
+    );
   });
   afterAll(() => f?.database.close());
 
@@ -53,7 +55,11 @@ describe("localism audit, concerns export and purge", () => {
   });
 
   it("runs as `npx localism concerns export --since 30d > concerns.csv`", async () => {
-    const { stdout } = await promisify(execFile)("npx", ["--no-install", "localism", "concerns", "export", "--since", "30d"], { cwd: root, env: { ...process.env, ...env } });
+    const { stdout } = await promisify(execFile)(
+      "npx",
+      ["--no-install", "localism", "concerns", "export", "--since", "30d"],
+      { cwd: root, env: { ...process.env, ...env } },
+    );
     expect(stdout.startsWith("\uFEFFReference,Created,Status")).toBe(true);
     expect(parseCsv(stdout)).toHaveLength(2);
   });
@@ -81,7 +87,11 @@ describe("localism audit, concerns export and purge", () => {
     expect((await cli(["audit", "verify", "--head", head], env)).code).toBe(0);
     const db = f.database.db;
 
-    const [first] = await db.concernAuditEntry.findMany({ where: { action: "submit" }, orderBy: { seq: "asc" }, take: 1 });
+    const [first] = await db.concernAuditEntry.findMany({
+      where: { action: "submit" },
+      orderBy: { seq: "asc" },
+      take: 1,
+    });
     await db.concernAuditEntry.update({ where: { seq: first!.seq }, data: { actor: "reporter:someone-else" } });
     const edited = await cli(["audit", "verify"], env);
     expect(edited).toMatchObject({ code: 1, err: expect.stringContaining(`BROKEN at entry ${first!.seq}`) });
@@ -91,7 +101,10 @@ describe("localism audit, concerns export and purge", () => {
     const concern = await db.concern.findFirstOrThrow({ where: { number: 3 } });
     await db.concern.update({ where: { id: concern.id }, data: { whatHappened: "Something milder." } });
     const altered = await cli(["audit", "verify"], env);
-    expect(altered).toMatchObject({ code: 1, err: expect.stringContaining("CON-0003 no longer matches what was submitted") });
+    expect(altered).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("CON-0003 no longer matches what was submitted"),
+    });
     await db.concern.update({ where: { id: concern.id }, data: { whatHappened: concern.whatHappened } });
 
     const [headSeq] = head.split(":");
@@ -102,7 +115,10 @@ describe("localism audit, concerns export and purge", () => {
     const middle = entries[Math.floor(entries.length / 2)]!;
     await db.concernAuditEntry.delete({ where: { seq: middle.seq } });
     const deleted = await cli(["audit", "verify"], env);
-    expect(deleted).toMatchObject({ code: 1, err: expect.stringContaining(`Entries ${middle.seq} to ${middle.seq} are missing`) });
+    expect(deleted).toMatchObject({
+      code: 1,
+      err: expect.stringContaining(`Entries ${middle.seq} to ${middle.seq} are missing`),
+    });
   });
 });
 
@@ -112,23 +128,40 @@ describe("localism bank-holidays refresh", () => {
     const kept = path.join(dir, "kept.json");
     copyFileSync(path.join(root, "reference/bank-holidays-england-and-wales.json"), kept);
     const govuk = path.join(dir, "bank-holidays.json");
-    writeFileSync(govuk, JSON.stringify({
-      "england-and-wales": { division: "england-and-wales", events: [
-        { title: "New Year’s Day", date: "2029-01-01", notes: "", bunting: true },
-        { title: "Christmas Day", date: "2028-12-25", notes: "", bunting: true },
-      ] },
-      scotland: { division: "scotland", events: [{ title: "2nd January", date: "2029-01-02", notes: "", bunting: true }] },
-    }));
-    const result = await cli(["bank-holidays", "refresh", govuk], { BANK_HOLIDAYS_FILE: kept, DATABASE_URL: "file:/nonexistent/never-opened.db" });
+    writeFileSync(
+      govuk,
+      JSON.stringify({
+        "england-and-wales": {
+          division: "england-and-wales",
+          events: [
+            { title: "New Year’s Day", date: "2029-01-01", notes: "", bunting: true },
+            { title: "Christmas Day", date: "2028-12-25", notes: "", bunting: true },
+          ],
+        },
+        scotland: {
+          division: "scotland",
+          events: [{ title: "2nd January", date: "2029-01-02", notes: "", bunting: true }],
+        },
+      }),
+    );
+    const result = await cli(["bank-holidays", "refresh", govuk], {
+      BANK_HOLIDAYS_FILE: kept,
+      DATABASE_URL: "file:/nonexistent/never-opened.db",
+    });
     expect(result.code).toBe(0);
     expect(result.out).toContain("1 added (2029-01-01)");
-    const dates = (JSON.parse(readFileSync(kept, "utf8")) as { events: Array<{ date: string }> }).events.map((event) => event.date);
+    const dates = (JSON.parse(readFileSync(kept, "utf8")) as { events: Array<{ date: string }> }).events.map(
+      (event) => event.date,
+    );
     expect(dates).toContain("2029-01-01");
     expect(dates).toContain("2012-04-06");
     expect(dates).not.toContain("2029-01-02");
 
     writeFileSync(govuk, "{ not json");
-    expect(await cli(["bank-holidays", "refresh", govuk], { BANK_HOLIDAYS_FILE: kept })).toMatchObject({ code: 1, err: expect.stringContaining("not valid JSON") });
+    expect(await cli(["bank-holidays", "refresh", govuk], { BANK_HOLIDAYS_FILE: kept })).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("not valid JSON"),
+    });
     expect((await cli(["bank-holidays", "refresh"], { BANK_HOLIDAYS_FILE: kept })).code).toBe(2);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  type AuditEntry,
   appendEntry,
   GENESIS_HASH,
   hashEntry,
   verifyChain,
-  type AuditEntry,
 } from "../../../../src/features/concerns/domain/audit-chain";
 import { buildChain } from "./audit-fixtures";
 

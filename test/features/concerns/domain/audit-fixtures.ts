@@ -1,4 +1,4 @@
-import { appendEntry, type AuditEntry, type NewEntryData } from "../../../../src/features/concerns/domain/audit-chain";
+import { type AuditEntry, appendEntry, type NewEntryData } from "../../../../src/features/concerns/domain/audit-chain";
 
 const start = Date.parse("2013-04-02T09:00:00Z");
 

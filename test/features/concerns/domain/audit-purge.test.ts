@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { appendEntry, hashEntry, verifyChain, type AuditEntry } from "../../../../src/features/concerns/domain/audit-chain";
+import {
+  type AuditEntry,
+  appendEntry,
+  hashEntry,
+  verifyChain,
+} from "../../../../src/features/concerns/domain/audit-chain";
 import { planAuditPurge } from "../../../../src/features/concerns/domain/audit-purge";
 import { buildChain } from "./audit-fixtures";
 
@@ -34,7 +39,10 @@ describe("planAuditPurge", () => {
     expect(tombstone).toMatchObject({ seq: 7, action: "purge", actor: "system", concernRef: null });
     expect(tombstone.purge.concernCount).toBe(2);
     expect(tombstone.purge.cutoff).toEqual(purgeAt.cutoff);
-    expect(tombstone.purge.runs.map((r) => [r.fromSeq, r.toSeq])).toEqual([[1, 1], [3, 5]]);
+    expect(tombstone.purge.runs.map((r) => [r.fromSeq, r.toSeq])).toEqual([
+      [1, 1],
+      [3, 5],
+    ]);
     const text = JSON.stringify(tombstone);
     expect(text).not.toContain("CON-0001");
     expect(text).not.toContain("CON-0003");
@@ -68,10 +76,14 @@ describe("planAuditPurge", () => {
   it("detects entries removed without a tombstone, or a tombstone whose runs were edited", () => {
     const { remaining } = purged();
     expect(verifyChain(remaining.filter((e) => e.seq !== 7))).toMatchObject({ ok: false, brokenAt: 1 });
-    const widened = remaining.map((e): AuditEntry =>
-      e.action === "purge"
-        ? { ...e, purge: { ...e.purge, runs: [...e.purge.runs, { fromSeq: 6, toSeq: 6, prevHash: "x", lastHash: "y" }] } }
-        : e,
+    const widened = remaining.map(
+      (e): AuditEntry =>
+        e.action === "purge"
+          ? {
+              ...e,
+              purge: { ...e.purge, runs: [...e.purge.runs, { fromSeq: 6, toSeq: 6, prevHash: "x", lastHash: "y" }] },
+            }
+          : e,
     );
     expect(verifyChain(widened)).toMatchObject({ ok: false, brokenAt: 6 });
   });

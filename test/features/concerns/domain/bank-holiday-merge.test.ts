@@ -6,7 +6,10 @@ const event = (date: string, title = "Bank holiday") => ({ date, title, notes: "
 describe("mergeBankHolidays", () => {
   it("adds new dates, updates renamed ones and keeps dates GOV.UK no longer lists, in date order", () => {
     const kept = { division: "england-and-wales", events: [event("2012-01-02"), event("2026-05-04", "Early May")] };
-    const fresh = { division: "england-and-wales", events: [event("2027-01-01", "New Year"), event("2026-05-04", "Early May bank holiday")] };
+    const fresh = {
+      division: "england-and-wales",
+      events: [event("2027-01-01", "New Year"), event("2026-05-04", "Early May bank holiday")],
+    };
     const merged = mergeBankHolidays(kept, fresh);
     expect(merged.added).toEqual(["2027-01-01"]);
     expect(merged.changed).toEqual(["2026-05-04"]);

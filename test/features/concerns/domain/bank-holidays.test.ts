@@ -19,7 +19,11 @@ describe("reference/bank-holidays-england-and-wales.json", () => {
     const perYear = new Map<string, number>();
     for (const date of dates) perYear.set(date.slice(0, 4), (perYear.get(date.slice(0, 4)) ?? 0) + 1);
     const expected = Object.fromEntries(
-      Array.from({ length: 17 }, (_, i) => [String(2012 + i), 8]).concat([["2012", 9], ["2022", 10], ["2023", 9]]),
+      Array.from({ length: 17 }, (_, i) => [String(2012 + i), 8]).concat([
+        ["2012", 9],
+        ["2022", 10],
+        ["2023", 9],
+      ]),
     );
     expect(Object.fromEntries(perYear)).toEqual(expected);
     expect(dates.size).toBe(reference.events.length);
@@ -76,7 +80,10 @@ describe("parseBankHolidays", () => {
   it("accepts GOV.UK's whole file and picks England and Wales", () => {
     const whole = {
       "england-and-wales": division,
-      scotland: { division: "scotland", events: [{ title: "St Andrew’s Day", date: "2026-11-30", notes: "", bunting: true }] },
+      scotland: {
+        division: "scotland",
+        events: [{ title: "St Andrew’s Day", date: "2026-11-30", notes: "", bunting: true }],
+      },
       "northern-ireland": { division: "northern-ireland", events: [] },
     };
     expect(holidayDates(parseBankHolidays(whole))).toEqual(new Set(["2026-12-25"]));

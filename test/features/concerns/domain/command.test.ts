@@ -13,14 +13,22 @@ describe("parseConcernsCommand", () => {
   });
 
   it("reads a receipt code however it is typed, and a reply after it", () => {
-    expect(parse("status con-42 k7qh-3mzp-xw9d")).toEqual({ kind: "status", number: 42, receiptCode: "K7QH3MZPXW9D", reply: null });
+    expect(parse("status con-42 k7qh-3mzp-xw9d")).toEqual({
+      kind: "status",
+      number: 42,
+      receiptCode: "K7QH3MZPXW9D",
+      reply: null,
+    });
     expect(parse("status CON-0042 K7QH 3MZP XW9D It was the July meeting.\nSecond line.")).toEqual({
       kind: "status",
       number: 42,
       receiptCode: "K7QH3MZPXW9D",
       reply: "It was the July meeting.\nSecond line.",
     });
-    expect(parse("status CON-0042 please tell me more")).toMatchObject({ kind: "invalid", message: expect.stringContaining("receipt code") });
+    expect(parse("status CON-0042 please tell me more")).toMatchObject({
+      kind: "invalid",
+      message: expect.stringContaining("receipt code"),
+    });
     expect(parse("status")).toMatchObject({ kind: "invalid" });
   });
 
@@ -35,12 +43,19 @@ describe("parseConcernsCommand", () => {
   it("reads export periods: the last 30 days by default, a duration, or dates in London", () => {
     expect(parse("export")).toEqual({ kind: "export", from: new Date("2026-02-14T12:00:00Z"), to: now });
     expect(parse("export 2w")).toEqual({ kind: "export", from: new Date("2026-03-02T12:00:00Z"), to: now });
-    expect(parse("export 2026-01-01 2026-03-31")).toEqual({ kind: "export", from: new Date("2026-01-01T00:00:00Z"), to: new Date("2026-03-31T23:00:00Z") });
+    expect(parse("export 2026-01-01 2026-03-31")).toEqual({
+      kind: "export",
+      from: new Date("2026-01-01T00:00:00Z"),
+      to: new Date("2026-03-31T23:00:00Z"),
+    });
     expect(parse("export 2026-03-31 2026-01-01")).toMatchObject({ kind: "invalid" });
     expect(parse("export yesterday")).toMatchObject({ kind: "invalid" });
   });
 
   it("says plainly when it does not understand", () => {
-    expect(parse("frobnicate the senate")).toMatchObject({ kind: "invalid", message: expect.stringContaining("/concerns help") });
+    expect(parse("frobnicate the senate")).toMatchObject({
+      kind: "invalid",
+      message: expect.stringContaining("/concerns help"),
+    });
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { formatReference, parseReference, validateConcernDraft } from "../../../../src/features/concerns/domain/concern";
+import {
+  formatReference,
+  parseReference,
+  validateConcernDraft,
+} from "../../../../src/features/concerns/domain/concern";
 
 const valid = {
   whatHappened: "The regional team told us which community provider to contract with.",
@@ -63,7 +67,10 @@ describe("validateConcernDraft", () => {
   });
 
   it("refuses a source permalink that is not https", () => {
-    const result = validateConcernDraft({ ...valid, sourceMessage: { text: "hello", permalink: "javascript:alert(1)" } });
+    const result = validateConcernDraft({
+      ...valid,
+      sourceMessage: { text: "hello", permalink: "javascript:alert(1)" },
+    });
     expect(result).toEqual({ ok: false, errors: { sourceMessage: "The link to the quoted message is not valid." } });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { concernsToCsv, type ConcernExportRow } from "../../../../src/features/concerns/domain/export-csv";
+import { type ConcernExportRow, concernsToCsv } from "../../../../src/features/concerns/domain/export-csv";
 
 const base: ConcernExportRow = {
   reference: 42,
@@ -14,7 +14,11 @@ const base: ConcernExportRow = {
   sourcePermalink: "https://example.slack.com/archives/C1/p1",
 };
 
-const lines = (csv: string) => csv.replace(/^\uFEFF/, "").trimEnd().split("\n");
+const lines = (csv: string) =>
+  csv
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\n");
 
 describe("concernsToCsv", () => {
   it("writes the header and one row per concern, with a BOM for Excel", () => {
@@ -48,7 +52,7 @@ describe("concernsToCsv", () => {
 
   it("defuses cells that a spreadsheet would run as formulas", () => {
     const rows: ConcernExportRow[] = [
-      { ...base, summary: "=HYPERLINK(\"http://evil\",\"click\")" },
+      { ...base, summary: '=HYPERLINK("http://evil","click")' },
       { ...base, summary: "+1 the senate", reporter: { mode: "named", userId: "U1", name: "@admin" } },
       { ...base, summary: "-2 budget", supporterCount: 0 },
     ];

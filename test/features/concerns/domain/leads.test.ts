@@ -7,7 +7,12 @@ describe("LeadDirectory", () => {
     const clock = new ManualClock(new Date("2026-03-16T09:00:00Z"));
     const lookups: string[] = [];
     let members = ["U0GROUP1"];
-    const leads = new LeadDirectory({ leads: ["U0NAMED1"], group: "S0LEADS", clock, members: async (group) => (lookups.push(group), members) });
+    const leads = new LeadDirectory({
+      leads: ["U0NAMED1"],
+      group: "S0LEADS",
+      clock,
+      members: async (group) => (lookups.push(group), members),
+    });
     expect(await leads.isLead("T1", "U0NAMED1")).toBe(true);
     expect(await Promise.all([leads.isLead("T1", "U0GROUP1"), leads.isLead("T1", "U0OTHER1")])).toEqual([true, false]);
     expect(lookups).toEqual(["S0LEADS"]);

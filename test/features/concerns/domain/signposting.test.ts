@@ -54,10 +54,7 @@ describe("signpostFor: protected disclosures", () => {
 
   it("mentions both the Guardian and the National Guardian's Office", () => {
     const [signpost] = signpostFor("This is fraud.");
-    expect(signpost?.destinations).toEqual([
-      "your Freedom to Speak Up Guardian",
-      "the National Guardian's Office",
-    ]);
+    expect(signpost?.destinations).toEqual(["your Freedom to Speak Up Guardian", "the National Guardian's Office"]);
   });
 });
 

@@ -10,7 +10,9 @@ import {
 } from "../../../../src/features/concerns/domain/working-days";
 
 const holidays = holidayDates(
-  parseBankHolidays(readFileSync(path.resolve(process.cwd(), "reference/bank-holidays-england-and-wales.json"), "utf8")),
+  parseBankHolidays(
+    readFileSync(path.resolve(process.cwd(), "reference/bank-holidays-england-and-wales.json"), "utf8"),
+  ),
 );
 const at = (iso: string) => new Date(iso);
 

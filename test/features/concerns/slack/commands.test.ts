@@ -1,7 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestBot } from "../../../support/bot";
 import { parseCsv } from "../../../support/csv";
-import { CHANNELS, concernsCommand, PEOPLE, raiseFromMessage, readable, referenceShownTo, startConcernBot, waitUntil } from "./support";
+import {
+  CHANNELS,
+  concernsCommand,
+  PEOPLE,
+  raiseFromMessage,
+  readable,
+  referenceShownTo,
+  startConcernBot,
+  waitUntil,
+} from "./support";
 
 describe("/concerns and App Home", () => {
   let t: TestBot;
@@ -9,13 +18,26 @@ describe("/concerns and App Home", () => {
   beforeAll(async () => {
     t = await startConcernBot();
     const post = (text: string) => t.standin.workspace.postAsUser(CHANNELS.commissioning.id, PEOPLE.lead.id, text);
-    await raiseFromMessage(t, PEOPLE.staff.id, post("Named: the Board set our running costs."), { identity_mode: "named", objective: "3" });
+    await raiseFromMessage(t, PEOPLE.staff.id, post("Named: the Board set our running costs."), {
+      identity_mode: "named",
+      objective: "3",
+    });
     refs.named = referenceShownTo(t, PEOPLE.staff.id);
-    await raiseFromMessage(t, PEOPLE.staff.id, post("Confidential: the senate picked our provider."), { identity_mode: "confidential", objective: "1" });
+    await raiseFromMessage(t, PEOPLE.staff.id, post("Confidential: the senate picked our provider."), {
+      identity_mode: "confidential",
+      objective: "1",
+    });
     refs.confidential = referenceShownTo(t, PEOPLE.staff.id);
-    await raiseFromMessage(t, PEOPLE.staff.id, post("Anonymous: the region decided our budget."), { identity_mode: "anonymous", objective: "1" });
+    await raiseFromMessage(t, PEOPLE.staff.id, post("Anonymous: the region decided our budget."), {
+      identity_mode: "anonymous",
+      objective: "1",
+    });
     refs.anonymous = referenceShownTo(t, PEOPLE.staff.id);
-    await raiseFromMessage(t, PEOPLE.colleague.id, post("=HYPERLINK(\"http://evil\") the network took our decision."), { identity_mode: "named", objective: "not_sure", what_happened: "=SUM(A1) the network took our decision away." });
+    await raiseFromMessage(t, PEOPLE.colleague.id, post('=HYPERLINK("http://evil") the network took our decision.'), {
+      identity_mode: "named",
+      objective: "not_sure",
+      what_happened: "=SUM(A1) the network took our decision away.",
+    });
     refs.colleague = referenceShownTo(t, PEOPLE.colleague.id);
   });
   afterAll(() => t?.close());
@@ -90,7 +112,11 @@ describe("/concerns and App Home", () => {
     expect(leadHome).toContain("Not sure: 1");
 
     const home = t.standin.homeViewOf(PEOPLE.staff.id)!;
-    await t.slack.blockAction({ user: PEOPLE.staff.id, actionId: "concern_new_from_home", container: { type: "view", viewId: home.id } });
+    await t.slack.blockAction({
+      user: PEOPLE.staff.id,
+      actionId: "concern_new_from_home",
+      container: { type: "view", viewId: home.id },
+    });
     await waitUntil(() => t.standin.openViewsFor(PEOPLE.staff.id).at(-1)?.callback_id === "concern_form");
   });
 });

@@ -2,15 +2,25 @@ import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCore, type Core } from "../../../../src/app";
+import { type Core, createCore } from "../../../../src/app";
 import { runCli } from "../../../../src/cli/main";
 import { ManualClock } from "../../../../src/clock";
 import { loadConfig } from "../../../../src/config";
 import { ConcernReminderJob } from "../../../../src/features/concerns/jobs/concern-reminders";
-import { Logger } from "../../../../src/logger";
 import { ConcernNotifier } from "../../../../src/features/concerns/slack/notifier";
+import { Logger } from "../../../../src/logger";
 import { RECEIPT_PEPPER, type TestBot } from "../../../support/bot";
-import { cardFor, CHANNELS, PEOPLE, raiseFromMessage, readable, referenceShownTo, startConcernBot, TRIAGE, waitUntil } from "./support";
+import {
+  CHANNELS,
+  cardFor,
+  PEOPLE,
+  raiseFromMessage,
+  readable,
+  referenceShownTo,
+  startConcernBot,
+  TRIAGE,
+  waitUntil,
+} from "./support";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
 
@@ -26,7 +36,11 @@ describe("acknowledgement reminders", () => {
     holidaysFile = path.join(mkdtempSync(path.join(tmpdir(), "reminders-")), "holidays.json");
     copyFileSync(path.join(root, "reference/bank-holidays-england-and-wales.json"), holidaysFile);
     t = await startConcernBot({ clock, env: { BANK_HOLIDAYS_FILE: holidaysFile } });
-    const message = t.standin.workspace.postAsUser(CHANNELS.commissioning.id, PEOPLE.colleague.id, "The Board's region will set our 2026/27 priorities.");
+    const message = t.standin.workspace.postAsUser(
+      CHANNELS.commissioning.id,
+      PEOPLE.colleague.id,
+      "The Board's region will set our 2026/27 priorities.",
+    );
     await raiseFromMessage(t, PEOPLE.staff.id, message);
     reference = referenceShownTo(t, PEOPLE.staff.id);
     await waitUntil(() => Boolean(cardFor(t, reference)));
@@ -45,7 +59,15 @@ describe("acknowledgement reminders", () => {
   };
 
   it("waits two working days, skipping Good Friday, the weekend and Easter Monday", async () => {
-    for (const day of ["2026-04-02T16:00:00", "2026-04-03T10:30:00", "2026-04-04T11:00:00", "2026-04-05T11:00:00", "2026-04-06T10:30:00", "2026-04-07T10:30:00", "2026-04-08T09:30:00"]) {
+    for (const day of [
+      "2026-04-02T16:00:00",
+      "2026-04-03T10:30:00",
+      "2026-04-04T11:00:00",
+      "2026-04-05T11:00:00",
+      "2026-04-06T10:30:00",
+      "2026-04-07T10:30:00",
+      "2026-04-08T09:30:00",
+    ]) {
       expect(await runAt(day)).toBe(0);
     }
     expect(reminders()).toHaveLength(0);
@@ -64,12 +86,29 @@ describe("acknowledgement reminders", () => {
   });
 
   it("sends one reminder when two processes share the database", async () => {
-    const config = loadConfig({ DATABASE_URL: t.databaseUrl, KNOWLEDGE_DIR: path.join(root, "knowledge"), BANK_HOLIDAYS_FILE: holidaysFile, CONCERN_TRIAGE_CHANNEL: TRIAGE.id });
+    const config = loadConfig({
+      DATABASE_URL: t.databaseUrl,
+      KNOWLEDGE_DIR: path.join(root, "knowledge"),
+      BANK_HOLIDAYS_FILE: holidaysFile,
+      CONCERN_TRIAGE_CHANNEL: TRIAGE.id,
+    });
     const second: Core = await createCore(config, { clock, logger: new Logger("error", () => {}) });
     try {
       const { concerns } = second.features;
-      const notifier = new ConcernNotifier(t.bot.app.client, concerns.lookup, concerns.triage, { triageChannel: TRIAGE.id, leadMention: null }, second.logger);
-      const other = new ConcernReminderJob({ reminders: concerns.reminders, notifier, drafts: second.features.concerns.drafts, holidaysFile, clock });
+      const notifier = new ConcernNotifier(
+        t.bot.app.client,
+        concerns.lookup,
+        concerns.triage,
+        { triageChannel: TRIAGE.id, leadMention: null },
+        second.logger,
+      );
+      const other = new ConcernReminderJob({
+        reminders: concerns.reminders,
+        notifier,
+        drafts: second.features.concerns.drafts,
+        holidaysFile,
+        clock,
+      });
       clock.set(london("2026-04-10T10:00:00"));
       const sent = await Promise.all([reminderPass(t), other.runOnce(), reminderPass(t), other.runOnce()]);
       expect(sent.reduce((a, b) => a + b, 0)).toBe(1);
@@ -81,14 +120,32 @@ describe("acknowledgement reminders", () => {
 
   it("follows a bank holiday added with `localism bank-holidays refresh`, and stops once acknowledged", async () => {
     const govuk = path.join(path.dirname(holidaysFile), "govuk.json");
-    writeFileSync(govuk, JSON.stringify({ "england-and-wales": { division: "england-and-wales", events: [{ title: "Extra bank holiday", date: "2026-04-13", notes: "", bunting: true }] } }));
+    writeFileSync(
+      govuk,
+      JSON.stringify({
+        "england-and-wales": {
+          division: "england-and-wales",
+          events: [{ title: "Extra bank holiday", date: "2026-04-13", notes: "", bunting: true }],
+        },
+      }),
+    );
     const output = { out: () => {}, err: () => {} };
-    expect(await runCli(["bank-holidays", "refresh", govuk], output, { BANK_HOLIDAYS_FILE: holidaysFile, DATABASE_URL: t.databaseUrl, CONCERN_RECEIPT_PEPPER: RECEIPT_PEPPER })).toBe(0);
+    expect(
+      await runCli(["bank-holidays", "refresh", govuk], output, {
+        BANK_HOLIDAYS_FILE: holidaysFile,
+        DATABASE_URL: t.databaseUrl,
+        CONCERN_RECEIPT_PEPPER: RECEIPT_PEPPER,
+      }),
+    ).toBe(0);
     expect(await runAt("2026-04-13T10:00:00")).toBe(0);
     expect(await runAt("2026-04-14T10:00:00")).toBe(1);
     expect(readable(reminders().at(-1))).toContain("has waited 5 working days");
 
-    await t.slack.blockAction({ user: PEOPLE.lead.id, actionId: "concern_acknowledge", container: { type: "message", channel: TRIAGE.id, ts: cardFor(t, reference)!.ts } });
+    await t.slack.blockAction({
+      user: PEOPLE.lead.id,
+      actionId: "concern_acknowledge",
+      container: { type: "message", channel: TRIAGE.id, ts: cardFor(t, reference)!.ts },
+    });
     await waitUntil(() => readable(cardFor(t, reference)).includes("Acknowledged"));
     expect(await runAt("2026-04-15T10:00:00")).toBe(0);
     expect(reminders()).toHaveLength(4);

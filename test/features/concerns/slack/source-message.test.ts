@@ -3,14 +3,29 @@ import { readShortcutMessage } from "../../../../src/features/concerns/slack/sou
 
 describe("readShortcutMessage", () => {
   it("quotes the text, and says who wrote it (a person, or a bot by name)", () => {
-    expect(readShortcutMessage({ text: "Hello", user: "U0AUTHOR", ts: "1.2" })).toEqual({ text: "Hello", author: "U0AUTHOR", ts: "1.2", threadTs: null });
-    expect(readShortcutMessage({ text: "Digest", bot_profile: { name: "Minutes bot" }, ts: "1.3", thread_ts: "1.1" })).toMatchObject({ author: "Minutes bot", threadTs: "1.1" });
+    expect(readShortcutMessage({ text: "Hello", user: "U0AUTHOR", ts: "1.2" })).toEqual({
+      text: "Hello",
+      author: "U0AUTHOR",
+      ts: "1.2",
+      threadTs: null,
+    });
+    expect(
+      readShortcutMessage({ text: "Digest", bot_profile: { name: "Minutes bot" }, ts: "1.3", thread_ts: "1.1" }),
+    ).toMatchObject({ author: "Minutes bot", threadTs: "1.1" });
   });
 
   it("falls back to blocks, attachments and files when there is no text", () => {
-    const blocks = [{ type: "section", text: { type: "mrkdwn", text: "Section text" }, fields: [{ type: "mrkdwn", text: "A field" }] }];
+    const blocks = [
+      {
+        type: "section",
+        text: { type: "mrkdwn", text: "Section text" },
+        fields: [{ type: "mrkdwn", text: "A field" }],
+      },
+    ];
     expect(readShortcutMessage({ text: "", ts: "1", blocks })?.text).toBe("Section text\nA field");
-    expect(readShortcutMessage({ ts: "1", files: [{ name: "minutes.pdf", title: "Board minutes" }] })?.text).toBe("[file: Board minutes]");
+    expect(readShortcutMessage({ ts: "1", files: [{ name: "minutes.pdf", title: "Board minutes" }] })?.text).toBe(
+      "[file: Board minutes]",
+    );
     expect(readShortcutMessage({ ts: "1" })?.text).toBe("(a message with no text)");
   });
 

@@ -1,7 +1,9 @@
-import type { Clock } from "../../../../src/clock";
 import type { EnteredValues, StoredMessage } from "@localism/slack-standin";
+import type { Clock } from "../../../../src/clock";
 import { CHANNELS, PEOPLE, readable, startTestBot, type TestBot } from "../../../support/bot";
+
 export { readable };
+
 import type { Provider } from "../../../support/databases";
 
 export { CHANNELS, PEOPLE };
@@ -21,7 +23,12 @@ export function startConcernBot(options: ConcernBotOptions = {}): Promise<TestBo
   return startTestBot({
     clock: options.clock,
     provider: options.provider,
-    env: { CONCERN_LEADS: PEOPLE.lead.id, CONCERN_LEAD_GROUP: LEAD_GROUP, CONCERN_TRIAGE_CHANNEL: TRIAGE.id, ...options.env },
+    env: {
+      CONCERN_LEADS: PEOPLE.lead.id,
+      CONCERN_LEAD_GROUP: LEAD_GROUP,
+      CONCERN_TRIAGE_CHANNEL: TRIAGE.id,
+      ...options.env,
+    },
     standin: {
       clock: options.clock,
       seed: {
@@ -38,7 +45,8 @@ export function startConcernBot(options: ConcernBotOptions = {}): Promise<TestBo
 }
 
 export const FORM: EnteredValues = {
-  what_happened: "The regional team told us which community provider we must commission, overruling our governing body.",
+  what_happened:
+    "The regional team told us which community provider we must commission, overruling our governing body.",
   objective: "1",
   body: "regional_team",
   impact: "high",
@@ -46,7 +54,13 @@ export const FORM: EnteredValues = {
 };
 
 /** Uses the message shortcut on a message and waits until the loading modal has become the form. */
-export async function openFromMessage(t: TestBot, user: string, channel: string, message: StoredMessage, timeoutMs = 3_000) {
+export async function openFromMessage(
+  t: TestBot,
+  user: string,
+  channel: string,
+  message: StoredMessage,
+  timeoutMs = 3_000,
+) {
   const before = t.standin.callsTo("views.update").length;
   const delivered = await t.slack.messageShortcut({ callbackId: "log_autonomy_concern", user, channel, message });
   await waitUntil(() => t.standin.callsTo("views.update").length > before, timeoutMs);
@@ -56,7 +70,13 @@ export async function openFromMessage(t: TestBot, user: string, channel: string,
 }
 
 /** Raises a concern from a message: shortcut, form, submit. */
-export async function raiseFromMessage(t: TestBot, user: string, message: StoredMessage, values: EnteredValues = {}, channel: string = CHANNELS.commissioning.id) {
+export async function raiseFromMessage(
+  t: TestBot,
+  user: string,
+  message: StoredMessage,
+  values: EnteredValues = {},
+  channel: string = CHANNELS.commissioning.id,
+) {
   const { view } = await openFromMessage(t, user, channel, message);
   const submitted = await t.slack.viewSubmission({ user, viewId: view.id, values: { ...FORM, ...values } });
   return { view, submitted };
@@ -64,7 +84,9 @@ export async function raiseFromMessage(t: TestBot, user: string, message: Stored
 
 /** The concern as stored, by reference number. */
 export async function stored(t: TestBot, number: number) {
-  return t.bot.core.features.concerns.lookup.detail(t.standin.workspace.team.id, PEOPLE.lead.id, number).then((r) => (r.ok ? r.value : null));
+  return t.bot.core.features.concerns.lookup
+    .detail(t.standin.workspace.team.id, PEOPLE.lead.id, number)
+    .then((r) => (r.ok ? r.value : null));
 }
 
 export async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs = 3_000): Promise<void> {
@@ -77,7 +99,11 @@ export async function waitUntil(condition: () => boolean | Promise<boolean>, tim
 
 /** The triage card (the bot's top-level message in the triage channel) for a reference. */
 export function cardFor(t: TestBot, reference: string) {
-  return t.standin.messagesIn(TRIAGE.id).find((message) => (!message.thread_ts || message.thread_ts === message.ts) && message.text.startsWith(`${reference}:`));
+  return t.standin
+    .messagesIn(TRIAGE.id)
+    .find(
+      (message) => (!message.thread_ts || message.thread_ts === message.ts) && message.text.startsWith(`${reference}:`),
+    );
 }
 
 /** The modal a user has on top once it shows `callbackId` (views open after the ack). */
@@ -87,7 +113,12 @@ export async function modalOf(t: TestBot, user: string, callbackId: string) {
 }
 
 /** `/concerns <text>` and the reply it gets (through the command's response URL). */
-export async function concernsCommand(t: TestBot, user: string, text: string, channel: string = CHANNELS.commissioning.id) {
+export async function concernsCommand(
+  t: TestBot,
+  user: string,
+  text: string,
+  channel: string = CHANNELS.commissioning.id,
+) {
   const delivered = await t.slack.slashCommand({ command: "/concerns", text, user, channel });
   const id = delivered.responseUrl.split("/").at(-1);
   const call = await t.standin.waitForCall("response_url", (c) => c.params.response_url_id === id, 5_000);

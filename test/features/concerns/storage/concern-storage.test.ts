@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { verifyChain } from "../../../../src/features/concerns/domain/audit-chain";
 import type { Provider } from "../../../support/databases";
-import { concernFixture, draft, LEAD, SOURCE, submission, WORKSPACE, type ConcernFixture } from "./setup";
+import { type ConcernFixture, concernFixture, draft, LEAD, SOURCE, submission, WORKSPACE } from "./setup";
 
 const providers: Provider[] = ["sqlite", "postgres"];
 
@@ -19,8 +19,14 @@ describe.each(providers)("concern storage on %s", (provider) => {
 
   it("gives each of many simultaneous submissions its own number, and keeps the audit chain whole", async () => {
     f = await concernFixture(provider);
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => f.services.submissions.submit(submission({ workspaceId: i % 2 ? "T0A" : "T0B" }))));
-    const numbers = results.map((r) => (r.kind === "created" ? `${r.concern.workspaceId}:${r.concern.number}` : r.kind));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        f.services.submissions.submit(submission({ workspaceId: i % 2 ? "T0A" : "T0B" })),
+      ),
+    );
+    const numbers = results.map((r) =>
+      r.kind === "created" ? `${r.concern.workspaceId}:${r.concern.number}` : r.kind,
+    );
     expect(new Set(numbers).size).toBe(12);
     const chain = await f.storage.audit.chain();
     expect(chain).toHaveLength(12);
@@ -38,8 +44,12 @@ describe.each(providers)("concern storage on %s", (provider) => {
   it("adds a second person who logs the same message as a supporter, once", async () => {
     f = await concernFixture(provider);
     const first = await f.services.submissions.submit(submission({ source: SOURCE }));
-    const again = await f.services.submissions.submit(submission({ source: SOURCE, user: { id: "U0STAFF02", name: "Tom" } }));
-    const twice = await f.services.submissions.submit(submission({ source: SOURCE, user: { id: "U0STAFF02", name: "Tom" } }));
+    const again = await f.services.submissions.submit(
+      submission({ source: SOURCE, user: { id: "U0STAFF02", name: "Tom" } }),
+    );
+    const twice = await f.services.submissions.submit(
+      submission({ source: SOURCE, user: { id: "U0STAFF02", name: "Tom" } }),
+    );
     const self = await f.services.submissions.submit(submission({ source: SOURCE }));
     expect(first.kind).toBe("created");
     expect(again).toMatchObject({ kind: "supported", concern: { number: 1, supporterCount: 1 } });
@@ -50,12 +60,25 @@ describe.each(providers)("concern storage on %s", (provider) => {
 
   it("keeps a confidential reporter's source link only when asked, yet still recognises the message", async () => {
     f = await concernFixture(provider);
-    const withoutLink = await f.services.submissions.submit(submission({ source: SOURCE, draft: draft({ identityMode: "confidential" }) }));
-    expect(withoutLink.kind === "created" && withoutLink.concern.source).toEqual({ text: SOURCE.text, channelId: null, ts: null, threadTs: null, permalink: null, author: null });
-    const second = await f.services.submissions.submit(submission({ source: SOURCE, user: { id: "U0STAFF02", name: "Tom" } }));
+    const withoutLink = await f.services.submissions.submit(
+      submission({ source: SOURCE, draft: draft({ identityMode: "confidential" }) }),
+    );
+    expect(withoutLink.kind === "created" && withoutLink.concern.source).toEqual({
+      text: SOURCE.text,
+      channelId: null,
+      ts: null,
+      threadTs: null,
+      permalink: null,
+      author: null,
+    });
+    const second = await f.services.submissions.submit(
+      submission({ source: SOURCE, user: { id: "U0STAFF02", name: "Tom" } }),
+    );
     expect(second.kind).toBe("supported");
     const other = { ...SOURCE, ts: "1772445600.000200" };
-    const withLink = await f.services.submissions.submit(submission({ source: other, keepSourceLink: true, draft: draft({ identityMode: "confidential" }) }));
+    const withLink = await f.services.submissions.submit(
+      submission({ source: other, keepSourceLink: true, draft: draft({ identityMode: "confidential" }) }),
+    );
     expect(withLink.kind === "created" && withLink.concern.source?.permalink).toBe(SOURCE.permalink);
   });
 
@@ -64,11 +87,18 @@ describe.each(providers)("concern storage on %s", (provider) => {
     const created = await f.services.submissions.submit(submission());
     if (created.kind !== "created") throw new Error(created.kind);
     const request = { workspaceId: WORKSPACE, leadId: LEAD, concernId: created.concern.id };
-    const results = await Promise.all([f.services.triage.act(request, "acknowledge"), f.services.triage.act(request, "acknowledge")]);
+    const results = await Promise.all([
+      f.services.triage.act(request, "acknowledge"),
+      f.services.triage.act(request, "acknowledge"),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     await f.services.triage.act(request, "note", "Raised with the regional director.");
     const resolved = await f.services.triage.act(request, "resolve", "The regional team withdrew the instruction.");
-    expect(resolved).toMatchObject({ ok: true, concern: { status: "resolved" }, change: { from: "acknowledged", to: "resolved" } });
+    expect(resolved).toMatchObject({
+      ok: true,
+      concern: { status: "resolved" },
+      change: { from: "acknowledged", to: "resolved" },
+    });
     const audit = await f.storage.audit.entriesFor(created.concern.id);
     expect(audit.map((e) => e.action)).toEqual(["submit", "acknowledge", "note", "resolve"]);
     expect(verifyChain(await f.storage.audit.chain()).ok).toBe(true);
@@ -78,7 +108,10 @@ describe.each(providers)("concern storage on %s", (provider) => {
     f = await concernFixture(provider);
     const created = await f.services.submissions.submit(submission({ workspaceId: "T0OTHER" }));
     if (created.kind !== "created") throw new Error(created.kind);
-    const result = await f.services.triage.act({ workspaceId: WORKSPACE, leadId: LEAD, concernId: created.concern.id }, "acknowledge");
+    const result = await f.services.triage.act(
+      { workspaceId: WORKSPACE, leadId: LEAD, concernId: created.concern.id },
+      "acknowledge",
+    );
     expect(result).toEqual({ ok: false, reason: expect.stringContaining("could not be found") });
     expect(await f.storage.reads.byNumber(WORKSPACE, 1)).toBeNull();
     expect((await f.storage.reads.byNumber("T0OTHER", 1))?.status).toBe("new");
@@ -88,7 +121,9 @@ describe.each(providers)("concern storage on %s", (provider) => {
     f = await concernFixture(provider);
     const created = await f.services.submissions.submit(submission());
     if (created.kind !== "created") throw new Error(created.kind);
-    const claims = await Promise.all([1, 2, 3].map(() => f.storage.reminders.claim(created.concern.id, "2026-03-04", new Date())));
+    const claims = await Promise.all(
+      [1, 2, 3].map(() => f.storage.reminders.claim(created.concern.id, "2026-03-04", new Date())),
+    );
     expect(claims.filter(Boolean)).toHaveLength(1);
     await f.storage.reminders.release(created.concern.id, "2026-03-04");
     expect(await f.storage.reminders.claim(created.concern.id, "2026-03-04", new Date())).toBe(true);

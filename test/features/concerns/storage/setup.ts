@@ -1,8 +1,16 @@
 import { ManualClock } from "../../../../src/clock";
-import { validateConcernDraft, type ConcernDraft, type ConcernDraftInput } from "../../../../src/features/concerns/domain/concern";
-import { createConcernServices, type ConcernServices, type Submission } from "../../../../src/features/concerns/domain/services";
-import { openDatabase, type Database } from "../../../../src/storage/database";
-import { createConcernStorage, type ConcernDatabase } from "../../../../src/features/concerns/storage";
+import {
+  type ConcernDraft,
+  type ConcernDraftInput,
+  validateConcernDraft,
+} from "../../../../src/features/concerns/domain/concern";
+import {
+  type ConcernServices,
+  createConcernServices,
+  type Submission,
+} from "../../../../src/features/concerns/domain/services";
+import { type ConcernDatabase, createConcernStorage } from "../../../../src/features/concerns/storage";
+import { type Database, openDatabase } from "../../../../src/storage/database";
 import { freshDatabaseUrl, type Provider } from "../../../support/databases";
 
 export const PEPPER = "storage-test-pepper-0123456789abcdef0123";
@@ -25,7 +33,14 @@ export async function concernFixture(provider: Provider, url?: string): Promise<
   const clock = new ManualClock(new Date("2026-03-02T10:00:00Z"));
   const services = createConcernServices(
     storage,
-    { leads: [LEAD], leadGroup: null, acknowledgeWithinWorkingDays: 2, retentionYears: 3, anonymousDailyLimit: 3, receiptPepper: PEPPER },
+    {
+      leads: [LEAD],
+      leadGroup: null,
+      acknowledgeWithinWorkingDays: 2,
+      retentionYears: 3,
+      anonymousDailyLimit: 3,
+      receiptPepper: PEPPER,
+    },
     clock,
   );
   return { database, storage, services, clock, url: databaseUrl };

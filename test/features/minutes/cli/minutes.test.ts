@@ -4,12 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../../../src/cli/main";
 import type { Output } from "../../../../src/cli/output";
 import { freshSqliteUrl } from "../../../support/databases";
+import { ownFile } from "../../../support/fixtures";
 import { MinutesServer } from "../../../support/minutes-server";
 import { govukOrganisationFeed, MINUTES_TEXT, minutesText } from "../ingest/fixtures";
-import { ownFile } from "../../../support/fixtures";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
-const pdfFile = fileURLToPath(new URL("../../../fixtures/minutes/example-vale-ccg-governing-body-2012-09-13.pdf", import.meta.url));
+const pdfFile = fileURLToPath(
+  new URL("../../../fixtures/minutes/example-vale-ccg-governing-body-2012-09-13.pdf", import.meta.url),
+);
 
 describe("localism sources, ingest and minutes", () => {
   const server = new MinutesServer();
@@ -17,8 +19,14 @@ describe("localism sources, ingest and minutes", () => {
   beforeAll(async () => {
     databaseUrl = freshSqliteUrl();
     await server.start();
-    server.serve("/government/organisations/dh.atom", { body: govukOrganisationFeed(server.baseUrl), contentType: "application/atom+xml" });
-    server.serve("/government/publications/example-nhs-england-accountability-meeting-minutes-january-2014", { body: ownFile("govuk-style-accountability-minutes.html"), contentType: "text/html" });
+    server.serve("/government/organisations/dh.atom", {
+      body: govukOrganisationFeed(server.baseUrl),
+      contentType: "application/atom+xml",
+    });
+    server.serve("/government/publications/example-nhs-england-accountability-meeting-minutes-january-2014", {
+      body: ownFile("govuk-style-accountability-minutes.html"),
+      contentType: "text/html",
+    });
     server.serve("/wharfedale.txt", { body: minutesText(MINUTES_TEXT.ccgGoverningBody), contentType: "text/plain" });
   });
   afterAll(() => server.close());
@@ -27,30 +35,53 @@ describe("localism sources, ingest and minutes", () => {
     const out: string[] = [];
     const err: string[] = [];
     const output: Output = { out: (text) => out.push(text), err: (text) => err.push(text) };
-    const code = await runCli(args, output, { DATABASE_URL: databaseUrl, KNOWLEDGE_DIR: path.join(root, "knowledge"), ...env });
+    const code = await runCli(args, output, {
+      DATABASE_URL: databaseUrl,
+      KNOWLEDGE_DIR: path.join(root, "knowledge"),
+      ...env,
+    });
     return { code, out: out.join("\n"), err: err.join("\n") };
   }
 
   it("ingests a local PDF file once, and says so when it sees it again", async () => {
     const first = await cli(["ingest", pdfFile]);
     expect(first).toMatchObject({ code: 0 });
-    expect(first.out).toContain('Stored "NHS EXAMPLE VALE CLINICAL COMMISSIONING GROUP: Minutes of the Governing Body meeting held in public on 13 September 2012" (meeting 2012-09-13)');
+    expect(first.out).toContain(
+      'Stored "NHS EXAMPLE VALE CLINICAL COMMISSIONING GROUP: Minutes of the Governing Body meeting held in public on 13 September 2012" (meeting 2012-09-13)',
+    );
     expect((await cli(["ingest", pdfFile])).out).toContain("Already stored, unchanged:");
-    expect(await cli(["ingest", "minutes.docx"])).toMatchObject({ code: 1, err: expect.stringContaining("use a .pdf, .html or .txt file") });
+    expect(await cli(["ingest", "minutes.docx"])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("use a .pdf, .html or .txt file"),
+    });
   });
 
   it("ingests a document by URL", async () => {
-    expect((await cli(["ingest", server.url("/wharfedale.txt")])).out).toMatch(/^Stored "Untitled minutes \(wharfedale.txt\)" \(meeting date not found\), \d+ items, version 1\.$/);
+    expect((await cli(["ingest", server.url("/wharfedale.txt")])).out).toMatch(
+      /^Stored "Untitled minutes \(wharfedale.txt\)" \(meeting date not found\), \d+ items, version 1\.$/,
+    );
   });
 
   it("adds, lists and removes sources, reading a new one at once", async () => {
     const added = await cli(["sources", "add", server.url("/government/organisations/dh.atom")]);
     expect(added.out).toContain("Added source 1 (feed): 1 new or changed document(s).");
     const listed = JSON.parse((await cli(["sources", "--json"])).out);
-    expect(listed).toEqual([expect.objectContaining({ id: 1, kind: "feed", documents: 1, failures: 0, lastError: null, url: server.url("/government/organisations/dh.atom") })]);
+    expect(listed).toEqual([
+      expect.objectContaining({
+        id: 1,
+        kind: "feed",
+        documents: 1,
+        failures: 0,
+        lastError: null,
+        url: server.url("/government/organisations/dh.atom"),
+      }),
+    ]);
     expect((await cli(["sources"])).out).toContain("[feed, 1 documents]  ok, read");
     expect((await cli(["sources", "remove", "1"])).out).toContain("Removed source 1");
-    expect(await cli(["sources", "remove", "1"])).toMatchObject({ code: 1, err: expect.stringContaining("There is no source 1") });
+    expect(await cli(["sources", "remove", "1"])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining("There is no source 1"),
+    });
   });
 
   it("refuses a loopback source unless FETCH_ALLOW_PRIVATE_HOSTS=true", async () => {
@@ -69,7 +100,9 @@ describe("localism sources, ingest and minutes", () => {
       expect(document).toEqual(
         expect.objectContaining({
           title: expect.any(String),
-          meetingDate: expect.toSatisfy((value: unknown) => value === null || /^\d{4}-\d{2}-\d{2}$/.test(String(value))),
+          meetingDate: expect.toSatisfy(
+            (value: unknown) => value === null || /^\d{4}-\d{2}-\d{2}$/.test(String(value)),
+          ),
           url: expect.any(String),
           attendees: expect.any(Array),
           items: expect.any(Array),
@@ -77,19 +110,44 @@ describe("localism sources, ingest and minutes", () => {
       );
       for (const item of document.items as Record<string, unknown>[]) {
         expect(["discussion", "decision", "action"]).toContain(item.kind);
-        expect(item).toEqual(expect.objectContaining({ text: expect.any(String), owner: expect.toSatisfy((v: unknown) => v === null || typeof v === "string"), objectives: expect.any(Array), autonomy: expect.any(Boolean) }));
+        expect(item).toEqual(
+          expect.objectContaining({
+            text: expect.any(String),
+            owner: expect.toSatisfy((v: unknown) => v === null || typeof v === "string"),
+            objectives: expect.any(Array),
+            autonomy: expect.any(Boolean),
+          }),
+        );
       }
     }
-    expect((await cli(["minutes"])).out).toContain("2012-09-13  NHS EXAMPLE VALE CLINICAL COMMISSIONING GROUP: Minutes of the Governing Body meeting held in public on 13 September 2012  (6 items, 2 actions, 1 on CCG autonomy)");
+    expect((await cli(["minutes"])).out).toContain(
+      "2012-09-13  NHS EXAMPLE VALE CLINICAL COMMISSIONING GROUP: Minutes of the Governing Body meeting held in public on 13 September 2012  (6 items, 2 actions, 1 on CCG autonomy)",
+    );
     const pdf = documents.find((document) => document.meetingDate === "2012-09-13");
     expect(pdf).toMatchObject({ attendees: ["Dr Asha Patel", "Mr John Hughes", "Mrs Carol Dean"] });
-    expect(pdf?.items).toEqual(expect.arrayContaining([expect.objectContaining({ kind: "action", owner: "John Hughes", objectives: [2], autonomy: false })]));
-    expect(pdf?.items).toEqual(expect.arrayContaining([expect.objectContaining({ autonomy: true, objectives: expect.arrayContaining([1]) })]));
+    expect(pdf?.items).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: "action", owner: "John Hughes", objectives: [2], autonomy: false }),
+      ]),
+    );
+    expect(pdf?.items).toEqual(
+      expect.arrayContaining([expect.objectContaining({ autonomy: true, objectives: expect.arrayContaining([1]) })]),
+    );
   });
 
   it("answers `localism ask` from the minutes with their citation", async () => {
-    const answer = JSON.parse((await cli(["ask", "did the area team ask the CCG for monthly reports on its commissioning plans?", "--json"])).out);
+    const answer = JSON.parse(
+      (await cli(["ask", "did the area team ask the CCG for monthly reports on its commissioning plans?", "--json"]))
+        .out,
+    );
     expect(answer).toMatchObject({ answered: true });
-    expect(answer.answers[0]).toMatchObject({ kind: "minutes", source: { title: expect.stringContaining("Governing Body meeting held in public on 13 September 2012"), publisher: "Local file", date: "2012-09-13" } });
+    expect(answer.answers[0]).toMatchObject({
+      kind: "minutes",
+      source: {
+        title: expect.stringContaining("Governing Body meeting held in public on 13 September 2012"),
+        publisher: "Local file",
+        date: "2012-09-13",
+      },
+    });
   });
 });

@@ -8,12 +8,24 @@ describe("/digest command text", () => {
       quietNotes: false,
       schedule: { frequency: "weekly", weekday: 1, time: "09:00", timeZone: "Europe/London" },
     });
-    expect(parseDigestCommand("subscribe daily 08:30 quiet")).toMatchObject({ kind: "subscribe", quietNotes: true, schedule: { frequency: "daily", time: "08:30" } });
-    expect(parseDigestCommand("subscribe monthly 1 09:00 Europe/Dublin")).toMatchObject({ schedule: { frequency: "monthly", dayOfMonth: 1, timeZone: "Europe/Dublin" } });
+    expect(parseDigestCommand("subscribe daily 08:30 quiet")).toMatchObject({
+      kind: "subscribe",
+      quietNotes: true,
+      schedule: { frequency: "daily", time: "08:30" },
+    });
+    expect(parseDigestCommand("subscribe monthly 1 09:00 Europe/Dublin")).toMatchObject({
+      schedule: { frequency: "monthly", dayOfMonth: 1, timeZone: "Europe/Dublin" },
+    });
   });
 
   it("answers an invalid schedule with an example of a valid one", () => {
-    const cases = ["subscribe fortnightly", "subscribe weekly someday 09:00", "subscribe daily 25:00", "subscribe monthly 31 09:00", "subscribe"];
+    const cases = [
+      "subscribe fortnightly",
+      "subscribe weekly someday 09:00",
+      "subscribe daily 25:00",
+      "subscribe monthly 31 09:00",
+      "subscribe",
+    ];
     for (const text of cases) {
       const parsed = parseDigestCommand(text);
       expect(parsed.kind, text).toBe("invalid");
@@ -22,9 +34,13 @@ describe("/digest command text", () => {
   });
 
   it("reads the other commands and the source commands, unwrapping Slack's link syntax", () => {
-    for (const verb of ["status", "preview", "now", "unsubscribe", "resume", "sources", "help"]) expect(parseDigestCommand(verb).kind).not.toBe("invalid");
+    for (const verb of ["status", "preview", "now", "unsubscribe", "resume", "sources", "help"])
+      expect(parseDigestCommand(verb).kind).not.toBe("invalid");
     expect(parseDigestCommand("")).toEqual({ kind: "help" });
-    expect(parseDigestCommand("source add <https://www.gov.uk/x.atom|www.gov.uk/x.atom>")).toEqual({ kind: "source-add", url: "https://www.gov.uk/x.atom" });
+    expect(parseDigestCommand("source add <https://www.gov.uk/x.atom|www.gov.uk/x.atom>")).toEqual({
+      kind: "source-add",
+      url: "https://www.gov.uk/x.atom",
+    });
     expect(parseDigestCommand("source remove #3")).toEqual({ kind: "source-remove", id: 3 });
     expect(parseDigestCommand("source remove three").kind).toBe("invalid");
     expect(parseDigestCommand("source add ftp://x").kind).toBe("invalid");

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { composeDigest } from "../../../../src/features/minutes/domain/compose";
 import type { DigestDocument } from "../../../../src/features/minutes/domain/compose";
-import { periodOf } from "../../../../src/features/minutes/domain/runs";
+import { composeDigest } from "../../../../src/features/minutes/domain/compose";
 import { buildMinutesDocument } from "../../../../src/features/minutes/domain/document";
+import { periodOf } from "../../../../src/features/minutes/domain/runs";
 
 const period = periodOf(
   { frequency: "weekly", weekday: 1, time: "09:00", timeZone: "Europe/London" },
@@ -40,7 +40,10 @@ describe("composeDigest", () => {
   it("gives at most 5 key points, highest scores first, grouped by objective", () => {
     const items = [
       item("Low relevance to partners.", [{ objective: 4, score: 0.5 }]),
-      item("CCG budgets will be delegated.", [{ objective: 1, score: 0.9 }, { objective: 3, score: 0.75 }]),
+      item("CCG budgets will be delegated.", [
+        { objective: 1, score: 0.9 },
+        { objective: 3, score: 0.75 },
+      ]),
       item("Finance capability is building.", [{ objective: 3, score: 0.8 }]),
       item("Authorisation of CCGs continues.", [{ objective: 2, score: 0.7 }]),
       item("Transfer of power is on track.", [{ objective: 1, score: 0.85 }]),
@@ -72,18 +75,26 @@ describe("composeDigest", () => {
   it("lists actions separately with owner and due date", () => {
     const items = [
       item("The Board agreed the plan.", [{ objective: 3, score: 0.5 }], "decision"),
-      { ...item("Tim Kelsey to circulate the strategy by 30 June.", [], "action"), owner: "Tim Kelsey", due: "2026-06-30" },
+      {
+        ...item("Tim Kelsey to circulate the strategy by 30 June.", [], "action"),
+        owner: "Tim Kelsey",
+        due: "2026-06-30",
+      },
     ];
     const [composed] = composeDigest({ period, documents: [doc(items, { updated: true })] }).documents;
     expect(composed?.updated).toBe(true);
-    expect(composed?.actions).toEqual([{ text: "Tim Kelsey to circulate the strategy by 30 June.", owner: "Tim Kelsey", due: "2026-06-30" }]);
+    expect(composed?.actions).toEqual([
+      { text: "Tim Kelsey to circulate the strategy by 30 June.", owner: "Tim Kelsey", due: "2026-06-30" },
+    ]);
     expect(pointCount(composed?.keyPoints ?? [])).toBe(1);
   });
 
   it("trims a long point to its first sentence, or to about 280 characters", () => {
     const longSentence = `The Board discussed ${"the commissioning budget and its allocation to clinical commissioning groups, ".repeat(6)}at length.`;
     const items = [
-      item(`The Board agreed the budget for CCGs. ${"More detail follows here. ".repeat(20)}`, [{ objective: 3, score: 0.9 }]),
+      item(`The Board agreed the budget for CCGs. ${"More detail follows here. ".repeat(20)}`, [
+        { objective: 3, score: 0.9 },
+      ]),
       item(longSentence, [{ objective: 3, score: 0.8 }]),
     ];
     const points = composeDigest({ period, documents: [doc(items)] }).documents[0]?.keyPoints[0]?.points ?? [];
@@ -126,7 +137,9 @@ describe("composeDigest", () => {
     const count = pointCount(composed?.keyPoints ?? []);
     expect(count).toBeGreaterThanOrEqual(2);
     expect(count).toBeLessThanOrEqual(5);
-    expect(composed?.keyPoints[0]?.points[0]).toBe("The Board agreed that CCG budgets would be delegated in full from April.");
+    expect(composed?.keyPoints[0]?.points[0]).toBe(
+      "The Board agreed that CCG budgets would be delegated in full from April.",
+    );
     expect(composed?.actions).toEqual([
       { text: "Paul Baumann to confirm allocations by 31 March", owner: "Paul Baumann", due: "2026-03-31" },
     ]);

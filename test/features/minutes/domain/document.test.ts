@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildMinutesDocument, contentHash } from "../../../../src/features/minutes/domain/document";
-import { ownFile } from "../../../support/fixtures";
 import { extractText } from "../../../../src/features/minutes/domain/extract";
+import { ownFile } from "../../../support/fixtures";
 
 describe("contentHash", () => {
   it("ignores spacing and typographic quotes and dashes", () => {
@@ -24,13 +24,23 @@ describe("buildMinutesDocument", () => {
       body: new Uint8Array(ownFile("govuk-style-accountability-minutes.html")),
       url: "https://www.gov.uk/government/publications/example",
     });
-    const doc = buildMinutesDocument(page.text, { url: "https://www.gov.uk/government/publications/example", title: page.title });
+    const doc = buildMinutesDocument(page.text, {
+      url: "https://www.gov.uk/government/publications/example",
+      title: page.title,
+    });
     expect(Object.keys(doc)).toEqual(["title", "meetingDate", "url", "attendees", "apologies", "items"]);
     expect(doc.meetingDate).toBe("2012-09-17");
-    expect(doc.attendees).toEqual(["Secretary of State for Health", "Professor Malcolm Grant", "Sir David Nicholson", "Richard Douglas"]);
+    expect(doc.attendees).toEqual([
+      "Secretary of State for Health",
+      "Professor Malcolm Grant",
+      "Sir David Nicholson",
+      "Richard Douglas",
+    ]);
     expect(doc.apologies).toEqual(["Bill McCarthy"]);
 
-    const control = doc.items.find((i) => i.text.startsWith("The Secretary of State stressed that CCGs must have real control"));
+    const control = doc.items.find((i) =>
+      i.text.startsWith("The Secretary of State stressed that CCGs must have real control"),
+    );
     expect(control).toMatchObject({ kind: "discussion", autonomy: true, owner: null, due: null });
     expect(control?.objectives).toEqual(expect.arrayContaining([1, 3]));
     expect(control?.tags.map((t) => t.objective)).toEqual(control?.objectives);
@@ -39,10 +49,28 @@ describe("buildMinutesDocument", () => {
     expect(wifi).toMatchObject({ objectives: [], autonomy: false, tags: [] });
 
     expect(doc.items.filter((i) => i.kind === "action")).toEqual([
-      expect.objectContaining({ text: "Publish the authorisation conditions for each CCG", owner: "Dame Barbara Hakin", due: "2012-10-31" }),
-      expect.objectContaining({ text: "Circulate a note on running costs to the Department", owner: "Paul Baumann", due: null }),
+      expect.objectContaining({
+        text: "Publish the authorisation conditions for each CCG",
+        owner: "Dame Barbara Hakin",
+        due: "2012-10-31",
+      }),
+      expect.objectContaining({
+        text: "Circulate a note on running costs to the Department",
+        owner: "Paul Baumann",
+        due: null,
+      }),
     ]);
-    expect(Object.keys(doc.items[0] ?? {})).toEqual(["text", "kind", "heading", "owner", "due", "objectives", "autonomy", "autonomyScore", "tags"]);
+    expect(Object.keys(doc.items[0] ?? {})).toEqual([
+      "text",
+      "kind",
+      "heading",
+      "owner",
+      "due",
+      "objectives",
+      "autonomy",
+      "autonomyScore",
+      "tags",
+    ]);
   });
 
   it("survives a JSON round trip unchanged", () => {

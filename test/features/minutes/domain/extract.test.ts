@@ -29,7 +29,14 @@ describe("extractText: HTML", () => {
     const { text } = await extractText(page);
     expect(text).toContain("The meeting agreed that the Authority would set out how CCGs could earn their way out");
     expect(text).toContain("Sir David Nicholson reported that the first wave of CCGs");
-    for (const chrome of ["cookies", "Search GOV.UK", "Business and self-employed", "Crown copyright", "Skip to main content", "Accessibility statement"]) {
+    for (const chrome of [
+      "cookies",
+      "Search GOV.UK",
+      "Business and self-employed",
+      "Crown copyright",
+      "Skip to main content",
+      "Accessibility statement",
+    ]) {
       expect(text).not.toContain(chrome);
     }
   });
@@ -49,7 +56,11 @@ describe("extractText: HTML", () => {
   it("still finds the main content of a short page", async () => {
     const html = `<html><head><title>Notes</title></head><body><nav><a href="/">Home</a><a href="/about">About us</a></nav>
       <main><h1>Board notes</h1><p>The Board agreed the budget.</p></main><footer>Contact us</footer></body></html>`;
-    const { text } = await extractText({ contentType: "text/html", body: encoder.encode(html), url: "https://example.org/n" });
+    const { text } = await extractText({
+      contentType: "text/html",
+      body: encoder.encode(html),
+      url: "https://example.org/n",
+    });
     expect(text).toContain("The Board agreed the budget.");
     expect(text).not.toContain("About us");
     expect(text).not.toContain("Contact us");
@@ -78,15 +89,19 @@ describe("extractText: PDF", () => {
 
   it("recognises a PDF sent as application/octet-stream", async () => {
     const body = await pdfFromLines(["Minutes of the Governing Body"]);
-    const { text } = await extractText({ contentType: "application/octet-stream", body, url: "https://example.org/download?id=4" });
+    const { text } = await extractText({
+      contentType: "application/octet-stream",
+      body,
+      url: "https://example.org/download?id=4",
+    });
     expect(text).toBe("Minutes of the Governing Body");
   });
 
   it("reports a damaged PDF", async () => {
     const body = encoder.encode("%PDF-1.7\nthis is not really a pdf");
-    await expect(extractText({ contentType: "application/pdf", body, url: "https://example.org/bad.pdf" })).rejects.toThrowError(
-      MinutesParseError,
-    );
+    await expect(
+      extractText({ contentType: "application/pdf", body, url: "https://example.org/bad.pdf" }),
+    ).rejects.toThrowError(MinutesParseError);
   });
 });
 
@@ -100,7 +115,11 @@ describe("extractText: plain text and unsupported types", () => {
 
   it("decodes the charset named in the content type", async () => {
     const body = new Uint8Array([0x43, 0x61, 0x66, 0xe9]); // "Café" in windows-1252
-    const { text } = await extractText({ contentType: "text/plain; charset=windows-1252", body, url: "https://example.org/c" });
+    const { text } = await extractText({
+      contentType: "text/plain; charset=windows-1252",
+      body,
+      url: "https://example.org/c",
+    });
     expect(text).toBe("Café");
   });
 

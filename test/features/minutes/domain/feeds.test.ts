@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { dedupeKey, documentEntries, parseFeed } from "../../../../src/features/minutes/domain/feeds";
 import { MinutesParseError } from "../../../../src/features/minutes/domain/errors";
+import { dedupeKey, documentEntries, parseFeed } from "../../../../src/features/minutes/domain/feeds";
 import { ownFile, ownText } from "../../../support/fixtures";
 
 const organisationFeed = ownText("govuk-organisation-feed.atom.xml");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseMinutes } from "../../../../src/features/minutes/domain/parse";
 import type { MinutesDocument } from "../../../../src/features/minutes/domain/parse";
+import { parseMinutes } from "../../../../src/features/minutes/domain/parse";
 import { ownDocumentHints, ownFile, ownText } from "../../../support/fixtures";
 
 /** One of our plain-text documents, parsed with the address and title its page or feed would give. */
@@ -29,7 +29,9 @@ describe("parseMinutes: Open Health Data Board minutes, 12 October 2011 (complet
       feedDate: new Date("2011-11-18T09:00:00Z"),
     });
     expect(undated.meetingDate).toBe("2011-10-12");
-    expect(undated.title).toBe("OPEN HEALTH DATA BOARD: Minutes of the meeting held on 12 October at Quarry House, Leeds");
+    expect(undated.title).toBe(
+      "OPEN HEALTH DATA BOARD: Minutes of the meeting held on 12 October at Quarry House, Leeds",
+    );
   });
 
   it("lists members, officials and presenters as attendees, without their roles", () => {
@@ -120,7 +122,9 @@ describe("parseMinutes: NHS CB Authority private Board, 20 September 2012", () =
   });
 
   it("dates our own copy of that layout right with no hints at all", () => {
-    const doc = parseMinutes(ownFile("private-board-minutes-template-date.txt").toString("utf8"), { url: "https://example.org/m" });
+    const doc = parseMinutes(ownFile("private-board-minutes-template-date.txt").toString("utf8"), {
+      url: "https://example.org/m",
+    });
     expect(doc.meetingDate).toBe("2012-07-19");
   });
 
@@ -141,7 +145,9 @@ describe("parseMinutes: NHS CB Authority private Board, 20 September 2012", () =
 });
 
 describe("parseMinutes: actions in our own private Board document", () => {
-  const doc = parseMinutes(ownFile("private-board-minutes-template-date.txt").toString("utf8"), { url: "https://example.org/m" });
+  const doc = parseMinutes(ownFile("private-board-minutes-template-date.txt").toString("utf8"), {
+    url: "https://example.org/m",
+  });
 
   it("reads inline apologies and the attendance list", () => {
     expect(doc.attendees).toEqual(["Professor Malcolm Grant", "Sir David Nicholson", "Mr Paul Baumann"]);
@@ -155,8 +161,16 @@ describe("parseMinutes: actions in our own private Board document", () => {
         owner: "PB",
         due: null,
       },
-      { text: "Tim Kelsey to circulate the revised information strategy by 31 August", owner: "Tim Kelsey", due: "2012-08-31" },
-      { text: "The Board Secretary will arrange a seminar on CCG authorisation", owner: "Lorraine Middlemas", due: "2012-09-30" },
+      {
+        text: "Tim Kelsey to circulate the revised information strategy by 31 August",
+        owner: "Tim Kelsey",
+        due: "2012-08-31",
+      },
+      {
+        text: "The Board Secretary will arrange a seminar on CCG authorisation",
+        owner: "Lorraine Middlemas",
+        due: "2012-09-30",
+      },
       { text: "A note on the transition will be prepared for the next meeting", owner: null, due: null },
     ]);
   });
@@ -201,7 +215,9 @@ describe("parseMinutes: accountability meetings with the Secretary of State", ()
     const doc = parseOwn("accountability-meeting-2012-08-20.txt");
     expect(doc.meetingDate).toBe("2012-08-20");
     expect(doc.attendees.slice(0, 3)).toEqual(["Rt Hon Alan Fairweather MP", "Dr Helen Marsh", "Owen Pritchard"]);
-    const decided = doc.items.find((i) => i.text.startsWith("The Secretary of State decided the minutes would be published"));
+    const decided = doc.items.find((i) =>
+      i.text.startsWith("The Secretary of State decided the minutes would be published"),
+    );
     expect(decided?.kind).toBe("decision");
   });
 });
@@ -223,7 +239,11 @@ describe("parseMinutes: CCG governing body and integrated care board", () => {
     expect(doc.attendees).toContain("Professor the Baroness Grassington");
     expect(doc.attendees).toContain("Owen Gallagher");
     expect(doc.apologies).toEqual(["Martin Crowther", "Dr Olu Adeyemi", "Sue Bramley", "Simon Pell"]);
-    expect(doc.items[0]).toMatchObject({ text: "The Chair welcomed everyone.", kind: "discussion", heading: "WELCOME" });
+    expect(doc.items[0]).toMatchObject({
+      text: "The Chair welcomed everyone.",
+      kind: "discussion",
+      heading: "WELCOME",
+    });
   });
 });
 

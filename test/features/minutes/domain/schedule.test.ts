@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { DigestSchedule } from "../../../../src/features/minutes/domain/schedule";
 import {
   describeSchedule,
   digestScheduleSchema,
@@ -8,7 +9,6 @@ import {
   parseStoredSchedule,
   periodOf,
 } from "../../../../src/features/minutes/domain/schedule";
-import type { DigestSchedule } from "../../../../src/features/minutes/domain/schedule";
 
 function schedule(command: string): DigestSchedule {
   const result = parseScheduleCommand(command);
@@ -34,7 +34,12 @@ describe("parseScheduleCommand", () => {
       schedule: { frequency: "weekly", weekday: 1, time: "09:00", timeZone: "Europe/London" },
     });
     expect(schedule("daily 8:30")).toEqual({ frequency: "daily", time: "08:30", timeZone: "Europe/London" });
-    expect(schedule("monthly 1 09:00")).toEqual({ frequency: "monthly", dayOfMonth: 1, time: "09:00", timeZone: "Europe/London" });
+    expect(schedule("monthly 1 09:00")).toEqual({
+      frequency: "monthly",
+      dayOfMonth: 1,
+      time: "09:00",
+      timeZone: "Europe/London",
+    });
     expect(schedule("Monthly last 17:30").dayOfMonth).toBe("last");
   });
 
@@ -78,7 +83,9 @@ describe("digestScheduleSchema", () => {
   });
 
   it("reads a stored schedule back, or null when it no longer validates", () => {
-    expect(parseStoredSchedule({ frequency: "monthly", dayOfMonth: "last", time: "17:00", timeZone: "Europe/London" })).toEqual({
+    expect(
+      parseStoredSchedule({ frequency: "monthly", dayOfMonth: "last", time: "17:00", timeZone: "Europe/London" }),
+    ).toEqual({
       frequency: "monthly",
       dayOfMonth: "last",
       time: "17:00",
@@ -89,7 +96,9 @@ describe("digestScheduleSchema", () => {
 
   it("rejects a weekly schedule without a weekday and a bad time zone", () => {
     expect(digestScheduleSchema.safeParse({ frequency: "weekly", time: "10:00" }).success).toBe(false);
-    expect(digestScheduleSchema.safeParse({ frequency: "daily", time: "10:00", timeZone: "Nowhere/Land" }).success).toBe(false);
+    expect(
+      digestScheduleSchema.safeParse({ frequency: "daily", time: "10:00", timeZone: "Nowhere/Land" }).success,
+    ).toBe(false);
     expect(digestScheduleSchema.safeParse({ frequency: "daily", time: "9:00" }).success).toBe(false);
   });
 });
@@ -100,7 +109,9 @@ describe("describeSchedule", () => {
     expect(describeSchedule(schedule("daily 08:30"))).toBe("every day at 08:30 (Europe/London)");
     expect(describeSchedule(schedule("monthly 1 09:00"))).toBe("on the 1st of every month at 09:00 (Europe/London)");
     expect(describeSchedule(schedule("monthly 22 09:00"))).toBe("on the 22nd of every month at 09:00 (Europe/London)");
-    expect(describeSchedule(schedule("monthly last 17:00"))).toBe("on the last day of every month at 17:00 (Europe/London)");
+    expect(describeSchedule(schedule("monthly last 17:00"))).toBe(
+      "on the last day of every month at 17:00 (Europe/London)",
+    );
   });
 });
 
@@ -196,7 +207,9 @@ describe("periodOf", () => {
   });
 
   it("starts a new period exactly at the run time", () => {
-    expect(periodOf(schedule("weekly monday 09:00"), at("2026-03-23T09:00:00Z")).start).toEqual(at("2026-03-23T09:00:00Z"));
+    expect(periodOf(schedule("weekly monday 09:00"), at("2026-03-23T09:00:00Z")).start).toEqual(
+      at("2026-03-23T09:00:00Z"),
+    );
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { TAG_THRESHOLD, stemTokens, tagItem } from "../../../../src/features/minutes/domain/tagging";
 import type { TaggingVocabulary } from "../../../../src/features/minutes/domain/tagging";
+import { stemTokens, TAG_THRESHOLD, tagItem } from "../../../../src/features/minutes/domain/tagging";
 import { defaultTaggingVocabulary } from "../../../../src/features/minutes/domain/vocabulary";
 
 const objectivesOf = (text: string) => tagItem(text, defaultTaggingVocabulary).objectives.map((t) => t.objective);
@@ -17,7 +17,10 @@ describe("tagItem with the default vocabulary", () => {
   });
 
   it("does not tag an item about the wifi", () => {
-    const tags = tagItem("The wifi in the boardroom failed again and IT support will replace the router.", defaultTaggingVocabulary);
+    const tags = tagItem(
+      "The wifi in the boardroom failed again and IT support will replace the router.",
+      defaultTaggingVocabulary,
+    );
     expect(tags).toEqual({ objectives: [], autonomy: null });
   });
 
@@ -46,7 +49,8 @@ describe("tagItem with the default vocabulary", () => {
 
   it("scores more matches higher", () => {
     const one = tagItem("The budget was discussed.", defaultTaggingVocabulary).objectives[0]?.score ?? 0;
-    const three = tagItem("The budget, finance and capability were discussed.", defaultTaggingVocabulary).objectives[0]?.score ?? 0;
+    const three =
+      tagItem("The budget, finance and capability were discussed.", defaultTaggingVocabulary).objectives[0]?.score ?? 0;
     expect(three).toBeGreaterThan(one);
   });
 });

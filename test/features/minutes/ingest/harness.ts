@@ -1,18 +1,18 @@
 import type { Clock } from "../../../../src/clock";
 import { taggingVocabularyFrom } from "../../../../src/features/minutes/domain/kb-vocabulary";
-import { loadKnowledgeBase } from "../../../../src/features/objectives/domain/knowledge-base";
-import { SearchIndex } from "../../../../src/features/objectives/domain/search";
 import { DocumentIngester } from "../../../../src/features/minutes/ingest/document-ingester";
-import { HttpFetcher, type FetchLimits } from "../../../../src/features/minutes/ingest/http-fetcher";
+import { type FetchLimits, HttpFetcher } from "../../../../src/features/minutes/ingest/http-fetcher";
 import { MinutesIndex } from "../../../../src/features/minutes/ingest/minutes-index";
 import { SourcePoller } from "../../../../src/features/minutes/ingest/source-poller";
 import { MinutesPollJob } from "../../../../src/features/minutes/jobs/minutes-poll-job";
-import { Logger } from "../../../../src/logger";
-import { openDatabase, type Database } from "../../../../src/storage/database";
-import { LeaseRepository } from "../../../../src/storage/leases";
 import { DocumentRepository } from "../../../../src/features/minutes/storage/documents";
 import { MinutesReader } from "../../../../src/features/minutes/storage/reader";
 import { SourceRepository } from "../../../../src/features/minutes/storage/sources";
+import { loadKnowledgeBase } from "../../../../src/features/objectives/domain/knowledge-base";
+import { SearchIndex } from "../../../../src/features/objectives/domain/search";
+import { Logger } from "../../../../src/logger";
+import { type Database, openDatabase } from "../../../../src/storage/database";
+import { LeaseRepository } from "../../../../src/storage/leases";
 import { freshDatabaseUrl, type Provider } from "../../../support/databases";
 
 export const HOUR = 60 * 60_000;
@@ -31,15 +31,31 @@ export interface IngestionHarness {
 }
 
 /** Ingestion wired as the app wires it, on a fresh database, fetching for real (loopback allowed). */
-export async function ingestionHarness(clock: Clock, fetch: Partial<FetchLimits> = {}, provider: Provider = "sqlite"): Promise<IngestionHarness> {
+export async function ingestionHarness(
+  clock: Clock,
+  fetch: Partial<FetchLimits> = {},
+  provider: Provider = "sqlite",
+): Promise<IngestionHarness> {
   const database = await openDatabase(await freshDatabaseUrl(provider));
   const logs: string[] = [];
   const logger = new Logger("debug", (line) => logs.push(line));
   const sources = new SourceRepository(database.db);
   const documents = new DocumentRepository(database.db);
   const search = new SearchIndex();
-  const fetcher = new HttpFetcher({ timeoutMs: 1_000, maxBytes: 256 * 1024, maxRedirects: 3, allowPrivateHosts: true, userAgent: "localism-bot test", ...fetch });
-  const ingester = new DocumentIngester({ documents, index: new MinutesIndex(search), vocabulary: taggingVocabularyFrom(kb), clock });
+  const fetcher = new HttpFetcher({
+    timeoutMs: 1_000,
+    maxBytes: 256 * 1024,
+    maxRedirects: 3,
+    allowPrivateHosts: true,
+    userAgent: "localism-bot test",
+    ...fetch,
+  });
+  const ingester = new DocumentIngester({
+    documents,
+    index: new MinutesIndex(search),
+    vocabulary: taggingVocabularyFrom(kb),
+    clock,
+  });
   const poller = new SourcePoller({ sources, documents, ingester, fetcher, clock, logger, pollIntervalMs: HOUR });
   return {
     database,

@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isPublicAddress } from "../../../../src/features/minutes/ingest/address-policy";
 import { FetchError } from "../../../../src/features/minutes/ingest/fetch-error";
-import { HttpFetcher, type FetchLimits } from "../../../../src/features/minutes/ingest/http-fetcher";
+import { type FetchLimits, HttpFetcher } from "../../../../src/features/minutes/ingest/http-fetcher";
 import { MinutesServer } from "../../../support/minutes-server";
 
-const limits: FetchLimits = { timeoutMs: 2_000, maxBytes: 64 * 1024, maxRedirects: 3, allowPrivateHosts: true, userAgent: "localism-bot test" };
+const limits: FetchLimits = {
+  timeoutMs: 2_000,
+  maxBytes: 64 * 1024,
+  maxRedirects: 3,
+  allowPrivateHosts: true,
+  userAgent: "localism-bot test",
+};
 
 describe("HTTP fetcher (real HTTP on loopback)", () => {
   const server = new MinutesServer();
@@ -13,9 +19,19 @@ describe("HTTP fetcher (real HTTP on loopback)", () => {
   afterAll(() => server.close());
 
   it("returns the body, content type and validators, and sends them back for a 304", async () => {
-    server.serve("/feed.atom", { body: "<feed/>", contentType: "application/atom+xml", etag: '"v1"', lastModified: "Mon, 25 Jun 2012 09:00:00 GMT" });
+    server.serve("/feed.atom", {
+      body: "<feed/>",
+      contentType: "application/atom+xml",
+      etag: '"v1"',
+      lastModified: "Mon, 25 Jun 2012 09:00:00 GMT",
+    });
     const first = await fetcher.fetch(server.url("/feed.atom"));
-    expect(first).toMatchObject({ status: "ok", contentType: "application/atom+xml", etag: '"v1"', lastModified: "Mon, 25 Jun 2012 09:00:00 GMT" });
+    expect(first).toMatchObject({
+      status: "ok",
+      contentType: "application/atom+xml",
+      etag: '"v1"',
+      lastModified: "Mon, 25 Jun 2012 09:00:00 GMT",
+    });
     const again = await fetcher.fetch(server.url("/feed.atom"), first.status === "ok" ? first : {});
     expect(again.status).toBe("not-modified");
     expect(server.requestsFor("/feed.atom").at(-1)?.headers["if-none-match"]).toBe('"v1"');
@@ -56,7 +72,11 @@ describe("refusing loopback and private addresses (SSRF)", () => {
 
   it("refuses loopback by address and by name, without connecting", async () => {
     const port = new URL(server.baseUrl).port;
-    for (const url of [server.url("/minutes.txt"), `http://localhost:${port}/minutes.txt`, `http://[::1]:${port}/minutes.txt`]) {
+    for (const url of [
+      server.url("/minutes.txt"),
+      `http://localhost:${port}/minutes.txt`,
+      `http://[::1]:${port}/minutes.txt`,
+    ]) {
       const error = await guarded.fetch(url).catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(FetchError);
       expect((error as FetchError).retryable).toBe(false);
@@ -72,9 +92,22 @@ describe("refusing loopback and private addresses (SSRF)", () => {
   });
 
   it("classifies addresses", () => {
-    for (const address of ["127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1", "0.0.0.0", "::1", "fe80::1", "fd00::1", "::ffff:127.0.0.1"]) {
+    for (const address of [
+      "127.0.0.1",
+      "10.1.2.3",
+      "172.16.0.1",
+      "192.168.1.1",
+      "169.254.169.254",
+      "100.64.0.1",
+      "0.0.0.0",
+      "::1",
+      "fe80::1",
+      "fd00::1",
+      "::ffff:127.0.0.1",
+    ]) {
       expect(isPublicAddress(address), address).toBe(false);
     }
-    for (const address of ["151.101.0.144", "2a04:4e42::144", "8.8.8.8"]) expect(isPublicAddress(address), address).toBe(true);
+    for (const address of ["151.101.0.144", "2a04:4e42::144", "8.8.8.8"])
+      expect(isPublicAddress(address), address).toBe(true);
   });
 });

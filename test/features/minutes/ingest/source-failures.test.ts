@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../../src/clock";
+import { ownFile } from "../../../support/fixtures";
 import { MinutesServer } from "../../../support/minutes-server";
 import { atomFeed, govukOrganisationFeed, MINUTES_TEXT, minutesText } from "./fixtures";
-import { ownFile } from "../../../support/fixtures";
-import { HOUR, ingestionHarness, type IngestionHarness } from "./harness";
+import { HOUR, type IngestionHarness, ingestionHarness } from "./harness";
 
 const MINUTE = 60_000;
 
@@ -23,8 +23,15 @@ describe("sources that fail, change or are polled by two processes", () => {
 
   it("records each failure with its reason and retries with backoff, while the other sources are read", async () => {
     const feed = govukOrganisationFeed(server.baseUrl);
-    server.serve("/malformed.atom", { body: feed.slice(0, feed.indexOf("</entry>") - 40), contentType: "application/atom+xml" });
-    server.serve("/slow.pdf", { body: ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), contentType: "application/pdf", delayMs: 2_000 });
+    server.serve("/malformed.atom", {
+      body: feed.slice(0, feed.indexOf("</entry>") - 40),
+      contentType: "application/atom+xml",
+    });
+    server.serve("/slow.pdf", {
+      body: ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"),
+      contentType: "application/pdf",
+      delayMs: 2_000,
+    });
     server.serve("/huge.pdf", { body: new Uint8Array(100 * 1024), contentType: "application/pdf" });
     server.serve("/good.txt", { body: minutesText(MINUTES_TEXT.ccgGoverningBody), contentType: "text/plain" });
     for (const path of ["/malformed.atom", "/missing.html", "/slow.pdf", "/huge.pdf", "/good.txt"]) await add(path);
@@ -56,8 +63,16 @@ describe("sources that fail, change or are polled by two processes", () => {
     const link = server.url("/government/publications/accountability-meeting-september-2012");
     let html = ownFile("govuk-style-accountability-minutes.html").toString("utf8");
     let updated = "2012-10-12T10:00:00+01:00";
-    server.serve("/search/minutes.atom", () => ({ body: atomFeed("Minutes", [{ title: "Transparency data: Accountability meeting minutes, 17 September 2012", link, date: updated }]), contentType: "application/atom+xml" }));
-    server.serve("/government/publications/accountability-meeting-september-2012", () => ({ body: html, contentType: "text/html" }));
+    server.serve("/search/minutes.atom", () => ({
+      body: atomFeed("Minutes", [
+        { title: "Transparency data: Accountability meeting minutes, 17 September 2012", link, date: updated },
+      ]),
+      contentType: "application/atom+xml",
+    }));
+    server.serve("/government/publications/accountability-meeting-september-2012", () => ({
+      body: html,
+      contentType: "text/html",
+    }));
     await add("/search/minutes.atom");
     await h.job().runOnce();
 
@@ -65,19 +80,28 @@ describe("sources that fail, change or are polled by two processes", () => {
     await h.job().runOnce();
     expect(server.requestsFor("/government/publications/accountability-meeting-september-2012")).toHaveLength(1);
 
-    html = html.replace("</table>", "</table><p>Correction: the Authority would publish the conditions by 15 November 2012.</p>");
+    html = html.replace(
+      "</table>",
+      "</table><p>Correction: the Authority would publish the conditions by 15 November 2012.</p>",
+    );
     updated = "2012-10-19T16:30:00+01:00";
     clock.advance(HOUR);
     const [report] = (await h.job().runOnce()) ?? [];
     expect(report?.documents.map((document) => [document.outcome, document.version])).toEqual([["updated", 2]]);
-    const [stored] = await h.reader.storedBetween(new Date(clock.now().getTime() - MINUTE), new Date(clock.now().getTime() + MINUTE));
+    const [stored] = await h.reader.storedBetween(
+      new Date(clock.now().getTime() - MINUTE),
+      new Date(clock.now().getTime() + MINUTE),
+    );
     expect(stored).toMatchObject({ version: 2, updated: true, meetingDate: "2012-09-17" });
     expect(stored?.items.map((item) => item.text).join(" ")).toContain("Correction:");
     expect(await h.reader.countDocuments()).toBe(1);
   });
 
   it("reports a retired GOV.UK feed ('This feed has ended') so an admin can replace it", async () => {
-    server.serve("/government/publications.atom", { body: ownFile("govuk-feed-ended.atom.xml"), contentType: "application/atom+xml" });
+    server.serve("/government/publications.atom", {
+      body: ownFile("govuk-feed-ended.atom.xml"),
+      contentType: "application/atom+xml",
+    });
     await add("/government/publications.atom");
     await h.job().runOnce();
     expect((await sourceAt("/government/publications.atom"))?.lastError).toMatch(/this feed has ended/i);

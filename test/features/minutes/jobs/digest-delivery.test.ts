@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../../src/clock";
 import { CHANNELS, PEOPLE, type TestBot } from "../../../support/bot";
 import { digest, jobs, postsIn, publish, readable, startDigestBot } from "../../../support/digest-bot";
+import { ownFile } from "../../../support/fixtures";
 import { MinutesServer } from "../../../support/minutes-server";
 import { MINUTES_TEXT, minutesText } from "../ingest/fixtures";
-import { ownFile } from "../../../support/fixtures";
 
 const commissioning = CHANNELS.commissioning.id;
 
@@ -39,7 +39,13 @@ describe("delivering digests to Slack", () => {
     await start();
     const other = t.standin.workspace.addChannel({ name: "ccg-retries" }).id;
     await digest(t, "subscribe weekly monday 09:00", { channel: commissioning });
-    await publish(t, server, "/retry.pdf", ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), "application/pdf");
+    await publish(
+      t,
+      server,
+      "/retry.pdf",
+      ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"),
+      "application/pdf",
+    );
     t.standin.failNext("chat.postMessage", { status: 500 });
     clock.set(new Date("2026-03-23T09:00:00Z"));
     await jobs(t).digests();
@@ -70,7 +76,14 @@ describe("delivering digests to Slack", () => {
     await start();
     await digest(t, "subscribe weekly monday 09:00", { channel: commissioning });
     const text = minutesText(MINUTES_TEXT.healthDataBoard);
-    for (let n = 1; n <= 14; n++) await publish(t, server, `/health-data/${n}.txt`, text.replace("OPEN HEALTH DATA BOARD", `OPEN HEALTH DATA BOARD ${n}`), "text/plain");
+    for (let n = 1; n <= 14; n++)
+      await publish(
+        t,
+        server,
+        `/health-data/${n}.txt`,
+        text.replace("OPEN HEALTH DATA BOARD", `OPEN HEALTH DATA BOARD ${n}`),
+        "text/plain",
+      );
     t.standin.rateLimit("chat.postMessage", { perChannelPerSecond: 1 });
     clock.set(new Date("2026-03-23T09:00:00Z"));
     await jobs(t).digests();
@@ -102,14 +115,20 @@ describe("delivering digests to Slack", () => {
     expect(postsIn(t, board.id)).toHaveLength(1);
     const dmToStaff = t.standin.messagesIn(t.standin.workspace.dmWith(PEOPLE.staff.id).id);
     const dmToLead = t.standin.messagesIn(t.standin.workspace.dmWith(PEOPLE.lead.id).id);
-    expect(dmToStaff.map((message) => message.text).join()).toContain(`paused the minutes digest you set up for <#${commissioning}>: it has been archived`);
-    expect(dmToLead.map((message) => message.text).join()).toContain("I'm no longer a member of it. Invite me back with `/invite @localism-bot`");
+    expect(dmToStaff.map((message) => message.text).join()).toContain(
+      `paused the minutes digest you set up for <#${commissioning}>: it has been archived`,
+    );
+    expect(dmToLead.map((message) => message.text).join()).toContain(
+      "I'm no longer a member of it. Invite me back with `/invite @localism-bot`",
+    );
     expect(await digest(t, "status", { channel: finance.id, user: PEOPLE.lead.id })).toContain("*Paused*");
 
     const attemptsBefore = t.standin.callsTo("chat.postMessage").length;
     clock.set(new Date("2026-03-30T08:00:00Z"));
     await jobs(t).digests();
-    expect(t.standin.callsTo("chat.postMessage").filter((call) => call.params.channel !== board.id)).toHaveLength(attemptsBefore - 1);
+    expect(t.standin.callsTo("chat.postMessage").filter((call) => call.params.channel !== board.id)).toHaveLength(
+      attemptsBefore - 1,
+    );
 
     t.standin.workspace.setBotMembership(finance.id, true);
     expect(await digest(t, "resume", { channel: finance.id, user: PEOPLE.lead.id })).toContain("Resumed");

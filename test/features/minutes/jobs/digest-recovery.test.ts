@@ -1,11 +1,11 @@
+import type { SlackStandin } from "@localism/slack-standin";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../../src/clock";
-import type { SlackStandin } from "@localism/slack-standin";
 import { OutboxRepository } from "../../../../src/features/minutes/storage/outbox";
 import { CHANNELS, startTestStandin, type TestBot } from "../../../support/bot";
 import { digest, jobs, postsIn, publish, readable, startDigestBot } from "../../../support/digest-bot";
-import { MinutesServer } from "../../../support/minutes-server";
 import { ownFile } from "../../../support/fixtures";
+import { MinutesServer } from "../../../support/minutes-server";
 
 const channel = CHANNELS.commissioning.id;
 const HOUR = 60 * 60_000;
@@ -45,7 +45,10 @@ describe("changed documents and crashes", () => {
     const [original] = postsIn(t, channelId);
     expect(original).toBeDefined();
 
-    html = html.replace("</table>", "</table><p>Correction: the conditions would be published by 15 November 2012, not 31 October.</p>");
+    html = html.replace(
+      "</table>",
+      "</table><p>Correction: the conditions would be published by 15 November 2012, not 31 October.</p>",
+    );
     clock.set(new Date("2026-03-24T12:00:00Z"));
     await jobs(t).poll();
     clock.set(new Date("2026-03-30T08:00:00Z"));
@@ -67,7 +70,10 @@ describe("changed documents and crashes", () => {
     server.serve("/board/late", () => ({ body: html, contentType: "text/html" }));
     clock.set(new Date("2026-03-23T10:00:00Z"));
     await digest(t, "subscribe weekly monday 09:00", { channel: channelId });
-    html = html.replace("</article>", "<p>Addendum: the Board agreed to review the area team design in October.</p></article>");
+    html = html.replace(
+      "</article>",
+      "<p>Addendum: the Board agreed to review the area team design in October.</p></article>",
+    );
     clock.advance(2 * HOUR);
     await jobs(t).poll();
     clock.set(new Date("2026-03-30T08:00:00Z"));
@@ -82,14 +88,27 @@ describe("changed documents and crashes", () => {
     const first = await bot(clock);
     const channelId = standin.workspace.addChannel({ name: "ccg-crash" }).id;
     await digest(first, "subscribe weekly monday 09:00", { channel: channelId });
-    await publish(first, server, "/crash/minutes.pdf", ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), "application/pdf");
+    await publish(
+      first,
+      server,
+      "/crash/minutes.pdf",
+      ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"),
+      "application/pdf",
+    );
     clock.set(new Date("2026-03-23T09:00:00Z"));
 
     // The first process claims the period and takes the message to send it, then dies before Slack is called.
     expect(await first.bot.core.features.minutes.digests.claimDue()).toBe(1);
     const outbox = new OutboxRepository(first.bot.core.database.db);
     const [message] = await outbox.due(clock.now());
-    expect(await outbox.lock(message!.id, "the-process-that-died", clock.now(), new Date(clock.now().getTime() + 2 * 60_000))).toBe(true);
+    expect(
+      await outbox.lock(
+        message!.id,
+        "the-process-that-died",
+        clock.now(),
+        new Date(clock.now().getTime() + 2 * 60_000),
+      ),
+    ).toBe(true);
     const databaseUrl = first.databaseUrl;
     await bots.pop()?.close();
 

@@ -2,9 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../../src/clock";
 import { CHANNELS, type TestBot } from "../../../support/bot";
 import { digest, jobs, postsIn, publish, readable, startDigestBot } from "../../../support/digest-bot";
+import { ownFile } from "../../../support/fixtures";
 import { MinutesServer } from "../../../support/minutes-server";
 import { MINUTES_TEXT, minutesText } from "../ingest/fixtures";
-import { ownFile } from "../../../support/fixtures";
 
 const channel = CHANNELS.commissioning.id;
 const at = (iso: string) => new Date(iso);
@@ -30,7 +30,13 @@ describe("scheduled digests", () => {
   it("posts the weekly digest at 09:00 London time on both sides of the clock change, once per week", async () => {
     await start("2026-03-18T10:00:00Z");
     await digest(t, "subscribe weekly monday 09:00", { channel });
-    await publish(t, server, "/ccg/2012-09-13.pdf", ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), "application/pdf");
+    await publish(
+      t,
+      server,
+      "/ccg/2012-09-13.pdf",
+      ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"),
+      "application/pdf",
+    );
 
     await runAt("2026-03-23T08:59:59Z");
     expect(postsIn(t, channel)).toHaveLength(0);
@@ -62,7 +68,9 @@ describe("scheduled digests", () => {
     expect(await digest(t, "subscribe weekly monday 09:00 quiet", { channel })).toContain("I'll post a short note");
     await runAt("2026-03-30T08:00:01Z");
     expect(postsIn(t, channel)).toHaveLength(1);
-    expect(String(postsIn(t, channel)[0]?.params.text)).toBe("Minutes digest for 23–30 March 2026: no new minutes were published.");
+    expect(String(postsIn(t, channel)[0]?.params.text)).toBe(
+      "Minutes digest for 23–30 March 2026: no new minutes were published.",
+    );
   });
 
   it("after downtime posts one catch-up digest covering every missed week, not one per week", async () => {

@@ -1,11 +1,11 @@
+import type { SlackStandin } from "@localism/slack-standin";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../../src/clock";
-import type { SlackStandin } from "@localism/slack-standin";
 import { CHANNELS, PEOPLE, startTestStandin, type TestBot } from "../../../support/bot";
 import { digest, jobs, postsIn, publish, startDigestBot } from "../../../support/digest-bot";
+import { ownFile } from "../../../support/fixtures";
 import { MinutesServer } from "../../../support/minutes-server";
 import { MINUTES_TEXT, minutesText } from "../ingest/fixtures";
-import { ownFile } from "../../../support/fixtures";
 
 /**
  * Two bot processes (two Bolt apps, two Prisma clients, two outbox senders) share one PostgreSQL
@@ -40,10 +40,18 @@ describe("exactly one digest per subscription per period with two processes on o
   it("posts each channel's digest once a week however the two processes race", async () => {
     for (const [n, channel] of channels.entries()) {
       const bot = n % 2 === 0 ? first : second;
-      expect(await digest(bot, n % 3 === 0 ? "subscribe weekly monday 09:00 quiet" : "subscribe weekly monday 09:00", { channel })).toContain("Subscribed");
+      expect(
+        await digest(bot, n % 3 === 0 ? "subscribe weekly monday 09:00 quiet" : "subscribe weekly monday 09:00", {
+          channel,
+        }),
+      ).toContain("Subscribed");
     }
     const weeks = ["2026-03-23T09:00:00Z", "2026-03-30T08:00:00Z", "2026-04-06T08:00:00Z"];
-    const documents = [ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), minutesText(MINUTES_TEXT.ccgGoverningBody), ownFile("nhs-england-style-board-minutes.html")];
+    const documents = [
+      ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"),
+      minutesText(MINUTES_TEXT.ccgGoverningBody),
+      ownFile("nhs-england-style-board-minutes.html"),
+    ];
     const types = ["application/pdf", "text/plain", "text/html"];
     for (const [week, runAt] of weeks.entries()) {
       clock.set(new Date(new Date(runAt).getTime() - 3 * 86_400_000));
@@ -52,9 +60,13 @@ describe("exactly one digest per subscription per period with two processes on o
       await Promise.all([jobs(first).digests(), jobs(second).digests(), jobs(second).digests(), jobs(first).digests()]);
       clock.advance(5 * 60_000);
       await Promise.all([jobs(first).digests(), jobs(second).digests()]);
-      for (const channel of channels) expect(postsIn(first, channel), `week ${week + 1} in ${channel}`).toHaveLength(week + 1);
+      for (const channel of channels)
+        expect(postsIn(first, channel), `week ${week + 1} in ${channel}`).toHaveLength(week + 1);
     }
-    const claims = await first.bot.core.database.db.digestClaim.groupBy({ by: ["subscriptionId", "periodKey"], _count: true });
+    const claims = await first.bot.core.database.db.digestClaim.groupBy({
+      by: ["subscriptionId", "periodKey"],
+      _count: true,
+    });
     expect(claims).toHaveLength(channels.length * weeks.length);
     expect(claims.every((claim) => claim._count === 1)).toBe(true);
   }, 120_000);
@@ -67,7 +79,11 @@ describe("exactly one digest per subscription per period with two processes on o
     const before = postsIn(first, channel).length;
     const replies = await Promise.all([digest(first, "now", { channel }), digest(second, "now", { channel })]);
     // The process that claimed it sends at once (spaced a second from this channel's last post).
-    await standin.waitForCall("chat.postMessage", (call) => call.params.channel === channel && String(call.params.text).includes("8 April"), 10_000);
+    await standin.waitForCall(
+      "chat.postMessage",
+      (call) => call.params.channel === channel && String(call.params.text).includes("8 April"),
+      10_000,
+    );
     await Promise.all([jobs(first).digests(), jobs(second).digests()]);
     expect(postsIn(first, channel)).toHaveLength(before + 1);
     expect(replies.filter((reply) => reply.includes("Posting the digest now"))).toHaveLength(1);

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../../src/clock";
 import { CHANNELS, PEOPLE, startTestBot, type TestBot } from "../../../support/bot";
 import { digest, postsIn, readable, startDigestBot } from "../../../support/digest-bot";
+import { ownFile } from "../../../support/fixtures";
 import { MinutesServer } from "../../../support/minutes-server";
 import { govukOrganisationFeed } from "../ingest/fixtures";
-import { ownFile } from "../../../support/fixtures";
 
 const commissioning = { channel: CHANNELS.commissioning.id };
 
@@ -15,8 +15,14 @@ describe("/digest through the real Bolt receiver", () => {
   let t: TestBot;
   beforeAll(async () => {
     await server.start();
-    server.serve("/government/organisations/dh.atom", { body: govukOrganisationFeed(server.baseUrl), contentType: "application/atom+xml" });
-    server.serve("/government/publications/example-nhs-england-accountability-meeting-minutes-january-2014", { body: ownFile("govuk-style-accountability-minutes.html"), contentType: "text/html" });
+    server.serve("/government/organisations/dh.atom", {
+      body: govukOrganisationFeed(server.baseUrl),
+      contentType: "application/atom+xml",
+    });
+    server.serve("/government/publications/example-nhs-england-accountability-meeting-minutes-january-2014", {
+      body: ownFile("govuk-style-accountability-minutes.html"),
+      contentType: "text/html",
+    });
     t = await startDigestBot({ clock });
     t.standin.workspace.addUser({ id: "U0ADMIN01", name: "it.admin", real_name: "IT Admin", is_admin: true });
   });
@@ -29,7 +35,9 @@ describe("/digest through the real Bolt receiver", () => {
     const reply = await digest(t, "subscribe weekly monday 09:00", { channel: CHANNELS.governance.id });
     expect(reply).toContain("I'm not a member of this channel");
     expect(reply).toContain("/invite @localism-bot");
-    expect(await digest(t, "status", { channel: CHANNELS.governance.id })).toContain("This channel has no minutes digest");
+    expect(await digest(t, "status", { channel: CHANNELS.governance.id })).toContain(
+      "This channel has no minutes digest",
+    );
   });
 
   it("answers an invalid schedule with an example of a valid one", async () => {
@@ -46,8 +54,16 @@ describe("/digest through the real Bolt receiver", () => {
   });
 
   it("lets only workspace admins add sources, reads a new source at once and lists it with its state", async () => {
-    expect(await digest(t, `source add ${server.url("/government/organisations/dh.atom")}`, { ...commissioning, user: PEOPLE.staff.id })).toContain("Only workspace admins");
-    const added = await digest(t, `source add <${server.url("/government/organisations/dh.atom")}>`, { ...commissioning, user: "U0ADMIN01" });
+    expect(
+      await digest(t, `source add ${server.url("/government/organisations/dh.atom")}`, {
+        ...commissioning,
+        user: PEOPLE.staff.id,
+      }),
+    ).toContain("Only workspace admins");
+    const added = await digest(t, `source add <${server.url("/government/organisations/dh.atom")}>`, {
+      ...commissioning,
+      user: "U0ADMIN01",
+    });
     expect(added).toContain("Added source *1*");
     expect(added).toContain("It is a feed: 1 new or changed minutes document stored.");
     const listed = await digest(t, "sources", commissioning);
@@ -55,11 +71,16 @@ describe("/digest through the real Bolt receiver", () => {
     expect(listed).toContain("feed · 1 document");
     expect(listed).toContain(":white_check_mark: Read 18 March 2026, 10:00");
 
-    const broken = await digest(t, `source add ${server.url("/government/publications/withdrawn.pdf")}`, { ...commissioning, user: "U0ADMIN01" });
+    const broken = await digest(t, `source add ${server.url("/government/publications/withdrawn.pdf")}`, {
+      ...commissioning,
+      user: "U0ADMIN01",
+    });
     expect(broken).toContain("Added source *2*");
     expect(broken).toContain("answered HTTP 404");
     const withFailure = await digest(t, "sources", commissioning);
-    expect(withFailure).toMatch(/:warning: Failed \(18 March 2026, 10:00\): .*withdrawn\.pdf answered HTTP 404 Not Found\. Retrying with backoff; next check 18 March 2026, 10:05\./);
+    expect(withFailure).toMatch(
+      /:warning: Failed \(18 March 2026, 10:00\): .*withdrawn\.pdf answered HTTP 404 Not Found\. Retrying with backoff; next check 18 March 2026, 10:05\./,
+    );
     clock.advance(60_000);
   });
 
@@ -68,7 +89,9 @@ describe("/digest through the real Bolt receiver", () => {
     expect(status).toContain("every Monday at 09:00 (Europe/London), set up by <@U0STAFF01>");
     expect(status).toContain("Next: Monday 23 March 2026 at 09:00 (Europe/London).");
     expect(status).toContain("Last: none yet.");
-    expect(status).toContain("The next digest would contain 1 document:\n• NHS England accountability meeting: January 2014 (example)");
+    expect(status).toContain(
+      "The next digest would contain 1 document:\n• NHS England accountability meeting: January 2014 (example)",
+    );
   });
 
   it("previews the next digest only to the person asking, posting and recording nothing", async () => {
@@ -82,9 +105,15 @@ describe("/digest through the real Bolt receiver", () => {
 
   it("posts now, once, counted as this period's digest", async () => {
     expect(await digest(t, "now", commissioning)).toContain("Posting the digest now (1 new document)");
-    await t.standin.waitForCall("chat.postMessage", (call) => call.params.channel === CHANNELS.commissioning.id, 10_000);
+    await t.standin.waitForCall(
+      "chat.postMessage",
+      (call) => call.params.channel === CHANNELS.commissioning.id,
+      10_000,
+    );
     const [post] = postsIn(t, CHANNELS.commissioning.id);
-    expect(String(post?.params.text)).toContain("Minutes digest for 16–18 March 2026: 1 document: NHS England accountability meeting");
+    expect(String(post?.params.text)).toContain(
+      "Minutes digest for 16–18 March 2026: 1 document: NHS England accountability meeting",
+    );
     expect(readable(post?.params.blocks)).toContain("Objective 1: Transferring power to local organisations");
     expect(await digest(t, "now", commissioning)).toContain("This period's digest was already posted");
     expect(postsIn(t, CHANNELS.commissioning.id)).toHaveLength(1);
@@ -96,13 +125,17 @@ describe("/digest through the real Bolt receiver", () => {
     await t.standin.waitForCall("views.publish", () => true, 5_000);
     const home = readable(t.standin.homeViewOf(PEOPLE.staff.id)?.blocks);
     expect(home).toContain("Minutes digests");
-    expect(home).toContain(`<#${CHANNELS.commissioning.id}>: every Monday at 09:00 (Europe/London), next Monday 23 March 2026 at 09:00`);
+    expect(home).toContain(
+      `<#${CHANNELS.commissioning.id}>: every Monday at 09:00 (Europe/London), next Monday 23 March 2026 at 09:00`,
+    );
     expect(home).toContain("Latest minutes read");
   });
 
   it("removes a source for admins and unsubscribes the channel", async () => {
     expect(await digest(t, "source remove 1", { ...commissioning, user: "U0ADMIN01" })).toContain("Removed source *1*");
-    expect(await digest(t, "source remove 1", { ...commissioning, user: "U0ADMIN01" })).toContain("There is no source 1");
+    expect(await digest(t, "source remove 1", { ...commissioning, user: "U0ADMIN01" })).toContain(
+      "There is no source 1",
+    );
     expect(await digest(t, "unsubscribe", commissioning)).toContain("won't get minutes digests any more");
     expect(await digest(t, "status", commissioning)).toContain("This channel has no minutes digest");
   });

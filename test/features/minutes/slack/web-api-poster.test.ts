@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Logger } from "../../../../src/logger";
 import type { SlackStandin } from "@localism/slack-standin";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostingClient, WebApiPoster } from "../../../../src/features/minutes/slack/web-api-poster";
+import { Logger } from "../../../../src/logger";
 import { CHANNELS, startTestStandin } from "../../../support/bot";
 
 describe("posting to Slack within its rate limits", () => {
@@ -29,7 +29,11 @@ describe("posting to Slack within its rate limits", () => {
     return { instance, sleeps, tick: (ms: number) => (monotonic += ms) };
   }
 
-  const message = (channel: string) => ({ channel, text: "Minutes digest", blocks: [{ type: "section", text: { type: "mrkdwn", text: "Minutes digest" } }] });
+  const message = (channel: string) => ({
+    channel,
+    text: "Minutes digest",
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: "Minutes digest" } }],
+  });
 
   it("spaces posts to one channel a second apart, without holding up other channels", async () => {
     const { instance, sleeps, tick } = poster();
@@ -47,18 +51,34 @@ describe("posting to Slack within its rate limits", () => {
     const before = standin.callsTo("chat.postMessage").length;
     expect(await instance.post(message(CHANNELS.commissioning.id))).toMatchObject({ ok: true });
     expect(sleeps).toEqual([3_000]);
-    expect(standin.callsTo("chat.postMessage").slice(before).map((call) => call.status)).toEqual([429, 200]);
+    expect(
+      standin
+        .callsTo("chat.postMessage")
+        .slice(before)
+        .map((call) => call.status),
+    ).toEqual([429, 200]);
 
     standin.failNext("chat.postMessage", { status: 429, retryAfter: 1, times: 3 });
-    expect(await instance.post(message(CHANNELS.commissioning.id))).toEqual({ ok: false, error: "ratelimited", kind: "retry" });
+    expect(await instance.post(message(CHANNELS.commissioning.id))).toEqual({
+      ok: false,
+      error: "ratelimited",
+      kind: "retry",
+    });
   });
 
   it("tells channel errors, which pause a subscription, from passing and permanent ones", async () => {
     const { instance } = poster();
-    expect(await instance.post(message(CHANNELS.governance.id))).toEqual({ ok: false, error: "channel_not_found", kind: "channel" });
+    expect(await instance.post(message(CHANNELS.governance.id))).toEqual({
+      ok: false,
+      error: "channel_not_found",
+      kind: "channel",
+    });
     standin.failNext("chat.postMessage", { status: 500 });
     expect(await instance.post(message(CHANNELS.commissioning.id))).toMatchObject({ ok: false, kind: "retry" });
-    const tooMany = { ...message(CHANNELS.commissioning.id), blocks: Array.from({ length: 51 }, () => ({ type: "divider" })) };
+    const tooMany = {
+      ...message(CHANNELS.commissioning.id),
+      blocks: Array.from({ length: 51 }, () => ({ type: "divider" })),
+    };
     expect(await instance.post(tooMany)).toMatchObject({ ok: false, error: "invalid_blocks", kind: "permanent" });
   });
 });

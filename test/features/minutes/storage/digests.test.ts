@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../../../src/storage/database";
-import { ClaimRepository, type ClaimInput } from "../../../../src/features/minutes/storage/claims";
+import { type ClaimInput, ClaimRepository } from "../../../../src/features/minutes/storage/claims";
 import { OutboxRepository } from "../../../../src/features/minutes/storage/outbox";
 import { PauseRepository } from "../../../../src/features/minutes/storage/pause";
 import { SubscriptionRepository } from "../../../../src/features/minutes/storage/subscriptions";
+import { type Database, openDatabase } from "../../../../src/storage/database";
 import { LeaseRepository } from "../../../../src/storage/leases";
 import { freshDatabaseUrl, type Provider } from "../../../support/databases";
 
@@ -18,8 +18,21 @@ describe.each(providers)("digest claims, outbox and leases on %s", (provider) =>
   async function setUp() {
     database = await openDatabase(await freshDatabaseUrl(provider));
     const subscriptions = new SubscriptionRepository(database.db);
-    const { subscription } = await subscriptions.subscribe({ workspaceId: "T0LOCAL", channelId: "C0COMMISS", schedule, quietNotes: false, subscriberId: "U0STAFF01", coveredFrom: new Date("2026-03-16T09:00:00Z"), now: new Date("2026-03-18T10:00:00Z") });
-    return { subscriptions, subscription, claims: new ClaimRepository(database.db), outbox: new OutboxRepository(database.db) };
+    const { subscription } = await subscriptions.subscribe({
+      workspaceId: "T0LOCAL",
+      channelId: "C0COMMISS",
+      schedule,
+      quietNotes: false,
+      subscriberId: "U0STAFF01",
+      coveredFrom: new Date("2026-03-16T09:00:00Z"),
+      now: new Date("2026-03-18T10:00:00Z"),
+    });
+    return {
+      subscriptions,
+      subscription,
+      claims: new ClaimRepository(database.db),
+      outbox: new OutboxRepository(database.db),
+    };
   }
 
   const claimInput = (subscriptionId: number, claimedBy: string): ClaimInput => ({
@@ -33,13 +46,22 @@ describe.each(providers)("digest claims, outbox and leases on %s", (provider) =>
     documents: 1,
     drafts: [
       { key: "digest:1:2026-W12:part-0", channelId: "C0COMMISS", text: "Minutes digest", blocks: [], entries: [] },
-      { key: "digest:1:2026-W12:part-1", channelId: "C0COMMISS", text: "continued", blocks: [], threadParentIndex: 0, entries: [] },
+      {
+        key: "digest:1:2026-W12:part-1",
+        channelId: "C0COMMISS",
+        text: "continued",
+        blocks: [],
+        threadParentIndex: 0,
+        entries: [],
+      },
     ],
   });
 
   it("lets exactly one of several simultaneous claims on a period win, with its messages", async () => {
     const { subscription, claims, outbox, subscriptions } = await setUp();
-    const results = await Promise.all(["a", "b", "c", "d"].map((holder) => claims.claim(claimInput(subscription.id, holder))));
+    const results = await Promise.all(
+      ["a", "b", "c", "d"].map((holder) => claims.claim(claimInput(subscription.id, holder))),
+    );
     expect(results.filter((id) => id !== null)).toHaveLength(1);
     const due = await outbox.due(now);
     expect(due.map((message) => [message.key, message.thread])).toEqual([
@@ -59,7 +81,9 @@ describe.each(providers)("digest claims, outbox and leases on %s", (provider) =>
     expect(await outbox.lock(first!.id, "c", new Date(now.getTime() + 60_000), until)).toBe(false);
     expect(await outbox.lock(first!.id, "c", until, new Date(until.getTime() + 120_000))).toBe(true);
     await outbox.markSent(first!.id, "1795446988.436000", until);
-    expect(await outbox.lock(first!.id, "d", new Date(until.getTime() + 999_999), new Date(until.getTime() + 9_999_999))).toBe(false);
+    expect(
+      await outbox.lock(first!.id, "d", new Date(until.getTime() + 999_999), new Date(until.getTime() + 9_999_999)),
+    ).toBe(false);
     const [reply] = await outbox.due(until);
     expect(reply?.thread).toEqual({ ts: "1795446988.436000" });
     await outbox.markSent(reply!.id, "1795446989.000000", until);
@@ -82,7 +106,9 @@ describe.each(providers)("digest claims, outbox and leases on %s", (provider) =>
   it("holds a job lease for one process until it lapses or is released", async () => {
     database = await openDatabase(await freshDatabaseUrl(provider));
     const leases = new LeaseRepository(database.db);
-    const results = await Promise.all(["a", "b", "c"].map((holder) => leases.acquire("minutes-poll", holder, now, 60_000)));
+    const results = await Promise.all(
+      ["a", "b", "c"].map((holder) => leases.acquire("minutes-poll", holder, now, 60_000)),
+    );
     expect(results.filter(Boolean)).toHaveLength(1);
     const holder = ["a", "b", "c"][results.indexOf(true)]!;
     const other = holder === "a" ? "b" : "a";

@@ -2,8 +2,8 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import {
   ANSWER_THRESHOLD,
-  createObjectivesAssistant,
   type AskResult,
+  createObjectivesAssistant,
 } from "../../../../src/features/objectives/domain/answer";
 import { loadKnowledgeBase } from "../../../../src/features/objectives/domain/knowledge-base";
 
@@ -98,7 +98,11 @@ describe("ask", () => {
     expect(quotations.length).toBeGreaterThanOrEqual(5);
     for (const quotation of quotations) {
       const answer = assistant.ask(quotation.text).answers.find((a) => a.passageId === quotation.id);
-      expect(answer, quotation.id).toMatchObject({ kind: "quotation", text: quotation.text, speaker: quotation.speaker });
+      expect(answer, quotation.id).toMatchObject({
+        kind: "quotation",
+        text: quotation.text,
+        speaker: quotation.speaker,
+      });
     }
   });
 
@@ -120,9 +124,11 @@ describe("ask", () => {
   });
 
   it("says so when nothing is relevant, offering at most two weak matches below the threshold", () => {
-    const results: AskResult[] = ["what's the wifi password", "can you print my payslip", "how do I get a new laptop"].map(
-      (q) => assistant.ask(q),
-    );
+    const results: AskResult[] = [
+      "what's the wifi password",
+      "can you print my payslip",
+      "how do I get a new laptop",
+    ].map((q) => assistant.ask(q));
     for (const result of results) {
       expect(result.answered).toBe(false);
       expect(result.answers.length).toBeLessThanOrEqual(2);
@@ -146,7 +152,10 @@ describe("ask", () => {
         source: { title: "Accountability meeting minutes", publisher: "Department of Health", date: "2012-10-22" },
       },
     ]);
-    expect(local.ask("winter resilience planning").answers[0]).toMatchObject({ passageId: "minutes-2012-10-22", kind: "minutes" });
+    expect(local.ask("winter resilience planning").answers[0]).toMatchObject({
+      passageId: "minutes-2012-10-22",
+      kind: "minutes",
+    });
     expect(assistant.ask("winter resilience planning").answered).toBe(false);
   });
 });

@@ -27,7 +27,10 @@ describe("interpretObjectivesText", () => {
   });
 
   it("treats anything else as a question, tidied of extra spaces", () => {
-    expect(interpret("can the  board overrule our CCG?")).toEqual({ kind: "question", question: "can the board overrule our CCG?" });
+    expect(interpret("can the  board overrule our CCG?")).toEqual({
+      kind: "question",
+      question: "can the board overrule our CCG?",
+    });
   });
 
   it("asks for a shorter question past the limit", () => {

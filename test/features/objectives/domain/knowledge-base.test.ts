@@ -70,7 +70,10 @@ describe("loadKnowledgeBase on the real knowledge folder", () => {
   });
 
   it("answers 'today' questions from the Health and Care Act 2022", () => {
-    const today = kb.passages.filter((p) => p.source === "hca-2022").map((p) => p.text).join(" ");
+    const today = kb.passages
+      .filter((p) => p.source === "hca-2022")
+      .map((p) => p.text)
+      .join(" ");
     expect(today).toContain("1 July 2022");
     expect(today).toContain("integrated care boards");
     expect(kb.sources.get("hca-2022")?.url).toBe("https://www.legislation.gov.uk/ukpga/2022/31/contents");
@@ -85,7 +88,13 @@ describe("loadKnowledgeBase errors name the file, the field and the reason", () 
   });
 
   it("reports a passage citing an unknown source", () => {
-    write("passages/letter.yaml", PASSAGES.replace("text: The letter transfers power., source: hsj-2012-04-23", "text: The letter transfers power., source: hsj-2012"));
+    write(
+      "passages/letter.yaml",
+      PASSAGES.replace(
+        "text: The letter transfers power., source: hsj-2012-04-23",
+        "text: The letter transfers power., source: hsj-2012",
+      ),
+    );
     expect(loadError().message).toContain(`passages/letter.yaml: passages[0].source: unknown source "hsj-2012"`);
   });
 
@@ -95,7 +104,10 @@ describe("loadKnowledgeBase errors name the file, the field and the reason", () 
   });
 
   it("reports a missing required field and a misspelt one", () => {
-    write("passages/letter.yaml", PASSAGES.replace("text: The letter transfers power.,", "txt: The letter transfers power.,"));
+    write(
+      "passages/letter.yaml",
+      PASSAGES.replace("text: The letter transfers power.,", "txt: The letter transfers power.,"),
+    );
     const message = loadError().message;
     expect(message).toContain("passages/letter.yaml: passages[0].text: is required");
     expect(message).toMatch(/passages\/letter\.yaml: passages\[0\]: .*"txt"/);
@@ -115,7 +127,10 @@ describe("loadKnowledgeBase errors name the file, the field and the reason", () 
   });
 
   it("reports objectives that are duplicated, missing or related to unknown numbers", () => {
-    write("objectives.yaml", `objectives:\n${objective(1, "    related: [7]\n")}${objective(1).replace("slug: objective-1", "slug: objective-1b").replace("[alias1]", "[other]")}${objective(2)}${objective(3)}`);
+    write(
+      "objectives.yaml",
+      `objectives:\n${objective(1, "    related: [7]\n")}${objective(1).replace("slug: objective-1", "slug: objective-1b").replace("[alias1]", "[other]")}${objective(2)}${objective(3)}`,
+    );
     const message = loadError().message;
     expect(message).toContain("objectives.yaml: objectives[1].number: objective 1 appears more than once");
     expect(message).toContain("objectives.yaml: objectives: missing objective 4");
@@ -124,11 +139,16 @@ describe("loadKnowledgeBase errors name the file, the field and the reason", () 
 
   it("reports an alias that two objectives claim", () => {
     write("objectives.yaml", OBJECTIVES.replace("[alias2]", "[alias1]"));
-    expect(loadError().message).toContain(`objectives.yaml: objectives[1].aliases[0]: alias "alias1" is already used by objective 1`);
+    expect(loadError().message).toContain(
+      `objectives.yaml: objectives[1].aliases[0]: alias "alias1" is already used by objective 1`,
+    );
   });
 
   it("reports a malformed date and URL in sources", () => {
-    write("sources.yaml", SOURCES.replace(`"2012-04-23"`, `"23/04/2012"`).replace(`"https://www.hsj.co.uk/x"`, `"hsj article"`));
+    write(
+      "sources.yaml",
+      SOURCES.replace(`"2012-04-23"`, `"23/04/2012"`).replace(`"https://www.hsj.co.uk/x"`, `"hsj article"`),
+    );
     const message = loadError().message;
     expect(message).toContain(`sources.yaml: sources[0].date: must be "YYYY-MM-DD", "YYYY-MM" or "YYYY"`);
     expect(message).toContain("sources.yaml: sources[0].url: must be a full URL");
@@ -146,7 +166,10 @@ describe("loadKnowledgeBase errors name the file, the field and the reason", () 
 
   it("lists every problem at once, still checking the valid items of a file with a broken one", () => {
     const brokenSecond = PASSAGES.replace(" speaker: Andrew Lansley,", "");
-    write("passages/letter.yaml", brokenSecond.replace("source: hsj-2012-04-23 }\n  - { id: letter-two", "source: nowhere }\n  - { id: letter-two"));
+    write(
+      "passages/letter.yaml",
+      brokenSecond.replace("source: hsj-2012-04-23 }\n  - { id: letter-two", "source: nowhere }\n  - { id: letter-two"),
+    );
     const error = loadError();
     expect(error.problems.map((p) => `${p.path}: ${p.reason}`)).toEqual([
       "passages[1].speaker: a quotation needs a speaker",

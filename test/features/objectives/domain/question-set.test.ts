@@ -13,7 +13,14 @@ const questionSetSchema = z.object({
   questions: z.array(
     z.object({
       question: z.string().min(1),
-      expect: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal("general"), z.literal("none")]),
+      expect: z.union([
+        z.literal(1),
+        z.literal(2),
+        z.literal(3),
+        z.literal(4),
+        z.literal("general"),
+        z.literal("none"),
+      ]),
     }),
   ),
 });
@@ -53,7 +60,10 @@ describe("the question set, asked against the real knowledge base", () => {
   it("ranks the expected objective first for at least 90% of on-topic questions", () => {
     const misses = onTopic.filter((q) => !ranksExpectedFirst(q));
     const rate = (onTopic.length - misses.length) / onTopic.length;
-    const report = [`${onTopic.length - misses.length}/${onTopic.length} on-topic questions ranked as expected`, ...misses.map(describeResult)];
+    const report = [
+      `${onTopic.length - misses.length}/${onTopic.length} on-topic questions ranked as expected`,
+      ...misses.map(describeResult),
+    ];
     console.info(report.join("\n"));
     expect(rate, report.join("\n")).toBeGreaterThanOrEqual(0.9);
   });

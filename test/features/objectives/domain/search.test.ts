@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SearchIndex, type SearchDocument } from "../../../../src/features/objectives/domain/search";
+import { type SearchDocument, SearchIndex } from "../../../../src/features/objectives/domain/search";
 
 const SOURCE = { title: "A report", publisher: "HSJ", date: "2012-04-23" };
 
@@ -8,7 +8,9 @@ function doc(id: string, text: string, extra: Partial<SearchDocument> = {}): Sea
 }
 
 const DOCUMENTS = [
-  doc("autonomy", "Clinical commissioning groups keep their autonomy from the NHS Commissioning Board Authority.", { objective: 1 }),
+  doc("autonomy", "Clinical commissioning groups keep their autonomy from the NHS Commissioning Board Authority.", {
+    objective: 1,
+  }),
   doc("support", "CCGs choose their own commissioning support and hold the money for it.", { objective: 2 }),
   doc("minutes-promise", "The Secretary of State will publish the minutes of accountability meetings."),
   doc("department", "The Department of Health agreed a shared financial agreement.", { objective: 3 }),
@@ -48,7 +50,10 @@ describe("SearchIndex", () => {
   });
 
   it("corrects a typo before stemming, where the stem of the typo is far from the real one", () => {
-    const capabilities = new SearchIndex([...DOCUMENTS, doc("capability", "Developing financial management capability.")]);
+    const capabilities = new SearchIndex([
+      ...DOCUMENTS,
+      doc("capability", "Developing financial management capability."),
+    ]);
     expect(topId(capabilities, "capabilty")).toBe("capability");
   });
 
@@ -87,9 +92,13 @@ describe("SearchIndex", () => {
 });
 
 describe("SearchIndex accepts documents later (published minutes)", () => {
-  const minutes = doc("minutes-2012-09", "The Secretary of State discussed winter pressures and the flu vaccination programme.", {
-    kind: "minutes",
-  });
+  const minutes = doc(
+    "minutes-2012-09",
+    "The Secretary of State discussed winter pressures and the flu vaccination programme.",
+    {
+      kind: "minutes",
+    },
+  );
 
   it("finds added minutes, forgets removed ones and replaces a re-added id", () => {
     const index = new SearchIndex(DOCUMENTS);

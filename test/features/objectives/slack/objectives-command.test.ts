@@ -49,7 +49,12 @@ describe("/objectives through the real Bolt receiver", () => {
     expect(shown).toContain("Not helpful");
 
     const [recorded] = await waitForQuestions(t, 1, "can the board overrule our CCG?");
-    expect(recorded).toMatchObject({ userId: PEOPLE.staff.id, channelId: CHANNELS.commissioning.id, workspaceId: t.standin.workspace.team.id, answered: true });
+    expect(recorded).toMatchObject({
+      userId: PEOPLE.staff.id,
+      channelId: CHANNELS.commissioning.id,
+      workspaceId: t.standin.workspace.team.id,
+      answered: true,
+    });
     expect(recorded?.objective).not.toBeNull();
   });
 
@@ -69,7 +74,9 @@ describe("/objectives through the real Bolt receiver", () => {
   it("answers in a private channel the bot is not in, through the acknowledgement", async () => {
     const reply = await objectives("assumed liberty", CHANNELS.governance.id);
     expect(reply.effect.kind).toBe("ephemeral");
-    expect(t.standin.callsTo("chat.postMessage").filter((call) => call.params.channel === CHANNELS.governance.id)).toHaveLength(0);
+    expect(
+      t.standin.callsTo("chat.postMessage").filter((call) => call.params.channel === CHANNELS.governance.id),
+    ).toHaveLength(0);
   });
 
   it("shares an answer in the channel through its response URL", async () => {
@@ -92,12 +99,19 @@ describe("/objectives through the real Bolt receiver", () => {
   it("stores one vote per person however often they press, and thanks them in place", async () => {
     await objectives("who wrote the letter and when?", CHANNELS.commissioning.id, PEOPLE.colleague.id);
     const ephemeral = t.standin.ephemeralsFor(PEOPLE.colleague.id).at(-1)!;
-    const container = { type: "message" as const, channel: CHANNELS.commissioning.id, ts: ephemeral.ts, ephemeral: true };
+    const container = {
+      type: "message" as const,
+      channel: CHANNELS.commissioning.id,
+      ts: ephemeral.ts,
+      ephemeral: true,
+    };
     await Promise.all([
       t.slack.blockAction({ user: PEOPLE.colleague.id, actionId: "answer_not_helpful", container }),
       t.slack.blockAction({ user: PEOPLE.colleague.id, actionId: "answer_not_helpful", container }),
     ]);
-    await expect.poll(() => readable(t.standin.ephemeralsFor(PEOPLE.colleague.id).at(-1))).toContain("You found this not helpful");
+    await expect
+      .poll(() => readable(t.standin.ephemeralsFor(PEOPLE.colleague.id).at(-1)))
+      .toContain("You found this not helpful");
     const rows = await t.bot.core.features.objectives.questions.since(new Date(0));
     const voted = rows.find((row) => row.question === "who wrote the letter and when?");
     expect(voted).toMatchObject({ notHelpfulVotes: 1, helpfulVotes: 0 });
@@ -107,8 +121,14 @@ describe("/objectives through the real Bolt receiver", () => {
 
   it("refuses a bad signature, a stale timestamp and a malformed body, recording nothing", async () => {
     const before = (await t.bot.core.features.objectives.questions.since(new Date(0))).length;
-    const forged = await t.slack.slashCommand({ command: "/objectives", text: "forged question", user: PEOPLE.staff.id, channel: CHANNELS.commissioning.id }, { badSignature: true });
-    const stale = await t.slack.slashCommand({ command: "/objectives", text: "stale question", user: PEOPLE.staff.id, channel: CHANNELS.commissioning.id }, { staleTimestamp: true });
+    const forged = await t.slack.slashCommand(
+      { command: "/objectives", text: "forged question", user: PEOPLE.staff.id, channel: CHANNELS.commissioning.id },
+      { badSignature: true },
+    );
+    const stale = await t.slack.slashCommand(
+      { command: "/objectives", text: "stale question", user: PEOPLE.staff.id, channel: CHANNELS.commissioning.id },
+      { staleTimestamp: true },
+    );
     const malformed = await t.slack.send("payload=%7Bnot-json", "application/x-www-form-urlencoded");
     expect(forged.status).toBe(401);
     expect(stale.status).toBe(401);
@@ -122,7 +142,9 @@ async function waitForQuestions(t: TestBot, count: number, question: string) {
   let rows: Awaited<ReturnType<typeof t.bot.core.features.objectives.questions.since>> = [];
   await expect
     .poll(async () => {
-      rows = (await t.bot.core.features.objectives.questions.since(new Date(0))).filter((row) => row.question === question);
+      rows = (await t.bot.core.features.objectives.questions.since(new Date(0))).filter(
+        (row) => row.question === question,
+      );
       return rows.length;
     })
     .toBe(count);

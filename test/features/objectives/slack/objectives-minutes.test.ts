@@ -1,10 +1,10 @@
+import type { SlackStandin } from "@localism/slack-standin";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../../src/clock";
-import type { SlackStandin } from "@localism/slack-standin";
 import { CHANNELS, PEOPLE, startTestStandin, type TestBot } from "../../../support/bot";
 import { publish, readable, startDigestBot } from "../../../support/digest-bot";
-import { MinutesServer } from "../../../support/minutes-server";
 import { ownFile } from "../../../support/fixtures";
+import { MinutesServer } from "../../../support/minutes-server";
 
 const QUESTION = "did the area team ask the CCG for monthly reports on its commissioning plans?";
 
@@ -25,15 +25,32 @@ describe("/objectives answers from ingested minutes, with their citation", () =>
   });
 
   const ask = async (bot: TestBot) =>
-    readable((await bot.slack.slashCommand({ command: "/objectives", text: QUESTION, user: PEOPLE.staff.id, channel: CHANNELS.commissioning.id })).body);
+    readable(
+      (
+        await bot.slack.slashCommand({
+          command: "/objectives",
+          text: QUESTION,
+          user: PEOPLE.staff.id,
+          channel: CHANNELS.commissioning.id,
+        })
+      ).body,
+    );
 
   it("answers as soon as the minutes are ingested, quoting them with title, publisher, meeting date and link", async () => {
     expect(await ask(t)).toContain("I don't know");
-    await publish(t, server, "/ccg/governing-body-2012-09-13.pdf", ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"), "application/pdf");
+    await publish(
+      t,
+      server,
+      "/ccg/governing-body-2012-09-13.pdf",
+      ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"),
+      "application/pdf",
+    );
     const answer = await ask(t);
     expect(answer).toContain("submit monthly reports on its commissioning plans");
     expect(answer).toContain("From the minutes");
-    expect(answer).toContain(`<${server.url("/ccg/governing-body-2012-09-13.pdf")}|NHS EXAMPLE VALE CLINICAL COMMISSIONING GROUP: Minutes of the Governing Body meeting held in public on 13 September 2012>, 127.0.0.1, 13 September 2012`);
+    expect(answer).toContain(
+      `<${server.url("/ccg/governing-body-2012-09-13.pdf")}|NHS EXAMPLE VALE CLINICAL COMMISSIONING GROUP: Minutes of the Governing Body meeting held in public on 13 September 2012>, 127.0.0.1, 13 September 2012`,
+    );
   });
 
   it("loads stored minutes into the search index when the bot starts", async () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "../../../../src/storage/database";
-import { QuestionRepository, type QuestionRecord } from "../../../../src/features/objectives/storage/questions";
+import { type QuestionRecord, QuestionRepository } from "../../../../src/features/objectives/storage/questions";
+import { type Database, openDatabase } from "../../../../src/storage/database";
 import { WorkspaceRepository } from "../../../../src/storage/workspaces";
 import { freshDatabaseUrl, type Provider } from "../../../support/databases";
 
@@ -45,13 +45,24 @@ describe.each(providers)("question and workspace storage on %s", (provider) => {
     await workspaces.recordSeen("T0LOCAL");
     const old = question({ askedAt: new Date("2026-10-01T10:00:00Z"), question: "old one" });
     const recent = question({ askedAt: new Date("2026-11-21T10:00:00Z"), question: "recent one" });
-    const newest = question({ askedAt: new Date("2026-11-22T10:00:00Z"), question: "newest one", answered: false, objective: null });
+    const newest = question({
+      askedAt: new Date("2026-11-22T10:00:00Z"),
+      question: "newest one",
+      answered: false,
+      objective: null,
+    });
     for (const entry of [old, recent, newest]) await questions.record(entry);
     await questions.vote(recent.id, "U2", true, new Date());
 
     const report = await questions.since(new Date("2026-11-16T00:00:00Z"));
     expect(report.map((row) => row.question)).toEqual(["newest one", "recent one"]);
-    expect(report[1]).toMatchObject({ helpfulVotes: 1, notHelpfulVotes: 0, userId: "U1", channelId: "C1", objective: 1 });
+    expect(report[1]).toMatchObject({
+      helpfulVotes: 1,
+      notHelpfulVotes: 0,
+      userId: "U1",
+      channelId: "C1",
+      objective: 1,
+    });
   });
 
   it("keeps one vote per person per answer, the latest one counting", async () => {

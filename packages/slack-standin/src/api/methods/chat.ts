@@ -15,7 +15,12 @@ const content = {
   attachments: z.unknown().optional(),
 };
 
-const postArgs = z.looseObject({ channel: optionalId, thread_ts: optionalId, metadata: z.unknown().optional(), ...content });
+const postArgs = z.looseObject({
+  channel: optionalId,
+  thread_ts: optionalId,
+  metadata: z.unknown().optional(),
+  ...content,
+});
 const ephemeralArgs = z.looseObject({ channel: optionalId, user: optionalId, thread_ts: optionalId, ...content });
 const updateArgs = z.looseObject({ channel: optionalId, ts: optionalId, ...content });
 const deleteArgs = z.looseObject({ channel: optionalId, ts: optionalId });
@@ -107,7 +112,10 @@ function getPermalink(ctx: StandinContext, params: Params) {
   if (!message) return refuse("message_not_found");
   const base = `https://${ctx.team.domain}.slack.com/archives/${channel.id}/p${message.ts.replace(".", "")}`;
   const inThread = message.thread_ts !== undefined && message.thread_ts !== message.ts;
-  return { channel: channel.id, permalink: inThread ? `${base}?thread_ts=${message.thread_ts}&cid=${channel.id}` : base };
+  return {
+    channel: channel.id,
+    permalink: inThread ? `${base}?thread_ts=${message.thread_ts}&cid=${channel.id}` : base,
+  };
 }
 
 export const chatMethods: MethodTable = {

@@ -57,7 +57,12 @@ function completeUpload(ctx: StandinContext, params: Params) {
   return { files: files.map((f) => renderFile(ctx, f)) };
 }
 
-function share(ctx: StandinContext, channel: SlackChannel, files: StoredFile[], args: z.output<typeof completeArgs>): void {
+function share(
+  ctx: StandinContext,
+  channel: SlackChannel,
+  files: StoredFile[],
+  args: z.output<typeof completeArgs>,
+): void {
   const blocks = args.initial_comment ? undefined : checkMessageBlocks(args.blocks, ctx.limits);
   const parent = args.thread_ts ? ctx.messages.find(channel.id, args.thread_ts) : undefined;
   ctx.messages.post({

@@ -3,8 +3,8 @@ import type { StandinContext } from "../../context";
 import { refuse } from "../../errors";
 import type { SlackChannel } from "../../state/types";
 import { knownUser, visibleChannel } from "../access";
-import { boolArg, intArg, listArg, optionalId, type Params, parseParams } from "../params";
 import { paginate } from "../pagination";
+import { boolArg, intArg, listArg, optionalId, type Params, parseParams } from "../params";
 import { renderChannel, renderUser } from "../render";
 import type { MethodTable } from "../types";
 
@@ -27,10 +27,14 @@ function usersInfo(ctx: StandinContext, params: Params) {
   return { user: renderUser(ctx, knownUser(ctx, args.user)) };
 }
 
-const typeOf = (c: SlackChannel) => (c.is_im ? "im" : c.is_mpim ? "mpim" : c.is_private ? "private_channel" : "public_channel");
+const typeOf = (c: SlackChannel) =>
+  c.is_im ? "im" : c.is_mpim ? "mpim" : c.is_private ? "private_channel" : "public_channel";
 
 function usersConversations(ctx: StandinContext, params: Params) {
-  const args = parseParams(z.looseObject({ user: optionalId, types: optionalId, exclude_archived: boolArg.optional(), ...pageArgs }), params);
+  const args = parseParams(
+    z.looseObject({ user: optionalId, types: optionalId, exclude_archived: boolArg.optional(), ...pageArgs }),
+    params,
+  );
   const member = args.user ? knownUser(ctx, args.user).id : ctx.app.botUserId;
   const types = listArg(args.types ?? "public_channel");
   const channels = ctx.workspace
@@ -63,7 +67,10 @@ function conversationsMembers(ctx: StandinContext, params: Params) {
 
 /** Only the app's 1:1 DM with one user is modelled (no group DMs). */
 function conversationsOpen(ctx: StandinContext, params: Params) {
-  const args = parseParams(z.looseObject({ users: z.unknown().optional(), channel: optionalId, return_im: boolArg.optional() }), params);
+  const args = parseParams(
+    z.looseObject({ users: z.unknown().optional(), channel: optionalId, return_im: boolArg.optional() }),
+    params,
+  );
   if (args.channel) return { channel: renderChannel(ctx, visibleChannel(ctx, args.channel)) };
   const users = listArg(args.users);
   if (users.length === 0) return refuse("users_list_not_supplied");

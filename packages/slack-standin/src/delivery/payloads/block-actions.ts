@@ -41,7 +41,11 @@ function common(ctx: StandinContext, userId: string) {
   return base;
 }
 
-function onMessage(ctx: StandinContext, input: BlockActionInput, container: Extract<ActionContainer, { type: "message" }>) {
+function onMessage(
+  ctx: StandinContext,
+  input: BlockActionInput,
+  container: Extract<ActionContainer, { type: "message" }>,
+) {
   const channel = requireChannel(ctx, container.channel);
   const stored = container.ephemeral
     ? ctx.messages.findEphemeral(channel.id, container.ts)
@@ -58,7 +62,12 @@ function onMessage(ctx: StandinContext, input: BlockActionInput, container: Extr
   const values = picked.entry ? { [String(picked.block.block_id)]: { [input.actionId]: picked.entry } } : {};
   return {
     ...common(ctx, input.user),
-    container: { type: "message", message_ts: stored.ts, channel_id: channel.id, is_ephemeral: container.ephemeral ?? false },
+    container: {
+      type: "message",
+      message_ts: stored.ts,
+      channel_id: channel.id,
+      is_ephemeral: container.ephemeral ?? false,
+    },
     trigger_id: ctx.triggers.issue(input.user),
     channel: channelRef(channel),
     ...("reply_count" in stored ? { message: renderMessage(ctx, stored) } : {}),

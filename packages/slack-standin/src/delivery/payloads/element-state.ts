@@ -8,7 +8,9 @@ export type UserInput = string | string[] | null;
 function optionsOf(element: Block): Block[] {
   const flat = Array.isArray(element.options) ? element.options.filter(isRecord) : [];
   const grouped = Array.isArray(element.option_groups)
-    ? element.option_groups.filter(isRecord).flatMap((g) => (Array.isArray(g.options) ? g.options.filter(isRecord) : []))
+    ? element.option_groups
+        .filter(isRecord)
+        .flatMap((g) => (Array.isArray(g.options) ? g.options.filter(isRecord) : []))
     : [];
   return [...flat, ...grouped];
 }
@@ -16,7 +18,9 @@ function optionsOf(element: Block): Block[] {
 function pickOption(element: Block, value: string): Block {
   const option = optionsOf(element).find((o) => o.value === value);
   if (!option) {
-    const offered = optionsOf(element).map((o) => String(o.value)).join(", ");
+    const offered = optionsOf(element)
+      .map((o) => String(o.value))
+      .join(", ");
     throw new Error(`${String(element.action_id)} offers no option "${value}" (offered: ${offered})`);
   }
   return option;
@@ -81,7 +85,11 @@ export function stateEntry(element: Block, input: UserInput | undefined): Record
 export function actionFields(element: Block, input: UserInput | undefined): Record<string, unknown> {
   const type = String(element.type);
   if (type === "button") {
-    return { text: element.text, ...(element.value ? { value: element.value } : {}), ...(element.style ? { style: element.style } : {}) };
+    return {
+      text: element.text,
+      ...(element.value ? { value: element.value } : {}),
+      ...(element.style ? { style: element.style } : {}),
+    };
   }
   const reader = readers[type];
   return reader ? reader(element, input) : { value: input };

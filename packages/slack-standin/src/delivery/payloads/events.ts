@@ -26,7 +26,13 @@ export function buildEventCallback(ctx: StandinContext, input: EventInput, optio
     event_id: options.eventId ?? ctx.ids.eventId(),
     event_time: Math.floor(ctx.clock.now().getTime() / 1000),
     authorizations: [
-      { enterprise_id: null, team_id: ctx.team.id, user_id: ctx.app.botUserId, is_bot: true, is_enterprise_install: false },
+      {
+        enterprise_id: null,
+        team_id: ctx.team.id,
+        user_id: ctx.app.botUserId,
+        is_bot: true,
+        is_enterprise_install: false,
+      },
     ],
     is_ext_shared_channel: false,
     event_context: `4-${ctx.ids.secret(8)}`,

@@ -21,7 +21,8 @@ export function buildMessageShortcut(ctx: StandinContext, input: MessageShortcut
   const channel = requireChannel(ctx, input.channel);
   const ts = typeof input.message === "string" ? input.message : input.message.ts;
   const message = ctx.messages.find(channel.id, ts);
-  if (!message) throw new Error(`No message ${ts} in ${channel.id}: shortcuts work only on stored, non-ephemeral messages`);
+  if (!message)
+    throw new Error(`No message ${ts} in ${channel.id}: shortcuts work only on stored, non-ephemeral messages`);
   const responseUrlId = ctx.responseUrls.issue({ channel: channel.id, user: input.user, thread_ts: message.thread_ts });
   return {
     ...interactionBase(ctx, "message_action", input.user),

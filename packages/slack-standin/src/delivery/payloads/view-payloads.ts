@@ -55,6 +55,10 @@ export function buildViewSubmission(ctx: StandinContext, input: ViewSubmissionIn
 /** `type: "view_closed"`; Slack sends it only for views opened with notify_on_close. */
 export function buildViewClosed(ctx: StandinContext, input: ViewClosedInput) {
   const view = topModalOf(ctx, input.user, input.viewId);
-  const payload = { ...viewInteraction(ctx, "view_closed", input.user), view: renderView(ctx, view), is_cleared: view.clear_on_close };
+  const payload = {
+    ...viewInteraction(ctx, "view_closed", input.user),
+    view: renderView(ctx, view),
+    is_cleared: view.clear_on_close,
+  };
   return { view, payload };
 }

@@ -15,7 +15,11 @@ interface Located {
 
 /** Every element of a surface that keeps a value, with its block. */
 function statefulElements(blocks: Block[]): Located[] {
-  return blocks.flatMap((block) => interactiveElementsOf(block).filter(isStateful).map((element) => ({ block, element })));
+  return blocks.flatMap((block) =>
+    interactiveElementsOf(block)
+      .filter(isStateful)
+      .map((element) => ({ block, element })),
+  );
 }
 
 function inputFor(found: Located, values: EnteredValues, byBlock: EnteredValuesByBlock): UserInput | undefined {
@@ -28,8 +32,13 @@ function inputFor(found: Located, values: EnteredValues, byBlock: EnteredValuesB
 function refuseUnknownKeys(located: Located[], values: EnteredValues, byBlock: EnteredValuesByBlock): void {
   const known = new Set(located.flatMap((l) => [String(l.element.action_id), String(l.block.block_id)]));
   const knownPairs = new Set(located.map((l) => `${String(l.block.block_id)}/${String(l.element.action_id)}`));
-  const pairs = Object.entries(byBlock).flatMap(([block, actions]) => Object.keys(actions).map((action) => `${block}/${action}`));
-  const unknown = [...Object.keys(values).filter((key) => !known.has(key)), ...pairs.filter((pair) => !knownPairs.has(pair))];
+  const pairs = Object.entries(byBlock).flatMap(([block, actions]) =>
+    Object.keys(actions).map((action) => `${block}/${action}`),
+  );
+  const unknown = [
+    ...Object.keys(values).filter((key) => !known.has(key)),
+    ...pairs.filter((pair) => !knownPairs.has(pair)),
+  ];
   if (unknown.length > 0) {
     throw new Error(`No input element for ${unknown.join(", ")} (known: ${[...known].join(", ")})`);
   }
@@ -39,7 +48,12 @@ function refuseUnknownKeys(located: Located[], values: EnteredValues, byBlock: E
  * `view.state.values` as Slack sends it on submission: every input block's element (empty ones
  * as null / []), plus other stateful elements the user touched (earlier block actions or `values`).
  */
-export function buildViewState(blocks: Block[], tracked: ViewState, values: EnteredValues, byBlock: EnteredValuesByBlock = {}): ViewState {
+export function buildViewState(
+  blocks: Block[],
+  tracked: ViewState,
+  values: EnteredValues,
+  byBlock: EnteredValuesByBlock = {},
+): ViewState {
   const located = statefulElements(blocks);
   refuseUnknownKeys(located, values, byBlock);
   const state: ViewState = { values: {} };

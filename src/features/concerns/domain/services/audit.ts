@@ -1,4 +1,4 @@
-import { verifyChain, type ChainVerification, type ConcernAuditEntry } from "../audit-chain";
+import { type ChainVerification, type ConcernAuditEntry, verifyChain } from "../audit-chain";
 import { formatReference } from "../concern";
 import { concernContentHash, contentHashFromNote } from "../keys";
 import type { AuditTrail, ConcernReads } from "../ports";
@@ -21,7 +21,8 @@ export class AuditService {
     const [entries, concerns] = await Promise.all([this.audit.chain(), this.reads.list(null)]);
     const chain = verifyChain(entries, { expectedHead });
     const submitted = new Map<string, ConcernAuditEntry>();
-    for (const entry of entries) if (entry.action === "submit" && entry.concernRef) submitted.set(entry.concernRef, entry);
+    for (const entry of entries)
+      if (entry.action === "submit" && entry.concernRef) submitted.set(entry.concernRef, entry);
     const altered = concerns.flatMap((concern) => contentProblem(concern, submitted.get(concern.id)));
     return { chain, altered };
   }
@@ -32,5 +33,10 @@ function contentProblem(concern: ConcernRecord, entry: ConcernAuditEntry | undef
   if (!entry) return [{ ...where, reason: "has no submission entry in the audit trail" }];
   const recorded = contentHashFromNote(entry.note);
   if (recorded === concernContentHash(concern)) return [];
-  return [{ ...where, reason: "no longer matches what was submitted (its text, classification, reporter or source was changed)" }];
+  return [
+    {
+      ...where,
+      reason: "no longer matches what was submitted (its text, classification, reporter or source was changed)",
+    },
+  ];
 }

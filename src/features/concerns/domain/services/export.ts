@@ -1,6 +1,6 @@
 import type { Clock } from "../../../../clock";
 import type { AuditActor } from "../audit-chain";
-import { concernsToCsv, type ConcernExportRow } from "../export-csv";
+import { type ConcernExportRow, concernsToCsv } from "../export-csv";
 import type { AuditTrail, ConcernReads, LeadRoster } from "../ports";
 import type { ConcernRecord } from "../records";
 import { NOT_A_LEAD } from "./triage";
@@ -24,7 +24,11 @@ export class ExportService {
     private readonly clock: Clock,
   ) {}
 
-  async forLead(workspaceId: string, leadId: string, range: ExportRange): Promise<{ ok: true; value: ConcernExport } | { ok: false; reason: string }> {
+  async forLead(
+    workspaceId: string,
+    leadId: string,
+    range: ExportRange,
+  ): Promise<{ ok: true; value: ConcernExport } | { ok: false; reason: string }> {
     if (!(await this.leads.isLead(workspaceId, leadId))) return { ok: false, reason: NOT_A_LEAD };
     return { ok: true, value: await this.build(workspaceId, range, `lead:${leadId}`) };
   }

@@ -54,34 +54,73 @@ export class FollowUpService {
   }
 
   /** The anonymous reporter answers the leads. `userId` only feeds the in-memory rate limiter. */
-  async reply(workspaceId: string, userId: string, number: number, receiptCode: string, text: string): Promise<ReporterReply> {
+  async reply(
+    workspaceId: string,
+    userId: string,
+    number: number,
+    receiptCode: string,
+    text: string,
+  ): Promise<ReporterReply> {
     const concern = await this.reads.byNumber(workspaceId, number);
     if (!concern || !this.receiptMatches(concern, receiptCode)) return { ok: false, reason: notFound(number) };
     const reference = formatReference(number);
-    if (concern.threadBlocked) return { ok: false, reason: `The concern leads have closed the conversation on ${reference}, so replies are no longer taken.` };
+    if (concern.threadBlocked)
+      return {
+        ok: false,
+        reason: `The concern leads have closed the conversation on ${reference}, so replies are no longer taken.`,
+      };
     const message = text.trim();
-    if (message.length > REPLY_MAX_CHARS) return { ok: false, reason: `Please keep a reply to ${REPLY_MAX_CHARS.toLocaleString("en-GB")} characters.` };
+    if (message.length > REPLY_MAX_CHARS)
+      return { ok: false, reason: `Please keep a reply to ${REPLY_MAX_CHARS.toLocaleString("en-GB")} characters.` };
     const now = this.clock.now();
     const decision = this.replyLimiter.check(userId, now);
-    if (!decision.allowed) return { ok: false, reason: `You have sent several replies today. You can reply again at ${londonTimeLabel(decision.retryAt, now)}.` };
-    const record: ConcernMessageRecord = { id: randomUUID(), concernId: concern.id, author: "reporter", leadUserId: null, text: message, createdAt: now };
-    await this.writes.addMessage(workspaceId, record, { at: now, actor: "reporter:anonymous", action: "reporter_reply" });
+    if (!decision.allowed)
+      return {
+        ok: false,
+        reason: `You have sent several replies today. You can reply again at ${londonTimeLabel(decision.retryAt, now)}.`,
+      };
+    const record: ConcernMessageRecord = {
+      id: randomUUID(),
+      concernId: concern.id,
+      author: "reporter",
+      leadUserId: null,
+      text: message,
+      createdAt: now,
+    };
+    await this.writes.addMessage(workspaceId, record, {
+      at: now,
+      actor: "reporter:anonymous",
+      action: "reporter_reply",
+    });
     return { ok: true, concern, message: record };
   }
 
-  private async view(concern: ConcernRecord, viewer: ReporterView["viewer"], withMessages: boolean): Promise<ReporterView> {
-    const [messages, entries] = await Promise.all([withMessages ? this.reads.messages(concern.id) : [], this.audit.entriesFor(concern.id)]);
+  private async view(
+    concern: ConcernRecord,
+    viewer: ReporterView["viewer"],
+    withMessages: boolean,
+  ): Promise<ReporterView> {
+    const [messages, entries] = await Promise.all([
+      withMessages ? this.reads.messages(concern.id) : [],
+      this.audit.entriesFor(concern.id),
+    ]);
     const said = entries.filter((entry) => entry.action === "resolve" || entry.action === "reopen").at(-1);
     return { concern, messages, viewer, leadsSaid: said && "note" in said ? (said.note ?? null) : null };
   }
 
   private receiptMatches(concern: ConcernRecord, receiptCode: string): boolean {
-    return concern.receiptHash !== null && this.pepper !== null && verifyReceiptCode(receiptCode, concern.receiptHash, this.pepper);
+    return (
+      concern.receiptHash !== null &&
+      this.pepper !== null &&
+      verifyReceiptCode(receiptCode, concern.receiptHash, this.pepper)
+    );
   }
 
   private async raisedBy(concern: ConcernRecord, userId: string): Promise<boolean> {
     if (concern.reporter.mode !== "anonymous" && concern.reporter.userId === userId) return true;
     const supporters = await this.reads.supporters(concern.id);
-    return supporters.some((supporter) => supporter.identity.mode !== "anonymous" && supporter.identity.userId === userId);
+    return supporters.some(
+      (supporter) => supporter.identity.mode !== "anonymous" && supporter.identity.userId === userId,
+    );
   }
 }

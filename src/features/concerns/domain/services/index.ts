@@ -1,6 +1,6 @@
 import type { Clock } from "../../../../clock";
 import { AnonymousRateLimiter } from "../anonymous-rate-limit";
-import { LeadDirectory, type GroupMembers } from "../leads";
+import { type GroupMembers, LeadDirectory } from "../leads";
 import type { AuditTrail, ConcernReads, ConcernWrites, ReminderClaimStore, RetentionStore } from "../ports";
 import { AuditService } from "./audit";
 import { ExportService } from "./export";
@@ -66,7 +66,11 @@ export function createConcernServices(
     clock,
     onError: options.onLeadLookupError,
   });
-  const submissionLimiter = new AnonymousRateLimiter({ limit: settings.anonymousDailyLimit, windowMs: DAY_MS, keyRotationMs: DAY_MS });
+  const submissionLimiter = new AnonymousRateLimiter({
+    limit: settings.anonymousDailyLimit,
+    windowMs: DAY_MS,
+    keyRotationMs: DAY_MS,
+  });
   const replyLimiter = new AnonymousRateLimiter({ limit: REPLIES_PER_DAY, windowMs: DAY_MS, keyRotationMs: DAY_MS });
   const { reads, writes, audit } = storage;
   return {

@@ -1,5 +1,5 @@
 import type { AuditEntry } from "../audit-chain";
-import type { ConcernReads, AuditTrail, LeadRoster } from "../ports";
+import type { AuditTrail, ConcernReads, LeadRoster } from "../ports";
 import type { ConcernCounts, ConcernMessageRecord, ConcernRecord, SupporterRecord } from "../records";
 import { NOT_A_LEAD } from "./triage";
 
@@ -37,7 +37,9 @@ export class ConcernLookup {
   }
 
   async open(workspaceId: string, userId: string): Promise<ForLead<ConcernRecord[]>> {
-    return this.asLead(workspaceId, userId, () => this.reads.list(workspaceId, { statuses: ["new", "acknowledged"] }, LIST_LIMIT));
+    return this.asLead(workspaceId, userId, () =>
+      this.reads.list(workspaceId, { statuses: ["new", "acknowledged"] }, LIST_LIMIT),
+    );
   }
 
   async byObjective(workspaceId: string, userId: string, objective: number): Promise<ForLead<ConcernRecord[]>> {
@@ -63,13 +65,18 @@ export class ConcernLookup {
   /** What the triage card shows besides the concern: the latest action and the size of the anonymous conversation. */
   async cardContext(concern: ConcernRecord): Promise<{ latest: AuditEntry | null; messageCount: number }> {
     const [entries, messages] = await Promise.all([this.audit.entriesFor(concern.id), this.reads.messages(concern.id)]);
-    return { latest: entries.filter((entry) => entry.action !== "submit").at(-1) ?? null, messageCount: messages.length };
+    return {
+      latest: entries.filter((entry) => entry.action !== "submit").at(-1) ?? null,
+      messageCount: messages.length,
+    };
   }
 
   /** Named and confidential reporters and supporters: the people told of each status change. */
   async peopleToTell(concern: ConcernRecord): Promise<string[]> {
     const reporter = concern.reporter.mode === "anonymous" ? [] : [concern.reporter.userId];
-    const supporters = (await this.reads.supporters(concern.id)).flatMap((s) => (s.identity.mode === "anonymous" ? [] : [s.identity.userId]));
+    const supporters = (await this.reads.supporters(concern.id)).flatMap((s) =>
+      s.identity.mode === "anonymous" ? [] : [s.identity.userId],
+    );
     return [...new Set([...reporter, ...supporters])];
   }
 

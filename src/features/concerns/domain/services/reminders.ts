@@ -26,7 +26,12 @@ export class ReminderService {
   async claimDue(now: Date, holidays: ReadonlySet<string>): Promise<DueReminder[]> {
     const candidates = await this.reads.unacknowledged();
     const due = candidates.filter(({ concern, lastReminderAt }) =>
-      reminderDue({ createdAt: concern.createdAt, status: concern.status, lastReminderAt }, now, holidays, this.acknowledgeWithinWorkingDays),
+      reminderDue(
+        { createdAt: concern.createdAt, status: concern.status, lastReminderAt },
+        now,
+        holidays,
+        this.acknowledgeWithinWorkingDays,
+      ),
     );
     const day = calendarDate(now);
     const claimed: DueReminder[] = [];

@@ -28,7 +28,11 @@ export class RetentionService {
 
   async purge(): Promise<PurgePlan & { auditEntriesRemoved: number; tombstoneSeq: number | null }> {
     const plan = await this.plan();
-    const result = await this.store.purge(plan.purge.map((concern) => concern.id), this.clock.now(), plan.cutoff);
+    const result = await this.store.purge(
+      plan.purge.map((concern) => concern.id),
+      this.clock.now(),
+      plan.cutoff,
+    );
     return { ...plan, auditEntriesRemoved: result.auditEntriesRemoved, tombstoneSeq: result.tombstoneSeq };
   }
 }

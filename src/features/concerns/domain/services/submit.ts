@@ -3,7 +3,7 @@ import type { Clock } from "../../../../clock";
 import type { AnonymousRateLimiter } from "../anonymous-rate-limit";
 import type { AuditActor } from "../audit-chain";
 import type { ConcernDraft } from "../concern";
-import { reporterIdentity, type ReporterIdentity, type SlackUser } from "../identity";
+import { type ReporterIdentity, reporterIdentity, type SlackUser } from "../identity";
 import { concernContentHash, contentNote, keyedHash } from "../keys";
 import type { ConcernReads, ConcernWrites } from "../ports";
 import { generateReceiptCode, hashReceiptCode } from "../receipt";
@@ -63,13 +63,27 @@ export class SubmissionService {
       if (!decision.allowed) return { kind: "rate_limited", retryAt: decision.retryAt };
     }
     const keys = {
-      sourceKey: submission.source ? keyedHash(pepper, "source", submission.workspaceId, submission.source.channelId, submission.source.ts) : null,
+      sourceKey: submission.source
+        ? keyedHash(pepper, "source", submission.workspaceId, submission.source.channelId, submission.source.ts)
+        : null,
       submissionKey: keyedHash(pepper, "submission", submission.workspaceId, submission.viewId),
     };
     const receiptCode = identity.mode === "anonymous" ? generateReceiptCode() : null;
-    const concern = this.newConcern(submission, identity, keys, receiptCode && hashReceiptCode(receiptCode, pepper), now);
+    const concern = this.newConcern(
+      submission,
+      identity,
+      keys,
+      receiptCode && hashReceiptCode(receiptCode, pepper),
+      now,
+    );
     const actor = reporterActor(identity);
-    const outcome = await this.writes.create(concern, { at: now, actor, action: "submit", to: "new", note: contentNote(concernContentHash(concern)) });
+    const outcome = await this.writes.create(concern, {
+      at: now,
+      actor,
+      action: "submit",
+      to: "new",
+      note: contentNote(concernContentHash(concern)),
+    });
     switch (outcome.kind) {
       case "created":
         return { kind: "created", concern: outcome.concern, receiptCode };
@@ -88,7 +102,14 @@ export class SubmissionService {
 
   private async support(existing: ConcernRecord, concern: NewConcern, actor: AuditActor): Promise<SubmissionResult> {
     const outcome = await this.writes.addSupporter(
-      { id: randomUUID(), concernId: existing.id, identity: concern.reporter, statement: concern.whatHappened, submissionKey: concern.submissionKey, createdAt: concern.createdAt },
+      {
+        id: randomUUID(),
+        concernId: existing.id,
+        identity: concern.reporter,
+        statement: concern.whatHappened,
+        submissionKey: concern.submissionKey,
+        createdAt: concern.createdAt,
+      },
       { at: concern.createdAt, actor, action: "support" },
     );
     const kinds = { added: "supported", duplicate_submission: "duplicate", already_raised: "already_raised" } as const;
@@ -130,7 +151,14 @@ function storedSource(submission: Submission, reporter: ReporterIdentity): Conce
   const { source } = submission;
   if (!source) return null;
   if (reporter.mode === "named" || submission.keepSourceLink) {
-    return { text: source.text, channelId: source.channelId, ts: source.ts, threadTs: source.threadTs, permalink: source.permalink, author: source.author };
+    return {
+      text: source.text,
+      channelId: source.channelId,
+      ts: source.ts,
+      threadTs: source.threadTs,
+      permalink: source.permalink,
+      author: source.author,
+    };
   }
   return { text: source.text, channelId: null, ts: null, threadTs: null, permalink: null, author: null };
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../../../../clock";
-import { formatReference, type ConcernStatus } from "../concern";
+import { type ConcernStatus, formatReference } from "../concern";
 import type { ConcernReads, ConcernWrites, LeadRoster } from "../ports";
 import type { ConcernRecord } from "../records";
 import { transition, type WorkflowAction } from "../workflow";
@@ -35,18 +35,30 @@ export class TriageService {
     const concern = found.concern;
     const text = note?.trim() || null;
     if (action === "note" && !text) return { ok: false, reason: "Please write the note." };
-    if (text && text.length > NOTE_MAX_CHARS) return { ok: false, reason: `Please keep a note to ${NOTE_MAX_CHARS} characters.` };
+    if (text && text.length > NOTE_MAX_CHARS)
+      return { ok: false, reason: `Please keep a note to ${NOTE_MAX_CHARS} characters.` };
     const step = transition(concern.status, action, concern.number);
     if (!step.ok) return step;
     const at = this.clock.now();
-    const audit = { at, actor: `lead:${request.leadId}` as const, action, from: concern.status, to: step.to, note: text };
+    const audit = {
+      at,
+      actor: `lead:${request.leadId}` as const,
+      action,
+      from: concern.status,
+      to: step.to,
+      note: text,
+    };
     if (action === "note") {
       await this.writes.record(request.workspaceId, concern.id, audit);
       return this.reloaded(request, null);
     }
     const change = { from: concern.status, to: step.to };
     const changed = await this.writes.changeStatus(request.workspaceId, concern.id, { ...change, at }, audit);
-    if (!changed) return { ok: false, reason: `${formatReference(concern.number)} was changed by someone else just now. Please look again.` };
+    if (!changed)
+      return {
+        ok: false,
+        reason: `${formatReference(concern.number)} was changed by someone else just now. Please look again.`,
+      };
     return this.reloaded(request, change);
   }
 
@@ -55,13 +67,25 @@ export class TriageService {
     const found = await this.authorised(request);
     if (!found.ok) return found;
     const message = text.trim();
-    if (found.concern.reporter.mode !== "anonymous") return { ok: false, reason: "Replies through the bot are for anonymous concerns; you can message this reporter directly." };
+    if (found.concern.reporter.mode !== "anonymous")
+      return {
+        ok: false,
+        reason: "Replies through the bot are for anonymous concerns; you can message this reporter directly.",
+      };
     if (!message) return { ok: false, reason: "Please write the reply." };
-    if (message.length > NOTE_MAX_CHARS) return { ok: false, reason: `Please keep a reply to ${NOTE_MAX_CHARS} characters.` };
+    if (message.length > NOTE_MAX_CHARS)
+      return { ok: false, reason: `Please keep a reply to ${NOTE_MAX_CHARS} characters.` };
     const at = this.clock.now();
     await this.writes.addMessage(
       request.workspaceId,
-      { id: randomUUID(), concernId: found.concern.id, author: "lead", leadUserId: request.leadId, text: message, createdAt: at },
+      {
+        id: randomUUID(),
+        concernId: found.concern.id,
+        author: "lead",
+        leadUserId: request.leadId,
+        text: message,
+        createdAt: at,
+      },
       { at, actor: `lead:${request.leadId}`, action: "reply" },
     );
     return this.reloaded(request, null);
@@ -71,9 +95,14 @@ export class TriageService {
   async setBlocked(request: LeadRequest, blocked: boolean): Promise<TriageResult> {
     const found = await this.authorised(request);
     if (!found.ok) return found;
-    if (found.concern.reporter.mode !== "anonymous") return { ok: false, reason: "Only anonymous threads can be blocked." };
+    if (found.concern.reporter.mode !== "anonymous")
+      return { ok: false, reason: "Only anonymous threads can be blocked." };
     const at = this.clock.now();
-    await this.writes.setThreadBlocked(request.workspaceId, found.concern.id, blocked, { at, actor: `lead:${request.leadId}`, action: blocked ? "block" : "unblock" });
+    await this.writes.setThreadBlocked(request.workspaceId, found.concern.id, blocked, {
+      at,
+      actor: `lead:${request.leadId}`,
+      action: blocked ? "block" : "unblock",
+    });
     return this.reloaded(request, null);
   }
 
@@ -83,13 +112,18 @@ export class TriageService {
   }
 
   /** The concern, if the person is a lead and it belongs to their workspace. */
-  async authorised(request: LeadRequest): Promise<{ ok: true; concern: ConcernRecord } | { ok: false; reason: string }> {
+  async authorised(
+    request: LeadRequest,
+  ): Promise<{ ok: true; concern: ConcernRecord } | { ok: false; reason: string }> {
     if (!(await this.leads.isLead(request.workspaceId, request.leadId))) return { ok: false, reason: NOT_A_LEAD };
     const concern = await this.reads.byId(request.workspaceId, request.concernId);
     return concern ? { ok: true, concern } : { ok: false, reason: NOT_FOUND };
   }
 
-  private async reloaded(request: LeadRequest, change: { from: ConcernStatus; to: ConcernStatus } | null): Promise<TriageResult> {
+  private async reloaded(
+    request: LeadRequest,
+    change: { from: ConcernStatus; to: ConcernStatus } | null,
+  ): Promise<TriageResult> {
     const concern = await this.reads.byId(request.workspaceId, request.concernId);
     return concern ? { ok: true, concern, change } : { ok: false, reason: NOT_FOUND };
   }

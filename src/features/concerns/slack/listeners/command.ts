@@ -1,9 +1,9 @@
 import type { App } from "@slack/bolt";
+import { COMMANDS } from "../../../../slack/ids";
 import { parseConcernsCommand } from "../../domain";
 import { concernsCommandReply } from "../command-replies";
-import { openBlankForm } from "../open-form";
-import { COMMANDS } from "../../../../slack/ids";
 import type { ConcernsSlackDeps } from "../deps";
+import { openBlankForm } from "../open-form";
 
 /**
  * `/concerns`: everyone's own concerns, `new`, and `status` (with a receipt code for anonymous
@@ -15,10 +15,17 @@ export function registerConcernsCommand(app: App, deps: ConcernsSlackDeps): void
     const parsed = parseConcernsCommand(command.text ?? "", deps.clock.now());
     await ack();
     if (parsed.kind === "new") {
-      await openBlankForm(client, command.trigger_id, { channel: command.channel_id, responseUrl: command.response_url });
+      await openBlankForm(client, command.trigger_id, {
+        channel: command.channel_id,
+        responseUrl: command.response_url,
+      });
       return;
     }
-    const reply = await concernsCommandReply(deps, parsed, { workspaceId: command.team_id, userId: command.user_id, client });
+    const reply = await concernsCommandReply(deps, parsed, {
+      workspaceId: command.team_id,
+      userId: command.user_id,
+      client,
+    });
     await respond({ response_type: "ephemeral", ...reply });
   });
 }

@@ -1,8 +1,8 @@
 import type { App, BlockAction, ButtonAction, GlobalShortcut, MessageShortcut } from "@slack/bolt";
-import { openBlankForm, openFormForMessage } from "../open-form";
-import { workspaceOf } from "../workspace";
 import { ACTIONS, SHORTCUTS } from "../../../../slack/ids";
 import type { ConcernsSlackDeps } from "../deps";
+import { openBlankForm, openFormForMessage } from "../open-form";
+import { workspaceOf } from "../workspace";
 
 /** "Log autonomy concern" on a message, the global shortcut and App Home's button: all open the concern form. */
 export function registerConcernShortcuts(app: App, deps: ConcernsSlackDeps): void {

@@ -1,11 +1,12 @@
 import type { App, ViewSubmitAction } from "@slack/bolt";
+import { CONCERN_INPUTS, VIEWS } from "../../../../slack/ids";
 import { afterSubmission } from "../after-submission";
+import type { ConcernsSlackDeps } from "../deps";
 import { handleConcernSubmission } from "../submission-flow";
 import { errorKind, workspaceOf } from "../workspace";
-import { CONCERN_INPUTS, VIEWS } from "../../../../slack/ids";
-import type { ConcernsSlackDeps } from "../deps";
 
-const COULD_NOT_SAVE = "Sorry, your concern could not be saved just now. Please try again in a minute; nothing has been recorded.";
+const COULD_NOT_SAVE =
+  "Sorry, your concern could not be saved just now. Please try again in a minute; nothing has been recorded.";
 
 /** The concern form's submission: answered within Slack's 3 seconds, the rest after. */
 export function registerConcernSubmission(app: App, deps: ConcernsSlackDeps): void {
@@ -20,6 +21,8 @@ export function registerConcernSubmission(app: App, deps: ConcernsSlackDeps): vo
       return;
     }
     await ack(step.response);
-    await afterSubmission(deps, client, step, body.user.id).catch((error: unknown) => deps.logger.error(`Could not finish a concern submission: ${errorKind(error)}`));
+    await afterSubmission(deps, client, step, body.user.id).catch((error: unknown) =>
+      deps.logger.error(`Could not finish a concern submission: ${errorKind(error)}`),
+    );
   });
 }

@@ -1,11 +1,11 @@
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
-import type { LeadRequest } from "../../domain";
-import { acknowledge, openLeadModal, setBlocked, submitLeadModal, type ButtonOutcome } from "../lead-flow";
-import { workspaceOf } from "../workspace";
 import { ACTIONS, VIEWS } from "../../../../slack/ids";
+import type { LeadRequest } from "../../domain";
+import type { ConcernsSlackDeps } from "../deps";
+import { acknowledge, type ButtonOutcome, openLeadModal, setBlocked, submitLeadModal } from "../lead-flow";
 import type { LeadModalAction } from "../views/lead-action";
 import { refusalMessage } from "../views/notifications";
-import type { ConcernsSlackDeps } from "../deps";
+import { workspaceOf } from "../workspace";
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & { client: App["client"] };
 
@@ -15,7 +15,8 @@ function requestOf(args: ButtonArgs): LeadRequest {
 
 /** Anyone who is not allowed gets a polite note only they can see; the card does not change. */
 async function refuseIfNeeded(args: ButtonArgs, outcome: ButtonOutcome): Promise<void> {
-  if (outcome.refusal) await args.respond({ response_type: "ephemeral", replace_original: false, ...refusalMessage(outcome.refusal) });
+  if (outcome.refusal)
+    await args.respond({ response_type: "ephemeral", replace_original: false, ...refusalMessage(outcome.refusal) });
 }
 
 /** The triage card's buttons and the lead's small forms. Leads only; every press is checked. */
@@ -25,7 +26,8 @@ export function registerTriageActions(app: App, deps: ConcernsSlackDeps): void {
       await args.ack();
       await refuseIfNeeded(args, await run(args));
     });
-  const modal = (action: LeadModalAction) => (args: ButtonArgs) => openLeadModal(deps, args.client, args.body.trigger_id, requestOf(args), action);
+  const modal = (action: LeadModalAction) => (args: ButtonArgs) =>
+    openLeadModal(deps, args.client, args.body.trigger_id, requestOf(args), action);
 
   button(ACTIONS.concernAcknowledge, (args) => acknowledge(deps, requestOf(args)));
   button(ACTIONS.concernNote, modal("note"));

@@ -1,10 +1,21 @@
 import { Bits, Blocks, Elements, Md, Message } from "slack-block-builder";
-import { availableActions, type AuditEntry, type ConcernRecord, type WorkflowAction } from "../../domain";
-import { londonDateLabel } from "../../domain/time-labels";
-import { ACTIONS } from "../../../../slack/ids";
 import { escapeMrkdwn } from "../../../../slack/format";
-import { toSlackMessage, type SlackMessage } from "../../../../slack/message";
-import { authorText, classification, excerpt, impactAndBody, objectiveText, quoted, raisedByText, reference, reporterText, STATUS_LABELS } from "./text";
+import { ACTIONS } from "../../../../slack/ids";
+import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
+import { type AuditEntry, availableActions, type ConcernRecord, type WorkflowAction } from "../../domain";
+import { londonDateLabel } from "../../domain/time-labels";
+import {
+  authorText,
+  classification,
+  excerpt,
+  impactAndBody,
+  objectiveText,
+  quoted,
+  raisedByText,
+  reference,
+  reporterText,
+  STATUS_LABELS,
+} from "./text";
 
 export interface CardContext {
   /** The latest status change or note, to say who did what last. */
@@ -12,7 +23,11 @@ export interface CardContext {
   messageCount: number;
 }
 
-const SIGNPOST_NAMES = { patient_safety: "patient safety", protected_disclosure: "speaking up (Freedom to Speak Up)", personal_grievance: "HR / grievance" } as const;
+const SIGNPOST_NAMES = {
+  patient_safety: "patient safety",
+  protected_disclosure: "speaking up (Freedom to Speak Up)",
+  personal_grievance: "HR / grievance",
+} as const;
 
 const BUTTONS: Record<WorkflowAction, { text: string; actionId: string; style?: "primary" | "danger" }> = {
   acknowledge: { text: "Acknowledge", actionId: ACTIONS.concernAcknowledge, style: "primary" },
@@ -24,7 +39,18 @@ const BUTTONS: Record<WorkflowAction, { text: string; actionId: string; style?: 
 function latestText(latest: AuditEntry | null): string | undefined {
   if (!latest || latest.action === "purge" || latest.action === "submit") return undefined;
   const who = latest.actor.startsWith("lead:") ? `<@${latest.actor.slice(5)}>` : "the reporter";
-  const what = { acknowledge: "Acknowledged", resolve: "Resolved", reopen: "Reopened", note: "Note added", reply: "Replied to the reporter", reporter_reply: "The reporter replied", block: "Thread blocked", unblock: "Thread unblocked", support: "Someone else raised it too", export: "Exported" }[latest.action];
+  const what = {
+    acknowledge: "Acknowledged",
+    resolve: "Resolved",
+    reopen: "Reopened",
+    note: "Note added",
+    reply: "Replied to the reporter",
+    reporter_reply: "The reporter replied",
+    block: "Thread blocked",
+    unblock: "Thread unblocked",
+    support: "Someone else raised it too",
+    export: "Exported",
+  }[latest.action];
   const note = latest.note && latest.action !== "note" ? `: ${excerpt(latest.note, 300)}` : "";
   return `${what}${latest.action === "reporter_reply" || latest.action === "support" ? "" : ` by ${who}`} on ${londonDateLabel(latest.at)}${note}`;
 }
@@ -36,7 +62,9 @@ function buttons(concern: ConcernRecord) {
     return spec.style === "primary" ? button.primary() : button;
   });
   if (concern.reporter.mode !== "anonymous") return workflow;
-  const reply = concern.threadBlocked ? [] : [Elements.Button({ text: "Reply (anonymous)", actionId: ACTIONS.concernReply, value: concern.id })];
+  const reply = concern.threadBlocked
+    ? []
+    : [Elements.Button({ text: "Reply (anonymous)", actionId: ACTIONS.concernReply, value: concern.id })];
   const block = concern.threadBlocked
     ? Elements.Button({ text: "Unblock thread", actionId: ACTIONS.concernUnblockThread, value: concern.id })
     : Elements.Button({ text: "Block thread", actionId: ACTIONS.concernBlockThread, value: concern.id })
@@ -65,11 +93,14 @@ function sourceText(concern: ConcernRecord): string | undefined {
 export function triageCard(concern: ConcernRecord, context: CardContext): SlackMessage {
   const ref = reference(concern);
   const signposts = concern.signposts.map((kind) => SIGNPOST_NAMES[kind]).join(", ");
-  const thread = concern.reporter.mode === "anonymous" && (context.messageCount > 0 || concern.threadBlocked)
-    ? `Anonymous conversation: ${context.messageCount} message${context.messageCount === 1 ? "" : "s"}${concern.threadBlocked ? " · blocked" : ""}`
-    : undefined;
+  const thread =
+    concern.reporter.mode === "anonymous" && (context.messageCount > 0 || concern.threadBlocked)
+      ? `Anonymous conversation: ${context.messageCount} message${context.messageCount === 1 ? "" : "s"}${concern.threadBlocked ? " · blocked" : ""}`
+      : undefined;
   const blocks = [
-    Blocks.Section({ text: `${Md.bold(`${ref} · ${STATUS_LABELS[concern.status]}`)}\n${escapeMrkdwn(impactAndBody(concern))}` }),
+    Blocks.Section({
+      text: `${Md.bold(`${ref} · ${STATUS_LABELS[concern.status]}`)}\n${escapeMrkdwn(impactAndBody(concern))}`,
+    }),
     Blocks.Section().fields(
       `${Md.bold("Objective")}\n${escapeMrkdwn(objectiveText(concern))}`,
       `${Md.bold("Raised by")}\n${reporterText(concern.reporter, "staff")}`,
@@ -79,7 +110,9 @@ export function triageCard(concern: ConcernRecord, context: CardContext): SlackM
     Blocks.Section({ text: `${Md.bold("What happened")}\n${excerpt(concern.whatHappened, 2000)}` }),
     sourceText(concern) ? Blocks.Section({ text: sourceText(concern) }) : undefined,
     signposts ? Blocks.Context().elements(`The reporter was shown where else to go: ${signposts}.`) : undefined,
-    latestText(context.latest) || thread ? Blocks.Context().elements(...[latestText(context.latest), thread].filter((t): t is string => Boolean(t))) : undefined,
+    latestText(context.latest) || thread
+      ? Blocks.Context().elements(...[latestText(context.latest), thread].filter((t): t is string => Boolean(t)))
+      : undefined,
     Blocks.Actions().elements(buttons(concern)),
     Blocks.Context().elements(`Only concern leads can use these buttons. \`/concerns ${ref}\` shows the full record.`),
   ];

@@ -1,8 +1,17 @@
 import { Blocks, Md, Message } from "slack-block-builder";
+import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
 import type { AuditEntry, ConcernDetail, ConcernMessageRecord } from "../../domain";
 import { londonDateTimeLabel } from "../../domain/time-labels";
-import { toSlackMessage, type SlackMessage } from "../../../../slack/message";
-import { authorText, classification, excerpt, objectiveText, quoted, raisedByText, reference, reporterText } from "./text";
+import {
+  authorText,
+  classification,
+  excerpt,
+  objectiveText,
+  quoted,
+  raisedByText,
+  reference,
+  reporterText,
+} from "./text";
 
 const AUDIT_LINES = 20;
 
@@ -36,16 +45,29 @@ export function concernDetailMessage(detail: ConcernDetail): SlackMessage {
   const source = concern.source;
   const blocks = [
     Blocks.Section({ text: `${Md.bold(ref)} · ${classification(concern)}\n${objectiveText(concern)}` }),
-    Blocks.Section({ text: `${Md.bold("Raised by")} ${reporterText(concern.reporter, "lead")} · ${raisedByText(concern)}${supporters.length ? `\nAlso raised by: ${supporters.join(", ")}` : ""}` }),
+    Blocks.Section({
+      text: `${Md.bold("Raised by")} ${reporterText(concern.reporter, "lead")} · ${raisedByText(concern)}${supporters.length ? `\nAlso raised by: ${supporters.join(", ")}` : ""}`,
+    }),
     Blocks.Section({ text: `${Md.bold("What happened")}\n${excerpt(concern.whatHappened, 2500)}` }),
     source
       ? Blocks.Section({
           text: `${Md.bold("The message")}${source.permalink ? ` from ${authorText(source.author)} · <${source.permalink}|original>` : " (link not kept)"}\n${quoted(excerpt(source.text, 2500))}`,
         })
       : undefined,
-    detail.messages.length ? Blocks.Section({ text: excerpt(conversationLines(detail.messages, "Reporter").join("\n\n"), 2900) }) : undefined,
-    Blocks.Section({ text: `${Md.bold("Audit trail")}${detail.audit.length > AUDIT_LINES ? ` (latest ${AUDIT_LINES} of ${detail.audit.length})` : ""}\n${audit.join("\n")}`.slice(0, 2990) }),
-    Blocks.Context().elements("Only concern leads see this. The audit trail cannot be edited: `npx localism audit verify` checks it."),
+    detail.messages.length
+      ? Blocks.Section({ text: excerpt(conversationLines(detail.messages, "Reporter").join("\n\n"), 2900) })
+      : undefined,
+    Blocks.Section({
+      text: `${Md.bold("Audit trail")}${detail.audit.length > AUDIT_LINES ? ` (latest ${AUDIT_LINES} of ${detail.audit.length})` : ""}\n${audit.join("\n")}`.slice(
+        0,
+        2990,
+      ),
+    }),
+    Blocks.Context().elements(
+      "Only concern leads see this. The audit trail cannot be edited: `npx localism audit verify` checks it.",
+    ),
   ];
-  return toSlackMessage(Message({ text: `${ref}: ${classification(concern)}` }).blocks(blocks.filter((block) => block !== undefined)));
+  return toSlackMessage(
+    Message({ text: `${ref}: ${classification(concern)}` }).blocks(blocks.filter((block) => block !== undefined)),
+  );
 }

@@ -1,18 +1,18 @@
 import { Bits, Blocks, Elements, Md, Modal } from "slack-block-builder";
+import { escapeMrkdwn } from "../../../../slack/format";
+import { CONCERN_INPUTS, VIEWS } from "../../../../slack/ids";
 import {
   BODIES_INVOLVED,
   BODY_LABELS,
-  IDENTITY_MODES,
   IDENTITY_MODE_LABELS,
-  IMPACTS,
+  IDENTITY_MODES,
   IMPACT_LABELS,
+  IMPACTS,
   OBJECTIVE_CHOICES,
   OBJECTIVE_LABELS,
-  WHAT_HAPPENED_MAX_CHARS,
   type Signpost,
+  WHAT_HAPPENED_MAX_CHARS,
 } from "../../domain";
-import { CONCERN_INPUTS, VIEWS } from "../../../../slack/ids";
-import { escapeMrkdwn } from "../../../../slack/format";
 import { authorText, excerpt, quoted } from "./text";
 import type { ModalView } from "./view";
 
@@ -59,7 +59,12 @@ function option(text: string, value: string, description?: string) {
 }
 
 /** The options of a select or radio group, and the one to show selected (if any). */
-function choices<T extends string>(values: readonly T[], label: (value: T) => string, selected: string | undefined, describe?: (value: T) => string) {
+function choices<T extends string>(
+  values: readonly T[],
+  label: (value: T) => string,
+  selected: string | undefined,
+  describe?: (value: T) => string,
+) {
   const options = values.map((value) => option(label(value), value, describe?.(value)));
   const index = values.findIndex((value) => value === selected);
   return { options, initial: index >= 0 ? options[index] : undefined };
@@ -68,7 +73,9 @@ function choices<T extends string>(values: readonly T[], label: (value: T) => st
 function sourceBlocks(source: FormSource) {
   const link = source.permalink ? ` · <${source.permalink}|original message>` : "";
   return [
-    Blocks.Section({ text: `${Md.bold("The message")} from ${authorText(source.author)}${link}\n${quoted(excerpt(source.text, 2500))}` }),
+    Blocks.Section({
+      text: `${Md.bold("The message")} from ${authorText(source.author)}${link}\n${quoted(excerpt(source.text, 2500))}`,
+    }),
     source.existing
       ? Blocks.Section({
           text: `:information_source: This message is already logged as ${Md.bold(source.existing.reference)} (${source.existing.raisedBy}). If you submit, you are added to it as someone else who raised it, rather than starting a new concern.`,
@@ -89,14 +96,36 @@ export function concernFormModal(form: ConcernForm): ModalView {
   const objective = choices(OBJECTIVE_CHOICES, (choice) => OBJECTIVE_OPTION_LABELS[choice], values.objective);
   const body = choices(BODIES_INVOLVED, (choice) => BODY_LABELS[choice], values.body);
   const impact = choices(IMPACTS, (choice) => IMPACT_LABELS[choice], values.impact);
-  const identity = choices(IDENTITY_MODES, (mode) => IDENTITY_MODE_LABELS[mode], values.identityMode, (mode) => IDENTITY_DESCRIPTIONS[mode]);
-  const linkOption = option("Include a link to the original message", "include", "Its channel and its author may identify you.");
-  const modal = Modal({ title: "Log a concern", submit: "Submit", close: "Cancel", callbackId: VIEWS.concernForm, privateMetaData: form.metadata }).blocks(
-    Blocks.Context().elements("For decisions that belong to your CCG being taken elsewhere: by the Board, a clinical senate, a network or a regional team."),
+  const identity = choices(
+    IDENTITY_MODES,
+    (mode) => IDENTITY_MODE_LABELS[mode],
+    values.identityMode,
+    (mode) => IDENTITY_DESCRIPTIONS[mode],
+  );
+  const linkOption = option(
+    "Include a link to the original message",
+    "include",
+    "Its channel and its author may identify you.",
+  );
+  const modal = Modal({
+    title: "Log a concern",
+    submit: "Submit",
+    close: "Cancel",
+    callbackId: VIEWS.concernForm,
+    privateMetaData: form.metadata,
+  }).blocks(
+    Blocks.Context().elements(
+      "For decisions that belong to your CCG being taken elsewhere: by the Board, a clinical senate, a network or a regional team.",
+    ),
     ...(form.source ? sourceBlocks(form.source) : []),
     ...signpostBlocks(form.signposts ?? []),
     Blocks.Input({ label: "What happened?", blockId: CONCERN_INPUTS.whatHappened.block }).element(
-      Elements.TextInput({ actionId: CONCERN_INPUTS.whatHappened.action, multiline: true, maxLength: WHAT_HAPPENED_MAX_CHARS, initialValue: values.whatHappened || undefined }),
+      Elements.TextInput({
+        actionId: CONCERN_INPUTS.whatHappened.action,
+        multiline: true,
+        maxLength: WHAT_HAPPENED_MAX_CHARS,
+        initialValue: values.whatHappened || undefined,
+      }),
     ),
     Blocks.Input({ label: "Which objective does it touch?", blockId: CONCERN_INPUTS.objective.block }).element(
       Elements.StaticSelect({ actionId: CONCERN_INPUTS.objective.action, placeholder: "Choose one, or Not sure" })

@@ -1,8 +1,8 @@
 import { Blocks, Md, Message } from "slack-block-builder";
+import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
 import type { ConcernCounts, ConcernRecord } from "../../domain";
 import { OBJECTIVE_LABELS } from "../../domain";
 import { londonDateLabel } from "../../domain/time-labels";
-import { toSlackMessage, type SlackMessage } from "../../../../slack/message";
 import { excerpt, objectiveText, reference, STATUS_LABELS } from "./text";
 
 function line(concern: ConcernRecord): string {
@@ -10,10 +10,17 @@ function line(concern: ConcernRecord): string {
 }
 
 /** A list of concerns as a message: a heading, one section per concern, and what to do next. */
-export function concernListMessage(heading: string, concerns: ConcernRecord[], empty: string, footer: string): SlackMessage {
+export function concernListMessage(
+  heading: string,
+  concerns: ConcernRecord[],
+  empty: string,
+  footer: string,
+): SlackMessage {
   const blocks = [
     Blocks.Section({ text: Md.bold(heading) }),
-    ...(concerns.length === 0 ? [Blocks.Section({ text: empty })] : concerns.map((concern) => Blocks.Section({ text: line(concern) }))),
+    ...(concerns.length === 0
+      ? [Blocks.Section({ text: empty })]
+      : concerns.map((concern) => Blocks.Section({ text: line(concern) }))),
     Blocks.Context().elements(footer),
   ];
   const text = concerns.length === 0 ? `${heading}: ${empty}` : `${heading}: ${concerns.map(reference).join(", ")}`;
@@ -32,7 +39,9 @@ export function myConcernsMessage(concerns: ConcernRecord[]): SlackMessage {
 /** For leads: how many concerns there are, by status and (open ones) by objective. */
 export function countsText(counts: ConcernCounts): string {
   const statuses = `New ${counts.byStatus.new} · Acknowledged ${counts.byStatus.acknowledged} · Resolved ${counts.byStatus.resolved}`;
-  const objectives = ([1, 2, 3, 4] as const).map((n) => `${OBJECTIVE_LABELS[n]}: ${counts.byObjective[String(n)] ?? 0}`);
+  const objectives = ([1, 2, 3, 4] as const).map(
+    (n) => `${OBJECTIVE_LABELS[n]}: ${counts.byObjective[String(n)] ?? 0}`,
+  );
   return `${statuses}\n${Md.bold("Open, by objective")}\n${[...objectives, `Not sure: ${counts.byObjective.not_sure ?? 0}`].join("\n")}`;
 }
 
@@ -43,8 +52,15 @@ export function helpMessage(isLead: boolean): SlackMessage {
     "`/concerns status CON-0042` one of your concerns",
     "`/concerns status CON-0042 <receipt code> [your reply]` an anonymous concern: read the leads' replies, or answer them",
   ];
-  const leads = ["`/concerns open` every open concern", "`/concerns objective 1` concerns touching an objective", "`/concerns CON-0042` the full record with its audit trail", "`/concerns export [30d | 2026-01-01 2026-03-31]` a CSV, sent to you"];
-  const text = [Md.bold("Concerns"), ...everyone, ...(isLead ? ["", Md.bold("For concern leads"), ...leads] : [])].join("\n");
+  const leads = [
+    "`/concerns open` every open concern",
+    "`/concerns objective 1` concerns touching an objective",
+    "`/concerns CON-0042` the full record with its audit trail",
+    "`/concerns export [30d | 2026-01-01 2026-03-31]` a CSV, sent to you",
+  ];
+  const text = [Md.bold("Concerns"), ...everyone, ...(isLead ? ["", Md.bold("For concern leads"), ...leads] : [])].join(
+    "\n",
+  );
   return toSlackMessage(Message({ text }).blocks(Blocks.Section({ text })));
 }
 

@@ -1,7 +1,7 @@
 import { Blocks, Md, Message } from "slack-block-builder";
+import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
 import type { ReporterView } from "../../domain";
 import { londonDateLabel } from "../../domain/time-labels";
-import { toSlackMessage, type SlackMessage } from "../../../../slack/message";
 import { conversationLines } from "./detail";
 import { excerpt, objectiveText, raisedByText, reference, STATUS_LABELS } from "./text";
 
@@ -9,7 +9,8 @@ function progress(view: ReporterView): string {
   const { concern } = view;
   const steps = [`raised ${londonDateLabel(concern.createdAt)}`];
   if (concern.acknowledgedAt) steps.push(`acknowledged ${londonDateLabel(concern.acknowledgedAt)}`);
-  if (concern.resolvedAt && concern.status === "resolved") steps.push(`resolved ${londonDateLabel(concern.resolvedAt)}`);
+  if (concern.resolvedAt && concern.status === "resolved")
+    steps.push(`resolved ${londonDateLabel(concern.resolvedAt)}`);
   return steps.join(" · ");
 }
 
@@ -23,12 +24,20 @@ export function reporterStatusMessage(view: ReporterView, receiptCode: string | 
     ? "The concern leads have closed this conversation."
     : `To answer the leads: \`/concerns status ${ref} ${receiptCode ?? "<receipt code>"} your message\``;
   const blocks = [
-    Blocks.Section({ text: `${Md.bold(`${ref} · ${STATUS_LABELS[concern.status]}`)}\n${progress(view)} · ${objectiveText(concern)} · ${raisedByText(concern)}` }),
+    Blocks.Section({
+      text: `${Md.bold(`${ref} · ${STATUS_LABELS[concern.status]}`)}\n${progress(view)} · ${objectiveText(concern)} · ${raisedByText(concern)}`,
+    }),
     Blocks.Section({ text: excerpt(concern.whatHappened, 600) }),
-    ...(view.leadsSaid ? [Blocks.Section({ text: `${Md.bold("The concern leads said")}\n${excerpt(view.leadsSaid, 1500)}` })] : []),
+    ...(view.leadsSaid
+      ? [Blocks.Section({ text: `${Md.bold("The concern leads said")}\n${excerpt(view.leadsSaid, 1500)}` })]
+      : []),
     ...(anonymous && receiptCode
       ? [
-          Blocks.Section({ text: conversation.length ? excerpt(conversation.join("\n\n"), 2900) : "_No replies from the concern leads yet._" }),
+          Blocks.Section({
+            text: conversation.length
+              ? excerpt(conversation.join("\n\n"), 2900)
+              : "_No replies from the concern leads yet._",
+          }),
           Blocks.Context().elements(replyHow),
         ]
       : []),

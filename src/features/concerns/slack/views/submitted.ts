@@ -1,7 +1,7 @@
 import { Blocks, Md, Message, Modal } from "slack-block-builder";
-import type { SubmissionResult } from "../../domain";
 import { VIEWS } from "../../../../slack/ids";
-import { toSlackMessage, type SlackMessage } from "../../../../slack/message";
+import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
+import type { SubmissionResult } from "../../domain";
 import { raisedByText, reference } from "./text";
 import type { ModalView } from "./view";
 
@@ -54,5 +54,7 @@ export function loadingModal(): ModalView {
 
 /** Shown in place of the form when the concern cannot be raised from here. */
 export function problemModal(text: string): ModalView {
-  return Modal({ title: "Log a concern", close: "Close", callbackId: VIEWS.concernDone }).blocks(Blocks.Section({ text })).buildToObject() as ModalView;
+  return Modal({ title: "Log a concern", close: "Close", callbackId: VIEWS.concernDone })
+    .blocks(Blocks.Section({ text }))
+    .buildToObject() as ModalView;
 }

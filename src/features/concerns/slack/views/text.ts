@@ -1,20 +1,24 @@
+import { escapeMrkdwn } from "../../../../slack/format";
 import {
   BODY_LABELS,
+  type ConcernRecord,
+  type ConcernStatus,
   formatReference,
   IMPACT_LABELS,
   OBJECTIVE_LABELS,
+  type ReporterIdentity,
   raisedByCount,
   reporterLabel,
-  type ConcernRecord,
-  type ConcernStatus,
-  type ReporterIdentity,
   type Viewer,
 } from "../../domain";
-import { escapeMrkdwn } from "../../../../slack/format";
 
 /** Small pieces of wording shared by the concern views. */
 
-export const STATUS_LABELS: Record<ConcernStatus, string> = { new: "New", acknowledged: "Acknowledged", resolved: "Resolved" };
+export const STATUS_LABELS: Record<ConcernStatus, string> = {
+  new: "New",
+  acknowledged: "Acknowledged",
+  resolved: "Resolved",
+};
 
 export function reference(concern: Pick<ConcernRecord, "number">): string {
   return formatReference(concern.number);
@@ -27,7 +31,9 @@ export function raisedByText(concern: Pick<ConcernRecord, "supporterCount">): st
 }
 
 export function objectiveText(concern: Pick<ConcernRecord, "objective">): string {
-  return concern.objective === "not_sure" ? "Not sure which objective" : `Objective ${OBJECTIVE_LABELS[concern.objective]}`;
+  return concern.objective === "not_sure"
+    ? "Not sure which objective"
+    : `Objective ${OBJECTIVE_LABELS[concern.objective]}`;
 }
 
 /** "High impact · Regional team" */

@@ -1,8 +1,8 @@
 import type { App } from "@slack/bolt";
-import { parseDigestCommand } from "../../domain/command";
 import { COMMANDS } from "../../../../slack/ids";
-import { digestReplyMessage } from "../views/digest-replies";
+import { parseDigestCommand } from "../../domain/command";
 import type { MinutesSlackDeps } from "../deps";
+import { digestReplyMessage } from "../views/digest-replies";
 
 /**
  * `/digest ...`. Help and mistakes are answered in the acknowledgement; everything else needs the
@@ -18,11 +18,18 @@ export function registerDigestCommand(app: App, deps: MinutesSlackDeps): void {
     }
     await ack();
     try {
-      const reply = await deps.minutes.commands.run(parsed, { workspaceId: command.team_id, channelId: command.channel_id, userId: command.user_id });
+      const reply = await deps.minutes.commands.run(parsed, {
+        workspaceId: command.team_id,
+        channelId: command.channel_id,
+        userId: command.user_id,
+      });
       await respond({ response_type: "ephemeral", ...digestReplyMessage(reply) });
     } catch (error) {
       deps.logger.error(`/digest ${parsed.kind} failed`, error);
-      await respond({ response_type: "ephemeral", text: "Sorry, something went wrong and nothing was changed. Please try again in a minute." });
+      await respond({
+        response_type: "ephemeral",
+        text: "Sorry, something went wrong and nothing was changed. Please try again in a minute.",
+      });
     }
   });
 }

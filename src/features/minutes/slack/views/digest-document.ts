@@ -1,7 +1,7 @@
 import type { KnownBlock } from "@slack/types";
-import { Blocks, Message, type BlockBuilder } from "slack-block-builder";
-import type { ComposedDocument } from "../../domain/compose";
+import { type BlockBuilder, Blocks, Message } from "slack-block-builder";
 import { escapeMrkdwn, formatSourceDate, truncate } from "../../../../slack/format";
+import type { ComposedDocument } from "../../domain/compose";
 
 /** Objective number -> title, for the key points' group headings. */
 export type ObjectiveTitles = ReadonlyMap<number, string>;
@@ -34,7 +34,9 @@ export function meetingLine(document: Pick<ComposedDocument, "meetingDate">): st
 /** Title (linked) with the meeting date, key points grouped by objective, and actions with their owners. */
 export function documentBlocks(document: ComposedDocument, objectives: ObjectiveTitles): Block[] {
   const flag = document.updated ? "  _(updated)_" : "";
-  const blocks: Block[] = [block(Blocks.Section({ text: truncate(`*${linkedTitle(document)}*${flag}\n${meetingLine(document)}`, 3_000) }))];
+  const blocks: Block[] = [
+    block(Blocks.Section({ text: truncate(`*${linkedTitle(document)}*${flag}\n${meetingLine(document)}`, 3_000) })),
+  ];
   const points = keyPointsText(document, objectives);
   if (points) blocks.push(block(Blocks.Section({ text: truncate(points, KEY_POINTS_CHARS) })));
   const actions = actionsText(document);
@@ -45,7 +47,10 @@ export function documentBlocks(document: ComposedDocument, objectives: Objective
 export function keyPointsText(document: ComposedDocument, objectives: ObjectiveTitles): string {
   return document.keyPoints
     .map((group) => {
-      const heading = group.objective === null ? "Also discussed" : `Objective ${group.objective}: ${objectives.get(group.objective) ?? ""}`.trim();
+      const heading =
+        group.objective === null
+          ? "Also discussed"
+          : `Objective ${group.objective}: ${objectives.get(group.objective) ?? ""}`.trim();
       return `*${escapeMrkdwn(heading)}*\n${group.points.map((point) => `• ${escapeMrkdwn(point)}`).join("\n")}`;
     })
     .join("\n");
@@ -58,6 +63,9 @@ function actionsText(document: ComposedDocument): string {
     const due = action.due ? `, due ${formatSourceDate(action.due)}` : "";
     return `• ${escapeMrkdwn(action.text)}${who}${due}`;
   });
-  const more = document.actions.length > MAX_ACTIONS ? `\n_…and ${document.actions.length - MAX_ACTIONS} more actions in the minutes_` : "";
+  const more =
+    document.actions.length > MAX_ACTIONS
+      ? `\n_…and ${document.actions.length - MAX_ACTIONS} more actions in the minutes_`
+      : "";
   return `*Actions*\n${lines.join("\n")}${more}`;
 }

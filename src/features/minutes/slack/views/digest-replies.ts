@@ -1,12 +1,12 @@
 import { Blocks, Message } from "slack-block-builder";
+import { escapeMrkdwn, truncate } from "../../../../slack/format";
+import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
+import { describeSchedule } from "../../domain/schedule";
 import type { DigestCommandReply } from "../../services/digest-commands";
 import type { DigestStatus, PostNowResult } from "../../services/digest-service";
-import { describeSchedule } from "../../domain/schedule";
 import type { SubscriptionRecord } from "../../storage/subscriptions";
 import { formatRunTime, formatUkTime, plural } from "./digest-format";
-import { sourcesListMessage, sourceAddedMessage, sourceRemovedMessage } from "./digest-sources";
-import { escapeMrkdwn, truncate } from "../../../../slack/format";
-import { toSlackMessage, type SlackMessage } from "../../../../slack/message";
+import { sourceAddedMessage, sourceRemovedMessage, sourcesListMessage } from "./digest-sources";
 
 export const DIGEST_HELP = [
   "*Minutes digests* post a summary of newly published accountability minutes in this channel.",
@@ -18,7 +18,8 @@ export const DIGEST_HELP = [
   "• `/digest sources` · `/digest source add <url>` · `/digest source remove <id>` (workspace admins)",
 ].join("\n");
 
-const INVITE = "Add me with `/invite @localism-bot` in this channel (for a private channel, a member must invite me), then run the command again.";
+const INVITE =
+  "Add me with `/invite @localism-bot` in this channel (for a private channel, a member must invite me), then run the command again.";
 
 /** The reply to a `/digest` command, shown only to the person who typed it. */
 export function digestReplyMessage(reply: DigestCommandReply): SlackMessage {
@@ -28,17 +29,33 @@ export function digestReplyMessage(reply: DigestCommandReply): SlackMessage {
     case "invalid":
       return plain(reply.message);
     case "not-member":
-      return plain(reply.channelStatus === "archived" ? "This channel is archived, so I can't post digests in it." : `I'm not a member of this channel, so I can't post digests here. ${INVITE}`);
+      return plain(
+        reply.channelStatus === "archived"
+          ? "This channel is archived, so I can't post digests in it."
+          : `I'm not a member of this channel, so I can't post digests here. ${INVITE}`,
+      );
     case "admins-only":
-      return plain("Only workspace admins can add or remove minutes sources. `/digest sources` shows them to everyone.");
+      return plain(
+        "Only workspace admins can add or remove minutes sources. `/digest sources` shows them to everyone.",
+      );
     case "subscribed":
       return plain(subscribedText(reply.subscription, reply.created, reply.nextRun));
     case "unsubscribed":
-      return plain(reply.existed ? "Done: this channel won't get minutes digests any more." : "This channel has no minutes digest to stop.");
+      return plain(
+        reply.existed
+          ? "Done: this channel won't get minutes digests any more."
+          : "This channel has no minutes digest to stop.",
+      );
     case "resumed":
-      return plain(reply.subscription ? "Resumed: digests will be posted here again; anything missed comes in the next one." : "This channel has no minutes digest. Start one with `/digest subscribe weekly monday 09:00`.");
+      return plain(
+        reply.subscription
+          ? "Resumed: digests will be posted here again; anything missed comes in the next one."
+          : "This channel has no minutes digest. Start one with `/digest subscribe weekly monday 09:00`.",
+      );
     case "status":
-      return reply.status ? statusMessage(reply.status) : plain("This channel has no minutes digest. Start one with `/digest subscribe weekly monday 09:00`.");
+      return reply.status
+        ? statusMessage(reply.status)
+        : plain("This channel has no minutes digest. Start one with `/digest subscribe weekly monday 09:00`.");
     case "preview":
       return previewMessage(reply);
     case "now":
@@ -53,7 +70,9 @@ export function digestReplyMessage(reply: DigestCommandReply): SlackMessage {
 }
 
 function subscribedText(subscription: SubscriptionRecord, created: boolean, nextRun: Date): string {
-  const quiet = subscription.quietNotes ? "In a period with no new minutes I'll post a short note." : "In a period with no new minutes I'll post nothing (add `quiet` to get a short note instead).";
+  const quiet = subscription.quietNotes
+    ? "In a period with no new minutes I'll post a short note."
+    : "In a period with no new minutes I'll post nothing (add `quiet` to get a short note instead).";
   const lead = created ? "Subscribed" : "Updated";
   return `${lead}: this channel gets a minutes digest ${describeSchedule(subscription.schedule)}. The next one is on ${formatRunTime(nextRun, subscription.schedule.timeZone)}. ${quiet}`;
 }
@@ -61,32 +80,65 @@ function subscribedText(subscription: SubscriptionRecord, created: boolean, next
 function statusMessage(status: DigestStatus): SlackMessage {
   const { subscription } = status;
   const zone = subscription.schedule.timeZone;
-  const lines = [`*Minutes digest* ${describeSchedule(subscription.schedule)}, set up by <@${subscription.subscriberId}>.`];
-  if (subscription.pausedAt) lines.push(`:double_vertical_bar: *Paused* since ${formatUkTime(subscription.pausedAt)} because Slack refused a post (\`${escapeMrkdwn(subscription.pausedReason ?? "unknown")}\`). Fix that, then type \`/digest resume\`.`);
+  const lines = [
+    `*Minutes digest* ${describeSchedule(subscription.schedule)}, set up by <@${subscription.subscriberId}>.`,
+  ];
+  if (subscription.pausedAt)
+    lines.push(
+      `:double_vertical_bar: *Paused* since ${formatUkTime(subscription.pausedAt)} because Slack refused a post (\`${escapeMrkdwn(subscription.pausedReason ?? "unknown")}\`). Fix that, then type \`/digest resume\`.`,
+    );
   else if (status.catchUpDue) lines.push("Next: a catch-up digest of everything missed is going out now.");
   else if (status.nextRun) lines.push(`Next: ${formatRunTime(status.nextRun, zone)}.`);
   const last = status.lastDigest;
-  lines.push(last ? `Last: ${formatUkTime(last.claimedAt)}, ${lastDigestText(last.status, last.documents)}.` : "Last: none yet.");
-  const titles = status.waiting.slice(0, 5).map((minutes) => `• ${escapeMrkdwn(minutes.title)}${minutes.updated ? " _(updated)_" : ""}`);
+  lines.push(
+    last ? `Last: ${formatUkTime(last.claimedAt)}, ${lastDigestText(last.status, last.documents)}.` : "Last: none yet.",
+  );
+  const titles = status.waiting
+    .slice(0, 5)
+    .map((minutes) => `• ${escapeMrkdwn(minutes.title)}${minutes.updated ? " _(updated)_" : ""}`);
   const more = status.waiting.length > 5 ? [`• …and ${status.waiting.length - 5} more`] : [];
-  lines.push(status.waiting.length > 0 ? `The next digest would contain ${plural(status.waiting.length, "document")}:\n${[...titles, ...more].join("\n")}` : "No new minutes have arrived since the last digest.");
+  lines.push(
+    status.waiting.length > 0
+      ? `The next digest would contain ${plural(status.waiting.length, "document")}:\n${[...titles, ...more].join("\n")}`
+      : "No new minutes have arrived since the last digest.",
+  );
   return plain(lines.join("\n"));
 }
 
 function lastDigestText(status: string, documents: number): string {
   if (status === "quiet") return "a quiet period (nothing posted)";
-  if (status === "failed") return "not delivered (Slack refused it; what it held comes in the next digest after a pause is lifted)";
+  if (status === "failed")
+    return "not delivered (Slack refused it; what it held comes in the next digest after a pause is lifted)";
   if (status === "posting") return `${plural(documents, "document")}, being posted`;
   return plural(documents, "document");
 }
 
 function previewMessage(reply: Extract<DigestCommandReply, { kind: "preview" }>): SlackMessage {
-  if (!reply.subscribed) return plain("This channel has no minutes digest to preview. Start one with `/digest subscribe weekly monday 09:00`.");
-  const updates = reply.updates > 0 ? ` ${plural(reply.updates, "document")} shown before has changed and would get an "updated" reply under its digest.` : "";
+  if (!reply.subscribed)
+    return plain(
+      "This channel has no minutes digest to preview. Start one with `/digest subscribe weekly monday 09:00`.",
+    );
+  const updates =
+    reply.updates > 0
+      ? ` ${plural(reply.updates, "document")} shown before has changed and would get an "updated" reply under its digest.`
+      : "";
   const first = reply.parts[0];
   if (!first) return plain(`Nothing new since the last digest, so nothing would be posted.${updates}`);
   const note = reply.parts.length > 1 ? ` It continues in ${plural(reply.parts.length - 1, "threaded reply")}.` : "";
-  const blocks = [...first.message.blocks, ...[{ type: "context", elements: [{ type: "mrkdwn", text: truncate(`_Preview, only you can see this; nothing has been posted.${note}${updates}_`, 3_000) }] }]];
+  const blocks = [
+    ...first.message.blocks,
+    ...[
+      {
+        type: "context",
+        elements: [
+          {
+            type: "mrkdwn",
+            text: truncate(`_Preview, only you can see this; nothing has been posted.${note}${updates}_`, 3_000),
+          },
+        ],
+      },
+    ],
+  ];
   return { text: `Preview: ${first.message.text}`, blocks: blocks as SlackMessage["blocks"] };
 }
 
@@ -104,5 +156,7 @@ function postNowText(result: PostNowResult): string {
 }
 
 function plain(text: string): SlackMessage {
-  return toSlackMessage(Message({ text: truncate(text, 3_000) }).blocks(Blocks.Section({ text: truncate(text, 3_000) })));
+  return toSlackMessage(
+    Message({ text: truncate(text, 3_000) }).blocks(Blocks.Section({ text: truncate(text, 3_000) })),
+  );
 }

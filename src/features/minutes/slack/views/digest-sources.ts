@@ -1,9 +1,9 @@
 import { Blocks, Message } from "slack-block-builder";
+import { escapeMrkdwn, truncate } from "../../../../slack/format";
+import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
 import type { AddSourceResult } from "../../services/sources-service";
 import type { SourceRecord, SourceWithCount } from "../../storage/sources";
 import { formatUkTime, plural } from "./digest-format";
-import { escapeMrkdwn, truncate } from "../../../../slack/format";
-import { toSlackMessage, type SlackMessage } from "../../../../slack/message";
 
 const MAX_LISTED = 40;
 
@@ -27,30 +27,62 @@ export function sourceHealth(source: SourceRecord): string {
 
 export function sourcesListMessage(sources: SourceWithCount[]): SlackMessage {
   if (sources.length === 0) {
-    return plain("No minutes sources yet. A workspace admin can add one with `/digest source add <feed or document URL>`, for example a GOV.UK organisation feed (`https://www.gov.uk/government/organisations/<organisation>.atom`).");
+    return plain(
+      "No minutes sources yet. A workspace admin can add one with `/digest source add <feed or document URL>`, for example a GOV.UK organisation feed (`https://www.gov.uk/government/organisations/<organisation>.atom`).",
+    );
   }
   const shown = sources.slice(0, MAX_LISTED);
   const blocks = shown.map((source) => Blocks.Section({ text: truncate(sourceLine(source), 3_000) }));
-  const more = sources.length > MAX_LISTED ? [Blocks.Context().elements(`…and ${sources.length - MAX_LISTED} more: \`npx localism sources\` lists them all.`)] : [];
+  const more =
+    sources.length > MAX_LISTED
+      ? [
+          Blocks.Context().elements(
+            `…and ${sources.length - MAX_LISTED} more: \`npx localism sources\` lists them all.`,
+          ),
+        ]
+      : [];
   return toSlackMessage(
-    Message({ text: `${plural(sources.length, "minutes source")}` }).blocks(Blocks.Header({ text: "Minutes sources" }), ...blocks, ...more),
+    Message({ text: `${plural(sources.length, "minutes source")}` }).blocks(
+      Blocks.Header({ text: "Minutes sources" }),
+      ...blocks,
+      ...more,
+    ),
   );
 }
 
 export function sourceAddedMessage(result: AddSourceResult): SlackMessage {
   if (result.outcome === "refused") return plain(`I can't use that source: ${escapeMrkdwn(result.reason)}`);
   const { source, report } = result;
-  const lead = result.outcome === "added" ? `Added source *${source.id}*` : `Source *${source.id}* was already there; I've read it again`;
+  const lead =
+    result.outcome === "added"
+      ? `Added source *${source.id}*`
+      : `Source *${source.id}* was already there; I've read it again`;
   const stored = report.documents.filter((document) => document.outcome !== "unchanged");
-  const found = report.kind === "feed" ? `It is a feed: ${plural(stored.length, "new or changed minutes document")} stored.` : stored.length > 0 ? `Read "${escapeMrkdwn(stored[0]?.title ?? "")}".` : "No change since it was last read.";
-  const problems = report.errors.length > 0 ? `\n:warning: ${escapeMrkdwn(truncate(report.errors.join("; "), 1_500))} I'll retry with backoff; \`/digest sources\` shows how it goes.` : "";
-  return plain(`${lead} (${escapeMrkdwn(source.url)}). ${report.errors.length > 0 && stored.length === 0 && report.kind === null ? "" : found}${problems}\nIt is checked on the polling schedule (hourly by default); new minutes go into each channel's next digest.`);
+  const found =
+    report.kind === "feed"
+      ? `It is a feed: ${plural(stored.length, "new or changed minutes document")} stored.`
+      : stored.length > 0
+        ? `Read "${escapeMrkdwn(stored[0]?.title ?? "")}".`
+        : "No change since it was last read.";
+  const problems =
+    report.errors.length > 0
+      ? `\n:warning: ${escapeMrkdwn(truncate(report.errors.join("; "), 1_500))} I'll retry with backoff; \`/digest sources\` shows how it goes.`
+      : "";
+  return plain(
+    `${lead} (${escapeMrkdwn(source.url)}). ${report.errors.length > 0 && stored.length === 0 && report.kind === null ? "" : found}${problems}\nIt is checked on the polling schedule (hourly by default); new minutes go into each channel's next digest.`,
+  );
 }
 
 export function sourceRemovedMessage(id: number, source: SourceRecord | null): SlackMessage {
-  return plain(source ? `Removed source *${id}* (${escapeMrkdwn(source.url)}). Minutes already stored from it stay searchable.` : `There is no source ${id}. \`/digest sources\` lists them with their numbers.`);
+  return plain(
+    source
+      ? `Removed source *${id}* (${escapeMrkdwn(source.url)}). Minutes already stored from it stay searchable.`
+      : `There is no source ${id}. \`/digest sources\` lists them with their numbers.`,
+  );
 }
 
 function plain(text: string): SlackMessage {
-  return toSlackMessage(Message({ text: truncate(text, 3_000) }).blocks(Blocks.Section({ text: truncate(text, 3_000) })));
+  return toSlackMessage(
+    Message({ text: truncate(text, 3_000) }).blocks(Blocks.Section({ text: truncate(text, 3_000) })),
+  );
 }

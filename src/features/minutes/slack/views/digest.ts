@@ -1,8 +1,16 @@
 import { Blocks } from "slack-block-builder";
+import { escapeMrkdwn, truncate } from "../../../../slack/format";
 import type { ComposedDocument, ConcernCount, Digest } from "../../domain/compose";
 import type { DigestPart, DigestRenderContext, DigestRenderer, OutgoingMessage } from "../../services/ports";
-import { block, documentBlocks, keyPointsText, linkedTitle, meetingLine, type Block, type ObjectiveTitles } from "./digest-document";
-import { escapeMrkdwn, truncate } from "../../../../slack/format";
+import {
+  type Block,
+  block,
+  documentBlocks,
+  keyPointsText,
+  linkedTitle,
+  meetingLine,
+  type ObjectiveTitles,
+} from "./digest-document";
 
 /**
  * Slack answers msg_blocks_too_long past about 12,000 characters of blocks, and allows 50 blocks:
@@ -29,14 +37,28 @@ function digestParts(digest: Digest, context: DigestRenderContext, objectives: O
   const tail = concernBlocks(digest.concernCounts);
   if (digest.documents.length === 0) {
     const quiet = block(Blocks.Section({ text: "No new minutes were published in this period." }));
-    return [{ message: { text: `Minutes digest for ${digest.periodLabel}: no new minutes were published.`, blocks: [...head, quiet, ...tail] }, documents: [] }];
+    return [
+      {
+        message: {
+          text: `Minutes digest for ${digest.periodLabel}: no new minutes were published.`,
+          blocks: [...head, quiet, ...tail],
+        },
+        documents: [],
+      },
+    ];
   }
-  const groups = packDocuments(digest.documents.map((document) => [...documentBlocks(document, objectives), block(Blocks.Divider())]), head, tail);
+  const groups = packDocuments(
+    digest.documents.map((document) => [...documentBlocks(document, objectives), block(Blocks.Divider())]),
+    head,
+    tail,
+  );
   return groups.map((group, index) => {
     const continued = index > 0;
     const remaining = digest.documents.length - group.end;
     const closing = !continued && remaining > 0 ? [moreInThread(remaining)] : [];
-    const blocks = continued ? [continuationHeader(digest, index, groups.length), ...group.blocks] : [...head, ...group.blocks, ...tail, ...closing];
+    const blocks = continued
+      ? [continuationHeader(digest, index, groups.length), ...group.blocks]
+      : [...head, ...group.blocks, ...tail, ...closing];
     const documents = range(group.start, group.end);
     return { message: { text: fallbackText(digest, documents, continued), blocks }, documents };
   });
@@ -81,19 +103,35 @@ function headerBlocks(digest: Digest, context: DigestRenderContext): Block[] {
   const title = `${context.preview ? "Preview: " : ""}Minutes digest: ${digest.periodLabel}`;
   const updated = digest.documents.filter((document) => document.updated).length;
   const fresh = digest.documents.length - updated;
-  const counts = [fresh > 0 ? plural(fresh, "new document") : "", updated > 0 ? plural(updated, "updated document") : ""].filter(Boolean);
-  const notes = [digest.documents.length > 0 ? counts.join(" · ") : "", context.missedRuns > 1 ? `Covers ${context.missedRuns} scheduled digests missed while the bot was offline` : ""].filter(Boolean);
-  return [block(Blocks.Header({ text: truncate(title, 150) })), ...(notes.length > 0 ? [block(Blocks.Context().elements(notes.join(" · ")))] : [])];
+  const counts = [
+    fresh > 0 ? plural(fresh, "new document") : "",
+    updated > 0 ? plural(updated, "updated document") : "",
+  ].filter(Boolean);
+  const notes = [
+    digest.documents.length > 0 ? counts.join(" · ") : "",
+    context.missedRuns > 1 ? `Covers ${context.missedRuns} scheduled digests missed while the bot was offline` : "",
+  ].filter(Boolean);
+  return [
+    block(Blocks.Header({ text: truncate(title, 150) })),
+    ...(notes.length > 0 ? [block(Blocks.Context().elements(notes.join(" · ")))] : []),
+  ];
 }
 
 function concernBlocks(counts: ConcernCount[] | undefined): Block[] {
   if (!counts || counts.length === 0) return [];
-  const lines = counts.map((count) => `• ${count.objective === null ? "Not tied to one objective" : `Objective ${count.objective}`}: ${count.count}`);
+  const lines = counts.map(
+    (count) =>
+      `• ${count.objective === null ? "Not tied to one objective" : `Objective ${count.objective}`}: ${count.count}`,
+  );
   return [block(Blocks.Section({ text: `*CCG autonomy concerns logged this period*\n${lines.join("\n")}` }))];
 }
 
 function continuationHeader(digest: Digest, index: number, total: number): Block {
-  return block(Blocks.Context().elements(escapeMrkdwn(`Minutes digest: ${digest.periodLabel} (continued, part ${index + 1} of ${total})`)));
+  return block(
+    Blocks.Context().elements(
+      escapeMrkdwn(`Minutes digest: ${digest.periodLabel} (continued, part ${index + 1} of ${total})`),
+    ),
+  );
 }
 
 function moreInThread(remaining: number): Block {
@@ -101,8 +139,13 @@ function moreInThread(remaining: number): Block {
 }
 
 function fallbackText(digest: Digest, documents: number[], continued: boolean): string {
-  const titles = documents.map((index) => digest.documents[index]?.title).filter(Boolean).join("; ");
-  const lead = continued ? `Minutes digest for ${digest.periodLabel} (continued)` : `Minutes digest for ${digest.periodLabel}: ${plural(digest.documents.length, "document")}`;
+  const titles = documents
+    .map((index) => digest.documents[index]?.title)
+    .filter(Boolean)
+    .join("; ");
+  const lead = continued
+    ? `Minutes digest for ${digest.periodLabel} (continued)`
+    : `Minutes digest for ${digest.periodLabel}: ${plural(digest.documents.length, "document")}`;
   return truncate(`${lead}: ${titles}`, FALLBACK_CHARS);
 }
 
@@ -113,23 +156,40 @@ function updatedReply(document: ComposedDocument, changes: string[], objectives:
   const changed = changes.slice(0, MAX_CHANGES).map((change) => `• ${escapeMrkdwn(truncate(change, 400))}`);
   const more = changes.length > MAX_CHANGES ? [`_…and ${changes.length - MAX_CHANGES} more changes_`] : [];
   const blocks = [
-    block(Blocks.Section({ text: truncate(`*Updated:* ${linkedTitle(document)} has changed since this digest.\n${meetingLine(document)}`, 3_000) })),
-    ...(changed.length > 0 ? [block(Blocks.Section({ text: truncate(`*New or reworded*\n${[...changed, ...more].join("\n")}`, 3_000) }))] : []),
+    block(
+      Blocks.Section({
+        text: truncate(
+          `*Updated:* ${linkedTitle(document)} has changed since this digest.\n${meetingLine(document)}`,
+          3_000,
+        ),
+      }),
+    ),
+    ...(changed.length > 0
+      ? [block(Blocks.Section({ text: truncate(`*New or reworded*\n${[...changed, ...more].join("\n")}`, 3_000) }))]
+      : []),
     ...(points ? [block(Blocks.Section({ text: truncate(`*Key points now*\n${points}`, 2_400) }))] : []),
   ];
   return { text: truncate(`Updated: ${document.title} has changed since this digest.`, FALLBACK_CHARS), blocks };
 }
 
 const PAUSE_REASONS: Record<string, string> = {
-  not_in_channel: "I'm no longer a member of it. Invite me back with `/invite @localism-bot` in the channel, then type `/digest resume` there.",
-  channel_not_found: "Slack can't find it: it was deleted, or it is private and I was removed. If it still exists, invite me with `/invite @localism-bot` and type `/digest resume` there.",
+  not_in_channel:
+    "I'm no longer a member of it. Invite me back with `/invite @localism-bot` in the channel, then type `/digest resume` there.",
+  channel_not_found:
+    "Slack can't find it: it was deleted, or it is private and I was removed. If it still exists, invite me with `/invite @localism-bot` and type `/digest resume` there.",
   is_archived: "it has been archived. Unarchive it and type `/digest resume` there, or subscribe another channel.",
 };
 
 function pausedNotice(channelId: string, reason: string): OutgoingMessage {
   const why = PAUSE_REASONS[reason] ?? `Slack refused the post (${escapeMrkdwn(reason)}).`;
   const text = `I've paused the minutes digest you set up for <#${channelId}>: ${why}`;
-  return { text, blocks: [block(Blocks.Section({ text })), block(Blocks.Context().elements("Other channels' digests carry on as normal."))] };
+  return {
+    text,
+    blocks: [
+      block(Blocks.Section({ text })),
+      block(Blocks.Context().elements("Other channels' digests carry on as normal.")),
+    ],
+  };
 }
 
 function plural(count: number, noun: string): string {

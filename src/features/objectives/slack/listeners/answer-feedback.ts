@@ -1,14 +1,15 @@
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { ACTIONS } from "../../../../slack/ids";
+import type { ObjectivesSlackDeps } from "../deps";
 import { answerMessage, type Feedback } from "../views/answer";
 import { plainMessage } from "../views/objectives";
-import type { ObjectivesSlackDeps } from "../deps";
 
 const EXPIRED = "That answer is no longer on record, so it can't be shared or rated. Ask again with `/objectives`.";
 
 /** Helpful / Not helpful: one vote per person (pressing again changes it), thanked in place. */
 export function registerAnswerFeedback(app: App, deps: ObjectivesSlackDeps): void {
-  const handle = (feedback: Feedback) =>
+  const handle =
+    (feedback: Feedback) =>
     async ({ ack, action, body, respond }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
       await ack();
       const question = await deps.questions.find(action.value ?? "");
@@ -18,7 +19,10 @@ export function registerAnswerFeedback(app: App, deps: ObjectivesSlackDeps): voi
       }
       await deps.questions.vote(question.id, body.user.id, feedback === "helpful", deps.clock.now());
       const result = deps.answer(question.question);
-      await respond({ replace_original: true, ...answerMessage(deps.kb, result, { questionId: question.id, feedback }) });
+      await respond({
+        replace_original: true,
+        ...answerMessage(deps.kb, result, { questionId: question.id, feedback }),
+      });
     };
   app.action<BlockAction<ButtonAction>>(ACTIONS.answerHelpful, handle("helpful"));
   app.action<BlockAction<ButtonAction>>(ACTIONS.answerNotHelpful, handle("not_helpful"));

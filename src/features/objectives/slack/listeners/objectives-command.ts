@@ -1,10 +1,15 @@
 import type { App } from "@slack/bolt";
-import { interpretObjectivesText } from "../../domain/intent";
 import { COMMANDS } from "../../../../slack/ids";
-import { answerMessage } from "../views/answer";
 import type { SlackMessage } from "../../../../slack/message";
-import { objectiveDetailMessage, objectivesHelpMessage, objectivesListMessage, plainMessage } from "../views/objectives";
+import { interpretObjectivesText } from "../../domain/intent";
 import type { ObjectivesSlackDeps } from "../deps";
+import { answerMessage } from "../views/answer";
+import {
+  objectiveDetailMessage,
+  objectivesHelpMessage,
+  objectivesListMessage,
+  plainMessage,
+} from "../views/objectives";
 
 /**
  * `/objectives [number | word | question]`. Everything is answered from memory, so the reply goes
@@ -29,7 +34,10 @@ export function registerObjectivesCommand(app: App, deps: ObjectivesSlackDeps): 
   });
 }
 
-function replyFor(intent: Exclude<ReturnType<typeof interpretObjectivesText>, { kind: "question" }>, deps: ObjectivesSlackDeps): SlackMessage {
+function replyFor(
+  intent: Exclude<ReturnType<typeof interpretObjectivesText>, { kind: "question" }>,
+  deps: ObjectivesSlackDeps,
+): SlackMessage {
   switch (intent.kind) {
     case "list":
       return objectivesListMessage(deps.kb);

@@ -1,19 +1,26 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { ACTIONS } from "../../../../slack/ids";
+import type { ObjectivesSlackDeps } from "../deps";
 import { objectiveModal } from "../views/objective-modal";
 import { objectiveDetailMessage } from "../views/objectives";
-import type { ObjectivesSlackDeps } from "../deps";
 
 /** "Details" and "Related" buttons: in a message the detail replies in place; on App Home it opens a modal. */
 export function registerShowObjective(app: App, deps: ObjectivesSlackDeps): void {
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ACTIONS.showObjective}_\\d$`), async ({ ack, action, body, client, respond }) => {
-    await ack();
-    const objective = deps.findObjective(action.value ?? "");
-    if (!objective) return;
-    if (body.container?.type === "view") {
-      await client.views.open({ trigger_id: body.trigger_id, view: objectiveModal(deps.kb, objective) });
-      return;
-    }
-    await respond({ response_type: "ephemeral", replace_original: false, ...objectiveDetailMessage(deps.kb, objective) });
-  });
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^${ACTIONS.showObjective}_\\d$`),
+    async ({ ack, action, body, client, respond }) => {
+      await ack();
+      const objective = deps.findObjective(action.value ?? "");
+      if (!objective) return;
+      if (body.container?.type === "view") {
+        await client.views.open({ trigger_id: body.trigger_id, view: objectiveModal(deps.kb, objective) });
+        return;
+      }
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        ...objectiveDetailMessage(deps.kb, objective),
+      });
+    },
+  );
 }

@@ -1,9 +1,9 @@
 import { Blocks, Elements, Md, Message } from "slack-block-builder";
+import { citation, escapeMrkdwn, plainCitation, truncate } from "../../../../slack/format";
+import { ACTIONS, BLOCKS } from "../../../../slack/ids";
+import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
 import type { Answer, AskResult } from "../../domain/answer";
 import type { KnowledgeBase } from "../../domain/knowledge-base";
-import { ACTIONS, BLOCKS } from "../../../../slack/ids";
-import { citation, escapeMrkdwn, plainCitation, truncate } from "../../../../slack/format";
-import { toSlackMessage, type SlackMessage } from "../../../../slack/message";
 import { DATED_NOTE } from "./objectives";
 
 export type Feedback = "helpful" | "not_helpful";
@@ -34,12 +34,15 @@ function passageText(answer: Answer): string {
 function answerBlocks(kb: KnowledgeBase, answers: Answer[]) {
   return answers.flatMap((answer) => [
     Blocks.Section({ text: truncate(passageText(answer), 3000) }),
-    Blocks.Context().elements(truncate(`${escapeMrkdwn(objectiveLabel(kb, answer.objective))} · Source: ${citation(answer.source)}`, 3000)),
+    Blocks.Context().elements(
+      truncate(`${escapeMrkdwn(objectiveLabel(kb, answer.objective))} · Source: ${citation(answer.source)}`, 3000),
+    ),
   ]);
 }
 
 function feedbackBlock(options: AnswerViewOptions) {
-  if (options.sharedBy) return Blocks.Context().elements(`Shared by ${Md.user(options.sharedBy)} · Ask your own with \`/objectives\``);
+  if (options.sharedBy)
+    return Blocks.Context().elements(`Shared by ${Md.user(options.sharedBy)} · Ask your own with \`/objectives\``);
   const share = Elements.Button({ text: "Share in channel", actionId: ACTIONS.shareAnswer, value: options.questionId });
   if (options.feedback) return Blocks.Actions({ blockId: BLOCKS.answerFeedback }).elements(share);
   return Blocks.Actions({ blockId: BLOCKS.answerFeedback }).elements(
@@ -52,26 +55,48 @@ function feedbackBlock(options: AnswerViewOptions) {
 /** An answer to a question: the quoted passages with their sources, or an honest "I don't know". */
 export function answerMessage(kb: KnowledgeBase, result: AskResult, options: AnswerViewOptions): SlackMessage {
   const question = Blocks.Section({ text: truncate(`${Md.bold("Question:")} ${escapeMrkdwn(result.question)}`, 3000) });
-  const feedbackNote = options.feedback ? [Blocks.Context().elements(options.feedback === "helpful" ? "You found this helpful. Thank you." : "You found this not helpful. Thank you: it helps whoever keeps the knowledge base.")] : [];
+  const feedbackNote = options.feedback
+    ? [
+        Blocks.Context().elements(
+          options.feedback === "helpful"
+            ? "You found this helpful. Thank you."
+            : "You found this not helpful. Thank you: it helps whoever keeps the knowledge base.",
+        ),
+      ]
+    : [];
   if (result.answered) {
     const best = result.answers[0];
     const text = best ? `${best.text} (${plainCitation(best.source)})` : result.question;
     return toSlackMessage(
-      Message({ text: truncate(text, 3000) }).blocks(question, ...answerBlocks(kb, result.answers), Blocks.Context().elements(DATED_NOTE), ...feedbackNote, feedbackBlock(options)),
+      Message({ text: truncate(text, 3000) }).blocks(
+        question,
+        ...answerBlocks(kb, result.answers),
+        Blocks.Context().elements(DATED_NOTE),
+        ...feedbackNote,
+        feedbackBlock(options),
+      ),
     );
   }
-  const weak = result.answers.length > 0
-    ? [Blocks.Section({ text: Md.bold("The closest passages, which may not answer your question:") }), ...answerBlocks(kb, result.answers)]
-    : [];
+  const weak =
+    result.answers.length > 0
+      ? [
+          Blocks.Section({ text: Md.bold("The closest passages, which may not answer your question:") }),
+          ...answerBlocks(kb, result.answers),
+        ]
+      : [];
   const list = kb.objectives.map((objective) => `${objective.number}. ${escapeMrkdwn(objective.title)}`).join("\n");
   return toSlackMessage(
-    Message({ text: "I don't know: nothing in the knowledge base or the published minutes answers that closely enough." }).blocks(
+    Message({
+      text: "I don't know: nothing in the knowledge base or the published minutes answers that closely enough.",
+    }).blocks(
       question,
       Blocks.Section({
         text: "*I don't know.* Nothing in the knowledge base or the published minutes answers that closely enough, and I won't guess. Your question has been noted for whoever keeps the knowledge base.",
       }),
       ...weak,
-      Blocks.Section({ text: `${Md.bold("The four objectives")}\n${list}\nTry \`/objectives 1\` to read one in full.` }),
+      Blocks.Section({
+        text: `${Md.bold("The four objectives")}\n${list}\nTry \`/objectives 1\` to read one in full.`,
+      }),
       ...feedbackNote,
       feedbackBlock(options),
     ),

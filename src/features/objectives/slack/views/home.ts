@@ -1,7 +1,7 @@
 import { Blocks, Elements, HomeTab, Md, type ViewBlockBuilder } from "slack-block-builder";
-import type { KnowledgeBase } from "../../domain/knowledge-base";
-import { ACTIONS } from "../../../../slack/ids";
 import { escapeMrkdwn } from "../../../../slack/format";
+import { ACTIONS } from "../../../../slack/ids";
+import type { KnowledgeBase } from "../../domain/knowledge-base";
 import { DATED_NOTE } from "./objectives";
 
 export interface HomeView {
@@ -20,7 +20,13 @@ export function homeView(kb: KnowledgeBase, sections: ViewBlockBuilder[] = []): 
     ...kb.objectives.map((objective) =>
       Blocks.Section({
         text: `${Md.bold(`${objective.number}. ${escapeMrkdwn(objective.title)}`)}${objective.overarching ? " _(first and overarching)_" : ""}\n${escapeMrkdwn(objective.summary)}`,
-      }).accessory(Elements.Button({ text: "Details", actionId: `${ACTIONS.showObjective}_${objective.number}`, value: String(objective.number) })),
+      }).accessory(
+        Elements.Button({
+          text: "Details",
+          actionId: `${ACTIONS.showObjective}_${objective.number}`,
+          value: String(objective.number),
+        }),
+      ),
     ),
     Blocks.Context().elements(DATED_NOTE),
     ...sections,

@@ -1,9 +1,9 @@
 import { Blocks, Elements, Md, Message } from "slack-block-builder";
-import type { KnowledgeBase, Objective } from "../../domain/knowledge-base";
-import { ACTIONS } from "../../../../slack/ids";
 import { citation, escapeMrkdwn, truncate } from "../../../../slack/format";
+import { ACTIONS } from "../../../../slack/ids";
 import type { SlackMessage } from "../../../../slack/message";
 import { toSlackMessage } from "../../../../slack/message";
+import type { KnowledgeBase, Objective } from "../../domain/knowledge-base";
 
 export const DATED_NOTE =
   "From documents of 2012-13. CCGs were replaced by integrated care boards on 1 July 2022 and the NHS Commissioning Board is now NHS England.";
@@ -25,14 +25,22 @@ export function objectivesListMessage(kb: KnowledgeBase): SlackMessage {
       Blocks.Section({
         text: `${Md.bold(escapeMrkdwn(objectiveHeading(objective)))}${objective.overarching ? " _(first and overarching)_" : ""}\n${escapeMrkdwn(objective.summary)}`,
       }).accessory(
-        Elements.Button({ text: "Details", actionId: `${ACTIONS.showObjective}_${objective.number}`, value: String(objective.number) }),
+        Elements.Button({
+          text: "Details",
+          actionId: `${ACTIONS.showObjective}_${objective.number}`,
+          value: String(objective.number),
+        }),
       ),
     ),
-    Blocks.Context().elements(`Ask anything: \`/objectives can the Board overrule our CCG?\` · \`/objectives 2\` for one objective · \`/objectives help\``),
+    Blocks.Context().elements(
+      `Ask anything: \`/objectives can the Board overrule our CCG?\` · \`/objectives 2\` for one objective · \`/objectives help\``,
+    ),
   ];
   const text = [
     "The four strategic objectives (April 2012):",
-    ...kb.objectives.map((objective) => `${objectiveHeading(objective)}${objective.overarching ? " (first and overarching)" : ""}`),
+    ...kb.objectives.map(
+      (objective) => `${objectiveHeading(objective)}${objective.overarching ? " (first and overarching)" : ""}`,
+    ),
   ].join("\n");
   return toSlackMessage(Message({ text }).blocks(blocks));
 }
@@ -48,7 +56,9 @@ export function objectiveDetailMessage(kb: KnowledgeBase, objective: Objective):
     Blocks.Header({ text: truncate(`Objective ${objectiveHeading(objective)}`, 150) }),
     objective.overarching ? Blocks.Context().elements("The first and overarching objective.") : undefined,
     Blocks.Section({ text: escapeMrkdwn(objective.summary) }),
-    Blocks.Section({ text: truncate(`${Md.bold("What the Department expects")}\n${expects.join("\n")}`, SECTION_LIMIT) }),
+    Blocks.Section({
+      text: truncate(`${Md.bold("What the Department expects")}\n${expects.join("\n")}`, SECTION_LIMIT),
+    }),
     Blocks.Section({
       text: truncate(
         `${Md.bold("What it means for a CCG in practice")}\n${objective.inPractice.map((item) => `• ${escapeMrkdwn(item.text)}`).join("\n")}`,
@@ -56,7 +66,11 @@ export function objectiveDetailMessage(kb: KnowledgeBase, objective: Objective):
       ),
     }),
     Blocks.Context().elements("This part is the bot's reading of the sources, not official guidance."),
-    objective.gaps ? Blocks.Section({ text: truncate(`${Md.bold("What the sources don't say")}\n${escapeMrkdwn(objective.gaps)}`, SECTION_LIMIT) }) : undefined,
+    objective.gaps
+      ? Blocks.Section({
+          text: truncate(`${Md.bold("What the sources don't say")}\n${escapeMrkdwn(objective.gaps)}`, SECTION_LIMIT),
+        })
+      : undefined,
     ...quoteBlocks(kb, objective),
     relatedBlock(kb, objective),
     Blocks.Context().elements(DATED_NOTE),
@@ -72,7 +86,12 @@ function quoteBlocks(kb: KnowledgeBase, objective: Objective) {
     ...objective.quotes.slice(0, 6).flatMap((quote) => {
       const source = kb.sources.get(quote.source);
       return [
-        Blocks.Section({ text: truncate(`${Md.blockquote(`“${escapeMrkdwn(quote.text)}”`)}\n— ${escapeMrkdwn(quote.speaker)}`, SECTION_LIMIT) }),
+        Blocks.Section({
+          text: truncate(
+            `${Md.blockquote(`“${escapeMrkdwn(quote.text)}”`)}\n— ${escapeMrkdwn(quote.speaker)}`,
+            SECTION_LIMIT,
+          ),
+        }),
         ...(source ? [Blocks.Context().elements(`Source: ${citation(source)}`)] : []),
       ];
     }),

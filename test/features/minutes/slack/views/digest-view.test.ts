@@ -1,6 +1,6 @@
+import { checkMessageBlocks, defaultBlockKitLimits } from "@localism/slack-standin";
 import { describe, expect, it } from "vitest";
 import { composeDigest, type DigestDocument } from "../../../../../src/features/minutes/domain/compose";
-import { checkMessageBlocks, defaultBlockKitLimits } from "@localism/slack-standin";
 import { createDigestRenderer } from "../../../../../src/features/minutes/slack/views/digest";
 
 const objectives = new Map([
@@ -10,19 +10,50 @@ const objectives = new Map([
   [4, "Developing excellent relationships"],
 ]);
 const renderer = createDigestRenderer(objectives);
-const period = { start: new Date("2026-03-16T09:00:00Z"), end: new Date("2026-03-23T09:00:00Z"), timeZone: "Europe/London" };
+const period = {
+  start: new Date("2026-03-16T09:00:00Z"),
+  end: new Date("2026-03-23T09:00:00Z"),
+  timeZone: "Europe/London",
+};
 
-function document(n: number, sentence = "The Board discussed CCG autonomy and how the area teams would avoid top-down direction of clinical commissioning groups."): DigestDocument {
+function document(
+  n: number,
+  sentence = "The Board discussed CCG autonomy and how the area teams would avoid top-down direction of clinical commissioning groups.",
+): DigestDocument {
   return {
     title: `Accountability meeting minutes ${n} <with> & | symbols`,
     url: `https://www.gov.uk/government/publications/minutes-${n}`,
     meetingDate: "2012-06-25",
     updated: n % 7 === 0,
     items: [
-      { text: `${sentence} ${"It noted the transfer of power to local organisations. ".repeat(4)}`, kind: "discussion", owner: null, due: null, tags: [{ objective: 1, score: 0.9 }] },
-      { text: "The Board agreed the running costs budget and financial allocation for CCGs.", kind: "decision", owner: null, due: null, tags: [{ objective: 3, score: 0.75 }] },
-      { text: "Partnership with local government and the health and wellbeing boards was discussed.", kind: "discussion", owner: null, due: null, tags: [{ objective: 4, score: 0.7 }] },
-      { text: "Tim Kelsey to circulate the revised information strategy by 31 August", kind: "action", owner: "Tim Kelsey", due: "2012-08-31", tags: [] },
+      {
+        text: `${sentence} ${"It noted the transfer of power to local organisations. ".repeat(4)}`,
+        kind: "discussion",
+        owner: null,
+        due: null,
+        tags: [{ objective: 1, score: 0.9 }],
+      },
+      {
+        text: "The Board agreed the running costs budget and financial allocation for CCGs.",
+        kind: "decision",
+        owner: null,
+        due: null,
+        tags: [{ objective: 3, score: 0.75 }],
+      },
+      {
+        text: "Partnership with local government and the health and wellbeing boards was discussed.",
+        kind: "discussion",
+        owner: null,
+        due: null,
+        tags: [{ objective: 4, score: 0.7 }],
+      },
+      {
+        text: "Tim Kelsey to circulate the revised information strategy by 31 August",
+        kind: "action",
+        owner: "Tim Kelsey",
+        due: "2012-08-31",
+        tags: [],
+      },
     ],
   };
 }
@@ -37,17 +68,25 @@ describe("the digest message", () => {
     expect(rest).toHaveLength(0);
     const shown = JSON.stringify(part?.message.blocks);
     expect(shown).toContain("Minutes digest: 16–23 March 2026");
-    expect(shown).toContain("<https://www.gov.uk/government/publications/minutes-1|Accountability meeting minutes 1 &lt;with&gt; &amp; ¦ symbols>");
+    expect(shown).toContain(
+      "<https://www.gov.uk/government/publications/minutes-1|Accountability meeting minutes 1 &lt;with&gt; &amp; ¦ symbols>",
+    );
     expect(shown).toContain("Meeting of 25 June 2012");
     expect(shown).toContain("*Objective 1: Transferring power to local organisations*");
-    expect(shown).toContain("Tim Kelsey to circulate the revised information strategy by 31 August — _Tim Kelsey_, due 31 August 2012");
-    expect(part?.message.text).toBe("Minutes digest for 16–23 March 2026: 1 document: Accountability meeting minutes 1 <with> & | symbols");
+    expect(shown).toContain(
+      "Tim Kelsey to circulate the revised information strategy by 31 August — _Tim Kelsey_, due 31 August 2012",
+    );
+    expect(part?.message.text).toBe(
+      "Minutes digest for 16–23 March 2026: 1 document: Accountability meeting minutes 1 <with> & | symbols",
+    );
     expect(accepted(part?.message.blocks ?? [])).toBe(true);
   });
 
   it("splits a long digest within Block Kit's limits: the first message says how many more follow in the thread", () => {
     const documents = Array.from({ length: 60 }, (_, n) => document(n + 1));
-    const parts = renderer.digest(composeDigest({ period, documents, concernCounts: [{ objective: 1, count: 4 }] }), { missedRuns: 3 });
+    const parts = renderer.digest(composeDigest({ period, documents, concernCounts: [{ objective: 1, count: 4 }] }), {
+      missedRuns: 3,
+    });
     expect(parts.length).toBeGreaterThan(2);
     for (const { message } of parts) {
       expect(message.blocks.length).toBeLessThanOrEqual(50);
@@ -74,9 +113,15 @@ describe("the digest message", () => {
     const [quiet] = renderer.digest(composeDigest({ period, documents: [] }), { missedRuns: 1 });
     expect(quiet?.message.text).toContain("no new minutes were published");
     const updated = composeDigest({ period, documents: [document(2)] }).documents[0];
-    const reply = renderer.updatedReply({ ...updated!, updated: true }, ["Correction: the conditions would be published by 15 November 2012."]);
-    expect(JSON.stringify(reply.blocks)).toContain("*New or reworded*\\n• Correction: the conditions would be published by 15 November 2012.");
-    expect(reply.text).toBe("Updated: Accountability meeting minutes 2 <with> & | symbols has changed since this digest.");
+    const reply = renderer.updatedReply({ ...updated!, updated: true }, [
+      "Correction: the conditions would be published by 15 November 2012.",
+    ]);
+    expect(JSON.stringify(reply.blocks)).toContain(
+      "*New or reworded*\\n• Correction: the conditions would be published by 15 November 2012.",
+    );
+    expect(reply.text).toBe(
+      "Updated: Accountability meeting minutes 2 <with> & | symbols has changed since this digest.",
+    );
     expect(accepted(reply.blocks)).toBe(true);
     const dm = renderer.pausedNotice("C0COMMISS", "is_archived");
     expect(dm.text).toContain("paused the minutes digest you set up for <#C0COMMISS>: it has been archived");
