@@ -19,7 +19,7 @@ const SECRET_PATTERNS: RegExp[] = [
 export function redactSecrets(text: string): string {
   return SECRET_PATTERNS.reduce(
     (result, pattern) =>
-      result.replace(pattern, (match, prefix?: string) =>
+      result.replace(pattern, (_match, prefix?: string) =>
         typeof prefix === "string" ? `${prefix}[redacted]` : "[redacted]",
       ),
     text,

@@ -29,14 +29,14 @@ export interface CliCommand {
   options?: Record<string, CliOption>;
   /** Commands that need no database say `core: false` (see CoreFreeCliCommand). */
   core?: true;
-  /** Resolves to the exit code (0 when nothing is returned). */
-  run(context: CliContext & { core: Core }): Promise<number | void>;
+  /** Resolves to the exit code, or to nothing for 0. */
+  run(context: CliContext & { core: Core }): Promise<unknown>;
 }
 
 /** A command that needs no core: its context's core is null. */
 export interface CoreFreeCliCommand extends Omit<CliCommand, "run" | "core"> {
   core: false;
-  run(context: CliContext): Promise<number | void>;
+  run(context: CliContext): Promise<unknown>;
 }
 
 export type AnyCliCommand = CliCommand | CoreFreeCliCommand;

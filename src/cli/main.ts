@@ -54,9 +54,9 @@ export async function runCli(
       output,
       input: { [Symbol.asyncIterator]: () => input()[Symbol.asyncIterator]() },
     };
-    if (command.core === false) return (await command.run(context)) ?? 0;
+    if (command.core === false) return exitCode(await command.run(context));
     core = await createCore(config, { logger: new Logger("warn") });
-    return (await command.run({ ...context, core })) ?? 0;
+    return exitCode(await command.run({ ...context, core }));
   } catch (error) {
     const usage =
       error instanceof UsageError ||
@@ -67,4 +67,8 @@ export async function runCli(
   } finally {
     await core?.close();
   }
+}
+
+function exitCode(returned: unknown): number {
+  return typeof returned === "number" ? returned : 0;
 }

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
 import { fromRoot } from "../paths";

@@ -7,13 +7,17 @@ export function parseCsv(text: string): Array<Record<string, string>> {
   for (let i = 0; i < source.length; i++) {
     const char = source[i];
     if (quoted) {
-      if (char === '"' && source[i + 1] === '"') (field += '"'), i++;
-      else if (char === '"') quoted = false;
+      if (char === '"' && source[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ",") rows.at(-1)?.push(field), (field = "");
-    else if (char === "\n") rows.at(-1)?.push(field), (field = ""), rows.push([]);
-    else if (char !== "\r") field += char;
+    else if (char === "," || char === "\n") {
+      rows.at(-1)?.push(field);
+      field = "";
+      if (char === "\n") rows.push([]);
+    } else if (char !== "\r") field += char;
   }
   if (field !== "" || (rows.at(-1)?.length ?? 0) > 0) rows.at(-1)?.push(field);
   const [header = [], ...body] = rows.filter((row) => row.length > 0);

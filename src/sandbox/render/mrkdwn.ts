@@ -9,6 +9,7 @@ export interface Directory {
 
 const OPEN = "\u0001";
 const CLOSE = "\u0002";
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the markers above are control characters, so typed text must not contain them
 const CONTROL = /[\u0000-\u0008]/g;
 
 /** Slack escapes only these three in message text; everything else arrives as written. */

@@ -104,7 +104,10 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 function file(routes: SandboxRoutes, res: ServerResponse, id: string): void {
   const stored = routes.standin.file(id);
-  if (!stored?.bytes) return send(res, 404, "text/plain; charset=utf-8", "No such file");
+  if (!stored?.bytes) {
+    send(res, 404, "text/plain; charset=utf-8", "No such file");
+    return;
+  }
   const name = stored.filename.replace(/[^\w.-]+/g, "_");
   send(res, 200, "application/octet-stream", stored.bytes, { "content-disposition": `attachment; filename="${name}"` });
 }

@@ -107,7 +107,10 @@ export class ViewStore {
   /** The user closed one modal (the X / Cancel button). */
   close(view: StoredView): void {
     const stack = this.stacks.get(view.user) ?? [];
-    if (view.clear_on_close || stack[0] === view.id) return this.clearStack(view.user);
+    if (view.clear_on_close || stack[0] === view.id) {
+      this.clearStack(view.user);
+      return;
+    }
     this.stacks.set(
       view.user,
       stack.filter((id) => id !== view.id),

@@ -26,7 +26,7 @@ export function createConcernStorage(db: Db, provider: DatabaseProvider): Concer
     writes: new ConcernRepository(db, audit),
     reads: new ConcernQueries(db),
     reminders: new ReminderClaims(db),
-    retention: new ConcernRetention(db, audit),
+    retention: new ConcernRetention(audit),
     drafts: new ConcernDrafts(db),
   };
 }

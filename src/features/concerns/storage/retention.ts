@@ -1,4 +1,3 @@
-import type { Db } from "../../../storage/database";
 import { planAuditPurge } from "../domain/audit-purge";
 import type { AuditLog } from "./audit-log";
 
@@ -13,10 +12,7 @@ export interface PurgeResult {
  * appends the tombstone that keeps the chain verifiable, all in one transaction.
  */
 export class ConcernRetention {
-  constructor(
-    private readonly db: Db,
-    private readonly audit: AuditLog,
-  ) {}
+  constructor(private readonly audit: AuditLog) {}
 
   async purge(concernIds: string[], at: Date, cutoff: Date): Promise<PurgeResult> {
     if (concernIds.length === 0) return { concernCount: 0, auditEntriesRemoved: 0, tombstoneSeq: null };

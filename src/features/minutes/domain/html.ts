@@ -95,7 +95,10 @@ function nodeToText(root: Node): string {
     if (node.nodeType !== 1) return;
     const name = node.nodeName.toUpperCase();
     if (SKIPPED_ELEMENTS.has(name)) return;
-    if (name === "BR") return flush();
+    if (name === "BR") {
+      flush();
+      return;
+    }
     if (name === "TR") {
       flush();
       const row = tableRowText(node);

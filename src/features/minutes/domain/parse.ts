@@ -98,7 +98,10 @@ function readItemLine(state: ParseState, line: string): void {
   if (line.includes(" | ") && readTableRow(state, line.split(" | "))) return;
   state.table = null;
   const action = actionBody(line);
-  if (action !== null) return addAction(state, action);
+  if (action !== null) {
+    addAction(state, action);
+    return;
+  }
   const due = dueLabelValue(line);
   const last = state.items.at(-1);
   if (due !== null && last?.kind === "action") {

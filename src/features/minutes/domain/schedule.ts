@@ -52,7 +52,12 @@ export const digestScheduleSchema = z
     timeZone: z
       .string()
       .default(DEFAULT_TIME_ZONE)
-      .transform((zone, ctx) => canonicalTimeZone(zone) ?? (ctx.addIssue("unknown time zone"), z.NEVER)),
+      .transform((zone, ctx) => {
+        const canonical = canonicalTimeZone(zone);
+        if (canonical) return canonical;
+        ctx.addIssue("unknown time zone");
+        return z.NEVER;
+      }),
   })
   .refine((s) => s.frequency !== "weekly" || s.weekday !== undefined, {
     message: "a weekly schedule needs a weekday",

@@ -76,7 +76,7 @@ export class DigestBuilder {
     const drafts: OutboxDraft[] = [];
     if (fresh.length > 0 || (threadUpdates.length === 0 && subscription.quietNotes)) {
       const parts = this.render(digest, subscription, window, fresh, cache);
-      parts.forEach((part, index) =>
+      for (const [index, part] of parts.entries()) {
         drafts.push({
           key: `${keyPrefix}:part-${index}`,
           channelId: subscription.channelId,
@@ -86,8 +86,8 @@ export class DigestBuilder {
             const minutes = fresh[position];
             return minutes ? [{ documentId: minutes.documentId, versionId: minutes.versionId }] : [];
           }),
-        }),
-      );
+        });
+      }
     }
     for (const update of threadUpdates) drafts.push(await this.updateDraft(subscription, update, keyPrefix, window));
     return { digest, documents: fresh, threadUpdates, drafts };

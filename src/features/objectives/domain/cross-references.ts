@@ -37,26 +37,26 @@ export function checkObjectives(
     claimUnique(slugs, objective.slug, objective.number, () =>
       problems.add(file, at("slug"), `duplicate slug "${objective.slug}"`),
     );
-    objective.aliases.forEach((alias, aliasIndex) =>
+    objective.aliases.forEach((alias, aliasIndex) => {
       claimUnique(aliases, alias.toLowerCase(), objective.number, (owner) =>
         problems.add(file, at("aliases", aliasIndex), `alias "${alias}" is already used by objective ${owner}`),
-      ),
-    );
+      );
+    });
     objective.related.forEach((related, relatedIndex) => {
       if (related === objective.number)
         problems.add(file, at("related", relatedIndex), "an objective cannot relate to itself");
       else if (!numbers.has(related)) problems.add(file, at("related", relatedIndex), `unknown objective ${related}`);
     });
-    objective.expects.forEach((expectation, expectIndex) =>
+    objective.expects.forEach((expectation, expectIndex) => {
       checkSourceId(sources, expectation.source, () =>
         problems.add(file, at("expects", expectIndex, "source"), unknownSource(expectation.source)),
-      ),
-    );
-    objective.quotes.forEach((quote, quoteIndex) =>
+      );
+    });
+    objective.quotes.forEach((quote, quoteIndex) => {
       checkSourceId(sources, quote.source, () =>
         problems.add(file, at("quotes", quoteIndex, "source"), unknownSource(quote.source)),
-      ),
-    );
+      );
+    });
   });
 }
 

@@ -77,7 +77,10 @@ export function setupComposer(session: Session): void {
     const commands = (state?.commands ?? []).map((c) => ({
       label: `${c.command} ${c.usageHint}`,
       description: c.description,
-      choose: () => ((input.value = `${c.command} `), input.focus()),
+      choose: () => {
+        input.value = `${c.command} `;
+        input.focus();
+      },
     }));
     openMenu(
       required("#shortcuts-button"),

@@ -1,7 +1,7 @@
 import type { UserValue } from "../contract";
 
 /** What a person has chosen or typed in one Block Kit element on the page. */
-export function valueOf(control: HTMLElement): UserValue {
+export function controlValue(control: HTMLElement): UserValue {
   switch (control.dataset.kind) {
     case "multi":
       return control instanceof HTMLSelectElement ? Array.from(control.selectedOptions).map((o) => o.value) : [];
@@ -30,7 +30,7 @@ export function formValues(form: HTMLFormElement): Record<string, Record<string,
   const values: Record<string, Record<string, UserValue>> = {};
   for (const control of controlsIn(form)) {
     const { blockId = "", actionId = "" } = control.dataset;
-    (values[blockId] ??= {})[actionId] = valueOf(control);
+    values[blockId] = { ...values[blockId], [actionId]: controlValue(control) };
   }
   return values;
 }

@@ -1,6 +1,6 @@
 import type { Container } from "../contract";
 import { post } from "./api";
-import { formValues, valueOf } from "./form-values";
+import { controlValue, formValues } from "./form-values";
 import type { Session } from "./session";
 
 /** Where an element sits: the message (or ephemeral message) or the view around it. */
@@ -27,7 +27,7 @@ async function sendAction(session: Session, control: HTMLElement): Promise<void>
   const container = containerOf(control);
   if (!container || !confirmed(control)) return;
   const { actionId = "", blockId = "" } = control.dataset;
-  const value = control.dataset.kind === "button" ? undefined : valueOf(control);
+  const value = control.dataset.kind === "button" ? undefined : controlValue(control);
   if (control.dataset.url) window.open(control.dataset.url, "_blank", "noopener");
   control.classList.add("busy");
   await session.report(post("action", { as: session.as, container, actionId, blockId, value }));

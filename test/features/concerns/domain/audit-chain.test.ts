@@ -24,7 +24,7 @@ describe("appendEntry", () => {
   it("numbers entries from 1 and links each to the previous hash", () => {
     expect(chain.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(chain[0]?.prevHash).toBe(GENESIS_HASH);
-    chain.slice(1).forEach((entry, i) => expect(entry.prevHash).toBe(chain[i]?.hash));
+    for (const [i, entry] of chain.slice(1).entries()) expect(entry.prevHash).toBe(chain[i]?.hash);
     expect(chain[0]?.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 

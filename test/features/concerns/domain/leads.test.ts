@@ -11,7 +11,10 @@ describe("LeadDirectory", () => {
       leads: ["U0NAMED1"],
       group: "S0LEADS",
       clock,
-      members: async (group) => (lookups.push(group), members),
+      members: async (group) => {
+        lookups.push(group);
+        return members;
+      },
     });
     expect(await leads.isLead("T1", "U0NAMED1")).toBe(true);
     expect(await Promise.all([leads.isLead("T1", "U0GROUP1"), leads.isLead("T1", "U0OTHER1")])).toEqual([true, false]);

@@ -7,7 +7,6 @@ import { digest, jobs, postsIn, publish, readable, startDigestBot } from "../../
 import { ownFile } from "../../../support/fixtures";
 import { MinutesServer } from "../../../support/minutes-server";
 
-const channel = CHANNELS.commissioning.id;
 const HOUR = 60 * 60_000;
 
 describe("changed documents and crashes", () => {

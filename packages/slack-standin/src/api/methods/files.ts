@@ -41,7 +41,7 @@ function getUploadUrl(ctx: StandinContext, params: Params) {
 
 function uploadedFile(ctx: StandinContext, id: string, title: string | undefined): StoredFile {
   const file = ctx.files.find(id);
-  if (!file || !file.bytes) return refuse("file_not_found");
+  if (!file?.bytes) return refuse("file_not_found");
   if (title) file.title = title;
   return file;
 }

@@ -51,7 +51,7 @@ function update(ctx: StandinContext, params: Params) {
     return refuse("invalid_arguments", "[ERROR] one of `view_id` or `external_id` is required");
   }
   const target = args.view_id ? ctx.views.find(args.view_id) : ctx.views.findByExternalId(args.external_id ?? "");
-  if (!target || !target.isOpen) return refuse("not_found");
+  if (!target?.isOpen) return refuse("not_found");
   if (args.hash && args.hash !== target.hash) return refuse("hash_conflict");
   const view = acceptedView(ctx, args.view, target.type);
   refuseDuplicateExternalId(ctx, view, target);

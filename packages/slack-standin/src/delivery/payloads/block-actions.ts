@@ -81,7 +81,8 @@ function onView(ctx: StandinContext, input: BlockActionInput, viewId: string) {
   const view = openViewOf(ctx, viewId, input.user);
   const picked = action(ctx, view.blocks, input, `view ${viewId}`);
   if (picked.entry) {
-    (view.state.values[String(picked.block.block_id)] ??= {})[input.actionId] = picked.entry;
+    const blockId = String(picked.block.block_id);
+    view.state.values[blockId] = { ...view.state.values[blockId], [input.actionId]: picked.entry };
   }
   return {
     ...common(ctx, input.user),
@@ -94,7 +95,7 @@ function onView(ctx: StandinContext, input: BlockActionInput, viewId: string) {
 
 export function openViewOf(ctx: StandinContext, viewId: string, user: string): StoredView {
   const view = ctx.views.find(viewId);
-  if (!view || !view.isOpen) throw new Error(`View ${viewId} is not open`);
+  if (!view?.isOpen) throw new Error(`View ${viewId} is not open`);
   if (view.user !== user) throw new Error(`View ${viewId} belongs to ${view.user}, not ${user}`);
   return view;
 }

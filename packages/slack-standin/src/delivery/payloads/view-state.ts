@@ -63,9 +63,9 @@ export function buildViewState(
     const entered = inputFor(found, values, byBlock);
     const previous = tracked.values[blockId]?.[actionId];
     if (entered === undefined && previous) {
-      (state.values[blockId] ??= {})[actionId] = previous;
+      state.values[blockId] = { ...state.values[blockId], [actionId]: previous };
     } else if (entered !== undefined || found.block.type === "input") {
-      (state.values[blockId] ??= {})[actionId] = stateEntry(found.element, entered);
+      state.values[blockId] = { ...state.values[blockId], [actionId]: stateEntry(found.element, entered) };
     }
   }
   return state;

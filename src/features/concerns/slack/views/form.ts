@@ -66,7 +66,7 @@ function choices<T extends string>(
   describe?: (value: T) => string,
 ) {
   const options = values.map((value) => option(label(value), value, describe?.(value)));
-  const index = values.findIndex((value) => value === selected);
+  const index = selected === undefined ? -1 : (values as readonly string[]).indexOf(selected);
   return { options, initial: index >= 0 ? options[index] : undefined };
 }
 
