@@ -2,7 +2,7 @@ import type { SlackStandin } from "@localism/slack-standin";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../../src/clock";
 import { OutboxRepository } from "../../../../src/features/minutes/storage/outbox";
-import { CHANNELS, startTestStandin, type TestBot } from "../../../support/bot";
+import { startTestStandin, type TestBot } from "../../../support/bot";
 import { digest, jobs, postsIn, publish, readable, startDigestBot } from "../../../support/digest-bot";
 import { ownFile } from "../../../support/fixtures";
 import { MinutesServer } from "../../../support/minutes-server";
