@@ -25,6 +25,10 @@ export interface MinutesJson {
   title: string;
   meetingDate: string | null;
   url: string;
+  /** False for a document that is not minutes (a news story, an agenda, an announcement): stored, never put in a digest. */
+  minutes: boolean;
+  /** Why the document is not minutes; null for minutes. */
+  notMinutesReason: string | null;
   attendees: string[];
   apologies: string[];
   items: TaggedMinutesItem[];
@@ -60,6 +64,8 @@ export function buildMinutesDocument(
     meetingDate: parsed.meetingDate,
     url: parsed.url,
     attendees: parsed.attendees,
+    minutes: true,
+    notMinutesReason: null,
     apologies: parsed.apologies,
     items: parsed.items.map((item) => {
       const tags = tagItem(item.heading ? `${item.heading}. ${item.text}` : item.text, vocabulary);
