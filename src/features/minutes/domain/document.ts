@@ -63,9 +63,9 @@ export function buildMinutesDocument(
     title: parsed.title,
     meetingDate: parsed.meetingDate,
     url: parsed.url,
-    attendees: parsed.attendees,
     minutes: true,
     notMinutesReason: null,
+    attendees: parsed.attendees,
     apologies: parsed.apologies,
     items: parsed.items.map((item) => {
       const tags = tagItem(item.heading ? `${item.heading}. ${item.text}` : item.text, vocabulary);
