@@ -1,11 +1,13 @@
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, type LogLevel } from "@slack/bolt";
+import { App, HTTPReceiver, type LogLevel } from "@slack/bolt";
 import type { Config } from "./config";
 import { type Core, type CoreOptions, createCore } from "./core";
 import type { GroupMembers } from "./features/concerns";
-import type { RepeatingJob } from "./jobs/repeating-job";
+import { RepeatingJob } from "./jobs/repeating-job";
 import { Logger } from "./logger";
 import { registerAppHome } from "./slack/app-home";
+import { createFrontDoor, type Readiness } from "./slack/front-door";
 import { registerWorkspaceTracking } from "./slack/workspace-tracking";
 
 export { type Core, createCore } from "./core";
@@ -13,7 +15,18 @@ export { type Core, createCore } from "./core";
 export interface BotOptions extends CoreOptions {
   /** Scheduled jobs start with the bot unless false (tests drive them by hand). */
   startJobs?: boolean;
+  /** How long a request's body may take to arrive (HTTP mode). */
+  bodyTimeoutMs?: number;
 }
+
+/** Calls made while someone waits (listeners): a bounded time, a couple of quick retries. */
+const LISTENER_CLIENT_OPTIONS = {
+  timeout: 10_000,
+  retryConfig: { retries: 2, factor: 2, minTimeout: 250, maxTimeout: 1_000 },
+};
+const AUTH_RECHECK_MS = 30_000;
+/** A request that arrives while the token is still being checked waits this long, inside Slack's 3 seconds. */
+const APP_READY_WAIT_MS = 2_000;
 
 export interface RunningBot {
   core: Core;
@@ -31,14 +44,18 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const { slack } = config;
   const logger = options.logger ?? new Logger(config.logLevel);
   const socketMode = Boolean(slack.appToken);
+  const receiver = socketMode
+    ? null
+    : new HTTPReceiver({ signingSecret: slack.signingSecret, logger, logLevel: logger.getLevel() as LogLevel });
   const app = new App({
     token: slack.botToken,
-    signingSecret: slack.signingSecret,
-    appToken: slack.appToken,
-    socketMode,
+    ...(receiver ? { receiver } : { signingSecret: slack.signingSecret, appToken: slack.appToken, socketMode }),
     logger,
     logLevel: logger.getLevel() as LogLevel,
-    clientOptions: { slackApiUrl: slack.apiUrl },
+    clientOptions: { slackApiUrl: slack.apiUrl, ...LISTENER_CLIENT_OPTIONS },
+    // Bolt checks the token with auth.test once initialised; that is done below, beside the server,
+    // so that a Slack outage delays readiness rather than the port, and a failed check is retried.
+    deferInitialization: true,
   });
   const leadGroupMembers: GroupMembers = async (usergroup) =>
     (await app.client.usergroups.users.list({ usergroup })).users ?? [];
@@ -57,17 +74,38 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   });
   app.error(async (error) => core.logger.error("Unhandled error in a listener", error));
 
-  await recordInstalledWorkspace(app, core);
-  const server = socketMode ? await app.start() : await app.start({ port: config.port, host: config.host });
-  const address = socketMode
-    ? null
-    : ((server as { address(): AddressInfo | string | null }).address() as AddressInfo | null);
-  const port = address?.port ?? null;
-  core.logger.info(
-    socketMode
-      ? "localism-bot connected to Slack in Socket Mode"
-      : `localism-bot listening on http://${config.host}:${port}/slack/events`,
+  const slackAuth = new SlackAuthState();
+  const checkSlackAuth = () => recordInstalledWorkspace(app, core, slackAuth);
+  jobs.push(
+    new RepeatingJob(
+      "slack-auth-check",
+      AUTH_RECHECK_MS,
+      async () => {
+        if (slackAuth.current !== "ok") await checkSlackAuth();
+      },
+      core.logger,
+    ),
   );
+  let port: number | null = null;
+  let server: Server | null = null;
+  if (receiver) {
+    server = createFrontDoor({
+      requestListener: receiver.requestListener,
+      signingSecret: slack.signingSecret,
+      logger: core.logger,
+      readiness: () => readiness(core, slackAuth),
+      appReady: () => slackAuth.settled(APP_READY_WAIT_MS),
+      ...(options.bodyTimeoutMs ? { bodyTimeoutMs: options.bodyTimeoutMs } : {}),
+    });
+    port = await listen(server, config.port, config.host);
+    core.logger.info(`localism-bot listening on http://${config.host}:${port}/slack/events`);
+    void checkSlackAuth();
+  } else {
+    await checkSlackAuth();
+    if (slackAuth.current !== "ok") throw new Error(`Slack refused the bot token (${slackAuth.current})`);
+    await app.start();
+    core.logger.info("localism-bot connected to Slack in Socket Mode");
+  }
   if (options.startJobs !== false) for (const job of jobs) job.start();
   return {
     core,
@@ -76,21 +114,87 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     port,
     stop: async () => {
       await Promise.all(jobs.map((job) => job.stop()));
-      await app.stop();
+      if (server) await close(server);
+      else await app.stop();
       await core.close();
     },
   };
 }
 
-/** The workspace the bot token belongs to is recorded at start-up, with its name. */
-async function recordInstalledWorkspace(app: App, core: Core): Promise<void> {
+/**
+ * The workspace the bot token belongs to is recorded at start-up, with its name. In HTTP mode this
+ * runs beside the server, so the port opens whatever Slack's state; readiness reports the outcome.
+ */
+async function recordInstalledWorkspace(app: App, core: Core, state: SlackAuthState): Promise<void> {
   try {
+    await app.init();
     const identity = await app.client.auth.test();
     if (identity.team_id) await core.workspaces.recordSeen(identity.team_id, identity.team ?? null);
+    state.succeeded();
   } catch (error) {
+    state.failed(error);
     core.logger.warn(
       "Could not identify the workspace at start-up (auth.test failed); it will be recorded on its first request",
       error,
     );
   }
+}
+
+/** What the bot last learnt of its Slack token: checking, valid, or why not. */
+class SlackAuthState {
+  private state = "checking";
+  private readonly waiting = new Set<() => void>();
+  succeeded(): void {
+    this.state = "ok";
+    for (const wake of this.waiting) wake();
+  }
+  /** True once the token is valid; waits up to `ms` for a check in progress. */
+  async settled(ms: number): Promise<boolean> {
+    if (this.state === "ok") return true;
+    await new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waiting.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      this.waiting.add(wake);
+    });
+    return this.state === "ok";
+  }
+  failed(error: unknown): void {
+    this.state = `failed: ${slackErrorText(error)}`;
+  }
+  get current(): string {
+    return this.state;
+  }
+}
+
+function slackErrorText(error: unknown): string {
+  const code = (error as { data?: { error?: unknown } }).data?.error;
+  return typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
+}
+
+/** Ready: the database answers (migrations ran at start-up) and Slack accepted the token. */
+async function readiness(core: Core, slackAuth: SlackAuthState): Promise<Readiness> {
+  const database = await core.database.db.$queryRawUnsafe("SELECT 1").then(
+    () => "ok",
+    (error: unknown) => `failed: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  const checks = { database, migrations: "ok", slack: slackAuth.current };
+  return { ok: database === "ok" && slackAuth.current === "ok", checks };
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
 }

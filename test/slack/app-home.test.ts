@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PEOPLE, startTestBot, type TestBot } from "../support/bot";
+import { waitUntil } from "../support/wait";
 
 describe("App Home", () => {
   let t: TestBot;
@@ -37,6 +38,7 @@ describe("installed workspaces", () => {
   it("records the workspace the bot token belongs to, with its name, at start-up", async () => {
     const t = await startTestBot();
     try {
+      await waitUntil(async () => (await t.bot.core.workspaces.list()).length > 0);
       expect(await t.bot.core.workspaces.list()).toEqual([
         expect.objectContaining({ id: t.standin.workspace.team.id, name: t.standin.workspace.team.name }),
       ]);

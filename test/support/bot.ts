@@ -1,4 +1,5 @@
 import {
+  type InjectedFailure,
   type SlackDelivery,
   type SlackStandin,
   type SlackStandinOptions,
@@ -43,6 +44,10 @@ export interface TestBotOptions {
   sharedStandin?: SlackStandin;
   /** Scheduled jobs stay stopped unless asked for: tests run them with `bot.jobs.*.runOnce()`. */
   startJobs?: boolean;
+  /** How long a request's body may take to arrive. */
+  bodyTimeoutMs?: number;
+  /** Web API methods that fail from the start (e.g. auth.test answering 500). */
+  slackFailures?: Record<string, InjectedFailure>;
 }
 
 export interface TestBot {
@@ -61,6 +66,7 @@ export interface TestBot {
  */
 export async function startTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const standin = options.sharedStandin ?? (await startTestStandin(options.standin));
+  for (const [method, failure] of Object.entries(options.slackFailures ?? {})) standin.failNext(method, failure);
   const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl(options.provider ?? "sqlite"));
   const config = loadConfig({
     SLACK_BOT_TOKEN: standin.token,
@@ -79,6 +85,7 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
     clock: options.clock,
     logger: new Logger("debug", (line) => logs.push(line)),
     startJobs: options.startJobs ?? false,
+    ...(options.bodyTimeoutMs ? { bodyTimeoutMs: options.bodyTimeoutMs } : {}),
   });
   const slack = standin.delivery(`http://127.0.0.1:${bot.port}/slack/events`, SIGNING_SECRET);
   return {

@@ -1,0 +1,183 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { parse as parseQuery } from "node:querystring";
+import { verifySlackRequest } from "@slack/bolt";
+import type { Logger } from "../logger";
+
+/** Slack's requests are small; a modal's whole state is far below this. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** A request whose body has not arrived by then is cut off with 408. */
+export const BODY_TIMEOUT_MS = 30_000;
+/** Slack signs requests with the time sent; more than this in the future is not Slack. */
+const FUTURE_SKEW_SECONDS = 5 * 60;
+/** After a 413, keep reading a little so the client sees the answer rather than a broken pipe. */
+const DRAIN_LIMIT_BYTES = 32 * MAX_BODY_BYTES;
+
+export interface Readiness {
+  ok: boolean;
+  checks: Record<string, string>;
+}
+
+export interface FrontDoorOptions {
+  /** Bolt's receiver: requests that pass the checks here go on to it, with their body already read. */
+  requestListener: (req: IncomingMessage, res: ServerResponse) => void;
+  signingSecret: string;
+  logger: Logger;
+  readiness: () => Promise<Readiness>;
+  /** Resolves true once the app can handle requests (its token checked), false if not soon enough. */
+  appReady: () => Promise<boolean>;
+  maxBodyBytes?: number;
+  bodyTimeoutMs?: number;
+  /** Seconds since the epoch (a test clock may replace it). */
+  nowSeconds?: () => number;
+}
+
+type Body = { kind: "read"; bytes: Buffer } | { kind: "too-large" };
+
+/**
+ * The bot's HTTP server, in front of Bolt's receiver: it caps bodies and the time they take to
+ * arrive, refuses what Slack never sends (bodies that are not objects, timestamps in the future)
+ * before Bolt reads them, acknowledges Slack's `app_rate_limited` notice, and answers the health
+ * and readiness checks of a load balancer.
+ */
+export function createFrontDoor(options: FrontDoorOptions): Server {
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const server = createServer({ connectionsCheckingInterval: 250 }, (req, res) => {
+    handle(req, res, options, maxBodyBytes).catch((error: unknown) => {
+      options.logger.error("A request could not be handled", error);
+      if (!res.headersSent) answer(res, 500);
+      else res.destroy();
+    });
+  });
+  server.requestTimeout = options.bodyTimeoutMs ?? BODY_TIMEOUT_MS;
+  server.headersTimeout = Math.min(server.requestTimeout, 20_000);
+  return server;
+}
+
+async function handle(req: IncomingMessage, res: ServerResponse, options: FrontDoorOptions, maxBodyBytes: number) {
+  const path = (req.url ?? "/").split("?")[0];
+  if (req.method === "GET" && path === "/healthz") return answer(res, 200, { status: "up" });
+  if (req.method === "GET" && path === "/readyz") {
+    const readiness = await options.readiness();
+    return answer(res, readiness.ok ? 200 : 503, readiness);
+  }
+  if (req.method !== "POST") return options.requestListener(req, res);
+
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > maxBodyBytes) return refuseTooLarge(req, res);
+  const body = await readBody(req, maxBodyBytes);
+  if (body.kind === "too-large") return refuseTooLarge(req, res);
+
+  const timestamp = Number(req.headers["x-slack-request-timestamp"]);
+  const now = options.nowSeconds?.() ?? Math.floor(Date.now() / 1000);
+  if (Number.isFinite(timestamp) && timestamp > now + FUTURE_SKEW_SECONDS) return answer(res, 401);
+
+  const parsed = parseSlackBody(body.bytes, req.headers["content-type"]);
+  if (parsed === null) return answer(res, 400);
+  if (parsed.type === "app_rate_limited") return acknowledgeRateLimited(req, res, body.bytes, parsed, options);
+
+  if (!(await options.appReady()))
+    return answer(res, 503, { error: "not ready: Slack has not accepted the bot token yet" });
+  Object.assign(req, { rawBody: body.bytes });
+  options.requestListener(req, res);
+}
+
+function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Body> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        req.off("data", onData);
+        resolve({ kind: "too-large" });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    req.on("data", onData);
+    req.once("end", () => resolve({ kind: "read", bytes: Buffer.concat(chunks) }));
+    req.once("error", reject);
+  });
+}
+
+/** Answers 413 and reads on (up to a limit) so the client gets the answer instead of a reset. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+  res.setHeader("connection", "close");
+  answer(res, 413, { error: "request body too large" });
+  let drained = 0;
+  req.on("data", (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT_BYTES) req.destroy();
+  });
+  req.resume();
+}
+
+/**
+ * The body as Bolt will read it, when it is an object (a form, or a form's `payload`, or JSON);
+ * null for anything else (`payload=null`, a JSON `null` or array, text that is not JSON).
+ */
+export function parseSlackBody(bytes: Buffer, contentType: string | undefined): Record<string, unknown> | null {
+  try {
+    const text = bytes.toString("utf8");
+    const isForm = (contentType ?? "").split(";")[0]?.trim().toLowerCase() === "application/x-www-form-urlencoded";
+    if (isForm) {
+      const form = parseQuery(text);
+      if (typeof form.payload === "string") return asObject(JSON.parse(form.payload));
+      return form.payload === undefined ? (form as Record<string, unknown>) : null;
+    }
+    return asObject(JSON.parse(text));
+  } catch {
+    return null;
+  }
+}
+
+function asObject(value: unknown): Record<string, unknown> | null {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+}
+
+/** Slack tells an app it is over its event rate limit; nothing listens for it, so it is logged and acknowledged here. */
+function acknowledgeRateLimited(
+  req: IncomingMessage,
+  res: ServerResponse,
+  bytes: Buffer,
+  body: Record<string, unknown>,
+  options: FrontDoorOptions,
+): void {
+  const signed = verified(req, bytes, options);
+  if (!signed) {
+    answer(res, 401);
+    return;
+  }
+  options.logger.warn(
+    `Slack is rate limiting this app's events (workspace ${String(body.team_id ?? "unknown")}, minute ${String(body.minute_rate_limited ?? "unknown")})`,
+  );
+  answer(res, 200);
+}
+
+function verified(req: IncomingMessage, bytes: Buffer, options: FrontDoorOptions): boolean {
+  try {
+    verifySlackRequest({
+      signingSecret: options.signingSecret,
+      body: bytes.toString("utf8"),
+      headers: {
+        "x-slack-signature": String(req.headers["x-slack-signature"] ?? ""),
+        "x-slack-request-timestamp": Number(req.headers["x-slack-request-timestamp"]),
+      },
+    });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function answer(res: ServerResponse, status: number, body?: unknown): void {
+  if (body === undefined) {
+    res.writeHead(status);
+    res.end();
+    return;
+  }
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,182 @@
+import { createHmac } from "node:crypto";
+import { request } from "node:http";
+import { connect } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHANNELS, PEOPLE, SIGNING_SECRET, startTestBot, type TestBot } from "../support/bot";
+import { waitUntil } from "../support/wait";
+
+interface Sent {
+  status: number;
+  body: string;
+}
+
+function signedHeaders(body: string, contentType: string, timestamp = Math.floor(Date.now() / 1000)) {
+  const signature = `v0=${createHmac("sha256", SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+  return {
+    "content-type": contentType,
+    "x-slack-request-timestamp": String(timestamp),
+    "x-slack-signature": signature,
+  };
+}
+
+function send(
+  port: number,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: string | Buffer,
+): Promise<Sent> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, method, path, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (chunk: Buffer) => chunks.push(chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+    });
+    req.on("error", reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+const form = "application/x-www-form-urlencoded";
+
+function objectivesCommand(text: string): string {
+  return new URLSearchParams({
+    command: "/objectives",
+    text,
+    team_id: "T0RIVERSIDE",
+    user_id: PEOPLE.staff.id,
+    channel_id: CHANNELS.commissioning.id,
+    response_url: "http://127.0.0.1:1/unused",
+    trigger_id: "1.2.3",
+  }).toString();
+}
+
+describe("the bot's HTTP front door", () => {
+  let t: TestBot;
+  let port: number;
+  beforeAll(async () => {
+    t = await startTestBot();
+    port = t.bot.port as number;
+  });
+  afterAll(() => t?.close());
+
+  const stillAnswers = async () => {
+    const body = objectivesCommand("1");
+    const reply = await send(port, "POST", "/slack/events", signedHeaders(body, form), body);
+    expect(reply.status).toBe(200);
+    expect(reply.body).toContain("Transferring power to local organisations");
+  };
+
+  it("refuses a signed payload=null or a JSON null with 400, and keeps answering", async () => {
+    for (const [body, type] of [
+      ["payload=null", form],
+      ["null", "application/json"],
+      ["[1,2]", "application/json"],
+      ["payload=%5B%5D", form],
+    ] as const) {
+      expect((await send(port, "POST", "/slack/events", signedHeaders(body, type), body)).status).toBe(400);
+    }
+    await stillAnswers();
+  });
+
+  it("refuses requests stamped more than five minutes in the future", async () => {
+    const body = objectivesCommand("1");
+    const future = Math.floor(Date.now() / 1000) + 10 * 60;
+    expect((await send(port, "POST", "/slack/events", signedHeaders(body, form, future), body)).status).toBe(401);
+    const nextYear = Math.floor(Date.now() / 1000) + 365 * 24 * 3600;
+    expect((await send(port, "POST", "/slack/events", signedHeaders(body, form, nextYear), body)).status).toBe(401);
+  });
+
+  it("answers 413 to a body over the limit, declared or chunked, and the client reads the answer", async () => {
+    const big = Buffer.alloc(2 * 1024 * 1024, "a");
+    const declared = await send(
+      port,
+      "POST",
+      "/slack/events",
+      { "content-type": form, "content-length": String(big.length) },
+      big,
+    );
+    expect(declared.status).toBe(413);
+    const chunked = await send(
+      port,
+      "POST",
+      "/slack/events",
+      { "content-type": form, "transfer-encoding": "chunked" },
+      Buffer.alloc(10 * 1024 * 1024, "b"),
+    );
+    expect(chunked.status).toBe(413);
+    await stillAnswers();
+  });
+
+  it("acknowledges Slack's signed app_rate_limited notice and logs it", async () => {
+    const body = JSON.stringify({
+      token: "x",
+      type: "app_rate_limited",
+      team_id: "T0RIVERSIDE",
+      minute_rate_limited: 1518467820,
+      api_app_id: "A0LOCALISM",
+    });
+    const reply = await send(port, "POST", "/slack/events", signedHeaders(body, "application/json"), body);
+    expect(reply.status).toBe(200);
+    expect(t.logs.some((line) => line.includes("rate limiting this app's events"))).toBe(true);
+    const forged = await send(
+      port,
+      "POST",
+      "/slack/events",
+      {
+        "content-type": "application/json",
+        "x-slack-request-timestamp": String(Math.floor(Date.now() / 1000)),
+        "x-slack-signature": "v0=00",
+      },
+      body,
+    );
+    expect(forged.status).toBe(401);
+  });
+
+  it("answers /healthz, and /readyz once the database and Slack's auth.test are fine", async () => {
+    expect(await send(port, "GET", "/healthz", {})).toEqual({ status: 200, body: JSON.stringify({ status: "up" }) });
+    await waitUntil(async () => (await send(port, "GET", "/readyz", {})).status === 200);
+    expect(JSON.parse((await send(port, "GET", "/readyz", {})).body)).toEqual({
+      ok: true,
+      checks: { database: "ok", migrations: "ok", slack: "ok" },
+    });
+  });
+});
+
+describe("a request whose body never finishes", () => {
+  it("is cut off with 408", async () => {
+    const t = await startTestBot({ bodyTimeoutMs: 500 });
+    try {
+      const socket = connect(t.bot.port as number, "127.0.0.1");
+      const received: Buffer[] = [];
+      socket.on("data", (chunk: Buffer) => received.push(chunk));
+      const closed = new Promise((resolve) => socket.once("close", resolve));
+      socket.write(
+        `POST /slack/events HTTP/1.1\r\nHost: localhost\r\nContent-Type: ${form}\r\nContent-Length: 1000\r\n\r\ncommand=`,
+      );
+      await closed;
+      expect(Buffer.concat(received).toString()).toMatch(/^HTTP\/1\.1 408/);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe("start-up while Slack's Web API fails", () => {
+  it("opens the port at once and reports auth.test's failure through /readyz", async () => {
+    const t = await startTestBot({ slackFailures: { "auth.test": { status: 500, times: 1000 } } });
+    try {
+      const port = t.bot.port as number;
+      expect((await send(port, "GET", "/healthz", {})).status).toBe(200);
+      await waitUntil(
+        async () => JSON.parse((await send(port, "GET", "/readyz", {})).body).checks.slack !== "checking",
+      );
+      const ready = await send(port, "GET", "/readyz", {});
+      expect(ready.status).toBe(503);
+      expect(JSON.parse(ready.body).checks.slack).toMatch(/^failed/);
+    } finally {
+      await t.close();
+    }
+  });
+});
