@@ -24,6 +24,12 @@ export interface QuestionLog {
   record(entry: QuestionRecord): Promise<void>;
 }
 
+/** Looks up an answered question and records one person's vote on it (a repository in production). */
+export interface AnswerVotes {
+  find(id: string): Promise<QuestionRecord | null>;
+  vote(questionId: string, userId: string, helpful: boolean, at: Date): Promise<void>;
+}
+
 export interface Asker {
   workspaceId?: string | null;
   userId?: string | null;

@@ -1,7 +1,7 @@
 import type { Clock } from "../../../clock";
 import type { Logger } from "../../../logger";
 import type { AskResult } from "../domain/answer";
-import type { AskService, QuestionRecord } from "../domain/ask-service";
+import type { AnswerVotes, AskService } from "../domain/ask-service";
 import type { KnowledgeBase, Objective } from "../domain/knowledge-base";
 
 /** What the objectives feature's listeners need: its services, never its storage. */
@@ -13,10 +13,4 @@ export interface ObjectivesSlackDeps {
   questions: AnswerVotes;
   clock: Clock;
   logger: Logger;
-}
-
-/** Looks up an answered question and records one person's vote on it. */
-export interface AnswerVotes {
-  find(id: string): Promise<QuestionRecord | null>;
-  vote(questionId: string, userId: string, helpful: boolean, at: Date): Promise<void>;
 }

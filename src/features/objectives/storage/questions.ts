@@ -1,5 +1,5 @@
 import type { Db } from "../../../storage/database";
-import type { QuestionRecord } from "../domain/ask-service";
+import type { AnswerVotes, QuestionLog, QuestionRecord } from "../domain/ask-service";
 
 export type { QuestionRecord };
 
@@ -14,7 +14,7 @@ export interface QuestionReportRow extends QuestionRecord {
  * requests. Every read flushes first, so nothing recorded is ever missing from a read; `flush()`
  * runs at shutdown.
  */
-export class QuestionRepository {
+export class QuestionRepository implements QuestionLog, AnswerVotes {
   private pending: QuestionRecord[] = [];
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
