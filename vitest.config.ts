@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 /** Pure code: no database, no network, no browser; the whole project runs in seconds. */
 const unit = [
   "test/features/*/domain/**/*.test.ts",
+  "test/properties/**/*.test.ts",
   "test/features/*/slack/views/**/*.test.ts",
   "test/sandbox/render/**/*.test.ts",
   "test/sandbox/{manifest,page-state,seed}.test.ts",

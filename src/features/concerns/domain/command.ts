@@ -19,6 +19,7 @@ export type ConcernsCommand =
 const CODE_AT_START = /^([A-Za-z0-9]{4}[-\s]?[A-Za-z0-9]{4}[-\s]?[A-Za-z0-9]{4})(?:\s+([\s\S]*))?$/;
 const UNITS = { d: "days", w: "weeks", m: "months", y: "years" } as const;
 const DEFAULT_EXPORT_DAYS = 30;
+const MAX_EXPORT_YEARS = 20;
 
 export function parseConcernsCommand(text: string, now: Date): ConcernsCommand {
   const trimmed = text.trim();
@@ -81,7 +82,14 @@ function exportRange(args: string, now: Date): ConcernsCommand {
   const duration = /^(\d+)\s*([dwmy])$/i.exec(args);
   if (duration) {
     const unit = UNITS[(duration[2] ?? "d").toLowerCase() as keyof typeof UNITS];
-    return { kind: "export", from: sub(now, { [unit]: Number(duration[1]) }), to: now };
+    const from = sub(now, { [unit]: Number(duration[1]) });
+    if (!isValid(from) || from < sub(now, { years: MAX_EXPORT_YEARS })) {
+      return {
+        kind: "invalid",
+        message: `An export goes back at most ${MAX_EXPORT_YEARS} years, like \`/concerns export 5y\`.`,
+      };
+    }
+    return { kind: "export", from, to: now };
   }
   const dates = args.split(/\s+(?:to\s+)?/i).map((part) => parse(part, "yyyy-MM-dd", now, inLondon));
   const [start, end] = dates;

@@ -14,6 +14,8 @@ export type DigestCommand =
   | { kind: "source-remove"; id: number }
   | { kind: "invalid"; message: string };
 
+/** Stored ids are 32-bit integers; anything larger cannot be one. */
+const MAX_ID = 2_147_483_647;
 const QUIET_WORDS = new Set(["quiet", "quiet-weeks", "quiet-notes"]);
 const SIMPLE: Record<string, DigestCommand> = {
   "": { kind: "help" },
@@ -34,7 +36,7 @@ export function parseDigestCommand(text: string): DigestCommand {
   const rest = words.slice(1);
   if (verb === "subscribe") return subscribe(rest);
   if (verb === "source") return source(rest);
-  const simple = SIMPLE[verb];
+  const simple = Object.hasOwn(SIMPLE, verb) ? SIMPLE[verb] : undefined;
   if (simple && rest.length === 0) return simple;
   return {
     kind: "invalid",
@@ -72,7 +74,7 @@ function source(words: string[]): DigestCommand {
   }
   if (verb === "remove" && argument && extra.length === 0) {
     const id = Number(argument.replace(/^#/, ""));
-    if (Number.isInteger(id) && id > 0) return { kind: "source-remove", id };
+    if (Number.isInteger(id) && id > 0 && id <= MAX_ID) return { kind: "source-remove", id };
   }
   return {
     kind: "invalid",
