@@ -72,7 +72,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: FrontD
   if (Number.isFinite(timestamp) && timestamp > now + FUTURE_SKEW_SECONDS) return answer(res, 401);
 
   const parsed = parseSlackBody(body.bytes, req.headers["content-type"]);
-  if (parsed === null) return answer(res, 400);
+  if (parsed === null || !idsLookLikeSlack(parsed)) return answer(res, 400);
   if (parsed.type === "app_rate_limited") return acknowledgeRateLimited(req, res, body.bytes, parsed, options);
 
   if (!(await options.appReady()))
@@ -129,6 +129,29 @@ export function parseSlackBody(bytes: Buffer, contentType: string | undefined): 
   } catch {
     return null;
   }
+}
+
+/** Slack ids: upper-case letters and digits (T0123ABCD, U024BE7LH, C0123, W012A3CDE...). */
+const SLACK_ID = /^[A-Z0-9]{1,40}$/;
+const ID_FIELDS = ["team_id", "user_id", "channel_id", "enterprise_id", "api_app_id"];
+const ID_OBJECTS = ["team", "user", "channel", "enterprise"];
+
+/**
+ * Where a body names a workspace, person or channel, the name is a Slack id. Anything else
+ * ("__proto__", "constructor") is not from Slack, and would reach code that keys maps by these ids.
+ */
+export function idsLookLikeSlack(body: Record<string, unknown>): boolean {
+  const event = asObject(body.event);
+  const values = [
+    ...ID_FIELDS.map((field) => body[field]),
+    ...ID_OBJECTS.map((field) => asObject(body[field])?.id),
+    event?.user,
+    event?.channel,
+    event?.team,
+  ];
+  return values.every(
+    (value) => value === undefined || value === null || (typeof value === "string" && SLACK_ID.test(value)),
+  );
 }
 
 function asObject(value: unknown): Record<string, unknown> | null {

@@ -180,3 +180,25 @@ describe("start-up while Slack's Web API fails", () => {
     }
   });
 });
+
+describe("ids that are not Slack ids", () => {
+  it("a team or user id such as __proto__ is refused politely, and the bot goes on", async () => {
+    const t = await startTestBot();
+    try {
+      const port = t.bot.port as number;
+      for (const field of ["team_id", "user_id", "channel_id"]) {
+        for (const value of ["__proto__", "constructor", "toString"]) {
+          const params = new URLSearchParams(objectivesCommand("what is assumed liberty"));
+          params.set(field, value);
+          const body = params.toString();
+          const reply = await send(port, "POST", "/slack/events", signedHeaders(body, form), body);
+          expect(reply.status, `${field}=${value}`).toBe(400);
+        }
+      }
+      const body = objectivesCommand("1");
+      expect((await send(port, "POST", "/slack/events", signedHeaders(body, form), body)).status).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
