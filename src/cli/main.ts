@@ -6,11 +6,12 @@ import { concernsCommands } from "../features/concerns/cli";
 import { minutesCommands } from "../features/minutes/cli";
 import { objectivesCommands } from "../features/objectives/cli";
 import { Logger } from "../logger";
+import { backupCommand } from "./backup";
 import type { AnyCliCommand, CliContext, CliOption } from "./command";
 import { UsageError } from "./duration";
 import { type Output, processOutput } from "./output";
 
-const COMMANDS: AnyCliCommand[] = [...objectivesCommands, ...minutesCommands, ...concernsCommands];
+const COMMANDS: AnyCliCommand[] = [...objectivesCommands, ...minutesCommands, ...concernsCommands, backupCommand];
 
 const COMMON_OPTIONS: Record<string, CliOption> = {
   json: { type: "boolean", default: false },
