@@ -1,4 +1,5 @@
 import type { Logger as BoltLogger, LogLevel } from "@slack/bolt";
+import { currentRequest } from "./request-context";
 
 /** Bolt's log levels as the strings they are ("debug" ... "error"). */
 type Level = `${LogLevel}`;
@@ -91,6 +92,8 @@ export class Logger implements BoltLogger {
   private write(level: Level, msg: unknown[]): void {
     if (ORDER[level] < ORDER[this.level]) return;
     const text = withholdPayloads(redactSecrets(msg.map(describe).join(" ")));
-    this.sink(JSON.stringify({ time: new Date().toISOString(), level, name: this.name, msg: text }));
+    const request = currentRequest();
+    const context = request ? { requestId: request.requestId, workspaceId: request.workspaceId } : {};
+    this.sink(JSON.stringify({ time: new Date().toISOString(), level, name: this.name, ...context, msg: text }));
   }
 }

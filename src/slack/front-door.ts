@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { parse as parseQuery } from "node:querystring";
 import { verifySlackRequest } from "@slack/bolt";
 import type { Logger } from "../logger";
+import { inRequest } from "../request-context";
 
 /** Slack's requests are small; a modal's whole state is far below this. */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -78,7 +79,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: FrontD
   if (!(await options.appReady()))
     return answer(res, 503, { error: "not ready: Slack has not accepted the bot token yet" });
   Object.assign(req, { rawBody: body.bytes });
-  options.requestListener(req, res);
+  inRequest(workspaceOf(parsed), () => options.requestListener(req, res));
 }
 
 function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Body> {
@@ -152,6 +153,12 @@ export function idsLookLikeSlack(body: Record<string, unknown>): boolean {
   return values.every(
     (value) => value === undefined || value === null || (typeof value === "string" && SLACK_ID.test(value)),
   );
+}
+
+/** The workspace a request comes from, as Slack names it in each kind of body. */
+function workspaceOf(body: Record<string, unknown>): string | null {
+  const team = body.team_id ?? asObject(body.team)?.id ?? asObject(body.event)?.team;
+  return typeof team === "string" ? team : null;
 }
 
 function asObject(value: unknown): Record<string, unknown> | null {

@@ -202,3 +202,25 @@ describe("ids that are not Slack ids", () => {
     }
   });
 });
+
+describe("log lines written while handling a request", () => {
+  it("carry the request's id and workspace, and lines of one request share the id", async () => {
+    const t = await startTestBot();
+    try {
+      const before = t.logs.length;
+      const body = objectivesCommand("what is assumed liberty");
+      expect((await send(t.bot.port as number, "POST", "/slack/events", signedHeaders(body, form), body)).status).toBe(
+        200,
+      );
+      const lines = t.logs
+        .slice(before)
+        .map((line) => JSON.parse(line) as { requestId?: string; workspaceId?: string });
+      const fromRequest = lines.filter((line) => line.requestId);
+      expect(fromRequest.length).toBeGreaterThan(0);
+      expect(new Set(fromRequest.map((line) => line.requestId)).size).toBe(1);
+      expect(fromRequest.every((line) => line.workspaceId === "T0RIVERSIDE")).toBe(true);
+    } finally {
+      await t.close();
+    }
+  });
+});
