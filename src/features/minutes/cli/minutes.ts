@@ -21,8 +21,9 @@ export async function ingestCommand(
   const outcome = { new: "Stored", updated: "Stored a new version of", unchanged: "Already stored, unchanged:" }[
     result.outcome
   ];
+  const notMinutes = result.minutes ? "" : ` Not minutes: ${result.notMinutesReason}; it won't appear in digests.`;
   output.out(
-    `${outcome} "${result.title}" (meeting ${result.meetingDate ?? "date not found"}), ${result.items} items, version ${result.version}.`,
+    `${outcome} "${result.title}" (meeting ${result.meetingDate ?? "date not found"}), ${result.items} items, version ${result.version}.${notMinutes}`,
   );
 }
 
@@ -48,6 +49,10 @@ export function toJson(minutes: StoredMinutes) {
     title: minutes.title,
     meetingDate: minutes.meetingDate,
     url: minutes.url,
+    /** False for a document that is not minutes (a news story, an announcement): never in a digest. */
+    minutes: minutes.minutes,
+    /** Why it is not minutes; null for minutes. */
+    reason: minutes.notMinutesReason,
     publisher: minutes.publisher,
     attendees: minutes.attendees,
     apologies: minutes.apologies,
@@ -71,6 +76,8 @@ export function toJson(minutes: StoredMinutes) {
 }
 
 function toText(minutes: StoredMinutes): string {
+  if (!minutes.minutes)
+    return `${minutes.meetingDate ?? "????-??-??"}  ${minutes.title}  (not minutes: ${minutes.notMinutesReason ?? "no reason given"})\n            ${minutes.url}`;
   const actions = minutes.items.filter((item) => item.kind === "action").length;
   const autonomy = minutes.items.filter((item) => item.autonomy).length;
   return `${minutes.meetingDate ?? "????-??-??"}  ${minutes.title}  (${minutes.items.length} items, ${actions} actions, ${autonomy} on CCG autonomy${minutes.version > 1 ? `, version ${minutes.version}` : ""})\n            ${minutes.url}`;

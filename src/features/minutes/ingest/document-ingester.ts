@@ -1,7 +1,8 @@
 import type { Clock } from "../../../clock";
-import { buildMinutesDocument, contentHash } from "../domain/document";
+import { buildMinutesDocument, contentHash, type MinutesJson } from "../domain/document";
 import { extractText } from "../domain/extract";
 import { dedupeKey } from "../domain/feeds";
+import type { MinutesHints } from "../domain/parse";
 import type { TaggingVocabulary } from "../domain/tagging";
 import type { DocumentRepository, StoreOutcome } from "../storage/documents";
 import type { MinutesIndex } from "./minutes-index";
@@ -33,7 +34,13 @@ export interface IngestedDocument {
   title: string;
   meetingDate: string | null;
   items: number;
+  /** False when the document is not minutes (stored with the reason, never put in a digest). */
+  minutes: boolean;
+  notMinutesReason: string | null;
 }
+
+/** Turns a document's text into its MinutesJson: parsing, the minutes-or-not decision and tagging. */
+export type MinutesBuilder = (text: string, hints: MinutesHints, vocabulary: TaggingVocabulary) => MinutesJson;
 
 const UNTITLED = "Untitled minutes";
 
@@ -55,13 +62,16 @@ export class DocumentIngester {
       index: MinutesIndex;
       vocabulary: TaggingVocabulary;
       clock: Clock;
+      /** How a document's text becomes MinutesJson; buildMinutesDocument unless replaced (tests). */
+      build?: MinutesBuilder;
     },
   ) {}
 
   async ingest(fetched: FetchedBody, context: DocumentContext): Promise<IngestedDocument> {
     const extracted = await extractText({ contentType: fetched.contentType, body: fetched.body, url: context.link });
     const title = context.title ?? extracted.title;
-    const minutes = buildMinutesDocument(
+    const build = this.deps.build ?? buildMinutesDocument;
+    const minutes = build(
       extracted.text,
       {
         url: context.link,
@@ -94,6 +104,7 @@ export class DocumentIngester {
         meetingDate: minutes.meetingDate,
         storedAt: now,
         url: context.link,
+        minutes: minutes.minutes,
         items: minutes.items,
       });
     }
@@ -105,6 +116,8 @@ export class DocumentIngester {
       title: minutes.title,
       meetingDate: minutes.meetingDate,
       items: minutes.items.length,
+      minutes: minutes.minutes,
+      notMinutesReason: minutes.minutes ? null : (minutes.notMinutesReason ?? "not minutes"),
     };
   }
 }

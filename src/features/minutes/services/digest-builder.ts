@@ -53,7 +53,7 @@ export class DigestBuilder {
     keyPrefix: string,
     cache?: PassCache,
   ): Promise<PreparedDigest> {
-    const stored = await this.storedIn(window, cache);
+    const stored = (await this.storedIn(window, cache)).filter((minutes) => minutes.minutes);
     const earlier = await this.deps.claims.earlierEntries(
       subscription.id,
       stored.map((minutes) => minutes.documentId),

@@ -88,7 +88,9 @@ export class DigestService {
       nextRun: subscription.pausedAt ? null : catchUpDue ? now : nextRun(subscription.schedule, now),
       catchUpDue,
       lastDigest: await this.deps.claims.latest(subscription.id),
-      waiting: await this.deps.reader.storedBetween(subscription.coveredUntil, now),
+      waiting: (await this.deps.reader.storedBetween(subscription.coveredUntil, now)).filter(
+        (minutes) => minutes.minutes,
+      ),
     };
   }
 

@@ -21,6 +21,10 @@ export interface StoredMinutes {
   firstSeenAt: Date;
   /** True when an earlier version of the document was stored before this one's window. */
   updated: boolean;
+  /** False for a document that is not minutes (a news story, an announcement): never in a digest or search. */
+  minutes: boolean;
+  /** Why it is not minutes; null for minutes. */
+  notMinutesReason: string | null;
   items: TaggedMinutesItem[];
 }
 
@@ -74,7 +78,7 @@ export class MinutesReader {
       .sort((a, b) => a.storedAt.getTime() - b.storedAt.getTime() || a.documentId - b.documentId);
   }
 
-  /** The documents stored or changed most recently (latest version of each), newest first. */
+  /** The minutes stored or changed most recently (latest version of each), newest first; documents that are not minutes are left out. */
   async recentlyStored(limit: number): Promise<StoredMinutes[]> {
     const rows = await this.db.minutesVersion.findMany({
       orderBy: [{ storedAt: "desc" }, { id: "desc" }],
@@ -84,6 +88,7 @@ export class MinutesReader {
     const seen = new Set<number>();
     return rows
       .filter((row) => !seen.has(row.documentId) && seen.add(row.documentId))
+      .filter((row) => row.isMinutes)
       .slice(0, limit)
       .map((row) => toStoredMinutes(row, row.number > 1));
   }
@@ -113,6 +118,8 @@ function toStoredMinutes(row: VersionRow, updated: boolean): StoredMinutes {
     storedAt: row.storedAt,
     firstSeenAt: row.document.firstSeenAt,
     updated,
+    minutes: row.isMinutes,
+    notMinutesReason: row.isMinutes ? null : row.notMinutesReason,
     items: row.items.map(toItem),
   };
 }

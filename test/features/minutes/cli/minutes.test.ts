@@ -3,6 +3,8 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../../../src/cli/main";
 import type { Output } from "../../../../src/cli/output";
+import { DocumentRepository } from "../../../../src/features/minutes/storage/documents";
+import { openDatabase } from "../../../../src/storage/database";
 import { freshSqliteUrl } from "../../../support/databases";
 import { ownFile } from "../../../support/fixtures";
 import { MinutesServer } from "../../../support/minutes-server";
@@ -110,6 +112,7 @@ describe("localism sources, ingest and minutes", () => {
       );
       for (const item of document.items as Record<string, unknown>[]) {
         expect(["discussion", "decision", "action"]).toContain(item.kind);
+        expect(document).toMatchObject({ minutes: true, reason: null });
         expect(item).toEqual(
           expect.objectContaining({
             text: expect.any(String),
@@ -149,5 +152,46 @@ describe("localism sources, ingest and minutes", () => {
         date: "2012-09-13",
       },
     });
+  });
+
+  it("marks a stored document that is not minutes, with the reason, in text and in JSON", async () => {
+    const database = await openDatabase(databaseUrl);
+    try {
+      await new DocumentRepository(database.db).storeVersion(
+        {
+          key: "https://www.gov.uk/government/news/example-announcement",
+          link: "https://www.gov.uk/government/news/example-announcement",
+          sourceId: null,
+          publisher: "GOV.UK",
+          feedUpdatedAt: null,
+          etag: null,
+          lastModified: null,
+          contentHash: "announcement-1",
+          minutes: {
+            title: "New chair announced for the Board (example)",
+            meetingDate: null,
+            url: "https://www.gov.uk/government/news/example-announcement",
+            minutes: false,
+            notMinutesReason: "an announcement, not a record of a meeting",
+            attendees: [],
+            apologies: [],
+            items: [],
+          },
+        },
+        new Date("2026-03-18T10:00:00Z"),
+      );
+    } finally {
+      await database.close();
+    }
+    const documents = JSON.parse((await cli(["minutes", "--json"])).out) as Record<string, unknown>[];
+    expect(documents.find((document) => String(document.url).includes("example-announcement"))).toMatchObject({
+      title: "New chair announced for the Board (example)",
+      minutes: false,
+      reason: "an announcement, not a record of a meeting",
+    });
+    expect(documents.filter((document) => document.minutes === true)).toHaveLength(3);
+    expect((await cli(["minutes"])).out).toContain(
+      "????-??-??  New chair announced for the Board (example)  (not minutes: an announcement, not a record of a meeting)",
+    );
   });
 });

@@ -1,6 +1,6 @@
 import type { Clock } from "../../../../src/clock";
 import { taggingVocabularyFrom } from "../../../../src/features/minutes/domain/kb-vocabulary";
-import { DocumentIngester } from "../../../../src/features/minutes/ingest/document-ingester";
+import { DocumentIngester, type MinutesBuilder } from "../../../../src/features/minutes/ingest/document-ingester";
 import { type FetchLimits, HttpFetcher } from "../../../../src/features/minutes/ingest/http-fetcher";
 import { MinutesIndex } from "../../../../src/features/minutes/ingest/minutes-index";
 import { SourcePoller } from "../../../../src/features/minutes/ingest/source-poller";
@@ -35,6 +35,7 @@ export async function ingestionHarness(
   clock: Clock,
   fetch: Partial<FetchLimits> = {},
   provider: Provider = "sqlite",
+  build?: MinutesBuilder,
 ): Promise<IngestionHarness> {
   const database = await openDatabase(await freshDatabaseUrl(provider));
   const logs: string[] = [];
@@ -55,6 +56,7 @@ export async function ingestionHarness(
     index: new MinutesIndex(search),
     vocabulary: taggingVocabularyFrom(kb),
     clock,
+    ...(build ? { build } : {}),
   });
   const poller = new SourcePoller({ sources, documents, ingester, fetcher, clock, logger, pollIntervalMs: HOUR });
   return {
