@@ -1,18 +1,11 @@
 import { composeDigest, type Digest, type DigestDocument } from "../domain/compose";
+import { type DigestWindow, windowPeriod } from "../domain/runs";
 import type { ClaimRepository, OutboxDraft } from "../storage/claims";
 import type { MinutesReader, StoredMinutes } from "../storage/reader";
 import type { SubscriptionRecord } from "../storage/subscriptions";
 import type { ConcernCountsProvider, DigestPart, DigestRenderer } from "./ports";
 
-export interface DigestWindow {
-  /** Minutes stored from here... */
-  from: Date;
-  /** ...up to here (not included). */
-  to: Date;
-  /** The period named in the header (a catch-up names all the periods it covers). */
-  label: { start: Date; end: Date };
-  missedRuns: number;
-}
+export type { DigestWindow };
 
 /**
  * Shared by the subscriptions handled in one scheduler pass: channels on the same schedule read
@@ -69,7 +62,7 @@ export class DigestBuilder {
       end: window.to,
     });
     const digest = composeDigest({
-      period: { ...window.label, timeZone: subscription.schedule.timeZone },
+      period: windowPeriod(window, subscription.schedule.timeZone),
       documents: fresh.map(toDigestDocument),
       ...(concernCounts ? { concernCounts } : {}),
     });
@@ -100,7 +93,7 @@ export class DigestBuilder {
     window: DigestWindow,
   ): Promise<OutboxDraft> {
     const composed = composeDigest({
-      period: { ...window.label, timeZone: subscription.schedule.timeZone },
+      period: windowPeriod(window, subscription.schedule.timeZone),
       documents: [toDigestDocument(update.minutes)],
     });
     const document = composed.documents[0];
@@ -128,8 +121,9 @@ export class DigestBuilder {
     const key = [
       workspace,
       subscription.schedule.timeZone,
-      window.label.start.getTime(),
-      window.label.end.getTime(),
+      window.from.getTime(),
+      window.to.getTime(),
+      window.period.end.getTime(),
       window.missedRuns,
       ...fresh.map((minutes) => minutes.versionId),
     ].join("|");

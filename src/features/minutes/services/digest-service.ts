@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../../../clock";
 import type { Logger } from "../../../logger";
+import { type DigestWindow, digestWindow, dueWindow } from "../domain/runs";
 import { type DigestSchedule, dueRuns, nextRun, periodOf, previousRun } from "../domain/schedule";
 import type { ClaimRecord, ClaimRepository } from "../storage/claims";
 import type { MinutesReader, StoredMinutes } from "../storage/reader";
@@ -97,12 +98,9 @@ export class DigestService {
   /** The next digest as it stands now, for `/digest preview`: nothing is recorded or posted. */
   async preview(subscription: SubscriptionRecord): Promise<{ parts: DigestPart[]; prepared: PreparedDigest }> {
     const now = this.deps.clock.now();
-    const period = periodOf(subscription.schedule, now);
-    const prepared = await this.deps.builder.prepare(
-      subscription,
-      { from: subscription.coveredUntil, to: now, label: period, missedRuns: 1 },
-      "preview",
-    );
+    const claimed = await this.deps.claims.find(subscription.id, periodOf(subscription.schedule, now).key);
+    const window = digestWindow(subscription.schedule, subscription.coveredUntil, now, claimed !== null);
+    const prepared = await this.deps.builder.prepare(subscription, window, "preview");
     const digestDrafts = prepared.drafts.filter((draft) => draft.threadParentId === undefined);
     return {
       parts: digestDrafts.map((draft) => ({ message: { text: draft.text, blocks: draft.blocks }, documents: [] })),
@@ -115,21 +113,16 @@ export class DigestService {
     const subscription = await this.find(workspaceId, channelId);
     if (!subscription) return { outcome: "not-subscribed" };
     const now = this.deps.clock.now();
-    const period = periodOf(subscription.schedule, now);
-    const existing = await this.deps.claims.find(subscription.id, period.key);
+    const window = digestWindow(subscription.schedule, subscription.coveredUntil, now);
+    const { key } = window.period;
+    const existing = await this.deps.claims.find(subscription.id, key);
     if (existing) return { outcome: "already", claim: existing };
-    const window = {
-      from: subscription.coveredUntil,
-      to: now,
-      label: { start: subscription.coveredUntil, end: now },
-      missedRuns: 1,
-    };
-    const prepared = await this.deps.builder.prepare(subscription, window, `digest:${subscription.id}:${period.key}`);
+    const prepared = await this.deps.builder.prepare(subscription, window, `digest:${subscription.id}:${key}`);
     if (prepared.drafts.length === 0)
       return { outcome: "empty", since: subscription.coveredUntil, nextRun: nextRun(subscription.schedule, now) };
-    const claimId = await this.claim(subscription, period.key, window, now, prepared);
+    const claimId = await this.claim(subscription, window, now, prepared);
     if (claimId === null) {
-      const claim = await this.deps.claims.find(subscription.id, period.key);
+      const claim = await this.deps.claims.find(subscription.id, key);
       if (claim) return { outcome: "already", claim };
     }
     return { outcome: "queued", documents: prepared.documents.length, updates: prepared.threadUpdates.length };
@@ -160,19 +153,14 @@ export class DigestService {
       await this.deps.subscriptions.advanceLastRun(subscription.id, due.runAt);
       return false;
     }
-    const window = {
-      from: subscription.coveredUntil,
-      to: due.end,
-      label: { start: due.start, end: due.end },
-      missedRuns: due.missedRuns,
-    };
+    const window = dueWindow(due, subscription.coveredUntil);
     const prepared = await this.deps.builder.prepare(
       subscription,
       window,
       `digest:${subscription.id}:${due.key}`,
       cache,
     );
-    const claimId = await this.claim(subscription, due.key, window, due.runAt, prepared);
+    const claimId = await this.claim(subscription, window, due.runAt, prepared);
     if (claimId === null) await this.deps.subscriptions.advanceLastRun(subscription.id, due.runAt);
     else
       this.deps.logger.info(
@@ -181,16 +169,10 @@ export class DigestService {
     return claimId !== null;
   }
 
-  private claim(
-    subscription: SubscriptionRecord,
-    periodKey: string,
-    window: { from: Date; to: Date },
-    runAt: Date,
-    prepared: PreparedDigest,
-  ) {
+  private claim(subscription: SubscriptionRecord, window: DigestWindow, runAt: Date, prepared: PreparedDigest) {
     return this.deps.claims.claim({
       subscriptionId: subscription.id,
-      periodKey,
+      periodKey: window.period.key,
       periodStart: window.from,
       periodEnd: window.to,
       runAt,
