@@ -24,6 +24,8 @@ export interface DocumentContext {
   title?: string;
   /** The feed entry's date: the meeting date when the text gives none, and the change marker. */
   feedUpdated?: Date;
+  /** Where the text was read from when that is not `link`: the attachment a publication page links to. */
+  readFrom?: string;
 }
 
 export interface IngestedDocument {
@@ -31,6 +33,8 @@ export interface IngestedDocument {
   documentId: number;
   version: number;
   url: string;
+  /** The attachment the text was read from, when the address was a publication page; null otherwise. */
+  attachment: string | null;
   title: string;
   meetingDate: string | null;
   items: number;
@@ -68,7 +72,11 @@ export class DocumentIngester {
   ) {}
 
   async ingest(fetched: FetchedBody, context: DocumentContext): Promise<IngestedDocument> {
-    const extracted = await extractText({ contentType: fetched.contentType, body: fetched.body, url: context.link });
+    const extracted = await extractText({
+      contentType: fetched.contentType,
+      body: fetched.body,
+      url: context.readFrom ?? context.link,
+    });
     const title = context.title ?? extracted.title;
     const build = this.deps.build ?? buildMinutesDocument;
     const minutes = build(
@@ -113,6 +121,7 @@ export class DocumentIngester {
       documentId: stored.documentId,
       version: stored.number,
       url: context.link,
+      attachment: context.readFrom ?? null,
       title: minutes.title,
       meetingDate: minutes.meetingDate,
       items: minutes.items.length,

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +10,7 @@ import { openDatabase } from "../../../../src/storage/database";
 import { freshSqliteUrl } from "../../../support/databases";
 import { ownFile } from "../../../support/fixtures";
 import { MinutesServer } from "../../../support/minutes-server";
-import { govukOrganisationFeed, MINUTES_TEXT, minutesText } from "../ingest/fixtures";
+import { govukOrganisationFeed, MINUTES_TEXT, minutesText, rssFeed } from "../ingest/fixtures";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
 const pdfFile = fileURLToPath(
@@ -193,5 +195,49 @@ describe("localism sources, ingest and minutes", () => {
     expect((await cli(["minutes"])).out).toContain(
       "????-??-??  New chair announced for the Board (example)  (not minutes: an announcement, not a record of a meeting)",
     );
+  });
+
+  it("ingests a feed saved as a file and a feed URL, saying what happened to each entry", async () => {
+    server.serve("/2012/07/board-minutes-26-july/", {
+      body: ownFile("nhs-england-style-board-minutes.html"),
+      contentType: "text/html; charset=UTF-8",
+    });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "localism-cli-")), "nhs-england-news.rss");
+    writeFileSync(
+      file,
+      rssFeed("News – NHS England", [
+        {
+          title: "Board meeting in public, 26 July 2012 – minutes (example)",
+          link: server.url("/2012/07/board-minutes-26-july/"),
+          date: "Mon, 30 Jul 2012 14:05:00 +0000",
+        },
+        {
+          title: "Commissioning support prospectus published (example)",
+          link: server.url("/2012/07/prospectus/"),
+          date: "Fri, 27 Jul 2012 09:00:00 BST",
+        },
+      ]),
+    );
+    const fromFile = await cli(["ingest", file]);
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.out).toContain('Read the feed "News – NHS England": 2 entries, 1 stored.');
+    expect(fromFile.out).toContain(
+      '  Stored "Board meeting in public, 26 July 2012 – minutes (example)" (meeting 2012-07-26)',
+    );
+    expect(fromFile.out).toContain(
+      '  Skipped "Commissioning support prospectus published (example)": its title and summary don\'t read as minutes.',
+    );
+
+    server.serve("/government/organisations/dh.xml", {
+      body: govukOrganisationFeed(server.baseUrl),
+      contentType: "application/xml",
+    });
+    const fromUrl = JSON.parse((await cli(["ingest", server.url("/government/organisations/dh.xml"), "--json"])).out);
+    expect(fromUrl).toMatchObject({
+      kind: "feed",
+      title: "Department of Health and Social Care - Activity on GOV.UK",
+      errors: [],
+    });
+    expect(fromUrl.entries.map((entry: { outcome: string }) => entry.outcome)).toEqual(["known", "skipped", "skipped"]);
   });
 });
