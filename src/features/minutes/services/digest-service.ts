@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../../../clock";
 import type { Logger } from "../../../logger";
+import type { DigestFilter } from "../domain/compose";
 import { type DigestWindow, digestWindow, dueWindow } from "../domain/runs";
 import { type DigestSchedule, dueRuns, nextRun, periodOf, previousRun } from "../domain/schedule";
 import type { ClaimRecord, ClaimRepository } from "../storage/claims";
 import type { MinutesReader, StoredMinutes } from "../storage/reader";
-import type { SubscriptionRecord, SubscriptionRepository } from "../storage/subscriptions";
+import type { MuteOutcome, SubscriptionRecord, SubscriptionRepository } from "../storage/subscriptions";
 import { type DigestBuilder, PassCache, type PreparedDigest } from "./digest-builder";
 import type { DigestPart } from "./ports";
 
@@ -49,6 +50,7 @@ export class DigestService {
     userId: string;
     schedule: DigestSchedule;
     quietNotes: boolean;
+    filter: DigestFilter;
   }) {
     const now = this.deps.clock.now();
     const { subscription, created } = await this.deps.subscriptions.subscribe({
@@ -56,6 +58,7 @@ export class DigestService {
       channelId: input.channelId,
       schedule: input.schedule,
       quietNotes: input.quietNotes,
+      filter: input.filter,
       subscriberId: input.userId,
       coveredFrom: previousRun(input.schedule, now),
       now,
@@ -75,6 +78,18 @@ export class DigestService {
     return this.deps.subscriptions.inWorkspace(workspaceId);
   }
 
+  /** Leaves a source out of this channel's digests (or brings it back), without removing it for everyone. */
+  async setMuted(
+    input: { workspaceId: string; channelId: string; userId: string; sourceId: number },
+    muted: boolean,
+  ): Promise<MuteOutcome | "not-subscribed"> {
+    const subscription = await this.find(input.workspaceId, input.channelId);
+    if (!subscription) return "not-subscribed";
+    return muted
+      ? this.deps.subscriptions.mute(subscription.id, input.sourceId, input.userId, this.deps.clock.now())
+      : this.deps.subscriptions.unmute(subscription.id, input.sourceId);
+  }
+
   async resume(subscription: SubscriptionRecord): Promise<void> {
     await this.deps.subscriptions.resume(subscription.id);
   }
@@ -89,9 +104,7 @@ export class DigestService {
       nextRun: subscription.pausedAt ? null : catchUpDue ? now : nextRun(subscription.schedule, now),
       catchUpDue,
       lastDigest: await this.deps.claims.latest(subscription.id),
-      waiting: (await this.deps.reader.storedBetween(subscription.coveredUntil, now)).filter(
-        (minutes) => minutes.minutes,
-      ),
+      waiting: await this.deps.builder.candidates(subscription, { from: subscription.coveredUntil, to: now }),
     };
   }
 

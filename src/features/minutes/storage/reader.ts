@@ -93,6 +93,25 @@ export class MinutesReader {
       .map((row) => toStoredMinutes(row, row.number > 1));
   }
 
+  /** The latest version of the most recent documents (up to `perSource`) of each source, minutes only. */
+  async recentOfSources(sourceIds: number[], perSource: number): Promise<StoredMinutes[]> {
+    const perSourceRows = await Promise.all(
+      sourceIds.map((sourceId) =>
+        this.db.minutesDocument.findMany({
+          where: { sourceId },
+          orderBy: { id: "desc" },
+          take: perSource,
+          include: { versions: { orderBy: { number: "desc" }, take: 1, include: { items: versionInclude.items } } },
+        }),
+      ),
+    );
+    return perSourceRows
+      .flat()
+      .flatMap((document) => document.versions.map((version) => ({ ...version, document })))
+      .map((row) => toStoredMinutes(row, row.number > 1))
+      .filter((minutes) => minutes.minutes);
+  }
+
   async version(versionId: number): Promise<StoredMinutes | null> {
     const row = await this.db.minutesVersion.findUnique({ where: { id: versionId }, include: versionInclude });
     return row ? toStoredMinutes(row, row.number > 1) : null;

@@ -1,5 +1,6 @@
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
+import type { DigestFilter } from "../../domain/compose";
 
 /** "Monday 23 March 2026 at 09:00 (Europe/London)" */
 export function formatRunTime(instant: Date, timeZone: string): string {
@@ -13,4 +14,15 @@ export function formatUkTime(instant: Date): string {
 
 export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+/** "objectives 1 and 3 only", "CCG autonomy only", "CCG autonomy on objective 2 only"; null for everything. */
+export function describeFilter(filter: DigestFilter): string | null {
+  const numbers = filter.objectives;
+  const objectives =
+    numbers.length === 0
+      ? ""
+      : `objective${numbers.length > 1 ? "s" : ""} ${numbers.length > 1 ? `${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}` : numbers[0]}`;
+  if (filter.autonomyOnly) return `CCG autonomy${objectives ? ` on ${objectives}` : ""} only`;
+  return objectives ? `${objectives} only` : null;
 }
