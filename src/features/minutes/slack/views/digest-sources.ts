@@ -61,11 +61,20 @@ export function sourceAddedMessage(result: AddSourceResult): SlackMessage {
       ? `Added source *${source.id}*`
       : `Source *${source.id}* was already there; I've read it again`;
   const stored = report.documents.filter((document) => document.outcome !== "unchanged");
+  const minutes = stored.filter((document) => document.minutes);
+  const others = stored.length - minutes.length;
+  const notMinutes =
+    others > 0
+      ? ` ${plural(others, "other document")} read ${others === 1 ? "is" : "are"} not minutes and won't appear in digests.`
+      : "";
+  const [first] = stored;
   const found =
     report.kind === "feed"
-      ? `It is a feed: ${plural(stored.length, "new or changed minutes document")} stored.`
-      : stored.length > 0
-        ? `Read "${escapeMrkdwn(stored[0]?.title ?? "")}".`
+      ? `It is a feed: ${plural(minutes.length, "new or changed minutes document")} stored.${notMinutes}`
+      : first
+        ? first.minutes
+          ? `Read "${escapeMrkdwn(first.title)}".`
+          : `Read "${escapeMrkdwn(first.title)}", which is not minutes (${escapeMrkdwn(first.notMinutesReason ?? "no reason given")}), so it won't appear in digests.`
         : "No change since it was last read.";
   const problems =
     report.errors.length > 0
