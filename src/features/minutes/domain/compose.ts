@@ -318,7 +318,13 @@ export function repeatedSentences(documentsBySource: Iterable<DigestItem[][]>): 
         ),
     );
     const [first, ...rest] = perDocument;
-    for (const key of first ?? []) if (rest.every((set) => set.has(key))) repeated.add(key);
+    const shared = [...(first ?? [])].filter((key) => rest.every((set) => set.has(key)));
+    // Most of a document shared: the same minutes published twice, not a template's boilerplate.
+    if (perDocument.some((set) => shared.length > set.size * MAX_SHARED_SHARE)) continue;
+    for (const key of shared) repeated.add(key);
   }
   return repeated;
 }
+
+/** Boilerplate is a small part of each document; past this share, documents are copies of each other. */
+const MAX_SHARED_SHARE = 0.5;

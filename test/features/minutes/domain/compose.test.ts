@@ -282,7 +282,12 @@ describe("boilerplate is never a key point", () => {
 
   it("drops sentences that every document of a source repeats", () => {
     const footer = "Papers are available from the governance office.";
-    const meeting = (text: string) => [item(`${text} ${footer}`, [{ objective: 1, score: 0.9 }]), item("None.")];
+    const meeting = (text: string) => [
+      item(`${text} ${footer}`, [{ objective: 1, score: 0.9 }]),
+      item(`On "${text}", the Chair thanked the team.`),
+      item(`Questions on "${text}" were answered.`),
+      item("None."),
+    ];
     const repeated = repeatedSentences([
       [meeting("The Board agreed the plan."), meeting("The Board noted the risks.")],
     ]);
@@ -292,9 +297,16 @@ describe("boilerplate is never a key point", () => {
       documents: [doc(meeting("The Board agreed the plan."))],
       repeated,
     }).documents;
-    expect(texts(composed?.keyPoints)).toEqual([{ objective: 1, points: ["The Board agreed the plan."] }]);
-    // One document alone says nothing about what its source repeats.
+    expect(texts(composed?.keyPoints)[0]).toEqual({ objective: 1, points: ["The Board agreed the plan."] });
+    expect(JSON.stringify(composed)).not.toContain("governance office");
+    // One document alone says nothing about what its source repeats; nor do two copies of the same minutes.
     expect(repeatedSentences([[meeting("The Board agreed the plan.")]])).toEqual(new Set());
+    const copy = [
+      item("The Board agreed the plan.", [{ objective: 1, score: 0.9 }]),
+      item("The area team will support CCGs."),
+      item(footer),
+    ];
+    expect(repeatedSentences([[copy, copy]])).toEqual(new Set());
   });
 
   it("leaves out an item that is only boilerplate, so the sandbox notice never fills a key point", () => {
