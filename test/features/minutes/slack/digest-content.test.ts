@@ -256,12 +256,12 @@ describe("what a digest holds, through the real Bolt receiver", () => {
   it("narrows a channel's digest to some objectives, says so, and shows only those", async () => {
     await start();
     const reply = await digest(t, "subscribe weekly monday 09:00 objectives 1,3", commissioning);
-    expect(reply).toContain("every Monday at 09:00 (Europe/London). It shows objectives 1 and 3 only.");
-    expect(await digest(t, "status", commissioning)).toContain("Shows: objectives 1 and 3 only.");
+    expect(reply).toContain("every Monday at 09:00 (Europe/London). It shows only items on objectives 1 and 3.");
+    expect(await digest(t, "status", commissioning)).toContain("Shows only items on objectives 1 and 3.");
     await t.slack.appHomeOpened(PEOPLE.staff.id);
     await t.standin.waitForCall("views.publish", () => true, 5_000);
     expect(readable(t.standin.homeViewOf(PEOPLE.staff.id)?.blocks)).toContain(
-      `<#${CHANNELS.commissioning.id}>: every Monday at 09:00 (Europe/London) (objectives 1 and 3 only), next`,
+      `<#${CHANNELS.commissioning.id}>: every Monday at 09:00 (Europe/London) (only items on objectives 1 and 3), next`,
     );
 
     await publish(t, server, RIVERSIDE, sample.serve(RIVERSIDE, server.baseUrl)?.body ?? "", "text/plain");
@@ -275,13 +275,13 @@ describe("what a digest holds, through the real Bolt receiver", () => {
 
     // Subscribing again without narrowing shows everything again.
     expect(await digest(t, "subscribe weekly monday 09:00", commissioning)).not.toContain("It shows");
-    expect(await digest(t, "status", commissioning)).not.toContain("Shows:");
+    expect(await digest(t, "status", commissioning)).not.toContain("Shows only");
   });
 
   it("narrows a channel's digest to what touches CCG autonomy, leaving out minutes with none", async () => {
     await start();
     expect(await digest(t, "subscribe weekly monday 09:00 autonomy", commissioning)).toContain(
-      "It shows CCG autonomy only.",
+      "It shows only items that touch CCG autonomy.",
     );
     await publish(t, server, "/wharfedale.txt", minutesText(MINUTES_TEXT.ccgGoverningBody), "text/plain");
     await publish(t, server, RIVERSIDE, sample.serve(RIVERSIDE, server.baseUrl)?.body ?? "", "text/plain");

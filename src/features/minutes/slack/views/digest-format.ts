@@ -16,13 +16,11 @@ export function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-/** "objectives 1 and 3 only", "CCG autonomy only", "CCG autonomy on objective 2 only"; null for everything. */
+/** "items on objectives 1 and 3", "items that touch CCG autonomy", "items on objective 2 that touch CCG autonomy"; null for everything. */
 export function describeFilter(filter: DigestFilter): string | null {
   const numbers = filter.objectives;
-  const objectives =
-    numbers.length === 0
-      ? ""
-      : `objective${numbers.length > 1 ? "s" : ""} ${numbers.length > 1 ? `${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}` : numbers[0]}`;
-  if (filter.autonomyOnly) return `CCG autonomy${objectives ? ` on ${objectives}` : ""} only`;
-  return objectives ? `${objectives} only` : null;
+  const listed = numbers.length > 1 ? `${numbers.slice(0, -1).join(", ")} and ${numbers.at(-1)}` : `${numbers[0]}`;
+  const objectives = numbers.length === 0 ? "" : ` on objective${numbers.length > 1 ? "s" : ""} ${listed}`;
+  if (filter.autonomyOnly) return `items${objectives} that touch CCG autonomy`;
+  return objectives ? `items${objectives}` : null;
 }

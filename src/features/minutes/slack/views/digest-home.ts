@@ -14,7 +14,9 @@ export function digestHomeBlocks(summary: DigestHomeSummary, now: Date) {
       : `next ${formatRunTime(nextRun(subscription.schedule, now), subscription.schedule.timeZone)}`;
     const narrowed = describeFilter(subscription.filter);
     const muted = subscription.mutedSources.length;
-    const extras = [narrowed, muted > 0 ? `${plural(muted, "source")} muted` : null].filter(Boolean);
+    const extras = [narrowed ? `only ${narrowed}` : null, muted > 0 ? `${plural(muted, "source")} muted` : null].filter(
+      Boolean,
+    );
     return `• <#${subscription.channelId}>: ${describeSchedule(subscription.schedule)}${extras.length > 0 ? ` (${extras.join(", ")})` : ""}, ${state}`;
   });
   const more =

@@ -96,16 +96,16 @@ function subscribedText(subscription: SubscriptionRecord, created: boolean, next
     : "In a period with no new minutes I'll post nothing (add `quiet` to get a short note instead).";
   const lead = created ? "Subscribed" : "Updated";
   const narrowed = describeFilter(subscription.filter);
-  const only = narrowed ? ` It shows ${narrowed}.` : "";
+  const only = narrowed ? ` It shows only ${narrowed}.` : "";
   return `${lead}: this channel gets a minutes digest ${describeSchedule(subscription.schedule)}.${only} The next one is on ${formatRunTime(nextRun, subscription.schedule.timeZone)}. ${quiet}`;
 }
 
-/** "Shows: objectives 1 and 3 only. Muted here: sources 2 and 5." */
+/** "Shows only items on objectives 1 and 3. Muted here: sources 2, 5 (...)." */
 function narrowingLine(subscription: SubscriptionRecord): string | null {
   const narrowed = describeFilter(subscription.filter);
   const muted = subscription.mutedSources;
   const parts = [
-    narrowed ? `Shows: ${narrowed}.` : "",
+    narrowed ? `Shows only ${narrowed}.` : "",
     muted.length > 0
       ? `Muted here: source${muted.length > 1 ? "s" : ""} ${muted.join(", ")} (\`/digest source unmute <id>\`).`
       : "",
