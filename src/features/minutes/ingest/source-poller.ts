@@ -111,5 +111,3 @@ export class SourcePoller {
     });
   }
 }
-
-export { reasonOf };

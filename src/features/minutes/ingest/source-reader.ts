@@ -3,7 +3,7 @@ import { dedupeKey, documentEntries, type FeedEntry, looksLikeFeed, parseFeedWit
 import { isMinutesEntry, publisherOf } from "../domain/sources";
 import type { DocumentRepository } from "../storage/documents";
 import { minutesAttachment, publicationAttachments } from "./attachments";
-import type { DocumentIngester, FetchedBody, IngestedDocument } from "./document-ingester";
+import type { DocumentContext, DocumentIngester, FetchedBody, IngestedDocument } from "./document-ingester";
 import { FetchError } from "./fetch-error";
 import type { Fetcher } from "./http-fetcher";
 
@@ -120,10 +120,7 @@ export class SourceReader {
   }
 
   /** One document; a publication page that attaches its minutes is read from the attachment. */
-  private async readDocument(
-    body: ReadableBody,
-    context: Parameters<DocumentIngester["ingest"]>[1],
-  ): Promise<IngestedDocument> {
+  private async readDocument(body: ReadableBody, context: DocumentContext): Promise<IngestedDocument> {
     const attachment = await this.followAttachment(body);
     if (!attachment) return this.deps.ingester.ingest(body, context);
     const title = context.title ?? attachment.pageTitle;
