@@ -98,6 +98,9 @@ describe("concerns and digests in the sandbox", () => {
       .last();
     await digest.waitFor({ timeout: 20_000 });
     expect(await digest.locator(".app-badge").innerText()).toBe("APP");
+    // The sample documents' notices about themselves are never a key point.
+    expect(await digest.innerText()).not.toMatch(/sample document served|are invented/i);
+    expect(await digest.innerText()).toContain("What touches CCG autonomy");
     // The concern logged earlier in this story is counted at the end of the period's digest.
     expect(await digest.innerText()).toMatch(/CCG autonomy concerns logged this period[\s\S]*1/);
     await screenshot(page, "15-digest-posted");

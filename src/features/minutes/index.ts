@@ -5,11 +5,12 @@ import { RepeatingJob } from "../../jobs/repeating-job";
 import { LeaseRepository } from "../../storage/leases";
 import type { KnowledgeBase, SearchIndex } from "../objectives";
 import { taggingVocabularyFrom } from "./domain/kb-vocabulary";
-import { DocumentIngester, type IngestedDocument } from "./ingest/document-ingester";
+import { DocumentIngester } from "./ingest/document-ingester";
 import { HttpFetcher } from "./ingest/http-fetcher";
 import { MinutesIndex } from "./ingest/minutes-index";
-import { ingestOneOff } from "./ingest/one-off";
+import { ingestOneOff, type OneOffReport } from "./ingest/one-off";
 import { SourcePoller } from "./ingest/source-poller";
+import { SourceReader } from "./ingest/source-reader";
 import type { DigestJob } from "./jobs/digest-job";
 import { MinutesPollJob } from "./jobs/minutes-poll-job";
 import { DigestBuilder } from "./services/digest-builder";
@@ -33,7 +34,8 @@ export interface MinutesFeature {
   digests: DigestService;
   sources: SourcesService;
   reader: MinutesReader;
-  ingest(target: string): Promise<IngestedDocument>;
+  /** `localism ingest`: a document, or a feed and what happened to each of its entries. */
+  ingest(target: string): Promise<OneOffReport>;
   home(workspaceId: string): Promise<DigestHomeSummary>;
   /** Single runs, for the CLI and tests. */
   pollJob: MinutesPollJob;
@@ -69,10 +71,10 @@ export async function createMinutes(core: SharedCore, input: MinutesDependencies
     vocabulary: taggingVocabularyFrom(input.objectives.kb),
     clock,
   });
+  const sourceReader = new SourceReader({ documents, ingester, fetcher });
   const poller = new SourcePoller({
     sources: sourcesRepository,
-    documents,
-    ingester,
+    reader: sourceReader,
     fetcher,
     clock,
     logger,
@@ -117,7 +119,7 @@ export async function createMinutes(core: SharedCore, input: MinutesDependencies
     digests,
     sources,
     reader,
-    ingest: (target) => ingestOneOff(target, { fetcher, ingester }),
+    ingest: (target) => ingestOneOff(target, { fetcher, reader: sourceReader }),
     home: async (workspaceId) => ({
       subscriptions: await digests.inWorkspace(workspaceId),
       recent: await reader.recentlyStored(3),

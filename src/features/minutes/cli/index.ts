@@ -12,7 +12,8 @@ export const minutesCommands: CliCommand[] = [
   },
   {
     name: "ingest",
-    usage: "ingest <url-or-file> [--json]             read one minutes document now (HTML, PDF or text)",
+    usage: `ingest <url-or-file> [--json]             read one minutes document or feed now
+                                            (HTML, PDF or text; each minutes entry of an Atom or RSS feed)`,
     run: ({ core, args, flags, output }) => ingestCommand(core, args, { json: booleanFlag(flags, "json") }, output),
   },
   {

@@ -29,7 +29,9 @@ export async function sourcesCommand(
     if (!/^https?:\/\//i.test(argument)) throw new UsageError(`"${argument}" is not a web address. ${USAGE}`);
     const result = await sources.add(argument, null);
     if (result.outcome === "refused") throw new Error(result.reason);
-    const stored = result.report.documents.filter((document) => document.outcome !== "unchanged").length;
+    const changed = result.report.documents.filter((document) => document.outcome !== "unchanged");
+    const notMinutes = changed.filter((document) => !document.minutes).length;
+    const stored = `${changed.length}${notMinutes > 0 ? ` (${notMinutes} not minutes, kept out of digests)` : ""}`;
     const problems =
       result.report.errors.length > 0 ? `\nProblems (retried with backoff): ${result.report.errors.join("; ")}` : "";
     output.out(

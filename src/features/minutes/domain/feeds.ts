@@ -29,6 +29,24 @@ interface RawEntry {
   categories: string[];
 }
 
+const FEED_TYPES = /^application\/(atom|rss|rdf)\+xml$|^(application|text)\/xml$/;
+/** A feed's first element, after an optional byte-order mark, XML declaration, comments, processing instructions and doctype. */
+const FEED_START =
+  /^\uFEFF?\s*(?:<\?xml\b[^>]*\?>\s*)?(?:(?:<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>)\s*)*<(?:feed|rss|rdf:RDF)\b/;
+const SNIFF_BYTES = 4096;
+
+/**
+ * Whether a fetched or saved body is an Atom, RSS or RDF feed: by its content type (Atom, RSS, RDF
+ * or plain XML), or else by its first element, whatever type it was served or saved as (a feed
+ * served as text/plain or text/html, or saved with an unexpected extension, is still a feed).
+ */
+export function looksLikeFeed(contentType: string, body: Uint8Array): boolean {
+  const mime = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
+  if (FEED_TYPES.test(mime)) return true;
+  if (mime === "application/pdf") return false;
+  return FEED_START.test(new TextDecoder().decode(body.subarray(0, SNIFF_BYTES)));
+}
+
 /** Parses an Atom, RSS 2.0 or RDF feed. Entries sharing a link are merged (newest kept). */
 export function parseFeed(xml: string, baseUrl?: string): FeedEntry[] {
   return parseFeedWithTitle(xml, baseUrl).entries;

@@ -81,6 +81,59 @@ export function dueRuns(schedule: DigestSchedule, lastRunAt: Date | null, now: D
   };
 }
 
+/**
+ * What one digest covers, and the period it names in its header and counts as. The header runs from
+ * where the channel's last digest ended (`coveredUntil`) to the end of the scheduled period the
+ * digest counts as, so `/digest preview`, `/digest now` and the scheduled post of one period all
+ * name the same days, whenever in the period they are made.
+ */
+export interface DigestWindow {
+  /** Minutes stored from here... */
+  from: Date;
+  /** ...up to here (not included). */
+  to: Date;
+  /** The period the digest counts as (its claim key) and names (start to end). */
+  period: { key: string; start: Date; end: Date };
+  /** Scheduled runs this one digest stands for (more than 1 after the bot was down). */
+  missedRuns: number;
+}
+
+/**
+ * The digest a channel would get at `now` (`/digest preview` and `/digest now`): what has arrived since
+ * its last digest, counted as the current period's digest, or the next period's when the current
+ * one's has already gone out (`currentPeriodClaimed`).
+ */
+export function digestWindow(
+  schedule: DigestSchedule,
+  coveredUntil: Date,
+  now: Date,
+  currentPeriodClaimed = false,
+): DigestWindow {
+  const current = periodOf(schedule, now);
+  const period = currentPeriodClaimed ? periodOf(schedule, current.end) : current;
+  return {
+    from: coveredUntil,
+    to: now,
+    period: { key: period.key, start: coveredUntil, end: period.end },
+    missedRuns: 1,
+  };
+}
+
+/** The scheduled digest that is due: everything since the last digest, up to the run. */
+export function dueWindow(due: DueDigest, coveredUntil: Date): DigestWindow {
+  return {
+    from: coveredUntil,
+    to: due.end,
+    period: { key: due.key, start: coveredUntil, end: due.end },
+    missedRuns: due.missedRuns,
+  };
+}
+
+/** The period a digest names, in the subscription's time zone. */
+export function windowPeriod(window: DigestWindow, timeZone: string): Pick<DigestPeriod, "start" | "end" | "timeZone"> {
+  return { start: window.period.start, end: window.period.end, timeZone };
+}
+
 /** "16–23 March 2026", "28 March – 4 April 2026", "29 December 2025 – 5 January 2026" */
 export function periodLabel(period: Pick<DigestPeriod, "start" | "end" | "timeZone">): string {
   const start = new TZDate(period.start.getTime(), period.timeZone);

@@ -1,7 +1,8 @@
 import type { Clock } from "../../../clock";
-import { buildMinutesDocument, contentHash } from "../domain/document";
+import { buildMinutesDocument, contentHash, type MinutesJson } from "../domain/document";
 import { extractText } from "../domain/extract";
 import { dedupeKey } from "../domain/feeds";
+import type { MinutesHints } from "../domain/parse";
 import type { TaggingVocabulary } from "../domain/tagging";
 import type { DocumentRepository, StoreOutcome } from "../storage/documents";
 import type { MinutesIndex } from "./minutes-index";
@@ -23,6 +24,8 @@ export interface DocumentContext {
   title?: string;
   /** The feed entry's date: the meeting date when the text gives none, and the change marker. */
   feedUpdated?: Date;
+  /** Where the text was read from when that is not `link`: the attachment a publication page links to. */
+  readFrom?: string;
 }
 
 export interface IngestedDocument {
@@ -30,10 +33,18 @@ export interface IngestedDocument {
   documentId: number;
   version: number;
   url: string;
+  /** The attachment the text was read from, when the address was a publication page; null otherwise. */
+  attachment: string | null;
   title: string;
   meetingDate: string | null;
   items: number;
+  /** False when the document is not minutes (stored with the reason, never put in a digest). */
+  minutes: boolean;
+  notMinutesReason: string | null;
 }
+
+/** Turns a document's text into its MinutesJson: parsing, the minutes-or-not decision and tagging. */
+export type MinutesBuilder = (text: string, hints: MinutesHints, vocabulary: TaggingVocabulary) => MinutesJson;
 
 const UNTITLED = "Untitled minutes";
 
@@ -55,13 +66,20 @@ export class DocumentIngester {
       index: MinutesIndex;
       vocabulary: TaggingVocabulary;
       clock: Clock;
+      /** How a document's text becomes MinutesJson; buildMinutesDocument unless replaced (tests). */
+      build?: MinutesBuilder;
     },
   ) {}
 
   async ingest(fetched: FetchedBody, context: DocumentContext): Promise<IngestedDocument> {
-    const extracted = await extractText({ contentType: fetched.contentType, body: fetched.body, url: context.link });
+    const extracted = await extractText({
+      contentType: fetched.contentType,
+      body: fetched.body,
+      url: context.readFrom ?? context.link,
+    });
     const title = context.title ?? extracted.title;
-    const minutes = buildMinutesDocument(
+    const build = this.deps.build ?? buildMinutesDocument;
+    const minutes = build(
       extracted.text,
       {
         url: context.link,
@@ -94,6 +112,7 @@ export class DocumentIngester {
         meetingDate: minutes.meetingDate,
         storedAt: now,
         url: context.link,
+        minutes: minutes.minutes,
         items: minutes.items,
       });
     }
@@ -102,9 +121,12 @@ export class DocumentIngester {
       documentId: stored.documentId,
       version: stored.number,
       url: context.link,
+      attachment: context.readFrom ?? null,
       title: minutes.title,
       meetingDate: minutes.meetingDate,
       items: minutes.items.length,
+      minutes: minutes.minutes,
+      notMinutesReason: minutes.minutes ? null : (minutes.notMinutesReason ?? "not minutes"),
     };
   }
 }

@@ -10,9 +10,10 @@ export class MinutesIndex {
 
   constructor(private readonly index: SearchIndex) {}
 
-  /** Adds a document, or replaces the earlier version of it. */
+  /** Adds a document, or replaces the earlier version of it; a document that is not minutes is taken out. */
   put(minutes: IndexableMinutes): void {
     this.remove(minutes.documentId);
+    if (!minutes.minutes) return;
     const documents = minutesSearchDocuments(minutes);
     this.index.add(documents);
     this.idsByDocument.set(

@@ -9,6 +9,8 @@ export interface IndexableMinutes {
   /** When the version was stored: the citation's date when the meeting date is unknown. */
   storedAt: Date;
   url: string;
+  /** False for a document that is not minutes: it is not searchable. */
+  minutes: boolean;
   items: Pick<TaggedMinutesItem, "text" | "heading" | "objectives">[];
 }
 

@@ -1,13 +1,10 @@
 import type { Clock } from "../../../clock";
 import type { Logger } from "../../../logger";
-import { MinutesParseError } from "../domain/errors";
-import { dedupeKey, documentEntries, type FeedEntry, parseFeedWithTitle } from "../domain/feeds";
-import { isMinutesEntry, publisherOf } from "../domain/sources";
-import type { DocumentRepository } from "../storage/documents";
 import type { SourceKind, SourceRecord, SourceRepository } from "../storage/sources";
-import type { DocumentIngester, IngestedDocument } from "./document-ingester";
+import type { IngestedDocument } from "./document-ingester";
 import { FetchError } from "./fetch-error";
-import type { Fetcher, FetchResult } from "./http-fetcher";
+import type { Fetcher } from "./http-fetcher";
+import { reasonOf, type SourceReader } from "./source-reader";
 
 export interface PollReport {
   sourceId: number;
@@ -37,8 +34,7 @@ export class SourcePoller {
   constructor(
     private readonly deps: {
       sources: SourceRepository;
-      documents: DocumentRepository;
-      ingester: DocumentIngester;
+      reader: SourceReader;
       fetcher: Fetcher;
       clock: Clock;
       logger: Logger;
@@ -66,18 +62,16 @@ export class SourcePoller {
         );
         return report;
       }
-      const kind = isFeed(fetched) ? "feed" : "document";
-      report.kind = kind;
-      const title =
-        kind === "feed"
-          ? await this.readFeed(source, fetched, report)
-          : await this.readDocument(source, fetched, report);
+      const read = await this.deps.reader.read(fetched, { link: source.url, sourceId: source.id });
+      report.kind = read.kind;
+      report.documents.push(...read.documents);
+      report.errors.push(...read.errors);
       // If an entry failed, forget the validators so the next poll reads the feed in full again.
       const validators =
         report.errors.length > 0
           ? { etag: null, lastModified: null }
           : { etag: fetched.etag, lastModified: fetched.lastModified };
-      await this.recordSuccess(source, { kind, title, ...validators }, report);
+      await this.recordSuccess(source, { kind: read.kind, title: read.title, ...validators }, report);
     } catch (error) {
       report.errors.push(reasonOf(error));
       report.retryable = !(error instanceof FetchError) || error.retryable;
@@ -90,66 +84,6 @@ export class SourcePoller {
       this.deps.logger.warn(`Minutes source ${source.id} could not be read: ${reasonOf(error)}`);
     }
     return report;
-  }
-
-  private async readFeed(
-    source: SourceRecord,
-    fetched: Extract<FetchResult, { status: "ok" }>,
-    report: PollReport,
-  ): Promise<string | null> {
-    const feed = parseFeedWithTitle(new TextDecoder().decode(fetched.body), fetched.url);
-    if (feed.entries.some((entry) => entry.feedEnded)) {
-      report.errors.push("The publisher says this feed has ended: remove it and add the feed that replaces it.");
-    }
-    const entries = documentEntries(feed.entries).filter(isMinutesEntry);
-    for (const entry of entries) {
-      try {
-        const document = await this.readEntry(source, entry, feed.title);
-        if (document) report.documents.push(document);
-      } catch (error) {
-        report.errors.push(`${entry.link}: ${reasonOf(error)}`);
-      }
-    }
-    return feed.title ?? null;
-  }
-
-  /** A known entry is fetched again only when the feed says it was updated since it was read. */
-  private async readEntry(
-    source: SourceRecord,
-    entry: FeedEntry,
-    feedTitle?: string,
-  ): Promise<IngestedDocument | null> {
-    const known = await this.deps.documents.findByKey(dedupeKey(entry.link));
-    const seenBefore =
-      known?.latest &&
-      (!entry.updated || (known.feedUpdatedAt && entry.updated.getTime() <= known.feedUpdatedAt.getTime()));
-    if (known && seenBefore) return null;
-    const fetched = await this.deps.fetcher.fetch(entry.link, known ?? {});
-    if (fetched.status === "not-modified") {
-      if (known) await this.deps.documents.touch(known.id, { feedUpdatedAt: entry.updated ?? null });
-      return null;
-    }
-    return this.deps.ingester.ingest(fetched, {
-      link: entry.link,
-      publisher: publisherOf(entry.link, feedTitle),
-      sourceId: source.id,
-      title: entry.title,
-      ...(entry.updated ? { feedUpdated: entry.updated } : {}),
-    });
-  }
-
-  private async readDocument(
-    source: SourceRecord,
-    fetched: Extract<FetchResult, { status: "ok" }>,
-    report: PollReport,
-  ): Promise<string> {
-    const document = await this.deps.ingester.ingest(fetched, {
-      link: source.url,
-      publisher: publisherOf(source.url),
-      sourceId: source.id,
-    });
-    report.documents.push(document);
-    return document.title;
   }
 
   private async recordSuccess(
@@ -176,17 +110,4 @@ export class SourcePoller {
       ...(partialError ? { partialError } : {}),
     });
   }
-}
-
-function isFeed(fetched: Extract<FetchResult, { status: "ok" }>): boolean {
-  const mime = fetched.contentType.split(";")[0]?.trim().toLowerCase() ?? "";
-  if (/(atom|rss|rdf)\+xml$|^(application|text)\/xml$/.test(mime)) return true;
-  if (mime && mime !== "application/octet-stream") return false;
-  const start = new TextDecoder().decode(fetched.body.subarray(0, 512)).trimStart();
-  return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<(feed|rss|rdf:RDF)\b/.test(start);
-}
-
-export function reasonOf(error: unknown): string {
-  if (error instanceof FetchError || error instanceof MinutesParseError) return error.reason;
-  return error instanceof Error ? error.message : String(error);
 }

@@ -1,18 +1,24 @@
-import { composeDigest, type Digest, type DigestDocument } from "../domain/compose";
+import {
+  type ComposeOptions,
+  composeDigest,
+  type Digest,
+  type DigestDocument,
+  type DigestItem,
+  documentMatches,
+  isAllItems,
+  itemMatches,
+  repeatedSentences,
+} from "../domain/compose";
+import { type DigestWindow, windowPeriod } from "../domain/runs";
 import type { ClaimRepository, OutboxDraft } from "../storage/claims";
 import type { MinutesReader, StoredMinutes } from "../storage/reader";
 import type { SubscriptionRecord } from "../storage/subscriptions";
 import type { ConcernCountsProvider, DigestPart, DigestRenderer } from "./ports";
 
-export interface DigestWindow {
-  /** Minutes stored from here... */
-  from: Date;
-  /** ...up to here (not included). */
-  to: Date;
-  /** The period named in the header (a catch-up names all the periods it covers). */
-  label: { start: Date; end: Date };
-  missedRuns: number;
-}
+export type { DigestWindow };
+
+/** Other documents of a source read to tell its boilerplate (sentences every document repeats). */
+const SOURCE_CONTEXT_DOCUMENTS = 5;
 
 /**
  * Shared by the subscriptions handled in one scheduler pass: channels on the same schedule read
@@ -20,6 +26,7 @@ export interface DigestWindow {
  */
 export class PassCache {
   readonly stored = new Map<string, StoredMinutes[]>();
+  readonly repeated = new Map<string, Set<string>>();
   readonly rendered = new Map<string, DigestPart[]>();
 }
 
@@ -36,6 +43,8 @@ export interface PreparedDigest {
 /**
  * Works out one channel's digest: the minutes stored in the window, split into those new to the
  * channel (in the digest) and those it has seen before and that changed (threaded "updated" replies).
+ * Documents that are not minutes never count; nor, for this channel, those of sources it muted or
+ * with nothing on the objectives (or the autonomy) it narrowed its digest to.
  */
 export class DigestBuilder {
   constructor(
@@ -47,19 +56,29 @@ export class DigestBuilder {
     },
   ) {}
 
+  /** What the channel's next digest would hold from the minutes stored in [from, to): for `/digest status`. */
+  async candidates(
+    subscription: SubscriptionRecord,
+    window: Pick<DigestWindow, "from" | "to">,
+  ): Promise<StoredMinutes[]> {
+    const { stored, options } = await this.forChannel(subscription, window);
+    return stored.filter((minutes) => documentMatches(toDigestDocument(minutes), options));
+  }
+
   async prepare(
     subscription: SubscriptionRecord,
     window: DigestWindow,
     keyPrefix: string,
     cache?: PassCache,
   ): Promise<PreparedDigest> {
-    const stored = await this.storedIn(window, cache);
+    const { stored, options } = await this.forChannel(subscription, window, cache);
     const earlier = await this.deps.claims.earlierEntries(
       subscription.id,
       stored.map((minutes) => minutes.documentId),
     );
-    const fresh = stored.filter((minutes) => !earlier.has(minutes.documentId));
-    const threadUpdates = stored.flatMap((minutes) => {
+    const wanted = stored.filter((minutes) => documentMatches(toDigestDocument(minutes), options));
+    const fresh = wanted.filter((minutes) => !earlier.has(minutes.documentId));
+    const threadUpdates = wanted.flatMap((minutes) => {
       const entry = earlier.get(minutes.documentId);
       return entry ? [{ minutes, parentOutboxId: entry.outboxId, shownVersionId: entry.versionId }] : [];
     });
@@ -69,12 +88,18 @@ export class DigestBuilder {
       end: window.to,
     });
     const digest = composeDigest({
-      period: { ...window.label, timeZone: subscription.schedule.timeZone },
+      period: windowPeriod(window, subscription.schedule.timeZone),
       documents: fresh.map(toDigestDocument),
+      ...options,
       ...(concernCounts ? { concernCounts } : {}),
     });
+    const updates: { update: PreparedDigest["threadUpdates"][number]; draft: OutboxDraft }[] = [];
+    for (const update of threadUpdates) {
+      const draft = await this.updateDraft(subscription, update, keyPrefix, window, options);
+      if (draft) updates.push({ update, draft });
+    }
     const drafts: OutboxDraft[] = [];
-    if (fresh.length > 0 || (threadUpdates.length === 0 && subscription.quietNotes)) {
+    if (fresh.length > 0 || (updates.length === 0 && subscription.quietNotes)) {
       const parts = this.render(digest, subscription, window, fresh, cache);
       for (const [index, part] of parts.entries()) {
         drafts.push({
@@ -89,8 +114,44 @@ export class DigestBuilder {
         });
       }
     }
-    for (const update of threadUpdates) drafts.push(await this.updateDraft(subscription, update, keyPrefix, window));
-    return { digest, documents: fresh, threadUpdates, drafts };
+    drafts.push(...updates.map(({ draft }) => draft));
+    return { digest, documents: fresh, threadUpdates: updates.map(({ update }) => update), drafts };
+  }
+
+  /** The minutes in the window this channel may see (minutes, not from a muted source), and how to compose them. */
+  private async forChannel(
+    subscription: SubscriptionRecord,
+    window: Pick<DigestWindow, "from" | "to">,
+    cache?: PassCache,
+  ): Promise<{ stored: StoredMinutes[]; options: ComposeOptions }> {
+    const all = (await this.storedIn(window, cache)).filter((minutes) => minutes.minutes);
+    const muted = new Set(subscription.mutedSources);
+    const stored = all.filter((minutes) => minutes.sourceId === null || !muted.has(minutes.sourceId));
+    const repeated = await this.repeatedIn(window, all, cache);
+    return { stored, options: { filter: subscription.filter, repeated } };
+  }
+
+  /** Sentences repeated in every recent document of each source with minutes in the window. */
+  private async repeatedIn(
+    window: Pick<DigestWindow, "from" | "to">,
+    stored: StoredMinutes[],
+    cache?: PassCache,
+  ): Promise<Set<string>> {
+    const key = `${window.from.getTime()}-${window.to.getTime()}`;
+    const cached = cache?.repeated.get(key);
+    if (cached) return cached;
+    const sourceIds = [...new Set(stored.flatMap((minutes) => (minutes.sourceId === null ? [] : [minutes.sourceId])))];
+    const context = await this.deps.reader.recentOfSources(sourceIds, SOURCE_CONTEXT_DOCUMENTS);
+    const bySource = new Map<number, Map<number, DigestItem[]>>();
+    for (const minutes of [...stored, ...context]) {
+      if (minutes.sourceId === null) continue;
+      const documents = bySource.get(minutes.sourceId) ?? new Map<number, DigestItem[]>();
+      if (!documents.has(minutes.documentId)) documents.set(minutes.documentId, minutes.items);
+      bySource.set(minutes.sourceId, documents);
+    }
+    const repeated = repeatedSentences([...bySource.values()].map((documents) => [...documents.values()]));
+    cache?.repeated.set(key, repeated);
+    return repeated;
   }
 
   private async updateDraft(
@@ -98,15 +159,23 @@ export class DigestBuilder {
     update: PreparedDigest["threadUpdates"][number],
     keyPrefix: string,
     window: DigestWindow,
-  ): Promise<OutboxDraft> {
+    options: ComposeOptions,
+  ): Promise<OutboxDraft | null> {
     const composed = composeDigest({
-      period: { ...window.label, timeZone: subscription.schedule.timeZone },
+      period: windowPeriod(window, subscription.schedule.timeZone),
       documents: [toDigestDocument(update.minutes)],
+      ...options,
     });
     const document = composed.documents[0];
     const shown = await this.deps.reader.version(update.shownVersionId);
+    const changes = changedItems(update.minutes, shown).filter((item) => itemMatches(item, options.filter));
+    // A channel that narrowed its digest hears only of changes to what it asked for.
+    if (!isAllItems(options.filter) && changes.length === 0) return null;
     const message = document
-      ? this.deps.renderer.updatedReply({ ...document, updated: true }, changedItems(update.minutes, shown))
+      ? this.deps.renderer.updatedReply(
+          { ...document, updated: true },
+          changes.map((item) => item.text),
+        )
       : { text: update.minutes.title, blocks: [] };
     return {
       key: `${keyPrefix}:update-${update.minutes.documentId}`,
@@ -128,8 +197,10 @@ export class DigestBuilder {
     const key = [
       workspace,
       subscription.schedule.timeZone,
-      window.label.start.getTime(),
-      window.label.end.getTime(),
+      JSON.stringify(subscription.filter),
+      window.from.getTime(),
+      window.to.getTime(),
+      window.period.end.getTime(),
       window.missedRuns,
       ...fresh.map((minutes) => minutes.versionId),
     ].join("|");
@@ -140,7 +211,7 @@ export class DigestBuilder {
     return parts;
   }
 
-  private async storedIn(window: DigestWindow, cache?: PassCache): Promise<StoredMinutes[]> {
+  private async storedIn(window: Pick<DigestWindow, "from" | "to">, cache?: PassCache): Promise<StoredMinutes[]> {
     const key = `${window.from.getTime()}-${window.to.getTime()}`;
     const cached = cache?.stored.get(key);
     if (cached) return cached;
@@ -151,10 +222,10 @@ export class DigestBuilder {
 }
 
 /** Items of the new version whose words were not in the version shown before. */
-function changedItems(current: StoredMinutes, shown: StoredMinutes | null): string[] {
+function changedItems(current: StoredMinutes, shown: StoredMinutes | null): StoredMinutes["items"] {
   const normalise = (text: string) => text.toLowerCase().replace(/\s+/g, " ").trim();
   const before = new Set((shown?.items ?? []).map((item) => normalise(item.text)));
-  return current.items.filter((item) => !before.has(normalise(item.text))).map((item) => item.text);
+  return current.items.filter((item) => !before.has(normalise(item.text)));
 }
 
 export function toDigestDocument(minutes: StoredMinutes): DigestDocument {

@@ -1,6 +1,6 @@
 import type { DigestCommand } from "../domain/command";
 import type { SourceRecord, SourceWithCount } from "../storage/sources";
-import type { SubscriptionRecord } from "../storage/subscriptions";
+import type { MuteOutcome, SubscriptionRecord } from "../storage/subscriptions";
 import type { DigestService, DigestStatus, PostNowResult } from "./digest-service";
 import type { ChannelStatus, DigestPart, SlackDirectory } from "./ports";
 import type { AddSourceResult, SourcesService } from "./sources-service";
@@ -23,9 +23,10 @@ export type DigestCommandReply =
   | { kind: "status"; status: DigestStatus | null }
   | { kind: "preview"; subscribed: boolean; parts: DigestPart[]; updates: number }
   | { kind: "now"; result: PostNowResult }
-  | { kind: "sources"; sources: SourceWithCount[] }
+  | { kind: "sources"; sources: SourceWithCount[]; muted: number[] }
   | { kind: "source-added"; result: AddSourceResult }
-  | { kind: "source-removed"; id: number; source: SourceRecord | null };
+  | { kind: "source-removed"; id: number; source: SourceRecord | null }
+  | { kind: "source-muted"; id: number; muted: boolean; outcome: MuteOutcome | "not-subscribed" };
 
 /** Carries out `/digest` commands; checks with Slack that the bot can post, and that source changes come from an admin. */
 export class DigestCommands {
@@ -48,7 +49,12 @@ export class DigestCommands {
       case "subscribe":
         return this.whenMember(context, async () => ({
           kind: "subscribed",
-          ...(await digests.subscribe({ ...context, schedule: command.schedule, quietNotes: command.quietNotes })),
+          ...(await digests.subscribe({
+            ...context,
+            schedule: command.schedule,
+            quietNotes: command.quietNotes,
+            filter: command.filter,
+          })),
         }));
       case "unsubscribe":
         return { kind: "unsubscribed", existed: await digests.unsubscribe(context.workspaceId, context.channelId) };
@@ -60,8 +66,10 @@ export class DigestCommands {
         return this.preview(context);
       case "now":
         return this.whenMember(context, () => this.postNow(context));
-      case "sources":
-        return { kind: "sources", sources: await this.deps.sources.list() };
+      case "sources": {
+        const subscription = await digests.find(context.workspaceId, context.channelId);
+        return { kind: "sources", sources: await this.deps.sources.list(), muted: subscription?.mutedSources ?? [] };
+      }
       case "source-add":
         return this.asAdmin(context, async () => ({
           kind: "source-added",
@@ -73,6 +81,12 @@ export class DigestCommands {
           id: command.id,
           source: await this.deps.sources.remove(command.id),
         }));
+      case "source-mute":
+      case "source-unmute": {
+        const muted = command.kind === "source-mute";
+        const outcome = await digests.setMuted({ ...context, sourceId: command.id }, muted);
+        return { kind: "source-muted", id: command.id, muted, outcome };
+      }
     }
   }
 

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../../../clock";
 import type { Logger } from "../../../logger";
+import type { DigestFilter } from "../domain/compose";
+import { type DigestWindow, digestWindow, dueWindow } from "../domain/runs";
 import { type DigestSchedule, dueRuns, nextRun, periodOf, previousRun } from "../domain/schedule";
 import type { ClaimRecord, ClaimRepository } from "../storage/claims";
 import type { MinutesReader, StoredMinutes } from "../storage/reader";
-import type { SubscriptionRecord, SubscriptionRepository } from "../storage/subscriptions";
+import type { MuteOutcome, SubscriptionRecord, SubscriptionRepository } from "../storage/subscriptions";
 import { type DigestBuilder, PassCache, type PreparedDigest } from "./digest-builder";
 import type { DigestPart } from "./ports";
 
@@ -48,6 +50,7 @@ export class DigestService {
     userId: string;
     schedule: DigestSchedule;
     quietNotes: boolean;
+    filter: DigestFilter;
   }) {
     const now = this.deps.clock.now();
     const { subscription, created } = await this.deps.subscriptions.subscribe({
@@ -55,6 +58,7 @@ export class DigestService {
       channelId: input.channelId,
       schedule: input.schedule,
       quietNotes: input.quietNotes,
+      filter: input.filter,
       subscriberId: input.userId,
       coveredFrom: previousRun(input.schedule, now),
       now,
@@ -74,6 +78,18 @@ export class DigestService {
     return this.deps.subscriptions.inWorkspace(workspaceId);
   }
 
+  /** Leaves a source out of this channel's digests (or brings it back), without removing it for everyone. */
+  async setMuted(
+    input: { workspaceId: string; channelId: string; userId: string; sourceId: number },
+    muted: boolean,
+  ): Promise<MuteOutcome | "not-subscribed"> {
+    const subscription = await this.find(input.workspaceId, input.channelId);
+    if (!subscription) return "not-subscribed";
+    return muted
+      ? this.deps.subscriptions.mute(subscription.id, input.sourceId, input.userId, this.deps.clock.now())
+      : this.deps.subscriptions.unmute(subscription.id, input.sourceId);
+  }
+
   async resume(subscription: SubscriptionRecord): Promise<void> {
     await this.deps.subscriptions.resume(subscription.id);
   }
@@ -88,19 +104,16 @@ export class DigestService {
       nextRun: subscription.pausedAt ? null : catchUpDue ? now : nextRun(subscription.schedule, now),
       catchUpDue,
       lastDigest: await this.deps.claims.latest(subscription.id),
-      waiting: await this.deps.reader.storedBetween(subscription.coveredUntil, now),
+      waiting: await this.deps.builder.candidates(subscription, { from: subscription.coveredUntil, to: now }),
     };
   }
 
   /** The next digest as it stands now, for `/digest preview`: nothing is recorded or posted. */
   async preview(subscription: SubscriptionRecord): Promise<{ parts: DigestPart[]; prepared: PreparedDigest }> {
     const now = this.deps.clock.now();
-    const period = periodOf(subscription.schedule, now);
-    const prepared = await this.deps.builder.prepare(
-      subscription,
-      { from: subscription.coveredUntil, to: now, label: period, missedRuns: 1 },
-      "preview",
-    );
+    const claimed = await this.deps.claims.find(subscription.id, periodOf(subscription.schedule, now).key);
+    const window = digestWindow(subscription.schedule, subscription.coveredUntil, now, claimed !== null);
+    const prepared = await this.deps.builder.prepare(subscription, window, "preview");
     const digestDrafts = prepared.drafts.filter((draft) => draft.threadParentId === undefined);
     return {
       parts: digestDrafts.map((draft) => ({ message: { text: draft.text, blocks: draft.blocks }, documents: [] })),
@@ -113,21 +126,16 @@ export class DigestService {
     const subscription = await this.find(workspaceId, channelId);
     if (!subscription) return { outcome: "not-subscribed" };
     const now = this.deps.clock.now();
-    const period = periodOf(subscription.schedule, now);
-    const existing = await this.deps.claims.find(subscription.id, period.key);
+    const window = digestWindow(subscription.schedule, subscription.coveredUntil, now);
+    const { key } = window.period;
+    const existing = await this.deps.claims.find(subscription.id, key);
     if (existing) return { outcome: "already", claim: existing };
-    const window = {
-      from: subscription.coveredUntil,
-      to: now,
-      label: { start: subscription.coveredUntil, end: now },
-      missedRuns: 1,
-    };
-    const prepared = await this.deps.builder.prepare(subscription, window, `digest:${subscription.id}:${period.key}`);
+    const prepared = await this.deps.builder.prepare(subscription, window, `digest:${subscription.id}:${key}`);
     if (prepared.drafts.length === 0)
       return { outcome: "empty", since: subscription.coveredUntil, nextRun: nextRun(subscription.schedule, now) };
-    const claimId = await this.claim(subscription, period.key, window, now, prepared);
+    const claimId = await this.claim(subscription, window, now, prepared);
     if (claimId === null) {
-      const claim = await this.deps.claims.find(subscription.id, period.key);
+      const claim = await this.deps.claims.find(subscription.id, key);
       if (claim) return { outcome: "already", claim };
     }
     return { outcome: "queued", documents: prepared.documents.length, updates: prepared.threadUpdates.length };
@@ -158,19 +166,14 @@ export class DigestService {
       await this.deps.subscriptions.advanceLastRun(subscription.id, due.runAt);
       return false;
     }
-    const window = {
-      from: subscription.coveredUntil,
-      to: due.end,
-      label: { start: due.start, end: due.end },
-      missedRuns: due.missedRuns,
-    };
+    const window = dueWindow(due, subscription.coveredUntil);
     const prepared = await this.deps.builder.prepare(
       subscription,
       window,
       `digest:${subscription.id}:${due.key}`,
       cache,
     );
-    const claimId = await this.claim(subscription, due.key, window, due.runAt, prepared);
+    const claimId = await this.claim(subscription, window, due.runAt, prepared);
     if (claimId === null) await this.deps.subscriptions.advanceLastRun(subscription.id, due.runAt);
     else
       this.deps.logger.info(
@@ -179,16 +182,10 @@ export class DigestService {
     return claimId !== null;
   }
 
-  private claim(
-    subscription: SubscriptionRecord,
-    periodKey: string,
-    window: { from: Date; to: Date },
-    runAt: Date,
-    prepared: PreparedDigest,
-  ) {
+  private claim(subscription: SubscriptionRecord, window: DigestWindow, runAt: Date, prepared: PreparedDigest) {
     return this.deps.claims.claim({
       subscriptionId: subscription.id,
-      periodKey,
+      periodKey: window.period.key,
       periodStart: window.from,
       periodEnd: window.to,
       runAt,

@@ -133,6 +133,8 @@ async function writeVersion(
       attendees: JSON.stringify(minutes.attendees),
       apologies: JSON.stringify(minutes.apologies),
       storedAt: now,
+      isMinutes: minutes.minutes,
+      notMinutesReason: minutes.minutes ? null : (minutes.notMinutesReason ?? "not minutes"),
     },
   });
   if (minutes.items.length === 0) return version.id;

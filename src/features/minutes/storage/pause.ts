@@ -53,6 +53,7 @@ export class PauseRepository {
       const updated = await tx.digestSubscription.update({
         where: { id: subscriptionId },
         data: { coveredUntil: new Date(earliest) },
+        include: { mutes: { select: { sourceId: true }, orderBy: { sourceId: "asc" } } },
       });
       return toRecord(updated);
     });

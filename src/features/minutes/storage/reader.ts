@@ -21,6 +21,10 @@ export interface StoredMinutes {
   firstSeenAt: Date;
   /** True when an earlier version of the document was stored before this one's window. */
   updated: boolean;
+  /** False for a document that is not minutes (a news story, an announcement): never in a digest or search. */
+  minutes: boolean;
+  /** Why it is not minutes; null for minutes. */
+  notMinutesReason: string | null;
   items: TaggedMinutesItem[];
 }
 
@@ -74,7 +78,7 @@ export class MinutesReader {
       .sort((a, b) => a.storedAt.getTime() - b.storedAt.getTime() || a.documentId - b.documentId);
   }
 
-  /** The documents stored or changed most recently (latest version of each), newest first. */
+  /** The minutes stored or changed most recently (latest version of each), newest first; documents that are not minutes are left out. */
   async recentlyStored(limit: number): Promise<StoredMinutes[]> {
     const rows = await this.db.minutesVersion.findMany({
       orderBy: [{ storedAt: "desc" }, { id: "desc" }],
@@ -84,8 +88,28 @@ export class MinutesReader {
     const seen = new Set<number>();
     return rows
       .filter((row) => !seen.has(row.documentId) && seen.add(row.documentId))
+      .filter((row) => row.isMinutes)
       .slice(0, limit)
       .map((row) => toStoredMinutes(row, row.number > 1));
+  }
+
+  /** The latest version of the most recent documents (up to `perSource`) of each source, minutes only. */
+  async recentOfSources(sourceIds: number[], perSource: number): Promise<StoredMinutes[]> {
+    const perSourceRows = await Promise.all(
+      sourceIds.map((sourceId) =>
+        this.db.minutesDocument.findMany({
+          where: { sourceId },
+          orderBy: { id: "desc" },
+          take: perSource,
+          include: { versions: { orderBy: { number: "desc" }, take: 1, include: { items: versionInclude.items } } },
+        }),
+      ),
+    );
+    return perSourceRows
+      .flat()
+      .flatMap((document) => document.versions.map((version) => ({ ...version, document })))
+      .map((row) => toStoredMinutes(row, row.number > 1))
+      .filter((minutes) => minutes.minutes);
   }
 
   async version(versionId: number): Promise<StoredMinutes | null> {
@@ -113,6 +137,8 @@ function toStoredMinutes(row: VersionRow, updated: boolean): StoredMinutes {
     storedAt: row.storedAt,
     firstSeenAt: row.document.firstSeenAt,
     updated,
+    minutes: row.isMinutes,
+    notMinutesReason: row.isMinutes ? null : row.notMinutesReason,
     items: row.items.map(toItem),
   };
 }

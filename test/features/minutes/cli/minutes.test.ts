@@ -1,12 +1,16 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../../../src/cli/main";
 import type { Output } from "../../../../src/cli/output";
+import { DocumentRepository } from "../../../../src/features/minutes/storage/documents";
+import { openDatabase } from "../../../../src/storage/database";
 import { freshSqliteUrl } from "../../../support/databases";
 import { ownFile } from "../../../support/fixtures";
 import { MinutesServer } from "../../../support/minutes-server";
-import { govukOrganisationFeed, MINUTES_TEXT, minutesText } from "../ingest/fixtures";
+import { govukOrganisationFeed, MINUTES_TEXT, minutesText, rssFeed } from "../ingest/fixtures";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
 const pdfFile = fileURLToPath(
@@ -110,6 +114,7 @@ describe("localism sources, ingest and minutes", () => {
       );
       for (const item of document.items as Record<string, unknown>[]) {
         expect(["discussion", "decision", "action"]).toContain(item.kind);
+        expect(document).toMatchObject({ minutes: true, reason: null });
         expect(item).toEqual(
           expect.objectContaining({
             text: expect.any(String),
@@ -149,5 +154,90 @@ describe("localism sources, ingest and minutes", () => {
         date: "2012-09-13",
       },
     });
+  });
+
+  it("marks a stored document that is not minutes, with the reason, in text and in JSON", async () => {
+    const database = await openDatabase(databaseUrl);
+    try {
+      await new DocumentRepository(database.db).storeVersion(
+        {
+          key: "https://www.gov.uk/government/news/example-announcement",
+          link: "https://www.gov.uk/government/news/example-announcement",
+          sourceId: null,
+          publisher: "GOV.UK",
+          feedUpdatedAt: null,
+          etag: null,
+          lastModified: null,
+          contentHash: "announcement-1",
+          minutes: {
+            title: "New chair announced for the Board (example)",
+            meetingDate: null,
+            url: "https://www.gov.uk/government/news/example-announcement",
+            minutes: false,
+            notMinutesReason: "an announcement, not a record of a meeting",
+            attendees: [],
+            apologies: [],
+            items: [],
+          },
+        },
+        new Date("2026-03-18T10:00:00Z"),
+      );
+    } finally {
+      await database.close();
+    }
+    const documents = JSON.parse((await cli(["minutes", "--json"])).out) as Record<string, unknown>[];
+    expect(documents.find((document) => String(document.url).includes("example-announcement"))).toMatchObject({
+      title: "New chair announced for the Board (example)",
+      minutes: false,
+      reason: "an announcement, not a record of a meeting",
+    });
+    expect(documents.filter((document) => document.minutes === true)).toHaveLength(3);
+    expect((await cli(["minutes"])).out).toContain(
+      "????-??-??  New chair announced for the Board (example)  (not minutes: an announcement, not a record of a meeting)",
+    );
+  });
+
+  it("ingests a feed saved as a file and a feed URL, saying what happened to each entry", async () => {
+    server.serve("/2012/07/board-minutes-26-july/", {
+      body: ownFile("nhs-england-style-board-minutes.html"),
+      contentType: "text/html; charset=UTF-8",
+    });
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "localism-cli-")), "nhs-england-news.rss");
+    writeFileSync(
+      file,
+      rssFeed("News – NHS England", [
+        {
+          title: "Board meeting in public, 26 July 2012 – minutes (example)",
+          link: server.url("/2012/07/board-minutes-26-july/"),
+          date: "Mon, 30 Jul 2012 14:05:00 +0000",
+        },
+        {
+          title: "Commissioning support prospectus published (example)",
+          link: server.url("/2012/07/prospectus/"),
+          date: "Fri, 27 Jul 2012 09:00:00 BST",
+        },
+      ]),
+    );
+    const fromFile = await cli(["ingest", file]);
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.out).toContain('Read the feed "News – NHS England": 2 entries, 1 stored.');
+    expect(fromFile.out).toContain(
+      '  Stored "Board meeting in public, 26 July 2012 – minutes (example)" (meeting 2012-07-26)',
+    );
+    expect(fromFile.out).toContain(
+      '  Skipped "Commissioning support prospectus published (example)": its title and summary don\'t read as minutes.',
+    );
+
+    server.serve("/government/organisations/dh.xml", {
+      body: govukOrganisationFeed(server.baseUrl),
+      contentType: "application/xml",
+    });
+    const fromUrl = JSON.parse((await cli(["ingest", server.url("/government/organisations/dh.xml"), "--json"])).out);
+    expect(fromUrl).toMatchObject({
+      kind: "feed",
+      title: "Department of Health and Social Care - Activity on GOV.UK",
+      errors: [],
+    });
+    expect(fromUrl.entries.map((entry: { outcome: string }) => entry.outcome)).toEqual(["known", "skipped", "skipped"]);
   });
 });

@@ -7,6 +7,7 @@ describe("/digest command text", () => {
       kind: "subscribe",
       quietNotes: false,
       schedule: { frequency: "weekly", weekday: 1, time: "09:00", timeZone: "Europe/London" },
+      filter: { objectives: [], autonomyOnly: false },
     });
     expect(parseDigestCommand("subscribe daily 08:30 quiet")).toMatchObject({
       kind: "subscribe",
@@ -45,5 +46,49 @@ describe("/digest command text", () => {
     expect(parseDigestCommand("source remove three").kind).toBe("invalid");
     expect(parseDigestCommand("source add ftp://x").kind).toBe("invalid");
     expect(parseDigestCommand("status please").kind).toBe("invalid");
+  });
+
+  it("narrows a subscription to some objectives, or to what touches CCG autonomy", () => {
+    const narrowed = (text: string) => {
+      const parsed = parseDigestCommand(text);
+      return parsed.kind === "subscribe" ? parsed.filter : parsed;
+    };
+    expect(narrowed("subscribe weekly monday 09:00 objectives 1,3")).toEqual({
+      objectives: [1, 3],
+      autonomyOnly: false,
+    });
+    expect(narrowed("subscribe weekly monday 09:00 objectives 3, 1")).toEqual({
+      objectives: [1, 3],
+      autonomyOnly: false,
+    });
+    expect(narrowed("subscribe weekly monday 09:00 objectives 2 4 quiet")).toEqual({
+      objectives: [2, 4],
+      autonomyOnly: false,
+    });
+    expect(narrowed("subscribe monthly 1 09:00 Europe/Dublin objective 2")).toEqual({
+      objectives: [2],
+      autonomyOnly: false,
+    });
+    expect(narrowed("subscribe weekly monday 09:00 autonomy")).toEqual({ objectives: [], autonomyOnly: true });
+    expect(narrowed("subscribe daily 08:30 Objectives 1 Autonomy")).toEqual({ objectives: [1], autonomyOnly: true });
+    expect(parseDigestCommand("subscribe monthly 1 09:00 objectives 1,3")).toMatchObject({
+      schedule: { frequency: "monthly", dayOfMonth: 1, time: "09:00" },
+    });
+    for (const text of [
+      "subscribe weekly monday 09:00 objectives",
+      "subscribe weekly monday 09:00 objectives 5",
+      "subscribe weekly monday 09:00 objectives 0,2",
+    ]) {
+      const parsed = parseDigestCommand(text);
+      expect(parsed.kind, text).toBe("invalid");
+      expect(parsed.kind === "invalid" && parsed.message, text).toContain("numbered 1 to 4");
+    }
+  });
+
+  it("reads muting and unmuting a source for the channel", () => {
+    expect(parseDigestCommand("source mute 2")).toEqual({ kind: "source-mute", id: 2 });
+    expect(parseDigestCommand("source unmute #2")).toEqual({ kind: "source-unmute", id: 2 });
+    expect(parseDigestCommand("source mute").kind).toBe("invalid");
+    expect(parseDigestCommand("source mute all").kind).toBe("invalid");
   });
 });

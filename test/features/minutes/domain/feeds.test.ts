@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MinutesParseError } from "../../../../src/features/minutes/domain/errors";
-import { dedupeKey, documentEntries, parseFeed } from "../../../../src/features/minutes/domain/feeds";
+import { dedupeKey, documentEntries, looksLikeFeed, parseFeed } from "../../../../src/features/minutes/domain/feeds";
 import { ownFile, ownText } from "../../../support/fixtures";
 
 const organisationFeed = ownText("govuk-organisation-feed.atom.xml");
@@ -146,5 +146,35 @@ describe("dedupeKey", () => {
 
   it("keeps query strings apart", () => {
     expect(dedupeKey("https://example.org/doc?id=1")).not.toBe(dedupeKey("https://example.org/doc?id=2"));
+  });
+});
+
+describe("looksLikeFeed", () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const atom =
+    '<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>';
+
+  it("knows a feed by its content type", () => {
+    for (const type of ["application/atom+xml", "application/rss+xml; charset=utf-8", "application/xml", "text/xml"])
+      expect(looksLikeFeed(type, bytes("")), type).toBe(true);
+  });
+
+  it("knows a feed by its first element, whatever type it was served or saved as", () => {
+    const starts = [
+      atom,
+      '\uFEFF<rss version="2.0"><channel></channel></rss>',
+      '<?xml version="1.0"?>\n<!-- a comment\n over lines -->\n<?xml-stylesheet href="feed.xsl"?>\n<rdf:RDF xmlns:rdf="x">',
+      `<?xml version="1.0"?><!--${"x".repeat(900)}--><feed>`,
+    ];
+    for (const start of starts)
+      for (const type of ["text/plain", "text/html", "application/octet-stream", ""])
+        expect(looksLikeFeed(type, bytes(start)), `${type}: ${start.slice(0, 30)}`).toBe(true);
+  });
+
+  it("does not take a web page, a PDF or plain text for a feed", () => {
+    expect(looksLikeFeed("text/html", bytes("<!DOCTYPE html><html><body><p>feed</p></body></html>"))).toBe(false);
+    expect(looksLikeFeed("application/xhtml+xml", bytes('<?xml version="1.0"?><html>'))).toBe(false);
+    expect(looksLikeFeed("text/plain", bytes("Minutes of the meeting <feed> held"))).toBe(false);
+    expect(looksLikeFeed("application/pdf", bytes(atom))).toBe(false);
   });
 });

@@ -1,4 +1,11 @@
 import { describe, expect, it } from "vitest";
+import {
+  type DigestWindow,
+  digestWindow,
+  dueWindow,
+  periodLabel,
+  windowPeriod,
+} from "../../../../src/features/minutes/domain/runs";
 import type { DigestSchedule } from "../../../../src/features/minutes/domain/schedule";
 import {
   describeSchedule,
@@ -252,5 +259,37 @@ describe("dueRuns", () => {
     const first = dueRuns(daily, at("2026-10-24T00:30:00Z"), at("2026-10-25T01:45:00Z"));
     expect(first?.runAt).toEqual(at("2026-10-25T01:30:00Z"));
     expect(dueRuns(daily, at("2026-10-25T01:45:00Z"), at("2026-10-25T23:00:00Z"))).toBeNull();
+  });
+});
+
+describe("digestWindow: the period a digest names", () => {
+  const weekly = schedule("weekly monday 09:00");
+  const label = (window: DigestWindow) => periodLabel(windowPeriod(window, "Europe/London"));
+
+  it("names the same period for a preview and a post made at different times in one week", () => {
+    const coveredUntil = at("2026-11-23T09:00:00Z");
+    const preview = digestWindow(weekly, coveredUntil, at("2026-11-25T12:00:00Z"));
+    const post = digestWindow(weekly, coveredUntil, at("2026-11-26T16:30:00Z"));
+    expect(label(preview)).toBe("23–30 November 2026");
+    expect(label(post)).toBe("23–30 November 2026");
+    expect(post.period.key).toBe(preview.period.key);
+    // What it covers is what has arrived so far.
+    expect(post).toMatchObject({ from: coveredUntil, to: at("2026-11-26T16:30:00Z") });
+  });
+
+  it("names the same period as the scheduled digest of that week", () => {
+    const coveredUntil = at("2026-11-23T09:00:00Z");
+    const due = dueRuns(weekly, at("2026-11-23T09:00:00Z"), at("2026-11-30T09:00:00Z"));
+    expect(due).not.toBeNull();
+    const scheduled = dueWindow(due!, coveredUntil);
+    expect(label(scheduled)).toBe(label(digestWindow(weekly, coveredUntil, at("2026-11-25T12:00:00Z"))));
+    expect(scheduled.period.key).toBe("2026-W48");
+  });
+
+  it("after this week's digest went out early, names the next one from where that one ended", () => {
+    const postedEarly = at("2026-11-26T16:30:00Z");
+    const preview = digestWindow(weekly, postedEarly, at("2026-11-27T10:00:00Z"), true);
+    expect(label(preview)).toBe("26 November – 7 December 2026");
+    expect(preview.period.key).toBe("2026-W49");
   });
 });

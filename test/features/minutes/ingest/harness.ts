@@ -1,9 +1,11 @@
 import type { Clock } from "../../../../src/clock";
 import { taggingVocabularyFrom } from "../../../../src/features/minutes/domain/kb-vocabulary";
-import { DocumentIngester } from "../../../../src/features/minutes/ingest/document-ingester";
+import { DocumentIngester, type MinutesBuilder } from "../../../../src/features/minutes/ingest/document-ingester";
 import { type FetchLimits, HttpFetcher } from "../../../../src/features/minutes/ingest/http-fetcher";
 import { MinutesIndex } from "../../../../src/features/minutes/ingest/minutes-index";
+import { ingestOneOff, type OneOffReport } from "../../../../src/features/minutes/ingest/one-off";
 import { SourcePoller } from "../../../../src/features/minutes/ingest/source-poller";
+import { SourceReader } from "../../../../src/features/minutes/ingest/source-reader";
 import { MinutesPollJob } from "../../../../src/features/minutes/jobs/minutes-poll-job";
 import { DocumentRepository } from "../../../../src/features/minutes/storage/documents";
 import { MinutesReader } from "../../../../src/features/minutes/storage/reader";
@@ -25,6 +27,8 @@ export interface IngestionHarness {
   reader: MinutesReader;
   search: SearchIndex;
   poller: SourcePoller;
+  /** `localism ingest <url-or-file>` on this harness. */
+  ingestOneOff(target: string): Promise<OneOffReport>;
   job(): MinutesPollJob;
   logs: string[];
   close(): Promise<void>;
@@ -35,6 +39,7 @@ export async function ingestionHarness(
   clock: Clock,
   fetch: Partial<FetchLimits> = {},
   provider: Provider = "sqlite",
+  build?: MinutesBuilder,
 ): Promise<IngestionHarness> {
   const database = await openDatabase(await freshDatabaseUrl(provider));
   const logs: string[] = [];
@@ -55,8 +60,10 @@ export async function ingestionHarness(
     index: new MinutesIndex(search),
     vocabulary: taggingVocabularyFrom(kb),
     clock,
+    ...(build ? { build } : {}),
   });
-  const poller = new SourcePoller({ sources, documents, ingester, fetcher, clock, logger, pollIntervalMs: HOUR });
+  const reader = new SourceReader({ documents, ingester, fetcher });
+  const poller = new SourcePoller({ sources, reader, fetcher, clock, logger, pollIntervalMs: HOUR });
   return {
     database,
     sources,
@@ -64,6 +71,7 @@ export async function ingestionHarness(
     reader: new MinutesReader(database.db),
     search,
     poller,
+    ingestOneOff: (target) => ingestOneOff(target, { fetcher, reader }),
     job: () => new MinutesPollJob({ sources, poller, leases: new LeaseRepository(database.db), clock, logger }),
     logs,
     close: () => database.close(),

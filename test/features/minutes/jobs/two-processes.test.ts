@@ -81,7 +81,7 @@ describe("exactly one digest per subscription per period with two processes on o
     // The process that claimed it sends at once (spaced a second from this channel's last post).
     await standin.waitForCall(
       "chat.postMessage",
-      (call) => call.params.channel === channel && String(call.params.text).includes("8 April"),
+      (call) => call.params.channel === channel && String(call.params.text).includes("6–13 April"),
       10_000,
     );
     await Promise.all([jobs(first).digests(), jobs(second).digests()]);

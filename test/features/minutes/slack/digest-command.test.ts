@@ -112,8 +112,10 @@ describe("/digest through the real Bolt receiver", () => {
     );
     const [post] = postsIn(t, CHANNELS.commissioning.id);
     expect(String(post?.params.text)).toContain(
-      "Minutes digest for 16–18 March 2026: 1 document: NHS England accountability meeting",
+      "Minutes digest for 16–23 March 2026: 1 document (1 item on CCG autonomy): NHS England accountability meeting",
     );
+    // The same period as the preview showed: the week this digest counts as.
+    expect(readable(post?.params.blocks)).toContain("Minutes digest: 16–23 March 2026");
     expect(readable(post?.params.blocks)).toContain("Objective 1: Transferring power to local organisations");
     expect(await digest(t, "now", commissioning)).toContain("This period's digest was already posted");
     expect(postsIn(t, CHANNELS.commissioning.id)).toHaveLength(1);

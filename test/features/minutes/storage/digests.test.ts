@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type ClaimInput, ClaimRepository } from "../../../../src/features/minutes/storage/claims";
 import { OutboxRepository } from "../../../../src/features/minutes/storage/outbox";
 import { PauseRepository } from "../../../../src/features/minutes/storage/pause";
+import { SourceRepository } from "../../../../src/features/minutes/storage/sources";
 import { SubscriptionRepository } from "../../../../src/features/minutes/storage/subscriptions";
 import { type Database, openDatabase } from "../../../../src/storage/database";
 import { LeaseRepository } from "../../../../src/storage/leases";
@@ -101,6 +102,40 @@ describe.each(providers)("digest claims, outbox and leases on %s", (provider) =>
     expect(await subscriptions.active()).toEqual([]);
     await subscriptions.resume(subscription.id);
     expect(await subscriptions.active()).toHaveLength(1);
+  });
+
+  it("keeps a subscription's narrowing and muted sources; a removed source is unmuted with it", async () => {
+    const { subscriptions, subscription } = await setUp();
+    const sources = new SourceRepository(database.db);
+    const { source: first } = await sources.add("https://www.gov.uk/a.atom", null, now);
+    const { source: second } = await sources.add("https://www.gov.uk/b.atom", null, now);
+    expect(subscription).toMatchObject({ filter: { objectives: [], autonomyOnly: false }, mutedSources: [] });
+
+    expect(await subscriptions.mute(subscription.id, second.id, "U0STAFF01", now)).toBe("muted");
+    expect(await subscriptions.mute(subscription.id, first.id, "U0STAFF01", now)).toBe("muted");
+    expect(await subscriptions.mute(subscription.id, first.id, "U0STAFF01", now)).toBe("already-muted");
+    expect(await subscriptions.mute(subscription.id, 999, "U0STAFF01", now)).toBe("no-source");
+    const { subscription: narrowed } = await subscriptions.subscribe({
+      workspaceId: "T0LOCAL",
+      channelId: "C0COMMISS",
+      schedule,
+      quietNotes: false,
+      filter: { objectives: [1, 3], autonomyOnly: true },
+      subscriberId: "U0STAFF01",
+      coveredFrom: now,
+      now,
+    });
+    expect(narrowed).toMatchObject({
+      filter: { objectives: [1, 3], autonomyOnly: true },
+      mutedSources: [first.id, second.id],
+    });
+    expect((await subscriptions.active())[0]?.mutedSources).toEqual([first.id, second.id]);
+
+    expect(await subscriptions.unmute(subscription.id, first.id)).toBe("unmuted");
+    expect(await subscriptions.unmute(subscription.id, first.id)).toBe("not-muted");
+    await sources.remove(second.id);
+    expect(await subscriptions.get(subscription.id)).toMatchObject({ mutedSources: [] });
+    expect(await subscriptions.unmute(subscription.id, second.id)).toBe("no-source");
   });
 
   it("holds a job lease for one process until it lapses or is released", async () => {

@@ -44,6 +44,13 @@ export function documentBlocks(document: ComposedDocument, objectives: Objective
   return blocks;
 }
 
+/** How an item that touches CCG autonomy is marked, wherever it appears. */
+export const AUTONOMY_MARK = ":warning:";
+
+function bullet(text: string, autonomy: boolean): string {
+  return `• ${autonomy ? `${AUTONOMY_MARK} ` : ""}${escapeMrkdwn(text)}`;
+}
+
 export function keyPointsText(document: ComposedDocument, objectives: ObjectiveTitles): string {
   return document.keyPoints
     .map((group) => {
@@ -51,7 +58,7 @@ export function keyPointsText(document: ComposedDocument, objectives: ObjectiveT
         group.objective === null
           ? "Also discussed"
           : `Objective ${group.objective}: ${objectives.get(group.objective) ?? ""}`.trim();
-      return `*${escapeMrkdwn(heading)}*\n${group.points.map((point) => `• ${escapeMrkdwn(point)}`).join("\n")}`;
+      return `*${escapeMrkdwn(heading)}*\n${group.points.map((point) => bullet(point.text, point.autonomy)).join("\n")}`;
     })
     .join("\n");
 }
@@ -59,9 +66,9 @@ export function keyPointsText(document: ComposedDocument, objectives: ObjectiveT
 function actionsText(document: ComposedDocument): string {
   if (document.actions.length === 0) return "";
   const lines = document.actions.slice(0, MAX_ACTIONS).map((action) => {
-    const who = action.owner ? ` — _${escapeMrkdwn(action.owner)}_` : " — _no owner named_";
-    const due = action.due ? `, due ${formatSourceDate(action.due)}` : "";
-    return `• ${escapeMrkdwn(action.text)}${who}${due}`;
+    const who = action.ownerInText ? "" : action.owner ? ` — _${escapeMrkdwn(action.owner)}_` : " — _no owner named_";
+    const due = action.due ? `${who ? "," : " —"} due ${formatSourceDate(action.due)}` : "";
+    return `${bullet(action.text, action.autonomy)}${who}${due}`;
   });
   const more =
     document.actions.length > MAX_ACTIONS

@@ -2,7 +2,7 @@ import { Blocks, Md } from "slack-block-builder";
 import { escapeMrkdwn, formatSourceDate, truncate } from "../../../../slack/format";
 import { describeSchedule, nextRun } from "../../domain/schedule";
 import type { DigestHomeSummary } from "../../index";
-import { formatRunTime } from "./digest-format";
+import { describeFilter, formatRunTime, plural } from "./digest-format";
 
 const MAX_CHANNELS = 10;
 
@@ -12,7 +12,12 @@ export function digestHomeBlocks(summary: DigestHomeSummary, now: Date) {
     const state = subscription.pausedAt
       ? "paused (`/digest resume` in the channel)"
       : `next ${formatRunTime(nextRun(subscription.schedule, now), subscription.schedule.timeZone)}`;
-    return `• <#${subscription.channelId}>: ${describeSchedule(subscription.schedule)}, ${state}`;
+    const narrowed = describeFilter(subscription.filter);
+    const muted = subscription.mutedSources.length;
+    const extras = [narrowed ? `only ${narrowed}` : null, muted > 0 ? `${plural(muted, "source")} muted` : null].filter(
+      Boolean,
+    );
+    return `• <#${subscription.channelId}>: ${describeSchedule(subscription.schedule)}${extras.length > 0 ? ` (${extras.join(", ")})` : ""}, ${state}`;
   });
   const more =
     summary.subscriptions.length > MAX_CHANNELS ? [`• …and ${summary.subscriptions.length - MAX_CHANNELS} more`] : [];

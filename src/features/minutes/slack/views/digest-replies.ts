@@ -5,17 +5,19 @@ import { describeSchedule } from "../../domain/schedule";
 import type { DigestCommandReply } from "../../services/digest-commands";
 import type { DigestStatus, PostNowResult } from "../../services/digest-service";
 import type { SubscriptionRecord } from "../../storage/subscriptions";
-import { formatRunTime, formatUkTime, plural } from "./digest-format";
+import { describeFilter, formatRunTime, formatUkTime, plural } from "./digest-format";
 import { sourceAddedMessage, sourceRemovedMessage, sourcesListMessage } from "./digest-sources";
 
 export const DIGEST_HELP = [
   "*Minutes digests* post a summary of newly published accountability minutes in this channel.",
   "• `/digest subscribe weekly monday 09:00` (or `daily 08:30`, `monthly 1 09:00`; add a time zone such as `Europe/London`, and `quiet` for a short note in weeks with no new minutes)",
+  "• Narrow it: `/digest subscribe weekly monday 09:00 objectives 1,3` for some objectives only, or add `autonomy` for only what touches CCG autonomy",
   "• `/digest status`: the schedule, the next and last digest, and what the next one would contain",
   "• `/digest preview`: the next digest as it stands, only to you",
   "• `/digest now`: post it now; it counts as this period's digest",
   "• `/digest unsubscribe` · `/digest resume` (after a pause)",
   "• `/digest sources` · `/digest source add <url>` · `/digest source remove <id>` (workspace admins)",
+  "• `/digest source mute <id>` · `/digest source unmute <id>`: leave a source out of this channel's digest, or bring it back",
 ].join("\n");
 
 const INVITE =
@@ -61,11 +63,30 @@ export function digestReplyMessage(reply: DigestCommandReply): SlackMessage {
     case "now":
       return plain(postNowText(reply.result));
     case "sources":
-      return sourcesListMessage(reply.sources);
+      return sourcesListMessage(reply.sources, reply.muted);
     case "source-added":
       return sourceAddedMessage(reply.result);
     case "source-removed":
       return sourceRemovedMessage(reply.id, reply.source);
+    case "source-muted":
+      return plain(sourceMutedText(reply));
+  }
+}
+
+function sourceMutedText(reply: Extract<DigestCommandReply, { kind: "source-muted" }>): string {
+  switch (reply.outcome) {
+    case "not-subscribed":
+      return "This channel has no minutes digest, so there is nothing to mute. Start one with `/digest subscribe weekly monday 09:00`.";
+    case "no-source":
+      return `There is no source ${reply.id}. \`/digest sources\` lists them with their numbers.`;
+    case "muted":
+      return `Muted source *${reply.id}* in this channel: its minutes stay out of this channel's digests (other channels still get them). \`/digest source unmute ${reply.id}\` brings it back.`;
+    case "already-muted":
+      return `Source *${reply.id}* is already muted in this channel. \`/digest source unmute ${reply.id}\` brings it back.`;
+    case "unmuted":
+      return `Unmuted source *${reply.id}*: its new minutes go into this channel's digests again.`;
+    case "not-muted":
+      return `Source *${reply.id}* isn't muted in this channel.`;
   }
 }
 
@@ -74,7 +95,22 @@ function subscribedText(subscription: SubscriptionRecord, created: boolean, next
     ? "In a period with no new minutes I'll post a short note."
     : "In a period with no new minutes I'll post nothing (add `quiet` to get a short note instead).";
   const lead = created ? "Subscribed" : "Updated";
-  return `${lead}: this channel gets a minutes digest ${describeSchedule(subscription.schedule)}. The next one is on ${formatRunTime(nextRun, subscription.schedule.timeZone)}. ${quiet}`;
+  const narrowed = describeFilter(subscription.filter);
+  const only = narrowed ? ` It shows only ${narrowed}.` : "";
+  return `${lead}: this channel gets a minutes digest ${describeSchedule(subscription.schedule)}.${only} The next one is on ${formatRunTime(nextRun, subscription.schedule.timeZone)}. ${quiet}`;
+}
+
+/** "Shows only items on objectives 1 and 3. Muted here: sources 2, 5 (...)." */
+function narrowingLine(subscription: SubscriptionRecord): string | null {
+  const narrowed = describeFilter(subscription.filter);
+  const muted = subscription.mutedSources;
+  const parts = [
+    narrowed ? `Shows only ${narrowed}.` : "",
+    muted.length > 0
+      ? `Muted here: source${muted.length > 1 ? "s" : ""} ${muted.join(", ")} (\`/digest source unmute <id>\`).`
+      : "",
+  ].filter(Boolean);
+  return parts.length > 0 ? parts.join(" ") : null;
 }
 
 function statusMessage(status: DigestStatus): SlackMessage {
@@ -83,6 +119,8 @@ function statusMessage(status: DigestStatus): SlackMessage {
   const lines = [
     `*Minutes digest* ${describeSchedule(subscription.schedule)}, set up by <@${subscription.subscriberId}>.`,
   ];
+  const narrowing = narrowingLine(subscription);
+  if (narrowing) lines.push(narrowing);
   if (subscription.pausedAt)
     lines.push(
       `:double_vertical_bar: *Paused* since ${formatUkTime(subscription.pausedAt)} because Slack refused a post (\`${escapeMrkdwn(subscription.pausedReason ?? "unknown")}\`). Fix that, then type \`/digest resume\`.`,

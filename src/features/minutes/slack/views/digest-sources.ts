@@ -7,12 +7,13 @@ import { formatUkTime, plural } from "./digest-format";
 
 const MAX_LISTED = 40;
 
-/** One line per source: id, address, kind, documents, and whether the last fetch worked (with the reason if not). */
-export function sourceLine(source: SourceWithCount): string {
+/** One line per source: id, address, kind, documents, whether the last fetch worked (with the reason if not), and whether this channel muted it. */
+export function sourceLine(source: SourceWithCount, muted = false): string {
   const name = source.title ? `${escapeMrkdwn(source.title)} ` : "";
   const kind = source.kind ?? "not read yet";
   const health = sourceHealth(source);
-  return `*${source.id}.* ${name}<${source.url}|${escapeMrkdwn(source.url)}> · ${kind} · ${plural(source.documents, "document")}\n${health}`;
+  const mute = muted ? ` · :mute: muted in this channel (\`/digest source unmute ${source.id}\`)` : "";
+  return `*${source.id}.* ${name}<${source.url}|${escapeMrkdwn(source.url)}> · ${kind} · ${plural(source.documents, "document")}${mute}\n${health}`;
 }
 
 export function sourceHealth(source: SourceRecord): string {
@@ -25,14 +26,16 @@ export function sourceHealth(source: SourceRecord): string {
   return `Not read yet; ${next}.`;
 }
 
-export function sourcesListMessage(sources: SourceWithCount[]): SlackMessage {
+export function sourcesListMessage(sources: SourceWithCount[], muted: number[] = []): SlackMessage {
   if (sources.length === 0) {
     return plain(
       "No minutes sources yet. A workspace admin can add one with `/digest source add <feed or document URL>`, for example a GOV.UK organisation feed (`https://www.gov.uk/government/organisations/<organisation>.atom`).",
     );
   }
   const shown = sources.slice(0, MAX_LISTED);
-  const blocks = shown.map((source) => Blocks.Section({ text: truncate(sourceLine(source), 3_000) }));
+  const blocks = shown.map((source) =>
+    Blocks.Section({ text: truncate(sourceLine(source, muted.includes(source.id)), 3_000) }),
+  );
   const more =
     sources.length > MAX_LISTED
       ? [
@@ -58,11 +61,20 @@ export function sourceAddedMessage(result: AddSourceResult): SlackMessage {
       ? `Added source *${source.id}*`
       : `Source *${source.id}* was already there; I've read it again`;
   const stored = report.documents.filter((document) => document.outcome !== "unchanged");
+  const minutes = stored.filter((document) => document.minutes);
+  const others = stored.length - minutes.length;
+  const notMinutes =
+    others > 0
+      ? ` ${plural(others, "other document")} read ${others === 1 ? "is" : "are"} not minutes and won't appear in digests.`
+      : "";
+  const [first] = stored;
   const found =
     report.kind === "feed"
-      ? `It is a feed: ${plural(stored.length, "new or changed minutes document")} stored.`
-      : stored.length > 0
-        ? `Read "${escapeMrkdwn(stored[0]?.title ?? "")}".`
+      ? `It is a feed: ${plural(minutes.length, "new or changed minutes document")} stored.${notMinutes}`
+      : first
+        ? first.minutes
+          ? `Read "${escapeMrkdwn(first.title)}".`
+          : `Read "${escapeMrkdwn(first.title)}", which is not minutes (${escapeMrkdwn(first.notMinutesReason ?? "no reason given")}), so it won't appear in digests.`
         : "No change since it was last read.";
   const problems =
     report.errors.length > 0

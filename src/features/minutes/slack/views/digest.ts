@@ -3,6 +3,7 @@ import { escapeMrkdwn, truncate } from "../../../../slack/format";
 import type { ComposedDocument, ConcernCount, Digest } from "../../domain/compose";
 import type { DigestPart, DigestRenderContext, DigestRenderer, OutgoingMessage } from "../../services/ports";
 import {
+  AUTONOMY_MARK,
   type Block,
   block,
   documentBlocks,
@@ -99,6 +100,33 @@ function jsonLength(blocks: Block[]): number {
   return blocks.reduce((sum, item) => sum + JSON.stringify(item).length + 1, 1);
 }
 
+const MAX_AUTONOMY_POINTS = 5;
+
+/**
+ * "What touches CCG autonomy": the first thing a busy team reads. With several documents, the items
+ * are grouped under the document they come from.
+ */
+function autonomyBlocks(digest: Digest): Block[] {
+  if (digest.autonomy.length === 0) return [];
+  const several = new Set(digest.autonomy.map((point) => point.document)).size > 1;
+  const lines: string[] = [];
+  let current = -1;
+  for (const point of digest.autonomy.slice(0, MAX_AUTONOMY_POINTS)) {
+    const document = digest.documents[point.document];
+    if (several && point.document !== current && document) lines.push(`_${linkedTitle(document)}_`);
+    current = point.document;
+    lines.push(`• ${AUTONOMY_MARK} ${point.action ? "_Action:_ " : ""}${escapeMrkdwn(truncate(point.text, 300))}`);
+  }
+  const more =
+    digest.autonomy.length > MAX_AUTONOMY_POINTS
+      ? [`_…and ${digest.autonomy.length - MAX_AUTONOMY_POINTS} more, marked ${AUTONOMY_MARK} below_`]
+      : [];
+  return [
+    block(Blocks.Section({ text: truncate(`*What touches CCG autonomy*\n${[...lines, ...more].join("\n")}`, 3_000) })),
+    block(Blocks.Divider()),
+  ];
+}
+
 function headerBlocks(digest: Digest, context: DigestRenderContext): Block[] {
   const title = `${context.preview ? "Preview: " : ""}Minutes digest: ${digest.periodLabel}`;
   const updated = digest.documents.filter((document) => document.updated).length;
@@ -114,6 +142,7 @@ function headerBlocks(digest: Digest, context: DigestRenderContext): Block[] {
   return [
     block(Blocks.Header({ text: truncate(title, 150) })),
     ...(notes.length > 0 ? [block(Blocks.Context().elements(notes.join(" · ")))] : []),
+    ...autonomyBlocks(digest),
   ];
 }
 
@@ -143,9 +172,11 @@ function fallbackText(digest: Digest, documents: number[], continued: boolean): 
     .map((index) => digest.documents[index]?.title)
     .filter(Boolean)
     .join("; ");
+  const autonomy =
+    !continued && digest.autonomy.length > 0 ? ` (${plural(digest.autonomy.length, "item")} on CCG autonomy)` : "";
   const lead = continued
     ? `Minutes digest for ${digest.periodLabel} (continued)`
-    : `Minutes digest for ${digest.periodLabel}: ${plural(digest.documents.length, "document")}`;
+    : `Minutes digest for ${digest.periodLabel}: ${plural(digest.documents.length, "document")}${autonomy}`;
   return truncate(`${lead}: ${titles}`, FALLBACK_CHARS);
 }
 

@@ -32,6 +32,7 @@ function document(
         owner: null,
         due: null,
         tags: [{ objective: 1, score: 0.9 }],
+        autonomy: true,
       },
       {
         text: "The Board agreed the running costs budget and financial allocation for CCGs.",
@@ -39,6 +40,7 @@ function document(
         owner: null,
         due: null,
         tags: [{ objective: 3, score: 0.75 }],
+        autonomy: false,
       },
       {
         text: "Partnership with local government and the health and wellbeing boards was discussed.",
@@ -46,6 +48,7 @@ function document(
         owner: null,
         due: null,
         tags: [{ objective: 4, score: 0.7 }],
+        autonomy: false,
       },
       {
         text: "Tim Kelsey to circulate the revised information strategy by 31 August",
@@ -53,6 +56,15 @@ function document(
         owner: "Tim Kelsey",
         due: "2012-08-31",
         tags: [],
+        autonomy: false,
+      },
+      {
+        text: "Publish how area teams will support, not direct, CCGs (Chair)",
+        kind: "action",
+        owner: "Chair",
+        due: null,
+        tags: [{ objective: 1, score: 0.8 }],
+        autonomy: true,
       },
     ],
   };
@@ -73,13 +85,49 @@ describe("the digest message", () => {
     );
     expect(shown).toContain("Meeting of 25 June 2012");
     expect(shown).toContain("*Objective 1: Transferring power to local organisations*");
+    // Each owner once: not repeated when the text names them, and not left in the text after it.
     expect(shown).toContain(
-      "Tim Kelsey to circulate the revised information strategy by 31 August — _Tim Kelsey_, due 31 August 2012",
+      "• Tim Kelsey to circulate the revised information strategy by 31 August — due 31 August 2012",
     );
+    expect(shown).toContain("• :warning: Publish how area teams will support, not direct, CCGs — _Chair_");
     expect(part?.message.text).toBe(
-      "Minutes digest for 16–23 March 2026: 1 document: Accountability meeting minutes 1 <with> & | symbols",
+      "Minutes digest for 16–23 March 2026: 1 document (2 items on CCG autonomy): Accountability meeting minutes 1 <with> & | symbols",
     );
     expect(accepted(part?.message.blocks ?? [])).toBe(true);
+  });
+
+  it("opens with what touches CCG autonomy, and marks those items where they appear", () => {
+    const [part] = renderer.digest(composeDigest({ period, documents: [document(1), document(2)] }), {
+      missedRuns: 1,
+    });
+    const blocks = (part?.message.blocks ?? []) as { type: string; text?: { text: string } }[];
+    const autonomy = blocks.findIndex((b) => b.text?.text.startsWith("*What touches CCG autonomy*"));
+    const firstDocument = blocks.findIndex((b) =>
+      b.text?.text.startsWith("*<https://www.gov.uk/government/publications/minutes-1|"),
+    );
+    expect(autonomy).toBeGreaterThan(0);
+    expect(autonomy).toBeLessThan(firstDocument);
+    const section = blocks[autonomy]?.text?.text ?? "";
+    expect(section).toContain(
+      "• :warning: The Board discussed CCG autonomy and how the area teams would avoid top-down direction of clinical commissioning groups.",
+    );
+    // Grouped under the document each comes from.
+    expect(section).toMatch(
+      /\n_<https:\/\/www\.gov\.uk\/government\/publications\/minutes-1\|[^>]+>_\n• :warning: The Board discussed[^\n]+\n• :warning: _Action:_ Publish how area teams will support, not direct, CCGs\n_<https:\/\/www\.gov\.uk\/government\/publications\/minutes-2\|/,
+    );
+    expect(section.match(/:warning:/g)).toHaveLength(4);
+    const shown = JSON.stringify(blocks);
+    expect(shown).toContain(
+      "*Objective 1: Transferring power to local organisations*\\n• :warning: The Board discussed CCG autonomy",
+    );
+    expect(accepted(blocks)).toBe(true);
+  });
+
+  it("lists at most 5 autonomy items at the top, saying how many more are marked below", () => {
+    const documents = Array.from({ length: 4 }, (_, n) => document(n + 1));
+    const [part] = renderer.digest(composeDigest({ period, documents }), { missedRuns: 1 });
+    const shown = JSON.stringify(part?.message.blocks);
+    expect(shown).toContain("_…and 3 more, marked :warning: below_");
   });
 
   it("splits a long digest within Block Kit's limits: the first message says how many more follow in the thread", () => {
