@@ -3,6 +3,7 @@ import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
 import type { AuditEntry, ConcernDetail, ConcernMessageRecord } from "../../domain";
 import { londonDateTimeLabel } from "../../domain/time-labels";
 import {
+  actorMention,
   authorText,
   classification,
   excerpt,
@@ -15,18 +16,11 @@ import {
 
 const AUDIT_LINES = 20;
 
-function actorText(entry: AuditEntry): string {
-  if (entry.actor === "system") return "the system";
-  if (entry.actor.startsWith("lead:")) return `<@${entry.actor.slice(5)}>`;
-  const who = entry.actor.slice("reporter:".length);
-  return who === "anonymous" || who === "confidential" ? `the ${who} reporter` : `<@${who}>`;
-}
-
 function auditLine(entry: AuditEntry): string {
   if (entry.action === "purge") return `${londonDateTimeLabel(entry.at)} · purge`;
   const change = entry.from && entry.to && entry.from !== entry.to ? ` (${entry.from} → ${entry.to})` : "";
   const note = entry.note && entry.action !== "submit" ? `: ${excerpt(entry.note, 200)}` : "";
-  return `${londonDateTimeLabel(entry.at)} · ${entry.action.replace("_", " ")}${change} by ${actorText(entry)}${note}`;
+  return `${londonDateTimeLabel(entry.at)} · ${entry.action.replace("_", " ")}${change} by ${actorMention(entry)}${note}`;
 }
 
 export function conversationLines(messages: ConcernMessageRecord[], reporterName: string): string[] {
