@@ -55,6 +55,8 @@ export interface ConcernReads {
   byId(workspaceId: string, id: string): Promise<ConcernRecord | null>;
   byNumber(workspaceId: string, number: number): Promise<ConcernRecord | null>;
   bySourceKey(workspaceId: string, sourceKey: string): Promise<ConcernRecord | null>;
+  /** The concern a submission (by its key) created or supported. */
+  bySubmissionKey(workspaceId: string, submissionKey: string): Promise<ConcernRecord | null>;
   raisedBy(workspaceId: string, userId: string, limit?: number): Promise<ConcernRecord[]>;
   list(workspaceId: string | null, filter?: ConcernFilter, limit?: number): Promise<ConcernRecord[]>;
   /** Counted without the concerns in `excludeIds` (those the reader recused from). */
@@ -126,6 +128,8 @@ export interface DraftStore {
   save(workspaceId: string, text: string, at: Date): Promise<string>;
   /** The text, only for the workspace that saved it. */
   text(workspaceId: string, id: string): Promise<string | null>;
+  /** A draft no longer needed (its concern was submitted). */
+  discard(workspaceId: string, id: string): Promise<void>;
   /** Drafts of modals that were never submitted. */
   sweep(olderThan: Date): Promise<number>;
 }

@@ -66,6 +66,12 @@ export async function handleConcernSubmission(deps: FlowDeps, request: Submissio
   const values = readFormState(request.view.state?.values);
   const sourceText = metadata.draft ? await deps.concernDrafts.text(request.workspaceId, metadata.draft) : null;
   if (metadata.draft && sourceText === null) {
+    // The draft goes once the concern is stored: a retry of this very submission finds the concern instead.
+    const earlier = await deps.concerns.submissions.alreadySubmitted(request.workspaceId, request.view.id);
+    if (earlier) {
+      const result = { kind: "duplicate", concern: earlier } as const;
+      return { metadata, result, response: { response_action: "update", view: submittedModal(result, null) } };
+    }
     return {
       metadata,
       response: errorsFor({

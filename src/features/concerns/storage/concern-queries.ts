@@ -35,6 +35,14 @@ export class ConcernQueries {
     return row ? toConcernRecord(row) : null;
   }
 
+  async bySubmissionKey(workspaceId: string, submissionKey: string): Promise<ConcernRecord | null> {
+    const row = await this.db.concern.findFirst({
+      where: { workspaceId, OR: [{ submissionKey }, { supporters: { some: { submissionKey } } }] },
+      include: withSupporterCount,
+    });
+    return row ? toConcernRecord(row) : null;
+  }
+
   /** Concerns a person raised by name or confidentially, or supported that way: newest first. */
   async raisedBy(workspaceId: string, userId: string, limit = 50): Promise<ConcernRecord[]> {
     const rows = await this.db.concern.findMany({

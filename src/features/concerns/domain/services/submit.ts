@@ -105,6 +105,12 @@ export class SubmissionService {
     return this.reads.bySourceKey(workspaceId, keyedHash(this.pepper, "source", workspaceId, channelId, ts));
   }
 
+  /** The concern this very modal already created or supported (a retry that arrives after the draft was discarded). */
+  async alreadySubmitted(workspaceId: string, viewId: string): Promise<ConcernRecord | null> {
+    if (!this.pepper) return null;
+    return this.reads.bySubmissionKey(workspaceId, keyedHash(this.pepper, "submission", workspaceId, viewId));
+  }
+
   private async support(existing: ConcernRecord, concern: NewConcern, actor: AuditActor): Promise<SubmissionResult> {
     const outcome = await this.writes.addSupporter(
       {

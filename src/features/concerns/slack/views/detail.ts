@@ -30,6 +30,15 @@ export function conversationLines(messages: ConcernMessageRecord[], reporterName
   });
 }
 
+/** Who has it: the assignment, and any lead who recused (the deputy has it when every lead did). */
+function handlingText(concern: ConcernDetail["concern"]): string {
+  const assigned = `${Md.bold("Assigned to")} ${concern.assigneeId ? `<@${concern.assigneeId}>` : "nobody yet"}`;
+  const recused = concern.recused.length
+    ? ` · ${Md.bold("Recused")} ${concern.recused.map((lead) => `<@${lead}>`).join(", ")} (they do not see it)`
+    : "";
+  return `${assigned}${recused}`;
+}
+
 /** `/concerns CON-0042` for a lead: the whole record, who raised it (confidential included), and its audit trail. */
 export function concernDetailMessage(detail: ConcernDetail): SlackMessage {
   const { concern } = detail;
@@ -42,7 +51,13 @@ export function concernDetailMessage(detail: ConcernDetail): SlackMessage {
     Blocks.Section({
       text: `${Md.bold("Raised by")} ${reporterText(concern.reporter, "lead")} · ${raisedByText(concern)}${supporters.length ? `\nAlso raised by: ${supporters.join(", ")}` : ""}`,
     }),
+    Blocks.Section({ text: handlingText(concern) }),
     Blocks.Section({ text: `${Md.bold("What happened")}\n${excerpt(concern.whatHappened, 2500)}` }),
+    concern.quoteChoice === "replaced"
+      ? Blocks.Context().elements(
+          "Raised from a Slack message: the reporter replaced its quote with their own summary, so nothing of the message is stored.",
+        )
+      : undefined,
     source
       ? Blocks.Section({
           text: `${Md.bold("The message")}${source.permalink ? ` from ${authorText(source.author)} · <${source.permalink}|original>` : " (link not kept)"}\n${quoted(excerpt(source.text, 2500))}`,
