@@ -230,6 +230,10 @@ export class ConcernNotifier {
     if (!triage) return;
     const stubbed = posts.some((post) => post.kind === "card" && post.userId === null);
     if (stubbed) return;
+    await this.takeBack(
+      concern,
+      posts.filter((post) => post.userId === null && post.kind === "note"),
+    );
     await this.client.chat.update({ channel: triage.channelId, ts: triage.ts, ...cardStub(concern) });
     await this.services.routing.remember({
       concernId: concern.id,
@@ -238,10 +242,6 @@ export class ConcernNotifier {
       kind: "card",
       userId: null,
     });
-    await this.takeBack(
-      concern,
-      posts.filter((post) => post.userId === null && post.kind === "note"),
-    );
   }
 
   /** Deletes notes and turns cards into stubs: what someone who recused must no longer see. */

@@ -84,10 +84,10 @@ export async function raiseFromMessage(
   return { view, submitted };
 }
 
-/** The concern as stored, by reference number. */
-export async function stored(t: TestBot, number: number) {
+/** The concern as stored, by reference number, as a lead (or whoever else handles it) reads it. */
+export async function stored(t: TestBot, number: number, as: string = PEOPLE.lead.id) {
   return t.bot.core.features.concerns.lookup
-    .detail(t.standin.workspace.team.id, PEOPLE.lead.id, number)
+    .detail(t.standin.workspace.team.id, as, number)
     .then((r) => (r.ok ? r.value : null));
 }
 
