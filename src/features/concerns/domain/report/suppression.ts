@@ -32,40 +32,45 @@ export function shown(value: number): ShownCount {
  * column's total (so the bottom-right cell is the grand total). Returns the table as shown.
  */
 export function suppressTable(values: readonly (readonly number[])[]): ShownCount[][] {
-  const shownCells: ShownCount[][] = values.map((row) => row.map(shown));
+  const cells: ShownCount[][] = values.map((row) => row.map(shown));
   const rows = values.length;
   const columns = values[0]?.length ?? 0;
-  const lines: Array<Array<[number, number]>> = [
-    ...Array.from({ length: rows }, (_, r) => Array.from({ length: columns }, (_, c): [number, number] => [r, c])),
-    ...Array.from({ length: columns }, (_, c) => Array.from({ length: rows }, (_, r): [number, number] => [r, c])),
+  type Cell = [number, number];
+  const row = (r: number): Cell[] => Array.from({ length: columns }, (_, c): Cell => [r, c]);
+  const column = (c: number): Cell[] => Array.from({ length: rows }, (_, r): Cell => [r, c]);
+  const lines = [
+    ...Array.from({ length: rows }, (_, r) => row(r)),
+    ...Array.from({ length: columns }, (_, c) => column(c)),
   ];
-  const isGrandTotal = ([r, c]: [number, number]) => r === rows - 1 && c === columns - 1;
+  const isHidden = ([r, c]: Cell) => cells[r]?.[c]?.kind !== "exact";
+  const value = ([r, c]: Cell) => values[r]?.[c] ?? 0;
+  const loneHidden = (line: Cell[]) => line.filter(isHidden).length === 1;
   for (let changed = true; changed; ) {
     changed = false;
-    for (const line of lines) {
-      const hidden = line.filter(([r, c]) => shownCells[r]?.[c]?.kind !== "exact");
-      if (hidden.length !== 1) continue;
-      const candidates = line
-        .filter(([r, c]) => {
-          const cell = shownCells[r]?.[c];
-          return cell?.kind === "exact" && cell.value > 0;
-        })
-        .sort((a, b) => rank(a) - rank(b));
-      const pick = candidates[0];
+    for (const [index, line] of lines.entries()) {
+      if (!loneHidden(line)) continue;
+      const across = (cell: Cell) => (index < rows ? column(cell[1]) : row(cell[0]));
+      // Prefer a cell whose other line needs a second hidden count too, then inner cells, then the smallest.
+      const rank = (cell: Cell) => {
+        const total = cell[0] === rows - 1 || cell[1] === columns - 1;
+        const grand = cell[0] === rows - 1 && cell[1] === columns - 1;
+        return [Number(grand), Number(!loneHidden(across(cell))), Number(total), value(cell)];
+      };
+      const pick = line
+        .filter((cell) => !isHidden(cell) && value(cell) > 0)
+        .sort((a, b) => compare(rank(a), rank(b)))[0];
       if (!pick) continue;
-      const row = shownCells[pick[0]];
-      if (row) row[pick[1]] = { kind: "hidden" };
+      const target = cells[pick[0]];
+      if (target) target[pick[1]] = { kind: "hidden" };
       changed = true;
     }
   }
-  return shownCells;
+  return cells;
+}
 
-  function rank(cell: [number, number]): number {
-    const [r, c] = cell;
-    const value = values[r]?.[c] ?? 0;
-    const isTotal = r === rows - 1 || c === columns - 1;
-    return value + (isTotal ? 1_000_000 : 0) + (isGrandTotal(cell) ? 1_000_000 : 0);
-  }
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < a.length; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
+  return 0;
 }
 
 /** A list of counts and their total (the last value): the same rule as a one-row table. */
