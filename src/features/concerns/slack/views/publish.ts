@@ -93,7 +93,7 @@ export function publishModal(form: PublishForm): ModalView {
 
 /** The modal once published, or when there is nothing a lead may publish. */
 export function publishNoticeModal(text: string): ModalView {
-  return Modal({ title: "You said, we did", close: "Done", callbackId: VIEWS.concernPublish })
+  return Modal({ title: "You said, we did", close: "Done", callbackId: VIEWS.concernDone })
     .blocks(Blocks.Section({ text }))
     .buildToObject() as ModalView;
 }
