@@ -37,6 +37,12 @@ const concernSettings = {
   CONCERN_LEAD_GROUP: optionalNonEmpty(
     z.string().regex(/^S[A-Z0-9]{2,}$/, { message: "should be a Slack user group id starting with S, like S0123ABCD" }),
   ),
+  CONCERN_DEPUTY: optionalNonEmpty(
+    z.string().regex(/^[UWS][A-Z0-9]{2,}$/, {
+      message:
+        "should be the Slack user id (U0123ABCD) or user group id (S0123ABCD) who handles a concern every lead has recused from",
+    }),
+  ),
   CONCERN_TRIAGE_CHANNEL: optionalNonEmpty(
     z.string().regex(/^[CG][A-Z0-9]{2,}$/, {
       message: "should be a channel id starting with C or G, like C0123ABCD (channel details > About)",
@@ -125,6 +131,8 @@ export interface ConcernSettings {
   /** Slack user ids of concern leads, besides the members of `leadGroup`. */
   leads: string[];
   leadGroup: string | null;
+  /** Who handles a concern once every lead has recused from it: a user, or the members of a user group. */
+  deputy: ConcernDeputy | null;
   triageChannel: string | null;
   acknowledgeWithinWorkingDays: number;
   retentionYears: number;
@@ -133,6 +141,8 @@ export interface ConcernSettings {
   receiptPepper: string | null;
   bankHolidaysFile: string;
 }
+
+export type ConcernDeputy = { kind: "user"; id: string } | { kind: "group"; id: string };
 
 export interface Config {
   slack: SlackSettings | null;
@@ -218,6 +228,7 @@ function concernConfig(
   return {
     leads: settings.CONCERN_LEADS ? settings.CONCERN_LEADS.split(",").map((id) => id.trim()) : [],
     leadGroup: settings.CONCERN_LEAD_GROUP ?? null,
+    deputy: deputyOf(settings.CONCERN_DEPUTY),
     triageChannel: settings.CONCERN_TRIAGE_CHANNEL ?? null,
     acknowledgeWithinWorkingDays: settings.CONCERN_ACK_WORKING_DAYS,
     retentionYears: settings.CONCERN_RETENTION_YEARS,
@@ -225,6 +236,11 @@ function concernConfig(
     receiptPepper: pepper,
     bankHolidaysFile: path.resolve(rootDir, settings.BANK_HOLIDAYS_FILE),
   };
+}
+
+function deputyOf(id: string | undefined): ConcernDeputy | null {
+  if (!id) return null;
+  return id.startsWith("S") ? { kind: "group", id } : { kind: "user", id };
 }
 
 function slackSettings(settings: Settings): SlackSettings | null {

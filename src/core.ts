@@ -41,6 +41,7 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
     options.leadGroupMembers ? { leadGroupMembers: options.leadGroupMembers } : {},
   );
   const minutes = await createMinutes(shared, { objectives, concernCounts: concerns.countsByObjective });
+  concerns.watchMinutes((from, to) => minutes.reader.storedBetween(from, to));
   return {
     ...shared,
     features: { objectives, concerns, minutes },

@@ -74,6 +74,7 @@ describe("loadConfig", () => {
     expect(defaults).toMatchObject({
       leads: [],
       leadGroup: null,
+      deputy: null,
       triageChannel: null,
       acknowledgeWithinWorkingDays: 2,
       retentionYears: 3,
@@ -84,13 +85,19 @@ describe("loadConfig", () => {
       ...slack,
       CONCERN_LEADS: "U0LEAD001, W0LEAD002",
       CONCERN_LEAD_GROUP: "S0LEADS",
+      CONCERN_DEPUTY: "S0DEPUTY",
       CONCERN_TRIAGE_CHANNEL: "G0TRIAGE",
       CONCERN_ACK_WORKING_DAYS: "3",
       CONCERN_RETENTION_YEARS: "6",
     }).concerns;
+    expect(loadConfig({ ...slack, CONCERN_DEPUTY: "U0DEPUTY1" }).concerns.deputy).toEqual({
+      kind: "user",
+      id: "U0DEPUTY1",
+    });
     expect(set).toMatchObject({
       leads: ["U0LEAD001", "W0LEAD002"],
       leadGroup: "S0LEADS",
+      deputy: { kind: "group", id: "S0DEPUTY" },
       triageChannel: "G0TRIAGE",
       acknowledgeWithinWorkingDays: 3,
       retentionYears: 6,
@@ -107,6 +114,7 @@ describe("loadConfig", () => {
       problemsOf({
         CONCERN_LEADS: "helen",
         CONCERN_TRIAGE_CHANNEL: "#triage",
+        CONCERN_DEPUTY: "@deputy",
         CONCERN_ACK_WORKING_DAYS: "0",
         CONCERN_RECEIPT_PEPPER: "short",
       }),
@@ -114,6 +122,7 @@ describe("loadConfig", () => {
       expect.arrayContaining([
         expect.stringMatching(/^CONCERN_LEADS should be Slack user ids/),
         expect.stringMatching(/^CONCERN_TRIAGE_CHANNEL should be a channel id/),
+        expect.stringMatching(/^CONCERN_DEPUTY should be the Slack user id \(U0123ABCD\) or user group id/),
         expect.stringMatching(/^CONCERN_ACK_WORKING_DAYS should be the working days/),
         expect.stringMatching(/^CONCERN_RECEIPT_PEPPER should be a secret of at least 32/),
       ]),

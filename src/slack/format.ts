@@ -5,6 +5,23 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** A Block Kit plain_text object: never read as formatting. */
+export interface PlainTextObject {
+  type: "plain_text";
+  text: string;
+  emoji: false;
+}
+
+/**
+ * Someone's own words, shown exactly as they typed them. Slack's mrkdwn has no escape character for
+ * *, _, ~ or `, so typed text inside mrkdwn can turn bold, italic, struck through or code; a
+ * plain_text object is never formatted (and with emoji false, ":tada:" stays as typed). Empty text
+ * (which Block Kit refuses) becomes a single space.
+ */
+export function asTyped(text: string): PlainTextObject {
+  return { type: "plain_text", text: text.length > 0 ? text : " ", emoji: false };
+}
+
 /** Cuts text to Slack's limits without breaking a word where it can help it. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

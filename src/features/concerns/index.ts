@@ -2,11 +2,20 @@ import type { App } from "@slack/bolt";
 import type { ViewBlockBuilder } from "slack-block-builder";
 import type { SharedCore } from "../../core-types";
 import { RepeatingJob } from "../../jobs/repeating-job";
-import { type ConcernServices, createConcernServices, type DraftStore, type GroupMembers } from "./domain";
+import {
+  type ConcernServices,
+  createConcernServices,
+  type DraftStore,
+  type GroupMembers,
+  loadBankHolidaysFile,
+  type MinutesForConcerns,
+} from "./domain";
+import { ConcernMinutesJob, type StoredMinutesBetween } from "./jobs/concern-minutes";
 import { ConcernReminderJob } from "./jobs/concern-reminders";
 import { createConcernStorage } from "./storage";
 
-export type { GroupMembers } from "./domain";
+export type { GroupMembers, MinutesForConcerns } from "./domain";
+export type { StoredMinutesBetween } from "./jobs/concern-minutes";
 
 /** Counts of concerns raised in a period, by objective: what digests report. */
 export type ConcernCountsByObjective = (period: {
@@ -20,21 +29,34 @@ export interface ConcernsFeature extends ConcernServices {
   drafts: DraftStore;
   countsByObjective: ConcernCountsByObjective;
   homeSection(workspaceId: string, userId: string): Promise<ViewBlockBuilder[]>;
-  /** Registers the listeners and returns the reminders job. */
+  /** Registers the listeners and returns the reminders and minutes jobs. */
   register(app: App): Promise<RepeatingJob[]>;
   /** Set by register: one pass of the reminders, for tests and the CLI. */
   reminderJob: ConcernReminderJob | null;
+  /** Set by register: one pass over newly stored minutes, for tests. */
+  minutesJob: ConcernMinutesJob | null;
+  /** Where the minutes job reads newly stored minutes from (the minutes feature's reader; src/core.ts wires it). */
+  watchMinutes(storedBetween: StoredMinutesBetween): void;
+  /**
+   * Newly ingested minutes, pushed by whoever stored them: the leads get one note per open concern
+   * on the same objective, at most once per concern and document. Returns the notes sent (none
+   * before the feature is registered with Slack).
+   */
+  onMinutesStored(minutes: readonly MinutesForConcerns[]): Promise<number>;
 }
 
 const REMINDER_INTERVAL_MS = 15 * 60_000;
+const MINUTES_INTERVAL_MS = 10 * 60_000;
 
 export function createConcerns(core: SharedCore, options: { leadGroupMembers?: GroupMembers } = {}): ConcernsFeature {
   const { config, clock, logger, database } = core;
   const storage = createConcernStorage(database.db, database.provider);
   const services = createConcernServices(storage, config.concerns, clock, {
     groupMembers: options.leadGroupMembers ?? null,
-    onLeadLookupError: (error) => logger.warn("Could not look up the concern leads' user group", error),
+    onLeadLookupError: (error) => logger.warn("Could not look up the concern leads' or deputy's user group", error),
+    holidays: () => loadBankHolidaysFile(config.concerns.bankHolidaysFile),
   });
+  let storedBetween: StoredMinutesBetween | null = null;
   const feature: ConcernsFeature = {
     ...services,
     drafts: storage.drafts,
@@ -47,6 +69,11 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
       return concernsHomeBlocks(summary);
     },
     reminderJob: null,
+    minutesJob: null,
+    watchMinutes: (reader) => {
+      storedBetween = reader;
+    },
+    onMinutesStored: async (minutes) => (feature.minutesJob ? feature.minutesJob.deliver(minutes) : 0),
     register: async (app) => {
       const [{ registerConcernsListeners }, { ConcernNotifier }] = await Promise.all([
         import("./slack/listeners"),
@@ -54,8 +81,12 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
       ]);
       const concernNotifier = new ConcernNotifier(
         app.client,
-        services.lookup,
-        services.triage,
+        {
+          lookup: services.lookup,
+          triage: services.triage,
+          routing: services.routing,
+          checkins: services.checkins,
+        },
         { triageChannel: config.concerns.triageChannel, leadMention: leadMention(config.concerns) },
         logger,
       );
@@ -64,6 +95,7 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
         concerns: services,
         concernDrafts: storage.drafts,
         concernNotifier,
+        triageChannel: config.concerns.triageChannel,
         clock,
         logger,
       });
@@ -74,7 +106,13 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
         holidaysFile: config.concerns.bankHolidaysFile,
         clock,
       });
+      const minutes = new ConcernMinutesJob({
+        minutes: services.minutes,
+        notifier: concernNotifier,
+        storedBetween: () => storedBetween,
+      });
       feature.reminderJob = reminders;
+      feature.minutesJob = minutes;
       return [
         new RepeatingJob(
           "concern-reminders",
@@ -83,6 +121,7 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
           logger,
           1_000,
         ),
+        new RepeatingJob("concern-minutes", MINUTES_INTERVAL_MS, async () => void (await minutes.runOnce()), logger),
       ];
     },
   };

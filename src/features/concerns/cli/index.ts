@@ -9,12 +9,25 @@ export const concernsCommands: AnyCliCommand[] = [
   {
     name: "concerns",
     usage: `concerns export [--since 30d] [--workspace T…] > concerns.csv
-                                            concerns raised in the period, as CSV`,
-    options: { since: { type: "string" }, workspace: { type: "string" } },
+                                            concerns raised in the period, as CSV
+  concerns report --quarter 2013Q1 [--format md|csv] [--workspace T…]
+                                            the quarterly report for the governing body
+                                            (calendar quarters; small numbers suppressed)`,
+    options: {
+      since: { type: "string" },
+      workspace: { type: "string" },
+      quarter: { type: "string" },
+      format: { type: "string" },
+    },
     run: ({ core, args, flags, output }) => {
-      const since = stringFlag(flags, "since");
-      const workspace = stringFlag(flags, "workspace");
-      return concernsCommand(core, args, { ...(since ? { since } : {}), ...(workspace ? { workspace } : {}) }, output);
+      const named = ["since", "workspace", "quarter", "format"] as const;
+      const given = Object.fromEntries(
+        named.flatMap((name) => {
+          const value = stringFlag(flags, name);
+          return value ? [[name, value]] : [];
+        }),
+      );
+      return concernsCommand(core, args, given, output);
     },
   },
   {

@@ -27,7 +27,7 @@ import type { WorkflowAction } from "./workflow";
 
 export const GENESIS_HASH = "0".repeat(64);
 
-export type AuditActor = "system" | `lead:${string}` | `reporter:${string}`;
+export type AuditActor = "system" | `lead:${string}` | `deputy:${string}` | `reporter:${string}`;
 export type ConcernAuditAction =
   | "submit"
   | "support"
@@ -36,6 +36,12 @@ export type ConcernAuditAction =
   | "reporter_reply"
   | "block"
   | "unblock"
+  | "assign"
+  | "recuse"
+  | "deputy"
+  | "outcome"
+  | "publish"
+  | "report"
   | WorkflowAction;
 
 export interface PurgedRun {
@@ -83,7 +89,7 @@ export type UnhashedEntry = DistributiveOmit<AuditEntry, "hash" | "prevHash">;
 type NewData<T extends AuditEntry> = Omit<T, "hash" | "prevHash" | "seq">;
 export type NewEntryData = DistributiveOmit<AuditEntry, "hash" | "prevHash" | "seq">;
 
-const ACTOR_PATTERN = /^(system|lead:\S+|reporter:\S+)$/;
+const ACTOR_PATTERN = /^(system|lead:\S+|deputy:\S+|reporter:\S+)$/;
 
 export function hashEntry(entry: UnhashedEntry, prevHash: string): string {
   const { seq, at, actor, action, concernRef } = entry;

@@ -1,7 +1,8 @@
 import { tz } from "@date-fns/tz";
 import { addDays, isValid, parse, startOfDay, sub } from "date-fns";
 import { parseReference } from "./concern";
-import { normaliseReceiptCode } from "./receipt";
+import { parseQuarter, previousQuarter, type Quarter } from "./quarters";
+import { displayReceiptCode } from "./receipt";
 import { LONDON } from "./working-days";
 
 /** What someone asked of `/concerns`. */
@@ -14,6 +15,8 @@ export type ConcernsCommand =
   | { kind: "objective"; objective: 1 | 2 | 3 | 4 }
   | { kind: "detail"; number: number }
   | { kind: "export"; from: Date; to: Date }
+  | { kind: "report"; quarter: Quarter; format: "md" | "csv" }
+  | { kind: "publish" }
   | { kind: "invalid"; message: string };
 
 const CODE_AT_START = /^([A-Za-z0-9]{4}[-\s]?[A-Za-z0-9]{4}[-\s]?[A-Za-z0-9]{4})(?:\s+([\s\S]*))?$/;
@@ -42,6 +45,10 @@ export function parseConcernsCommand(text: string, now: Date): ConcernsCommand {
       return objective(rest[0] ?? "");
     case "export":
       return exportRange(args, now);
+    case "report":
+      return report(rest, now);
+    case "publish":
+      return { kind: "publish" };
   }
   const number = parseReference(trimmed);
   if (number !== null) return { kind: "detail", number };
@@ -66,8 +73,23 @@ function status(args: string): ConcernsCommand {
         "To follow an anonymous concern, add its receipt code: `/concerns status CON-0042 K7QH-3MZP-XW9D`, then your reply if you have one.",
     };
   }
-  const receiptCode = normaliseReceiptCode(code[1]) ?? code[1];
+  // Echoed as it was shown in the confirmation ("K7QH-3MZP-XW9D"), however it was typed.
+  const receiptCode = displayReceiptCode(code[1]) ?? code[1];
   return { kind: "status", number, receiptCode, reply: code[2]?.trim() || null };
+}
+
+function report(args: string[], now: Date): ConcernsCommand {
+  const format = args.at(-1)?.toLowerCase();
+  const wantsFormat = format === "csv" || format === "md";
+  const words = wantsFormat ? args.slice(0, -1) : args;
+  const quarter = words.length === 0 ? previousQuarter(now) : parseQuarter(words.join(" "));
+  if (!quarter)
+    return {
+      kind: "invalid",
+      message:
+        "The report takes a calendar quarter, like `/concerns report 2013Q1` (January to March 2013), and `csv` for a spreadsheet.",
+    };
+  return { kind: "report", quarter, format: format === "csv" ? "csv" : "md" };
 }
 
 function objective(arg: string): ConcernsCommand {

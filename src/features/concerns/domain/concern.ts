@@ -21,6 +21,13 @@ export type Impact = (typeof IMPACTS)[number];
 export const IDENTITY_MODES = ["named", "confidential", "anonymous"] as const;
 export type IdentityMode = (typeof IDENTITY_MODES)[number];
 
+/**
+ * What a confidential or anonymous reporter chose for the quoted message: keep it (having been told
+ * what it shows), or replace it with their own summary, in which case nothing of it is stored.
+ */
+export const QUOTE_CHOICES = ["kept", "replaced"] as const;
+export type QuoteChoice = (typeof QUOTE_CHOICES)[number];
+
 export const WHAT_HAPPENED_MIN_CHARS = 10;
 /** The modal's limit; a quoted source message is kept separately and in full. */
 export const WHAT_HAPPENED_MAX_CHARS = 3000;

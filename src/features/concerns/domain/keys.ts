@@ -7,7 +7,7 @@ import type { NewConcern } from "./records";
  * source message (even when its link is not kept) and the same modal submission. Keyed with the
  * server's pepper, so a copy of the database cannot be used to test guesses.
  */
-export function keyedHash(pepper: string, purpose: "source" | "submission", ...parts: string[]): string {
+export function keyedHash(pepper: string, purpose: "source" | "submission" | "checkin", ...parts: string[]): string {
   return createHmac("sha256", pepper)
     .update(`localism-bot/${purpose}/v1:${parts.join("\u0000")}`, "utf8")
     .digest("hex");

@@ -3,12 +3,17 @@ import type { LeadRoster } from "./ports";
 
 export type GroupMembers = (groupId: string) => Promise<string[]>;
 
+/** Who handles a concern once every lead has recused from it: one person, or the members of a user group. */
+export type DeputySetting = { kind: "user"; id: string } | { kind: "group"; id: string };
+
 export interface LeadDirectoryOptions {
   /** User ids named as leads in config. */
   leads: readonly string[];
   /** A user group whose members are leads too. */
   group: string | null;
-  /** Looks the group up (usergroups.users.list); null where Slack is not available (the CLI). */
+  /** The deputy (CONCERN_DEPUTY), if one is set. */
+  deputy?: DeputySetting | null;
+  /** Looks a group up (usergroups.users.list); null where Slack is not available (the CLI). */
   members: GroupMembers | null;
   clock: Clock;
   /** How long a looked-up membership is trusted. */
@@ -26,7 +31,8 @@ const FIVE_MINUTES = 5 * 60_000;
 /**
  * Concern leads: the configured user ids plus the members of the configured user group, looked up
  * at most every few minutes (and once at a time). When the lookup fails, the last known members
- * stay leads; with nothing known, nobody from the group is.
+ * stay leads; with nothing known, nobody from the group is. The deputy, a user or a group, is
+ * looked up the same way.
  */
 export class LeadDirectory implements LeadRoster {
   private readonly cache = new Map<string, Cached>();
@@ -38,31 +44,54 @@ export class LeadDirectory implements LeadRoster {
     return this.options.leads.length > 0 || this.options.group !== null;
   }
 
-  async isLead(workspaceId: string, userId: string): Promise<boolean> {
-    if (this.options.leads.includes(userId)) return true;
-    return (await this.groupMembers(workspaceId)).has(userId);
+  get deputyConfigured(): boolean {
+    return Boolean(this.options.deputy);
   }
 
-  private async groupMembers(workspaceId: string): Promise<ReadonlySet<string>> {
-    const { group, members } = this.options;
+  async isLead(workspaceId: string, userId: string): Promise<boolean> {
+    if (this.options.leads.includes(userId)) return true;
+    return (await this.groupMembers(workspaceId, this.options.group)).has(userId);
+  }
+
+  /** Every lead: the named ones first, then the group's members. */
+  async leads(workspaceId: string): Promise<string[]> {
+    const group = await this.groupMembers(workspaceId, this.options.group);
+    return [...new Set([...this.options.leads, ...group])];
+  }
+
+  async isDeputy(workspaceId: string, userId: string): Promise<boolean> {
+    return (await this.deputies(workspaceId)).includes(userId);
+  }
+
+  /** The deputy, or the members of the deputy group; none when no deputy is set. */
+  async deputies(workspaceId: string): Promise<string[]> {
+    const deputy = this.options.deputy;
+    if (!deputy) return [];
+    if (deputy.kind === "user") return [deputy.id];
+    return [...(await this.groupMembers(workspaceId, deputy.id))];
+  }
+
+  private async groupMembers(workspaceId: string, group: string | null): Promise<ReadonlySet<string>> {
+    const { members } = this.options;
     if (!group || !members) return new Set();
-    const cached = this.cache.get(workspaceId);
+    const key = `${workspaceId}:${group}`;
+    const cached = this.cache.get(key);
     if (cached && this.options.clock.now().getTime() - cached.fetchedAt < (this.options.ttlMs ?? FIVE_MINUTES))
       return cached.members;
-    const inFlight = this.pending.get(workspaceId) ?? this.fetch(workspaceId, group, members, cached);
-    this.pending.set(workspaceId, inFlight);
-    return inFlight.finally(() => this.pending.delete(workspaceId));
+    const inFlight = this.pending.get(key) ?? this.fetch(key, group, members, cached);
+    this.pending.set(key, inFlight);
+    return inFlight.finally(() => this.pending.delete(key));
   }
 
   private async fetch(
-    workspaceId: string,
+    key: string,
     group: string,
     members: GroupMembers,
     cached: Cached | undefined,
   ): Promise<ReadonlySet<string>> {
     try {
       const found = new Set(await members(group));
-      this.cache.set(workspaceId, { members: found, fetchedAt: this.options.clock.now().getTime() });
+      this.cache.set(key, { members: found, fetchedAt: this.options.clock.now().getTime() });
       return found;
     } catch (error) {
       this.options.onError?.(error);

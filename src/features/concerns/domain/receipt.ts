@@ -34,6 +34,12 @@ export function normaliseReceiptCode(input: string): string | null {
   return [...compact].every((symbol) => RECEIPT_ALPHABET.includes(symbol)) ? compact : null;
 }
 
+/** A code as it is shown to people, "K7QH-3MZP-XW9D", however it was typed; null when it is not a receipt code. */
+export function displayReceiptCode(input: string): string | null {
+  const compact = normaliseReceiptCode(input);
+  return compact ? (compact.match(/.{4}/g) ?? []).join("-") : null;
+}
+
 /** The value to store: hex HMAC-SHA256 of the normalised code under the server's pepper. */
 export function hashReceiptCode(code: string, pepper: string): string {
   const normalised = normaliseReceiptCode(code);

@@ -1,5 +1,5 @@
 import type { AuditActor, ConcernAuditAction } from "./audit-chain";
-import type { BodyInvolved, ConcernStatus, Impact, ObjectiveChoice } from "./concern";
+import type { BodyInvolved, ConcernStatus, Impact, ObjectiveChoice, QuoteChoice } from "./concern";
 import type { ReporterIdentity } from "./identity";
 import type { SignpostKind } from "./signposting";
 
@@ -25,16 +25,33 @@ export interface ConcernRecord {
   impact: Impact;
   reporter: ReporterIdentity;
   source: ConcernSource | null;
+  /** Confidential and anonymous concerns from a message: whether the quote was kept; null otherwise. */
+  quoteChoice: QuoteChoice | null;
   signposts: SignpostKind[];
   receiptHash: string | null;
   threadBlocked: boolean;
   triage: { channelId: string; ts: string } | null;
+  /** The lead (or deputy) it is assigned to. */
+  assigneeId: string | null;
+  /** Leads who recused themselves from it: they do not see it. */
+  recused: string[];
+  /** What the lead wrote at the latest resolution. */
+  resolution: ResolutionTexts;
+  /** When its "you said, we did" words were published to staff. */
+  publishedAt: Date | null;
   createdAt: Date;
   acknowledgedAt: Date | null;
   resolvedAt: Date | null;
   updatedAt: Date;
   /** People who raised it besides the reporter. */
   supporterCount: number;
+}
+
+/** A resolution's three texts: for the reporter, for the governing body's report, and for staff ("you said, we did"). */
+export interface ResolutionTexts {
+  note: string | null;
+  outcome: string | null;
+  publication: string | null;
 }
 
 /** People who raised a concern: the reporter plus supporters. */
@@ -68,6 +85,7 @@ export interface NewConcern {
   impact: Impact;
   reporter: ReporterIdentity;
   source: ConcernSource | null;
+  quoteChoice: QuoteChoice | null;
   sourceKey: string | null;
   submissionKey: string;
   signposts: SignpostKind[];
@@ -117,6 +135,22 @@ export interface ConcernFilter {
   objective?: number;
   createdFrom?: Date;
   createdTo?: Date;
+  /** Leave these out (e.g. the concerns the reader recused from). */
+  excludeIds?: string[];
+  /** Only concerns some lead recused from. */
+  withRecusals?: boolean;
+  /** Only resolved concerns with words for publication not yet published. */
+  toPublish?: boolean;
+}
+
+/** A message the bot posted about a concern besides its triage card (see ConcernPost in the schema). */
+export interface ConcernPostRecord {
+  concernId: string;
+  channelId: string;
+  ts: string;
+  kind: "card" | "note";
+  /** Whose direct messages hold it; null in the triage channel. */
+  userId: string | null;
 }
 
 export interface ConcernCounts {

@@ -9,17 +9,18 @@ type AfterDeps = Pick<ConcernsSlackDeps, "concernDrafts" | "concernNotifier">;
 const SUPPORTER_WORDS = { named: "", confidential: "confidentially", anonymous: "anonymously" } as const;
 
 /**
- * After Slack has its answer: leads see the card, the reporter gets a confirmation. The quoted
- * message's draft stays until the daily sweep, so a retried submission still finds it (and is
- * then recognised by its submission key).
+ * After Slack has its answer: leads see the card, the reporter gets a confirmation, and the quoted
+ * message's draft is deleted (a retried submission is then recognised by its submission key).
  */
 export async function afterSubmission(
   deps: AfterDeps,
   client: SlackClient,
   step: SubmissionStep,
-  userId: string,
+  context: { workspaceId: string; userId: string },
 ): Promise<void> {
   const { result, metadata, mode } = step;
+  const { userId } = context;
+  if (result && metadata.draft) await deps.concernDrafts.discard(context.workspaceId, metadata.draft);
   if (!result || !mode || result.kind === "duplicate") return;
   if (result.kind === "created") await deps.concernNotifier.showCard(result.concern, true);
   if (result.kind === "supported") {

@@ -1,10 +1,20 @@
 import type { SlackMessage } from "../../../slack/message";
-import { type ConcernsCommand, formatReference } from "../domain";
+import {
+  type CheckinTicket,
+  type ConcernsCommand,
+  formatReference,
+  type ReporterView,
+  reportCsv,
+  reportMarkdown,
+  reportTitle,
+} from "../domain";
 import type { SlackClient } from "./client";
 import type { ConcernsSlackDeps } from "./deps";
+import { encodeCheckin } from "./metadata";
 import { concernDetailMessage } from "./views/detail";
 import { concernListMessage, helpMessage, myConcernsMessage, plainConcernMessage } from "./views/lists";
 import { exportComment } from "./views/notifications";
+import { reportSummaryMessage } from "./views/report";
 import { reporterStatusMessage } from "./views/status";
 
 export interface CommandContext {
@@ -17,10 +27,10 @@ type CommandDeps = Pick<ConcernsSlackDeps, "concerns" | "concernNotifier" | "log
 
 const LEAD_LIST_FOOTER = "`/concerns CON-0042` for the full record · `/concerns export` for a CSV";
 
-/** Every `/concerns` reply except `new` (which opens the form). */
+/** Every `/concerns` reply except `new` and `publish` (which open a modal). */
 export async function concernsCommandReply(
   deps: CommandDeps,
-  command: Exclude<ConcernsCommand, { kind: "new" }>,
+  command: Exclude<ConcernsCommand, { kind: "new" } | { kind: "publish" }>,
   context: CommandContext,
 ): Promise<SlackMessage> {
   const { lookup } = deps.concerns;
@@ -60,6 +70,8 @@ export async function concernsCommandReply(
     }
     case "export":
       return exportForLead(deps, command, context);
+    case "report":
+      return reportForLead(deps, command, context);
   }
 }
 
@@ -82,7 +94,8 @@ async function status(
   }
   const found = await followUp.status(context.workspaceId, context.userId, command.number, command.receiptCode);
   if (!found.ok) return plainConcernMessage(found.reason);
-  const message = reporterStatusMessage(found.view, command.receiptCode);
+  const ticket = await checkinTicket(deps, found.view, command.receiptCode, context.userId);
+  const message = reporterStatusMessage(found.view, command.receiptCode, ticket && encodeCheckin(ticket));
   if (!command.reply) return message;
   const sentNote = `Your reply was passed to the concern leads of ${formatReference(command.number)}.`;
   return { text: `${sentNote} ${message.text}`, blocks: [...plainConcernMessage(sentNote).blocks, ...message.blocks] };
@@ -111,4 +124,40 @@ async function exportForLead(
     initial_comment: exportComment(built.value.count, command.from, command.to),
   });
   return plainConcernMessage(`I have sent you the CSV (${built.value.count} concerns) in a direct message.`);
+}
+
+/** The check-in, for the person who raised a resolved concern and has not answered yet. */
+async function checkinTicket(
+  deps: CommandDeps,
+  view: ReporterView,
+  receiptCode: string | null,
+  userId: string,
+): Promise<CheckinTicket | null> {
+  if (view.viewer !== "reporter") return null;
+  const { checkins } = deps.concerns;
+  return receiptCode ? checkins.ticketForReceipt(view.concern, receiptCode) : checkins.ticketFor(view.concern, userId);
+}
+
+/** The quarterly report: a summary here, and the whole report (Markdown or CSV) in the lead's DM. */
+async function reportForLead(
+  deps: CommandDeps,
+  command: Extract<ConcernsCommand, { kind: "report" }>,
+  context: CommandContext,
+): Promise<SlackMessage> {
+  const built = await deps.concerns.reports.forLead(context.workspaceId, context.userId, command.quarter);
+  if (!built.ok) return plainConcernMessage(built.reason);
+  const report = built.value;
+  const csv = command.format === "csv";
+  const dm = await context.client.conversations.open({ users: context.userId });
+  const channel = dm.channel?.id;
+  if (!channel) return plainConcernMessage("Sorry, I could not open a direct message with you to send the report.");
+  const filename = `concerns-report-${report.quarter.key}.${csv ? "csv" : "md"}`;
+  await context.client.files.uploadV2({
+    channel_id: channel,
+    file: Buffer.from(csv ? reportCsv(report) : reportMarkdown(report), "utf8"),
+    filename,
+    title: reportTitle(report),
+    initial_comment: `${reportTitle(report)}: ready to paste into a governing body paper. Small numbers are suppressed, so it can be shared.`,
+  });
+  return reportSummaryMessage(report, filename);
 }

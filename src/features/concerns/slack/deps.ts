@@ -8,6 +8,8 @@ export interface ConcernsSlackDeps {
   concerns: ConcernServices;
   concernDrafts: DraftStore;
   concernNotifier: ConcernNotifier;
+  /** CONCERN_TRIAGE_CHANNEL: never a place to publish to staff. */
+  triageChannel: string | null;
   clock: Clock;
   logger: Logger;
 }

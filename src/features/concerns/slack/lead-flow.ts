@@ -1,41 +1,50 @@
 import type { ViewResponseAction } from "@slack/bolt";
 import { CONCERN_INPUTS } from "../../../slack/ids";
-import { type LeadRequest, type TriageResult, transition } from "../domain";
+import { isRecusalReason, type LeadRequest, type TriageResult, transition } from "../domain";
 import type { SlackClient } from "./client";
 import type { ConcernsSlackDeps } from "./deps";
-import { readFormState } from "./form-state";
+import { inputsOf, readLeadTexts } from "./form-state";
 import { decodeLeadMetadata, encodeLeadMetadata } from "./metadata";
-import { type LeadModalAction, leadActionModal } from "./views/lead-action";
+import { assignModal, type LeadModalAction, leadActionModal, recuseModal } from "./views/lead-action";
 
 type LeadDeps = Pick<ConcernsSlackDeps, "concerns" | "concernNotifier">;
 
 /** What a lead's button press leads to: a refusal for the presser only, or nothing to say. */
 export type ButtonOutcome = { refusal: string } | { refusal: null };
 
-/** Acknowledge: no form needed. Every press is checked: a lead, of this workspace. */
+export type HandlingModal = "assign" | "recuse";
+
+/** Acknowledge: no form needed. Every press is checked: someone handling it, of this workspace. */
 export async function acknowledge(deps: LeadDeps, request: LeadRequest): Promise<ButtonOutcome> {
   return finish(deps, await deps.concerns.triage.act(request, "acknowledge"), null);
 }
 
-/** Note, resolve, reopen and reply open a small form, after the same checks. */
+/** Note, resolve, reopen, reply, assign and recuse open a small form, after the same checks. */
 export async function openLeadModal(
   deps: LeadDeps,
   client: SlackClient,
   triggerId: string,
   request: LeadRequest,
-  action: LeadModalAction,
+  action: LeadModalAction | HandlingModal,
 ): Promise<ButtonOutcome> {
   const found = await deps.concerns.triage.authorised(request);
   if (!found.ok) return { refusal: found.reason };
-  if (action === "reply" && found.concern.reporter.mode !== "anonymous") {
+  const { concern } = found;
+  if (action === "reply" && concern.reporter.mode !== "anonymous") {
     return { refusal: "Replies through the bot are for anonymous concerns; you can message this reporter directly." };
   }
-  if (action !== "reply") {
-    const step = transition(found.concern.status, action, found.concern.number);
+  if (action !== "reply" && action !== "assign" && action !== "recuse") {
+    const step = transition(concern.status, action, concern.number);
     if (!step.ok) return { refusal: step.reason };
   }
   const metadata = encodeLeadMetadata({ concernId: request.concernId, action });
-  await client.views.open({ trigger_id: triggerId, view: leadActionModal(found.concern, action, metadata) });
+  const view =
+    action === "assign"
+      ? assignModal(concern, metadata)
+      : action === "recuse"
+        ? recuseModal(concern, metadata)
+        : leadActionModal(concern, action, metadata);
+  await client.views.open({ trigger_id: triggerId, view });
   return { refusal: null };
 }
 
@@ -43,34 +52,84 @@ export async function setBlocked(deps: LeadDeps, request: LeadRequest, blocked: 
   return finish(deps, await deps.concerns.triage.setBlocked(request, blocked), null);
 }
 
+interface LeadView {
+  private_metadata?: string;
+  state?: { values?: unknown };
+}
+
+type Submitted = { response: ViewResponseAction | undefined; after: () => Promise<void> };
+
+const nothing = async () => {};
+
+function errorsIn(block: string, message: string): ViewResponseAction {
+  return { response_action: "errors", errors: { [block]: message } };
+}
+
 /** The lead's form: errors stay in the form; on success the card and the reporter hear of it. */
 export async function submitLeadModal(
   deps: LeadDeps,
   request: Omit<LeadRequest, "concernId">,
-  view: { private_metadata?: string; state?: { values?: unknown } },
-): Promise<{ response: ViewResponseAction | undefined; after: () => Promise<void> }> {
+  view: LeadView,
+): Promise<Submitted> {
   const metadata = decodeLeadMetadata(view.private_metadata);
-  const text = readFormState(view.state?.values).leadText ?? "";
-  const errors = (message: string): ViewResponseAction => ({
-    response_action: "errors",
-    errors: { [CONCERN_INPUTS.leadText.block]: message },
-  });
-  if (!metadata)
+  const texts = readLeadTexts(view.state?.values);
+  const errors = (message: string) => errorsIn(CONCERN_INPUTS.leadText.block, message);
+  if (!metadata || metadata.action === "assign" || metadata.action === "recuse")
     return {
       response: errors("Sorry, this form could not be read. Please close it and press the button again."),
-      after: async () => {},
+      after: nothing,
     };
   const full = { ...request, concernId: metadata.concernId };
   const result =
     metadata.action === "reply"
-      ? await deps.concerns.triage.reply(full, text)
-      : await deps.concerns.triage.act(full, metadata.action, text);
-  if (!result.ok) return { response: errors(result.reason), after: async () => {} };
+      ? await deps.concerns.triage.reply(full, texts.text)
+      : await deps.concerns.triage.act(full, metadata.action, texts.text, {
+          outcome: texts.outcome,
+          publication: texts.publication,
+        });
+  if (!result.ok) return { response: errors(result.reason), after: nothing };
   const after =
     metadata.action === "reply"
-      ? () => deps.concernNotifier.leadReplied(result.concern, request.leadId, text.trim())
-      : () => deps.concernNotifier.statusChanged(result.concern, result.change, text.trim() || null);
+      ? () => deps.concernNotifier.leadReplied(result.concern, request.leadId, texts.text.trim())
+      : () => deps.concernNotifier.statusChanged(result.concern, result.change, texts.text.trim() || null);
   return { response: undefined, after };
+}
+
+/** Assign: the chosen person must be handling the concern; they are told by DM. */
+export async function submitAssign(
+  deps: LeadDeps,
+  request: Omit<LeadRequest, "concernId">,
+  view: LeadView,
+): Promise<Submitted> {
+  const metadata = decodeLeadMetadata(view.private_metadata);
+  const block = CONCERN_INPUTS.assignee.block;
+  const assignee = inputsOf(view.state?.values)(CONCERN_INPUTS.assignee)?.selected_user;
+  if (metadata?.action !== "assign")
+    return { response: errorsIn(block, "Sorry, this form could not be read. Please try again."), after: nothing };
+  if (!assignee) return { response: errorsIn(block, "Please choose who to assign it to."), after: nothing };
+  const result = await deps.concerns.handling.assign({ ...request, concernId: metadata.concernId }, assignee);
+  if (!result.ok) return { response: errorsIn(block, result.reason), after: nothing };
+  return {
+    response: undefined,
+    after: result.changed ? () => deps.concernNotifier.assigned(result.concern, request.leadId) : nothing,
+  };
+}
+
+/** Recuse: recorded at once; then the card leaves the lead's sight and the others are told. */
+export async function submitRecusal(
+  deps: LeadDeps,
+  request: Omit<LeadRequest, "concernId">,
+  view: LeadView,
+): Promise<Submitted> {
+  const metadata = decodeLeadMetadata(view.private_metadata);
+  const block = CONCERN_INPUTS.recuseReason.block;
+  const reason = inputsOf(view.state?.values)(CONCERN_INPUTS.recuseReason)?.selected_option?.value;
+  if (metadata?.action !== "recuse")
+    return { response: errorsIn(block, "Sorry, this form could not be read. Please try again."), after: nothing };
+  if (!isRecusalReason(reason)) return { response: errorsIn(block, "Please choose why."), after: nothing };
+  const result = await deps.concerns.handling.recuse({ ...request, concernId: metadata.concernId }, reason);
+  if (!result.ok) return { response: errorsIn(block, result.reason), after: nothing };
+  return { response: undefined, after: () => deps.concernNotifier.recused(result, request.leadId) };
 }
 
 async function finish(deps: LeadDeps, result: TriageResult, note: string | null): Promise<ButtonOutcome> {

@@ -1,6 +1,9 @@
 import type { App } from "@slack/bolt";
 import type { ConcernsSlackDeps } from "./deps";
+import { registerCheckin } from "./listeners/checkin";
 import { registerConcernsCommand } from "./listeners/command";
+import { registerFormLiveUpdates } from "./listeners/form-live";
+import { registerPublish } from "./listeners/publish";
 import { registerConcernShortcuts } from "./listeners/shortcuts";
 import { registerConcernSubmission } from "./listeners/submit";
 import { registerTriageActions } from "./listeners/triage";
@@ -9,6 +12,9 @@ import { registerTriageActions } from "./listeners/triage";
 export function registerConcernsListeners(app: App, deps: ConcernsSlackDeps): void {
   registerConcernShortcuts(app, deps);
   registerConcernSubmission(app, deps);
+  registerFormLiveUpdates(app, deps);
   registerTriageActions(app, deps);
   registerConcernsCommand(app, deps);
+  registerPublish(app, deps);
+  registerCheckin(app, deps);
 }

@@ -16,6 +16,10 @@ const formMetadataSchema = z.object({
   responseUrl: z.string().nullable().default(null),
   /** Signposts already shown in this modal. */
   shown: z.array(z.enum(["patient_safety", "protected_disclosure", "personal_grievance"])).default([]),
+  /** Whether the reporter wrote the message ("author") or took part in its thread ("thread"). */
+  involvement: z.enum(["author", "thread"]).nullable().default(null),
+  /** The concern this message is already logged as, to say so when the form is drawn again. */
+  existing: z.object({ reference: z.string(), raisedBy: z.string() }).nullable().default(null),
 });
 
 export type FormMetadata = z.output<typeof formMetadataSchema>;
@@ -36,7 +40,7 @@ export function decodeFormMetadata(text: string | undefined): FormMetadata {
 
 const leadMetadataSchema = z.object({
   concernId: z.string().min(1),
-  action: z.enum(["note", "resolve", "reopen", "reply"]),
+  action: z.enum(["note", "resolve", "reopen", "reply", "assign", "recuse"]),
 });
 
 export type LeadMetadata = z.output<typeof leadMetadataSchema>;
@@ -48,6 +52,29 @@ export function encodeLeadMetadata(metadata: LeadMetadata): string {
 export function decodeLeadMetadata(text: string | undefined): LeadMetadata | null {
   try {
     return leadMetadataSchema.parse(JSON.parse(text || "{}"));
+  } catch {
+    return null;
+  }
+}
+
+const checkinSchema = z.object({
+  concernId: z.string().min(1),
+  proof: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
+});
+
+export type CheckinMetadata = z.output<typeof checkinSchema>;
+
+/** A check-in ticket, in a button's value and the check-in modal's private_metadata. */
+export function encodeCheckin(ticket: CheckinMetadata): string {
+  return JSON.stringify(ticket);
+}
+
+export function decodeCheckin(text: string | undefined): CheckinMetadata | null {
+  try {
+    return checkinSchema.parse(JSON.parse(text || "{}"));
   } catch {
     return null;
   }

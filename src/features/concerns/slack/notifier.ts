@@ -1,9 +1,29 @@
 import type { Logger } from "../../../logger";
 import type { SlackMessage } from "../../../slack/message";
-import type { ConcernLookup, ConcernRecord, ConcernStatus, DueReminder, TriageService } from "../domain";
+import type {
+  CardRouting,
+  CheckinService,
+  ConcernLookup,
+  ConcernPostRecord,
+  ConcernRecord,
+  ConcernStatus,
+  DueReminder,
+  Handling,
+  MinutesNote,
+  RecusalResult,
+  TriageService,
+} from "../domain";
 import { type SlackClient, slackErrorCode } from "./client";
-import { triageCard } from "./views/card";
-import { reminderMessage, statusChangeMessage, threadNoteMessage } from "./views/notifications";
+import { encodeCheckin } from "./metadata";
+import { cardStub, triageCard } from "./views/card";
+import {
+  assignedMessage,
+  minutesNoteMessage,
+  recusalNotice,
+  reminderMessage,
+  statusChangeMessage,
+  threadNoteMessage,
+} from "./views/notifications";
 import { reference } from "./views/text";
 
 export interface NotifierSettings {
@@ -12,22 +32,34 @@ export interface NotifierSettings {
   leadMention: string | null;
 }
 
+export interface NotifierServices {
+  lookup: Pick<ConcernLookup, "cardContext" | "peopleToTell" | "resolutions">;
+  triage: Pick<TriageService, "recordCard">;
+  routing: CardRouting;
+  checkins: Pick<CheckinService, "ticketFor">;
+}
+
 /**
- * Everything the concern feature tells people in Slack outside a direct reply: the triage card
- * (posted once, then updated in place), thread notes, reminders and DMs to reporters. Failures
- * are logged with the concern's reference only (never a reporter), and never break the caller.
+ * Everything the concern feature tells people in Slack outside a direct reply: the card (posted
+ * once, then updated in place), thread notes, reminders and DMs. A concern's card lives in the
+ * triage channel until a lead recuses; from then on in the direct messages of each person handling
+ * it, and the triage channel keeps only its reference. Failures are logged with the concern's
+ * reference only (never a reporter), and never break the caller.
  */
 export class ConcernNotifier {
   constructor(
     private readonly client: SlackClient,
-    private readonly lookup: Pick<ConcernLookup, "cardContext" | "peopleToTell">,
-    private readonly triage: Pick<TriageService, "recordCard">,
+    private readonly services: NotifierServices,
     private readonly settings: NotifierSettings,
     private readonly logger: Logger,
   ) {}
 
-  /** Posts the card for a new concern, or updates it in place if it was posted before. */
+  /** Posts the card for a new concern, or updates it in place (wherever it lives now). */
   async showCard(concern: ConcernRecord, isNew = false): Promise<void> {
+    if (this.services.routing.isPrivate(concern)) {
+      await this.showPrivately(concern);
+      return;
+    }
     const channel = this.settings.triageChannel;
     if (!channel) return;
     try {
@@ -38,23 +70,42 @@ export class ConcernNotifier {
         return;
       }
       const posted = await this.client.chat.postMessage({ channel, ...card });
-      if (posted.ts) await this.triage.recordCard(concern.id, channel, posted.ts);
+      if (posted.ts) await this.services.triage.recordCard(concern.id, channel, posted.ts);
     } catch (error) {
       this.failed(`post or update the triage card of ${reference(concern)}`, error, channel);
     }
   }
 
-  async threadNote(concern: ConcernRecord, message: SlackMessage): Promise<void> {
-    if (!concern.triage) return;
-    try {
-      await this.client.chat.postMessage({
-        channel: concern.triage.channelId,
-        thread_ts: concern.triage.ts,
-        ...message,
-      });
-    } catch (error) {
-      this.failed(`add to the thread of ${reference(concern)}`, error, concern.triage.channelId);
+  /** A note under the card: in the triage channel's thread, or under each handler's card. */
+  async threadNote(concern: ConcernRecord, message: SlackMessage, broadcast = false): Promise<boolean> {
+    const extra = broadcast ? { reply_broadcast: true } : {};
+    if (!this.services.routing.isPrivate(concern)) {
+      if (!concern.triage) return false;
+      return this.postNote(
+        concern,
+        { channel: concern.triage.channelId, thread_ts: concern.triage.ts, userId: null },
+        {
+          ...message,
+          ...extra,
+        },
+      );
     }
+    const cards = (await this.services.routing.postsOf(concern.id)).filter(
+      (post) => post.kind === "card" && post.userId !== null,
+    );
+    const sent = await Promise.all(
+      cards.map((card) =>
+        this.postNote(
+          concern,
+          { channel: card.channelId, thread_ts: card.ts, userId: card.userId },
+          {
+            ...message,
+            ...extra,
+          },
+        ),
+      ),
+    );
+    return sent.some(Boolean);
   }
 
   /** A status change: the card updates, named and confidential reporters and supporters get a DM. */
@@ -65,9 +116,12 @@ export class ConcernNotifier {
   ): Promise<void> {
     await this.showCard(concern);
     if (!change) return;
-    const message = statusChangeMessage(concern, change, note);
-    for (const userId of await this.lookup.peopleToTell(concern))
+    const firstResolution = !!(change.to === "resolved" && (await this.services.lookup.resolutions(concern)) === 1);
+    for (const userId of await this.services.lookup.peopleToTell(concern)) {
+      const ticket = firstResolution ? await this.services.checkins.ticketFor(concern, userId) : null;
+      const message = statusChangeMessage(concern, change, note, ticket ? encodeCheckin(ticket) : null);
       await this.direct(userId, message, reference(concern));
+    }
   }
 
   async leadReplied(concern: ConcernRecord, leadId: string, text: string): Promise<void> {
@@ -80,17 +134,46 @@ export class ConcernNotifier {
     await this.threadNote(concern, threadNoteMessage("reporter_reply", concern, text));
   }
 
+  /** A lead recused: the card leaves the triage channel (and their sight), and the others are told. */
+  async recused(result: Extract<RecusalResult, { ok: true }>, leadId: string): Promise<void> {
+    await this.showCard(result.concern);
+    const notice = recusalNotice(result.concern, leadId, result.reason, result.handling.route === "deputy");
+    for (const userId of result.handling.people) await this.direct(userId, notice, reference(result.concern));
+  }
+
+  async assigned(concern: ConcernRecord, by: string): Promise<void> {
+    await this.showCard(concern);
+    if (concern.assigneeId && concern.assigneeId !== by)
+      await this.direct(concern.assigneeId, assignedMessage(concern, by), reference(concern));
+  }
+
+  /** Newly stored minutes that discussed the concern's objective; false when it could not be posted. */
+  minutesNote(note: MinutesNote): Promise<boolean> {
+    return this.threadNote(note.concern, minutesNoteMessage(note), true);
+  }
+
   /** Returns false when the reminder could not be posted, so its claim can be released. */
   async remind(reminder: DueReminder): Promise<boolean> {
+    if (this.services.routing.isPrivate(reminder.concern))
+      return this.threadNote(reminder.concern, reminderMessage(reminder, null), true);
     const channel = reminder.concern.triage?.channelId ?? this.settings.triageChannel;
     if (!channel) return false;
     try {
       const message = reminderMessage(reminder, this.settings.leadMention);
       const card = reminder.concern.triage;
       // On the card's thread and in the channel, so it is seen and stays with the concern.
-      if (card) await this.client.chat.postMessage({ channel, ...message, thread_ts: card.ts, reply_broadcast: true });
-      else await this.client.chat.postMessage({ channel, ...message });
-      return true;
+      if (!card) {
+        await this.client.chat.postMessage({ channel, ...message });
+        return true;
+      }
+      return this.postNote(
+        reminder.concern,
+        { channel, thread_ts: card.ts, userId: null },
+        {
+          ...message,
+          reply_broadcast: true,
+        },
+      );
     } catch (error) {
       this.failed(`post the reminder for ${reference(reminder.concern)}`, error, channel);
       return false;
@@ -108,8 +191,109 @@ export class ConcernNotifier {
     }
   }
 
-  private async card(concern: ConcernRecord): Promise<SlackMessage> {
-    return triageCard(concern, await this.lookup.cardContext(concern));
+  /**
+   * The card in each handler's direct messages; the triage channel's card becomes a stub and its
+   * notes are taken back, and so is everything in the DMs of anyone no longer handling it.
+   */
+  private async showPrivately(concern: ConcernRecord): Promise<void> {
+    const { routing } = this.services;
+    try {
+      const [handling, posts] = await Promise.all([routing.handling(concern), routing.postsOf(concern.id)]);
+      await this.leaveChannel(concern, posts);
+      const card = await this.card(concern, handling);
+      for (const userId of handling.people) {
+        const mine = posts.find((post) => post.kind === "card" && post.userId === userId);
+        if (mine) {
+          await this.client.chat.update({ channel: mine.channelId, ts: mine.ts, ...card });
+          continue;
+        }
+        const posted = await this.client.chat.postMessage({ channel: userId, ...card });
+        if (posted.ts && posted.channel)
+          await routing.remember({
+            concernId: concern.id,
+            channelId: posted.channel,
+            ts: posted.ts,
+            kind: "card",
+            userId,
+          });
+      }
+      const gone = posts.filter((post) => post.userId !== null && !handling.people.includes(post.userId));
+      await this.takeBack(concern, gone);
+    } catch (error) {
+      this.failed(`move the card of ${reference(concern)} to direct messages`, error, "their direct messages");
+    }
+  }
+
+  /** Once: the triage channel's card becomes a stub and the notes in its thread are deleted. */
+  private async leaveChannel(concern: ConcernRecord, posts: ConcernPostRecord[]): Promise<void> {
+    const triage = concern.triage;
+    if (!triage) return;
+    const stubbed = posts.some((post) => post.kind === "card" && post.userId === null);
+    if (stubbed) return;
+    await this.takeBack(
+      concern,
+      posts.filter((post) => post.userId === null && post.kind === "note"),
+    );
+    await this.client.chat.update({ channel: triage.channelId, ts: triage.ts, ...cardStub(concern) });
+    await this.services.routing.remember({
+      concernId: concern.id,
+      channelId: triage.channelId,
+      ts: triage.ts,
+      kind: "card",
+      userId: null,
+    });
+  }
+
+  /** Deletes notes and turns cards into stubs: what someone who recused must no longer see. */
+  private async takeBack(concern: ConcernRecord, posts: ConcernPostRecord[]): Promise<void> {
+    for (const post of posts) {
+      try {
+        if (post.kind === "card") {
+          await this.client.chat.update({ channel: post.channelId, ts: post.ts, ...cardStub(concern) });
+          await this.services.routing.forget(post);
+          continue;
+        }
+        await this.client.chat.delete({ channel: post.channelId, ts: post.ts });
+        await this.services.routing.forget(post);
+      } catch (error) {
+        const code = slackErrorCode(error);
+        if (code === "message_not_found") await this.services.routing.forget(post);
+        else this.logger.warn(`Could not take back a message about ${reference(concern)}: ${code}`);
+      }
+    }
+  }
+
+  private async postNote(
+    concern: ConcernRecord,
+    where: { channel: string; thread_ts: string; userId: string | null },
+    message: SlackMessage & { reply_broadcast?: boolean },
+  ): Promise<boolean> {
+    try {
+      const { reply_broadcast: broadcast, ...rest } = message;
+      const args = { channel: where.channel, thread_ts: where.thread_ts, ...rest };
+      const posted = await this.client.chat.postMessage(broadcast ? { ...args, reply_broadcast: true } : args);
+      if (posted.ts)
+        await this.services.routing.remember({
+          concernId: concern.id,
+          channelId: posted.channel ?? where.channel,
+          ts: posted.ts,
+          kind: "note",
+          userId: where.userId,
+        });
+      return true;
+    } catch (error) {
+      this.failed(`add to the thread of ${reference(concern)}`, error, where.channel);
+      return false;
+    }
+  }
+
+  private async card(concern: ConcernRecord, handling?: Handling): Promise<SlackMessage> {
+    const context = await this.services.lookup.cardContext(concern);
+    const placement =
+      handling && this.services.routing.isPrivate(concern)
+        ? { kind: "direct" as const, route: handling.route === "deputy" ? ("deputy" as const) : ("leads" as const) }
+        : { kind: "channel" as const };
+    return triageCard(concern, { ...context, placement });
   }
 
   private failed(what: string, error: unknown, channel: string): void {

@@ -2,15 +2,17 @@ import { signpostFor } from "../domain";
 import { isGoneView, type SlackClient } from "./client";
 import type { ConcernsSlackDeps } from "./deps";
 import { EMPTY_FORM_METADATA, encodeFormMetadata, type FormMetadata } from "./metadata";
-import { readShortcutMessage, type ShortcutMessage } from "./source-message";
+import { involvementOf, readShortcutMessage, type ShortcutMessage } from "./source-message";
 import { concernFormModal } from "./views/form";
-import { loadingModal, problemModal } from "./views/submitted";
+import { alreadyRaisedText, loadingModal, problemModal } from "./views/submitted";
 import { raisedByText, reference } from "./views/text";
 
 export interface MessageShortcutContext {
   client: SlackClient;
   triggerId: string;
   workspaceId: string;
+  /** Who used the shortcut: to tell them at once if they raised this message already. */
+  userId: string;
   teamDomain: string | null;
   channelId: string;
   message: unknown;
@@ -49,12 +51,16 @@ export async function openBlankForm(
 }
 
 async function formForMessage(deps: FormDeps, context: MessageShortcutContext, message: ShortcutMessage) {
-  const [permalink, draft, existing] = await Promise.all([
+  const existing = await deps.concerns.submissions.alreadyLogged(context.workspaceId, context.channelId, message.ts);
+  // Said at first sight, before anything is filled in: the same person logging it again needs nothing more.
+  if (existing && (await deps.concerns.lookup.hasRaised(existing, context.userId)))
+    return problemModal(alreadyRaisedText(existing));
+  const [permalink, draft] = await Promise.all([
     permalinkOf(context, message),
     deps.concernDrafts.save(context.workspaceId, message.text, deps.clock.now()),
-    deps.concerns.submissions.alreadyLogged(context.workspaceId, context.channelId, message.ts),
   ]);
   const signposts = signpostFor(message.text);
+  const involvement = involvementOf(message, context.userId);
   const metadata: FormMetadata = {
     draft,
     channel: context.channelId,
@@ -64,15 +70,12 @@ async function formForMessage(deps: FormDeps, context: MessageShortcutContext, m
     permalink,
     responseUrl: context.responseUrl,
     shown: signposts.map((signpost) => signpost.kind),
+    involvement,
+    existing: existing && { reference: reference(existing), raisedBy: raisedByText(existing) },
   };
   return concernFormModal({
     metadata: encodeFormMetadata(metadata),
-    source: {
-      text: message.text,
-      author: message.author,
-      permalink,
-      existing: existing && { reference: reference(existing), raisedBy: raisedByText(existing) },
-    },
+    source: { text: message.text, author: message.author, permalink, existing: metadata.existing, involvement },
     signposts,
   });
 }

@@ -23,6 +23,8 @@ const messageSchema = z
     username: z.string().optional(),
     ts: z.string(),
     thread_ts: z.string().optional(),
+    reply_users: z.array(z.string()).optional(),
+    parent_user_id: z.string().optional(),
     bot_profile: z.object({ name: z.string().optional() }).loose().optional(),
     blocks: z.array(z.unknown()).optional(),
     attachments: z
@@ -47,6 +49,8 @@ export interface ShortcutMessage {
   author: string | null;
   ts: string;
   threadTs: string | null;
+  /** People known to be in its thread: those who replied to it, and the author of the message it replies to. */
+  threadPeople: string[];
 }
 
 export function readShortcutMessage(message: unknown): ShortcutMessage | null {
@@ -58,7 +62,18 @@ export function readShortcutMessage(message: unknown): ShortcutMessage | null {
     author: m.user ?? m.bot_profile?.name ?? m.username ?? null,
     ts: m.ts,
     threadTs: m.thread_ts && m.thread_ts !== m.ts ? m.thread_ts : null,
+    threadPeople: [...new Set([...(m.reply_users ?? []), ...(m.parent_user_id ? [m.parent_user_id] : [])])],
   };
+}
+
+/**
+ * How the person using the shortcut is connected to the message: they wrote it, or they are known
+ * to be in its thread. Without history scopes the bot sees only what the shortcut carries: a
+ * thread's parent lists who replied, a reply names who started the thread.
+ */
+export function involvementOf(message: ShortcutMessage, userId: string): "author" | "thread" | null {
+  if (message.author === userId) return "author";
+  return message.threadPeople.includes(userId) ? "thread" : null;
 }
 
 type Message = z.output<typeof messageSchema>;

@@ -6,6 +6,7 @@ import {
   type FieldErrors,
   type IdentityMode,
   londonTimeLabel,
+  type QuoteAnswer,
   type SourceMessage,
   type SubmissionResult,
   signpostFor,
@@ -13,8 +14,8 @@ import {
 } from "../domain";
 import type { ConcernsSlackDeps } from "./deps";
 import { readFormState } from "./form-state";
-import { decodeFormMetadata, encodeFormMetadata, type FormMetadata } from "./metadata";
-import { concernFormModal, type FormValues } from "./views/form";
+import { drawForm } from "./form-view";
+import { decodeFormMetadata, type FormMetadata } from "./metadata";
 import { submittedModal } from "./views/submitted";
 
 export interface SubmissionRequest {
@@ -33,6 +34,10 @@ export interface SubmissionStep {
 }
 
 type FlowDeps = Pick<ConcernsSlackDeps, "concerns" | "concernDrafts" | "clock">;
+
+function quoteAnswer(value: string | undefined): QuoteAnswer | null {
+  return value === "keep" || value === "replace" ? value : null;
+}
 
 const FIELD_BLOCKS: Record<ConcernField, string> = {
   whatHappened: CONCERN_INPUTS.whatHappened.block,
@@ -61,6 +66,12 @@ export async function handleConcernSubmission(deps: FlowDeps, request: Submissio
   const values = readFormState(request.view.state?.values);
   const sourceText = metadata.draft ? await deps.concernDrafts.text(request.workspaceId, metadata.draft) : null;
   if (metadata.draft && sourceText === null) {
+    // The draft goes once the concern is stored: a retry of this very submission finds the concern instead.
+    const earlier = await deps.concerns.submissions.alreadySubmitted(request.workspaceId, request.view.id);
+    if (earlier) {
+      const result = { kind: "duplicate", concern: earlier } as const;
+      return { metadata, result, response: { response_action: "update", view: submittedModal(result, null) } };
+    }
     return {
       metadata,
       response: errorsFor({
@@ -78,10 +89,8 @@ export async function handleConcernSubmission(deps: FlowDeps, request: Submissio
   const unseen = signposts.filter((signpost) => !metadata.shown.includes(signpost.kind));
   if (unseen.length > 0) {
     const shown = [...new Set([...metadata.shown, ...signposts.map((signpost) => signpost.kind)])];
-    return {
-      metadata,
-      response: { response_action: "update", view: formAgain(metadata, shown, values, signposts, sourceText) },
-    };
+    const view = await drawForm(deps, request.workspaceId, { ...metadata, shown }, values, { signposts });
+    return { metadata, response: { response_action: "update", view } };
   }
 
   const result = await deps.concerns.submissions.submit({
@@ -90,6 +99,8 @@ export async function handleConcernSubmission(deps: FlowDeps, request: Submissio
     draft: validation.draft,
     source: sourceOf(metadata, sourceText),
     keepSourceLink: values.includeLink === true,
+    quote: quoteAnswer(values.quote),
+    involvement: metadata.involvement,
     viewId: request.view.id,
     signposts: metadata.shown,
   });
@@ -120,16 +131,4 @@ function sourceOf(metadata: FormMetadata, text: string | null): SourceMessage | 
     permalink: metadata.permalink,
     author: metadata.author,
   };
-}
-
-function formAgain(
-  metadata: FormMetadata,
-  shown: FormMetadata["shown"],
-  values: FormValues,
-  signposts: ReturnType<typeof signpostFor>,
-  sourceText: string | null,
-) {
-  const source =
-    sourceText === null ? null : { text: sourceText, author: metadata.author, permalink: metadata.permalink };
-  return concernFormModal({ metadata: encodeFormMetadata({ ...metadata, shown }), source, signposts, values });
 }

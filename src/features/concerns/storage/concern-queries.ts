@@ -1,5 +1,6 @@
 import type { Db } from "../../../storage/database";
 import { CONCERN_STATUSES, type ConcernStatus } from "../domain/concern";
+import { isRecusalReason, type RecusalRecord } from "../domain/handling";
 import type {
   ConcernCounts,
   ConcernFilter,
@@ -34,6 +35,14 @@ export class ConcernQueries {
     return row ? toConcernRecord(row) : null;
   }
 
+  async bySubmissionKey(workspaceId: string, submissionKey: string): Promise<ConcernRecord | null> {
+    const row = await this.db.concern.findFirst({
+      where: { workspaceId, OR: [{ submissionKey }, { supporters: { some: { submissionKey } } }] },
+      include: withSupporterCount,
+    });
+    return row ? toConcernRecord(row) : null;
+  }
+
   /** Concerns a person raised by name or confidentially, or supported that way: newest first. */
   async raisedBy(workspaceId: string, userId: string, limit = 50): Promise<ConcernRecord[]> {
     const rows = await this.db.concern.findMany({
@@ -51,6 +60,9 @@ export class ConcernQueries {
         ...(workspaceId === null ? {} : { workspaceId }),
         ...(filter.statuses ? { status: { in: filter.statuses } } : {}),
         ...(filter.objective !== undefined ? { objective: filter.objective } : {}),
+        ...(filter.excludeIds?.length ? { id: { notIn: filter.excludeIds } } : {}),
+        ...(filter.withRecusals ? { recusals: { some: {} } } : {}),
+        ...(filter.toPublish ? { status: "resolved", publication: { not: null }, publishedAt: null } : {}),
         createdAt: { gte: filter.createdFrom, lt: filter.createdTo },
       },
       orderBy: { createdAt: "asc" },
@@ -60,12 +72,13 @@ export class ConcernQueries {
     return rows.map(toConcernRecord);
   }
 
-  async counts(workspaceId: string): Promise<ConcernCounts> {
+  async counts(workspaceId: string, excludeIds: string[] = []): Promise<ConcernCounts> {
+    const scope = { workspaceId, ...(excludeIds.length ? { id: { notIn: excludeIds } } : {}) };
     const [statuses, objectives] = await Promise.all([
-      this.db.concern.groupBy({ by: ["status"], where: { workspaceId }, _count: { _all: true } }),
+      this.db.concern.groupBy({ by: ["status"], where: scope, _count: { _all: true } }),
       this.db.concern.groupBy({
         by: ["objective"],
-        where: { workspaceId, status: { not: "resolved" } },
+        where: { ...scope, status: { not: "resolved" } },
         _count: { _all: true },
       }),
     ]);
@@ -94,6 +107,19 @@ export class ConcernQueries {
     return rows
       .map((row) => ({ objective: row.objective, count: row._count._all }))
       .sort((a, b) => (a.objective ?? 99) - (b.objective ?? 99));
+  }
+
+  async recusals(concernId: string): Promise<RecusalRecord[]> {
+    const rows = await this.db.concernRecusal.findMany({ where: { concernId }, orderBy: { at: "asc" } });
+    return rows.map((row) => ({ ...row, reason: isRecusalReason(row.reason) ? row.reason : "conflict" }));
+  }
+
+  async recusedFrom(workspaceId: string, leadId: string): Promise<string[]> {
+    const rows = await this.db.concernRecusal.findMany({
+      where: { leadId, concern: { workspaceId } },
+      select: { concernId: true },
+    });
+    return rows.map((row) => row.concernId);
   }
 
   async supporters(concernId: string): Promise<SupporterRecord[]> {

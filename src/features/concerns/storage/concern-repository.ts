@@ -1,12 +1,14 @@
 import type { Db } from "../../../storage/database";
 import { isUniqueViolation, retryingConflicts } from "../../../storage/db-errors";
 import type { ConcernStatus } from "../domain/concern";
+import type { RecusalRecord } from "../domain/handling";
 import type {
   AuditDraft,
   ConcernRecord,
   CreateOutcome,
   NewConcern,
   NewSupporter,
+  ResolutionTexts,
   SupportOutcome,
 } from "../domain/records";
 import type { AuditLog, Tx } from "./audit-log";
@@ -16,6 +18,8 @@ export interface StatusUpdate {
   from: ConcernStatus;
   to: ConcernStatus;
   at: Date;
+  /** Set on resolution: the texts it stores (and the publication state starts again). */
+  resolution?: ResolutionTexts;
 }
 
 /**
@@ -35,7 +39,10 @@ export class ConcernRepository {
           const number = await nextNumber(tx, concern.workspaceId);
           const row = await tx.concern.create({ data: newConcernRow(concern, number) });
           await this.audit.appendIn(tx, concern.id, audit);
-          return { kind: "created", concern: toConcernRecord({ ...row, _count: { supporters: 0 } }) } as const;
+          return {
+            kind: "created",
+            concern: toConcernRecord({ ...row, _count: { supporters: 0 }, recusals: [] }),
+          } as const;
         });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -77,20 +84,91 @@ export class ConcernRepository {
   }
 
   /** Moves a concern from one status to the next; false when it was no longer in `from` (someone else acted first). */
-  async changeStatus(workspaceId: string, id: string, change: StatusUpdate, audit: AuditDraft): Promise<boolean> {
+  async changeStatus(
+    workspaceId: string,
+    id: string,
+    change: StatusUpdate,
+    audit: AuditDraft,
+    more: AuditDraft[] = [],
+  ): Promise<boolean> {
     const stamps = {
       acknowledgedAt: change.to === "acknowledged" && change.from === "new" ? change.at : undefined,
       resolvedAt: change.to === "resolved" ? change.at : change.from === "resolved" ? null : undefined,
     };
+    const texts = change.resolution
+      ? {
+          resolutionNote: change.resolution.note,
+          outcome: change.resolution.outcome,
+          publication: change.resolution.publication,
+          publishedAt: null,
+        }
+      : {};
     return this.audit.transaction(async (tx) => {
       const updated = await tx.concern.updateMany({
         where: { id, workspaceId, status: change.from },
-        data: { status: change.to, updatedAt: change.at, ...stamps },
+        data: { status: change.to, updatedAt: change.at, ...stamps, ...texts },
+      });
+      if (updated.count !== 1) return false;
+      for (const draft of [audit, ...more]) await this.audit.appendIn(tx, id, draft);
+      return true;
+    });
+  }
+
+  async assign(workspaceId: string, id: string, assigneeId: string | null, audit: AuditDraft): Promise<boolean> {
+    return this.audit.transaction(async (tx) => {
+      const updated = await tx.concern.updateMany({
+        where: { id, workspaceId },
+        data: { assigneeId, updatedAt: audit.at },
       });
       if (updated.count !== 1) return false;
       await this.audit.appendIn(tx, id, audit);
       return true;
     });
+  }
+
+  /** The recusal, its audit entries, and the assignment cleared when it was the recusing lead's, at once. */
+  async recuse(workspaceId: string, recusal: RecusalRecord, audits: AuditDraft[]): Promise<boolean> {
+    try {
+      return await this.audit.transaction(async (tx) => {
+        const touched = await tx.concern.updateMany({
+          where: { id: recusal.concernId, workspaceId },
+          data: { updatedAt: recusal.at },
+        });
+        if (touched.count !== 1) return false;
+        await tx.concernRecusal.create({ data: recusal });
+        await tx.concern.updateMany({
+          where: { id: recusal.concernId, assigneeId: recusal.leadId },
+          data: { assigneeId: null },
+        });
+        for (const draft of audits) await this.audit.appendIn(tx, recusal.concernId, draft);
+        return true;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async markPublished(
+    workspaceId: string,
+    ids: string[],
+    at: Date,
+    audit: (id: string) => AuditDraft,
+  ): Promise<string[]> {
+    const marked: string[] = [];
+    for (const id of ids) {
+      const done = await this.audit.transaction(async (tx) => {
+        const updated = await tx.concern.updateMany({
+          where: { id, workspaceId, status: "resolved", publishedAt: null, publication: { not: null } },
+          data: { publishedAt: at },
+        });
+        if (updated.count !== 1) return false;
+        await this.audit.appendIn(tx, id, audit(id));
+        return true;
+      });
+      if (done) marked.push(id);
+    }
+    return marked;
   }
 
   /** An audit entry that changes nothing else (a lead's note). */

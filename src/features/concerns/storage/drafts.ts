@@ -18,6 +18,10 @@ export class ConcernDrafts implements DraftStore {
     return row?.text ?? null;
   }
 
+  async discard(workspaceId: string, id: string): Promise<void> {
+    await this.db.concernDraft.deleteMany({ where: { id, workspaceId } });
+  }
+
   /** Drafts of modals that were never submitted. */
   async sweep(olderThan: Date): Promise<number> {
     const { count } = await this.db.concernDraft.deleteMany({ where: { createdAt: { lt: olderThan } } });

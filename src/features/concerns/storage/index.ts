@@ -2,16 +2,22 @@ import type { DatabaseProvider } from "../../../config";
 import type { Db } from "../../../storage/database";
 import type { ConcernStorage } from "../domain/services";
 import { AuditLog } from "./audit-log";
+import { ConcernCheckins } from "./checkins";
 import { ConcernQueries } from "./concern-queries";
 import { ConcernRepository } from "./concern-repository";
 import { ConcernDrafts } from "./drafts";
+import { ConcernMinutesLinks } from "./minutes-links";
+import { ConcernPosts } from "./posts";
 import { ReminderClaims } from "./reminder-claims";
 import { ConcernRetention } from "./retention";
 
 export { AuditLog } from "./audit-log";
+export { ConcernCheckins } from "./checkins";
 export { ConcernQueries } from "./concern-queries";
 export { ConcernRepository } from "./concern-repository";
 export { ConcernDrafts } from "./drafts";
+export { ConcernMinutesLinks } from "./minutes-links";
+export { ConcernPosts } from "./posts";
 export { ReminderClaims } from "./reminder-claims";
 export { ConcernRetention } from "./retention";
 
@@ -28,5 +34,8 @@ export function createConcernStorage(db: Db, provider: DatabaseProvider): Concer
     reminders: new ReminderClaims(db),
     retention: new ConcernRetention(audit),
     drafts: new ConcernDrafts(db),
+    posts: new ConcernPosts(db),
+    checkins: new ConcernCheckins(db),
+    minutesLinks: new ConcernMinutesLinks(db),
   };
 }

@@ -9,6 +9,8 @@ import {
   IMPACTS,
   type Impact,
   type ObjectiveChoice,
+  QUOTE_CHOICES,
+  type QuoteChoice,
 } from "../domain/concern";
 import type { ReporterIdentity } from "../domain/identity";
 import type { ConcernRecord, ConcernSource, NewConcern, SupporterRecord } from "../domain/records";
@@ -16,9 +18,13 @@ import type { SignpostKind } from "../domain/signposting";
 
 /** Database rows <-> the plain records the rest of the app uses. */
 
-export type ConcernRow = Concern & { _count: { supporters: number } };
+export type ConcernRow = Concern & { _count: { supporters: number }; recusals: Array<{ leadId: string }> };
 
-export const withSupporterCount = { _count: { select: { supporters: true } } } as const;
+/** What every read of a concern includes: how many supporters, and who recused. */
+export const withSupporterCount = {
+  _count: { select: { supporters: true } },
+  recusals: { select: { leadId: true }, orderBy: { at: "asc" } },
+} as const;
 
 function oneOf<T extends string>(values: readonly T[], value: string, what: string): T {
   const found = values.find((candidate) => candidate === value);
@@ -62,12 +68,17 @@ export function toConcernRecord(row: ConcernRow): ConcernRecord {
     impact: oneOf<Impact>(IMPACTS, row.impact, "impact"),
     reporter: identityOf(row.identityMode, row.reporterUserId, row.reporterName),
     source: sourceOf(row),
+    quoteChoice: row.quoteChoice === null ? null : oneOf<QuoteChoice>(QUOTE_CHOICES, row.quoteChoice, "quote choice"),
     signposts: row.signposts
       .split(",")
       .filter((kind): kind is SignpostKind => SIGNPOST_KINDS.some((known) => known === kind)),
     receiptHash: row.receiptHash,
     threadBlocked: row.threadBlocked,
     triage: row.triageChannelId && row.triageTs ? { channelId: row.triageChannelId, ts: row.triageTs } : null,
+    assigneeId: row.assigneeId,
+    recused: row.recusals.map((recusal) => recusal.leadId),
+    resolution: { note: row.resolutionNote, outcome: row.outcome, publication: row.publication },
+    publishedAt: row.publishedAt,
     createdAt: row.createdAt,
     acknowledgedAt: row.acknowledgedAt,
     resolvedAt: row.resolvedAt,
@@ -107,6 +118,7 @@ export function newConcernRow(concern: NewConcern, number: number) {
     sourceThreadTs: concern.source?.threadTs ?? null,
     sourcePermalink: concern.source?.permalink ?? null,
     sourceAuthor: concern.source?.author ?? null,
+    quoteChoice: concern.quoteChoice,
     sourceKey: concern.sourceKey,
     submissionKey: concern.submissionKey,
     signposts: concern.signposts.join(","),

@@ -12,17 +12,18 @@ describe("parseConcernsCommand", () => {
     expect(parse("status CON-0042")).toEqual({ kind: "status", number: 42, receiptCode: null, reply: null });
   });
 
-  it("reads a receipt code however it is typed, and a reply after it", () => {
+  it("reads a receipt code however it is typed, keeps it as it was shown, and a reply after it", () => {
     expect(parse("status con-42 k7qh-3mzp-xw9d")).toEqual({
       kind: "status",
       number: 42,
-      receiptCode: "K7QH3MZPXW9D",
+      receiptCode: "K7QH-3MZP-XW9D",
       reply: null,
     });
+    expect(parse("status CON-0042 K7QH3MZPXW9D")).toMatchObject({ receiptCode: "K7QH-3MZP-XW9D" });
     expect(parse("status CON-0042 K7QH 3MZP XW9D It was the July meeting.\nSecond line.")).toEqual({
       kind: "status",
       number: 42,
-      receiptCode: "K7QH3MZPXW9D",
+      receiptCode: "K7QH-3MZP-XW9D",
       reply: "It was the July meeting.\nSecond line.",
     });
     expect(parse("status CON-0042 please tell me more")).toMatchObject({
@@ -50,6 +51,18 @@ describe("parseConcernsCommand", () => {
     });
     expect(parse("export 2026-03-31 2026-01-01")).toMatchObject({ kind: "invalid" });
     expect(parse("export yesterday")).toMatchObject({ kind: "invalid" });
+  });
+
+  it("reads the report's calendar quarter (the last one by default) and format, and publish", () => {
+    expect(parse("report 2013Q1")).toMatchObject({
+      kind: "report",
+      format: "md",
+      quarter: { key: "2013Q1", start: new Date("2013-01-01T00:00:00Z"), end: new Date("2013-04-01T00:00:00+01:00") },
+    });
+    expect(parse("report q3 2013 csv")).toMatchObject({ kind: "report", format: "csv", quarter: { key: "2013Q3" } });
+    expect(parse("report")).toMatchObject({ kind: "report", quarter: { key: "2025Q4" } });
+    expect(parse("report 2013Q5")).toMatchObject({ kind: "invalid", message: expect.stringContaining("2013Q1") });
+    expect(parse("publish")).toEqual({ kind: "publish" });
   });
 
   it("says plainly when it does not understand", () => {

@@ -90,8 +90,12 @@ describe("no duplicates: retries, double submits and the same message logged aga
     expect(readable(t.standin.openViewsFor(PEOPLE.lead.id).at(-1)?.blocks)).toContain("3 people raised this");
     await waitUntil(() => readable(cardFor(t, reference)).includes("3 people raised this"));
 
-    await raiseFromMessage(t, PEOPLE.staff.id, message);
-    expect(readable(t.standin.openViewsFor(PEOPLE.staff.id).at(-1)?.blocks)).toContain("already raised this message");
+    // The reporter using the shortcut on the same message again is told at first sight, with no form to fill in.
+    const again = await openFromMessage(t, PEOPLE.staff.id, CHANNELS.commissioning.id, message);
+    expect(again.view.callback_id).toBe("concern_done");
+    expect(readable(again.view.blocks)).toContain(`already raised this message as part of *${reference}*`);
+    expect(readable(again.view.blocks)).toContain("nothing more is needed");
+    expect(readable(again.view.blocks)).not.toContain("What happened?");
 
     expect(await concerns()).toBe(before + 1);
     const detail = await stored(t, Number(reference.slice(4)));

@@ -97,8 +97,7 @@ describe("acknowledgement reminders", () => {
       const { concerns } = second.features;
       const notifier = new ConcernNotifier(
         t.bot.app.client,
-        concerns.lookup,
-        concerns.triage,
+        concerns,
         { triageChannel: TRIAGE.id, leadMention: null },
         second.logger,
       );

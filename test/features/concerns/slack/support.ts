@@ -11,6 +11,8 @@ export { CHANNELS, PEOPLE };
 export const TRIAGE = { id: "C0TRIAGE1", name: "concern-triage" } as const;
 export const LEAD_GROUP = "S0LEADS01";
 export const GROUP_LEAD = { id: "U0LEAD002", name: "sam.jones", real_name: "Sam Jones" } as const;
+/** CONCERN_DEPUTY in the tests that set it: who gets a concern every lead recused from. */
+export const DEPUTY = { id: "U0DEPUTY1", name: "dana.price", real_name: "Dana Price" } as const;
 
 export interface ConcernBotOptions {
   clock?: Clock;
@@ -32,7 +34,7 @@ export function startConcernBot(options: ConcernBotOptions = {}): Promise<TestBo
     standin: {
       clock: options.clock,
       seed: {
-        users: [...Object.values(PEOPLE), GROUP_LEAD],
+        users: [...Object.values(PEOPLE), GROUP_LEAD, DEPUTY],
         channels: [
           { ...CHANNELS.commissioning, members: [PEOPLE.staff.id, PEOPLE.colleague.id, PEOPLE.lead.id] },
           { ...CHANNELS.governance, members: [PEOPLE.staff.id, PEOPLE.lead.id] },
@@ -82,10 +84,10 @@ export async function raiseFromMessage(
   return { view, submitted };
 }
 
-/** The concern as stored, by reference number. */
-export async function stored(t: TestBot, number: number) {
+/** The concern as stored, by reference number, as a lead (or whoever else handles it) reads it. */
+export async function stored(t: TestBot, number: number, as: string = PEOPLE.lead.id) {
   return t.bot.core.features.concerns.lookup
-    .detail(t.standin.workspace.team.id, PEOPLE.lead.id, number)
+    .detail(t.standin.workspace.team.id, as, number)
     .then((r) => (r.ok ? r.value : null));
 }
 
@@ -131,4 +133,28 @@ export function referenceShownTo(t: TestBot, user: string): string {
   const found = /CON-\d{4}/.exec(shown)?.[0];
   if (!found) throw new Error(`no reference in ${shown.slice(0, 300)}`);
   return found;
+}
+
+/** Chooses in a form element that dispatches actions (e.g. the identity mode) and waits for the modal to be drawn again. */
+export async function choose(t: TestBot, user: string, viewId: string, actionId: string, value: string | string[]) {
+  const before = t.standin.callsTo("views.update").length;
+  await t.slack.blockAction({ user, actionId, container: { type: "view", viewId }, value });
+  await waitUntil(() => t.standin.callsTo("views.update").length > before);
+  const view = t.standin.openViewsFor(user).at(-1);
+  if (!view) throw new Error("no modal open");
+  return view;
+}
+
+/** A concern's card in someone's direct messages with the bot (once a lead has recused). */
+export function dmCardFor(t: TestBot, user: string, reference: string) {
+  return t.standin
+    .messagesIn(t.standin.workspace.dmWith(user).id)
+    .find(
+      (message) => (!message.thread_ts || message.thread_ts === message.ts) && message.text.startsWith(`${reference}:`),
+    );
+}
+
+/** Everything the bot said to someone in direct messages, as one string. */
+export function dmsOf(t: TestBot, user: string): string {
+  return readable(t.standin.messagesIn(t.standin.workspace.dmWith(user).id));
 }

@@ -1,9 +1,9 @@
 import type { Clock } from "../../../../clock";
 import type { AuditActor } from "../audit-chain";
 import { type ConcernExportRow, concernsToCsv } from "../export-csv";
-import type { AuditTrail, ConcernReads, LeadRoster } from "../ports";
+import type { AuditTrail, ConcernReads } from "../ports";
 import type { ConcernRecord } from "../records";
-import { NOT_A_LEAD } from "./triage";
+import { type ConcernAccess, NOT_A_LEAD } from "./access";
 
 export interface ExportRange {
   from: Date;
@@ -20,7 +20,7 @@ export class ExportService {
   constructor(
     private readonly reads: ConcernReads,
     private readonly audit: AuditTrail,
-    private readonly leads: LeadRoster,
+    private readonly access: ConcernAccess,
     private readonly clock: Clock,
   ) {}
 
@@ -29,8 +29,9 @@ export class ExportService {
     leadId: string,
     range: ExportRange,
   ): Promise<{ ok: true; value: ConcernExport } | { ok: false; reason: string }> {
-    if (!(await this.leads.isLead(workspaceId, leadId))) return { ok: false, reason: NOT_A_LEAD };
-    return { ok: true, value: await this.build(workspaceId, range, `lead:${leadId}`) };
+    if ((await this.access.standing(workspaceId, leadId)) !== "lead") return { ok: false, reason: NOT_A_LEAD };
+    const hidden = await this.access.hiddenFrom(workspaceId, leadId);
+    return { ok: true, value: await this.build(workspaceId, range, `lead:${leadId}`, hidden) };
   }
 
   /** The command line: run by whoever administers the server, so it reads like a lead's export. */
@@ -38,8 +39,13 @@ export class ExportService {
     return this.build(workspaceId, range, "system");
   }
 
-  private async build(workspaceId: string | null, range: ExportRange, actor: AuditActor): Promise<ConcernExport> {
-    const concerns = await this.reads.list(workspaceId, { createdFrom: range.from, createdTo: range.to });
+  private async build(
+    workspaceId: string | null,
+    range: ExportRange,
+    actor: AuditActor,
+    excludeIds: string[] = [],
+  ): Promise<ConcernExport> {
+    const concerns = await this.reads.list(workspaceId, { createdFrom: range.from, createdTo: range.to, excludeIds });
     const csv = concernsToCsv(concerns.map(toExportRow), { viewer: "lead" });
     await this.audit.append(`export:${workspaceId ?? "all"}`, {
       at: this.clock.now(),

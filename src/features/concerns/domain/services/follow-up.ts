@@ -2,10 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Clock } from "../../../../clock";
 import type { AnonymousRateLimiter } from "../anonymous-rate-limit";
 import { formatReference } from "../concern";
-import type { AuditTrail, ConcernReads, ConcernWrites, LeadRoster } from "../ports";
+import type { AuditTrail, ConcernReads, ConcernWrites } from "../ports";
 import { verifyReceiptCode } from "../receipt";
 import type { ConcernMessageRecord, ConcernRecord } from "../records";
 import { londonTimeLabel } from "../time-labels";
+import type { ConcernAccess } from "./access";
 
 export interface ReporterView {
   concern: ConcernRecord;
@@ -34,7 +35,7 @@ export class FollowUpService {
     private readonly reads: ConcernReads,
     private readonly writes: ConcernWrites,
     private readonly audit: AuditTrail,
-    private readonly leads: LeadRoster,
+    private readonly access: ConcernAccess,
     private readonly replyLimiter: AnonymousRateLimiter,
     private readonly pepper: string | null,
     private readonly clock: Clock,
@@ -48,7 +49,8 @@ export class FollowUpService {
       return { ok: true, view: await this.view(concern, "reporter", true) };
     }
     if (await this.raisedBy(concern, userId)) return { ok: true, view: await this.view(concern, "reporter", false) };
-    if (await this.leads.isLead(workspaceId, userId)) return { ok: true, view: await this.view(concern, "lead", true) };
+    const role = await this.access.role(concern, userId);
+    if (role === "lead" || role === "deputy") return { ok: true, view: await this.view(concern, "lead", true) };
     const hint = concern.reporter.mode === "anonymous" ? " If you raised it anonymously, add your receipt code." : "";
     return { ok: false, reason: `${notFound(number)}${hint}` };
   }

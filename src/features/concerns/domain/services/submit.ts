@@ -6,6 +6,7 @@ import type { ConcernDraft } from "../concern";
 import { type ReporterIdentity, reporterIdentity, type SlackUser } from "../identity";
 import { concernContentHash, contentNote, keyedHash } from "../keys";
 import type { ConcernReads, ConcernWrites } from "../ports";
+import { type Involvement, keepsLink, type QuoteAnswer, quoteChoiceFor } from "../quote";
 import { generateReceiptCode, hashReceiptCode } from "../receipt";
 import type { ConcernRecord, ConcernSource, NewConcern } from "../records";
 import type { SignpostKind } from "../signposting";
@@ -28,6 +29,10 @@ export interface Submission {
   source: SourceMessage | null;
   /** For confidential and anonymous reporters: keep the channel, link and author of the source message. */
   keepSourceLink: boolean;
+  /** For confidential and anonymous reporters: keep the quoted message, or replace it with their own summary. */
+  quote?: QuoteAnswer | null;
+  /** Whether the reporter wrote the message or took part in its thread (the quote would point at them). */
+  involvement?: Involvement;
   /** Slack's id of the submitted modal: the same submission delivered twice has the same id. */
   viewId: string;
   signposts: SignpostKind[];
@@ -100,6 +105,12 @@ export class SubmissionService {
     return this.reads.bySourceKey(workspaceId, keyedHash(this.pepper, "source", workspaceId, channelId, ts));
   }
 
+  /** The concern this very modal already created or supported (a retry that arrives after the draft was discarded). */
+  async alreadySubmitted(workspaceId: string, viewId: string): Promise<ConcernRecord | null> {
+    if (!this.pepper) return null;
+    return this.reads.bySubmissionKey(workspaceId, keyedHash(this.pepper, "submission", workspaceId, viewId));
+  }
+
   private async support(existing: ConcernRecord, concern: NewConcern, actor: AuditActor): Promise<SubmissionResult> {
     const outcome = await this.writes.addSupporter(
       {
@@ -124,6 +135,12 @@ export class SubmissionService {
     now: Date,
   ): NewConcern {
     const { draft } = submission;
+    const quoteChoice = quoteChoiceFor(
+      reporter.mode,
+      submission.source !== null,
+      submission.involvement ?? null,
+      submission.quote ?? null,
+    );
     return {
       id: randomUUID(),
       workspaceId: submission.workspaceId,
@@ -132,7 +149,8 @@ export class SubmissionService {
       body: draft.body,
       impact: draft.impact,
       reporter,
-      source: storedSource(submission, reporter),
+      source: storedSource(submission, reporter, quoteChoice),
+      quoteChoice,
       ...keys,
       signposts: submission.signposts,
       receiptHash,
@@ -146,11 +164,18 @@ export class SubmissionService {
   }
 }
 
-/** Named reporters keep the whole source; the others keep its link only when they asked to. */
-function storedSource(submission: Submission, reporter: ReporterIdentity): ConcernSource | null {
+/**
+ * Named reporters keep the whole source. The others keep the quoted text only when they chose to,
+ * and its link, channel and author only as `keepsLink` allows.
+ */
+function storedSource(
+  submission: Submission,
+  reporter: ReporterIdentity,
+  quote: ConcernRecord["quoteChoice"],
+): ConcernSource | null {
   const { source } = submission;
-  if (!source) return null;
-  if (reporter.mode === "named" || submission.keepSourceLink) {
+  if (!source || quote === "replaced") return null;
+  if (keepsLink(reporter.mode, quote, submission.involvement ?? null, submission.keepSourceLink)) {
     return {
       text: source.text,
       channelId: source.channelId,

@@ -4,11 +4,12 @@ import { parseConcernsCommand } from "../../domain";
 import { concernsCommandReply } from "../command-replies";
 import type { ConcernsSlackDeps } from "../deps";
 import { openBlankForm } from "../open-form";
+import { openPublishModal } from "../publish-flow";
 
 /**
  * `/concerns`: everyone's own concerns, `new`, and `status` (with a receipt code for anonymous
- * ones); for leads `open`, `objective N`, `CON-0042` and `export`. Replies come through the
- * response URL, so they reach private channels and DMs the bot is not in.
+ * ones); for leads `open`, `objective N`, `CON-0042`, `export`, `report` and `publish`. Replies come
+ * through the response URL, so they reach private channels and DMs the bot is not in.
  */
 export function registerConcernsCommand(app: App, deps: ConcernsSlackDeps): void {
   app.command(COMMANDS.concerns, async ({ command, ack, respond, client }) => {
@@ -18,6 +19,15 @@ export function registerConcernsCommand(app: App, deps: ConcernsSlackDeps): void
       await openBlankForm(client, command.trigger_id, {
         channel: command.channel_id,
         responseUrl: command.response_url,
+      });
+      return;
+    }
+    if (parsed.kind === "publish") {
+      await openPublishModal(deps, client, {
+        triggerId: command.trigger_id,
+        workspaceId: command.team_id,
+        userId: command.user_id,
+        channelId: command.channel_id,
       });
       return;
     }

@@ -12,6 +12,7 @@ export function registerConcernShortcuts(app: App, deps: ConcernsSlackDeps): voi
       client,
       triggerId: shortcut.trigger_id,
       workspaceId: workspaceOf(shortcut),
+      userId: shortcut.user.id,
       teamDomain: shortcut.team?.domain ?? null,
       channelId: shortcut.channel.id,
       message: shortcut.message,

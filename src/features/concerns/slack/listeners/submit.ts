@@ -21,8 +21,8 @@ export function registerConcernSubmission(app: App, deps: ConcernsSlackDeps): vo
       return;
     }
     await ack(step.response);
-    await afterSubmission(deps, client, step, body.user.id).catch((error: unknown) =>
-      deps.logger.error(`Could not finish a concern submission: ${errorKind(error)}`),
+    await afterSubmission(deps, client, step, { workspaceId: request.workspaceId, userId: body.user.id }).catch(
+      (error: unknown) => deps.logger.error(`Could not finish a concern submission: ${errorKind(error)}`),
     );
   });
 }

@@ -1,8 +1,23 @@
-import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type {
+  App,
+  BlockAction,
+  ButtonAction,
+  OverflowAction,
+  SlackActionMiddlewareArgs,
+  ViewSubmitAction,
+} from "@slack/bolt";
 import { ACTIONS, VIEWS } from "../../../../slack/ids";
 import type { LeadRequest } from "../../domain";
 import type { ConcernsSlackDeps } from "../deps";
-import { acknowledge, type ButtonOutcome, openLeadModal, setBlocked, submitLeadModal } from "../lead-flow";
+import {
+  acknowledge,
+  type ButtonOutcome,
+  openLeadModal,
+  setBlocked,
+  submitAssign,
+  submitLeadModal,
+  submitRecusal,
+} from "../lead-flow";
 import type { LeadModalAction } from "../views/lead-action";
 import { refusalMessage } from "../views/notifications";
 import { workspaceOf } from "../workspace";
@@ -37,9 +52,24 @@ export function registerTriageActions(app: App, deps: ConcernsSlackDeps): void {
   button(ACTIONS.concernBlockThread, (args) => setBlocked(deps, requestOf(args), true));
   button(ACTIONS.concernUnblockThread, (args) => setBlocked(deps, requestOf(args), false));
 
-  app.view<ViewSubmitAction>(VIEWS.concernLeadAction, async ({ ack, body, view }) => {
-    const step = await submitLeadModal(deps, { workspaceId: workspaceOf(body), leadId: body.user.id }, view);
-    await ack(step.response);
-    await step.after();
+  // The card's overflow menu: "Assign…" and "Recuse myself…" (option values "<what>:<concern id>").
+  app.action<BlockAction<OverflowAction>>(ACTIONS.concernMore, async (args) => {
+    await args.ack();
+    const [what = "", concernId = ""] = (args.action.selected_option?.value ?? "").split(":");
+    if (what !== "assign" && what !== "recuse") return;
+    const request = { workspaceId: workspaceOf(args.body), leadId: args.body.user.id, concernId };
+    const outcome = await openLeadModal(deps, args.client, args.body.trigger_id, request, what);
+    if (outcome.refusal)
+      await args.respond({ response_type: "ephemeral", replace_original: false, ...refusalMessage(outcome.refusal) });
   });
+
+  const submission = (callbackId: string, submit: typeof submitLeadModal) =>
+    app.view<ViewSubmitAction>(callbackId, async ({ ack, body, view }) => {
+      const step = await submit(deps, { workspaceId: workspaceOf(body), leadId: body.user.id }, view);
+      await ack(step.response);
+      await step.after();
+    });
+  submission(VIEWS.concernLeadAction, submitLeadModal);
+  submission(VIEWS.concernAssign, submitAssign);
+  submission(VIEWS.concernRecuse, submitRecusal);
 }

@@ -3,6 +3,7 @@ import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
 import type { AuditEntry, ConcernDetail, ConcernMessageRecord } from "../../domain";
 import { londonDateTimeLabel } from "../../domain/time-labels";
 import {
+  actorMention,
   authorText,
   classification,
   excerpt,
@@ -15,18 +16,11 @@ import {
 
 const AUDIT_LINES = 20;
 
-function actorText(entry: AuditEntry): string {
-  if (entry.actor === "system") return "the system";
-  if (entry.actor.startsWith("lead:")) return `<@${entry.actor.slice(5)}>`;
-  const who = entry.actor.slice("reporter:".length);
-  return who === "anonymous" || who === "confidential" ? `the ${who} reporter` : `<@${who}>`;
-}
-
 function auditLine(entry: AuditEntry): string {
   if (entry.action === "purge") return `${londonDateTimeLabel(entry.at)} · purge`;
   const change = entry.from && entry.to && entry.from !== entry.to ? ` (${entry.from} → ${entry.to})` : "";
   const note = entry.note && entry.action !== "submit" ? `: ${excerpt(entry.note, 200)}` : "";
-  return `${londonDateTimeLabel(entry.at)} · ${entry.action.replace("_", " ")}${change} by ${actorText(entry)}${note}`;
+  return `${londonDateTimeLabel(entry.at)} · ${entry.action.replace("_", " ")}${change} by ${actorMention(entry)}${note}`;
 }
 
 export function conversationLines(messages: ConcernMessageRecord[], reporterName: string): string[] {
@@ -34,6 +28,15 @@ export function conversationLines(messages: ConcernMessageRecord[], reporterName
     const who = message.author === "lead" ? "Concern leads" : reporterName;
     return `${Md.bold(who)} · ${londonDateTimeLabel(message.createdAt)}\n${excerpt(message.text, 600)}`;
   });
+}
+
+/** Who has it: the assignment, and any lead who recused (the deputy has it when every lead did). */
+function handlingText(concern: ConcernDetail["concern"]): string {
+  const assigned = `${Md.bold("Assigned to")} ${concern.assigneeId ? `<@${concern.assigneeId}>` : "nobody yet"}`;
+  const recused = concern.recused.length
+    ? ` · ${Md.bold("Recused")} ${concern.recused.map((lead) => `<@${lead}>`).join(", ")} (they do not see it)`
+    : "";
+  return `${assigned}${recused}`;
 }
 
 /** `/concerns CON-0042` for a lead: the whole record, who raised it (confidential included), and its audit trail. */
@@ -48,7 +51,13 @@ export function concernDetailMessage(detail: ConcernDetail): SlackMessage {
     Blocks.Section({
       text: `${Md.bold("Raised by")} ${reporterText(concern.reporter, "lead")} · ${raisedByText(concern)}${supporters.length ? `\nAlso raised by: ${supporters.join(", ")}` : ""}`,
     }),
+    Blocks.Section({ text: handlingText(concern) }),
     Blocks.Section({ text: `${Md.bold("What happened")}\n${excerpt(concern.whatHappened, 2500)}` }),
+    concern.quoteChoice === "replaced"
+      ? Blocks.Context().elements(
+          "Raised from a Slack message: the reporter replaced its quote with their own summary, so nothing of the message is stored.",
+        )
+      : undefined,
     source
       ? Blocks.Section({
           text: `${Md.bold("The message")}${source.permalink ? ` from ${authorText(source.author)} · <${source.permalink}|original>` : " (link not kept)"}\n${quoted(excerpt(source.text, 2500))}`,

@@ -57,6 +57,9 @@ export function helpMessage(isLead: boolean): SlackMessage {
     "`/concerns objective 1` concerns touching an objective",
     "`/concerns CON-0042` the full record with its audit trail",
     "`/concerns export [30d | 2026-01-01 2026-03-31]` a CSV, sent to you",
+    "`/concerns report 2013Q1 [csv]` the quarterly report for the governing body (calendar quarters), sent to you",
+    '`/concerns publish` a "you said, we did" round-up for staff, previewed first',
+    "On a card, *⋯* > *Assign…* or *Recuse myself…* (if a concern is about you, or you are conflicted)",
   ];
   const text = [Md.bold("Concerns"), ...everyone, ...(isLead ? ["", Md.bold("For concern leads"), ...leads] : [])].join(
     "\n",

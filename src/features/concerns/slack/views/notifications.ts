@@ -1,11 +1,32 @@
-import { Blocks, Md, Message } from "slack-block-builder";
+import type { KnownBlock } from "@slack/types";
+import { Blocks, Elements, Md, Message } from "slack-block-builder";
+import { escapeMrkdwn } from "../../../../slack/format";
+import { ACTIONS } from "../../../../slack/ids";
 import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
-import type { ConcernRecord, ConcernStatus, DueReminder } from "../../domain";
+import {
+  type ConcernRecord,
+  type ConcernStatus,
+  type DueReminder,
+  type MinutesNote,
+  RECUSAL_REASON_LABELS,
+  type RecusalReason,
+} from "../../domain";
 import { londonDateLabel } from "../../domain/time-labels";
-import { excerpt, reference } from "./text";
+import { blocksOf, excerpt, quoted, reference, typedSection } from "./text";
 
 function section(text: string): SlackMessage {
   return toSlackMessage(Message({ text }).blocks(Blocks.Section({ text })));
+}
+
+/**
+ * A message whose second part is someone's own words, shown exactly as typed in its blocks (the
+ * notification text, which Slack shows unformatted, carries them too).
+ */
+function withTyped(text: string, typed: string | null, after: KnownBlock[] = []): SlackMessage {
+  return {
+    text: typed?.trim() ? `${text} ${excerpt(typed, 1500)}` : text,
+    blocks: [...blocksOf(Blocks.Section({ text })), ...(typed?.trim() ? [typedSection(typed, 1500)] : []), ...after],
+  };
 }
 
 const CHANGE_WORDS: Record<ConcernStatus, string> = {
@@ -14,19 +35,37 @@ const CHANGE_WORDS: Record<ConcernStatus, string> = {
   resolved: "has been resolved by the concern leads",
 };
 
-/** The DM a named or confidential reporter (or supporter) gets when their concern's status changes. */
+/**
+ * The DM a named or confidential reporter (or supporter) gets when their concern's status changes.
+ * What the lead wrote is shown exactly as typed. After the first resolution it carries the
+ * check-in button (its value: the check-in ticket).
+ */
 export function statusChangeMessage(
   concern: ConcernRecord,
   change: { from: ConcernStatus; to: ConcernStatus },
   note: string | null,
+  checkin: string | null = null,
 ): SlackMessage {
-  const ref = Md.bold(reference(concern));
+  const ref = reference(concern);
   const what = change.from === "resolved" ? "has been reopened by the concern leads" : CHANGE_WORDS[change.to];
-  const said = note ? `\n${Md.blockquote(excerpt(note, 1500))}` : "";
-  return section(`Your concern ${ref} ${what}.${said}\n\`/concerns status ${reference(concern)}\` shows where it is.`);
+  const head = `Your concern ${Md.bold(ref)} ${what}.`;
+  const after = blocksOf(
+    Blocks.Context().elements(`\`/concerns status ${ref}\` shows where it is.`),
+    ...(checkin ? checkinBlocks(checkin) : []),
+  );
+  return withTyped(note?.trim() ? `${head} They wrote:` : head, note, after);
 }
 
-/** The daily nudge in the triage channel while a concern waits for acknowledgement. */
+/** "Two quick questions": the check-in offered once a concern is resolved. */
+export function checkinBlocks(ticket: string) {
+  return [
+    Blocks.Section({
+      text: "Two quick questions: was the response clear, and would you raise a concern again? Your answers are counted in the concern leads' quarterly report and are never linked to you or to this concern.",
+    }).accessory(Elements.Button({ text: "Answer", actionId: ACTIONS.concernCheckinOpen, value: ticket })),
+  ];
+}
+
+/** The daily nudge while a concern waits for acknowledgement. */
 export function reminderMessage(reminder: DueReminder, mention: string | null): SlackMessage {
   const ref = Md.bold(reference(reminder.concern));
   const days = `${reminder.workingDaysWaiting} working day${reminder.workingDaysWaiting === 1 ? "" : "s"}`;
@@ -44,13 +83,46 @@ export function threadNoteMessage(
   leadId?: string,
 ): SlackMessage {
   const ref = reference(concern);
-  if (kind === "lead_reply")
-    return section(
-      `<@${leadId ?? ""}> replied to the anonymous reporter of ${ref}:\n${Md.blockquote(excerpt(text, 2500))}`,
-    );
-  if (kind === "reporter_reply")
-    return section(`The anonymous reporter of ${ref} replied:\n${Md.blockquote(excerpt(text, 2500))}`);
+  if (kind === "lead_reply") return withTyped(`<@${leadId ?? ""}> replied to the anonymous reporter of ${ref}:`, text);
+  if (kind === "reporter_reply") return withTyped(`The anonymous reporter of ${ref} replied:`, text);
   return section(`Someone else raised this message too (${text}).`);
+}
+
+/** To each person now handling a concern a lead recused from. */
+export function recusalNotice(
+  concern: ConcernRecord,
+  leadId: string,
+  reason: RecusalReason,
+  toDeputy: boolean,
+): SlackMessage {
+  const ref = Md.bold(reference(concern));
+  const recused = `<@${leadId}> has recused themselves from ${ref}: ${RECUSAL_REASON_LABELS[reason]}.`;
+  return section(
+    toDeputy
+      ? `${recused} Every concern lead has now recused from it, so it comes to you as the deputy. Its card is in your direct messages; please acknowledge and resolve it there.`
+      : `${recused} They no longer see it. Its card is now in your direct messages, and the triage channel keeps only its reference.`,
+  );
+}
+
+export function assignedMessage(concern: ConcernRecord, by: string): SlackMessage {
+  const ref = Md.bold(reference(concern));
+  return section(`<@${by}> has assigned ${ref} to you. \`/concerns ${reference(concern)}\` shows the full record.`);
+}
+
+/** "The 10 December 2012 meeting (<link|title>) discussed ... — related to CON-0003?" */
+export function minutesNoteMessage(note: MinutesNote): SlackMessage {
+  const { minutes } = note;
+  const when = minutes.meetingDate
+    ? `The ${londonDateLabel(new Date(`${minutes.meetingDate}T12:00:00Z`))} meeting`
+    : "Newly published minutes";
+  const title = escapeMrkdwn(minutes.title);
+  const link = /^https?:\/\//.test(minutes.url) ? `<${minutes.url}|${title}>` : `_${title}_`;
+  const objective = note.concern.objective === "not_sure" ? "" : ` objective ${note.concern.objective} and`;
+  const items = note.items.slice(0, 3).map((item) => quoted(excerpt(item, 400)));
+  const more = note.items.length > 3 ? `\n_…and ${note.items.length - 3} more items._` : "";
+  return section(
+    `:page_facing_up: ${when} (${link}) discussed${objective} CCG autonomy:\n${items.join("\n")}${more}\nRelated to ${Md.bold(reference(note.concern))}?`,
+  );
 }
 
 export function refusalMessage(reason: string): SlackMessage {

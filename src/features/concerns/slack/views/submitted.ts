@@ -1,8 +1,8 @@
 import { Blocks, Md, Message, Modal } from "slack-block-builder";
 import { VIEWS } from "../../../../slack/ids";
 import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
-import type { SubmissionResult } from "../../domain";
-import { raisedByText, reference } from "./text";
+import type { ConcernRecord, SubmissionResult } from "../../domain";
+import { raisedByText, reference, STATUS_LABELS } from "./text";
 import type { ModalView } from "./view";
 
 type Stored = Exclude<SubmissionResult, { kind: "rate_limited" }>;
@@ -18,14 +18,27 @@ export function submittedText(result: Stored): string {
     case "supported":
       return `This message was already logged as ${ref}, so you have been added to it: ${raisedByText(result.concern)}. The concern leads can see that.`;
     case "already_raised":
-      return `You have already raised this message as part of ${ref}, so nothing more was needed.`;
+      return alreadyRaisedText(result.concern);
     case "duplicate":
       return `Your concern is logged as ${ref}.`;
   }
 }
 
+/** Said at once when someone uses the shortcut on a message they already raised (by name or confidentially). */
+export function alreadyRaisedText(concern: ConcernRecord): string {
+  const ref = reference(concern);
+  return `You have already raised this message as part of ${Md.bold(ref)} (${STATUS_LABELS[concern.status].toLowerCase()}), so nothing more is needed. \`/concerns status ${ref}\` shows where it is.`;
+}
+
+/** Added to the confirmation when the reporter's own summary replaced the quoted message. */
+function quoteNote(result: Stored): string {
+  return result.kind === "created" && result.concern.quoteChoice === "replaced"
+    ? " The quoted message was not stored: your own words replace it."
+    : "";
+}
+
 export function submittedMessage(result: Stored): SlackMessage {
-  const text = submittedText(result);
+  const text = submittedText(result) + quoteNote(result);
   return toSlackMessage(Message({ text }).blocks(Blocks.Section({ text })));
 }
 
@@ -41,7 +54,7 @@ export function submittedModal(result: Stored, receiptCode: string | null): Moda
       ]
     : [];
   return Modal({ title: "Concern logged", close: "Done", callbackId: VIEWS.concernDone })
-    .blocks(Blocks.Section({ text: submittedText(result) }), ...receipt)
+    .blocks(Blocks.Section({ text: submittedText(result) + quoteNote(result) }), ...receipt)
     .buildToObject() as ModalView;
 }
 

@@ -1,5 +1,9 @@
-import { escapeMrkdwn } from "../../../../slack/format";
+import type { KnownBlock } from "@slack/types";
+import { type ImageBuilder, Message } from "slack-block-builder";
+import { asTyped, escapeMrkdwn } from "../../../../slack/format";
+import { toSlackMessage } from "../../../../slack/message";
 import {
+  type AuditEntry,
   BODY_LABELS,
   type ConcernRecord,
   type ConcernStatus,
@@ -73,4 +77,33 @@ export function quoted(text: string): string {
     .split("\n")
     .map((line) => `>${line}`)
     .join("\n");
+}
+
+/** Who an audit entry names: a lead or the deputy as a mention, else the system or the reporter. */
+export function actorMention(entry: Pick<AuditEntry, "actor">): string {
+  const [kind, id] = entry.actor.split(":");
+  if ((kind === "lead" || kind === "deputy") && id) return `<@${id}>`;
+  if (kind === "system") return "the system";
+  return id === "anonymous" || id === "confidential" ? `the ${id} reporter` : id ? `<@${id}>` : "someone";
+}
+
+/** Someone's own words as a section, shown exactly as typed (never read as formatting). */
+export function typedSection(text: string, max = 2900): KnownBlock {
+  const trimmed = text.trim();
+  return { type: "section", text: asTyped(trimmed.length > max ? `${trimmed.slice(0, max - 1)}…` : trimmed) };
+}
+
+/**
+ * The same words inside a context block. slack-block-builder takes strings (as mrkdwn) or builders
+ * there, so this is a builder that builds a plain_text object.
+ */
+export function typedElement(text: string, max = 2000): ImageBuilder {
+  const trimmed = text.trim();
+  const typed = asTyped(trimmed.length > max ? `${trimmed.slice(0, max - 1)}…` : trimmed);
+  return { build: () => typed } as unknown as ImageBuilder;
+}
+
+/** Block Kit blocks from slack-block-builder builders, to mix with blocks built by hand. */
+export function blocksOf(...builders: Parameters<ReturnType<typeof Message>["blocks"]>): KnownBlock[] {
+  return toSlackMessage(Message({ text: " " }).blocks(...builders)).blocks;
 }

@@ -1,0 +1,53 @@
+import type { App, BlockAction, ButtonAction, ViewSubmitAction } from "@slack/bolt";
+import { ACTIONS, CONCERN_INPUTS, VIEWS } from "../../../../slack/ids";
+import type { ConcernsSlackDeps } from "../deps";
+import { inputsOf } from "../form-state";
+import { decodeCheckin, encodeCheckin } from "../metadata";
+import { checkinDoneModal, checkinModal } from "../views/checkin";
+import { refusalMessage } from "../views/notifications";
+import { workspaceOf } from "../workspace";
+
+/**
+ * The check-in after resolution: the button (in the resolution DM, or in `/concerns status` for an
+ * anonymous reporter with their receipt code) opens two questions; the answers are stored with
+ * nothing that ties them to the person or the concern.
+ */
+export function registerCheckin(app: App, deps: ConcernsSlackDeps): void {
+  app.action<BlockAction<ButtonAction>>(ACTIONS.concernCheckinOpen, async ({ ack, body, action, client, respond }) => {
+    await ack();
+    const ticket = decodeCheckin(action.value);
+    const opened = ticket
+      ? await deps.concerns.checkins.open(workspaceOf(body), body.user.id, ticket)
+      : ({ ok: false, reason: "That check-in could not be read." } as const);
+    if (!opened.ok || !ticket) {
+      await respond({
+        response_type: "ephemeral",
+        replace_original: false,
+        ...refusalMessage(opened.ok ? "" : opened.reason),
+      });
+      return;
+    }
+    await client.views.open({ trigger_id: body.trigger_id, view: checkinModal(opened.concern, encodeCheckin(ticket)) });
+  });
+
+  app.view<ViewSubmitAction>(VIEWS.concernCheckin, async ({ ack, body, view }) => {
+    const ticket = decodeCheckin(view.private_metadata);
+    const read = inputsOf(view.state.values);
+    const answers = {
+      clear: read(CONCERN_INPUTS.checkinClear)?.selected_option?.value,
+      again: read(CONCERN_INPUTS.checkinAgain)?.selected_option?.value,
+    };
+    const stored = ticket
+      ? await deps.concerns.checkins.answer(workspaceOf(body), body.user.id, ticket, answers)
+      : ({ ok: false, reason: "That check-in could not be read." } as const);
+    if (stored.ok) {
+      await ack({ response_action: "update", view: checkinDoneModal() });
+      return;
+    }
+    const block =
+      "field" in stored && stored.field === "again"
+        ? CONCERN_INPUTS.checkinAgain.block
+        : CONCERN_INPUTS.checkinClear.block;
+    await ack({ response_action: "errors", errors: { [block]: stored.reason } });
+  });
+}
