@@ -1,5 +1,5 @@
 /** Reading action points: "Action: Tim Kelsey to circulate by 30 June", "Due: September", action-log rows. */
-import { parseDueDate } from "./dates";
+import { findFullDates, parseDueDate, toIsoDate } from "./dates";
 
 export interface ParsedAction {
   text: string;
@@ -80,7 +80,10 @@ export function trailingAction(paragraph: string): { before: string; action: str
 
 /** A short action body that only names who ("ACTION: TK", "Action – Bill McCarthy"). */
 export function isOwnerOnly(body: string): boolean {
-  const words = body.replace(/[.;]$/, "").split(/\s+/);
+  const words = body
+    .replace(/[.;]$/, "")
+    .split(/\s*[/&,]\s*|\s+and\s+|\s+/)
+    .filter(Boolean);
   return words.length <= 4 && words.every((w) => /^[\p{Lu}\d][\p{L}'’.\-/&]*$/u.test(w));
 }
 
@@ -94,7 +97,61 @@ export function parseAction(body: string, meetingDate: string | null): ParsedAct
     .trim();
   const owner = ownerField ?? ownerFromSentence(text);
   const dueText = dueField ?? DUE_BY.exec(text)?.[1];
-  return { text, owner: owner || null, due: dueText ? parseDueDate(dueText, meetingDate) : null };
+  const due = dueText ? parseDueDate(dueText, meetingDate) : datedOccasion(text, meetingDate);
+  return { text, owner: owner || null, due };
+}
+
+/**
+ * "...to the Board meeting on 17 January 2013": with no "by" date, the one full date the action
+ * names, when it falls on or after the meeting, is when it is due.
+ */
+function datedOccasion(text: string, meetingDate: string | null): string | null {
+  const dates = findFullDates(text).map(({ date }) => toIsoDate(date));
+  if (dates.length !== 1 || !dates[0]) return null;
+  return meetingDate === null || dates[0] >= meetingDate ? dates[0] : null;
+}
+
+/** "- JT: circulate the draft terms of reference by 15 February": owner initials or name, then the action. */
+export function ownerLabelledAction(line: string, meetingDate: string | null): ParsedAction | null {
+  const match =
+    /^(?:[-•*–▪●]\s+)?((?:[A-Z][A-Za-z]{0,3})(?:\s*[/&,]\s*[A-Z][A-Za-z]{0,3})*|[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*:\s+(.+)$/.exec(
+      line,
+    );
+  if (!match?.[1] || !match[2]) return null;
+  const owner = match[1].trim();
+  if (/^(?:action|actions|due|owner|lead|note|notes|item|date|present|apologies)$/i.test(owner)) return null;
+  const parsed = parseAction(match[2], meetingDate);
+  return { text: parsed.text, owner, due: parsed.due };
+}
+
+const PLAIN_LOG_HEADER =
+  /^(?:(?:action\s*(?:no\.?|ref|number)|ref(?:erence)?|no\.?|item|minute)\s+)?action(?:s| required| description)?\s+(?:owner|lead|by whom|responsible|who)\s+(?:due(?:\s+date)?|by when|deadline|date|timescale|when|target date)$/i;
+
+/** "Action no Action Owner Due date": an action log's header printed without cell separators (PDF text). */
+export function isPlainActionLogHeader(line: string): boolean {
+  return PLAIN_LOG_HEADER.test(line.trim());
+}
+
+const DUE_AT_END =
+  /(?:\s|^)((?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?|[A-Za-z]{3,9}\s+\d{4}|(?:the\s+)?(?:next|[A-Z][a-z]+)\s+meeting|ongoing|tbc|asap|immediately|complete|completed))\.?$/i;
+const OWNER_AT_END = /(?:^|\s)((?:[A-Z][A-Za-z]{0,3})(?:\s*[/&,]\s*[A-Z][A-Za-z]{0,3})*)$/;
+const ROW_REFERENCE = /^(?:[A-Z]{0,5}\d{0,4}\/?[A-Z]{0,3}\d{1,3}[a-z]?|\d{1,3})\.?\s+/;
+
+/**
+ * One row of an action log printed without cell separators, its wrapped lines joined:
+ * "GB12/A31 Write to the area team ... with the minutes GH 16 November 2012". The due date (or
+ * "next meeting") ends the row and the owner's initials come just before it. Null when the row
+ * does not end that way (it goes on over the next line).
+ */
+export function plainActionLogRow(row: string, meetingDate: string | null): ParsedAction | null {
+  const due = DUE_AT_END.exec(row);
+  if (!due?.[1] || due.index === undefined) return null;
+  const beforeDue = row.slice(0, due.index).trim();
+  const owner = OWNER_AT_END.exec(beforeDue);
+  if (!owner?.[1] || owner.index === undefined) return null;
+  const text = beforeDue.slice(0, owner.index).replace(ROW_REFERENCE, "").trim();
+  if (!text) return null;
+  return { text, owner: owner[1].trim(), due: parseDueDate(due[1], meetingDate) };
 }
 
 /** "Tim Kelsey to circulate...", "The Transparency Director will present..." -> the subject. */

@@ -87,6 +87,18 @@ function nodeToText(root: Node): string {
     if (text) blocks.push(text);
     current = "";
   };
+  /** A cell of a minutes table: its text as a block of its own, its block elements walked. */
+  const walkCell = (part: RowPart): void => {
+    if (typeof part === "string") {
+      blocks.push(part);
+      return;
+    }
+    const before = blocks.length;
+    walk(part.cell);
+    flush();
+    if (part.prefix && blocks.length > before) blocks[before] = `${part.prefix} ${blocks[before]}`;
+    else if (part.prefix) blocks.push(part.prefix);
+  };
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
       current += node.textContent ?? "";
@@ -101,7 +113,12 @@ function nodeToText(root: Node): string {
     }
     if (name === "TR") {
       flush();
-      const row = tableRowText(node);
+      const cells = rowCells(node);
+      if (cells.some(hasBlockContent)) {
+        blockRow(cells, columnHeaders(node)).forEach(walkCell);
+        return;
+      }
+      const row = tableRowText(cells);
       if (row) blocks.push(row);
       return;
     }
@@ -124,7 +141,58 @@ function nodeToText(root: Node): string {
   return blocks.join("\n\n");
 }
 
-function tableRowText(row: Node): string {
-  const cells = Array.from(row.childNodes).filter((c) => c.nodeName === "TD" || c.nodeName === "TH");
-  return cells.map((cell) => collapseWhitespace(cell.textContent ?? "").replace(/\|/g, "/")).join(" | ");
+function rowCells(row: Node): Node[] {
+  return Array.from(row.childNodes).filter((c) => c.nodeName === "TD" || c.nodeName === "TH");
+}
+
+function tableRowText(cells: Node[]): string {
+  return cells.map(cellText).join(" | ");
+}
+
+function cellText(cell: Node): string {
+  return collapseWhitespace(cell.textContent ?? "").replace(/\|/g, "/");
+}
+
+const BLOCK_CONTENT = new Set(["P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "UL", "OL", "TABLE", "BLOCKQUOTE"]);
+
+function hasBlockContent(node: Node): boolean {
+  return Array.from(node.childNodes).some((child) => BLOCK_CONTENT.has(child.nodeName) || hasBlockContent(child));
+}
+
+/** The header cells of the table a row belongs to ("Ref | Item | Action"), lower-cased. */
+function columnHeaders(row: Node): string[] {
+  let table: Node | null = row.parentNode;
+  while (table && table.nodeName !== "TABLE") table = table.parentNode;
+  const header = (table as Element | null)?.querySelector("tr");
+  if (!header || !Array.from(header.childNodes).some((cell) => cell.nodeName === "TH")) return [];
+  return rowCells(header).map((cell) => cellText(cell).toLowerCase());
+}
+
+/** Either a block of text, or a cell to walk with the row's reference ("GB/12/101") before its first block. */
+type RowPart = string | { cell: Node; prefix: string };
+
+/**
+ * A row of a minutes table ("Ref | Item | Action") whose item cell holds a heading and paragraphs:
+ * the reference joins the heading ("GB/12/101 Welcome and apologies"), the paragraphs follow, and a
+ * name or initials in an Action, Owner or Lead column becomes "Action: SJ".
+ */
+function blockRow(cells: Node[], headers: string[]): RowPart[] {
+  const parts: RowPart[] = [];
+  let prefix: string[] = [];
+  cells.forEach((cell, index) => {
+    const text = cellText(cell);
+    if (hasBlockContent(cell)) {
+      parts.push({ cell, prefix: prefix.join(" ") });
+      prefix = [];
+      return;
+    }
+    if (!text) return;
+    const header = headers[index] ?? "";
+    const seenBlock = parts.length > 0;
+    if (seenBlock && /^(?:action|actions|owner|lead|by whom|responsible)$/.test(header)) parts.push(`Action: ${text}`);
+    else if (seenBlock) parts.push(text);
+    else prefix.push(text);
+  });
+  if (prefix.length) parts.push(prefix.join(" "));
+  return parts;
 }

@@ -25,10 +25,25 @@ function isSentenceParagraph(line: string): boolean {
   return /[.!?]["'”’)]*$/.test(line) && line.split(/\s+/).length >= 6;
 }
 
-/** The title given by the feed or page, else the opening line ("TRANSPARENCY BOARD: Minutes of the meeting..."). */
+/** Opening lines that are not the document's own: notes from whoever republished it, email headers, page chrome. */
+const NOT_A_TITLE =
+  /^(?:\[.*\]|this is an? (?:html|text) version\b|(?:from|to|sent|date|subject|cc):|\d+\s*min(?:ute)?s?\s+read$|we use cookies|this (?:site|website) uses cookies|colleagues,?$|dear\b)/i;
+const MINUTES_TITLE = /^(?:minutes|notes|record|summary) of\b|\b(?:minutes|notes)\b/i;
+
+/**
+ * The title given by the feed or page, else the opening line that names the minutes, after the
+ * organisation's name when it stands on the line before ("TRANSPARENCY BOARD: Minutes of the meeting...").
+ */
 export function documentTitle(hinted: string | undefined, preamble: string[]): string {
-  if (hinted?.trim()) return hinted.trim();
-  const [first, second] = preamble;
+  if (hinted?.trim() && !NOT_A_TITLE.test(hinted.trim())) return hinted.trim();
+  const lines = preamble.filter((line) => !NOT_A_TITLE.test(line));
+  const named = lines.findIndex((line) => MINUTES_TITLE.test(line) && line.length <= 200);
+  if (named > 0) {
+    const before = lines[named - 1] ?? "";
+    const line = (lines[named] ?? "").replace(/[:.]$/, "");
+    return /^(?:minutes|notes|record) of\b/i.test(line) && before.length <= 100 ? `${before}: ${line}` : line;
+  }
+  const [first, second] = lines;
   if (!first) return "Untitled minutes";
   if (second && /^(?:minutes|notes|record) of\b/i.test(second)) return `${first}: ${second.replace(/[:.]$/, "")}`;
   return first;

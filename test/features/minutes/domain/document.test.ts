@@ -28,14 +28,19 @@ describe("buildMinutesDocument", () => {
       url: "https://www.gov.uk/government/publications/example",
       title: page.title,
     });
-    expect(Object.keys(doc)).toEqual(["title", "meetingDate", "url", "minutes", "notMinutesReason", "attendees", "apologies", "items"]);
-    expect(doc.meetingDate).toBe("2012-09-17");
-    expect(doc.attendees).toEqual([
-      "Secretary of State for Health",
-      "Professor Malcolm Grant",
-      "Sir David Nicholson",
-      "Richard Douglas",
+    expect(Object.keys(doc)).toEqual([
+      "title",
+      "meetingDate",
+      "url",
+      "minutes",
+      "notMinutesReason",
+      "attendees",
+      "apologies",
+      "items",
     ]);
+    expect(doc.meetingDate).toBe("2012-09-17");
+    // "Secretary of State for Health" names a post, not a person.
+    expect(doc.attendees).toEqual(["Professor Malcolm Grant", "Sir David Nicholson", "Richard Douglas"]);
     expect(doc.apologies).toEqual(["Bill McCarthy"]);
 
     const control = doc.items.find((i) =>
