@@ -3,6 +3,7 @@ import { json, type Output } from "../../../cli/output";
 import type { Core } from "../../../core";
 import type { DocumentScore, EvaluationFigures, GoalName } from "../domain/evaluation";
 import { EVALUATION_GOALS, f1, missedGoals } from "../domain/evaluation";
+import { baselineVocabularyFrom } from "../domain/evaluation-baseline";
 import { CorpusError, evaluateCorpus, loadCorpus } from "../domain/evaluation-corpus";
 import { taggingVocabularyFrom } from "../domain/kb-vocabulary";
 
@@ -36,8 +37,8 @@ export async function evalMinutesCommand(
     output.err(`localism: no labelled documents in ${folder} (each .html, .pdf or .txt needs a .yaml label beside it)`);
     return 1;
   }
-  const vocabulary = taggingVocabularyFrom(core.features.objectives.kb);
-  const evaluation = await evaluateCorpus(documents, vocabulary);
+  const { kb } = core.features.objectives;
+  const evaluation = await evaluateCorpus(documents, taggingVocabularyFrom(kb), baselineVocabularyFrom(kb));
   const missed = missedGoals(evaluation.figures);
   if (flags.json) {
     output.out(
@@ -126,7 +127,7 @@ function documentLines(score: DocumentScore): string[] {
     ? `date ${score.dateCorrect ? "ok" : "wrong"}, attendees F1 ${f1(score.attendees).toFixed(2)}, apologies ${f1(score.apologies).toFixed(2)}, items ${f1(score.items).toFixed(2)}, actions ${f1(score.actions).toFixed(2)}`
     : score.extractedMinutes
       ? "not minutes, but taken as minutes"
-      : "not minutes, recognised";
+      : `not minutes, recognised: ${score.notMinutesReason ?? "no reason given"}`;
   return [`${score.document}: ${summary}`, ...score.problems.map((problem) => `    ${problem}`)];
 }
 
@@ -135,6 +136,7 @@ function documentJson(score: DocumentScore) {
     document: score.document,
     minutes: score.labelledMinutes,
     extractedMinutes: score.extractedMinutes,
+    reason: score.notMinutesReason,
     dateCorrect: score.dateCorrect,
     attendeeF1: f1(score.attendees),
     apologyF1: f1(score.apologies),

@@ -104,13 +104,14 @@ export interface CorpusEvaluation {
 export async function evaluateCorpus(
   documents: CorpusDocument[],
   vocabulary: TaggingVocabulary,
+  baselineVocabulary: TaggingVocabulary = vocabulary,
 ): Promise<CorpusEvaluation> {
   const scores: DocumentScore[] = [];
   const baseline: DocumentScore[] = [];
   for (const document of documents) {
     const { text, extraction } = await extractCorpusDocument(document, vocabulary);
     scores.push(scoreDocument(document.label, extraction));
-    baseline.push(scoreDocument(document.label, baselineDocument(text, extraction.url, vocabulary)));
+    baseline.push(scoreDocument(document.label, baselineDocument(text, extraction.url, baselineVocabulary)));
   }
   return {
     figures: summarise(scores),

@@ -66,6 +66,8 @@ export interface DocumentScore {
   document: string;
   labelledMinutes: boolean;
   extractedMinutes: boolean;
+  /** Why the extraction says the document is not minutes; null when it takes it as minutes. */
+  notMinutesReason: string | null;
   /** Null for non-minutes. */
   dateCorrect: boolean | null;
   attendees: Counts;
@@ -285,6 +287,7 @@ export function scoreDocument(label: CorpusLabel, extraction: Extraction): Docum
     document: label.document,
     labelledMinutes: label.minutes,
     extractedMinutes: extraction.minutes,
+    notMinutesReason: extraction.minutes ? null : extraction.notMinutesReason,
   };
   if (!label.minutes) {
     if (extraction.minutes) problems.push(`taken as minutes; it is not (${label.reason})`);
