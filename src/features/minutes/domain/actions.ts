@@ -11,6 +11,12 @@ const ACTION_LABEL = /^actions?(?:\s+points?)?\s*[:\-–—]\s*(.*)$/i;
 const BARE_ACTION_LABEL = /^ACTIONS?\s+(?=[A-Z])(.*)$/;
 const DUE_LABEL = /^(?:due(?:\s+date)?|deadline|by when|target date|timescale)\s*[:\-–—]\s*(.+)$/i;
 const TRAILING_ACTION = /^(.*?[.!?])\s+(?:ACTIONS?|Actions?)\s*[:\-–—]\s*(.+)$/;
+/** Initials: "GH", "MCh", "JAk" (at least two capitals, so a short surname such as "Roe" is not taken for them). */
+const INITIALS = "[A-Z](?:[a-z]?[A-Z]){1,2}[a-z]?";
+/** "GH: write to the area team", "JS – circulate the plan": initials (or a short name) before the action. */
+const OWNER_FIRST = new RegExp(
+  `^(${INITIALS}(?:\\s*[/&,]\\s*${INITIALS})*|[A-Z][a-z]+\\s+[A-Z][a-z'’-]+)\\s*(?::|\\s[-–—])\\s+(.+)$`,
+);
 const OWNER_FIELD = /\b(?:owner|lead|responsible|by whom)\s*[:\-–—]\s*([^;,)(]+)/i;
 const DUE_FIELD = /\b(?:due|deadline|by when|target date)\s*[:\-–—]\s*([^;)(]+)/i;
 const DUE_BY =
@@ -89,6 +95,11 @@ export function isOwnerOnly(body: string): boolean {
 
 /** Text, owner and due date of an action body, due dates resolved against the meeting date. */
 export function parseAction(body: string, meetingDate: string | null): ParsedAction {
+  const labelled = OWNER_FIRST.exec(body);
+  if (labelled?.[1] && labelled[2] && !/^(?:due|owner|lead|note|item|date)$/i.test(labelled[1])) {
+    const rest = parseAction(labelled[2], meetingDate);
+    return { ...rest, owner: labelled[1].trim() };
+  }
   const ownerField = OWNER_FIELD.exec(body)?.[1]?.trim();
   const dueField = DUE_FIELD.exec(body)?.[1]?.trim();
   const text = body
@@ -111,12 +122,13 @@ function datedOccasion(text: string, meetingDate: string | null): string | null 
   return meetingDate === null || dates[0] >= meetingDate ? dates[0] : null;
 }
 
+const OWNER_LABEL = new RegExp(
+  `^(?:[-•*–▪●]\\s+)?(${INITIALS}(?:\\s*[/&,]\\s*${INITIALS})*|[A-Z][a-z]+(?:\\s+[A-Z][a-z'’-]+){1,2})\\s*:\\s+(.+)$`,
+);
+
 /** "- JT: circulate the draft terms of reference by 15 February": owner initials or name, then the action. */
 export function ownerLabelledAction(line: string, meetingDate: string | null): ParsedAction | null {
-  const match =
-    /^(?:[-•*–▪●]\s+)?((?:[A-Z][A-Za-z]{0,3})(?:\s*[/&,]\s*[A-Z][A-Za-z]{0,3})*|[A-Z][a-z]+(?:\s+[A-Z][a-z'’-]+){1,2})\s*:\s+(.+)$/.exec(
-      line,
-    );
+  const match = OWNER_LABEL.exec(line);
   if (!match?.[1] || !match[2]) return null;
   const owner = match[1].trim();
   if (/^(?:action|actions|due|owner|lead|note|notes|item|date|present|apologies)$/i.test(owner)) return null;
@@ -125,7 +137,7 @@ export function ownerLabelledAction(line: string, meetingDate: string | null): P
 }
 
 const PLAIN_LOG_HEADER =
-  /^(?:(?:action\s*(?:no\.?|ref|number)|ref(?:erence)?|no\.?|item|minute)\s+)?action(?:s| required| description)?\s+(?:owner|lead|by whom|responsible|who)\s+(?:due(?:\s+date)?|by when|deadline|date|timescale|when|target date)$/i;
+  /^(?:(?:action\s*(?:no\.?|ref|number)|ref(?:erence)?|no\.?|item|minute)\s+)?action(?:s| required| description)?\s+(?:owner|lead|by whom|responsible|who)\s+(?:due(?:\s+date)?|by when|by|deadline|date|timescale|timing|when|target date)$/i;
 
 /** "Action no Action Owner Due date": an action log's header printed without cell separators (PDF text). */
 export function isPlainActionLogHeader(line: string): boolean {
@@ -134,7 +146,24 @@ export function isPlainActionLogHeader(line: string): boolean {
 
 const DUE_AT_END =
   /(?:\s|^)((?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?|[A-Za-z]{3,9}\s+\d{4}|(?:the\s+)?(?:next|[A-Z][a-z]+)\s+meeting|ongoing|tbc|asap|immediately|complete|completed))\.?$/i;
-const OWNER_AT_END = /(?:^|\s)((?:[A-Z][A-Za-z]{0,3})(?:\s*[/&,]\s*[A-Z][A-Za-z]{0,3})*)$/;
+const OWNER_AT_END = new RegExp(`(?:^|\\s)(${INITIALS}(?:\\s*[/&,]\\s*${INITIALS})*)$`);
+const OWNER_TITLES = /^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Lord|Lady)\.?$/;
+
+/**
+ * The name ending the text before the due date: "... for each CCG Dame Barbara Hakin" -> "Dame
+ * Barbara Hakin" (from the title), "... to the Department Paul Baumann" -> "Paul Baumann" (the last
+ * two capitalised words).
+ */
+function nameAtEnd(text: string): string | null {
+  const words = text.split(/\s+/);
+  let start = words.length;
+  while (start > 0 && start > words.length - 5 && /^[A-Z][\p{L}'’.-]*$/u.test(words[start - 1] ?? "")) start--;
+  const run = words.slice(start);
+  if (run.length < 2) return null;
+  const title = run.findIndex((word) => OWNER_TITLES.test(word));
+  const name = title >= 0 ? run.slice(title) : run.slice(-2);
+  return name.length >= 2 ? name.join(" ") : null;
+}
 const ROW_REFERENCE = /^(?:[A-Z]{0,5}\d{0,4}\/?[A-Z]{0,3}\d{1,3}[a-z]?|\d{1,3})\.?\s+/;
 
 /**
@@ -147,11 +176,14 @@ export function plainActionLogRow(row: string, meetingDate: string | null): Pars
   const due = DUE_AT_END.exec(row);
   if (!due?.[1] || due.index === undefined) return null;
   const beforeDue = row.slice(0, due.index).trim();
-  const owner = OWNER_AT_END.exec(beforeDue);
-  if (!owner?.[1] || owner.index === undefined) return null;
-  const text = beforeDue.slice(0, owner.index).replace(ROW_REFERENCE, "").trim();
+  const owner = OWNER_AT_END.exec(beforeDue)?.[1] ?? nameAtEnd(beforeDue);
+  if (!owner) return null;
+  const text = beforeDue
+    .slice(0, beforeDue.length - owner.length)
+    .replace(ROW_REFERENCE, "")
+    .trim();
   if (!text) return null;
-  return { text, owner: owner[1].trim(), due: parseDueDate(due[1], meetingDate) };
+  return { text, owner: owner.trim(), due: parseDueDate(due[1], meetingDate) };
 }
 
 /** "Tim Kelsey to circulate...", "The Transparency Director will present..." -> the subject. */
@@ -181,7 +213,9 @@ export function actionLogColumns(cells: string[]): ActionLogColumns | null {
   const action = find(/^action(?:s| point| required)?$/i);
   const note = find(/^(?:note|notes|minute|discussion|description|detail|action description|summary)$/i);
   const owner = find(/^(?:owner|lead|responsible|by whom|who|action owner|lead officer)$/i);
-  const due = find(/^(?:due|due date|deadline|by when|date|target date|timescale|when)$/i);
+  const due = find(
+    /^(?:due|due date|date due|deadline|by when|by|date|target date|target|timescale|timing|when|completion date)$/i,
+  );
   const heading = find(/^(?:agenda item|item|ref|reference|no\.?|minute ref(?:erence)?|min ref)$/i);
   const text = note ?? action;
   if (text === null || (owner === null && due === null && note === null)) return null;

@@ -120,16 +120,22 @@ function continues(previous: string, next: string, previousPrinted: string, widt
   if (TERMINAL.test(previous) || STARTS_BLOCK.test(next) || previous.includes(" | ") || next.includes(" | ")) {
     return false;
   }
-  if (/^[a-z(]/.test(next)) return true;
+  // A list that goes on over the next line ("Present: Dr A, Mr B,") is one line, names and all.
+  if (/^[a-z(]/.test(next) || /(?:,|\band)$/.test(previous)) return true;
   if (width === null || PERSON_AND_ROLE.test(next)) return false;
   return previousPrinted.length >= width * 0.75 && !isAllCaps(previousPrinted);
 }
 
 function cleanLine(line: string): string {
-  return line
-    .replace(/\u00a0/g, " ")
+  const plain = line.replace(/\u00a0/g, " ");
+  // A row of a table drawn in text ("| Dr A Khan | AK | Chair |"): its cells, empty ones kept in place.
+  if (/^\s*\|.*\|\s*$/.test(plain) && !/^\s*\|[\s|]*\|\s*$/.test(plain)) {
+    const cells = plain.trim().slice(1, -1).split("|");
+    return cells.map((cell) => cell.replace(/\s+/g, " ").trim()).join(" | ");
+  }
+  const cells = plain.includes("|") ? plain : plain.replace(/(\S) {3,}(?=\S)/g, "$1 | ");
+  return cells
     .replace(/\s*\t+\s*/g, " | ")
-    .replace(/(\S) {3,}(?=\S)/g, "$1 | ")
     .replace(/ {2,}/g, " ")
     .replace(/^\s*\|\s*|\s*\|\s*$/g, "")
     .trim();

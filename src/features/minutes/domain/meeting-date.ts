@@ -28,21 +28,28 @@ const OPENS_WITH_DATE =
  * next or previous meeting, an email's own Date: header, a blog's editorial date.
  */
 const NOT_THE_MEETING =
-  /\b(?:published|publication|posted|updated|reviewed|issued|release|editorial|approved\s+(?:by|on|at)|ratified|status|signed|circulated|copyright|next meeting|date of (?:the )?next|previous meeting|last meeting|comments?|read)\b|^(?:date|sent|received):|©/i;
+  /\b(?:published|publication|posted|updated|reviewed|issued|release|editorial|approved\s+(?:by|on|at)|ratified|status|signed|circulated|copyright|next meeting|date of (?:the )?next|previous meeting|last meeting|comments?|read)\b|^(?:sent|received):|©/i;
+/** An email's own header ("Date: Mon, 11 Feb 2013 16:42:07 +0000"), not a meeting's "Date:" line. */
+const EMAIL_HEADER = /^(?:date|sent):\s.*\b\d{1,2}:\d{2}(?::\d{2})?\b.*(?:[+-]\d{4}|GMT|UTC|BST|[AP]M)\b/i;
+/** "Minutes of the meeting ... held on Thursday 13 December 2012": a date the text says the meeting was held on. */
+const HELD_ON =
+  /\b(?:held|meeting|minutes|notes|took place)\b[^.]{0,120}\bon\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?$/i;
 
 /**
- * The meeting date as "YYYY-MM-DD". In order: a date in the title that follows the meeting's name
- * ("Governing Body minutes - 13 December 2012", not "Editorial Monday 30 July 2012: minutes of...");
- * the meeting's own date line in the opening lines ("Minutes of the meeting held on 8 June 2011",
- * or a date line under the meeting's title); any other date in the opening lines that is not a
- * publication, approval or next-meeting date; a day and month with the year from the title or the
- * feed date; a "held on" phrase anywhere; otherwise the feed date itself. Among equals the first
- * wins, so a stale template sub-heading further down is ignored.
+ * The meeting date as "YYYY-MM-DD". In order: the date the opening lines say the meeting was held
+ * on ("Minutes of the meeting held on 8 June 2011"); a date in the title that follows the meeting's
+ * name ("Governing Body minutes - 13 December 2012", not "Editorial Monday 30 July 2012: minutes
+ * of..."); the meeting's own date line (a minutes title with its date, a date line under the
+ * meeting's title); any other date in the opening lines that is not a publication, approval or
+ * next-meeting date; a day and month with the year from the title or the feed date; a "held on"
+ * phrase anywhere; otherwise the feed date itself. Among equals the first wins, so a stale template
+ * sub-heading further down is ignored.
  */
 export function findMeetingDate(sources: MeetingDateSources): string | null {
+  const opening = bestOpeningDate(sources.preamble);
+  if (opening && opening.strength >= 4) return toIsoDate(opening.date);
   const titleDate = meetingDateInTitle(sources.title ?? "");
   if (titleDate) return toIsoDate(titleDate);
-  const opening = bestOpeningDate(sources.preamble);
   if (opening && opening.strength >= 2) return toIsoDate(opening.date);
   const anyTitleDate = findFullDate(sources.title ?? "");
   if (anyTitleDate) return toIsoDate(anyTitleDate);
@@ -70,16 +77,22 @@ function meetingDateInTitle(title: string): CalendarDate | null {
   return null;
 }
 
-/** The strongest date in the opening lines: 3 the meeting's own date line, 2 a meeting mentioned beside it, 1 any other. */
+/**
+ * The strongest date in the opening lines: 4 the date the meeting was "held on", 3 the meeting's own
+ * date line (a minutes title with its date, or a date line under the meeting's title), 2 a meeting
+ * mentioned beside it, 1 any other.
+ */
 function bestOpeningDate(preamble: string[]): { date: CalendarDate; strength: number } | null {
   let best: { date: CalendarDate; strength: number } | null = null;
   preamble.forEach((line, index) => {
+    if (EMAIL_HEADER.test(line)) return;
     for (const found of findFullDates(line)) {
       const before = line.slice(0, found.index);
       if (NOT_THE_MEETING.test(before) || (NOT_THE_MEETING.test(line) && !MINUTES_LINE.test(before))) continue;
       const previous = preamble[index - 1] ?? "";
       let strength = 1;
-      if (MINUTES_LINE.test(before)) strength = 3;
+      if (HELD_ON.test(before)) strength = 4;
+      else if (MINUTES_LINE.test(before)) strength = 3;
       else if (OPENS_WITH_DATE.test(line) && MEETING_TITLE.test(previous) && findFullDates(previous).length === 0) {
         strength = 3;
       } else if (MEETING_TITLE.test(before)) strength = 2;

@@ -29,9 +29,12 @@ import {
   isGroupLabel,
   looksLikeName,
   nameFromLine,
+  namesInLine,
   peopleHeading,
+  personAfterRole,
   personKey,
   personWithRole,
+  splitNameList,
 } from "./people";
 import { documentTitle, preambleLength } from "./preamble";
 import { splitSentences } from "./text";
@@ -90,6 +93,10 @@ interface ParseState {
   table: ActionLogColumns | null;
   attendanceTable: AttendanceTable | null;
   plainLog: { open: boolean; pending: string };
+  /** Names on lines of their own before any attendance heading: a list only once there are several. */
+  bareNames: string[];
+  /** "RESOLVED:" on a line of its own, waiting for the paragraph it introduces. */
+  pendingLabel: string | null;
   meetingDate: string | null;
   people: Record<PeopleList, string[]>;
   items: MinutesItem[];
@@ -114,6 +121,8 @@ export function parseMinutes(text: string, hints: MinutesHints): MinutesDocument
     table: null,
     attendanceTable: null,
     plainLog: { open: false, pending: "" },
+    bareNames: [],
+    pendingLabel: null,
     meetingDate,
     people: { attendees: [], apologies: [] },
     items: [],
@@ -121,6 +130,7 @@ export function parseMinutes(text: string, hints: MinutesHints): MinutesDocument
     logged: new Set(),
   };
   for (const line of opening) readOpeningLine(state, line);
+  flushBareNames(state);
   state.mode = "items";
   state.attendanceTable = null;
   const body = lines.slice(layout.itemsStart);
@@ -187,6 +197,8 @@ function attendanceEnd(lines: string[]): number {
       peopleHeading(line) !== null ||
       inlinePeople(line) !== null ||
       personWithRole(line) !== null ||
+      personAfterRole(line) !== null ||
+      namesInLine(line).length >= 2 ||
       attendanceColumns(line.split(" | ")) !== null;
     if (isPeople && (last >= 0 || index < limit)) {
       last = index;
@@ -213,15 +225,13 @@ function readOpeningLine(state: ParseState, line: string): void {
   }
   const list = peopleHeading(line);
   if (list) {
-    state.mode = "people";
-    state.list = list;
+    startList(state, list);
     return;
   }
   const inline = inlinePeople(stripMarker(line));
   if (inline) {
     addPeople(state, inline.list, inline.names);
-    state.mode = "people";
-    state.list = inline.list;
+    startList(state, inline.list);
     return;
   }
   const inSentence = apologiesInSentence(line);
@@ -229,23 +239,68 @@ function readOpeningLine(state: ParseState, line: string): void {
     addPeople(state, "apologies", inSentence);
     return;
   }
-  if (state.mode === "people") {
-    const name = nameFromLine(line);
-    if (name) {
-      addPeople(state, state.list, [name]);
-      return;
-    }
-    if (isGroupLabel(line) || isContinuation(line)) return;
-  }
-  const unlabelled = personWithRole(line);
-  if (unlabelled) {
-    addPeople(state, "attendees", [unlabelled]);
-    state.mode = "people";
-    state.list = "attendees";
-    return;
-  }
+  if (state.mode === "people" && readListedPeople(state, line, state.list)) return;
+  if (state.mode === "people" && (isGroupLabel(line) || isContinuation(line))) return;
+  if (readUnlabelledPeople(state, line)) return;
   if (state.mode === "people" && line.split(/\s+/).length <= 6 && !/[.!?]$/.test(line)) return;
   state.mode = "items";
+}
+
+function startList(state: ParseState, list: PeopleList): void {
+  flushBareNames(state);
+  state.mode = "people";
+  state.list = list;
+}
+
+/**
+ * A line of a list under an attendance heading: one person ("Dr A Khan – Chair", "Chair: Dr A
+ * Khan"), or several (a list that runs on, "Dr A, Mr B, Ms C", or two table columns flattened).
+ */
+function readListedPeople(state: ParseState, line: string, list: PeopleList): boolean {
+  const several = /[;,]/.test(line) ? splitNameList(line) : [];
+  const flattened = namesInLine(line);
+  if (several.length >= 2 && several.length >= flattened.length) {
+    addPeople(state, list, several);
+    return true;
+  }
+  if (flattened.length >= 2) {
+    addPeople(state, list, flattened);
+    return true;
+  }
+  const name = nameFromLine(line);
+  if (name) addPeople(state, list, [name]);
+  return name !== null;
+}
+
+/**
+ * Attendance with no heading, as reproduced minutes often print it: "Name, Role" lines,
+ * "Role: Name" lines, a two-column table flattened, or three or more names on lines of their own.
+ */
+function readUnlabelledPeople(state: ParseState, line: string): boolean {
+  const flattened = namesInLine(line);
+  const named = flattened.length >= 2 ? flattened : [personWithRole(line) ?? personAfterRole(line)].filter(isName);
+  if (named.length) {
+    addPeople(state, "attendees", named);
+    startList(state, "attendees");
+    return true;
+  }
+  const bare = nameFromLine(line);
+  if (bare && !/[.!?]$/.test(line)) {
+    state.bareNames.push(bare);
+    if (state.bareNames.length >= 3) startList(state, "attendees");
+    return true;
+  }
+  state.bareNames = [];
+  return false;
+}
+
+function flushBareNames(state: ParseState): void {
+  if (state.bareNames.length >= 3) addPeople(state, "attendees", state.bareNames);
+  state.bareNames = [];
+}
+
+function isName(name: string | null): name is string {
+  return name !== null;
 }
 
 /** A role wrapped onto its own line ("Development", "Support Unit (item GB/12/90 only)"). */
@@ -348,7 +403,16 @@ function readPersonLine(state: ParseState, line: string): boolean {
 
 function readItemLine(state: ParseState, line: string, next: string | undefined): void {
   if (line.includes(" | ") && readTableRow(state, line.split(" | "))) return;
+  const lastItem = state.items.at(-1);
+  if (state.table && lastItem && state.logged.has(lastItem) && /^[a-z(]/.test(line) && !line.includes(" | ")) {
+    lastItem.text = `${lastItem.text} ${line}`;
+    return;
+  }
   state.table = null;
+  if (/^(?:resolved|agreed|decision|decided|recommendation)\s*:?$/i.test(line.trim())) {
+    state.pendingLabel = line.trim().replace(/:?$/, ":");
+    return;
+  }
   const action = actionBody(line) ?? actionBody(stripMarker(line));
   if (action !== null) {
     addAction(state, action);
@@ -405,6 +469,11 @@ function readBackMatterLine(state: ParseState, line: string): void {
     return;
   }
   if (line.includes(" | ") && readTableRow(state, line.split(" | "))) return;
+  const last = state.items.at(-1);
+  if (state.table && last && state.logged.has(last) && !line.includes(" | ") && isRowContinuation(line)) {
+    last.text = `${last.text} ${line}`;
+    return;
+  }
   if (state.plainLog.open) {
     readPlainLogLine(state, line);
     return;
@@ -420,8 +489,12 @@ function readBackMatterLine(state: ParseState, line: string): void {
     return;
   }
   const due = dueLabelValue(line);
-  const last = state.items.at(-1);
   if (due !== null && last?.kind === "action") last.due ??= parseDueDate(due, state.meetingDate);
+}
+
+/** A wrapped cell of a text-drawn action log, on a line of its own ("the transformation fund"). */
+function isRowContinuation(line: string): boolean {
+  return line.split(/\s+/).length <= 14 && strongHeadingOf(line) === null && actionBody(line) === null;
 }
 
 /** A line of an action log printed without cell separators: rows run until one ends with its owner and date. */
@@ -461,7 +534,9 @@ function addAction(state: ParseState, body: string): void {
   pushAction(state, parseAction(body, state.meetingDate));
 }
 
-function addParagraph(state: ParseState, paragraph: string): void {
+function addParagraph(state: ParseState, written: string): void {
+  const paragraph = state.pendingLabel ? `${state.pendingLabel} ${written}` : written;
+  state.pendingLabel = null;
   const trailing = trailingAction(paragraph);
   const text = dropLeadIn(trailing ? trailing.before : paragraph);
   const named = apologiesInSentence(text);

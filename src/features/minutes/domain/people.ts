@@ -176,6 +176,7 @@ const ROLE_WORDS = new Set([
   "strategy",
   "transition",
   "partnerships",
+  "general",
   "support",
   "development",
   "accountable",
@@ -222,6 +223,62 @@ export function apologiesInSentence(text: string): string[] {
   return match?.[1] ? splitNameList(match[1]) : [];
 }
 
+/** Cover-sheet labels whose names are the paper's authors, not the meeting's attendance. */
+const NOT_PEOPLE =
+  /^(?:presented by|prepared by|author|authors|report author|lead (?:director|officer)|sponsor(?:ing director)?|contact|by|from|to|cc|sent|signed)\b/i;
+
+/**
+ * Every person named with a role on one line, as a two-column attendance table flattened into text
+ * gives them: "Rachel Oduya, Director General Sir Graham Pettifer, Chief Executive" -> both names.
+ * A name is a run of capitalised words ending before a comma, a bracket or a dash; job-title words
+ * in front of it, and anything before a title such as "Sir" or "Dr", are not part of it.
+ */
+export function namesInLine(line: string): string[] {
+  if (NOT_PEOPLE.test(line) || /[.!?]$/.test(line) || /\b(?:was|were|is|are|had|has|said|reported)\b/.test(line))
+    return [];
+  const names: string[] = [];
+  const runs = line.matchAll(/((?:[\p{Lu}][\p{L}'’.-]*\s+){1,6}[\p{Lu}][\p{L}'’.-]*)(?=\s*(?:,|\(|\s[-–—]\s))/gu);
+  for (const run of runs) {
+    let words = (run[1] ?? "").split(/\s+/);
+    const title = words.findIndex((word) => PERSON_TITLES.has(word.toLowerCase().replace(/\.$/, "")) && word !== "The");
+    if (title > 0) words = words.slice(title);
+    while (words.length > 2 && ROLE_WORDS.has((words[0] ?? "").toLowerCase())) words = words.slice(1);
+    const name = words.join(" ");
+    const lower = words.map((word) => word.toLowerCase());
+    if (lower.some((word) => ROLE_WORDS.has(word) || PLACE_WORDS.has(word))) continue;
+    if (looksLikeName(name)) names.push(name);
+  }
+  return names;
+}
+
+/** Words of venues and addresses ("Weaver Room, Kingsmill House"), never of names in attendance lists. */
+const PLACE_WORDS = new Set([
+  "room",
+  "rooms",
+  "house",
+  "road",
+  "street",
+  "lane",
+  "avenue",
+  "bridge",
+  "hall",
+  "centre",
+  "center",
+  "building",
+  "park",
+  "square",
+  "court",
+  "chamber",
+  "chambers",
+  "suite",
+  "floor",
+  "mill",
+  "offices",
+  "hotel",
+  "hospital",
+  "library",
+]);
+
 /** A short label inside an attendance list such as "Department of Health:". */
 export function isGroupLabel(line: string): boolean {
   return /:$/.test(line) && line.split(/\s+/).length <= 8 && !/^[-•*–]/.test(line);
@@ -250,6 +307,7 @@ export function nameFromLine(line: string): string | null {
 /** "Rachel Oduya, Director General": a name followed by a role (the shape of an unlabelled attendance list). */
 export function personWithRole(line: string): string | null {
   const text = line.replace(/^[-•*–▪●]\s+/, "");
+  if (NOT_PEOPLE.test(text)) return null;
   const initialled = nameBeforeInitials(text);
   if (initialled) return initialled;
   const match = /^(.+?)(?:\s*,\s+|\s+[-–—]\s+|\s*\()(.+)$/.exec(text);
@@ -257,7 +315,11 @@ export function personWithRole(line: string): string | null {
   return looksLikeName(match[1].trim()) && !looksLikeName(match[2].replace(/\)$/, "").trim()) ? match[1].trim() : null;
 }
 
-/** "Chief Finance Officer: Jane Roe FCA": the name after a role label. */
+/** "Chief Finance Officer: Jane Roe FCA": the name after a role label (an attendance list written role first). */
+export function personAfterRole(line: string): string | null {
+  return nameAfterRole(line.replace(/^[-•*–▪●]\s+/, ""));
+}
+
 function nameAfterRole(text: string): string | null {
   const match = /^([^:]{3,60}):\s+(.+)$/.exec(text);
   if (!match?.[1] || !match[2]) return null;
@@ -318,7 +380,7 @@ export function looksLikeName(name: string): boolean {
   if (words.length < 2 || words.length > 7 || name.length > 60 || isAllCaps(name)) return false;
   const bare = words.filter((word) => !PERSON_TITLES.has(word.toLowerCase().replace(/\.$/, "")));
   if (bare.length === 0) return false;
-  if (isRoleOnly(name) || ROLE_WORDS.has(bare[0]!.toLowerCase())) return false;
+  if (bare.some((word) => ROLE_WORDS.has(word.toLowerCase()))) return false;
   return words.every((word) => {
     const lower = word.toLowerCase().replace(/[’']s$/, "");
     if (NOT_IN_NAMES.has(lower)) return false;
@@ -349,14 +411,12 @@ function looksLikeListEntry(name: string): boolean {
 export function splitNameList(text: string): string[] {
   const withoutNotes = text.replace(/\([^)]*\)/g, " ");
   const firstSentence = withoutNotes.split(/\.(?:\s|$)/)[0] ?? "";
-  const entries = firstSentence.includes(";")
-    ? firstSentence.split(/\s*;\s*/).map((entry) => entry.split(/\s*,\s+|\s+[-–—]\s+/)[0] ?? "")
-    : firstSentence.split(/\s*,\s*|\s+and\s+|\s*&\s*/);
-  const cleaned = entries
+  const cleaned = firstSentence
+    .split(/\s*;\s*/)
+    .flatMap((entry) => entry.split(/\s*,\s*|\s+and\s+|\s*&\s*|\s+[-–—]\s+/))
     .map((entry) =>
       entry
         .replace(/^(?:and|councillors?)\s+/i, "")
-        .replace(/\s+[-–—]\s+.*$/, "")
         .replace(/\s{2,}/g, " ")
         .trim(),
     )
@@ -365,7 +425,7 @@ export function splitNameList(text: string): string[] {
     const split = splitFlattenedNames(cleaned[0]!);
     if (split) return split;
   }
-  return cleaned.filter(looksLikeListEntry).filter((entry) => entry.split(/\s+/).length <= 6 && looksLikeName(entry));
+  return cleaned.filter((entry) => looksLikeListEntry(entry) && entry.split(/\s+/).length <= 6 && looksLikeName(entry));
 }
 
 /** "Margaret Tolland Roger Heald Dr Imogen Lacey": names run together, split at titles or every two words. */
