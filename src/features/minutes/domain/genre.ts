@@ -25,7 +25,7 @@ const BOARD_PAPER = [
   /^recommendations?:?$/im,
   /^(?:executive summary|background)$/im,
 ];
-const AGENDA_TITLE = /^(?:(?:draft )?agenda(?: for| of)?\b|.{0,80}\bagenda$)/im;
+const AGENDA_TITLE = /^(?:(?:draft )?agenda\b(?!\s+item)|.{0,80}\bagenda$)/im;
 const AGENDA_COLUMNS =
   /\b(?:purpose|paper|papers|presenter|presented by|lead|enclosure|time|for (?:decision|approval|information|noting|discussion))\b/gi;
 const MINUTES_TITLE =
@@ -45,10 +45,10 @@ export function notMinutesReason(
   if (PRESS_RELEASE.filter((pattern) => pattern.test(text)).length >= 2) {
     return "a press release: it reports on the organisation, it does not minute a meeting";
   }
-  if (isAgenda(text, record.minuted)) return "an agenda: items listed without minutes";
   if (BOARD_PAPER.filter((pattern) => pattern.test(text)).length >= 2) {
     return "a board paper: a report to a meeting with recommendations, not the minutes of one";
   }
+  if (isAgenda(text, record.minuted)) return "an agenda: items listed without minutes";
   if (isDateList(text) && record.minuted === 0) return "an announcement of meeting dates, not minutes";
   if (isNewsStory(text, parsed, record.minuted)) return "a news story about a meeting, not its minutes";
   return null;

@@ -48,8 +48,31 @@ const CHROME_SELECTOR =
  */
 export function htmlToMainText(html: string, url: string): { text: string; title?: string } {
   const article = readArticle(html, url);
-  if (article?.text.trim()) return article;
+  const marked = markedMainText(html);
+  // Readability sometimes keeps only part of a page's marked main content (a short page, minutes in a table).
+  if (article?.text.trim() && !(marked && article.text.length < marked.text.length * 0.6)) return article;
+  if (marked)
+    return {
+      text: marked.text,
+      ...((article?.title ?? marked.title) ? { title: article?.title ?? marked.title } : {}),
+    };
   return fallbackMainText(html);
+}
+
+/** The text of the element a page marks as its main content (<main>, <article>, role=main), if any. */
+function markedMainText(html: string): { text: string; title?: string } | null {
+  const { document } = linkedom().parseHTML(html);
+  const root = document.querySelector("main, [role=main], article");
+  if (!root) return null;
+  for (const element of Array.from(
+    root.querySelectorAll(`${CHROME_SELECTOR}, aside, [class*=comment], [id*=comment]`),
+  )) {
+    element.remove();
+  }
+  const text = nodeToText(root);
+  if (!text.trim()) return null;
+  const title = collapseWhitespace(document.querySelector("h1")?.textContent ?? document.title ?? "");
+  return { text, ...(title ? { title } : {}) };
 }
 
 function readArticle(html: string, url: string): { text: string; title?: string } | null {

@@ -10,6 +10,8 @@ const STARTS_BLOCK = new RegExp(
     "\\d+[.)]\\s",
     // minute references: "GB/12/85", "BCB/12/176", "13/045", "CB/13/01"
     "(?:[A-Z]{1,5}\\s?)?\\d{1,3}\\/\\d{1,3}",
+    // action references: "A2 ", "A12/41", "GB12/A31"
+    "[A-Z]{1,3}\\d{1,3}(?:\\/[A-Z]{0,2}\\d{1,3})?\\s",
     "item\\b",
     "actions?\\b",
     "due\\b",
@@ -24,6 +26,12 @@ const STARTS_BLOCK = new RegExp(
 /** "Dr Amir Khan – Chair", "Rachel Oduya, Director General": a person and a role, as attendance lists print them. */
 const PERSON_AND_ROLE =
   /^(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor|Lord|Lady)\.?\s+)*\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}\s*(?:[,–—]|\s-\s)/u;
+/** "Dr Meera Chauhan MCh GP Member": a row of an attendance table printed without cell separators. */
+const NAME_AND_INITIALS =
+  /^(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor)\.?\s+)*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\s+[A-Z](?:[a-z]?[A-Z]){1,2}[a-z]?(?:\s|$)/u;
+/** A line ending with a full date: an action-log row or a date line, not a wrapped sentence. */
+const ENDS_WITH_DATE = /\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}$/;
+
 /** Lines that belong to the page, not the minutes: separators, signature blocks, page review dates. */
 const FURNITURE = [
   /^[-=_*~.·•+| ]{4,}$/,
@@ -122,7 +130,8 @@ function continues(previous: string, next: string, previousPrinted: string, widt
   }
   // A list that goes on over the next line ("Present: Dr A, Mr B,") is one line, names and all.
   if (/^[a-z(]/.test(next) || /(?:,|\band)$/.test(previous)) return true;
-  if (width === null || PERSON_AND_ROLE.test(next)) return false;
+  if (width === null || PERSON_AND_ROLE.test(next) || NAME_AND_INITIALS.test(next)) return false;
+  if (NAME_AND_INITIALS.test(previousPrinted) || ENDS_WITH_DATE.test(previous)) return false;
   return previousPrinted.length >= width * 0.75 && !isAllCaps(previousPrinted);
 }
 

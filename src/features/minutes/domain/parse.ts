@@ -31,6 +31,7 @@ import {
   nameFromLine,
   namesInLine,
   peopleHeading,
+  peopleOnLine,
   personAfterRole,
   personKey,
   personWithRole,
@@ -198,7 +199,7 @@ function attendanceEnd(lines: string[]): number {
       inlinePeople(line) !== null ||
       personWithRole(line) !== null ||
       personAfterRole(line) !== null ||
-      namesInLine(line).length >= 2 ||
+      peopleOnLine(line).length > 0 ||
       attendanceColumns(line.split(" | ")) !== null;
     if (isPeople && (last >= 0 || index < limit)) {
       last = index;
@@ -277,8 +278,8 @@ function readListedPeople(state: ParseState, line: string, list: PeopleList): bo
  * "Role: Name" lines, a two-column table flattened, or three or more names on lines of their own.
  */
 function readUnlabelledPeople(state: ParseState, line: string): boolean {
-  const flattened = namesInLine(line);
-  const named = flattened.length >= 2 ? flattened : [personWithRole(line) ?? personAfterRole(line)].filter(isName);
+  const flattened = peopleOnLine(line);
+  const named = flattened.length > 0 ? flattened : [personWithRole(line) ?? personAfterRole(line)].filter(isName);
   if (named.length) {
     addPeople(state, "attendees", named);
     startList(state, "attendees");
@@ -609,7 +610,7 @@ function withoutDuplicateActions(state: ParseState): MinutesItem[] {
   return state.items.filter((item) => {
     if (item.kind !== "action" || state.logged.has(item)) return true;
     if (state.ownerOnly.has(item)) return !loggedOwners.has(ownerKey(item.owner));
-    return !logged.some((other) => sameAction(item.text, other.text));
+    return !logged.some((other) => sameAction(item, other));
   });
 }
 
@@ -618,19 +619,33 @@ function ownerKey(owner: string | null): string {
 }
 
 const SMALL_WORDS = new Set(["the", "a", "an", "to", "of", "and", "for", "on", "in", "by", "with", "at", "be", "will"]);
+const DATE_WORDS =
+  /^(?:\d+(?:st|nd|rd|th)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
 
-function contentWords(text: string): string[] {
+/** The words that say what is to be done: no small words, no dates, not the owner's name. */
+function contentWords(text: string, owner: string | null): string[] {
+  const ownerWords = new Set((owner ?? "").toLowerCase().split(/[^a-z']+/));
   return text
     .toLowerCase()
     .split(/[^a-z0-9']+/)
-    .filter((word) => word.length > 1 && !SMALL_WORDS.has(word));
+    .filter((word) => word.length > 1 && !SMALL_WORDS.has(word) && !DATE_WORDS.test(word) && !ownerWords.has(word));
 }
 
-function sameAction(a: string, b: string): boolean {
-  const first = contentWords(a);
-  const second = new Set(contentWords(b));
+/** The same action, recorded twice: owners that agree (or one missing) and most of the same words. */
+function sameAction(inline: MinutesItem, logged: MinutesItem): boolean {
+  if (inline.owner && logged.owner && !sameOwner(inline.owner, logged.owner)) return false;
+  const first = contentWords(inline.text, inline.owner);
+  const second = new Set(contentWords(logged.text, logged.owner));
   if (first.length === 0) return false;
   return first.filter((word) => second.has(word)).length / first.length >= 0.6;
+}
+
+/** "Dr Blake" and "Dr Stephen Blake", "SB" and "SB / LC": one person named two ways. */
+function sameOwner(a: string, b: string): boolean {
+  if (ownerKey(a) === ownerKey(b)) return true;
+  const parts = (owner: string) => owner.split(/\s*[/&,]\s*|\s+and\s+/).map((part) => personKey(part));
+  const [left, right] = [parts(a), parts(b)];
+  return left.some((x) => right.some((y) => x === y || x.split(" ").at(-1) === y.split(" ").at(-1)));
 }
 
 /** "Agenda set out:", "Looking forward:": introduces the list that follows, says nothing itself. */

@@ -4,7 +4,9 @@ import { isAllCaps } from "./lines";
 export type PeopleList = "attendees" | "apologies";
 
 const ATTENDEE_HEADINGS =
-  /^(?:present|members present|present members|attendance|attendees|attending|in attendance|also (?:present|in attendance|attending)|participants|members|voting members|non-voting members|board members|[\w '’&-]{0,40}\bmembers|officials|presenters|observers|secretariat)$/i;
+  /^(?:present|members present|present members|attendance|attendees|attending|in attendance|also (?:present|in attendance|attending)|participants|members|voting members|non-voting members|board members|officials|presenters|observers|secretariat)$/i;
+/** "Open Health Data Board Members", "CCG MEMBERS": a group's name over its members (not "The Chair welcomed members"). */
+const GROUP_MEMBERS = /^(?:(?:[A-Z][\w'’&-]*|&)\s+){1,5}(?:Members|MEMBERS)$/;
 const APOLOGY_HEADINGS = /^apologies(?: for absence)?(?: received)?$/i;
 const INLINE_LIST =
   /^(present|members present|in attendance|also (?:present|in attendance)|attendees|members|apologies(?: for absence)?)\s*(?:were received from|received from|from)?\s*[:\-–]?\s+(.+)$/i;
@@ -204,7 +206,7 @@ export function peopleHeading(line: string): PeopleList | null {
     .replace(/[:.\s]+$/, "")
     .trim();
   if (APOLOGY_HEADINGS.test(bare)) return "apologies";
-  if (ATTENDEE_HEADINGS.test(bare) && bare.split(/\s+/).length <= 5) return "attendees";
+  if ((ATTENDEE_HEADINGS.test(bare) || GROUP_MEMBERS.test(bare)) && bare.split(/\s+/).length <= 6) return "attendees";
   return null;
 }
 
@@ -249,6 +251,18 @@ export function namesInLine(line: string): string[] {
     if (looksLikeName(name)) names.push(name);
   }
   return names;
+}
+
+/**
+ * The people a line of an attendance list without a heading names: two or more with their roles
+ * ("Rachel Oduya, Director General Sir Graham Pettifer, Chief Executive"), or one whose title marks
+ * where the name starts ("Secretary of State Professor Sir Anthony Kelway, Chair").
+ */
+export function peopleOnLine(line: string): string[] {
+  const names = namesInLine(line);
+  if (names.length >= 2) return names;
+  const [only] = names;
+  return only && PERSON_TITLES.has(only.split(/\s+/)[0]!.toLowerCase().replace(/\.$/, "")) ? [only] : [];
 }
 
 /** Words of venues and addresses ("Weaver Room, Kingsmill House"), never of names in attendance lists. */
