@@ -13,6 +13,21 @@ const DUE_LABEL = /^(?:due(?:\s+date)?|deadline|by when|target date|timescale)\s
 const TRAILING_ACTION = /^(.*?[.!?])\s+(?:ACTIONS?|Actions?)\s*[:\-–—]\s*(.+)$/;
 /** Initials: "GH", "MCh", "JAk" (at least two capitals, so a short surname such as "Roe" is not taken for them). */
 const INITIALS = "[A-Z](?:[a-z]?[A-Z]){1,2}[a-z]?";
+const RESOLUTION_ACTION =
+  /^[Tt]hat\s+(?:the\s+)?((?:[A-Z][\w'’&-]*|of|for|and|the)(?:\s+(?:[A-Z][\w'’&-]*|of|for|and|the)){0,7})\s+((?:write|report|bring|prepare|circulate|provide|arrange|send|present|publish|review|develop|produce|submit|draft|share|seek|set out|lead|update|respond|invite|contact|consult|agree|ensure|establish|take forward)\b.+)$/;
+
+/**
+ * A resolution telling someone to do something: "That the Director of Public Health write to both
+ * CCGs setting out the Board's comments." -> an action for the Director of Public Health.
+ */
+export function resolutionAction(text: string, meetingDate: string | null): ParsedAction | null {
+  const match = RESOLUTION_ACTION.exec(text.replace(/^(?:\(?[a-z]\)|[a-z]\.|\d+[.)])\s+/, "").trim());
+  if (!match?.[1] || !match[2]) return null;
+  const owner = match[1].replace(/\s+(?:of|for|and|the)$/, "");
+  const parsed = parseAction(match[2], meetingDate);
+  return { text: `${owner} ${parsed.text}`, owner, due: parsed.due };
+}
+
 /** "GH: write to the area team", "JS – circulate the plan": initials (or a short name) before the action. */
 const OWNER_FIRST = new RegExp(
   `^(${INITIALS}(?:\\s*[/&,]\\s*${INITIALS})*|[A-Z][a-z]+\\s+[A-Z][a-z'’-]+)\\s*(?::|\\s[-–—])\\s+(.+)$`,
@@ -145,7 +160,7 @@ export function isPlainActionLogHeader(line: string): boolean {
 }
 
 const DUE_AT_END =
-  /(?:\s|^)((?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?|[A-Za-z]{3,9}\s+\d{4}|(?:the\s+)?(?:next|[A-Z][a-z]+)\s+meeting|ongoing|tbc|asap|immediately|complete|completed))\.?$/i;
+  /(?:\s|^)((?:(?:weekly|monthly|quarterly|fortnightly|daily|by|to|until|from|end of|the end of)\s+){0,3}(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?(?:\s+\d{4})?|[A-Za-z]{3,9}\s+\d{4}|(?:the\s+)?(?:next|[A-Z][a-z]+)\s+meeting|ongoing|tbc|asap|immediately|complete|completed))\.?$/i;
 const OWNER_AT_END = new RegExp(`(?:^|\\s)(${INITIALS}(?:\\s*[/&,]\\s*${INITIALS})*)$`);
 const OWNER_TITLES = /^(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Lord|Lady)\.?$/;
 
@@ -216,9 +231,13 @@ export function actionLogColumns(cells: string[]): ActionLogColumns | null {
   const due = find(
     /^(?:due|due date|date due|deadline|by when|by|date|target date|target|timescale|timing|when|completion date)$/i,
   );
-  const heading = find(/^(?:agenda item|item|ref|reference|no\.?|minute ref(?:erence)?|min ref)$/i);
-  const text = note ?? action;
-  if (text === null || (owner === null && due === null && note === null)) return null;
-  const ownerColumn = owner ?? (note !== null && action !== null ? action : null);
+  // Beside an Action column, a "Minute" column gives the minute's reference ("6.3"), not its text.
+  const minuteReference = note !== null && action !== null && /^minute$/i.test(cells[note]?.trim() ?? "");
+  const text = minuteReference ? action : (note ?? action);
+  if (text === null || (owner === null && due === null && (note === null || minuteReference))) return null;
+  const heading = minuteReference
+    ? note
+    : find(/^(?:agenda item|item|ref|reference|no\.?|minute ref(?:erence)?|min ref)$/i);
+  const ownerColumn = owner ?? (note !== null && action !== null && !minuteReference ? action : null);
   return { text, owner: ownerColumn, due, heading };
 }

@@ -13,7 +13,7 @@ const SENTENCE_VERBS =
   /\b(?:was|were|had|has|have|would|will|said|reported|asked|agreed|noted|presented|welcomed|confirmed|explained|described)\b/i;
 /** Sections after the items: action logs, summaries of resolutions, appendices. */
 const BACK_MATTER =
-  /^(?:(?:summary|schedule|record|table|log) of (?:actions|decisions|resolutions)|actions(?: arising| log| summary| agreed| schedule| tracker)?|action (?:log|points|schedule|tracker|summary|sheet)|decisions? log|summary of (?:actions|resolutions)|(?:appendix|annex|attachment)\b.*)[:.]?$/i;
+  /^(?:(?:summary|schedule|record|table|log) of (?:actions|decisions|resolutions)|actions(?: arising| log| summary| agreed| schedule| tracker)?|action (?:log|points|schedule|tracker|summary|sheet)|decisions? log|summary of (?:actions|resolutions)|(?:appendix|annex|attachment)\b.*)[:.]?(?:\s*\(.*\))?$/i;
 
 /** The title of a heading line ("ITEM 2 - Finance", "3. Welcome", "Data from the Health Sector"), else null. */
 export function headingOf(line: string): string | null {

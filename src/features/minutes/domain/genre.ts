@@ -49,7 +49,7 @@ export function notMinutesReason(
     return "a board paper: a report to a meeting with recommendations, not the minutes of one";
   }
   if (isAgenda(text, record.minuted)) return "an agenda: items listed without minutes";
-  if (isDateList(text) && record.minuted === 0) return "an announcement of meeting dates, not minutes";
+  if (isDateList(text) && record.minuted <= 2) return "an announcement of meeting dates, not minutes";
   if (isNewsStory(text, parsed, record.minuted)) return "a news story about a meeting, not its minutes";
   return null;
 }
@@ -82,8 +82,11 @@ function isDateList(text: string): boolean {
     .split("\n")
     .map((line) => line.trim())
     .filter(Boolean);
-  const dated = lines.filter((line) => findFullDates(line).length > 0 && line.split(/\s+/).length <= 14).length;
-  return dated >= 4 && dated >= lines.length * 0.3;
+  const dated = lines.filter(
+    (line) => findFullDates(line).length > 0 && line.split(/\s+/).filter((word) => word !== "|").length <= 16,
+  ).length;
+  const dateTable = lines.some((line) => /^date \| (?:day \| )?time\b/i.test(line));
+  return dated >= 4 && (dated >= lines.length * 0.3 || dateTable);
 }
 
 /** Reported speech and quotations with no agenda items: a story about a meeting. */

@@ -49,18 +49,27 @@ const CHROME_SELECTOR =
 export function htmlToMainText(html: string, url: string): { text: string; title?: string } {
   const article = readArticle(html, url);
   const marked = markedMainText(html);
-  // Readability sometimes keeps only part of a page's marked main content (a short page, minutes in a table).
-  if (article?.text.trim() && !(marked && article.text.length < marked.text.length * 0.6)) return article;
-  if (marked)
-    return {
-      text: marked.text,
-      ...((article?.title ?? marked.title) ? { title: article?.title ?? marked.title } : {}),
-    };
+  // Readability sometimes keeps only part of a page's marked main content (a short page, minutes in a
+  // table) or drops some of its headings, and with them where agenda items begin.
+  const partial =
+    marked !== null &&
+    article !== null &&
+    (article.text.length < marked.text.length * 0.6 ||
+      marked.headings.some((heading) => !hasLine(article.text, heading)));
+  if (article?.text.trim() && !partial) return article;
+  if (marked) {
+    const title = article?.title ?? marked.title;
+    return { text: marked.text, ...(title ? { title } : {}) };
+  }
   return fallbackMainText(html);
 }
 
+function hasLine(text: string, line: string): boolean {
+  return text.split("\n").some((candidate) => candidate.trim() === line);
+}
+
 /** The text of the element a page marks as its main content (<main>, <article>, role=main), if any. */
-function markedMainText(html: string): { text: string; title?: string } | null {
+function markedMainText(html: string): { text: string; title?: string; headings: string[] } | null {
   const { document } = linkedom().parseHTML(html);
   const root = document.querySelector("main, [role=main], article");
   if (!root) return null;
@@ -71,8 +80,11 @@ function markedMainText(html: string): { text: string; title?: string } | null {
   }
   const text = nodeToText(root);
   if (!text.trim()) return null;
+  const headings = Array.from(root.querySelectorAll("h2, h3, h4"))
+    .map((heading) => collapseWhitespace(heading.textContent ?? ""))
+    .filter(Boolean);
   const title = collapseWhitespace(document.querySelector("h1")?.textContent ?? document.title ?? "");
-  return { text, ...(title ? { title } : {}) };
+  return { text, headings, ...(title ? { title } : {}) };
 }
 
 function readArticle(html: string, url: string): { text: string; title?: string } | null {

@@ -29,8 +29,16 @@ const PERSON_AND_ROLE =
 /** "Dr Meera Chauhan MCh GP Member": a row of an attendance table printed without cell separators. */
 const NAME_AND_INITIALS =
   /^(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Professor|Sir|Dame|Cllr|Councillor)\.?\s+)*\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}\s+[A-Z](?:[a-z]?[A-Z]){1,2}[a-z]?(?:\s|$)/u;
+/** "13/049 Contract negotiations 2013/14: the Foundation Trust": a whole numbered heading, not a wrapped sentence. */
+const NUMBERED_HEADING =
+  /^(?:item\s+\d+[a-z]?\s*[-–—:.]?|\d{1,2}[.)]?|(?:[A-Z]{1,5}[\s/-]?)?\d{1,3}\/\d{1,3}[a-z]?\.?)\s+(?![^.;!?]*[.;!?]["'”’)]*\s)(?!.*\b(?:is|are|was|were|had|has|have|would|will|could|should|said|reported|asked|agreed|noted|presented|welcomed|confirmed|explained)\b)(?:\S+\s+){0,11}\S+$/i;
+
 /** A line ending with a full date: an action-log row or a date line, not a wrapped sentence. */
 const ENDS_WITH_DATE = /\b\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\s+\d{4}$/;
+
+/** A sentence, a wide gap, then initials alone: the owner in a minutes layout with an Action column. */
+const RIGHT_MARGIN_OWNER =
+  /^(.*[.!?)])\s{3,}([A-Z](?:[a-z]?[A-Z]){1,2}[a-z]?(?:\s*[/,&]\s*[A-Z](?:[a-z]?[A-Z]){1,2}[a-z]?)*)\s*$/;
 
 /** Lines that belong to the page, not the minutes: separators, signature blocks, page review dates. */
 const FURNITURE = [
@@ -130,6 +138,7 @@ function continues(previous: string, next: string, previousPrinted: string, widt
   }
   // A list that goes on over the next line ("Present: Dr A, Mr B,") is one line, names and all.
   if (/^[a-z(]/.test(next) || /(?:,|\band)$/.test(previous)) return true;
+  if (NUMBERED_HEADING.test(previous)) return false;
   if (width === null || PERSON_AND_ROLE.test(next) || NAME_AND_INITIALS.test(next)) return false;
   if (NAME_AND_INITIALS.test(previousPrinted) || ENDS_WITH_DATE.test(previous)) return false;
   return previousPrinted.length >= width * 0.75 && !isAllCaps(previousPrinted);
@@ -142,7 +151,13 @@ function cleanLine(line: string): string {
     const cells = plain.trim().slice(1, -1).split("|");
     return cells.map((cell) => cell.replace(/\s+/g, " ").trim()).join(" | ");
   }
-  const cells = plain.includes("|") ? plain : plain.replace(/(\S) {3,}(?=\S)/g, "$1 | ");
+  // initials at the right margin of a sentence, in an Action column ("...the report.      LP")
+  const owned = plain.replace(RIGHT_MARGIN_OWNER, "$1 ACTION: $2");
+  // a paragraph number or bullet with a hanging indent ("1.1   The Chair welcomed") is not a column,
+  // unless more columns follow ("2      Circulate the plan      AK      March 2013")
+  const hanging = /^(\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-z]\)|[-•*–▪●]))\s{2,}(?=\S)(.*)$/.exec(owned);
+  const marked = hanging && !/\S {3,}\S/.test(hanging[2] ?? "") ? `${hanging[1]} ${hanging[2]}` : owned;
+  const cells = marked.includes("|") ? marked : marked.replace(/(\S) {3,}(?=\S)/g, "$1 | ");
   return cells
     .replace(/\s*\t+\s*/g, " | ")
     .replace(/ {2,}/g, " ")

@@ -8,6 +8,7 @@ import {
   ownerLabelledAction,
   parseAction,
   plainActionLogRow,
+  resolutionAction,
   trailingAction,
 } from "./actions";
 import {
@@ -258,9 +259,12 @@ function startList(state: ParseState, list: PeopleList): void {
  * Khan"), or several (a list that runs on, "Dr A, Mr B, Ms C", or two table columns flattened).
  */
 function readListedPeople(state: ParseState, line: string, list: PeopleList): boolean {
-  const several = /[;,]/.test(line) ? splitNameList(line) : [];
+  const listed = withoutRoleLabel(line);
+  const several = /[;,]/.test(listed) ? splitNameList(listed) : [];
+  const parts = listed.split(/\s*[;,]\s*|\s+and\s+/).filter(Boolean).length;
   const flattened = namesInLine(line);
-  if (several.length >= 2 && several.length >= flattened.length) {
+  // "Dr A, Dr B, Mr C" names several people; "Desmond Faulkner, Director General, Social Care" one.
+  if (several.length >= 2 && several.length * 2 >= parts && several.length >= flattened.length) {
     addPeople(state, list, several);
     return true;
   }
@@ -271,6 +275,12 @@ function readListedPeople(state: ParseState, line: string, list: PeopleList): bo
   const name = nameFromLine(line);
   if (name) addPeople(state, list, [name]);
   return name !== null;
+}
+
+/** "GP Members: Dr A; Dr B" -> "Dr A; Dr B": the list after a label naming the posts. */
+function withoutRoleLabel(line: string): string {
+  const match = /^([^:]{3,100}):\s+(.+)$/.exec(line);
+  return match?.[1] && match[2] && !looksLikeName(match[1].trim()) ? match[2] : line;
 }
 
 /**
@@ -286,7 +296,7 @@ function readUnlabelledPeople(state: ParseState, line: string): boolean {
     return true;
   }
   const bare = nameFromLine(line);
-  if (bare && !/[.!?]$/.test(line)) {
+  if (bare && looksLikeName(bare) && !/[.!?]$/.test(line)) {
     state.bareNames.push(bare);
     if (state.bareNames.length >= 3) startList(state, "attendees");
     return true;
@@ -546,6 +556,8 @@ function addParagraph(state: ParseState, written: string): void {
     state.items.push(...paragraphItems(state, text));
     state.headingHasText = true;
   }
+  const resolved = resolutionAction(text.replace(/^(?:resolved|agreed)\s*:?\s*/i, ""), state.meetingDate);
+  if (resolved) pushAction(state, resolved);
   if (trailing) addAction(state, trailing.action);
 }
 
@@ -599,18 +611,30 @@ function readTableRow(state: ParseState, cells: string[]): boolean {
 }
 
 /**
- * An action recorded both where it arose and in the action log is listed once, from the log: an
- * "Action: SJ" that only names an owner gives way to the log's action for that owner, and an
- * inline action gives way to a logged one with the same words.
+ * An action recorded both where it arose and in the action log is listed once. An "Action: SJ"
+ * that only names an owner gives way to the log's action for that owner; an action written out
+ * where it arose stands, and the log's row repeating it goes, giving it its owner and date if it
+ * had none.
  */
 function withoutDuplicateActions(state: ParseState): MinutesItem[] {
   const logged = state.items.filter((item) => state.logged.has(item));
   if (logged.length === 0) return state.items;
   const loggedOwners = new Set(logged.map((item) => ownerKey(item.owner)));
+  const inline = state.items.filter(
+    (item) => item.kind === "action" && !state.logged.has(item) && !state.ownerOnly.has(item),
+  );
+  const repeated = new Set<MinutesItem>();
+  for (const item of inline) {
+    const twin = logged.find((other) => !repeated.has(other) && sameAction(item, other));
+    if (!twin) continue;
+    repeated.add(twin);
+    item.owner ??= twin.owner;
+    item.due ??= twin.due;
+  }
   return state.items.filter((item) => {
-    if (item.kind !== "action" || state.logged.has(item)) return true;
+    if (repeated.has(item)) return false;
     if (state.ownerOnly.has(item)) return !loggedOwners.has(ownerKey(item.owner));
-    return !logged.some((other) => sameAction(item, other));
+    return true;
   });
 }
 

@@ -179,6 +179,28 @@ const ROLE_WORDS = new Set([
   "transition",
   "partnerships",
   "general",
+  "government",
+  "relations",
+  "customer",
+  "customers",
+  "affairs",
+  "communications",
+  "contracting",
+  "procurement",
+  "corporate",
+  "planning",
+  "operations",
+  "information",
+  "intelligence",
+  "resources",
+  "workforce",
+  "quality",
+  "safeguarding",
+  "engagement",
+  "transformation",
+  "improvement",
+  "medicines",
+  "commissioner",
   "support",
   "development",
   "accountable",
@@ -241,8 +263,10 @@ export function namesInLine(line: string): string[] {
   const names: string[] = [];
   const runs = line.matchAll(/((?:[\p{Lu}][\p{L}'’.-]*\s+){1,6}[\p{Lu}][\p{L}'’.-]*)(?=\s*(?:,|\(|\s[-–—]\s))/gu);
   for (const run of runs) {
+    // "Head of Customer Relations": capitalised words after "of" are the rest of a job title.
     let words = (run[1] ?? "").split(/\s+/);
     const title = words.findIndex((word) => PERSON_TITLES.has(word.toLowerCase().replace(/\.$/, "")) && word !== "The");
+    if (title < 0 && /\b(?:of|for|and|the|to|in|at|with)\s+$/.test(line.slice(0, run.index ?? 0))) continue;
     if (title > 0) words = words.slice(title);
     while (words.length > 2 && ROLE_WORDS.has((words[0] ?? "").toLowerCase())) words = words.slice(1);
     const name = words.join(" ");
@@ -335,7 +359,7 @@ export function personAfterRole(line: string): string | null {
 }
 
 function nameAfterRole(text: string): string | null {
-  const match = /^([^:]{3,60}):\s+(.+)$/.exec(text);
+  const match = /^([^:]{3,100}):\s+(.+)$/.exec(text);
   if (!match?.[1] || !match[2]) return null;
   const role = match[1].trim();
   const name = stripRole(match[2]);
@@ -430,7 +454,7 @@ export function splitNameList(text: string): string[] {
     .flatMap((entry) => entry.split(/\s*,\s*|\s+and\s+|\s*&\s*|\s+[-–—]\s+/))
     .map((entry) =>
       entry
-        .replace(/^(?:and|councillors?)\s+/i, "")
+        .replace(/^(?:and|from|councillors?)\s+/i, "")
         .replace(/\s{2,}/g, " ")
         .trim(),
     )

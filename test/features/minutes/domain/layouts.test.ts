@@ -379,7 +379,7 @@ Urgent care Positive Chief Nurse, 12 February 2013`);
 });
 
 describe("actions", () => {
-  it("lets an action log stand for the 'Action: SJ' marks that point at it, and for inline actions it repeats", () => {
+  it("lets an action log stand for the 'Action: SJ' marks that point at it, and drops its rows that repeat a written-out action", () => {
     const doc = parse(`Minutes of the Governing Body held on 13 December 2012
 GB/12/106 Transformation fund
 The Governing Body AGREED that the Chief Officer should reply to the area team.
@@ -391,8 +391,12 @@ Action no | Action | Owner | Due date
 A12/40 | Reply to the area team on the proposed transformation fund | SJ | 21 December 2012
 A12/41 | Coordinate the CCG response to the strategy consultation | Dr Blake | 31 January 2013`);
     expect(actions(doc)).toEqual([
+      {
+        text: "Dr Blake to coordinate the response to the strategy consultation by 31 January 2013.",
+        owner: "Dr Blake",
+        due: "2013-01-31",
+      },
       { text: "Reply to the area team on the proposed transformation fund", owner: "SJ", due: "2012-12-21" },
-      { text: "Coordinate the CCG response to the strategy consultation", owner: "Dr Blake", due: "2013-01-31" },
     ]);
   });
 
@@ -451,6 +455,151 @@ No.    Action                                 Owner    Due
     expect(actions(doc)).toEqual([
       { text: "Write to the area team about the transformation fund", owner: "JS", due: "2013-02-15" },
       { text: "Circulate the revised QIPP plan", owner: "AK", due: "2013-03-31" },
+    ]);
+  });
+});
+
+describe("a word-processed document saved as text", () => {
+  it("reads hanging-indented paragraph numbers, owners' initials at the right margin and a fixed-width log", () => {
+    const doc = parse(`MINUTES OF THE MEETING HELD ON THURSDAY 17 JANUARY 2013
+
+PRESENT:
+Dr Helen Pryce MRCGP            Chair
+Nigel Chenoweth                 Chief Officer
+
+                                                                                ACTION
+6.    COMMUNITY SERVICES CONTRACT 2013/14
+
+6.1   Colin Rowe reported that the area team had agreed with the provider a
+      two-year extension of the community services contract.
+
+6.3   RESOLVED: The Governing Body agreed to a twelve-month extension only, and
+      asked that the terms be brought back in February.                 NC
+
+7.    FINANCE REPORT
+
+7.1   The Governing Body noted the report.                                      LP
+
+ACTION LOG
+
+No.   Minute   Action                                                  Owner   Due date
+01    6.3      Bring the terms of a twelve-month community services    NC      21/02/2013
+               contract extension to the Governing Body for decision
+02    7.1      Circulate the QIPP recovery actions                     LP      08/02/2013`);
+    expect(doc.attendees).toEqual(["Dr Helen Pryce MRCGP", "Nigel Chenoweth"]);
+    expect(headings(doc)).toEqual(["COMMUNITY SERVICES CONTRACT 2013/14", "FINANCE REPORT"]);
+    expect(doc.items[0]?.text).toBe(
+      "Colin Rowe reported that the area team had agreed with the provider a two-year extension of the community services contract.",
+    );
+    expect(actions(doc)).toEqual([
+      {
+        text: "Bring the terms of a twelve-month community services contract extension to the Governing Body for decision",
+        owner: "NC",
+        due: "2013-02-21",
+      },
+      { text: "Circulate the QIPP recovery actions", owner: "LP", due: "2013-02-08" },
+    ]);
+  });
+});
+
+describe("more attendance and action layouts", () => {
+  it("reads several names after a label naming their posts, and a long role before its name", () => {
+    const doc = parse(`Minutes of the Governing Body held on 14 March 2013
+Present
+GP Members: Dr Farid Haque MRCGP; Dr Lucy Tanner; Dr Gareth Evans
+Director of Public Health, Lowmoor Metropolitan Borough Council: Dr Kwame Asante
+Wendy Crabtree – Moorland CSU, Head of Customer Relations (minutes)
+Desmond Faulkner, Director General, Social Care, Local Government and Care Partnerships
+Item 1 – Welcome
+The Chair welcomed members.
+Item 2 – Finance
+The governing body noted the report.`);
+    expect(doc.attendees).toEqual([
+      "Dr Farid Haque MRCGP",
+      "Dr Lucy Tanner",
+      "Dr Gareth Evans",
+      "Dr Kwame Asante",
+      "Wendy Crabtree",
+      "Desmond Faulkner",
+    ]);
+  });
+
+  it("reads apologies 'from A and from B (role)' and resolutions telling someone to act", () => {
+    const doc = parse(`Minutes of the Health and Wellbeing Board held on 24 January 2013
+31. Apologies for absence
+Apologies for absence were received from Councillor Derek Vane and from Martin Coles (Chief Officer, North CCG).
+35. Commissioning plans
+RESOLVED:
+(a) That the Board's opinion is that both plans take proper account of the strategy;
+(b) That the Director of Public Health write to both CCGs setting out the Board's comments on support for carers.`);
+    expect(doc.apologies).toEqual(["Derek Vane", "Martin Coles"]);
+    expect(actions(doc)).toEqual([
+      {
+        text: "Director of Public Health write to both CCGs setting out the Board's comments on support for carers.",
+        owner: "Director of Public Health",
+        due: null,
+      },
+    ]);
+  });
+
+  it("reads an action table printed without separators whose owner is a name and whose date wraps", () => {
+    const doc = parse(`Accountability meeting minutes, 10 December 2012
+1. Winter
+1.1 The Chief Executive reported on winter pressures.
+2. Business plan
+2.1 The Board would set out its running costs.
+Actions
+Action Lead By
+Provide weekly updates on winter pressures over the Christmas
+period
+Sir Graham Pettifer Weekly to 11
+January 2013
+Set out the Board's running costs in the business plan
+Neil Harcourt Next meeting`);
+    expect(actions(doc)).toEqual([
+      {
+        text: "Provide weekly updates on winter pressures over the Christmas period",
+        owner: "Sir Graham Pettifer",
+        due: "2013-01-11",
+      },
+      { text: "Set out the Board's running costs in the business plan", owner: "Neil Harcourt", due: null },
+    ]);
+  });
+
+  it("takes a numbered heading printed whole as a heading, not the start of a wrapped sentence", () => {
+    const doc = parse(`Minutes of the Governing Body held in private on 21 March 2013
+13/048 Running costs 2013/14: staffing structure and budget
+The Chief Finance Officer presented the CCG's running cost budget for 2013/14 of £3.9m, equivalent to
+£24.50 per head of population and within the allowance of £25 per head.
+13/049 Contract negotiations 2013/14: Hollins Valley Hospitals NHS Foundation Trust
+The Chief Officer updated members on negotiations with the Foundation Trust for the 2013/14 contract.
+Summary of resolutions (Part 2, 21 March 2013)
+13/048 Running cost budget and staffing structure approved`);
+    expect(headings(doc)).toEqual([
+      "Running costs 2013/14: staffing structure and budget",
+      "Contract negotiations 2013/14: Hollins Valley Hospitals NHS Foundation Trust",
+    ]);
+  });
+});
+
+describe("pages whose main content Readability trims", () => {
+  it("keeps every heading of the page's <main>", async () => {
+    const paragraphs = (n: number) =>
+      Array.from(
+        { length: n },
+        (_, i) =>
+          `<p>${i + 1}. The meeting discussed the matter at some length and agreed the way forward for the CCGs in the area.</p>`,
+      ).join("");
+    const doc =
+      await fromHtml(`<nav><ul><li><a href="#a">Attendees</a></li><li><a href="#b">Specialised commissioning</a></li></ul></nav>
+      <h1>Accountability meeting: 22 October 2012</h1>
+      <h2 id="introduction">Introduction</h2>${paragraphs(3)}
+      <h2 id="development-and-authorisation-of-clinical-commissioning-groups">Development and authorisation of clinical commissioning groups</h2>${paragraphs(3)}
+      <h2 id="specialised-commissioning">Specialised commissioning</h2>${paragraphs(3)}`);
+    expect(headings(doc)).toEqual([
+      "Introduction",
+      "Development and authorisation of clinical commissioning groups",
+      "Specialised commissioning",
     ]);
   });
 });
