@@ -1,5 +1,6 @@
 import type { CliCommand } from "../../../cli/command";
-import { booleanFlag } from "../../../cli/flags";
+import { booleanFlag, stringFlag } from "../../../cli/flags";
+import { evalMinutesCommand } from "./eval-minutes";
 import { ingestCommand, minutesCommand } from "./minutes";
 import { sourcesCommand } from "./sources";
 
@@ -20,5 +21,15 @@ export const minutesCommands: CliCommand[] = [
     name: "minutes",
     usage: "minutes [--json]                          the stored minutes documents with their tagged items",
     run: ({ core, flags, output }) => minutesCommand(core, { json: booleanFlag(flags, "json") }, output),
+  },
+  {
+    name: "eval-minutes",
+    usage: `eval-minutes <folder> [--split tuning|test] [--json]
+                                            score extraction against the labelled documents in a folder`,
+    options: { split: { type: "string" } },
+    run: ({ core, args, flags, output }) => {
+      const split = stringFlag(flags, "split");
+      return evalMinutesCommand(core, args, { json: booleanFlag(flags, "json"), ...(split ? { split } : {}) }, output);
+    },
   },
 ];

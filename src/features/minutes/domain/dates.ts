@@ -53,6 +53,11 @@ function lastDayOfMonth(year: number, month: number): CalendarDate {
 
 /** The earliest complete date (with a year) written in `text`, or null. */
 export function findFullDate(text: string): CalendarDate | null {
+  return findFullDates(text)[0]?.date ?? null;
+}
+
+/** Every complete date (with a year) written in `text`, in order, with where it starts. */
+export function findFullDates(text: string): { index: number; date: CalendarDate }[] {
   const found: { index: number; date: CalendarDate }[] = [];
   const collect = (pattern: RegExp, read: (m: RegExpMatchArray) => CalendarDate | null) => {
     for (const match of text.matchAll(pattern)) {
@@ -64,8 +69,7 @@ export function findFullDate(text: string): CalendarDate | null {
   collect(MONTH_DAY_YEAR, (m) => validDate(Number(m[3]), monthNumber(m[1] ?? ""), Number(m[2])));
   collect(NUMERIC_UK, (m) => validDate(Number(m[3]), Number(m[2]), Number(m[1])));
   collect(ISO, (m) => validDate(Number(m[1]), Number(m[2]), Number(m[3])));
-  found.sort((a, b) => a.index - b.index);
-  return found[0]?.date ?? null;
+  return found.sort((a, b) => a.index - b.index);
 }
 
 /** A day and month written without a year ("held on 8 June"), or null. */

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { notMinutesReason } from "./genre";
 import type { MinutesHints, MinutesItemKind } from "./parse";
 import { parseMinutes } from "./parse";
 import type { TaggingVocabulary } from "./tagging";
@@ -52,23 +53,41 @@ export function normaliseForHash(text: string): string {
     .trim();
 }
 
-/** Parses plain-text minutes and tags every item: the document behind `localism minutes --json`. */
+/**
+ * Items every meeting has, and operational reports: they are about no objective whatever words
+ * they use ("Apologies were received from the Director of Finance" is not about finance).
+ */
+const ROUTINE_HEADING =
+  /^(?:welcome(?:,? introductions)?(?:,? and apologies)?|(?:welcome and )?introductions?(?: and apologies)?|apologies(?: for absence)?|declarations? of (?:any )?interests?|minutes of (?:the )?(?:previous|last) meeting.*|minutes of the meeting held on.*|(?:minutes and )?matters arising.*|action log|any other business|aob|date(?:,)? (?:and )?(?:time |venue )*of (?:the )?next meeting|(?:questions|public questions) from (?:members of )?the public|close|(?:integrated )?(?:quality(?: and| &)? )?performance report|quality report)$/i;
+
+function isRoutine(heading: string | undefined): boolean {
+  return heading !== undefined && ROUTINE_HEADING.test(heading.trim().replace(/[.:]$/, ""));
+}
+
+/**
+ * Parses plain-text minutes and tags every item: the document behind `localism minutes --json`.
+ * A document that turns out not to be minutes (a press release, an agenda...) is returned with
+ * `minutes: false` and the reason, to be stored but never put in a digest.
+ */
 export function buildMinutesDocument(
   text: string,
   hints: MinutesHints,
   vocabulary: TaggingVocabulary = defaultTaggingVocabulary,
 ): MinutesJson {
   const parsed = parseMinutes(text, hints);
+  const reason = notMinutesReason(text, parsed);
   return {
     title: parsed.title,
     meetingDate: parsed.meetingDate,
     url: parsed.url,
-    minutes: true,
-    notMinutesReason: null,
+    minutes: reason === null,
+    notMinutesReason: reason,
     attendees: parsed.attendees,
     apologies: parsed.apologies,
     items: parsed.items.map((item) => {
-      const tags = tagItem(item.heading ? `${item.heading}. ${item.text}` : item.text, vocabulary);
+      const tags = isRoutine(item.heading)
+        ? { objectives: [], autonomy: null }
+        : tagItem(item.heading ? `${item.heading}. ${item.text}` : item.text, vocabulary);
       return {
         text: item.text,
         kind: item.kind,

@@ -52,13 +52,45 @@ async function pdfText(document: FetchedDocument): Promise<string> {
   try {
     // unpdf may transfer (detach) the buffer it is given, so hand it a copy.
     const { extractText: extractPdfText } = await import("unpdf");
-    const { text } = await extractPdfText(new Uint8Array(document.body), { mergePages: true });
-    return joinWrappedLines(text);
+    const { text } = await extractPdfText(new Uint8Array(document.body), { mergePages: false });
+    return joinWrappedLines(withoutPageFurniture(text).join("\n"));
   } catch (error) {
     throw new MinutesParseError(`The PDF at ${document.url} could not be read: it may be damaged.`, {
       cause: error,
     });
   }
+}
+
+/** How far from the top or bottom of a page a running header or footer may sit. */
+const FURNITURE_LINES = 3;
+
+/**
+ * Page text without running headers and footers: a line near the top or bottom of its page that
+ * recurs on other pages (page numbers aside, "Page 2 of 4" ~ "Page 3 of 4") is dropped. Extractors
+ * disagree on where they put headers and footers, so both ends of each page are checked.
+ */
+export function withoutPageFurniture(pages: string[]): string[] {
+  const split = pages.map((page) => page.split("\n"));
+  const key = (line: string) => line.trim().replace(/\d+/g, "#").replace(/\s+/g, " ");
+  const edges = (lines: string[]) => {
+    const kept = lines.map((line, index) => ({ line, index })).filter(({ line }) => line.trim());
+    return [...kept.slice(0, FURNITURE_LINES), ...kept.slice(-FURNITURE_LINES)];
+  };
+  const pagesWithKey = new Map<string, number>();
+  for (const lines of split) {
+    for (const found of new Set(edges(lines).map(({ line }) => key(line)))) {
+      pagesWithKey.set(found, (pagesWithKey.get(found) ?? 0) + 1);
+    }
+  }
+  const recurring = (line: string) => split.length >= 2 && (pagesWithKey.get(key(line)) ?? 0) >= 2;
+  return split.map((lines) => {
+    const drop = new Set(
+      edges(lines)
+        .filter(({ line }) => recurring(line))
+        .map(({ index }) => index),
+    );
+    return lines.filter((_, index) => !drop.has(index)).join("\n");
+  });
 }
 
 function startsWithPdfMagic(body: Uint8Array): boolean {

@@ -48,8 +48,43 @@ const CHROME_SELECTOR =
  */
 export function htmlToMainText(html: string, url: string): { text: string; title?: string } {
   const article = readArticle(html, url);
-  if (article?.text.trim()) return article;
+  const marked = markedMainText(html);
+  // Readability sometimes keeps only part of a page's marked main content (a short page, minutes in a
+  // table) or drops some of its headings, and with them where agenda items begin.
+  const partial =
+    marked !== null &&
+    article !== null &&
+    (article.text.length < marked.text.length * 0.6 ||
+      marked.headings.some((heading) => !hasLine(article.text, heading)));
+  if (article?.text.trim() && !partial) return article;
+  if (marked) {
+    const title = article?.title ?? marked.title;
+    return { text: marked.text, ...(title ? { title } : {}) };
+  }
   return fallbackMainText(html);
+}
+
+function hasLine(text: string, line: string): boolean {
+  return text.split("\n").some((candidate) => candidate.trim() === line);
+}
+
+/** The text of the element a page marks as its main content (<main>, <article>, role=main), if any. */
+function markedMainText(html: string): { text: string; title?: string; headings: string[] } | null {
+  const { document } = linkedom().parseHTML(html);
+  const root = document.querySelector("main, [role=main], article");
+  if (!root) return null;
+  for (const element of Array.from(
+    root.querySelectorAll(`${CHROME_SELECTOR}, aside, [class*=comment], [id*=comment]`),
+  )) {
+    element.remove();
+  }
+  const text = nodeToText(root);
+  if (!text.trim()) return null;
+  const headings = Array.from(root.querySelectorAll("h2, h3, h4"))
+    .map((heading) => collapseWhitespace(heading.textContent ?? ""))
+    .filter(Boolean);
+  const title = collapseWhitespace(document.querySelector("h1")?.textContent ?? document.title ?? "");
+  return { text, headings, ...(title ? { title } : {}) };
 }
 
 function readArticle(html: string, url: string): { text: string; title?: string } | null {
@@ -87,6 +122,18 @@ function nodeToText(root: Node): string {
     if (text) blocks.push(text);
     current = "";
   };
+  /** A cell of a minutes table: its text as a block of its own, its block elements walked. */
+  const walkCell = (part: RowPart): void => {
+    if (typeof part === "string") {
+      blocks.push(part);
+      return;
+    }
+    const before = blocks.length;
+    walk(part.cell);
+    flush();
+    if (part.prefix && blocks.length > before) blocks[before] = `${part.prefix} ${blocks[before]}`;
+    else if (part.prefix) blocks.push(part.prefix);
+  };
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
       current += node.textContent ?? "";
@@ -101,7 +148,12 @@ function nodeToText(root: Node): string {
     }
     if (name === "TR") {
       flush();
-      const row = tableRowText(node);
+      const cells = rowCells(node);
+      if (cells.some(hasBlockContent)) {
+        blockRow(cells, columnHeaders(node)).forEach(walkCell);
+        return;
+      }
+      const row = tableRowText(cells);
       if (row) blocks.push(row);
       return;
     }
@@ -124,7 +176,58 @@ function nodeToText(root: Node): string {
   return blocks.join("\n\n");
 }
 
-function tableRowText(row: Node): string {
-  const cells = Array.from(row.childNodes).filter((c) => c.nodeName === "TD" || c.nodeName === "TH");
-  return cells.map((cell) => collapseWhitespace(cell.textContent ?? "").replace(/\|/g, "/")).join(" | ");
+function rowCells(row: Node): Node[] {
+  return Array.from(row.childNodes).filter((c) => c.nodeName === "TD" || c.nodeName === "TH");
+}
+
+function tableRowText(cells: Node[]): string {
+  return cells.map(cellText).join(" | ");
+}
+
+function cellText(cell: Node): string {
+  return collapseWhitespace(cell.textContent ?? "").replace(/\|/g, "/");
+}
+
+const BLOCK_CONTENT = new Set(["P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "UL", "OL", "TABLE", "BLOCKQUOTE"]);
+
+function hasBlockContent(node: Node): boolean {
+  return Array.from(node.childNodes).some((child) => BLOCK_CONTENT.has(child.nodeName) || hasBlockContent(child));
+}
+
+/** The header cells of the table a row belongs to ("Ref | Item | Action"), lower-cased. */
+function columnHeaders(row: Node): string[] {
+  let table: Node | null = row.parentNode;
+  while (table && table.nodeName !== "TABLE") table = table.parentNode;
+  const header = (table as Element | null)?.querySelector("tr");
+  if (!header || !Array.from(header.childNodes).some((cell) => cell.nodeName === "TH")) return [];
+  return rowCells(header).map((cell) => cellText(cell).toLowerCase());
+}
+
+/** Either a block of text, or a cell to walk with the row's reference ("GB/12/101") before its first block. */
+type RowPart = string | { cell: Node; prefix: string };
+
+/**
+ * A row of a minutes table ("Ref | Item | Action") whose item cell holds a heading and paragraphs:
+ * the reference joins the heading ("GB/12/101 Welcome and apologies"), the paragraphs follow, and a
+ * name or initials in an Action, Owner or Lead column becomes "Action: SJ".
+ */
+function blockRow(cells: Node[], headers: string[]): RowPart[] {
+  const parts: RowPart[] = [];
+  let prefix: string[] = [];
+  cells.forEach((cell, index) => {
+    const text = cellText(cell);
+    if (hasBlockContent(cell)) {
+      parts.push({ cell, prefix: prefix.join(" ") });
+      prefix = [];
+      return;
+    }
+    if (!text) return;
+    const header = headers[index] ?? "";
+    const seenBlock = parts.length > 0;
+    if (seenBlock && /^(?:action|actions|owner|lead|by whom|responsible)$/.test(header)) parts.push(`Action: ${text}`);
+    else if (seenBlock) parts.push(text);
+    else prefix.push(text);
+  });
+  if (prefix.length) parts.push(prefix.join(" "));
+  return parts;
 }

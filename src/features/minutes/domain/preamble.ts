@@ -1,7 +1,7 @@
 /** The opening lines of minutes (title, date, venue) and the document title drawn from them. */
 import { actionBody } from "./actions";
 import { headingOf, isNumberedHeading } from "./classify";
-import { inlinePeople, peopleHeading } from "./people";
+import { inlinePeople, nameFromLine, peopleHeading, personWithRole } from "./people";
 
 const MAX_PREAMBLE_LINES = 8;
 
@@ -25,10 +25,46 @@ function isSentenceParagraph(line: string): boolean {
   return /[.!?]["'”’)]*$/.test(line) && line.split(/\s+/).length >= 6;
 }
 
-/** The title given by the feed or page, else the opening line ("TRANSPARENCY BOARD: Minutes of the meeting..."). */
+/** "NHS COMMISSIONING BOARD AUTHORITY" over "Minutes of...": a name, not a list entry or an attendance line. */
+function isOrganisationLine(line: string): boolean {
+  return (
+    line.length <= 100 &&
+    !/^[-•*–▪●]\s/.test(line) &&
+    !/[.:;,]$/.test(line) &&
+    peopleHeading(line) === null &&
+    nameFromLine(line) === null &&
+    personWithRole(line) === null
+  );
+}
+
+/** Opening lines that are not the document's own: notes from whoever republished it, email headers, page chrome. */
+const NOT_A_TITLE =
+  /^(?:\[.*\]|this is an? (?:html|text) version\b|(?:from|to|sent|date|subject|cc):|\d+\s*min(?:ute)?s?\s+read$|we use cookies|this (?:site|website) uses cookies|colleagues,?$|dear\b)/i;
+const MINUTES_TITLE =
+  /\b(?:minutes|notes|record) of (?:the|a|an)\b|^(?:approved |draft |confirmed )?(?:minutes|notes)\b|\bminutes\b[^()]*$/i;
+
+/**
+ * The title given by the feed or page, else the opening line that names the minutes, after the
+ * organisation's name when it stands on the line before ("TRANSPARENCY BOARD: Minutes of the meeting...").
+ */
 export function documentTitle(hinted: string | undefined, preamble: string[]): string {
-  if (hinted?.trim()) return hinted.trim();
-  const [first, second] = preamble;
+  if (hinted?.trim() && !NOT_A_TITLE.test(hinted.trim())) return hinted.trim();
+  const lines = preamble.filter(
+    (line) =>
+      !NOT_A_TITLE.test(line) &&
+      peopleHeading(line) === null &&
+      inlinePeople(line) === null &&
+      !/^[-•*–▪●]\s/.test(line) &&
+      !line.includes(" | ") &&
+      !(/:$/.test(line) && line.split(/\s+/).length <= 5),
+  );
+  const named = lines.findIndex((line) => MINUTES_TITLE.test(line) && line.length <= 200 && !/^[-•*–▪●]\s/.test(line));
+  if (named > 0) {
+    const before = lines[named - 1] ?? "";
+    const line = (lines[named] ?? "").replace(/[:.]$/, "");
+    return /^(?:minutes|notes|record) of\b/i.test(line) && isOrganisationLine(before) ? `${before}: ${line}` : line;
+  }
+  const [first, second] = lines;
   if (!first) return "Untitled minutes";
   if (second && /^(?:minutes|notes|record) of\b/i.test(second)) return `${first}: ${second.replace(/[:.]$/, "")}`;
   return first;

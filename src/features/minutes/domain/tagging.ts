@@ -1,8 +1,6 @@
-import { stemmer } from "stemmer";
-
-/** Terms per strategic objective and for CCG autonomy; loaded from the knowledge base elsewhere. */
+/** Terms per strategic objective and for CCG autonomy; the knowledge base adds its own (kb-vocabulary.ts). */
 export interface TaggingVocabulary {
-  objectives: { number: number; terms: string[] }[];
+  objectives: { number: number; terms: string[]; weakTerms?: string[] }[];
   autonomyTerms: string[];
 }
 
@@ -14,49 +12,25 @@ export interface ItemTags {
 }
 
 /**
- * Scoring: each distinct vocabulary term found in the item adds a weight (1 for a single word,
- * 1.5 for a phrase, as phrases are more specific); score = 1 - 0.5^weight, so one word gives 0.5,
- * a phrase 0.65, two words 0.75, and more matches approach 1. An objective (or autonomy) is tagged
- * when its score is at least TAG_THRESHOLD, i.e. when at least one of its terms occurs.
- * Words are compared after stemming (Porter, via `stemmer`), with British "-ise/-isation" spellings
- * folded to "-ize" and small function words ignored, so "transferring power to" matches
- * "transfer of power" and "CCGs" matches "CCG".
+ * Scoring: each distinct term found in the item adds a weight (1 for a word, 1.5 for a phrase, as
+ * phrases are more specific; 0.4 for a weak term such as "budget"); a term found only
+ * inside another term's match ("financial" in "financial plans") adds nothing. Score =
+ * 1 - 0.5^weight, so one word gives 0.5, a phrase 0.65, two words 0.75, and more matches approach
+ * 1. An objective (or autonomy) is tagged when its score is at least TAG_THRESHOLD: one specific
+ * term, or three weak ones. An item may have no objective. An item about CCG autonomy is about
+ * objective 1 too.
+ * Terms are matched as written, on word boundaries, without stemming (vocabulary.ts says how a
+ * term is written), so "Authority" never counts as "authorisation" nor "provided" as "providers".
  */
 export const TAG_THRESHOLD = 0.5;
 
 const PHRASE_WEIGHT = 1.5;
-const STOPWORDS = new Set([
-  "a",
-  "an",
-  "the",
-  "of",
-  "to",
-  "and",
-  "or",
-  "for",
-  "in",
-  "on",
-  "over",
-  "with",
-  "by",
-  "at",
-  "from",
-  "its",
-  "their",
-  "is",
-  "are",
-  "be",
-  "been",
-  "was",
-  "were",
-  "as",
-  "that",
-  "this",
-  "it",
-]);
+/** The weight of a weak term, word or phrase. */
+const WEAK_WEIGHT = 0.4;
+const AUTONOMY_OBJECTIVE = 1;
 
 interface CompiledTerm {
-  stems: string[];
+  pattern: RegExp;
   weight: number;
 }
 interface CompiledVocabulary {
@@ -69,57 +43,147 @@ const compiledCache = new WeakMap<TaggingVocabulary, CompiledVocabulary>();
 /** Scores one minutes item against each objective and against the autonomy terms. */
 export function tagItem(text: string, vocabulary: TaggingVocabulary): ItemTags {
   const compiled = compile(vocabulary);
-  const stems = stemTokens(text);
+  const normalised = normaliseText(text);
+  const autonomyScore = score(normalised, compiled.autonomy);
+  const autonomy = autonomyScore >= TAG_THRESHOLD ? { score: autonomyScore } : null;
   const objectives = compiled.objectives
-    .map((objective) => ({ objective: objective.number, score: score(stems, objective.terms) }))
+    .map((objective) => {
+      const own = score(normalised, objective.terms);
+      const fromAutonomy = objective.number === AUTONOMY_OBJECTIVE && autonomy ? autonomy.score : 0;
+      return { objective: objective.number, score: Math.max(own, fromAutonomy) };
+    })
     .filter((tag) => tag.score >= TAG_THRESHOLD)
     .sort((a, b) => b.score - a.score || a.objective - b.objective);
-  const autonomyScore = score(stems, compiled.autonomy);
-  return { objectives, autonomy: autonomyScore >= TAG_THRESHOLD ? { score: autonomyScore } : null };
+  return { objectives, autonomy };
 }
 
-/** Lower-cased, stemmed content words of `text`, in order. */
-export function stemTokens(text: string): string[] {
+/**
+ * Text as terms are matched against it: typographic quotes and dashes made plain, possessives
+ * dropped ("CCGs' budgets" -> "CCGs budgets"), "-ize" spellings made "-ise".
+ */
+export function normaliseText(text: string): string {
   return text
-    .toLowerCase()
     .replace(/[’‘]/g, "'")
-    .replace(/\bwell-being\b/g, "wellbeing")
-    .split(/[^a-z0-9']+/)
-    .map((token) => token.replace(/^'+|'+$/g, "").replace(/'s$/, ""))
-    .filter((token) => token && !STOPWORDS.has(token))
-    .map((token) => stemmer(americanise(token)));
+    .replace(/[‐‑‒–—]/g, "-")
+    .replace(/\bwell-being\b/gi, "wellbeing")
+    .replace(/(\w)'s\b/g, "$1")
+    .replace(/(\w)s'(?=\W|$)/g, "$1s")
+    .replace(/([a-z])iz(e|ed|es|ing|ation|ations)\b/gi, "$1is$2")
+    .replace(/\s+/g, " ");
 }
 
-function americanise(token: string): string {
-  return token.replace(/is(ation|ations|e|es|ed|ing|er|ers)$/, "iz$1");
+/** The gap "..." allows between words. */
+const GAP_WORDS = 6;
+
+/**
+ * A term as a regular expression: "(s)" an optional ending, "(e|ed|ing)" alternatives, "..." up to
+ * six words, a space or hyphen any run of spaces or hyphens, "=" in front to keep the case.
+ */
+export function compileTerm(term: string): RegExp {
+  const caseSensitive = term.startsWith("=");
+  const source = normaliseText(caseSensitive ? term.slice(1) : term).trim();
+  const body = compilePart(source);
+  return new RegExp(`(?<![\\p{L}\\d])${body}(?![\\p{L}\\d])`, caseSensitive ? "u" : "iu");
 }
 
-function score(stems: string[], terms: CompiledTerm[]): number {
-  const weight = terms.reduce((sum, term) => (containsSequence(stems, term.stems) ? sum + term.weight : sum), 0);
-  return Math.round((1 - 0.5 ** weight) * 1000) / 1000;
-}
-
-function containsSequence(haystack: string[], needle: string[]): boolean {
-  if (needle.length === 0) return false;
-  for (let start = 0; start + needle.length <= haystack.length; start++) {
-    if (needle.every((stem, offset) => haystack[start + offset] === stem)) return true;
+function compilePart(source: string): string {
+  let out = "";
+  let index = 0;
+  while (index < source.length) {
+    const char = source[index] ?? "";
+    if (source.startsWith(" ... ", index)) {
+      out += `[\\s-]+(?:[^\\s]+[\\s-]+){0,${GAP_WORDS}}?`;
+      index += 5;
+    } else if (source.startsWith("...", index)) {
+      out += `(?:[\\s-]*[^\\s]+){0,${GAP_WORDS}}?`;
+      index += 3;
+    } else if (char === "(") {
+      const end = closingParen(source, index);
+      const alternatives = splitTopLevel(source.slice(index + 1, end));
+      const compiled = alternatives.map(compilePart).join("|");
+      out += alternatives.length === 1 ? `(?:${compiled})?` : `(?:${compiled})`;
+      index = end + 1;
+    } else if (char === " ") {
+      out += "[\\s-]+";
+      index++;
+    } else if (char === "-") {
+      out += "[\\s-]*";
+      index++;
+    } else if (char === "'") {
+      out += "'?";
+      index++;
+    } else {
+      out += char.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+      index++;
+    }
   }
-  return false;
+  return out;
+}
+
+function closingParen(source: string, open: number): number {
+  let depth = 0;
+  for (let index = open; index < source.length; index++) {
+    if (source[index] === "(") depth++;
+    if (source[index] === ")" && --depth === 0) return index;
+  }
+  throw new Error(`Unbalanced "(" in the tagging term "${source}"`);
+}
+
+function splitTopLevel(inner: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < inner.length; index++) {
+    if (inner[index] === "(") depth++;
+    if (inner[index] === ")") depth--;
+    if (inner[index] === "|" && depth === 0) {
+      parts.push(inner.slice(start, index));
+      start = index + 1;
+    }
+  }
+  parts.push(inner.slice(start));
+  return parts;
+}
+
+function score(text: string, terms: CompiledTerm[]): number {
+  const found = terms
+    .map((term) => ({ term, match: term.pattern.exec(text) }))
+    .filter((entry): entry is { term: CompiledTerm; match: RegExpExecArray } => entry.match !== null)
+    .map(({ term, match }) => ({ weight: term.weight, start: match.index, end: match.index + match[0].length }))
+    .sort((a, b) => b.end - b.start - (a.end - a.start));
+  const counted: { start: number; end: number }[] = [];
+  let weight = 0;
+  for (const match of found) {
+    if (counted.some((other) => other.start <= match.start && match.end <= other.end)) continue;
+    counted.push(match);
+    weight += match.weight;
+  }
+  return Math.round((1 - 0.5 ** weight) * 1000) / 1000;
 }
 
 function compile(vocabulary: TaggingVocabulary): CompiledVocabulary {
   const cached = compiledCache.get(vocabulary);
   if (cached) return cached;
-  const compileTerms = (terms: string[]): CompiledTerm[] => {
-    const seen = new Set<string>();
-    return terms
-      .map((term) => stemTokens(term))
-      .filter((stems) => stems.length > 0 && !seen.has(stems.join(" ")) && seen.add(stems.join(" ")))
-      .map((stems) => ({ stems, weight: stems.length > 1 ? PHRASE_WEIGHT : 1 }));
-  };
+  const compileTerms = (terms: string[], weak: number | null, seen: Set<string>): CompiledTerm[] =>
+    terms
+      .map((term) => term.trim())
+      .filter((term) => term && !seen.has(term.toLowerCase()) && seen.add(term.toLowerCase()))
+      .map((term) => ({
+        pattern: compileTerm(term),
+        weight: weak ?? (/[\s.]/.test(term.replace(/\([^)]*\)/g, "").trim()) ? PHRASE_WEIGHT : 1),
+      }));
   const compiled = {
-    objectives: vocabulary.objectives.map((o) => ({ number: o.number, terms: compileTerms(o.terms) })),
-    autonomy: compileTerms(vocabulary.autonomyTerms),
+    objectives: vocabulary.objectives.map((objective) => {
+      const seen = new Set<string>();
+      return {
+        number: objective.number,
+        terms: [
+          ...compileTerms(objective.terms, null, seen),
+          ...compileTerms(objective.weakTerms ?? [], WEAK_WEIGHT, seen),
+        ],
+      };
+    }),
+    autonomy: compileTerms(vocabulary.autonomyTerms, null, new Set()),
   };
   compiledCache.set(vocabulary, compiled);
   return compiled;

@@ -196,14 +196,13 @@ describe("parseMinutes: due dates are resolved against the meeting date", () => 
 });
 
 describe("parseMinutes: accountability meetings with the Secretary of State", () => {
-  it("22 October 2012: date from the title and the attendance list, without group labels", () => {
+  it("22 October 2012: date from the title and the attendance list, without group labels or posts", () => {
     const doc = parseOwn("accountability-meeting-2012-10-22.txt");
     expect(doc.meetingDate).toBe("2012-10-22");
     expect(doc.attendees).toEqual([
       "Rt Hon Alan Fairweather MP",
       "Margaret Ilsley",
       "Owen Tattersall",
-      "Private Secretary to the Secretary of State",
       "Dr Helen Marsh",
       "Owen Pritchard",
       "Miriam Stannard",
