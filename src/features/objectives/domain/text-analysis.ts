@@ -1,8 +1,10 @@
 import { stemmer } from "stemmer";
 import { STOP_WORDS } from "./stop-words";
 import { CANONICAL_TOKENS, canonicaliseNames } from "./synonyms";
+import { rewriteVariants } from "./word-variants";
 
-/** Lower-cases, drops possessives and punctuation, and rewrites synonyms to canonical tokens. */
+/** Lower-cases, drops possessives and punctuation, rewrites typed variants to the sources' words
+ * (word-variants.ts) and names to canonical tokens (synonyms.ts). */
 export function normaliseText(text: string): string {
   const spaced = text
     .normalize("NFKC")
@@ -12,7 +14,7 @@ export function normaliseText(text: string): string {
     .replace(/'/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
-  return canonicaliseNames(spaced);
+  return canonicaliseNames(rewriteVariants(spaced));
 }
 
 export function tokenise(text: string): string[] {
