@@ -28,7 +28,16 @@ describe("buildMinutesDocument", () => {
       url: "https://www.gov.uk/government/publications/example",
       title: page.title,
     });
-    expect(Object.keys(doc)).toEqual(["title", "meetingDate", "url", "minutes", "notMinutesReason", "attendees", "apologies", "items"]);
+    expect(Object.keys(doc)).toEqual([
+      "title",
+      "meetingDate",
+      "url",
+      "minutes",
+      "notMinutesReason",
+      "attendees",
+      "apologies",
+      "items",
+    ]);
     expect(doc.meetingDate).toBe("2012-09-17");
     expect(doc.attendees).toEqual([
       "Secretary of State for Health",
