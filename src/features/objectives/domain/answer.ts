@@ -4,7 +4,7 @@ import { HERE_AND_NOW_WORDS, offDomainWords } from "./off-domain";
 import { definitionTerms, type NamedObjective, preferenceBonus } from "./preferences";
 import { type QuestionShape, readQuestion, statesQuantity } from "./question";
 import { type DocumentKind, type SearchDocument, type SearchHit, SearchIndex, type SourceRef } from "./search";
-import { GENERIC_WORDS } from "./stop-words";
+import { EVERYDAY_WORDS, GENERIC_WORDS } from "./stop-words";
 import { CANONICAL_TOKENS } from "./synonyms";
 import { analyse } from "./text-analysis";
 
@@ -54,6 +54,8 @@ export const PERSONAL_ANSWER_THRESHOLD = 0.7;
 export const COVERAGE_THRESHOLD = 0.5;
 /** A name of the field's bodies, people and objectives (synonyms.ts) counts as this many known words. */
 const DOMAIN_NAME_WEIGHT = 2;
+/** A number the index knows counts as this much of a known word. */
+const NUMBER_WEIGHT = 0.5;
 /** A common word that says little about a topic ("stuck", "elsewhere") counts as this much of an unknown word. */
 const GENERIC_WEIGHT = 0.5;
 /** "next", "tomorrow": a word of the asker's own week counts as this many unknown words. */
@@ -156,10 +158,8 @@ function answerQuestion(index: SearchIndex, names: ObjectiveName[], question: st
   if (offDomainWords(shape.focus ?? question, (word) => index.uses(word)).length > 0) return declined;
   const whole = index.lookup(question, CANDIDATES);
   const unknown = whole.unknown.reduce((sum, word) => sum + unknownWeight(word), 0);
-  // A fuzzy or prefix match is half a known word; a name of the field (CCG, the Board) two.
   const known =
-    whole.terms.reduce((sum, term) => sum + (CANONICAL_TOKENS.has(term) ? DOMAIN_NAME_WEIGHT : 1), 0) -
-    whole.partial.length / 2;
+    whole.known.reduce((sum, { term, token }) => sum + knownWeight(term, token), 0) - whole.partial.length / 2;
   const personal = shape.personal ? PERSONAL_WEIGHT : 0;
   const coverage = known <= 0 ? 0 : known / (known + unknown + whole.partial.length / 2 + personal);
   if (coverage < COVERAGE_THRESHOLD) return declined;
@@ -204,10 +204,19 @@ function countsWhatIsAsked(document: SearchDocument, counted: string | undefined
   return term === undefined || analyse([document.text, ...(document.keywords ?? [])].join(" ")).includes(term);
 }
 
+/** How much a known word counts for a question's coverage: a name of the field (CCG, the Board) two; a
+ * number (which may only be part of a date or a time) and an everyday word ("old", "write") half; a
+ * fuzzy or prefix match loses half. */
+function knownWeight(term: string, token: string): number {
+  if (CANONICAL_TOKENS.has(term)) return DOMAIN_NAME_WEIGHT;
+  if (/^\d+$/.test(term)) return NUMBER_WEIGHT;
+  return EVERYDAY_WORDS.has(token) ? GENERIC_WEIGHT : 1;
+}
+
 /** How much a word no document uses counts against a question (see GENERIC_WORDS, HERE_AND_NOW_WORDS). */
 function unknownWeight(word: string): number {
   if (HERE_AND_NOW_WORDS.has(word)) return HERE_AND_NOW_WEIGHT;
-  return GENERIC_WORDS.has(word) ? GENERIC_WEIGHT : 1;
+  return GENERIC_WORDS.has(word) || EVERYDAY_WORDS.has(word) ? GENERIC_WEIGHT : 1;
 }
 
 /** Orders hits by confidence plus preference (see preferences.ts). */

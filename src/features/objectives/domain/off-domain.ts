@@ -33,7 +33,9 @@ const WORDS = {
   travelAndWeather: `trains railway bus buses taxi taxis tube traffic commute commuting driving flight flights hotel hotels
     station cycling bike bikes petrol satnav weather rain raining snow sunny`,
   leisureAndHome: `football cricket rugby tennis gym dentist plumber cat cats dog dogs pet pets school schools
-    kids movie film tv netflix music concert shopping garden booking`,
+    kids movie film tv netflix music concert shopping garden booking poem poems song songs podcast podcasts queen king
+    twitter linkedin facebook instagram tiktok whatsapp hashtag switchboard easter slides template templates invoice
+    invoices graduate graduates`,
 };
 
 const PHRASES = [
@@ -69,6 +71,17 @@ const PHRASES = [
   "train station",
   "by train",
   "christmas party",
+  "prime minister",
+  "account manager",
+  "on teams",
+  "moving offices",
+  "office move",
+  "takes the minutes",
+  "take the minutes",
+  "taking the minutes",
+  "taking notes",
+  "take notes",
+  "takes notes",
   "christmas do",
 ];
 
@@ -84,6 +97,13 @@ export const HERE_AND_NOW_WORDS: ReadonlySet<string> = new Set([
   "yesterday",
   "weekend",
   "upcoming",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
 ]);
 
 const SINGLE: ReadonlySet<string> = new Set(

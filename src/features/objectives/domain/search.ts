@@ -60,6 +60,8 @@ export interface Lookup {
   hits: SearchHit[];
   /** The question's words the index knows (exactly, as a corrected typo, or partly), as index terms. */
   terms: string[];
+  /** The same, each with the word as typed. */
+  known: { term: string; token: string }[];
   /** Those of them matched only by a fuzzy or prefix match: half known at best. */
   partial: string[];
   /** Its words no indexed document uses, as typed (after abbreviations are expanded). */
@@ -135,7 +137,7 @@ export class SearchIndex {
    * more: the words in quotes.
    */
   lookup(query: string, limit = 10, emphasised: ReadonlySet<string> = NONE): Lookup {
-    const lookup: Lookup = { hits: [], terms: [], partial: [], unknown: [] };
+    const lookup: Lookup = { hits: [], terms: [], known: [], partial: [], unknown: [] };
     if (this.documents.size === 0) return lookup;
     const evidence: TermEvidence[] = [];
     for (const { token, term } of queryTerms(query)) {
@@ -143,6 +145,7 @@ export class SearchIndex {
       if (found) {
         evidence.push(emphasised.has(term) ? emphasise(found) : found);
         lookup.terms.push(found.term);
+        lookup.known.push({ term: found.term, token });
         if (found.partial) lookup.partial.push(found.term);
       } else if (!CANONICAL_TOKENS.has(token)) {
         lookup.unknown.push(token);

@@ -53,3 +53,16 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
     .split(/\s+/)
     .filter(Boolean),
 );
+
+/**
+ * Everyday words that a passage may use but that say nothing about the letter when a question uses
+ * them: they count half for a question's coverage even when the index knows them, so "how old is the
+ * queen" is not about the passage that speaks of "the old clinical tribalism".
+ */
+export const EVERYDAY_WORDS: ReadonlySet<string> = new Set(
+  `write writes written writing work works working old great year years month months week weeks day days time times
+  name names open opens opened close closes closed move moves moving moved number numbers place places world life home
+  hand hands change changes changed changing`
+    .split(/\s+/)
+    .filter(Boolean),
+);
