@@ -42,7 +42,7 @@ export interface ObjectivesAssistant {
 /** A passage must explain at least this share of the question's known words to be shown as an answer. */
 export const ANSWER_THRESHOLD = 0.2;
 /** Below this share the best passage is shown as the closest one: the sources don't answer directly. */
-export const DIRECT_THRESHOLD = 0.3;
+export const DIRECT_THRESHOLD = 0.4;
 /** Below the answer threshold but above this, a passage may be offered as "closest, may not answer". */
 export const WEAK_MATCH_THRESHOLD = 0.15;
 /** A personal errand ("how do I...", "where can I...") must be matched this closely: the sources hold no procedures. */

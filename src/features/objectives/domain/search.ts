@@ -45,6 +45,8 @@ const FALLBACK_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
 const MIN_FUZZY_LENGTH = 5;
 /** Query words whose evidence is kept; the cache is emptied when full and whenever documents change. */
 const EVIDENCE_CACHE_SIZE = 5000;
+/** A name of the field no document uses counts as half a word found nowhere (see absentNameEvidence). */
+const ABSENT_NAME_WEIGHT = 0.5;
 /** Words the asker put in quotes weigh this many times as much. */
 const EMPHASIS = 2;
 const BASE_OPTIONS: SearchOptions = {
@@ -132,9 +134,9 @@ export class SearchIndex {
   /**
    * Scores documents on the words of the question the index knows (see relevance.ts), and lists
    * the words it does not know, so that the caller can judge how much of the question that is.
-   * Words that say nothing either way are in neither: stop words and chit-chat, and the field's
-   * abbreviations no document happens to use ("LAT", "QIPP"). `emphasised` terms (analysed) weigh
-   * more: the words in quotes.
+   * Stop words and chit-chat are in neither; the field's names no document happens to use ("LAT",
+   * "QIPP") are not listed as unknown but lower every document's share (absentNameEvidence).
+   * `emphasised` terms (analysed) weigh more: the words in quotes.
    */
   lookup(query: string, limit = 10, emphasised: ReadonlySet<string> = NONE): Lookup {
     const lookup: Lookup = { hits: [], terms: [], known: [], partial: [], unknown: [] };
@@ -147,7 +149,9 @@ export class SearchIndex {
         lookup.terms.push(found.term);
         lookup.known.push({ term: found.term, token });
         if (found.partial) lookup.partial.push(found.term);
-      } else if (!CANONICAL_TOKENS.has(token)) {
+      } else if (CANONICAL_TOKENS.has(token)) {
+        evidence.push(this.absentNameEvidence());
+      } else {
         lookup.unknown.push(token);
       }
     }
@@ -219,6 +223,17 @@ export class SearchIndex {
       maxCredit: self * Math.max(FALLBACK_WEIGHTS.fuzzy, FALLBACK_WEIGHTS.prefix),
       scores: new Map(results.map((result) => [String(result.id), result.score])),
     };
+  }
+
+  /**
+   * A name of the field no document uses ("LAT", "QIPP") is not held against the question's coverage,
+   * but no passage explains it either: it counts in every document's share as half a word found
+   * nowhere, so that a question about area teams is not answered confidently from a passage that
+   * matches only its other words, while "GP orgs" still finds the GPs' organisations.
+   */
+  private absentNameEvidence(): TermEvidence {
+    const self = selfScore(this.idfOf(0)) * ABSENT_NAME_WEIGHT;
+    return { selfScore: self, maxCredit: self, scores: new Map() };
   }
 
   private idfOf(documentFrequency: number): number {
