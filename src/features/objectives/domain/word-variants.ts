@@ -76,7 +76,7 @@ const VARIANTS: Record<string, string> = {
 /** Idioms with a gap: "tell a CCG how to spend" is "direct a CCG"; "leave us alone" and "let us get on
  * with it" are asking for autonomy. */
 const IDIOMS: [RegExp, string][] = [
-  [/\btell(?:s|ing)?\s+((?:\S+\s+){1,3}?)(?:what|how)\s+to\b/g, "direct $1"],
+  [/\btell(?:s|ing)?\s+((?:\S+\s+){0,2}?\S+)\s+(?:what|how)\s+to\b/g, "direct $1"],
   [/\b(?:leave|leaves|leaving|left)\s+(?:\S+\s+){0,2}?alone\b/g, "autonomy"],
   [/\bget(?:ting)?\s+on\s+with\s+(?:it|things|the\s+job)\b/g, "autonomy"],
 ];
