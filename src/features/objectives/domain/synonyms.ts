@@ -165,7 +165,12 @@ function coversMoreAfterArticle(words: string[], index: number, match: { length:
   return afterArticle !== undefined && afterArticle.length + 1 > (match?.length ?? 0);
 }
 
+/** The first word of every name: most words start none, and are passed over at once. */
+const FIRST_WORDS = new Set([...phraseToToken.keys()].map((phrase) => phrase.split(" ")[0]));
+
 function longestPhraseAt(words: string[], start: number): { token: string; length: number } | undefined {
+  const word = words[start] ?? "";
+  if (!FIRST_WORDS.has(word) && !(word.endsWith("s") && FIRST_WORDS.has(word.slice(0, -1)))) return undefined;
   for (let length = Math.min(LONGEST_PHRASE_WORDS, words.length - start); length > 0; length -= 1) {
     const phrase = words.slice(start, start + length).join(" ");
     const token = phraseToToken.get(phrase) ?? withoutApostrophe(phrase);

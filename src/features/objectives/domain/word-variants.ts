@@ -81,7 +81,10 @@ const IDIOMS: [RegExp, string][] = [
   [/\bget(?:ting)?\s+on\s+with\s+(?:it|things|the\s+job)\b/g, "autonomy"],
 ];
 
-const LONGEST_VARIANT_WORDS = Math.max(...Object.keys(VARIANTS).map((variant) => variant.split(" ").length));
+const variants = new Map(Object.entries(VARIANTS));
+const LONGEST_VARIANT_WORDS = Math.max(...[...variants.keys()].map((variant) => variant.split(" ").length));
+/** The first word of every variant: most words start none, and are passed over at once. */
+const FIRST_WORDS = new Set([...variants.keys()].map((variant) => variant.split(" ")[0]));
 
 /** Rewrites the variants in space-separated lower-case text, the longest phrase at each position first. */
 export function rewriteVariants(spacedText: string): string {
@@ -91,10 +94,10 @@ export function rewriteVariants(spacedText: string): string {
   const output: string[] = [];
   let index = 0;
   while (index < words.length) {
-    let length = Math.min(LONGEST_VARIANT_WORDS, words.length - index);
+    let length = FIRST_WORDS.has(words[index]) ? Math.min(LONGEST_VARIANT_WORDS, words.length - index) : 0;
     let replacement: string | undefined;
     for (; length > 0; length -= 1) {
-      replacement = VARIANTS[words.slice(index, index + length).join(" ")];
+      replacement = variants.get(words.slice(index, index + length).join(" "));
       if (replacement !== undefined) break;
     }
     output.push(replacement ?? words[index] ?? "");
