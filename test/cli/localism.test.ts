@@ -8,13 +8,23 @@ import { freshSqliteUrl } from "../support/databases";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-async function cli(args: string[], databaseUrl: string) {
+async function cli(args: string[], databaseUrl: string, inputLines: string[] = []) {
   const out: string[] = [];
   const err: string[] = [];
   const output: Output = { out: (text) => out.push(text), err: (text) => err.push(text) };
-  const code = await runCli(args, output, { DATABASE_URL: databaseUrl, KNOWLEDGE_DIR: path.join(root, "knowledge") });
-  return { code, out: out.join("\n"), err: err.join("\n") };
+  const input = async function* () {
+    yield* inputLines;
+  };
+  const code = await runCli(
+    args,
+    output,
+    { DATABASE_URL: databaseUrl, KNOWLEDGE_DIR: path.join(root, "knowledge") },
+    input,
+  );
+  return { code, out: out.join("\n"), err: err.join("\n"), lines: out };
 }
+
+const TUNING_QUESTIONS = path.join(root, "test/fixtures/questions/tuning.yaml");
 
 describe("the localism command", () => {
   let databaseUrl: string;
@@ -44,6 +54,76 @@ describe("the localism command", () => {
     }
     const scores = parsed.answers.map((answer: { score: number }) => answer.score);
     expect(scores).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  it("answers questions from standard input, one JSON object a line in the same shape", async () => {
+    const questions = [
+      "what does assumed liberty mean?",
+      "",
+      "what's the door code for the Leeds office",
+      "x".repeat(600),
+    ];
+    const { code, lines } = await cli(["ask", "--json", "-"], databaseUrl, questions);
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(3);
+    for (const line of lines) expect(line).not.toContain("\n");
+    const [liberty, doorCode, tooLong] = lines.map((line) => JSON.parse(line));
+    const single = JSON.parse((await cli(["ask", "what does assumed liberty mean?", "--json"], databaseUrl)).out);
+    expect(liberty).toEqual(single);
+    expect(doorCode).toMatchObject({ question: "what's the door code for the Leeds office", answered: false });
+    expect(tooLong).toMatchObject({ answered: false, answers: [], error: expect.stringContaining("under 500") });
+  });
+
+  it("says so when the sources don't answer directly, and shows the closest passage", async () => {
+    const parsed = JSON.parse((await cli(["ask", "can the Board overrule our CCG?", "--json"], databaseUrl)).out);
+    expect(parsed).toMatchObject({ answered: true, direct: false });
+    expect(parsed.answers[0]).toMatchObject({ passageId: "letter-control-concern", objective: 1 });
+    const text = (await cli(["ask", "can the Board overrule our CCG?"], databaseUrl)).out;
+    expect(text).toContain("The sources don't answer this directly; the closest passage is:");
+  });
+
+  it("scores a question file per category against plain BM25, as a table and as JSON", async () => {
+    const text = await cli(["eval", TUNING_QUESTIONS], databaseUrl);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/tuning\.yaml: 112 questions/);
+    expect(text.out).toContain("localism-bot");
+    expect(text.out).toContain("Plain BM25 over the same passages");
+    expect(text.out).toMatch(/category\s+questions\s+right\s+declined wrongly\s+answered wrongly/);
+    expect(text.out).toMatch(/near-miss\s+20\s+/);
+    expect(text.out).toContain("The bot beats plain BM25 in every category.");
+
+    const { code, out } = await cli(["eval", TUNING_QUESTIONS, "--json"], databaseUrl);
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report).toMatchObject({ questions: 112, beatsBaseline: true });
+    expect(report.bot.categories.map((entry: { category: string }) => entry.category)).toEqual([
+      "objective",
+      "fact",
+      "off-topic",
+      "near-miss",
+    ]);
+    for (const side of [report.bot, report.baseline]) {
+      for (const entry of side.categories) {
+        expect(entry.right + entry.declinedWrongly + entry.answeredWrongly).toBe(entry.questions);
+        expect(entry.failures).toHaveLength(entry.questions - entry.right);
+      }
+    }
+    const baselineNearMiss = report.baseline.categories.find(
+      (entry: { category: string }) => entry.category === "near-miss",
+    );
+    expect(baselineNearMiss).toMatchObject({ right: 0, answeredWrongly: 20 });
+  });
+
+  it("explains a question file it cannot read, with exit code 2", async () => {
+    expect(await cli(["eval", "no-such-file.yaml"], databaseUrl)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("Cannot read no-such-file.yaml"),
+    });
+    const broken = path.join(root, "test/fixtures/minutes/text-documents.yaml");
+    expect(await cli(["eval", broken], databaseUrl)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("questions"),
+    });
   });
 
   it("says answered:false for an off-topic question", async () => {

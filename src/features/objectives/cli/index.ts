@@ -1,14 +1,24 @@
-import type { CliCommand } from "../../../cli/command";
+import type { AnyCliCommand } from "../../../cli/command";
 import { booleanFlag, stringFlag } from "../../../cli/flags";
 import { askCommand } from "./ask";
+import { evalCommand } from "./eval";
 import { objectivesCommand } from "./objectives";
 import { questionsCommand } from "./questions";
 
-export const objectivesCommands: CliCommand[] = [
+export const objectivesCommands: AnyCliCommand[] = [
   {
     name: "ask",
-    usage: `ask "<question>" [--json]                 answer a question as /objectives does`,
-    run: ({ core, args, flags, output }) => askCommand(core, args, { json: booleanFlag(flags, "json") }, output),
+    usage: `ask "<question>" [--json]                 answer a question as /objectives does
+  ask --json -                              questions from standard input, one a line; one JSON line each`,
+    run: ({ core, args, flags, output, input }) =>
+      askCommand(core, args, { json: booleanFlag(flags, "json") }, output, input),
+  },
+  {
+    name: "eval",
+    usage: `eval <questions.yaml> [--json]            score the answers to labelled questions, with plain BM25
+                                            over the same passages as the baseline`,
+    core: false,
+    run: ({ config, args, flags, output }) => evalCommand(config, args, { json: booleanFlag(flags, "json") }, output),
   },
   {
     name: "objectives",

@@ -41,7 +41,8 @@ function toJson(row: QuestionReportRow) {
 }
 
 function toLine(row: QuestionReportRow): string {
-  const answer = row.answered ? `objective ${row.objective ?? "background"}` : "no answer";
+  const objective = `objective ${row.objective ?? "background"}`;
+  const answer = row.answered ? objective : row.passageId ? `not directly; closest: ${objective}` : "no answer";
   const votes = row.notHelpfulVotes > 0 ? `, ${row.notHelpfulVotes} not helpful` : "";
   const where = row.surface === "cli" ? "cli" : `${row.userId ?? "?"} in ${row.channelId ?? "?"}`;
   return `${row.askedAt.toISOString()}  ${where}  [${answer}${votes}]  ${row.question}`;

@@ -1,10 +1,17 @@
 import { createObjectiveFinder } from "./find-objective";
 import type { KnowledgeBase, Objective, Passage } from "./knowledge-base";
+import { HERE_AND_NOW_WORDS, offDomainWords } from "./off-domain";
+import { definitionTerms, type NamedObjective, preferenceBonus } from "./preferences";
+import { type QuestionShape, readQuestion, statesQuantity } from "./question";
 import { type DocumentKind, type SearchDocument, type SearchHit, SearchIndex, type SourceRef } from "./search";
+import { EVERYDAY_WORDS, GENERIC_WORDS } from "./stop-words";
+import { CANONICAL_TOKENS } from "./synonyms";
+import { analyse } from "./text-analysis";
 
 export interface Answer {
   objective: number | null;
-  /** 0..1: the IDF-weighted share of the question the passage explains (see relevance.ts). */
+  /** 0..1: the IDF-weighted share of the question's known words the passage explains (see
+   * relevance.ts), raised when the passage is what the question asks for (see preferences.ts). */
   score: number;
   text: string;
   kind: DocumentKind;
@@ -16,6 +23,10 @@ export interface Answer {
 export interface AskResult {
   question: string;
   answered: boolean;
+  /** True when the first passage answers the question itself. False when it is background that does
+   * not, or matches the question only loosely (below DIRECT_THRESHOLD): it is then shown as the
+   * closest passage, saying the sources don't answer directly. False, too, when nothing answered. */
+  direct: boolean;
   /** Best first. Answered: up to 3 relevant passages. Not answered: up to 2 weak matches, or none. */
   answers: Answer[];
 }
@@ -28,23 +39,45 @@ export interface ObjectivesAssistant {
   index: SearchIndex;
 }
 
-/** A passage must explain at least this share of the question to count as an answer. */
-export const ANSWER_THRESHOLD = 0.4;
+/** A passage must explain at least this share of the question's known words to be shown as an answer. */
+export const ANSWER_THRESHOLD = 0.2;
+/** Below this share the best passage is shown as the closest one: the sources don't answer directly. */
+export const DIRECT_THRESHOLD = 0.4;
 /** Below the answer threshold but above this, a passage may be offered as "closest, may not answer". */
-export const WEAK_MATCH_THRESHOLD = 0.3;
+export const WEAK_MATCH_THRESHOLD = 0.15;
+/** A personal errand ("how do I...", "where can I...") must be matched this closely: the sources hold no procedures. */
+export const PERSONAL_ANSWER_THRESHOLD = 0.7;
+/**
+ * The index must know at least this share of the question's words. Words no document uses mean the
+ * question is about something else; the field's abbreviations and chit-chat are not counted.
+ */
+export const COVERAGE_THRESHOLD = 0.5;
+/** A name of the field's bodies, people and objectives (synonyms.ts) counts as this many known words. */
+const DOMAIN_NAME_WEIGHT = 2;
+/** A number the index knows counts as this much of a known word. */
+const NUMBER_WEIGHT = 0.5;
+/** A common word that says little about a topic ("stuck", "elsewhere") counts as this much of an unknown word. */
+const GENERIC_WEIGHT = 0.5;
+/** "next", "tomorrow": a word of the asker's own week counts as this many unknown words. */
+const HERE_AND_NOW_WEIGHT = 2;
+/** A personal errand counts as this many unknown words. */
+const PERSONAL_WEIGHT = 1;
 /** Further answers must be at least this close to the best one, so a strong answer is not padded out. */
 const RELATIVE_TO_BEST = 0.5;
+/** A background passage gives way to an answering one that explains at least this share of what it does. */
+const BACKGROUND_GIVES_WAY = 0.75;
 const MAX_ANSWERS = 3;
 const MAX_WEAK_MATCHES = 2;
-const CANDIDATES = 10;
+const CANDIDATES = 15;
 
 export function createObjectivesAssistant(kb: KnowledgeBase): ObjectivesAssistant {
   const index = new SearchIndex(passageDocuments(kb));
   const findObjective = createObjectiveFinder(kb.objectives);
+  const names = objectiveNames(kb.objectives);
   return {
     objectives: () => [...kb.objectives],
     findObjective,
-    ask: (question) => answerQuestion(index, question),
+    ask: (question) => answerQuestion(index, names, question),
     index,
   };
 }
@@ -68,33 +101,147 @@ function passageDocument(passage: Passage, kb: KnowledgeBase): SearchDocument {
       date: source.date,
       ...(source.url === undefined ? {} : { url: source.url }),
     },
-    keywords: passage.about ?? [],
+    keywords: [...(passage.about ?? []), ...(passage.defines ?? [])],
+    ...(passage.defines === undefined ? {} : { defines: passage.defines }),
+    ...(passage.role === undefined ? {} : { role: passage.role }),
   };
 }
 
-/**
- * "Who is the chair of our CCG?" asks who holds a post in the asker's own organisation. The
- * knowledge base covers national policy of 2012-13 and names no local post-holders, so any
- * passage that matches the words (national chairs quoted about CCGs) would be a wrong answer.
- */
-const OWN_ORGANISATION_POST_HOLDER = /^\s*who(?:'s|\s+is|\s+are|\s+runs|\s+leads|\s+chairs)\b.*\b(?:our|my)\b/i;
-
-function answerQuestion(index: SearchIndex, question: string): AskResult {
-  if (OWN_ORGANISATION_POST_HOLDER.test(question)) return { question, answered: false, answers: [] };
-  const hits = index.search(question, CANDIDATES);
-  const best = hits[0]?.score ?? 0;
-  if (best >= ANSWER_THRESHOLD) {
-    const strong = hits.filter((hit) => hit.score >= ANSWER_THRESHOLD && hit.score >= best * RELATIVE_TO_BEST);
-    return { question, answered: true, answers: strong.slice(0, MAX_ANSWERS).map(toAnswer) };
-  }
-  const weak = hits.filter((hit) => hit.score >= WEAK_MATCH_THRESHOLD).slice(0, MAX_WEAK_MATCHES);
-  return { question, answered: false, answers: weak.map(toAnswer) };
+interface ObjectiveName {
+  objective: number;
+  terms: string[];
 }
 
-function toAnswer({ document, score }: SearchHit): Answer {
+/** Each objective's names (aliases, title, slug) as analysed terms, longest first. */
+function objectiveNames(objectives: Objective[]): ObjectiveName[] {
+  return objectives
+    .flatMap((objective) =>
+      [...objective.aliases, objective.title, objective.slug.replace(/-/g, " ")].map((name) => ({
+        objective: objective.number,
+        terms: [...new Set(analyse(name))],
+      })),
+    )
+    .filter((name) => name.terms.length > 0)
+    .sort((a, b) => b.terms.length - a.terms.length);
+}
+
+const OBJECTIVE_WORD = analyse("objective")[0] ?? "object";
+
+/**
+ * The objective a question names. "the commissioning landscape objective", "the excellent
+ * relationships objective": it names one and says it is one, as "objective 2" would (explicit). A
+ * question that only uses a word that names one ("partners", "localism") leans towards it. Only
+ * when the longest name found belongs to one objective.
+ */
+function namedObjective(names: ObjectiveName[], terms: string[]): NamedObjective | undefined {
+  const present = new Set(terms);
+  if (terms.some((term) => /^objective\d$/.test(term))) return undefined;
+  const matched = names.filter((name) => name.terms.every((term) => present.has(term)));
+  const longest = matched[0]?.terms.length;
+  const objectives = new Set(matched.filter((name) => name.terms.length === longest).map((name) => name.objective));
+  const [objective] = objectives;
+  return objectives.size === 1 && objective !== undefined
+    ? { objective, explicit: present.has(OBJECTIVE_WORD) }
+    : undefined;
+}
+
+interface Ranked {
+  hit: SearchHit;
+  /** Confidence plus the preference bonus: the order answers are shown in. */
+  rank: number;
+}
+
+function answerQuestion(index: SearchIndex, names: ObjectiveName[], question: string): AskResult {
+  const declined: AskResult = { question, answered: false, direct: false, answers: [] };
+  const shape = readQuestion(question);
+  if (shape.ownOrganisation) return declined;
+  if (offDomainWords(shape.focus ?? question, (word) => index.uses(word)).length > 0) return declined;
+  const whole = index.lookup(question, CANDIDATES);
+  const unknown = whole.unknown.reduce((sum, word) => sum + unknownWeight(word), 0);
+  const known =
+    whole.known.reduce((sum, { term, token }) => sum + knownWeight(term, token), 0) - whole.partial.length / 2;
+  const personal = shape.personal ? PERSONAL_WEIGHT : 0;
+  const coverage = known <= 0 ? 0 : known / (known + unknown + whole.partial.length / 2 + personal);
+  if (coverage < COVERAGE_THRESHOLD) return declined;
+
+  const found = focusedHits(index, question, shape) ?? whole.hits;
+  const hits = shape.howMany ? found.filter((hit) => countsWhatIsAsked(hit.document, shape.howMany?.of)) : found;
+  const objective = namedObjective(names, whole.terms);
+  const best = hits[0]?.score ?? 0;
+  const ranked = rank(hits, shape, objective, best);
+  if (best < (shape.personal ? PERSONAL_ANSWER_THRESHOLD : ANSWER_THRESHOLD)) {
+    const weak = ranked.filter(({ hit }) => hit.score >= WEAK_MATCH_THRESHOLD).slice(0, MAX_WEAK_MATCHES);
+    return { ...declined, answers: weak.map(toAnswer) };
+  }
+  const strong = ranked.filter(({ hit }) => hit.score >= ANSWER_THRESHOLD && hit.score >= best * RELATIVE_TO_BEST);
+  const [first, ...rest] = backgroundGivesWay(strong);
+  if (!first) return declined;
+  const direct = best >= DIRECT_THRESHOLD && first.hit.document.role !== "background";
+  // The closest passage alone would say little: the other passages that match come with it.
+  const others = direct ? rest : ranked.filter((entry) => entry !== first && entry.hit.score >= ANSWER_THRESHOLD);
+  return { question, answered: true, direct, answers: [first, ...others].slice(0, MAX_ANSWERS).map(toAnswer) };
+}
+
+/**
+ * What the question asks, without its preamble: the subject of "what does X mean" alone; the
+ * sentences that ask, in a message that also gives context; with words in quotes weighing more.
+ * Undefined when that is the whole question as it stands.
+ */
+function focusedHits(index: SearchIndex, question: string, shape: QuestionShape): SearchHit[] | undefined {
+  const asked =
+    shape.definitionAlone && shape.definitionOf !== undefined ? shape.definitionOf : (shape.focus ?? question);
+  const quoted = shape.quoted.filter((phrase) => !asked.toLowerCase().includes(phrase.toLowerCase()));
+  const emphasised = new Set(shape.quoted.flatMap(analyse));
+  if (asked === question && emphasised.size === 0) return undefined;
+  const hits = index.lookup([asked, ...quoted].join(" "), CANDIDATES, emphasised).hits;
+  return hits.length > 0 ? hits : undefined;
+}
+
+/** "how many staff...": the passage states a number, and uses the word counted (when that is not a stop word). */
+function countsWhatIsAsked(document: SearchDocument, counted: string | undefined): boolean {
+  if (!statesQuantity(document.text)) return false;
+  const term = counted === undefined ? undefined : analyse(counted)[0];
+  return term === undefined || analyse([document.text, ...(document.keywords ?? [])].join(" ")).includes(term);
+}
+
+/** How much a known word counts for a question's coverage: a name of the field (CCG, the Board) two; a
+ * number (which may only be part of a date or a time) and an everyday word ("old", "write") half; a
+ * fuzzy or prefix match loses half. */
+function knownWeight(term: string, token: string): number {
+  if (CANONICAL_TOKENS.has(term)) return DOMAIN_NAME_WEIGHT;
+  if (/^\d+$/.test(term)) return NUMBER_WEIGHT;
+  return EVERYDAY_WORDS.has(token) ? GENERIC_WEIGHT : 1;
+}
+
+/** How much a word no document uses counts against a question (see GENERIC_WORDS, HERE_AND_NOW_WORDS). */
+function unknownWeight(word: string): number {
+  if (HERE_AND_NOW_WORDS.has(word)) return HERE_AND_NOW_WEIGHT;
+  return GENERIC_WORDS.has(word) || EVERYDAY_WORDS.has(word) ? GENERIC_WEIGHT : 1;
+}
+
+/** Orders hits by confidence plus preference (see preferences.ts). */
+function rank(hits: SearchHit[], shape: QuestionShape, objective: NamedObjective | undefined, best: number): Ranked[] {
+  const subject = definitionTerms(shape);
+  return hits
+    .map((hit) => ({ hit, rank: hit.score + preferenceBonus(hit, best, { shape, subject, objective }) }))
+    .sort((a, b) => Math.round(b.rank * 100) - Math.round(a.rank * 100) || b.hit.rawScore - a.hit.rawScore);
+}
+
+/** A background passage first gives way to the best passage that answers, if that one is close. */
+function backgroundGivesWay(strong: Ranked[]): Ranked[] {
+  const [first, ...rest] = strong;
+  if (first?.hit.document.role !== "background") return strong;
+  const answering = rest.find(
+    ({ hit, rank }) => hit.document.role !== "background" && rank >= first.rank * BACKGROUND_GIVES_WAY,
+  );
+  return answering ? [answering, first, ...rest.filter((entry) => entry !== answering)] : strong;
+}
+
+function toAnswer({ hit, rank }: Ranked): Answer {
+  const { document } = hit;
   return {
     objective: document.objective,
-    score,
+    score: Math.min(1, rank),
     text: document.text,
     kind: document.kind,
     ...(document.speaker === undefined ? {} : { speaker: document.speaker }),

@@ -54,6 +54,8 @@ export class AskService {
   ask(question: string, asker: Asker): AskedQuestion {
     const id = randomUUID();
     const result = this.answer(question);
+    // Shown only as the closest passage, a question is recorded as not answered, so that whoever
+    // keeps the knowledge base sees it among the unanswered ones; the passage shown is kept.
     const best = result.answered ? result.answers[0] : undefined;
     const askedAt = this.clock.now();
     const record = () =>
@@ -64,7 +66,7 @@ export class AskService {
         channelId: asker.channelId ?? null,
         surface: asker.surface,
         question: result.question,
-        answered: result.answered,
+        answered: result.answered && result.direct,
         objective: best?.objective ?? null,
         passageId: best?.passageId ?? null,
         score: best?.score ?? null,

@@ -9,9 +9,10 @@
  *   confidence(doc) = sum over t of min(score_t(doc), quality(t) * self(t)) / sum over t of self(t)
  *
  * So confidence is the IDF-weighted share of the query the document explains. Rare words weigh most;
- * a word found nowhere in the index (the "wifi" of "wifi password") keeps the largest possible
- * weight in the denominator and pulls confidence down; common words ("CCG", "NHS") barely count
- * either way. quality(t) is 1 for an exact match, about 0.6 for a corrected typo and 0.45 for a bare
+ * common words ("CCG", "NHS") barely count either way. The sum is over the words the index knows:
+ * a word no document uses (an abbreviation, a word of chit-chat, the "wifi" of "wifi password")
+ * would count against every document alike, so it is left to the caller, which judges from those
+ * words whether the question is about the knowledge base at all (coverage, in answer.ts). quality(t) is 1 for an exact match, about 0.6 for a corrected typo and 0.45 for a bare
  * fuzzy or prefix match, so a guessed word can never count as much as a word typed right; a typo's
  * self-score uses the idf of the word it was taken for. Capping each term keeps one word repeated
  * in a passage from standing in for the others.

@@ -59,6 +59,11 @@ export const passageSchema = z
     speaker: text.optional(),
     source: id,
     about: z.array(keyword).optional(),
+    /** Terms the passage explains: "what is X" questions about them are answered with it first. */
+    defines: z.array(keyword).optional(),
+    /** `letter`: it states what the letter itself says. `background`: context that answers no
+     * question by itself; when it is the best match the bot says the sources don't answer directly. */
+    role: z.enum(["letter", "background"]).optional(),
   })
   .superRefine((passage, context) => {
     if (passage.kind === "quotation" && passage.speaker === undefined) {

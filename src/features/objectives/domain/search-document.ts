@@ -16,6 +16,10 @@ export interface SearchDocument {
   speaker?: string;
   source: SourceRef;
   keywords?: string[];
+  /** Terms the document explains (a knowledge base passage's `defines`). */
+  defines?: string[];
+  /** A knowledge base passage's `role`: what the letter itself says, or background. */
+  role?: "letter" | "background";
 }
 
 export interface SearchHit {

@@ -25,6 +25,10 @@ export class SurfaceVocabulary {
     }
   }
 
+  has(word: string): boolean {
+    return this.documentCounts.has(word);
+  }
+
   /** The nearest known word within 1 edit (6-8 letters) or 2 edits (9+), the commonest on a tie.
    * Shorter words are left alone: one edit turns too many of them into other words ("print", "point"). */
   closest(word: string): Correction | undefined {

@@ -14,4 +14,55 @@ hello hey anyone someone somebody know knows question questions wondering wonder
 want like get got go going us let lets really actually ok okay yes bot ask asked asking find found
 wondered maybe perhaps something anything thing things`;
 
-export const STOP_WORDS: ReadonlySet<string> = new Set(`${ENGLISH} ${CONVERSATIONAL}`.split(/\s+/).filter(Boolean));
+/** Greetings, apologies, fillers and hedges of chat, and contractions typed without the apostrophe. */
+const CHAT = `morning afternoon evening folks guys everyone everybody anybody sorry bother cheers ta thx tbh btw fyi
+pls plz lol bit lot lots stuff kind sort basically literally exactly honestly apparently probably definitely simply
+pretty quite feel feels felt seem seems seemed latter former banging trying try understand understanding sure clear
+unclear confused lost plain english right happen happens happened happening matter matters way ways fit fits come
+comes came side one ones idea ideas thoughts person people here line already made
+dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt shouldnt havent hasnt hadnt im ive id youre
+theyre theres thats whens whys weve youve theyve itll thatll wed youd theyd shes hes`;
+
+export const STOP_WORDS: ReadonlySet<string> = new Set(
+  `${ENGLISH} ${CONVERSATIONAL} ${CHAT}`.split(/\s+/).filter(Boolean),
+);
+
+/**
+ * Common words that say little about what a question is about, but are not stop words because a
+ * passage may use them to mean something ("keep more control", "real choice"). When no indexed
+ * document uses one, it counts only half against a question's coverage (answer.ts): "are we stuck
+ * with the CSU or can we go elsewhere" is about the CSU, however many such words surround it.
+ */
+export const GENERIC_WORDS: ReadonlySet<string> = new Set(
+  `think thinks thinking thought reckon suppose supposed supposedly believe guess hope hoping wish mention mentioned
+  heard hear see seen saw look looks looking looked sound sounds seeing going goes went gone coming stuck insist
+  insists insisting care talk talking talked told remember forget forgot give gives gave given take takes took taken
+  put puts stay stays stop stops start started starting begin end ended finish use used using agree agreed disagree
+  argue argued clarify clarification confirm confirmed check checking count counts mean meant matter wonder
+  big bigger biggest small smaller smallest large larger huge tiny little short exact whole entire true false actual
+  general basic major minor good bad best worst better worse great fine nice easy hard difficult possible likely
+  unlikely obvious simple different similar various certain particular latest recent early earlier late later quick
+  slow wrong correct proper usual normal main
+  also rather fairly totally completely entirely generally usually normally possibly certainly clearly obviously
+  presumably soon sooner ever never always sometimes again anyway anyhow though although however instead otherwise
+  else elsewhere somewhere anywhere everywhere nowhere around far near vs versus etc eg ie per via plus
+  lot lots few many much several half bunch loads
+  case fact reason example sense opinion view views detail details info type types part parts kind sort
+  form treatment front back bottom middle beginning paper papers document documents sentence bits piece
+  lead colleague colleagues manager boss everyone somebody concrete title`
+    .split(/\s+/)
+    .filter(Boolean),
+);
+
+/**
+ * Everyday words that a passage may use but that say nothing about the letter when a question uses
+ * them: they count half for a question's coverage even when the index knows them, so "how old is the
+ * queen" is not about the passage that speaks of "the old clinical tribalism".
+ */
+export const EVERYDAY_WORDS: ReadonlySet<string> = new Set(
+  `write writes written writing work works working old great year years month months week weeks day days time times
+  name names open opens opened close closes closed move moves moving moved number numbers place places world life home
+  hand hands change changes changed changing`
+    .split(/\s+/)
+    .filter(Boolean),
+);

@@ -2,10 +2,40 @@
  * The field's vocabulary has many names for the same bodies. Documents and queries are both rewritten
  * so that every name becomes one canonical token before indexing, e.g. "clinical commissioning
  * groups" and "CCGs" both become `ccg`. Phrases are matched on lower-case text with punctuation
- * already turned into spaces and possessive "'s" removed.
+ * already turned into spaces and possessive "'s" removed; a name typed without its apostrophe
+ * ("lansleys letter", "the boards budget") is read as the name.
+ *
+ * The abbreviations staff use are here too (CB, CBA, SoS, DoH, SHA, PCT, CSU, ALB, LAT, QIPP, GB...).
+ * Where the sources use other words for the same thing, the token is theirs: the strategic health
+ * authorities (SHAs) were the NHS's regional tier, which the letter calls "regional organisations",
+ * so an SHA is read as `regional`.
  */
 const CANONICAL_NAMES: Record<string, readonly string[]> = {
   ccg: ["clinical commissioning groups", "clinical commissioning group", "ccgs", "ccg"],
+  // The letter's central idea: not to be stemmed into the everyday "local".
+  localism: ["localism"],
+  pct: [
+    "primary care trusts",
+    "primary care trust",
+    "pct clusters",
+    "pct cluster",
+    "pcts",
+    "pct",
+    // In 2012 "the cluster" was the PCT cluster.
+    "clusters",
+    "cluster",
+  ],
+  regional: ["strategic health authorities", "strategic health authority", "sha clusters", "shas", "sha", "regional"],
+  csu: ["commissioning support units", "commissioning support unit", "csus", "csu"],
+  alb: ["arm length bodies", "arm length body", "arms length bodies", "arms length body", "albs", "alb"],
+  lat: ["local area teams", "local area team", "area teams", "area team", "lats", "lat"],
+  gb: ["governing bodies", "governing body", "gbs", "gb"],
+  qipp: ["quality innovation productivity and prevention", "qipp"],
+  od: ["organisational development", "organizational development", "od"],
+  gp: ["general practitioners", "general practitioner", "general practices", "general practice", "gps", "gp"],
+  phe: ["public health england", "phe"],
+  mip: ["management in practice", "mip"],
+  pasc: ["public administration select committee", "pasc"],
   icb: ["integrated care boards", "integrated care board", "icbs", "icb"],
   hwb: [
     "health and wellbeing boards",
@@ -18,6 +48,8 @@ const CANONICAL_NAMES: Record<string, readonly string[]> = {
   nhscb: [
     "nhs commissioning board special health authority",
     "nhs commissioning board authority",
+    "nhs cb authority",
+    "cb authority",
     "nhs commissioning board",
     "commissioning board authority",
     "commissioning board",
@@ -28,19 +60,36 @@ const CANONICAL_NAMES: Record<string, readonly string[]> = {
     "nhscba",
     "nhs cb",
     "nhscb",
-    "nhs england",
-    "nhse",
+    "ncb",
+    "cba",
+    "cb",
   ],
-  dh: ["department of health and social care", "department of health", "the department", "dhsc", "doh", "dh"],
+  // NHS England is the Board under its later name: both tokens, so that a question about the
+  // Board finds it by either name and one about the name itself ("when did the CB become NHS
+  // England") finds the passages that use it.
+  nhse: ["nhs england", "nhse"],
+  dh: [
+    "department of health and social care",
+    "department of health",
+    "dept of health",
+    "the department",
+    "the dept",
+    "dhsc",
+    "doh",
+    "dh",
+  ],
   sos: [
     "secretary of state for health and social care",
     "secretary of state for health",
     "secretary of state",
+    "sec of state",
     "the health secretary",
     "health secretary",
+    "health sec",
     "andrew lansley",
     "mr lansley",
     "lansley",
+    "sofs",
     "sos",
   ],
   napc: ["national association of primary care", "napc"],
@@ -79,6 +128,9 @@ export function objectiveToken(objective: number): string {
 
 export const CANONICAL_TOKENS: ReadonlySet<string> = new Set(Object.keys(CANONICAL_NAMES));
 
+/** Tokens that also stand for another: NHS England is the NHS Commissioning Board. */
+const ALSO: Record<string, string> = { nhse: "nhscb" };
+
 const phraseToToken = new Map(
   Object.entries(CANONICAL_NAMES).flatMap(([token, phrases]) => phrases.map((phrase) => [phrase, token] as const)),
 );
@@ -100,6 +152,8 @@ export function canonicaliseNames(spacedText: string): string {
       continue;
     }
     output.push(match ? match.token : (words[index] ?? ""));
+    const also = match && ALSO[match.token];
+    if (also) output.push(also);
     index += match ? match.length : 1;
   }
   return output.join(" ");
@@ -111,10 +165,21 @@ function coversMoreAfterArticle(words: string[], index: number, match: { length:
   return afterArticle !== undefined && afterArticle.length + 1 > (match?.length ?? 0);
 }
 
+/** The first word of every name: most words start none, and are passed over at once. */
+const FIRST_WORDS = new Set([...phraseToToken.keys()].map((phrase) => phrase.split(" ")[0]));
+
 function longestPhraseAt(words: string[], start: number): { token: string; length: number } | undefined {
+  const word = words[start] ?? "";
+  if (!FIRST_WORDS.has(word) && !(word.endsWith("s") && FIRST_WORDS.has(word.slice(0, -1)))) return undefined;
   for (let length = Math.min(LONGEST_PHRASE_WORDS, words.length - start); length > 0; length -= 1) {
-    const token = phraseToToken.get(words.slice(start, start + length).join(" "));
+    const phrase = words.slice(start, start + length).join(" ");
+    const token = phraseToToken.get(phrase) ?? withoutApostrophe(phrase);
     if (token) return { token, length };
   }
   return undefined;
+}
+
+/** "lansleys" is "Lansley's" typed without the apostrophe; "the boards" is "the Board's". */
+function withoutApostrophe(phrase: string): string | undefined {
+  return phrase.length > 3 && phrase.endsWith("s") ? phraseToToken.get(phrase.slice(0, -1)) : undefined;
 }

@@ -1,9 +1,14 @@
 import { stemmer } from "stemmer";
 import { STOP_WORDS } from "./stop-words";
 import { CANONICAL_TOKENS, canonicaliseNames } from "./synonyms";
+import { rewriteVariants } from "./word-variants";
 
-/** Lower-cases, drops possessives and punctuation, and rewrites synonyms to canonical tokens. */
+/** Lower-cases, drops possessives and punctuation, rewrites typed variants to the sources' words
+ * (word-variants.ts) and names to canonical tokens (synonyms.ts). A question is read several times
+ * while it is answered, so recent results are kept. */
 export function normaliseText(text: string): string {
+  const known = recentlyNormalised.get(text);
+  if (known !== undefined) return known;
   const spaced = text
     .normalize("NFKC")
     .toLowerCase()
@@ -12,8 +17,14 @@ export function normaliseText(text: string): string {
     .replace(/'/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
-  return canonicaliseNames(spaced);
+  const normalised = canonicaliseNames(rewriteVariants(spaced));
+  if (recentlyNormalised.size >= RECENT_TEXTS) recentlyNormalised.clear();
+  recentlyNormalised.set(text, normalised);
+  return normalised;
 }
+
+const RECENT_TEXTS = 1000;
+const recentlyNormalised = new Map<string, string>();
 
 export function tokenise(text: string): string[] {
   const normalised = normaliseText(text);

@@ -80,10 +80,18 @@ describe("SearchIndex", () => {
     expect(hits.map((hit) => hit.score)).toEqual([...hits.map((hit) => hit.score)].sort((a, b) => b - a));
   });
 
-  it("gives words it has never seen their full weight, so off-topic questions score low", () => {
+  it("scores on the words it knows and lists the words it has never seen, for the caller to weigh", () => {
     expect(index.search("wifi password", 5)).toEqual([]);
-    const partly = index.search("CCG christmas party venue", 5)[0]?.score ?? 0;
-    expect(partly).toBeLessThan(0.2);
+    expect(index.lookup("wifi password").unknown).toEqual(["wifi", "password"]);
+    const partly = index.lookup("CCG christmas party venue");
+    expect(partly.terms).toEqual(["ccg"]);
+    expect(partly.unknown).toEqual(["christmas", "party", "venue"]);
+  });
+
+  it("leaves the field's abbreviations out of both when no document uses them", () => {
+    const lookup = index.lookup("does the LAT or QIPP change CCG autonomy");
+    expect(lookup.unknown).toEqual(["change"]);
+    expect(topId(index, "does the LAT or QIPP change CCG autonomy")).toBe("autonomy");
   });
 
   it("returns nothing for a question made only of stop words", () => {

@@ -39,23 +39,34 @@ describe("/objectives through the real Bolt receiver", () => {
   });
 
   it("answers a question with a quoted passage, its objective and its source, and records who asked", async () => {
-    const reply = await objectives("can the board overrule our CCG?");
+    const reply = await objectives("what did Lansley say about the autonomy of CCGs?");
     const shown = readable(reply.body);
     expect(reply.effect.kind).toBe("ephemeral");
     expect(shown).toContain("Question:");
     expect(shown).toMatch(/Objective \d: /);
     expect(shown).toMatch(/Source: /);
+    expect(shown).toContain("— Andrew Lansley");
     expect(shown).toContain("Share in channel");
     expect(shown).toContain("Not helpful");
 
-    const [recorded] = await waitForQuestions(t, 1, "can the board overrule our CCG?");
+    const [recorded] = await waitForQuestions(t, 1, "what did Lansley say about the autonomy of CCGs?");
     expect(recorded).toMatchObject({
       userId: PEOPLE.staff.id,
       channelId: CHANNELS.commissioning.id,
       workspaceId: t.standin.workspace.team.id,
       answered: true,
+      objective: 1,
     });
-    expect(recorded?.objective).not.toBeNull();
+  });
+
+  it("says plainly when the sources don't answer directly, shows the closest passage, and notes the question", async () => {
+    const shown = readable((await objectives("can the board overrule our CCG?")).body);
+    expect(shown).toContain("The sources don't answer this directly; the closest passage is:");
+    expect(shown).toMatch(/Objective 1: /);
+    const [recorded] = await waitForQuestions(t, 1, "can the board overrule our CCG?");
+    expect(recorded).toMatchObject({ answered: false, objective: 1, passageId: "letter-control-concern" });
+    const unanswered = await t.bot.core.features.objectives.questions.unanswered(new Date(0));
+    expect(unanswered.map((row) => row.question)).toContain("can the board overrule our CCG?");
   });
 
   it("says plainly that it doesn't know when nothing is relevant, and never invents", async () => {

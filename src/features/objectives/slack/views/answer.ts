@@ -8,6 +8,9 @@ import { DATED_NOTE } from "./objectives";
 
 export type Feedback = "helpful" | "not_helpful";
 
+/** Said before the closest passage when the best match is background or loose. */
+export const NOT_DIRECT = "The sources don't answer this directly; the closest passage is:";
+
 export interface AnswerViewOptions {
   questionId: string;
   /** Set when the answer has been reposted to the channel by this user. */
@@ -22,13 +25,20 @@ function objectiveLabel(kb: KnowledgeBase, objective: number | null): string {
   return found ? `Objective ${found.number}: ${found.title}` : `Objective ${objective}`;
 }
 
-function passageText(answer: Answer): string {
+/**
+ * Quotations and the minutes' own words are drawn in a quote block, a quotation with its speaker;
+ * the knowledge base's summaries are the bot's own sentences, so they are plain text labelled as a
+ * summary of their source and never drawn as a quote.
+ */
+export function passageText(answer: Answer): string {
   const text = escapeMrkdwn(answer.text);
   if (answer.kind === "quotation") {
     return `${Md.blockquote(`“${text}”`)}${answer.speaker ? `\n— ${escapeMrkdwn(answer.speaker)}` : ""}`;
   }
-  const label = answer.kind === "minutes" ? "From the minutes" : "Summary of the source";
-  return `${Md.blockquote(text)}\n_${label}_`;
+  if (answer.kind === "minutes") {
+    return `${Md.blockquote(text)}\n_From the minutes: ${escapeMrkdwn(answer.source.title)}_`;
+  }
+  return `${Md.italic(`Summary of ${escapeMrkdwn(answer.source.title)}`)}\n${text}`;
 }
 
 function answerBlocks(kb: KnowledgeBase, answers: Answer[]) {
@@ -67,9 +77,11 @@ export function answerMessage(kb: KnowledgeBase, result: AskResult, options: Ans
   if (result.answered) {
     const best = result.answers[0];
     const text = best ? `${best.text} (${plainCitation(best.source)})` : result.question;
+    const closest = result.direct ? [] : [Blocks.Section({ text: Md.bold(NOT_DIRECT) })];
     return toSlackMessage(
-      Message({ text: truncate(text, 3000) }).blocks(
+      Message({ text: truncate(result.direct ? text : `${NOT_DIRECT} ${text}`, 3000) }).blocks(
         question,
+        ...closest,
         ...answerBlocks(kb, result.answers),
         Blocks.Context().elements(DATED_NOTE),
         ...feedbackNote,

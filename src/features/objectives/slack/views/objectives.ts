@@ -48,9 +48,10 @@ export function objectivesListMessage(kb: KnowledgeBase): SlackMessage {
 /** `/objectives 3`: one objective in full, with its quotes, sources and related objectives. */
 export function objectiveDetailMessage(kb: KnowledgeBase, objective: Objective): SlackMessage {
   const sourceOf = (id: string) => kb.sources.get(id);
+  // The expectations are the bot's summaries of their sources: plain text, labelled, never quoted.
   const expects = objective.expects.map((item) => {
     const source = sourceOf(item.source);
-    return `• ${escapeMrkdwn(item.text)}${source ? ` _(${escapeMrkdwn(source.publisher)})_` : ""}`;
+    return `• ${escapeMrkdwn(item.text)}${source ? ` _(summary of ${sourceTitle(source)})_` : ""}`;
   });
   const blocks = [
     Blocks.Header({ text: truncate(`Objective ${objectiveHeading(objective)}`, 150) }),
@@ -77,6 +78,12 @@ export function objectiveDetailMessage(kb: KnowledgeBase, objective: Objective):
   ];
   const text = `Objective ${objectiveHeading(objective)}: ${objective.summary}`;
   return toSlackMessage(Message({ text }).blocks(blocks.filter((block) => block !== undefined)));
+}
+
+/** The source's title, linked when it has an address. */
+function sourceTitle(source: { title: string; url?: string | undefined }): string {
+  const title = escapeMrkdwn(source.title);
+  return source.url ? `<${source.url}|${title}>` : title;
 }
 
 function quoteBlocks(kb: KnowledgeBase, objective: Objective) {

@@ -1,0 +1,74 @@
+import type { QuestionShape } from "./question";
+import type { SearchDocument, SearchHit } from "./search-document";
+import { analyse } from "./text-analysis";
+
+/**
+ * Among passages that match a question about equally well, the kind it asks for comes first:
+ * - "what is X" / "what does X mean": a passage that defines X (its `defines` names X);
+ * - "what did the letter / the Secretary of State say": the letter's own words (role `letter`);
+ * - "the commissioning landscape objective": passages filed under that objective; a little, too, for
+ *   a question that only uses a word naming one ("partners", "localism").
+ * A preference adds to a passage's rank, never to whether the question is answered, and counts only
+ * for a passage that explains at least PREFERENCE_FLOOR of what the best match does: it reorders
+ * near equals and never promotes a poor match.
+ */
+export const DEFINITION_BONUS = 0.35;
+export const LETTER_BONUS = 0.2;
+export const NAMED_OBJECTIVE_BONUS = 0.3;
+export const OBJECTIVE_WORD_BONUS = 0.1;
+export const PREFERENCE_FLOOR = 0.6;
+
+const definedTerms = new WeakMap<SearchDocument, string[][]>();
+
+function termsDefinedBy(document: SearchDocument): string[][] {
+  let terms = definedTerms.get(document);
+  if (!terms) {
+    terms = (document.defines ?? []).map(analyse).filter((set) => set.length > 0);
+    definedTerms.set(document, terms);
+  }
+  return terms;
+}
+
+/** The analysed subject of a definition question, or undefined when it is not one. */
+export function definitionTerms(shape: QuestionShape): Set<string> | undefined {
+  if (shape.definitionOf === undefined) return undefined;
+  const terms = new Set(analyse(shape.definitionOf));
+  return terms.size > 0 ? terms : undefined;
+}
+
+/** The passage defines the subject: every word of a term it defines is in the subject, and the
+ * term is at least half of the subject ("the boards resource limit" is defined by "resource limit";
+ * "the door code for the national support centre" is not defined by "National Support"). */
+export function defines(document: SearchDocument, subject: Set<string>): boolean {
+  return termsDefinedBy(document).some(
+    (term) => term.every((word) => subject.has(word)) && term.length * 2 >= subject.size,
+  );
+}
+
+export interface Asked {
+  shape: QuestionShape;
+  /** The analysed subject of a definition question. */
+  subject: Set<string> | undefined;
+  /** The objective the question names ("the excellent relationships objective"). */
+  objective: NamedObjective | undefined;
+}
+
+export interface NamedObjective {
+  objective: number;
+  /** Named as an objective ("the finance objective"), not just by a word that names one ("finance"). */
+  explicit: boolean;
+}
+
+export function preferenceBonus({ document, score }: SearchHit, best: number, asked: Asked): number {
+  if (score < best * PREFERENCE_FLOOR) return 0;
+  const definition = asked.subject !== undefined && defines(document, asked.subject) ? DEFINITION_BONUS : 0;
+  const letter = asked.shape.asksForTheLetter && document.role === "letter" ? LETTER_BONUS : 0;
+  const named = asked.objective;
+  const objective =
+    named === undefined || document.objective !== named.objective
+      ? 0
+      : named.explicit
+        ? NAMED_OBJECTIVE_BONUS
+        : OBJECTIVE_WORD_BONUS;
+  return definition + letter + objective;
+}

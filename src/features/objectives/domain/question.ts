@@ -1,0 +1,141 @@
+import { normaliseText } from "./text-analysis";
+
+/** What a question asks for, beyond its words: read from its phrasing before it is looked up. */
+export interface QuestionShape {
+  /** "what is X", "what does X mean", "X??": the X, as typed. */
+  definitionOf?: string;
+  /** The X alone is what is asked ("what does X mean", "what is meant by X", "X??"), the rest preamble. */
+  definitionAlone: boolean;
+  /** Words the asker put in quotes: 'localism', "full control". */
+  quoted: string[];
+  /** In a message of several sentences, those that ask (end with "?"), when others only give context. */
+  focus?: string;
+  /** It asks what the letter or the Secretary of State said, wanted or meant. */
+  asksForTheLetter: boolean;
+  /** "how many staff...": only a passage that states a number can answer it; the word counted ("staff"), if any. */
+  howMany?: { of?: string };
+  /** It asks how the asker personally gets something done ("how do I...", "where can I...", "book me..."). */
+  personal: boolean;
+  /** It asks about the asker's own organisation or week: its post-holders, its figures, who or
+   * when or where the next meeting is. */
+  ownOrganisation: boolean;
+}
+
+/**
+ * Definition questions. The first pattern that matches gives the subject, up to the end of its
+ * sentence; "what is the Board's resource limit and why does it matter" gives "the board's resource
+ * limit and why does it matter", which is enough: a passage counts as defining it when the term it
+ * defines is most of the subject (see preferences.ts).
+ */
+const DEFINITION_PATTERNS: { pattern: RegExp; alone: boolean }[] = [
+  { pattern: /\bwhat\s+(?:does|do|did)\s+.+?\s+mean\s+by\s+(.+)/, alone: true },
+  {
+    pattern: /\bwhat\s+(?:does|do|did)\s+(.+?)\s+(?:actually\s+|really\s+|exactly\s+)?(?:mean|means|stand\s+for)\b/,
+    alone: true,
+  },
+  {
+    pattern:
+      /\bwhat(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:actually\s+|really\s+|exactly\s+)?(?:meant\s+by|the\s+meaning\s+of)\s+(.+)/,
+    alone: true,
+  },
+  { pattern: /\b(?:meaning|definition)\s+of\s+(.+)/, alone: true },
+  { pattern: /\bdefine\s+(.+)/, alone: true },
+  { pattern: /^([^?]+?)\s*\?{2,}\s*$/, alone: true },
+  { pattern: /\bwhat(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+)?(.+)/, alone: false },
+];
+/** "what does the letter mean by it": the subject is elsewhere in the question. */
+const PRONOUNS = new Set(["it", "this", "that", "these", "those", "they", "them", "he", "she"]);
+
+/** Verbs that ask what someone said, wanted or meant. */
+const SAYING = String.raw`(?:say|says|said|saying|cover|covers|mention|mentions|mentioned|ask|asks|asked|asking|want|wants|wanted|expect|expects|expected|require|requires|required|stress|stressed|promise|promised|mean|means|meant|demand|demands|demanded|call\s+for|calls\s+for|called\s+for)`;
+/** In normalised text the letter's author is `sos` whatever he was called, and the Department `dh`. */
+const LETTER_PATTERNS = [
+  new RegExp(String.raw`\b(?:letter|sos)\b.*\bwhat\s+(?:did|does|do)\s+(?:it|he)\s+(?:\w+\s+){0,2}?${SAYING}\b`),
+  new RegExp(String.raw`\b(?:letter|sos|dh)\s+(?:\w+\s+){0,2}?${SAYING}\b`),
+  new RegExp(
+    String.raw`\b(?:what|how)\s+(?:did|does|do|has|have)\s+(?:the\s+)?(?:letter|sos|dh)\s+(?:\w+\s+){0,2}?${SAYING}\b`,
+  ),
+  /\b(?:wording|words|quote|quotes|quoted|line|view|position)\b.*\b(?:letter|sos|dh)\b/,
+  /\b(?:letter|sos|dh)\b.*\b(?:wording|words|quote|quotes|quoted|line|view|position)\b/,
+];
+
+/** Asking how to get something done oneself: "how do I...", "where can I...", "who do I contact". */
+const PERSONAL_PATTERNS = [
+  /\b(?:how|where|who|when|what)\s+(?:do|can|could|should|shall|would)\s+i\b/,
+  /\b(?:book|get|give|send|paid|pay|sort|find)\s+me\b/,
+];
+
+/**
+ * The knowledge base covers national policy of 2012-13 and names no local post-holder, meeting or
+ * figure: "who chairs our governing body", "what's on the agenda for our next meeting", "what's
+ * our prescribing budget" and "when is the next accountability meeting" are about the asker's own
+ * organisation and week, and any passage that matches their words (national chairs, the Board's
+ * meetings of 2012, budget delegation) would be a wrong answer.
+ */
+const OWN_ORGANISATION_PATTERNS = [
+  /\bwho(?:'s|s|\s+is|\s+are|\s+runs|\s+leads|\s+chairs)\b.*\b(?:our|my)\b/,
+  /\b(?:agenda|minutes|papers|dial|date|venue|room)\s+(?:\w+\s+)?(?:for|of|from)\s+(?:our|my)\s+(?:next|last|upcoming|previous)\b/,
+  /\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:our|my)\b[^?]*\b(?:budget|budgets|allocation|spend|figure|figures|deadline|address|agenda|minutes)\b/,
+  /\b(?:when|where|who|what\s+time)\b[^?]*\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetings|senate|board|session|event|forum|day)\b/,
+];
+
+/** A quoted phrase: opened after a space or punctuation and closed before one, so "we're" and
+ * "Lansley's" are not quotes. */
+const QUOTED = /(?:^|[\s(\-–—:])['"“‘]([^'"“”‘’]{2,80}?)['"”’](?=$|[\s,.;:!?)\-–—])/g;
+
+const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
+/** Dates and times are numbers that count nothing. */
+const DATES = new RegExp(
+  String.raw`\b\d{1,2}\s+(?:${MONTHS})(?:\s+\d{4})?\b|\b(?:${MONTHS})\s+\d{4}\b|\b\d{4}(?:[-/]\d{2,4})?\b|\b\d{1,2}:\d{2}\b`,
+  "gi",
+);
+const QUANTITY =
+  /\b\d+(?:[.,]\d+)?\b|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred|thousand|million|billion|dozen|half)\b/i;
+
+/** Whether a passage states a number of something (not just a date): what a "how many" question needs. */
+export function statesQuantity(text: string): boolean {
+  return QUANTITY.test(text.replace(DATES, " "));
+}
+
+export function readQuestion(question: string): QuestionShape {
+  const lower = question.toLowerCase().replace(/[’‘`´]/g, "'");
+  const normalised = normaliseText(question);
+  const definition = definitionSubject(lower);
+  const focus = askingSentences(question);
+  return {
+    ...(definition === undefined ? {} : { definitionOf: definition.subject }),
+    definitionAlone: definition?.alone ?? false,
+    quoted: [...question.matchAll(QUOTED)].flatMap((match) => match[1]?.trim() || []),
+    ...(focus === undefined ? {} : { focus }),
+    ...howMany(lower),
+    asksForTheLetter: LETTER_PATTERNS.some((pattern) => pattern.test(normalised)),
+    personal: PERSONAL_PATTERNS.some((pattern) => pattern.test(lower)),
+    ownOrganisation: OWN_ORGANISATION_PATTERNS.some((pattern) => pattern.test(lower)),
+  };
+}
+
+function howMany(lower: string): Pick<QuestionShape, "howMany"> {
+  const match = /\bhow\s+many\b\s*([\p{L}\p{N}]*)/u.exec(lower);
+  if (!match) return {};
+  return { howMany: match[1] ? { of: match[1] } : {} };
+}
+
+function definitionSubject(lower: string): { subject: string; alone: boolean } | undefined {
+  for (const { pattern, alone } of DEFINITION_PATTERNS) {
+    const match = pattern.exec(lower)?.[1];
+    if (match === undefined) continue;
+    const subject = match.split(/[?!.]/)[0]?.trim() ?? "";
+    return subject === "" || PRONOUNS.has(subject) ? undefined : { subject, alone };
+  }
+  return undefined;
+}
+
+/** The sentences ending in "?" of a message that also has sentences that do not. */
+function askingSentences(question: string): string | undefined {
+  const sentences = question
+    .split(/(?<=[.!?])\s+/)
+    .map((sentence) => sentence.trim())
+    .filter(Boolean);
+  const asking = sentences.filter((sentence) => sentence.endsWith("?"));
+  return asking.length > 0 && asking.length < sentences.length ? asking.join(" ") : undefined;
+}

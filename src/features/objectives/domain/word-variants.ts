@@ -1,0 +1,107 @@
+/**
+ * Words as staff type them in Slack, rewritten to the words the sources use before anything else
+ * is done (to questions and indexed text alike, so both sides agree):
+ *
+ * - everyday abbreviations: "mtg", "yr", "exec", "govt", "orgs", "2nd";
+ * - other forms of a word the sources use, which stemming does not join: "decide" (the sources say
+ *   "decision"), "advising" ("advice"), "override" ("overrule");
+ * - the handful of plain words and idioms for what the sources say more formally: "backed" a letter
+ *   is "welcomed" it, "got rid of" is "abolished", "HQ" is "headquarters".
+ *
+ * Names of bodies and their abbreviations (CB, SoS, PCT, SHA...) are in synonyms.ts. Keep this list
+ * to words whose meaning in a question about the letter is not in doubt.
+ */
+const VARIANTS: Record<string, string> = {
+  // abbreviations
+  mtg: "meeting",
+  mtgs: "meetings",
+  yr: "year",
+  yrs: "years",
+  exec: "executive",
+  execs: "executives",
+  govt: "government",
+  gov: "government",
+  org: "organisation",
+  orgs: "organisations",
+  mgmt: "management",
+  dept: "department",
+  info: "information",
+  ceo: "chief executive",
+  dg: "director general",
+  md: "managing director",
+  approx: "about",
+  "1st": "first",
+  "2nd": "second",
+  "3rd": "third",
+  "4th": "fourth",
+  // forms stemming does not join
+  decide: "decision",
+  decides: "decision",
+  deciding: "decision",
+  advise: "advice",
+  advises: "advice",
+  advising: "advice",
+  advisory: "advice",
+  override: "overrule",
+  overrides: "overrule",
+  overriding: "overrule",
+  overridden: "overrule",
+  veto: "overrule",
+  vetoes: "overrule",
+  dictate: "direct",
+  dictates: "direct",
+  dictating: "direct",
+  send: "sent",
+  sends: "sent",
+  sending: "sent",
+  // plain words for the sources' words
+  "got rid of": "abolished",
+  "get rid of": "abolish",
+  "gets rid of": "abolishes",
+  "getting rid of": "abolishing",
+  "got hold of": "obtained",
+  "get hold of": "obtain",
+  "official line": "position",
+  "top down": "topdown",
+  "bottom up": "decentralisation",
+  became: "become",
+  whole: "full",
+  backed: "welcomed",
+  endorsed: "welcomed",
+  hq: "headquarters",
+  "head office": "headquarters",
+  "head offices": "headquarters",
+};
+
+/** Idioms with a gap: "tell a CCG how to spend" is "direct a CCG"; "leave us alone" and "let us get on
+ * with it" are asking for autonomy. */
+const IDIOMS: [RegExp, string][] = [
+  [/\btell(?:s|ing)?\s+((?:\S+\s+){0,2}?\S+)\s+(?:what|how)\s+to\b/g, "direct $1"],
+  [/\b(?:leave|leaves|leaving|left)\s+(?:\S+\s+){0,2}?alone\b/g, "autonomy"],
+  [/\bget(?:ting)?\s+on\s+with\s+(?:it|things|the\s+job)\b/g, "autonomy"],
+];
+
+const variants = new Map(Object.entries(VARIANTS));
+const LONGEST_VARIANT_WORDS = Math.max(...[...variants.keys()].map((variant) => variant.split(" ").length));
+/** The first word of every variant: most words start none, and are passed over at once. */
+const FIRST_WORDS = new Set([...variants.keys()].map((variant) => variant.split(" ")[0]));
+
+/** Rewrites the variants in space-separated lower-case text, the longest phrase at each position first. */
+export function rewriteVariants(spacedText: string): string {
+  const words = IDIOMS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), spacedText).split(
+    " ",
+  );
+  const output: string[] = [];
+  let index = 0;
+  while (index < words.length) {
+    let length = FIRST_WORDS.has(words[index]) ? Math.min(LONGEST_VARIANT_WORDS, words.length - index) : 0;
+    let replacement: string | undefined;
+    for (; length > 0; length -= 1) {
+      replacement = variants.get(words.slice(index, index + length).join(" "));
+      if (replacement !== undefined) break;
+    }
+    output.push(replacement ?? words[index] ?? "");
+    index += Math.max(length, 1);
+  }
+  return output.join(" ");
+}

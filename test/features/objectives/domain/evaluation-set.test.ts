@@ -1,0 +1,103 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { createObjectivesAssistant, passageDocuments } from "../../../../src/features/objectives/domain/answer";
+import { createBaselineAnswerer } from "../../../../src/features/objectives/domain/baseline";
+import {
+  type CategoryResult,
+  compareWithBaseline,
+  type Evaluation,
+  evaluate,
+  parseQuestionFile,
+  type QuestionCategory,
+  shareRight,
+} from "../../../../src/features/objectives/domain/evaluation";
+import { loadKnowledgeBase } from "../../../../src/features/objectives/domain/knowledge-base";
+
+// The evaluation set in test/fixtures/questions/: the tuning half is what the engine was tuned on;
+// the test half was only ever measured (see the README there). Both are asked of the real
+// knowledge base, with plain BM25 over the same passages as the baseline.
+const kb = loadKnowledgeBase(fileURLToPath(new URL("../../../../knowledge", import.meta.url)));
+const assistant = createObjectivesAssistant(kb);
+const baseline = createBaselineAnswerer(passageDocuments(kb));
+
+function run(half: "tuning" | "test") {
+  const file = fileURLToPath(new URL(`../../../fixtures/questions/${half}.yaml`, import.meta.url));
+  const questions = parseQuestionFile(readFileSync(file, "utf8"));
+  const bot = evaluate((question) => assistant.ask(question), questions);
+  const bm25 = evaluate(baseline, questions);
+  return { questions, bot, bm25 };
+}
+
+/** The goal: the share of each category answered right. */
+const GOAL: Record<QuestionCategory, number> = { objective: 0.95, fact: 0.95, "off-topic": 1, "near-miss": 1 };
+
+function figures(name: string, evaluation: Evaluation): string {
+  return `${name}: ${evaluation.categories
+    .map(
+      (result) => `${result.category} ${result.right}/${result.questions} (${Math.round(shareRight(result) * 100)}%)`,
+    )
+    .join(", ")}`;
+}
+
+function missesGoal(categories: CategoryResult[]): string[] {
+  return categories
+    .filter((result) => shareRight(result) < GOAL[result.category])
+    .map((result) => `${result.category}: ${result.right}/${result.questions}, goal ${GOAL[result.category] * 100}%`);
+}
+
+function failures(evaluation: Evaluation): string {
+  return evaluation.categories
+    .flatMap((result) => result.failures)
+    .map(
+      (failure) =>
+        `  [${failure.category}, ${failure.outcome}] ${failure.q} -> ${failure.answers[0]?.passageId ?? "-"}`,
+    )
+    .join("\n");
+}
+
+describe("the tuning half of the evaluation set", () => {
+  const { questions, bot, bm25 } = run("tuning");
+
+  it("has the four categories", () => {
+    expect(questions).toHaveLength(112);
+    expect(bot.categories.map((result) => result.category)).toEqual(["objective", "fact", "off-topic", "near-miss"]);
+  });
+
+  it("meets the goal in every category", () => {
+    console.info([figures("tuning, bot", bot), figures("tuning, plain BM25", bm25)].join("\n"));
+    expect(missesGoal(bot.categories), failures(bot)).toEqual([]);
+  });
+
+  it("beats plain BM25 in every category", () => {
+    expect(compareWithBaseline(bot, bm25).filter((entry) => !entry.beats)).toEqual([]);
+  });
+});
+
+describe("the test half of the evaluation set (measured, never tuned on)", () => {
+  const { bot, bm25 } = run("test");
+
+  /**
+   * What the bot got right on the test half when this was written: the goal is not reached on it
+   * (see below), so these floors keep it from slipping back while it is worked towards.
+   */
+  const MEASURED: Record<QuestionCategory, number> = { objective: 45, fact: 26, "off-topic": 13, "near-miss": 17 };
+
+  it("beats plain BM25 in every category", () => {
+    console.info([figures("test, bot", bot), figures("test, plain BM25", bm25)].join("\n"));
+    expect(compareWithBaseline(bot, bm25).filter((entry) => !entry.beats)).toEqual([]);
+  });
+
+  it("answers at least as many right as when it was last measured", () => {
+    const slipped = bot.categories
+      .filter((result) => result.right < MEASURED[result.category])
+      .map((result) => `${result.category}: ${result.right}, was ${MEASURED[result.category]}`);
+    expect(slipped).toEqual([]);
+  });
+
+  // Expected to fail until the goal is met on the test half; when this starts failing, the goal has
+  // been reached: make it a plain it() and raise MEASURED to the new figures.
+  it.fails("meets the goal in every category (not yet: see MEASURED)", () => {
+    expect(missesGoal(bot.categories)).toEqual([]);
+  });
+});

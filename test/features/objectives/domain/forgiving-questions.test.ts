@@ -1,0 +1,186 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { createObjectivesAssistant } from "../../../../src/features/objectives/domain/answer";
+import { loadKnowledgeBase } from "../../../../src/features/objectives/domain/knowledge-base";
+import { offDomainWords } from "../../../../src/features/objectives/domain/off-domain";
+import { readQuestion, statesQuantity } from "../../../../src/features/objectives/domain/question";
+import { normaliseText } from "../../../../src/features/objectives/domain/text-analysis";
+
+const kb = loadKnowledgeBase(fileURLToPath(new URL("../../../../knowledge", import.meta.url)));
+const assistant = createObjectivesAssistant(kb);
+
+function first(question: string) {
+  const result = assistant.ask(question);
+  return { ...result, first: result.answers[0] };
+}
+
+describe("the field's abbreviations and the way people type", () => {
+  it.each([
+    ["will the CB micromanage us like the old SHAs did", "will the nhscb micromanage us like the old regional did"],
+    ["the CBA and the NHSCBA and the NHS CB", "the nhscb and the nhscb and the nhscb"],
+    ["SoS, SofS and the health sec", "sos sos and the sos"],
+    ["DoH, the dept of health, DHSC", "dh the dh dh"],
+    ["our PCT cluster and the CSUs", "our pct and the csu"],
+    ["ALBs and arm's-length bodies", "alb and alb"],
+    ["LATs, QIPP and the GB", "lat qipp and the gb"],
+    ["NHSE", "nhse nhscb"],
+    ["lansleys letter and grants words", "sos letter and grants words"],
+    ["the boards resource limit", "nhscb resource limit"],
+    ["2nd mtg this yr w the exec", "second meeting this year w the executive"],
+    ["which GP orgs backed it", "which gp organisations welcomed it"],
+    ["they got rid of CCGs", "they abolished ccg"],
+    ["can the CB tell a CCG how to spend it", "can the nhscb direct a ccg spend it"],
+  ])("reads %j as %j", (typed, read) => {
+    expect(normaliseText(typed)).toBe(read);
+  });
+});
+
+describe("words the index doesn't know", () => {
+  it("do not sink a good match: abbreviations, chit-chat and names without apostrophes", () => {
+    for (const question of [
+      "will the CB let CCGs decide stuff themselves or micromanage us like the old SHAs did",
+      "where does ccg autonomy fit in lansleys letter",
+      "is the NHSCB going to let us get on with it or are we going to get the SHA treatment all over again",
+      "morning all! sorry if this is a daft one tbh - ccg autonomy, whats the official line from DH?",
+    ]) {
+      const { answered, first: answer } = first(question);
+      expect(answered, question).toBe(true);
+      expect(answer?.objective, question).toBe(1);
+    }
+  });
+
+  it("are listed, but the field's names no passage uses are not held against a question", () => {
+    const lookup = assistant.index.lookup("will the LAT micromanage our CCG, wondering tbh");
+    expect(lookup.terms).toEqual(["micromanag", "ccg"]);
+    expect(lookup.unknown).toEqual([]);
+    expect(assistant.index.lookup("florp wibble CCG").unknown).toEqual(["florp", "wibble"]);
+  });
+
+  it("decline a question made only of them", () => {
+    expect(assistant.ask("florp wibble zanzibar?")).toMatchObject({ answered: false, answers: [] });
+    expect(assistant.ask("hi all, thanks!")).toMatchObject({ answered: false, answers: [] });
+  });
+
+  it("decline a question that is mostly about something else", () => {
+    expect(assistant.ask("whats the capital of australia").answered).toBe(false);
+    expect(assistant.ask("how old is the queen").answered).toBe(false);
+  });
+});
+
+describe("near misses: the domain's words about something else", () => {
+  it.each([
+    "whats the door code for the leeds office",
+    "can someone book me a meeting room at the national support centre",
+    "is the NHS pension scheme changing for CSU staff",
+    "who's doing the sandwiches for the accountability meeting",
+    "forgot my nhsmail password",
+    "who chairs our governing body now",
+    "when is the next accountability meeting",
+    "whats our CCG's prescribing budget for this year",
+    "how many staff work at NHS England",
+  ])("declines %j, with no passage offered", (question) => {
+    expect(assistant.ask(question)).toMatchObject({ answered: false, answers: [] });
+  });
+
+  it("reads everyday workplace words as typed, only while no document uses them", () => {
+    const nothingUsed = () => false;
+    expect(offDomainWords("whats the door code for the Leeds office", nothingUsed)).toEqual(["door", "door code"]);
+    expect(offDomainWords("excel vlookup not working", nothingUsed)).toEqual(["excel", "vlookup"]);
+    expect(offDomainWords("is there room for manoeuvre, or will they leave it to CCGs", nothingUsed)).toEqual([]);
+    expect(offDomainWords("pension changes", (word) => word === "pension")).toEqual([]);
+  });
+
+  it("answers such a question once a document covers it", () => {
+    const local = createObjectivesAssistant(kb);
+    expect(local.ask("is the NHS pension scheme changing for CSU staff").answered).toBe(false);
+    local.index.add([
+      {
+        id: "minutes-pensions",
+        objective: null,
+        kind: "minutes",
+        text: "The Board noted that the NHS pension scheme would not change for staff transferring to CSUs.",
+        source: { title: "Board minutes", publisher: "NHS Commissioning Board", date: "2013-01-17" },
+      },
+    ]);
+    expect(local.ask("is the NHS pension scheme changing for CSU staff").answers[0]?.passageId).toBe(
+      "minutes-pensions",
+    );
+  });
+});
+
+describe("what a question asks for", () => {
+  it("reads the subject of a definition question", () => {
+    expect(readQuestion("what does 'assumed liberty' actually mean for a CCG")).toMatchObject({
+      definitionOf: "'assumed liberty'",
+      definitionAlone: true,
+    });
+    expect(readQuestion("decentralisation??")).toMatchObject({
+      definitionOf: "decentralisation",
+      definitionAlone: true,
+    });
+    expect(readQuestion("whats meant by commissioning support? finance person here")).toMatchObject({
+      definitionOf: "commissioning support",
+      definitionAlone: true,
+    });
+    expect(readQuestion("what is the board's resource limit and why does it matter")).toMatchObject({
+      definitionOf: "board's resource limit and why does it matter",
+      definitionAlone: false,
+    });
+    expect(readQuestion("what does the letter actually mean by it").definitionOf).toBeUndefined();
+  });
+
+  it("answers 'what is X' with the passage that defines X, not one that only uses the words", () => {
+    expect(first("what is assumed liberty?").first?.passageId).toBe("power-earned-autonomy");
+    expect(first("earned autonomy??").first?.passageId).toBe("power-earned-autonomy");
+    expect(first("what does overarching mean").first?.passageId).toBe("power-quote-overarching");
+    expect(first("what are the four fixed points").first?.passageId).toBe("landscape-fixed-points");
+    expect(first("what's a pre-mandate letter").first?.passageId).toBe("letter-pre-mandate");
+  });
+
+  it("reads when a question asks what the letter or the Secretary of State said", () => {
+    for (const question of [
+      "what did the SoS say senates and networks are for",
+      "what did lansley actually say about decentralisation?",
+      "does the letter say anything about monitor",
+      "whats the official line from DH on autonomy",
+    ]) {
+      expect(readQuestion(question).asksForTheLetter, question).toBe(true);
+    }
+    for (const question of ["what did charles alessi say about lansleys letter", "when did lansley send the letter"]) {
+      expect(readQuestion(question).asksForTheLetter, question).toBe(false);
+    }
+  });
+
+  it("puts the letter's own words above commentary when asked what the letter said", () => {
+    const letter = first("what did the SoS say senates and networks are for");
+    expect(letter.first).toMatchObject({ passageId: "power-senates-insight" });
+    const alliance = first("what did the NHS Alliance say about clinical senates?");
+    expect(alliance.first?.passageId).toMatch(/^reactions-hynes/);
+  });
+
+  it("says the sources don't answer directly when the best passage is background", () => {
+    const result = first("can the Board overrule our CCG?");
+    expect(result).toMatchObject({ answered: true, direct: false });
+    expect(result.first).toMatchObject({ passageId: "letter-control-concern", objective: 1 });
+    expect(result.answers.length).toBeGreaterThan(1);
+  });
+
+  it("lets background give way to a passage that answers nearly as well", () => {
+    const result = first("can NHSCB override a decision our governing body has already made??");
+    expect(result.direct).toBe(true);
+    expect(result.first?.passageId).toBe("power-quote-principle");
+  });
+
+  it("reads an objective named as one", () => {
+    expect(first("whats the commissioning landscape objective about in plain english").first?.objective).toBe(2);
+    expect(first("commissioning capabilites objective").first?.objective).toBe(3);
+  });
+
+  it("answers 'how many' only with a passage that states a number of it", () => {
+    expect(statesQuantity("On 23 April 2012 the letter was sent at 14:00.")).toBe(false);
+    expect(statesQuantity("70% of 95 respondents")).toBe(true);
+    expect(first("how many respondents did the NHS Alliance survey have").first?.passageId).toBe(
+      "landscape-support-survey",
+    );
+  });
+});
