@@ -73,8 +73,8 @@ describe.each(["sqlite", "postgres"] as const)("concerns meet the minutes, on %s
     expect(await t.bot.core.features.concerns.onMinutesStored(again ? [again] : [])).toBe(0);
     writeFileSync(file, minutesPage(" The timetable was revised."));
     const revised = await t.bot.core.features.minutes.ingest(file);
-    expect(revised.documentId).toBe(ingested.documentId);
-    expect(revised.version).toBe(2);
+    expect(revised.documents[0]?.documentId).toBe(ingested.documents[0]?.documentId);
+    expect(revised.documents[0]?.version).toBe(2);
     expect(await job().runOnce()).toBe(0);
     expect(notes(onObjective1)).toHaveLength(1);
     expect(await t.bot.core.database.db.concernMinutesLink.count()).toBe(1);
