@@ -1,6 +1,5 @@
 import type { CliCommand } from "../../../cli/command";
 import { booleanFlag, stringFlag } from "../../../cli/flags";
-import { evalMinutesCommand } from "./eval-minutes";
 import { ingestCommand, minutesCommand } from "./minutes";
 import { sourcesCommand } from "./sources";
 
@@ -27,8 +26,10 @@ export const minutesCommands: CliCommand[] = [
     usage: `eval-minutes <folder> [--split tuning|test] [--json]
                                             score extraction against the labelled documents in a folder`,
     options: { split: { type: "string" } },
-    run: ({ core, args, flags, output }) => {
+    run: async ({ core, args, flags, output }) => {
       const split = stringFlag(flags, "split");
+      // Loaded on use: the scorer and the corpus reader are not needed by any other command.
+      const { evalMinutesCommand } = await import("./eval-minutes");
       return evalMinutesCommand(core, args, { json: booleanFlag(flags, "json"), ...(split ? { split } : {}) }, output);
     },
   },

@@ -47,8 +47,9 @@ const CHROME_SELECTOR =
  * footers are left out (Readability, with a <main>/<body> fallback when it finds no article).
  */
 export function htmlToMainText(html: string, url: string): { text: string; title?: string } {
-  const article = readArticle(html, url);
-  const marked = markedMainText(html);
+  const { document } = linkedom().parseHTML(html);
+  const marked = markedMainText(document);
+  const article = readArticle(document, url);
   // Readability sometimes keeps only part of a page's marked main content (a short page, minutes in a
   // table) or drops some of its headings, and with them where agenda items begin.
   const partial =
@@ -69,10 +70,11 @@ function hasLine(text: string, line: string): boolean {
 }
 
 /** The text of the element a page marks as its main content (<main>, <article>, role=main), if any. */
-function markedMainText(html: string): { text: string; title?: string; headings: string[] } | null {
-  const { document } = linkedom().parseHTML(html);
-  const root = document.querySelector("main, [role=main], article");
-  if (!root) return null;
+function markedMainText(document: Document): { text: string; title?: string; headings: string[] } | null {
+  const marked = document.querySelector("main, [role=main], article");
+  if (!marked) return null;
+  // A copy: Readability reworks the page itself afterwards.
+  const root = marked.cloneNode(true) as Element;
   for (const element of Array.from(
     root.querySelectorAll(`${CHROME_SELECTOR}, aside, [class*=comment], [id*=comment]`),
   )) {
@@ -87,8 +89,8 @@ function markedMainText(html: string): { text: string; title?: string; headings:
   return { text, headings, ...(title ? { title } : {}) };
 }
 
-function readArticle(html: string, url: string): { text: string; title?: string } | null {
-  const { document } = linkedom().parseHTML(html);
+/** Readability's article, read from (and reworking) the parsed page. */
+function readArticle(document: Document, url: string): { text: string; title?: string } | null {
   setDocumentUrl(document, url);
   const { Readability } = readability();
   const reader = new Readability<string>(document, { charThreshold: 100, serializer: nodeToText });

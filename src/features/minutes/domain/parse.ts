@@ -36,6 +36,7 @@ import {
   personAfterRole,
   personKey,
   personWithRole,
+  postFromLine,
   splitNameList,
 } from "./people";
 import { documentTitle, preambleLength } from "./preamble";
@@ -101,6 +102,8 @@ interface ParseState {
   pendingLabel: string | null;
   meetingDate: string | null;
   people: Record<PeopleList, string[]>;
+  /** Posts listed where people would be, used only when the list names no one. */
+  posts: Record<PeopleList, string[]>;
   items: MinutesItem[];
   /** Actions that only name an owner ("Action: SJ") and those read from an action log. */
   ownerOnly: Set<MinutesItem>;
@@ -127,6 +130,7 @@ export function parseMinutes(text: string, hints: MinutesHints): MinutesDocument
     pendingLabel: null,
     meetingDate,
     people: { attendees: [], apologies: [] },
+    posts: { attendees: [], apologies: [] },
     items: [],
     ownerOnly: new Set(),
     logged: new Set(),
@@ -140,7 +144,10 @@ export function parseMinutes(text: string, hints: MinutesHints): MinutesDocument
     readLine(state, line, body[index + 1]);
   });
   finishPlainLog(state);
-  const people = peopleLists(state.people);
+  const people = peopleLists({
+    attendees: state.people.attendees.length ? state.people.attendees : state.posts.attendees,
+    apologies: state.people.apologies.length ? state.people.apologies : state.posts.apologies,
+  });
   return {
     title: documentTitle(hints.title, opening),
     meetingDate,
@@ -274,7 +281,9 @@ function readListedPeople(state: ParseState, line: string, list: PeopleList): bo
   }
   const name = nameFromLine(line);
   if (name) addPeople(state, list, [name]);
-  return name !== null;
+  const post = name ? null : postFromLine(line);
+  if (post) state.posts[list].push(post);
+  return name !== null || post !== null;
 }
 
 /** "GP Members: Dr A; Dr B" -> "Dr A; Dr B": the list after a label naming the posts. */
@@ -409,7 +418,9 @@ function readPersonLine(state: ParseState, line: string): boolean {
   if (isGroupLabel(line)) return true;
   const name = nameFromLine(line);
   if (name) addPeople(state, state.list, [name]);
-  return name !== null;
+  const post = name ? null : postFromLine(line);
+  if (post) state.posts[state.list].push(post);
+  return name !== null || post !== null;
 }
 
 function readItemLine(state: ParseState, line: string, next: string | undefined): void {

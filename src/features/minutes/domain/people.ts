@@ -342,6 +342,20 @@ export function nameFromLine(line: string): string | null {
   return looksLikeListEntry(name) && !readsAsSentence && !hasVerb(name) && !isRoleOnly(name) ? name : null;
 }
 
+/**
+ * A post listed where a person would be ("- Chair, NHS Commissioning Board", "Secretary of State
+ * for Health (chair)"): minutes that name no one list who attended this way.
+ */
+export function postFromLine(line: string): string | null {
+  const text = line
+    .replace(/^[-•*–▪●]\s+/, "")
+    .replace(/\s*\([^)]*\)\s*/g, " ")
+    .replace(/[.;:]+$/, "")
+    .trim();
+  if (!text || text.split(/\s+/).length > 10 || /[.!?]/.test(text) || !/^\p{Lu}/u.test(text)) return null;
+  return isRoleOnly(text.split(/,\s*/)[0] ?? "") ? text : null;
+}
+
 /** "Rachel Oduya, Director General": a name followed by a role (the shape of an unlabelled attendance list). */
 export function personWithRole(line: string): string | null {
   const text = line.replace(/^[-•*–▪●]\s+/, "");

@@ -81,6 +81,19 @@ Thursday 26 September 2013, 1.30pm, Town Hall
 Papers are published a week before each meeting.`);
     expect(doc).toMatchObject({ minutes: false, notMinutesReason: "an announcement of meeting dates, not minutes" });
   });
+
+  it("a page giving meeting dates in a table, long venue names and all", () => {
+    const row = (date: string) => `${date} | 2.00pm | The Marsh Room, Harbour Point, Solent Road, Marshton`;
+    const doc = read(`Governing Body meeting dates 2013
+
+Our Governing Body meets in public every two months. Minutes are published once they have been approved at the following meeting.
+
+Date | Time | Venue
+${["Tuesday 29 January 2013", "Tuesday 26 March 2013", "Tuesday 28 May 2013", "Tuesday 30 July 2013"].map(row).join("\n")}
+
+If you would like to ask a question at a meeting, please send it to the Governing Body Secretary.`);
+    expect(doc).toMatchObject({ minutes: false, notMinutesReason: "an announcement of meeting dates, not minutes" });
+  });
 });
 
 describe("minutes", () => {

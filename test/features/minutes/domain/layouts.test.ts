@@ -204,6 +204,26 @@ The governing body noted the report.`);
     expect(wrapped.attendees).toContain("Dr Ian Roe FRCP");
   });
 
+  it("lists posts only when an attendance list names no one", () => {
+    const doc = parse(`Accountability meeting, 10 December 2012
+Present
+- Secretary of State for Health (chair)
+- Chair, NHS Commissioning Board
+- Chief Executive, NHS Commissioning Board
+Apologies
+- Director of Finance, NHS Commissioning Board
+1. Minutes of the last meeting
+The minutes were agreed.
+2. Allocations
+The Director General set out the timetable for allocations.`);
+    expect(doc.attendees).toEqual([
+      "Secretary of State for Health",
+      "Chair, NHS Commissioning Board",
+      "Chief Executive, NHS Commissioning Board",
+    ]);
+    expect(doc.apologies).toEqual(["Director of Finance, NHS Commissioning Board"]);
+  });
+
   it("keeps one mention of each person: a surname with a title is the person listed in full", () => {
     const doc = parse(`Minutes of the Board held on 8 November 2012
 Apologies: Ms Caroline Dunne, Non-Executive Director
