@@ -103,7 +103,8 @@ describe.each(["sqlite", "postgres"] as const)(
       expect(card).toContain("Clinical senate");
       for (const button of ["Acknowledge", "Add note"]) expect(card).toContain(button);
       expect(card).not.toContain("Resolve");
-      expect(detail?.concern.triage).toBeNull();
+      // Where the card was posted is recorded once it is posted (after Slack's answer to the submission).
+      await waitUntil(async () => (await stored(t, number))?.concern.triage !== null);
       expect((await stored(t, number))?.concern.triage).toMatchObject({ channelId: TRIAGE.id });
     });
 
