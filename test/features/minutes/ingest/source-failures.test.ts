@@ -112,10 +112,11 @@ describe("sources that fail, change or are polled by two processes", () => {
     server.serve("/b.txt", { body: minutesText(MINUTES_TEXT.icbBoard), contentType: "text/plain" });
     await add("/a.txt");
     await add("/b.txt");
-    // Counted by path: a slow answer from an earlier test can still be recorded while this one runs.
-    const fetches = () => server.requestsFor("/a.txt").length + server.requestsFor("/b.txt").length;
     const results = await Promise.all([h.job().runOnce(), h.job().runOnce(), h.job().runOnce()]);
-    expect(fetches()).toBe(2);
+    // Counted per source: the server records a request when it has answered it, so a slow one from
+    // an earlier test (slow.pdf, abandoned by the client) can land while these run.
+    expect(server.requestsFor("/a.txt")).toHaveLength(1);
+    expect(server.requestsFor("/b.txt")).toHaveLength(1);
     expect(results.filter((result) => result === null).length).toBeGreaterThanOrEqual(1);
     expect(await h.reader.countDocuments()).toBe(2);
   });
