@@ -185,7 +185,9 @@ describe("what a digest holds, through the real Bolt receiver", () => {
       "• :warning: Ms Ward presented",
     ]);
     // Each owner once: the text names them, so nothing is added after it.
-    expect(body).toContain("• :warning: Tom Okafor to write to the area team by 15 February 2013. — due 15 February 2013");
+    expect(body).toContain(
+      "• :warning: Tom Okafor to write to the area team by 15 February 2013. — due 15 February 2013",
+    );
     expect(body).not.toContain("_Tom Okafor_");
     expect(body).not.toMatch(/Dr Amina Hussain to bring[^\n]*Dr Amina Hussain/);
     expect(String(postsIn(t, commissioning.channel)[0]?.params.text)).toContain("items on CCG autonomy");
