@@ -60,7 +60,10 @@ describe.each(["sqlite", "postgres"] as const)(
       const reference = referenceShownTo(t, PEOPLE.staff.id);
       const detail = await stored(t, Number(reference.slice(4)));
       expect(detail?.concern).toMatchObject({ source: null, quoteChoice: "replaced", reporter: { mode: "anonymous" } });
-      expect(await t.bot.core.database.db.concernDraft.count({ where: { text: own.text } })).toBe(0);
+      // The quoted text held while the form was open goes once the concern is stored.
+      await waitUntil(
+        async () => (await t.bot.core.database.db.concernDraft.count({ where: { text: own.text } })) === 0,
+      );
       const row = await t.bot.core.database.db.concern.findFirst({ where: { id: detail?.concern.id } });
       expect(JSON.stringify(row)).not.toContain("diabetes pathway");
       expect(JSON.stringify(row)).not.toContain(PEOPLE.staff.id);
