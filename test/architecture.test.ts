@@ -86,7 +86,7 @@ describe("a feature's domain is plain TypeScript", () => {
 });
 
 describe("the repository stands alone", () => {
-  it("no code, test, bench or script reads ../shared", () => {
+  it("no code, test, bench or script reads the folder beside the repository", () => {
     const offenders = ["src", "test", "bench", "scripts", "packages"]
       .flatMap((dir) => filesUnder(path.join(root, dir)))
       .filter((file) => !file.includes("node_modules") && file !== import.meta.filename)
