@@ -6,8 +6,12 @@ import { type AskResult, createObjectivesAssistant } from "./domain/answer";
 import { AskService } from "./domain/ask-service";
 import { type KnowledgeBase, loadKnowledgeBase, type Objective } from "./domain/knowledge-base";
 import type { SearchIndex } from "./domain/search";
+import { ConversationQuestions } from "./services/conversation-questions";
 import type { HomeView } from "./slack/views/home";
+import { AnswerStateRepository } from "./storage/answer-state";
+import { AnsweredMessageRepository } from "./storage/answered-messages";
 import { QuestionRepository } from "./storage/questions";
+import { SharedAnswerRepository } from "./storage/shared-answers";
 
 export type { Answer, AskResult } from "./domain/answer";
 export type { KnowledgeBase, Objective } from "./domain/knowledge-base";
@@ -34,17 +38,32 @@ export function createObjectives(core: SharedCore): ObjectivesFeature {
   const assistant = createObjectivesAssistant(kb);
   const questions = new QuestionRepository(database.db, (error) => logger.error("Could not record questions", error));
   const answer = (question: string) => assistant.ask(question);
+  const askService = new AskService(answer, questions, clock);
+  const findObjective = (text: string) => assistant.findObjective(text);
   const feature: ObjectivesFeature = {
     kb,
-    findObjective: (text) => assistant.findObjective(text),
+    findObjective,
     answer,
-    askService: new AskService(answer, questions, clock),
+    askService,
     questions,
     index: assistant.index,
     homeView: async (sections) => (await import("./slack/views/home")).homeView(kb, sections),
     register: async (app) => {
       const { registerObjectivesListeners } = await import("./slack/listeners");
-      registerObjectivesListeners(app, { ...feature, clock, logger });
+      registerObjectivesListeners(app, {
+        ...feature,
+        conversations: new ConversationQuestions({
+          askService,
+          findObjective,
+          claims: new AnsweredMessageRepository(database.db),
+          clock,
+        }),
+        shares: new SharedAnswerRepository(database.db),
+        answerState: new AnswerStateRepository(database.db),
+        policyLeads: false,
+        clock,
+        logger,
+      });
       return [];
     },
     close: () => questions.flush().catch((error: unknown) => logger.error("Could not record questions", error)),

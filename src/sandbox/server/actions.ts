@@ -104,8 +104,14 @@ export class SandboxActions {
           `Sending messages to ${this.world.manifest.name} has been turned off (its Messages tab is read-only); slash commands work here.`,
         );
       }
-      this.world.standin.workspace.postAsUser(conversation.id, as, asSlackClientSends(text));
-      return ok;
+      // Stored as the person's message; the bot hears of it as Slack would tell it (a mention, a DM).
+      const posted = await this.slack.userMessage({
+        user: as,
+        channel: conversation.id,
+        text: asSlackClientSends(text),
+      });
+      const failed = posted.deliveries.map(deliveryProblem).find((problem) => problem !== undefined);
+      return failed ? refused(`The message was posted, but the bot did not take it: ${failed}.`) : ok;
     }
     const command = trimmed.split(/\s+/, 1)[0] ?? trimmed;
     if (!this.world.manifest.commands.some((c) => c.command === command)) {

@@ -5,6 +5,8 @@ import type { Block, EphemeralSource, StoredEphemeral, StoredMessage } from "./t
 export interface NewMessage {
   channel: string;
   text: string;
+  subtype?: string;
+  client_msg_id?: string;
   blocks?: Block[];
   thread_ts?: string;
   user?: string;

@@ -169,13 +169,20 @@ export class Workspace {
     channelId: string,
     userId: string,
     text: string,
-    opts: { thread_ts?: string; blocks?: Block[]; at?: Date } = {},
+    opts: { thread_ts?: string; blocks?: Block[]; at?: Date; client_msg_id?: string } = {},
   ): StoredMessage {
     const channel = this.requireChannel(channelId);
     if (!this.users.has(userId)) throw new Error(`Unknown user ${userId}: add it with workspace.addUser first`);
     if (!channel.members.includes(userId)) channel.members.push(userId);
     return this.messages.post(
-      { channel: channel.id, user: userId, text, blocks: opts.blocks, thread_ts: opts.thread_ts },
+      {
+        channel: channel.id,
+        user: userId,
+        text,
+        blocks: opts.blocks,
+        thread_ts: opts.thread_ts,
+        ...(opts.client_msg_id ? { client_msg_id: opts.client_msg_id } : {}),
+      },
       opts.at,
     );
   }

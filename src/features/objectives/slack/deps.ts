@@ -3,6 +3,19 @@ import type { Logger } from "../../../logger";
 import type { AskResult } from "../domain/answer";
 import type { AnswerVotes, AskService } from "../domain/ask-service";
 import type { KnowledgeBase, Objective } from "../domain/knowledge-base";
+import type { ConversationQuestions } from "../services/conversation-questions";
+
+/** "Share in channel", once per answer (a repository in production). */
+export interface AnswerShares {
+  claim(questionId: string, sharedBy: string, at: Date): Promise<boolean>;
+  release(questionId: string): Promise<void>;
+  isShared(questionId: string): Promise<boolean>;
+}
+
+/** How someone last voted on an answer, so it is drawn again as they left it. */
+export interface AnswerState {
+  voteOf(questionId: string, userId: string): Promise<boolean | null>;
+}
 
 /** What the objectives feature's listeners need: its services, never its storage. */
 export interface ObjectivesSlackDeps {
@@ -11,6 +24,12 @@ export interface ObjectivesSlackDeps {
   answer(question: string): AskResult;
   askService: AskService;
   questions: AnswerVotes;
+  /** Questions asked in mentions, direct messages and the assistant panel, each taken up once. */
+  conversations: ConversationQuestions;
+  shares: AnswerShares;
+  answerState: AnswerState;
+  /** Knowledge owners are configured, so questions can be sent to a policy lead. */
+  policyLeads: boolean;
   clock: Clock;
   logger: Logger;
 }

@@ -1,13 +1,20 @@
 import type { App } from "@slack/bolt";
 import type { ObjectivesSlackDeps } from "./deps";
 import { registerAnswerFeedback, registerShareAnswer } from "./listeners/answer-feedback";
+import { registerDirectMessages } from "./listeners/direct-messages";
+import { registerMentions } from "./listeners/mentions";
 import { registerObjectivesCommand } from "./listeners/objectives-command";
 import { registerShowObjective } from "./listeners/show-objective";
 
-/** Everything Slack-facing about the four objectives: `/objectives`, details, feedback and sharing. */
+/**
+ * Everything Slack-facing about the four objectives: `/objectives`, details, feedback and sharing,
+ * and questions asked where people talk (mentions and direct messages).
+ */
 export function registerObjectivesListeners(app: App, deps: ObjectivesSlackDeps): void {
   registerObjectivesCommand(app, deps);
   registerShowObjective(app, deps);
   registerAnswerFeedback(app, deps);
   registerShareAnswer(app, deps);
+  registerMentions(app, deps);
+  registerDirectMessages(app, deps);
 }

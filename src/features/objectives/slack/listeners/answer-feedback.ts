@@ -3,6 +3,7 @@ import { ACTIONS } from "../../../../slack/ids";
 import type { ObjectivesSlackDeps } from "../deps";
 import { answerMessage, type Feedback } from "../views/answer";
 import { plainMessage } from "../views/objectives";
+import { markShared } from "../views/shared-answer";
 
 const EXPIRED = "That answer is no longer on record, so it can't be shared or rated. Ask again with `/objectives`.";
 
@@ -19,16 +20,19 @@ export function registerAnswerFeedback(app: App, deps: ObjectivesSlackDeps): voi
       }
       await deps.questions.vote(question.id, body.user.id, feedback === "helpful", deps.clock.now());
       const result = deps.answer(question.question);
-      await respond({
-        replace_original: true,
-        ...answerMessage(deps.kb, result, { questionId: question.id, feedback }),
-      });
+      const message = answerMessage(deps.kb, result, { questionId: question.id, feedback });
+      const shared = await deps.shares.isShared(question.id);
+      await respond({ replace_original: true, ...(shared ? markShared(message) : message) });
     };
   app.action<BlockAction<ButtonAction>>(ACTIONS.answerHelpful, handle("helpful"));
   app.action<BlockAction<ButtonAction>>(ACTIONS.answerNotHelpful, handle("not_helpful"));
 }
 
-/** "Share in channel": reposts the answer for everyone, through the response URL (works where the bot is not a member). */
+/**
+ * "Share in channel": reposts the answer for everyone, through the response URL (works where the bot
+ * is not a member), once: the share is claimed in the database first, so a second press or a double
+ * click posts nothing, and the button then reads "Shared".
+ */
 export function registerShareAnswer(app: App, deps: ObjectivesSlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.shareAnswer, async ({ ack, action, body, respond }) => {
     await ack();
@@ -38,10 +42,27 @@ export function registerShareAnswer(app: App, deps: ObjectivesSlackDeps): void {
       return;
     }
     const result = deps.answer(question.question);
+    if (await deps.shares.claim(question.id, body.user.id, deps.clock.now())) {
+      try {
+        await respond({
+          response_type: "in_channel",
+          replace_original: false,
+          ...answerMessage(deps.kb, result, { questionId: question.id, sharedBy: body.user.id }),
+        });
+      } catch (error) {
+        await deps.shares.release(question.id);
+        throw error;
+      }
+    }
+    const vote = await deps.answerState.voteOf(question.id, body.user.id);
+    const feedback: Feedback | undefined = vote === null ? undefined : vote ? "helpful" : "not_helpful";
     await respond({
-      response_type: "in_channel",
-      replace_original: false,
-      ...answerMessage(deps.kb, result, { questionId: question.id, sharedBy: body.user.id }),
+      replace_original: true,
+      ...markShared(answerMessage(deps.kb, result, { questionId: question.id, ...(feedback ? { feedback } : {}) })),
     });
+  });
+  // "Shared" is a button Slack cannot grey out: pressing it is acknowledged and does nothing.
+  app.action(ACTIONS.answerShared, async ({ ack }) => {
+    await ack();
   });
 }
