@@ -10,6 +10,7 @@ import { ConversationQuestions } from "./services/conversation-questions";
 import type { HomeView } from "./slack/views/home";
 import { AnswerStateRepository } from "./storage/answer-state";
 import { AnsweredMessageRepository } from "./storage/answered-messages";
+import { FeedbackReasonRepository } from "./storage/feedback-reasons";
 import { QuestionRepository } from "./storage/questions";
 import { SharedAnswerRepository } from "./storage/shared-answers";
 
@@ -24,6 +25,8 @@ export interface ObjectivesFeature {
   answer(question: string): AskResult;
   askService: AskService;
   questions: QuestionRepository;
+  /** Why answers were not helpful, where people said. */
+  feedbackReasons: FeedbackReasonRepository;
   /** The search index other features add documents to (published minutes). */
   index: SearchIndex;
   /** App Home's frame: the objectives at a glance, with the other features' sections inside. */
@@ -46,6 +49,7 @@ export function createObjectives(core: SharedCore): ObjectivesFeature {
     answer,
     askService,
     questions,
+    feedbackReasons: new FeedbackReasonRepository(database.db),
     index: assistant.index,
     homeView: async (sections) => (await import("./slack/views/home")).homeView(kb, sections),
     register: async (app) => {

@@ -2,6 +2,7 @@ import type { Clock } from "../../../clock";
 import type { Logger } from "../../../logger";
 import type { AskResult } from "../domain/answer";
 import type { AnswerVotes, AskService } from "../domain/ask-service";
+import type { FeedbackReasons } from "../domain/feedback-reasons";
 import type { KnowledgeBase, Objective } from "../domain/knowledge-base";
 import type { ConversationQuestions } from "../services/conversation-questions";
 
@@ -28,6 +29,7 @@ export interface ObjectivesSlackDeps {
   conversations: ConversationQuestions;
   shares: AnswerShares;
   answerState: AnswerState;
+  feedbackReasons: FeedbackReasons;
   /** Knowledge owners are configured, so questions can be sent to a policy lead. */
   policyLeads: boolean;
   clock: Clock;

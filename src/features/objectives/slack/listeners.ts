@@ -5,6 +5,7 @@ import { registerDirectMessages } from "./listeners/direct-messages";
 import { registerMentions } from "./listeners/mentions";
 import { registerObjectivesCommand } from "./listeners/objectives-command";
 import { registerShowObjective } from "./listeners/show-objective";
+import { registerFeedbackReason, registerThreadFeedback } from "./listeners/thread-feedback";
 
 /**
  * Everything Slack-facing about the four objectives: `/objectives`, details, feedback and sharing,
@@ -17,4 +18,6 @@ export function registerObjectivesListeners(app: App, deps: ObjectivesSlackDeps)
   registerShareAnswer(app, deps);
   registerMentions(app, deps);
   registerDirectMessages(app, deps);
+  registerThreadFeedback(app, deps);
+  registerFeedbackReason(app, deps);
 }

@@ -1,17 +1,24 @@
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { ACTIONS } from "../../../../slack/ids";
 import type { ObjectivesSlackDeps } from "../deps";
+import { askWhyNotHelpful } from "../feedback-flow";
 import { answerMessage, type Feedback } from "../views/answer";
 import { plainMessage } from "../views/objectives";
 import { markShared } from "../views/shared-answer";
 
 const EXPIRED = "That answer is no longer on record, so it can't be shared or rated. Ask again with `/objectives`.";
 
-/** Helpful / Not helpful: one vote per person (pressing again changes it), thanked in place. */
+/** Helpful / Not helpful: one vote per person (pressing again changes it), thanked in place; "Not helpful" asks why. */
 export function registerAnswerFeedback(app: App, deps: ObjectivesSlackDeps): void {
   const handle =
     (feedback: Feedback) =>
-    async ({ ack, action, body, respond }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>>) => {
+    async ({
+      ack,
+      action,
+      body,
+      respond,
+      client,
+    }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & { client: App["client"] }) => {
       await ack();
       const question = await deps.questions.find(action.value ?? "");
       if (!question || question.workspaceId !== (body.team?.id ?? null)) {
@@ -19,6 +26,10 @@ export function registerAnswerFeedback(app: App, deps: ObjectivesSlackDeps): voi
         return;
       }
       await deps.questions.vote(question.id, body.user.id, feedback === "helpful", deps.clock.now());
+      if (feedback === "not_helpful")
+        await askWhyNotHelpful(client, body.trigger_id, question, {}).catch((error: unknown) =>
+          deps.logger.warn("Could not ask why an answer was not helpful", error),
+        );
       const result = deps.answer(question.question);
       const message = answerMessage(deps.kb, result, { questionId: question.id, feedback });
       const shared = await deps.shares.isShared(question.id);
