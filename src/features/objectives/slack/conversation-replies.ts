@@ -1,9 +1,9 @@
 import type { SlackMessage } from "../../../slack/message";
 import type { ConversationReply } from "../services/conversation-questions";
+import { conversationAnswer } from "./command-answer";
 import type { ObjectivesSlackDeps } from "./deps";
 import { directMessageHelp, mentionUsageMessage } from "./views/conversation";
 import { objectiveDetailMessage, objectivesListMessage, plainMessage } from "./views/objectives";
-import { threadAnswerMessage } from "./views/thread-answer";
 
 /** A reply drawn as Block Kit; null for a duplicate, which gets nothing. */
 export async function drawReply(
@@ -25,9 +25,10 @@ export async function drawReply(
     case "objective":
       return objectiveDetailMessage(deps.kb, reply.objective);
     case "answer":
-      return threadAnswerMessage(deps.kb, reply.asked.result, {
+      return conversationAnswer(deps, {
         questionId: reply.asked.id,
-        policyLeads: deps.policyLeads,
+        workspaceId: context.workspaceId,
+        result: reply.asked.result,
       });
   }
 }

@@ -5,6 +5,8 @@ import type { AnswerVotes, AskService } from "../domain/ask-service";
 import type { FeedbackReasons } from "../domain/feedback-reasons";
 import type { KnowledgeBase, Objective } from "../domain/knowledge-base";
 import type { ConversationQuestions } from "../services/conversation-questions";
+import type { PolicyLeads } from "../services/policy-leads";
+import type { KnowledgeOwners } from "./knowledge-owners";
 
 /** "Share in channel", once per answer (a repository in production). */
 export interface AnswerShares {
@@ -30,8 +32,10 @@ export interface ObjectivesSlackDeps {
   shares: AnswerShares;
   answerState: AnswerState;
   feedbackReasons: FeedbackReasons;
-  /** Knowledge owners are configured, so questions can be sent to a policy lead. */
-  policyLeads: boolean;
+  /** The workspace's knowledge owners (policy leads), if configured. */
+  owners: KnowledgeOwners;
+  /** Questions sent to them, and their approved answers. */
+  leads: PolicyLeads;
   clock: Clock;
   logger: Logger;
 }

@@ -4,6 +4,7 @@ import { registerAnswerFeedback, registerShareAnswer } from "./listeners/answer-
 import { registerDirectMessages } from "./listeners/direct-messages";
 import { registerMentions } from "./listeners/mentions";
 import { registerObjectivesCommand } from "./listeners/objectives-command";
+import { registerPolicyLeads } from "./listeners/policy-lead";
 import { registerShowObjective } from "./listeners/show-objective";
 import { registerFeedbackReason, registerThreadFeedback } from "./listeners/thread-feedback";
 
@@ -20,4 +21,5 @@ export function registerObjectivesListeners(app: App, deps: ObjectivesSlackDeps)
   registerDirectMessages(app, deps);
   registerThreadFeedback(app, deps);
   registerFeedbackReason(app, deps);
+  registerPolicyLeads(app, deps);
 }

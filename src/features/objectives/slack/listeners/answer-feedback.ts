@@ -1,10 +1,10 @@
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from "@slack/bolt";
 import { ACTIONS } from "../../../../slack/ids";
+import { commandAnswer } from "../command-answer";
 import type { ObjectivesSlackDeps } from "../deps";
 import { askWhyNotHelpful } from "../feedback-flow";
-import { answerMessage, type Feedback } from "../views/answer";
+import type { Feedback } from "../views/answer";
 import { plainMessage } from "../views/objectives";
-import { markShared } from "../views/shared-answer";
 
 const EXPIRED = "That answer is no longer on record, so it can't be shared or rated. Ask again with `/objectives`.";
 
@@ -30,10 +30,13 @@ export function registerAnswerFeedback(app: App, deps: ObjectivesSlackDeps): voi
         await askWhyNotHelpful(client, body.trigger_id, question, {}).catch((error: unknown) =>
           deps.logger.warn("Could not ask why an answer was not helpful", error),
         );
-      const result = deps.answer(question.question);
-      const message = answerMessage(deps.kb, result, { questionId: question.id, feedback });
+      const asked = {
+        questionId: question.id,
+        workspaceId: question.workspaceId,
+        result: deps.answer(question.question),
+      };
       const shared = await deps.shares.isShared(question.id);
-      await respond({ replace_original: true, ...(shared ? markShared(message) : message) });
+      await respond({ replace_original: true, ...(await commandAnswer(deps, asked, { feedback, shared })) });
     };
   app.action<BlockAction<ButtonAction>>(ACTIONS.answerHelpful, handle("helpful"));
   app.action<BlockAction<ButtonAction>>(ACTIONS.answerNotHelpful, handle("not_helpful"));
@@ -52,13 +55,17 @@ export function registerShareAnswer(app: App, deps: ObjectivesSlackDeps): void {
       await respond({ response_type: "ephemeral", replace_original: false, ...plainMessage(EXPIRED) });
       return;
     }
-    const result = deps.answer(question.question);
+    const asked = {
+      questionId: question.id,
+      workspaceId: question.workspaceId,
+      result: deps.answer(question.question),
+    };
     if (await deps.shares.claim(question.id, body.user.id, deps.clock.now())) {
       try {
         await respond({
           response_type: "in_channel",
           replace_original: false,
-          ...answerMessage(deps.kb, result, { questionId: question.id, sharedBy: body.user.id }),
+          ...(await commandAnswer(deps, asked, { sharedBy: body.user.id })),
         });
       } catch (error) {
         await deps.shares.release(question.id);
@@ -69,7 +76,7 @@ export function registerShareAnswer(app: App, deps: ObjectivesSlackDeps): void {
     const feedback: Feedback | undefined = vote === null ? undefined : vote ? "helpful" : "not_helpful";
     await respond({
       replace_original: true,
-      ...markShared(answerMessage(deps.kb, result, { questionId: question.id, ...(feedback ? { feedback } : {}) })),
+      ...(await commandAnswer(deps, asked, { ...(feedback ? { feedback } : {}), shared: true })),
     });
   });
   // "Shared" is a button Slack cannot grey out: pressing it is acknowledged and does nothing.

@@ -4,7 +4,7 @@ import { isFeedbackReason, MAX_FEEDBACK_NOTE } from "../../domain/feedback-reaso
 import type { ObjectivesSlackDeps } from "../deps";
 import { askWhyNotHelpful, questionInWorkspace, readReasonMetadata } from "../feedback-flow";
 import { modalInputs } from "../modal-state";
-import { parseFeedbackValue } from "../views/thread-answer";
+import { parseFeedbackValue, policyLeadOffer } from "../views/thread-answer";
 
 /**
  * The feedback buttons under an answer in a thread, a DM or the assistant panel: one vote per person
@@ -26,6 +26,13 @@ export function registerThreadFeedback(app: App, deps: ObjectivesSlackDeps): voi
         ...(channel ? { channel } : {}),
         ...(threadTs ? { threadTs } : {}),
       });
+      if (channel && deps.owners.configured && !(await deps.leads.requestFor(question.id)))
+        await client.chat.postEphemeral({
+          channel,
+          user: body.user.id,
+          ...(threadTs ? { thread_ts: threadTs } : {}),
+          ...policyLeadOffer(question.id),
+        });
     },
   );
 }

@@ -57,6 +57,33 @@ export function askPolicyLeadBlock(questionId: string): KnownBlock {
   ).blocks[0] as KnownBlock;
 }
 
+/** After "Not helpful" on an answer everyone sees: only to the person, a way to ask a policy lead. */
+export function policyLeadOffer(questionId: string): SlackMessage {
+  const text = "Sorry it didn't help. A policy lead can answer it: they'll reply to you by direct message.";
+  return {
+    text,
+    blocks: [
+      ...toSlackMessage(Message({ text }).blocks(Blocks.Section({ text }))).blocks,
+      askPolicyLeadBlock(questionId),
+    ],
+  };
+}
+
+/** Adds "Ask a policy lead" to the row of an `/objectives` answer's buttons. */
+export function offerPolicyLead(message: SlackMessage, questionId: string): SlackMessage {
+  const button = askPolicyLeadBlock(questionId);
+  const element = button.type === "actions" ? button.elements[0] : undefined;
+  if (!element) return message;
+  return {
+    ...message,
+    blocks: message.blocks.map((block) =>
+      block.type === "actions" && block.block_id === BLOCKS.answerFeedback
+        ? { ...block, elements: [...block.elements, element] }
+        : block,
+    ),
+  };
+}
+
 /**
  * An answer posted where everyone in the conversation sees it (a thread, a direct message, the
  * assistant panel): the same passages, citations and "I don't know" as `/objectives`, with the
