@@ -63,6 +63,11 @@ export class ConversationQuestions {
     return `${message.workspaceId ?? "-"}:${message.channelId}:${message.messageTs}`;
   }
 
+  /** Claims something to do once (greeting a new assistant thread), by its own key. */
+  async claimOnce(key: string, workspaceId: string | null): Promise<boolean> {
+    return this.deps.claims.claim(key, workspaceId, this.deps.clock.now());
+  }
+
   async take(message: ConversationMessage): Promise<ClaimedReply> {
     const key = ConversationQuestions.keyOf(message);
     const release = () => this.deps.claims.release(key);
