@@ -16,7 +16,9 @@ export default defineConfig({
   // The stand-in package from this checkout's own folder (as tsconfig's paths and the build do), not
   // wherever node_modules happens to link it.
   resolve: {
-    alias: { "@localism/slack-standin": fileURLToPath(new URL("./packages/slack-standin/src/index.ts", import.meta.url)) },
+    alias: {
+      "@localism/slack-standin": fileURLToPath(new URL("./packages/slack-standin/src/index.ts", import.meta.url)),
+    },
   },
   test: {
     testTimeout: 30_000,
