@@ -224,3 +224,18 @@ describe("feedback buttons", () => {
     ]);
   });
 });
+
+describe("inviting the app", () => {
+  it("/invite adds the bot to a channel, shows that it joined, and mentions there then reach it", async () => {
+    const quiet = standin.workspace.addChannel({ name: "quiet", members: [people.alice.id], botIsMember: false });
+    const before = await delivery.userMessage({ user: people.alice.id, channel: quiet.id, text: `<@${bot()}> hi` });
+    expect(before.deliveries).toEqual([]);
+    const joined = standin.workspace.inviteBot(quiet.id, people.alice.id);
+    expect(joined).toMatchObject({ subtype: "channel_join", user: bot() });
+    expect(joined.text).toContain(`by <@${people.alice.id}>`);
+    expect(() => standin.workspace.inviteBot(quiet.id, people.alice.id)).toThrow(/already in #quiet/);
+    expect(() => standin.workspace.inviteBot(quiet.id, people.bob.id)).toThrow(/is not in #quiet/);
+    const after = await delivery.userMessage({ user: people.alice.id, channel: quiet.id, text: `<@${bot()}> hi` });
+    expect(after.deliveries).toHaveLength(1);
+  });
+});

@@ -1,4 +1,10 @@
-import type { SlackChannel, SlackStandin, StoredEphemeral, StoredMessage } from "@localism/slack-standin";
+import type {
+  AssistantThread,
+  SlackChannel,
+  SlackStandin,
+  StoredEphemeral,
+  StoredMessage,
+} from "@localism/slack-standin";
 import type { AppManifest } from "../manifest";
 import type { PageState } from "../page/contract";
 import {
@@ -9,9 +15,15 @@ import {
   renderTopbar,
   type SidebarEntry,
 } from "../render/chrome";
-import { type ConversationContext, renderConversation } from "../render/conversation";
+import {
+  type ConversationContext,
+  renderAssistantThread,
+  renderConversation,
+  renderThread,
+} from "../render/conversation";
 import type { RenderContext } from "../render/elements";
-import type { SafeHtml } from "../render/html";
+import { EMPTY, type SafeHtml } from "../render/html";
+import { renderAssistantPanel, renderThreadPanel } from "../render/panels";
 import { renderHome, renderModal } from "../render/surfaces";
 import type { WorkspaceSeed } from "../seed";
 
@@ -58,22 +70,54 @@ function renderContext(world: SandboxWorld, as: string): RenderContext {
   };
 }
 
-function latestTs(world: SandboxWorld, channel: string, as: string): string {
-  const seen = [...world.standin.messagesIn(channel), ...ephemeralsIn(world, channel, as)].map((m) => m.ts);
-  return seen.sort((a, b) => Number(a) - Number(b)).at(-1) ?? "0";
+/** Messages of an assistant thread live in the assistant panel, not in the Messages tab. */
+function assistantThreadOf(world: SandboxWorld, message: StoredMessage): AssistantThread | undefined {
+  const root = message.thread_ts ?? message.ts;
+  return world.standin.context.assistantThreads.find(message.channel, root);
+}
+
+/** What a conversation shows: its messages, assistant threads left out. */
+function conversationMessages(world: SandboxWorld, channel: string): StoredMessage[] {
+  return world.standin.messagesIn(channel).filter((m) => !assistantThreadOf(world, m));
 }
 
 function ephemeralsIn(world: SandboxWorld, channel: string, as: string): StoredEphemeral[] {
   return world.standin.ephemeralsFor(as).filter((e) => e.channel === channel);
 }
 
-function conversation(world: SandboxWorld, channel: SlackChannel, as: string, emptyNote: string): SafeHtml {
+/**
+ * The viewer's ephemeral messages shown in the conversation itself: those not in a thread, and
+ * those in a "thread" that has no replies yet (a note under a bare mention), which would be lost.
+ */
+function mainEphemerals(world: SandboxWorld, channel: string, as: string, messages: StoredMessage[]) {
+  return ephemeralsIn(world, channel, as).filter(
+    (e) =>
+      !e.thread_ts ||
+      (!messages.some((m) => m.thread_ts === e.thread_ts && m.ts !== e.thread_ts) &&
+        !world.standin.context.assistantThreads.find(channel, e.thread_ts)),
+  );
+}
+
+function latestTs(world: SandboxWorld, channel: string, as: string): string {
+  const seen = [...conversationMessages(world, channel), ...ephemeralsIn(world, channel, as)].map((m) => m.ts);
+  return seen.sort((a, b) => Number(a) - Number(b)).at(-1) ?? "0";
+}
+
+/** The newest messages from others in a conversation, for the unread count beside it. */
+function recentFromOthers(world: SandboxWorld, channel: string, as: string): string[] {
+  return conversationMessages(world, channel)
+    .filter((m) => m.user !== as && m.subtype === undefined)
+    .map((m) => m.ts)
+    .slice(-20);
+}
+
+function conversationContext(world: SandboxWorld, channelId: string, as: string): ConversationContext {
   const { workspace } = world.standin;
   const isApp = (m: StoredMessage | StoredEphemeral) =>
     !("reply_count" in m) || m.bot_id !== undefined || m.user === workspace.app.botUserId;
-  const ctx: ConversationContext = {
+  return {
     ...renderContext(world, as),
-    channelId: channel.id,
+    channelId,
     author: (m) => {
       if (isApp(m)) return { name: world.manifest.botName, isApp: true, id: workspace.app.botUserId };
       const id = "user" in m && typeof m.user === "string" ? m.user : "";
@@ -81,8 +125,18 @@ function conversation(world: SandboxWorld, channel: SlackChannel, as: string, em
     },
     file: (id) => world.standin.file(id),
     moreActions: world.manifest.shortcuts.some((s) => s.type === "message"),
+    now: world.standin.clock.now(),
   };
-  return renderConversation(world.standin.messagesIn(channel.id), ephemeralsIn(world, channel.id, as), ctx, emptyNote);
+}
+
+function conversation(world: SandboxWorld, channel: SlackChannel, as: string, emptyNote: string): SafeHtml {
+  const messages = conversationMessages(world, channel.id);
+  return renderConversation(
+    messages,
+    mainEphemerals(world, channel.id, as, messages),
+    conversationContext(world, channel.id, as),
+    emptyNote,
+  );
 }
 
 function settle(world: SandboxWorld, as: string | undefined, open: string | undefined) {
@@ -137,11 +191,15 @@ function appView(world: SandboxWorld, open: string, as: string): OpenConversatio
       world,
       dm,
       as,
-      `This is your conversation with ${manifest.name}. Try a slash command, like /objectives.`,
+      manifest.messagesReadOnly
+        ? `This is your conversation with ${manifest.name}. Try a slash command, like /objectives.`
+        : `This is your conversation with ${manifest.name}. Ask it a question, or type help.`,
     ),
     composer: {
       channel: dm.id,
-      placeholder: `Send a slash command to ${manifest.name}`,
+      placeholder: manifest.messagesReadOnly
+        ? `Send a slash command to ${manifest.name}`
+        : `Message ${manifest.name}: ask a question, or try help`,
       plainTextAllowed: !manifest.messagesReadOnly,
     },
   };
@@ -157,7 +215,15 @@ function sidebar(world: SandboxWorld, as: string, channels: SlackChannel[], appT
   }));
   const app = appTabs[0];
   const apps: SidebarEntry[] = app
-    ? [{ open: app, label: world.manifest.name, isPrivate: false, latest: dm ? latestTs(world, dm.id, as) : "0" }]
+    ? [
+        {
+          open: app,
+          label: world.manifest.name,
+          isPrivate: false,
+          latest: dm ? latestTs(world, dm.id, as) : "0",
+          recent: dm ? recentFromOthers(world, dm.id, as) : [],
+        },
+      ]
     : [];
   return renderSidebar(
     world.standin.workspace.team.name,
@@ -167,29 +233,107 @@ function sidebar(world: SandboxWorld, as: string, channels: SlackChannel[], appT
   );
 }
 
-/** The page as `as` sees it with `open` open; unknown or forbidden choices fall back to what they may see. */
-export function pageState(world: SandboxWorld, asRequested?: string, openRequested?: string): PageState {
+/** A thread's first message in a conversation the person has open, or the person's own assistant thread. */
+function settlePanel(
+  world: SandboxWorld,
+  as: string,
+  conversationId: string | undefined,
+  requested: string | undefined,
+): { kind: "thread"; root: StoredMessage } | { kind: "assistant"; thread: AssistantThread } | null {
+  const [kind, first, second] = (requested ?? "").split(":");
+  if (kind === "thread" && conversationId && first) {
+    const root = conversationMessages(world, conversationId).find((m) => m.ts === first);
+    return root ? { kind: "thread", root } : null;
+  }
+  if (kind === "assistant" && world.manifest.assistant && first && second) {
+    const thread = world.standin.context.assistantThreads.find(first, second);
+    return thread?.user === as ? { kind: "assistant", thread } : null;
+  }
+  return null;
+}
+
+function threadPanel(world: SandboxWorld, as: string, root: StoredMessage) {
+  const { workspace } = world.standin;
+  const channel = workspace.channel(root.channel);
+  const replies = world.standin.threadReplies(root.channel, root.ts);
+  const ephemerals = ephemeralsIn(world, root.channel, as).filter((e) => e.thread_ts === root.ts);
+  const where = channel?.is_im ? world.manifest.name : `#${channel?.name ?? root.channel}`;
+  const body = renderThread(root, replies, ephemerals, conversationContext(world, root.channel, as));
+  return {
+    html: renderThreadPanel(where, body, { channel: root.channel, threadTs: root.ts, placeholder: "Reply…" }),
+    info: { kind: "thread" as const, key: `thread:${root.ts}`, channel: root.channel, threadTs: root.ts },
+  };
+}
+
+function assistantPanel(world: SandboxWorld, as: string, thread: AssistantThread) {
+  const { manifest, standin } = world;
+  const replies = standin.threadReplies(thread.channel, thread.thread_ts);
+  const ephemerals = ephemeralsIn(world, thread.channel, as).filter((e) => e.thread_ts === thread.thread_ts);
+  const asked = replies.some((m) => m.user === as);
+  const fromManifest = manifest.assistant?.suggestedPrompts ?? [];
+  const prompts = asked ? [] : thread.suggested_prompts.length > 0 ? thread.suggested_prompts : fromManifest;
+  const body = renderAssistantThread(replies, ephemerals, conversationContext(world, thread.channel, as));
+  return {
+    html: renderAssistantPanel({
+      appName: manifest.name,
+      title: thread.title ?? "New chat",
+      status: thread.status,
+      promptsTitle: thread.prompts_title ?? "Suggested",
+      prompts,
+      body,
+      composer: { channel: thread.channel, threadTs: thread.thread_ts, placeholder: `Message ${manifest.name}` },
+    }),
+    info: {
+      kind: "assistant" as const,
+      key: `assistant:${thread.channel}:${thread.thread_ts}`,
+      channel: thread.channel,
+      threadTs: thread.thread_ts,
+    },
+  };
+}
+
+/**
+ * The page as `as` sees it with `open` open and `panel` beside it (a thread, or the assistant);
+ * unknown or forbidden choices fall back to what they may see.
+ */
+export function pageState(
+  world: SandboxWorld,
+  asRequested?: string,
+  openRequested?: string,
+  panelRequested?: string,
+): PageState {
   const { person, channels, appTabs, open } = settle(world, asRequested, openRequested);
   const as = person.id;
   const { manifest, standin } = world;
   const channel = channels.find((c) => c.id === open);
   const shown = channel ? channelView(world, channel, as) : appView(world, open, as);
+  const conversationId = channel?.id ?? (open === APP_MESSAGES ? standin.workspace.dmWith(as).id : undefined);
+  const settled = settlePanel(world, as, conversationId, panelRequested);
+  const panel =
+    settled?.kind === "thread"
+      ? threadPanel(world, as, settled.root)
+      : settled?.kind === "assistant"
+        ? assistantPanel(world, as, settled.thread)
+        : null;
   const stack = standin.openViewsFor(as);
   const top = stack.at(-1);
   return {
     version: standin.version,
     as,
     open,
+    panel: panel?.info ?? null,
+    assistant: manifest.assistant !== null,
     composer: shown.composer,
     commands: manifest.commands,
     messageShortcuts: manifest.shortcuts.filter((s) => s.type === "message"),
     globalShortcuts: manifest.shortcuts.filter((s) => s.type === "global"),
     modalViewId: top?.id ?? null,
     regions: {
-      topbar: renderTopbar(people(world), as, world.feedUrl).value,
+      topbar: renderTopbar(people(world), as, world.feedUrl, manifest.assistant ? manifest.name : null).value,
       sidebar: sidebar(world, as, channels, appTabs, open).value,
       header: shown.header.value,
       pane: shown.pane.value,
+      panel: (panel?.html ?? EMPTY).value,
       modal: top ? renderModal(top, stack.length, renderContext(world, as)).value : "",
     },
   };

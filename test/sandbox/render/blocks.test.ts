@@ -111,7 +111,8 @@ describe("Block Kit to HTML", () => {
       },
     ]);
     const resolve = find("button.bk-btn.danger");
-    expect(resolve?.getAttribute("data-confirm")).toBe("Resolve CON-0042?\n\nThe reporter is told.");
+    expect(resolve?.getAttribute("data-confirm-title")).toBe("Resolve CON-0042?");
+    expect(resolve?.getAttribute("data-confirm-text")).toBe("The reporter is told.");
     expect(resolve?.getAttribute("data-confirm-no")).toBe("Keep open");
     expect(find("button[data-url]")?.getAttribute("data-url")).toBe("https://www.gov.uk/minutes");
     expect(find("select.bk-select optgroup")?.getAttribute("label")).toBe("Objectives");

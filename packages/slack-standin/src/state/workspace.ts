@@ -156,6 +156,23 @@ export class Workspace {
     this.changes.notify();
   }
 
+  /**
+   * `/invite @app` in a channel: the bot becomes a member and the channel shows it joined, as
+   * Slack shows it. Only a member can invite; returns the "joined" message.
+   */
+  inviteBot(channelId: string, invitedBy: string): StoredMessage {
+    const channel = this.requireChannel(channelId);
+    if (!channel.members.includes(invitedBy)) throw new Error(`${invitedBy} is not in #${channel.name}`);
+    if (this.botIsMember(channel)) throw new Error(`${this.app.botName} is already in #${channel.name}`);
+    this.setBotMembership(channel.id, true);
+    return this.messages.post({
+      channel: channel.id,
+      user: this.app.botUserId,
+      subtype: "channel_join",
+      text: `<@${this.app.botUserId}> was added to #${channel.name} by <@${invitedBy}>.`,
+    });
+  }
+
   archive(channelId: string): void {
     this.requireChannel(channelId).is_archived = true;
     this.changes.notify();

@@ -52,3 +52,30 @@ export function restoreFormValues(form: HTMLFormElement, values: Record<string, 
     }
   }
 }
+
+const DRAFT_PREFIX = "sandbox-modal-draft:";
+
+/** Keeps what has been typed in a modal, by view, for this browser tab: a reload puts it back, as Slack's client does. */
+export function saveDraft(form: HTMLFormElement): void {
+  const viewId = form.dataset.viewId;
+  if (viewId) sessionStorage.setItem(`${DRAFT_PREFIX}${viewId}`, JSON.stringify(formValues(form)));
+}
+
+/** Puts a saved draft back into the modal it belongs to; true when there was one. */
+export function restoreDraft(form: HTMLFormElement): boolean {
+  const saved = sessionStorage.getItem(`${DRAFT_PREFIX}${form.dataset.viewId ?? ""}`);
+  if (!saved) return false;
+  try {
+    restoreFormValues(form, JSON.parse(saved) as Record<string, Record<string, UserValue>>);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Drafts of modals no longer open are dropped. */
+export function forgetDrafts(openViewId: string | null): void {
+  for (const key of Object.keys(sessionStorage)) {
+    if (key.startsWith(DRAFT_PREFIX) && key !== `${DRAFT_PREFIX}${openViewId ?? ""}`) sessionStorage.removeItem(key);
+  }
+}
