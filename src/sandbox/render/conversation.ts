@@ -15,6 +15,8 @@ export interface ConversationContext extends RenderContext {
   moreActions: boolean;
   /** For the day dividers ("Today", "Yesterday"). */
   now: Date;
+  /** The feedback buttons the viewer pressed on a message. */
+  feedbackOf(message: StoredMessage): Record<string, "positive" | "negative">;
 }
 
 type Item =
@@ -45,7 +47,8 @@ function avatar(author: { name: string; isApp: boolean; id: string }): SafeHtml 
 }
 
 function content(entry: StoredMessage | StoredEphemeral, ctx: ConversationContext): SafeHtml {
-  if (entry.blocks && entry.blocks.length > 0) return renderBlocks(entry.blocks, ctx);
+  const feedback = "reply_count" in entry ? ctx.feedbackOf(entry) : {};
+  if (entry.blocks && entry.blocks.length > 0) return renderBlocks(entry.blocks, ctx, { feedback });
   return mrkdwn(entry.text, ctx.directory);
 }
 

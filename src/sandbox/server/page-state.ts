@@ -126,6 +126,7 @@ function conversationContext(world: SandboxWorld, channelId: string, as: string)
     file: (id) => world.standin.file(id),
     moreActions: world.manifest.shortcuts.some((s) => s.type === "message"),
     now: world.standin.clock.now(),
+    feedbackOf: (message) => world.standin.context.messages.feedbackOf(message, as),
   };
 }
 

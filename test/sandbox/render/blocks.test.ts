@@ -238,3 +238,32 @@ describe("Block Kit to HTML", () => {
     expect(find(".bk-rich ol li")?.textContent).toBe("first");
   });
 });
+
+describe("feedback buttons", () => {
+  it("draws Slack's thumbs up and down, pressed as the viewer left them", () => {
+    const blocks = [
+      {
+        type: "context_actions",
+        block_id: "fb",
+        elements: [
+          {
+            type: "feedback_buttons",
+            action_id: "rate",
+            positive_button: { text: { type: "plain_text", text: "Helpful" }, value: "yes" },
+            negative_button: {
+              text: { type: "plain_text", text: "Not helpful" },
+              value: "no",
+              accessibility_label: "Not useful",
+            },
+          },
+        ],
+      },
+    ];
+    const markup = renderBlocks(blocks, ctx, { feedback: { rate: "negative" } }).value;
+    expect(markup).toContain(
+      'data-kind="feedback" data-block-id="fb" data-action-id="rate" data-value="positive" aria-pressed="false" aria-label="Helpful"',
+    );
+    expect(markup).toContain('data-value="negative" aria-pressed="true" aria-label="Not useful"');
+    expect(markup).not.toContain("not shown in the sandbox");
+  });
+});

@@ -27,17 +27,20 @@ export async function commandAnswer(
   state: CommandAnswerState = {},
 ): Promise<SlackMessage> {
   const { questionId, result } = asked;
+  const approved = await deps.leads.closest(asked.workspaceId, result.question);
   let message = answerMessage(deps.kb, result, {
     questionId,
     ...(state.feedback ? { feedback: state.feedback } : {}),
     ...(state.sharedBy ? { sharedBy: state.sharedBy } : {}),
   });
   if (!state.sharedBy) {
-    if (deps.owners.configured && (!result.answered || state.feedback === "not_helpful"))
+    const declined = !result.answered && !approved;
+    if (deps.owners.configured && (declined || state.feedback === "not_helpful"))
       message = offerPolicyLead(message, questionId);
     if (state.shared) message = markShared(message);
   }
-  return approvedFirst(deps, message, asked);
+  if (!approved) return message;
+  return withApprovedAnswerFirst(message, result, approved, londonDay(deps.clock.now()), isAnswerButtons);
 }
 
 /** An answer in a thread, a DM or the assistant panel, with an approved answer first if there is one. */

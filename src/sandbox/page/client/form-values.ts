@@ -3,6 +3,8 @@ import type { UserValue } from "../contract";
 /** What a person has chosen or typed in one Block Kit element on the page. */
 export function controlValue(control: HTMLElement): UserValue {
   switch (control.dataset.kind) {
+    case "feedback":
+      return control.dataset.value ?? null;
     case "multi":
       return control instanceof HTMLSelectElement ? Array.from(control.selectedOptions).map((o) => o.value) : [];
     case "checkboxes":

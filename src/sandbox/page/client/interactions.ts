@@ -62,7 +62,7 @@ export function setupInteractions(session: Session): void {
   document.addEventListener("click", (event) => {
     const target = event.target instanceof HTMLElement ? event.target : null;
     if (target?.closest("[data-modal-close]")) return void closeModal(session);
-    const button = target?.closest<HTMLElement>("button[data-kind=button]");
+    const button = target?.closest<HTMLElement>("button[data-kind=button], button[data-kind=feedback]");
     if (button) void sendAction(session, button);
   });
   document.addEventListener("change", (event) => {

@@ -53,7 +53,11 @@ export class Session {
     try {
       do {
         this.again = false;
-        this.render(await fetchState(this.as, this.open, this.panel));
+        const asked = `${this.as} ${this.open} ${this.panel}`;
+        const state = await fetchState(this.as, this.open, this.panel);
+        // Someone moved on while this was read (another conversation, a panel opened): read again.
+        if (asked !== `${this.as} ${this.open} ${this.panel}`) this.again = true;
+        else this.render(state);
       } while (this.again);
     } catch (error) {
       showNotice(`Could not read the sandbox's state: ${error instanceof Error ? error.message : String(error)}`);

@@ -28,10 +28,7 @@ export function approvedAnswerBlocks(answer: ApprovedAnswer, today: string): Kno
   return toSlackMessage(
     Message().blocks(
       Blocks.Section({
-        text: truncate(
-          `:white_check_mark: ${Md.bold(approvedMark(answer))}\n${Md.blockquote(escapeMrkdwn(answer.answer))}`,
-          3000,
-        ),
+        text: truncate(`${Md.bold(approvedMark(answer))}\n${Md.blockquote(escapeMrkdwn(answer.answer))}`, 3000),
       }),
       Blocks.Context().elements(truncate(`${source}${review} · Approved by the workspace's policy leads`, 3000)),
     ),
