@@ -26,11 +26,14 @@ export async function answerInConversation(
   place: ReplyPlace,
   botUserId: string,
 ): Promise<ConversationReply> {
+  // The event is acknowledged; let Slack's other deliveries be acknowledged before this work runs.
+  await turn();
   const { reply, release } = await deps.conversations.take(message);
   if (reply.kind === "duplicate") {
     deps.logger.debug(`Message ${message.channelId}/${message.messageTs} was already answered`);
     return reply;
   }
+  await turn();
   const drawn = await drawReply(deps, reply, { botUserId, workspaceId: message.workspaceId });
   if (!drawn) return reply;
   try {
@@ -58,4 +61,13 @@ async function post(client: Client, message: SlackMessage, reply: ConversationRe
     unfurl_media: false,
     ...message,
   });
+}
+
+/**
+ * Waits for the event loop's next turn. The work between Slack calls (the database, the search,
+ * drawing the answer) runs without a pause otherwise, and requests arriving meanwhile, events to
+ * acknowledge within Slack's 3 seconds among them, would queue behind it.
+ */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
