@@ -250,6 +250,7 @@ describe("asking where people talk, in the sandbox", () => {
   it("lets people dismiss an ephemeral message", async () => {
     const { page } = browser;
     const help = await sendForReply(page, "/objectives help");
+    await screenshot(page, "32b-ephemeral-dismiss");
     await help.getByRole("button", { name: "Dismiss message" }).click();
     await help.waitFor({ state: "detached" });
   });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { SlackDelivery, SlackStandin } from "../src/index";
-import { seededStandin, slackError, startCapture } from "./helpers";
+import { fixtureJson, seededStandin, slackError, startCapture } from "./helpers";
 
 const SECRET = "test-signing-secret";
 let standin: SlackStandin;
@@ -237,5 +237,40 @@ describe("inviting the app", () => {
     expect(() => standin.workspace.inviteBot(quiet.id, people.bob.id)).toThrow(/is not in #quiet/);
     const after = await delivery.userMessage({ user: people.alice.id, channel: quiet.id, text: `<@${bot()}> hi` });
     expect(after.deliveries).toHaveLength(1);
+  });
+});
+
+describe("in Slack's shapes", () => {
+  const keysOf = (value: unknown) => Object.keys(value as object).sort();
+  const documented = (name: string) => fixtureJson(`payloads/${name}.event_callback.json`);
+  const envelopes = () => capture.requests.map((r) => JSON.parse(r.body) as Record<string, unknown>);
+
+  it("delivers a threaded mention, a direct message and an assistant thread with the fields Slack documents", async () => {
+    const root = standin.workspace.postAsUser(people.general.id, people.bob.id, "Question on QIPP");
+    await delivery.userMessage({
+      user: people.alice.id,
+      channel: people.general.id,
+      thread_ts: root.ts,
+      text: `<@${bot()}> hi`,
+    });
+    await delivery.userMessage({
+      user: people.alice.id,
+      channel: standin.workspace.dmWith(people.alice.id).id,
+      text: "help",
+    });
+    await delivery.assistantThreadStarted({ user: people.alice.id, viewing: people.general.id });
+    const [mention, dm, assistant] = envelopes();
+    for (const [sent, name] of [
+      [mention, "app_mention"],
+      [dm, "message.im"],
+      [assistant, "assistant_thread_started"],
+    ] as const) {
+      const expected = documented(name);
+      expect(keysOf(sent), name).toEqual(keysOf(expected));
+      expect(keysOf(sent?.event), name).toEqual(keysOf(expected.event));
+    }
+    expect(keysOf((assistant?.event as { assistant_thread?: unknown } | undefined)?.assistant_thread ?? {})).toEqual(
+      keysOf((documented("assistant_thread_started").event as { assistant_thread: unknown }).assistant_thread),
+    );
   });
 });

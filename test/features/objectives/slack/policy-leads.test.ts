@@ -272,3 +272,59 @@ describe("ask a policy lead, and approved answers", () => {
     return { code, out: out.join("\n") };
   }
 });
+
+describe("policy leads named by a user group", () => {
+  let t: TestBot;
+  const GROUP = "S0POLICYLD";
+  beforeAll(async () => {
+    t = await startTestBot({
+      env: { KNOWLEDGE_OWNERS: GROUP },
+      standin: {
+        seed: {
+          users: Object.values(PEOPLE),
+          channels: [{ ...CHANNELS.commissioning, members: [PEOPLE.staff.id, PEOPLE.colleague.id, PEOPLE.lead.id] }],
+          usergroups: [{ id: GROUP, handle: "policy-leads", users: [PEOPLE.lead.id, PEOPLE.colleague.id] }],
+        },
+      },
+    });
+  });
+  afterAll(() => t?.close());
+
+  it("asks each member by direct message, and only members may answer", async () => {
+    const bot = t.standin.workspace.app.botUserId;
+    const channel = CHANNELS.commissioning.id;
+    const asked = await t.slack.userMessage({ user: PEOPLE.staff.id, channel, text: `<@${bot}> ${UNANSWERABLE}` });
+    const answer = await t.standin.waitForCall("chat.postMessage", (c) => c.params.thread_ts === asked.message.ts);
+    await t.slack.blockAction({
+      user: PEOPLE.staff.id,
+      actionId: "answer_ask_policy_lead",
+      container: { type: "message", channel, ts: String(answer.response.ts) },
+    });
+    await waitUntil(() => t.standin.openViewsFor(PEOPLE.staff.id).length === 1);
+    expect(readable(t.standin.openViewsFor(PEOPLE.staff.id)[0])).toContain(`<!subteam^${GROUP}>`);
+    await t.slack.viewSubmission({ user: PEOPLE.staff.id });
+    const cards = () =>
+      t.standin
+        .callsTo("chat.postMessage")
+        .filter((c) => readable(c.params).includes("Question for a policy lead") && c.response.ok === true);
+    await waitUntil(() => cards().length === 2);
+    expect(
+      cards()
+        .map((c) => c.params.channel)
+        .sort(),
+    ).toEqual([PEOPLE.colleague.id, PEOPLE.lead.id].sort());
+
+    const card = cards()[0];
+    const container = {
+      type: "message" as const,
+      channel: String(card?.response.channel),
+      ts: String(card?.response.ts),
+    };
+    await t.slack
+      .blockAction({ user: PEOPLE.staff.id, actionId: "policy_question_answer", container })
+      .catch(() => undefined);
+    await t.slack.blockAction({ user: PEOPLE.lead.id, actionId: "policy_question_answer", container });
+    await waitUntil(() => t.standin.openViewsFor(PEOPLE.lead.id).at(-1)?.callback_id === "policy_answer_form");
+    expect(t.standin.openViewsFor(PEOPLE.staff.id)).toHaveLength(1);
+  });
+});
