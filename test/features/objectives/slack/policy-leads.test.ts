@@ -320,9 +320,11 @@ describe("policy leads named by a user group", () => {
       channel: String(card?.response.channel),
       ts: String(card?.response.ts),
     };
-    await t.slack
-      .blockAction({ user: PEOPLE.staff.id, actionId: "policy_question_answer", container })
-      .catch(() => undefined);
+    // Someone outside the group (were the card forwarded to them) is refused.
+    await t.slack.blockAction({ user: PEOPLE.staff.id, actionId: "policy_question_answer", container });
+    await t.standin.waitForCall("response_url", (c) =>
+      readable(c.params).includes("Only the workspace's policy leads"),
+    );
     await t.slack.blockAction({ user: PEOPLE.lead.id, actionId: "policy_question_answer", container });
     await waitUntil(() => t.standin.openViewsFor(PEOPLE.lead.id).at(-1)?.callback_id === "policy_answer_form");
     expect(t.standin.openViewsFor(PEOPLE.staff.id)).toHaveLength(1);
