@@ -1,143 +1,16 @@
-import type {
-  AssistantThread,
-  SlackChannel,
-  SlackStandin,
-  StoredEphemeral,
-  StoredMessage,
-} from "@localism/slack-standin";
-import type { AppManifest } from "../manifest";
+import type { SlackChannel } from "@localism/slack-standin";
 import type { PageState } from "../page/contract";
-import {
-  type Person,
-  renderAppHeader,
-  renderChannelHeader,
-  renderSidebar,
-  renderTopbar,
-  type SidebarEntry,
-} from "../render/chrome";
-import {
-  type ConversationContext,
-  renderAssistantThread,
-  renderConversation,
-  renderThread,
-} from "../render/conversation";
-import type { RenderContext } from "../render/elements";
+import { renderAppHeader, renderChannelHeader, renderSidebar, renderTopbar, type SidebarEntry } from "../render/chrome";
 import { EMPTY, type SafeHtml } from "../render/html";
-import { renderAssistantPanel, renderThreadPanel } from "../render/panels";
 import { renderHome, renderModal } from "../render/surfaces";
-import type { WorkspaceSeed } from "../seed";
+import { conversation, latestTs, recentFromOthers, renderContext } from "./conversations";
+import { assistantPanel, settlePanel, threadPanel } from "./panels";
+import { APP_HOME, APP_MESSAGES, people, type SandboxWorld, visibleChannels } from "./world";
 
-/** Everything the page shows comes from here: the stand-in's state, the manifest and the seed. */
-export interface SandboxWorld {
-  standin: SlackStandin;
-  manifest: AppManifest;
-  seed: WorkspaceSeed;
-  feedUrl: string;
-}
-
-const APP_HOME = "app:home";
-const APP_MESSAGES = "app:messages";
-
-export function people(world: SandboxWorld): Person[] {
-  return world.seed.users.map((u) => ({
-    id: u.id,
-    name: u.real_name,
-    title: u.title,
-    role: u.admin ? `${u.role}, workspace admin` : u.role,
-  }));
-}
-
-/** Channels the person can see: every public one, and private ones they belong to. */
-export function visibleChannels(world: SandboxWorld, as: string): SlackChannel[] {
-  return world.standin.workspace
-    .allChannels()
-    .filter((c) => !c.is_im && !c.is_archived && (!c.is_private || c.members.includes(as)));
-}
+export { people, type SandboxWorld, visibleChannels } from "./world";
 
 function existingDm(world: SandboxWorld, as: string): SlackChannel | undefined {
   return world.standin.workspace.allChannels().find((c) => c.is_im && c.user === as);
-}
-
-function renderContext(world: SandboxWorld, as: string): RenderContext {
-  const { workspace } = world.standin;
-  return {
-    directory: {
-      userName: (id) => (id === workspace.app.botUserId ? world.manifest.botName : workspace.user(id)?.real_name),
-      channelName: (id) => workspace.channel(id)?.name,
-    },
-    people: people(world).map((p) => ({ id: p.id, name: p.name })),
-    channels: visibleChannels(world, as).map((c) => ({ id: c.id, name: c.name })),
-  };
-}
-
-/** Messages of an assistant thread live in the assistant panel, not in the Messages tab. */
-function assistantThreadOf(world: SandboxWorld, message: StoredMessage): AssistantThread | undefined {
-  const root = message.thread_ts ?? message.ts;
-  return world.standin.context.assistantThreads.find(message.channel, root);
-}
-
-/** What a conversation shows: its messages, assistant threads left out. */
-function conversationMessages(world: SandboxWorld, channel: string): StoredMessage[] {
-  return world.standin.messagesIn(channel).filter((m) => !assistantThreadOf(world, m));
-}
-
-function ephemeralsIn(world: SandboxWorld, channel: string, as: string): StoredEphemeral[] {
-  return world.standin.ephemeralsFor(as).filter((e) => e.channel === channel);
-}
-
-/**
- * The viewer's ephemeral messages shown in the conversation itself: those not in a thread, and
- * those in a "thread" that has no replies yet (a note under a bare mention), which would be lost.
- */
-function mainEphemerals(world: SandboxWorld, channel: string, as: string, messages: StoredMessage[]) {
-  return ephemeralsIn(world, channel, as).filter(
-    (e) =>
-      !e.thread_ts ||
-      (!messages.some((m) => m.thread_ts === e.thread_ts && m.ts !== e.thread_ts) &&
-        !world.standin.context.assistantThreads.find(channel, e.thread_ts)),
-  );
-}
-
-function latestTs(world: SandboxWorld, channel: string, as: string): string {
-  const seen = [...conversationMessages(world, channel), ...ephemeralsIn(world, channel, as)].map((m) => m.ts);
-  return seen.sort((a, b) => Number(a) - Number(b)).at(-1) ?? "0";
-}
-
-/** The newest messages from others in a conversation, for the unread count beside it. */
-function recentFromOthers(world: SandboxWorld, channel: string, as: string): string[] {
-  return conversationMessages(world, channel)
-    .filter((m) => m.user !== as && m.subtype === undefined)
-    .map((m) => m.ts)
-    .slice(-20);
-}
-
-function conversationContext(world: SandboxWorld, channelId: string, as: string): ConversationContext {
-  const { workspace } = world.standin;
-  const isApp = (m: StoredMessage | StoredEphemeral) =>
-    !("reply_count" in m) || m.bot_id !== undefined || m.user === workspace.app.botUserId;
-  return {
-    ...renderContext(world, as),
-    channelId,
-    author: (m) => {
-      if (isApp(m)) return { name: world.manifest.botName, isApp: true, id: workspace.app.botUserId };
-      const id = "user" in m && typeof m.user === "string" ? m.user : "";
-      return { name: workspace.user(id)?.real_name ?? id, isApp: false, id };
-    },
-    file: (id) => world.standin.file(id),
-    moreActions: world.manifest.shortcuts.some((s) => s.type === "message"),
-    now: world.standin.clock.now(),
-    feedbackOf: (message) => world.standin.context.messages.feedbackOf(message, as),
-  };
-}
-
-function conversation(world: SandboxWorld, channel: SlackChannel, as: string, emptyNote: string): SafeHtml {
-  const messages = conversationMessages(world, channel.id);
-  return renderConversation(
-    messages,
-    mainEphemerals(world, channel.id, as, messages),
-    conversationContext(world, channel.id, as),
-    emptyNote,
-  );
 }
 
 function settle(world: SandboxWorld, as: string | undefined, open: string | undefined) {
@@ -232,65 +105,6 @@ function sidebar(world: SandboxWorld, as: string, channels: SlackChannel[], appT
     apps,
     open.startsWith("app:") ? (app ?? open) : open,
   );
-}
-
-/** A thread's first message in a conversation the person has open, or the person's own assistant thread. */
-function settlePanel(
-  world: SandboxWorld,
-  as: string,
-  conversationId: string | undefined,
-  requested: string | undefined,
-): { kind: "thread"; root: StoredMessage } | { kind: "assistant"; thread: AssistantThread } | null {
-  const [kind, first, second] = (requested ?? "").split(":");
-  if (kind === "thread" && conversationId && first) {
-    const root = conversationMessages(world, conversationId).find((m) => m.ts === first);
-    return root ? { kind: "thread", root } : null;
-  }
-  if (kind === "assistant" && world.manifest.assistant && first && second) {
-    const thread = world.standin.context.assistantThreads.find(first, second);
-    return thread?.user === as ? { kind: "assistant", thread } : null;
-  }
-  return null;
-}
-
-function threadPanel(world: SandboxWorld, as: string, root: StoredMessage) {
-  const { workspace } = world.standin;
-  const channel = workspace.channel(root.channel);
-  const replies = world.standin.threadReplies(root.channel, root.ts);
-  const ephemerals = ephemeralsIn(world, root.channel, as).filter((e) => e.thread_ts === root.ts);
-  const where = channel?.is_im ? world.manifest.name : `#${channel?.name ?? root.channel}`;
-  const body = renderThread(root, replies, ephemerals, conversationContext(world, root.channel, as));
-  return {
-    html: renderThreadPanel(where, body, { channel: root.channel, threadTs: root.ts, placeholder: "Reply…" }),
-    info: { kind: "thread" as const, key: `thread:${root.ts}`, channel: root.channel, threadTs: root.ts },
-  };
-}
-
-function assistantPanel(world: SandboxWorld, as: string, thread: AssistantThread) {
-  const { manifest, standin } = world;
-  const replies = standin.threadReplies(thread.channel, thread.thread_ts);
-  const ephemerals = ephemeralsIn(world, thread.channel, as).filter((e) => e.thread_ts === thread.thread_ts);
-  const asked = replies.some((m) => m.user === as);
-  const fromManifest = manifest.assistant?.suggestedPrompts ?? [];
-  const prompts = asked ? [] : thread.suggested_prompts.length > 0 ? thread.suggested_prompts : fromManifest;
-  const body = renderAssistantThread(replies, ephemerals, conversationContext(world, thread.channel, as));
-  return {
-    html: renderAssistantPanel({
-      appName: manifest.name,
-      title: thread.title ?? "New chat",
-      status: thread.status,
-      promptsTitle: thread.prompts_title ?? "Suggested",
-      prompts,
-      body,
-      composer: { channel: thread.channel, threadTs: thread.thread_ts, placeholder: `Message ${manifest.name}` },
-    }),
-    info: {
-      kind: "assistant" as const,
-      key: `assistant:${thread.channel}:${thread.thread_ts}`,
-      channel: thread.channel,
-      threadTs: thread.thread_ts,
-    },
-  };
 }
 
 /**
