@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /** Pure code: no database, no network, no browser; the whole project runs in seconds. */
@@ -13,6 +14,13 @@ const unit = [
 ];
 
 export default defineConfig({
+  // The stand-in package from this checkout's own folder (as tsconfig's paths and the build do), not
+  // wherever node_modules happens to link it.
+  resolve: {
+    alias: {
+      "@localism/slack-standin": fileURLToPath(new URL("./packages/slack-standin/src/index.ts", import.meta.url)),
+    },
+  },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

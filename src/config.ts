@@ -59,6 +59,17 @@ const concernSettings = {
   BANK_HOLIDAYS_FILE: z.string().min(1).default("reference/bank-holidays-england-and-wales.json"),
 };
 
+// ---- Policy leads: the knowledge owners who answer what the bot cannot ----
+const knowledgeSettings = {
+  KNOWLEDGE_OWNERS: optionalNonEmpty(
+    z.string().regex(/^[SCG][A-Z0-9]{2,}$/, {
+      message:
+        "should be a user group id (S0123ABCD: each member is asked by direct message) or a channel id (C0123ABCD, or G… for a private channel: asked there)",
+    }),
+  ),
+  KNOWLEDGE_REVIEW_MONTHS: wholeNumber("the months an approved answer stands before its review, like 12", 1, 60, 12),
+};
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optionalNonEmpty(
     z.string().regex(/^xoxb-/, {
@@ -107,6 +118,7 @@ const envSchema = z.object({
     })
     .default("false"),
   ...concernSettings,
+  ...knowledgeSettings,
 });
 
 type Settings = z.infer<typeof envSchema>;
@@ -144,6 +156,13 @@ export interface ConcernSettings {
 
 export type ConcernDeputy = { kind: "user"; id: string } | { kind: "group"; id: string };
 
+/** Who answers the questions the bot cannot (policy leads), and for how long their answers stand. */
+export interface KnowledgeSettings {
+  /** A user group (each member is asked by DM) or a channel (asked there); null: no policy leads. */
+  owners: { kind: "usergroup" | "channel"; id: string } | null;
+  reviewMonths: number;
+}
+
 export interface Config {
   slack: SlackSettings | null;
   port: number;
@@ -153,6 +172,7 @@ export interface Config {
   logLevel: LogLevelName;
   minutes: MinutesSettings;
   concerns: ConcernSettings;
+  knowledge: KnowledgeSettings;
 }
 
 /** Polling, fetching and digest scheduling. */
@@ -205,6 +225,12 @@ export function loadConfig(env: Environment = process.env, rootDir = process.cwd
       },
     },
     concerns: concernConfig(settings, slack, rootDir),
+    knowledge: {
+      owners: settings.KNOWLEDGE_OWNERS
+        ? { kind: settings.KNOWLEDGE_OWNERS.startsWith("S") ? "usergroup" : "channel", id: settings.KNOWLEDGE_OWNERS }
+        : null,
+      reviewMonths: settings.KNOWLEDGE_REVIEW_MONTHS,
+    },
   };
 }
 

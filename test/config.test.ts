@@ -197,3 +197,22 @@ describe("loadSandboxConfig", () => {
     expect(sandbox.inherited).not.toHaveProperty("SLACK_BOT_TOKEN");
   });
 });
+
+describe("policy leads' settings", () => {
+  it("reads the knowledge owners as a channel or a user group, and the months before a review", () => {
+    expect(loadConfig({}).knowledge).toEqual({ owners: null, reviewMonths: 12 });
+    expect(loadConfig({ KNOWLEDGE_OWNERS: "G0POLICY01", KNOWLEDGE_REVIEW_MONTHS: "6" }).knowledge).toEqual({
+      owners: { kind: "channel", id: "G0POLICY01" },
+      reviewMonths: 6,
+    });
+    expect(loadConfig({ KNOWLEDGE_OWNERS: "S0POLICY" }).knowledge.owners).toEqual({
+      kind: "usergroup",
+      id: "S0POLICY",
+    });
+  });
+
+  it("explains a setting it refuses", () => {
+    expect(problemsOf({ KNOWLEDGE_OWNERS: "#policy-leads" })[0]).toMatch(/^KNOWLEDGE_OWNERS should be a user group id/);
+    expect(problemsOf({ KNOWLEDGE_REVIEW_MONTHS: "0" })[0]).toMatch(/^KNOWLEDGE_REVIEW_MONTHS should be/);
+  });
+});

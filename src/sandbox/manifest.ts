@@ -26,6 +26,10 @@ export interface AppManifest {
   messagesReadOnly: boolean;
   commands: SlashCommandEntry[];
   shortcuts: ShortcutEntry[];
+  /** The events the app subscribes to (`settings.event_subscriptions.bot_events`): what the stand-in delivers. */
+  botEvents: string[];
+  /** The assistant panel (`features.assistant_view`), with the prompts Slack shows before the app sets its own. */
+  assistant: { description: string; suggestedPrompts: { title: string; message: string }[] } | null;
 }
 
 export const MANIFEST_PATH = fromRoot("manifest.yml");
@@ -60,14 +64,25 @@ const manifestSchema = z.looseObject({
         }),
       )
       .default([]),
+    assistant_view: z
+      .looseObject({
+        assistant_description: z.string().default(""),
+        suggested_prompts: z.array(z.looseObject({ title: z.string(), message: z.string() })).default([]),
+      })
+      .optional(),
   }),
+  settings: z
+    .looseObject({
+      event_subscriptions: z.looseObject({ bot_events: z.array(z.string()).default([]) }).optional(),
+    })
+    .optional(),
 });
 
 export function loadManifest(file = MANIFEST_PATH): AppManifest {
   const parsed = manifestSchema.safeParse(parse(readFileSync(file, "utf8")));
   if (!parsed.success)
     throw new Error(`${file} is not a manifest the sandbox can read: ${z.prettifyError(parsed.error)}`);
-  const { display_information: info, features } = parsed.data;
+  const { display_information: info, features, settings } = parsed.data;
   return {
     name: info.name,
     botName: features.bot_user.display_name,
@@ -85,5 +100,15 @@ export function loadManifest(file = MANIFEST_PATH): AppManifest {
       callbackId: s.callback_id,
       description: s.description,
     })),
+    botEvents: settings?.event_subscriptions?.bot_events ?? [],
+    assistant: features.assistant_view
+      ? {
+          description: features.assistant_view.assistant_description,
+          suggestedPrompts: features.assistant_view.suggested_prompts.map((p) => ({
+            title: p.title,
+            message: p.message,
+          })),
+        }
+      : null,
   };
 }

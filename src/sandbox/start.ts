@@ -97,7 +97,9 @@ export async function startSandbox(config: SandboxConfig, options: SandboxOption
     const bot = await startBot(botConfig, { clock: options.clock, logger });
     started.bot = bot;
     const world = { standin, manifest, seed, feedUrl };
-    const delivery = standin.delivery(`http://127.0.0.1:${bot.port}/slack/events`, signingSecret);
+    const delivery = standin.delivery(`http://127.0.0.1:${bot.port}/slack/events`, signingSecret, undefined, {
+      subscriptions: manifest.botEvents,
+    });
     handler = sandboxRequestHandler({
       world,
       standin,

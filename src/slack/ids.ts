@@ -10,6 +10,18 @@ export const ACTIONS = {
   shareAnswer: "answer_share",
   answerHelpful: "answer_helpful",
   answerNotHelpful: "answer_not_helpful",
+  // ---- Objectives asked where people talk: thread answers, policy leads, approved answers ----
+  /** The feedback_buttons element of an answer posted in a thread or a DM (value: "helpful:<id>" or "not_helpful:<id>"). */
+  answerFeedbackButtons: "answer_feedback_buttons",
+  /** "Shared": what "Share in channel" becomes once pressed; pressing it again does nothing. */
+  answerShared: "answer_shared",
+  /** Sends the question (value: its id) to the knowledge owners. */
+  askPolicyLead: "answer_ask_policy_lead",
+  /** On the knowledge owners' card (value: the policy question's id). */
+  answerPolicyQuestion: "policy_question_answer",
+  /** On a review reminder (value: the approved answer's id). */
+  reviseApprovedAnswer: "approved_answer_revise",
+  withdrawApprovedAnswer: "approved_answer_withdraw",
   // ---- Concerns: the triage card's buttons (value: the concern's id) and App Home ----
   concernAcknowledge: "concern_acknowledge",
   concernNote: "concern_note",
@@ -40,6 +52,9 @@ export const SHORTCUTS = {
 } as const;
 
 export const VIEWS = {
+  answerFeedbackReason: "answer_feedback_reason",
+  askPolicyLead: "answer_ask_policy_lead_form",
+  approveAnswer: "policy_answer_form",
   concernLoading: "concern_loading",
   concernForm: "concern_form",
   concernDone: "concern_done",
@@ -69,4 +84,14 @@ export const CONCERN_INPUTS = {
   checkinAgain: { block: "concern_checkin_again", action: "checkin_again" },
   publishItems: { block: "concern_publish_items", action: "publish_items" },
   publishChannel: { block: "concern_publish_channel", action: "publish_channel" },
+} as const;
+
+/** Input blocks of the objectives' modals: block id and the action id of its one element. */
+export const ANSWER_INPUTS = {
+  reason: { block: "feedback_reason", action: "reason" },
+  reasonNote: { block: "feedback_note", action: "note" },
+  anonymous: { block: "policy_anonymous", action: "anonymous" },
+  approvedText: { block: "approved_text", action: "text" },
+  approvedSource: { block: "approved_source", action: "source" },
+  reviewBy: { block: "approved_review_by", action: "review_by" },
 } as const;

@@ -18,7 +18,8 @@ describe("reading the app manifest", () => {
         expect.objectContaining({ type: "global", callbackId: "log_autonomy_concern_global" }),
       ]),
     );
-    expect(manifest).toMatchObject({ homeTab: true, messagesTab: true, messagesReadOnly: true });
+    expect(manifest).toMatchObject({ homeTab: true, messagesTab: true, messagesReadOnly: false });
+    expect(manifest.botEvents).toEqual(expect.arrayContaining(["app_mention", "message.im"]));
   });
 
   it("says which file is wrong and why", () => {

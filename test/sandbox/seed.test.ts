@@ -33,6 +33,13 @@ describe("the sandbox workspace seed", () => {
     expect(yours).toMatchObject({ CONCERN_RECEIPT_PEPPER: "mine", CONCERN_LEADS: seed.botEnvironment.CONCERN_LEADS });
   });
 
+  it("names a private policy leads' channel the bot is in as the knowledge owners, with the concern lead in it", () => {
+    const owners = channels.get(seed.botEnvironment.KNOWLEDGE_OWNERS ?? "");
+    expect(owners?.private).toBe(true);
+    expect(owners?.botIsMember).toBe(true);
+    expect(membersOf(owners?.id ?? "")).toContain("U0HELENWD");
+  });
+
   it("has a workspace admin, who may add /digest sources", () => {
     expect(seed.users.filter((u) => u.admin).length).toBeGreaterThan(0);
   });

@@ -3,6 +3,7 @@ import { type Clock, systemClock } from "./clock";
 import { FaultInjector } from "./faults";
 import { IdFactory } from "./ids";
 import { CallRecorder } from "./recorder";
+import { AssistantThreadStore } from "./state/assistant-threads";
 import { ChangeFeed } from "./state/changes";
 import { FileStore } from "./state/files";
 import { MessageStore } from "./state/messages";
@@ -57,6 +58,7 @@ export class StandinContext {
   /** Goes up whenever something a person could see changes. */
   readonly changes = new ChangeFeed();
   readonly faults: FaultInjector;
+  readonly assistantThreads: AssistantThreadStore;
   /** "http://127.0.0.1:PORT", known once the server listens. */
   baseUrl = "http://127.0.0.1";
 
@@ -84,6 +86,7 @@ export class StandinContext {
       lifetimeMs: options.responseUrl?.lifetimeMs ?? 30 * 60_000,
     });
     this.faults = new FaultInjector(this.clock);
+    this.assistantThreads = new AssistantThreadStore(this.changes);
     this.seed(options.seed);
   }
 

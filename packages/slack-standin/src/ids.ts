@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import type { Clock } from "./clock";
 
 /**
@@ -38,6 +38,11 @@ export class IdFactory {
 
   eventId(): string {
     return `Ev${this.next("E").slice(1)}`;
+  }
+
+  /** The uuid Slack's clients put on what people type (client_msg_id). */
+  clientMessageId(): string {
+    return randomUUID();
   }
 
   secret(bytes = 16): string {

@@ -116,9 +116,14 @@ export class SlackStandin {
     return this.context.responseUrl(this.context.responseUrls.issue(target));
   }
 
-  /** Slack's side of the app's Request URL. */
-  delivery(requestUrl: string, signingSecret: string, clock?: Clock): SlackDelivery {
-    return new SlackDelivery({ requestUrl, signingSecret, standin: this, clock });
+  /** Slack's side of the app's Request URL; `options.subscriptions` are the app's bot events. */
+  delivery(
+    requestUrl: string,
+    signingSecret: string,
+    clock?: Clock,
+    options: { subscriptions?: readonly string[] } = {},
+  ): SlackDelivery {
+    return new SlackDelivery({ requestUrl, signingSecret, standin: this, clock, ...options });
   }
 
   close(): Promise<void> {

@@ -1,13 +1,23 @@
 import type { App } from "@slack/bolt";
 import type { ViewBlockBuilder } from "slack-block-builder";
 import type { SharedCore } from "../../core-types";
-import type { RepeatingJob } from "../../jobs/repeating-job";
+import { RepeatingJob } from "../../jobs/repeating-job";
 import { type AskResult, createObjectivesAssistant } from "./domain/answer";
 import { AskService } from "./domain/ask-service";
 import { type KnowledgeBase, loadKnowledgeBase, type Objective } from "./domain/knowledge-base";
 import type { SearchIndex } from "./domain/search";
+import { ApprovedAnswerReviewJob } from "./jobs/approved-answer-reviews";
+import { ConversationQuestions } from "./services/conversation-questions";
+import { PolicyLeads } from "./services/policy-leads";
 import type { HomeView } from "./slack/views/home";
+import { AnswerStateRepository } from "./storage/answer-state";
+import { AnsweredMessageRepository } from "./storage/answered-messages";
+import { ApprovedAnswerRepository } from "./storage/approved-answers";
+import { FeedbackReasonRepository } from "./storage/feedback-reasons";
+import { PolicyQuestionRepository } from "./storage/policy-questions";
 import { QuestionRepository } from "./storage/questions";
+import { ReviewReminderRepository } from "./storage/review-reminders";
+import { SharedAnswerRepository } from "./storage/shared-answers";
 
 export type { Answer, AskResult } from "./domain/answer";
 export type { KnowledgeBase, Objective } from "./domain/knowledge-base";
@@ -20,6 +30,14 @@ export interface ObjectivesFeature {
   answer(question: string): AskResult;
   askService: AskService;
   questions: QuestionRepository;
+  /** Why answers were not helpful, where people said. */
+  feedbackReasons: FeedbackReasonRepository;
+  /** Answers approved by the workspace's policy leads (for `localism answers export|import`). */
+  approvedAnswers: ApprovedAnswerRepository;
+  /** Questions sent to the policy leads, their approved answers and reviews. */
+  leads: PolicyLeads;
+  /** Set by register: one pass of the review reminders, for tests. */
+  reviewJob: ApprovedAnswerReviewJob | null;
   /** The search index other features add documents to (published minutes). */
   index: SearchIndex;
   /** App Home's frame: the objectives at a glance, with the other features' sections inside. */
@@ -28,24 +46,84 @@ export interface ObjectivesFeature {
   close(): Promise<void>;
 }
 
+const REVIEW_INTERVAL_MS = 60 * 60_000;
+
 export function createObjectives(core: SharedCore): ObjectivesFeature {
   const { config, clock, logger, database } = core;
   const kb = loadKnowledgeBase(config.knowledgeDir);
   const assistant = createObjectivesAssistant(kb);
   const questions = new QuestionRepository(database.db, (error) => logger.error("Could not record questions", error));
   const answer = (question: string) => assistant.ask(question);
+  const askService = new AskService(answer, questions, clock);
+  const findObjective = (text: string) => assistant.findObjective(text);
+  const approvedAnswers = new ApprovedAnswerRepository(database.db);
+  const leads = new PolicyLeads({
+    questions,
+    requests: new PolicyQuestionRepository(database.db),
+    answers: approvedAnswers,
+    reminders: new ReviewReminderRepository(database.db),
+    clock,
+    reviewMonths: config.knowledge.reviewMonths,
+  });
   const feature: ObjectivesFeature = {
     kb,
-    findObjective: (text) => assistant.findObjective(text),
+    findObjective,
     answer,
-    askService: new AskService(answer, questions, clock),
+    askService,
     questions,
+    feedbackReasons: new FeedbackReasonRepository(database.db),
+    approvedAnswers,
+    leads,
+    reviewJob: null,
     index: assistant.index,
     homeView: async (sections) => (await import("./slack/views/home")).homeView(kb, sections),
     register: async (app) => {
-      const { registerObjectivesListeners } = await import("./slack/listeners");
-      registerObjectivesListeners(app, { ...feature, clock, logger });
-      return [];
+      const [{ registerObjectivesListeners }, { KnowledgeOwners }, { reviewReminder }, { londonDay }] =
+        await Promise.all([
+          import("./slack/listeners"),
+          import("./slack/knowledge-owners"),
+          import("./slack/views/policy-lead"),
+          import("./domain/approved-answers"),
+        ]);
+      const owners = new KnowledgeOwners(config.knowledge.owners);
+      registerObjectivesListeners(app, {
+        ...feature,
+        conversations: new ConversationQuestions({
+          askService,
+          findObjective,
+          claims: new AnsweredMessageRepository(database.db),
+          clock,
+        }),
+        shares: new SharedAnswerRepository(database.db),
+        answerState: new AnswerStateRepository(database.db),
+        owners,
+        leads,
+        clock,
+        logger,
+      });
+      const reviews = new ApprovedAnswerReviewJob({
+        leads,
+        ownersConfigured: owners.configured,
+        clock,
+        remind: async (answer) => {
+          try {
+            return (await owners.tell(app.client, reviewReminder(answer, londonDay(clock.now())))).length > 0;
+          } catch (error) {
+            logger.warn("Could not remind the policy leads to review an approved answer", error);
+            return false;
+          }
+        },
+      });
+      feature.reviewJob = reviews;
+      return [
+        new RepeatingJob(
+          "approved-answer-reviews",
+          REVIEW_INTERVAL_MS,
+          async () => void (await reviews.runOnce()),
+          logger,
+          5_000,
+        ),
+      ];
     },
     close: () => questions.flush().catch((error: unknown) => logger.error("Could not record questions", error)),
   };

@@ -8,6 +8,8 @@ import { isRecord, records, str, textObject, textOf } from "./text";
 export interface SurfaceState {
   values?: Record<string, Record<string, Record<string, unknown>>>;
   errors?: Record<string, string>;
+  /** Feedback buttons the viewer pressed on this message, by action_id: Slack draws them pressed. */
+  feedback?: Record<string, "positive" | "negative">;
 }
 
 type BlockRenderer = (block: Block, ctx: RenderContext, surface: SurfaceState) => SafeHtml;
@@ -51,6 +53,25 @@ const image: BlockRenderer = (block, ctx) => {
   return html`<figure class="bk-image">${title}${url ? html`<img src="${url}" alt="${str(block.alt_text)}" loading="lazy">` : html`<span class="bk-unsupported">[image]</span>`}</figure>`;
 };
 
+/** Slack's thumbs up and down under a message, and icon buttons: small, quiet, pressed as the viewer left them. */
+const contextActions: BlockRenderer = (block, ctx, surface) => {
+  const blockId = str(block.block_id);
+  const elements = records(block.elements).map((el) => {
+    const actionId = str(el.action_id);
+    if (el.type === "feedback_buttons") {
+      const pressed = surface.feedback?.[actionId];
+      const side = (name: "positive" | "negative", icon: string) => {
+        const button = isRecord(el[`${name}_button`]) ? (el[`${name}_button`] as Block) : {};
+        const label = str(button.accessibility_label) || textOf(button.text);
+        return html`<button type="button" class="bk-feedback-btn${pressed === name ? " pressed" : ""}" data-kind="feedback" data-block-id="${blockId}" data-action-id="${actionId}" data-value="${name}" aria-pressed="${pressed === name ? "true" : "false"}" aria-label="${label}" title="${textOf(button.text)}">${icon}</button>`;
+      };
+      return html`<span class="bk-feedback">${side("positive", "👍")}${side("negative", "👎")}</span>`;
+    }
+    return html`<button type="button" class="bk-icon-btn" data-kind="button" data-block-id="${blockId}" data-action-id="${actionId}" title="${textOf(el.text)}">${textObject(el.text, ctx.directory)}</button>`;
+  });
+  return html`<div class="bk-context-actions" data-block-id="${blockId}">${elements}</div>`;
+};
+
 const RENDERERS: Record<string, BlockRenderer> = {
   section,
   header: (block, ctx) => html`<h3 class="bk-header">${textObject(block.text, ctx.directory)}</h3>`,
@@ -60,6 +81,7 @@ const RENDERERS: Record<string, BlockRenderer> = {
   input,
   image,
   rich_text: (block, ctx) => richText(block, ctx.directory),
+  context_actions: contextActions,
   video: (block) => {
     const url = safeUrl(str(block.title_url) || str(block.video_url));
     return html`<div class="bk-section">▶ ${url ? html`<a href="${url}" target="_blank" rel="noopener noreferrer">${textOf(block.title)}</a>` : textOf(block.title)}</div>`;

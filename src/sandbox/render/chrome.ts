@@ -16,19 +16,21 @@ export interface SidebarEntry {
   isPrivate: boolean;
   /** ts of the newest thing the person can see there, for "unread" marks. */
   latest: string;
+  /** ts of the newest messages from others (direct messages), for the count of unread ones. */
+  recent?: string[];
 }
 
-export function renderTopbar(people: Person[], as: string, feedUrl: string): SafeHtml {
+export function renderTopbar(people: Person[], as: string, feedUrl: string, assistant: string | null = null): SafeHtml {
   const options = people.map(
     (p) =>
       html`<option value="${p.id}" title="${p.title}"${p.id === as ? html` selected` : EMPTY}>${p.name} (${p.role})</option>`,
   );
-  return html`<div class="topbar-title"><strong>localism-bot sandbox</strong> <span class="topbar-note">the real bot, with a local stand-in for Slack</span></div><label class="acting-as">Acting as <select id="acting-as" aria-label="Acting as">${options}</select></label><button type="button" class="topbar-btn" id="run-digest" title="Sends /digest now in the current channel">Run digest now</button><a class="topbar-link" href="${feedUrl}" target="_blank" rel="noopener" title="The sample minutes feed: /digest source add ${feedUrl}">Sample minutes feed</a>`;
+  return html`<div class="topbar-title"><strong>localism-bot sandbox</strong> <span class="topbar-note">the real bot, with a local stand-in for Slack</span></div><label class="acting-as">Acting as <select id="acting-as" aria-label="Acting as">${options}</select></label>${assistant ? html`<button type="button" class="topbar-btn topbar-assistant" id="open-assistant" title="Opens ${assistant}'s assistant panel beside the conversation">✦ Ask ${assistant}</button>` : EMPTY}<button type="button" class="topbar-btn" id="run-digest" title="Sends /digest now in the current channel">Run digest now</button><a class="topbar-link" href="${feedUrl}" target="_blank" rel="noopener" title="The sample minutes feed: /digest source add ${feedUrl}">Sample minutes feed</a>`;
 }
 
 export function renderSidebar(team: string, channels: SidebarEntry[], apps: SidebarEntry[], open: string): SafeHtml {
   const item = (entry: SidebarEntry, icon: SafeHtml) =>
-    html`<a href="#" class="side-item${entry.open === open ? " active" : ""}" data-open="${entry.open}" data-latest="${entry.latest}">${icon}<span class="side-label">${entry.label}</span></a>`;
+    html`<a href="#" class="side-item${entry.open === open ? " active" : ""}" data-open="${entry.open}" data-latest="${entry.latest}">${icon}<span class="side-label">${entry.label}</span>${entry.recent ? html`<span class="unread-badge" data-recent="${entry.recent.join(" ")}" aria-label="unread messages"></span>` : EMPTY}</a>`;
   return html`<div class="team-name">${team}</div><div class="side-section">Channels</div>${channels.map((c) => item(c, html`<span class="side-icon" aria-hidden="true">${c.isPrivate ? LOCK : "#"}</span>`))}<div class="side-section">Apps</div>${apps.map((a) => item(a, html`<span class="side-icon app-dot" aria-hidden="true">●</span>`))}`;
 }
 

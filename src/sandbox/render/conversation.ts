@@ -1,5 +1,6 @@
 import type { StoredEphemeral, StoredFile, StoredMessage } from "@localism/slack-standin";
 import { renderBlocks } from "./blocks";
+import { dateOfTs, dayDivider } from "./days";
 import type { RenderContext } from "./elements";
 import { EMPTY, html, type SafeHtml } from "./html";
 import { EYE } from "./icons";
@@ -12,18 +13,18 @@ export interface ConversationContext extends RenderContext {
   file(id: string): StoredFile | undefined;
   /** Message shortcuts exist: offer "More actions" on messages people can act on. */
   moreActions: boolean;
+  /** For the day dividers ("Today", "Yesterday"). */
+  now: Date;
+  /** The feedback buttons the viewer pressed on a message. */
+  feedbackOf(message: StoredMessage): Record<string, "positive" | "negative">;
 }
 
 type Item =
-  | { kind: "message"; message: StoredMessage; replies: StoredMessage[] }
+  | { kind: "message"; message: StoredMessage; replies: number }
   | { kind: "ephemeral"; ephemeral: StoredEphemeral };
 
 const TIME = new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "Europe/London" });
 const FULL = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: "Europe/London" });
-
-function dateOf(ts: string): Date {
-  return new Date(Number(ts) * 1000);
-}
 
 function initials(name: string): string {
   const words = name
@@ -46,7 +47,8 @@ function avatar(author: { name: string; isApp: boolean; id: string }): SafeHtml 
 }
 
 function content(entry: StoredMessage | StoredEphemeral, ctx: ConversationContext): SafeHtml {
-  if (entry.blocks && entry.blocks.length > 0) return renderBlocks(entry.blocks, ctx);
+  const feedback = "reply_count" in entry ? ctx.feedbackOf(entry) : {};
+  if (entry.blocks && entry.blocks.length > 0) return renderBlocks(entry.blocks, ctx, { feedback });
   return mrkdwn(entry.text, ctx.directory);
 }
 
@@ -63,48 +65,103 @@ function files(message: StoredMessage, ctx: ConversationContext): SafeHtml {
 
 function meta(entry: StoredMessage | StoredEphemeral, ctx: ConversationContext): SafeHtml {
   const author = ctx.author(entry);
-  const when = dateOf(entry.ts);
+  const when = dateOfTs(entry.ts);
   const edited = "edited" in entry && entry.edited ? html`<span class="edited">(edited)</span>` : EMPTY;
   return html`<div class="msg-meta"><span class="msg-author">${author.name}</span>${author.isApp ? html`<span class="app-badge">APP</span>` : EMPTY}<time datetime="${when.toISOString()}" title="${FULL.format(when)}">${TIME.format(when)}</time>${edited}</div>`;
 }
 
-function messageHtml(message: StoredMessage, replies: StoredMessage[], ctx: ConversationContext): SafeHtml {
+/** A channel's system message ("localism-bot was added to #x by y"), as Slack shows them: small and grey. */
+function systemHtml(message: StoredMessage, ctx: ConversationContext): SafeHtml {
+  return html`<div class="msg-system" data-ts="${message.ts}">${mrkdwn(message.text, ctx.directory)}</div>`;
+}
+
+function messageHtml(message: StoredMessage, replies: number, ctx: ConversationContext): SafeHtml {
+  if (message.subtype === "channel_join") return systemHtml(message, ctx);
   const more = ctx.moreActions
     ? html`<button type="button" class="msg-more" data-more-actions aria-label="More actions" title="More actions">⋮</button>`
     : EMPTY;
   const thread =
-    replies.length > 0
-      ? html`<div class="thread" aria-label="Thread"><div class="thread-count">${replies.length} ${replies.length === 1 ? "reply" : "replies"}</div>${replies.map((r) => messageHtml(r, [], ctx))}</div>`
+    replies > 0
+      ? html`<button type="button" class="thread-count" data-open-thread="${message.ts}">${replies} ${replies === 1 ? "reply" : "replies"}</button>`
       : EMPTY;
   return html`<article class="msg" data-container="message" data-channel="${ctx.channelId}" data-ts="${message.ts}">${avatar(ctx.author(message))}<div class="msg-body">${meta(message, ctx)}<div class="msg-content">${content(message, ctx)}</div>${files(message, ctx)}${thread}</div>${more}</article>`;
 }
 
 function ephemeralHtml(ephemeral: StoredEphemeral, ctx: ConversationContext): SafeHtml {
-  return html`<article class="msg ephemeral" data-container="message" data-channel="${ctx.channelId}" data-ts="${ephemeral.ts}" data-ephemeral>${avatar(ctx.author(ephemeral))}<div class="msg-body">${meta(ephemeral, ctx)}<div class="ephemeral-note">${EYE} Only visible to you</div><div class="msg-content">${content(ephemeral, ctx)}</div></div></article>`;
+  return html`<article class="msg ephemeral" data-container="message" data-channel="${ctx.channelId}" data-ts="${ephemeral.ts}" data-ephemeral>${avatar(ctx.author(ephemeral))}<div class="msg-body">${meta(ephemeral, ctx)}<div class="ephemeral-note">${EYE} Only visible to you <button type="button" class="ephemeral-dismiss" data-dismiss>Dismiss message</button></div><div class="msg-content">${content(ephemeral, ctx)}</div></div></article>`;
 }
 
-/** Messages (threads under their first message) and the viewer's ephemeral messages, oldest first. */
+function tsOf(item: Item): string {
+  return item.kind === "message" ? item.message.ts : item.ephemeral.ts;
+}
+
+/** Oldest first, each day headed by its date, as Slack shows a conversation. */
+function itemsHtml(items: Item[], ctx: ConversationContext): SafeHtml {
+  items.sort((a, b) => Number(tsOf(a)) - Number(tsOf(b)));
+  return html`${items.map((item, n) => {
+    const previous = items[n - 1];
+    const divider = dayDivider(tsOf(item), previous ? tsOf(previous) : undefined, ctx.now);
+    const body =
+      item.kind === "message" ? messageHtml(item.message, item.replies, ctx) : ephemeralHtml(item.ephemeral, ctx);
+    return html`${divider}${body}`;
+  })}`;
+}
+
+/**
+ * A conversation as Slack shows it: top-level messages oldest first under their day's date, each
+ * thread as "N replies" (opened beside the conversation), and the viewer's ephemeral messages.
+ */
 export function renderConversation(
   messages: StoredMessage[],
   ephemerals: StoredEphemeral[],
   ctx: ConversationContext,
   emptyNote: string,
 ): SafeHtml {
-  const tops = messages.filter(
-    (m) => !m.thread_ts || m.thread_ts === m.ts || !messages.some((p) => p.ts === m.thread_ts),
-  );
+  const isReply = (m: StoredMessage) =>
+    m.thread_ts !== undefined && m.thread_ts !== m.ts && messages.some((p) => p.ts === m.thread_ts);
+  const tops = messages.filter((m) => !isReply(m));
   const items: Item[] = [
     ...tops.map(
       (message): Item => ({
         kind: "message",
         message,
-        replies: messages.filter((r) => r.thread_ts === message.ts && r.ts !== message.ts),
+        replies: messages.filter((r) => r.thread_ts === message.ts && r.ts !== message.ts).length,
       }),
     ),
     ...ephemerals.map((ephemeral): Item => ({ kind: "ephemeral", ephemeral })),
   ];
-  const tsOf = (item: Item) => Number(item.kind === "message" ? item.message.ts : item.ephemeral.ts);
-  items.sort((a, b) => tsOf(a) - tsOf(b));
   if (items.length === 0) return html`<p class="empty-note">${emptyNote}</p>`;
-  return html`${items.map((item) => (item.kind === "message" ? messageHtml(item.message, item.replies, ctx) : ephemeralHtml(item.ephemeral, ctx)))}`;
+  return itemsHtml(items, ctx);
+}
+
+/** A thread in its panel: the first message, "N replies", then the replies and the viewer's ephemeral messages there. */
+export function renderThread(
+  root: StoredMessage,
+  replies: StoredMessage[],
+  ephemerals: StoredEphemeral[],
+  ctx: ConversationContext,
+): SafeHtml {
+  const count = replies.length;
+  const items: Item[] = [
+    ...replies.map((message): Item => ({ kind: "message", message, replies: 0 })),
+    ...ephemerals.map((ephemeral): Item => ({ kind: "ephemeral", ephemeral })),
+  ];
+  const divider =
+    count > 0
+      ? html`<div class="thread-divider"><span>${count} ${count === 1 ? "reply" : "replies"}</span></div>`
+      : EMPTY;
+  return html`${dayDivider(root.ts, undefined, ctx.now)}${messageHtml(root, 0, ctx)}${divider}${itemsHtml(items, ctx)}`;
+}
+
+/** The messages of an assistant thread (its root is Slack's own and not shown). */
+export function renderAssistantThread(
+  replies: StoredMessage[],
+  ephemerals: StoredEphemeral[],
+  ctx: ConversationContext,
+): SafeHtml {
+  const items: Item[] = [
+    ...replies.map((message): Item => ({ kind: "message", message, replies: 0 })),
+    ...ephemerals.map((ephemeral): Item => ({ kind: "ephemeral", ephemeral })),
+  ];
+  return itemsHtml(items, ctx);
 }

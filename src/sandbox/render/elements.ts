@@ -34,11 +34,11 @@ function dataAttributes(element: Block, place: ElementPlace, kind: string): Safe
   return html`id="${controlId(place.blockId, actionId)}" data-kind="${kind}" data-block-id="${place.blockId}" data-action-id="${actionId}"${place.dispatch ? html` data-dispatch` : EMPTY}`;
 }
 
+/** A confirm dialog's words, for the page to draw it as Slack does (red confirm button for style "danger"). */
 function confirmAttribute(element: Block): SafeHtml {
   if (!isRecord(element.confirm)) return EMPTY;
-  const { title, text, confirm, deny } = element.confirm;
-  const words = [textOf(title), textOf(text)].filter(Boolean).join("\n\n");
-  return html` data-confirm="${words}" data-confirm-yes="${textOf(confirm) || "Yes"}" data-confirm-no="${textOf(deny) || "Cancel"}"`;
+  const { title, text, confirm, deny, style } = element.confirm;
+  return html` data-confirm-title="${textOf(title) || "Are you sure?"}" data-confirm-text="${textOf(text)}" data-confirm-yes="${textOf(confirm) || "Yes"}" data-confirm-no="${textOf(deny) || "Cancel"}"${style === "danger" ? html` data-confirm-style="danger"` : EMPTY}`;
 }
 
 const button: ElementRenderer = (el, place, ctx) => {

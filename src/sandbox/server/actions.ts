@@ -12,7 +12,7 @@ const id = z.string().min(1).max(255);
 const userValue = z.union([z.string().max(10_000), z.array(z.string().max(10_000)).max(100), z.null()]);
 
 export const requestSchemas = {
-  message: z.object({ as: id, channel: id, text: z.string().min(1).max(40_000) }),
+  message: z.object({ as: id, channel: id, text: z.string().min(1).max(40_000), threadTs: id.optional() }),
   shortcut: z.object({ as: id, callbackId: id, channel: id.optional(), ts: id.optional() }),
   action: z.object({
     as: id,
@@ -27,6 +27,9 @@ export const requestSchemas = {
   submit: z.object({ as: id, viewId: id, values: z.record(id, z.record(id, userValue)) }),
   close: z.object({ as: id, viewId: id }),
   home: z.object({ as: id }),
+  dismiss: z.object({ as: id, channel: id, ts: id }),
+  assistant: z.object({ as: id, viewing: id.optional() }),
+  assistantContext: z.object({ as: id, channel: id, threadTs: id, viewing: id.optional() }),
 } satisfies { [K in keyof ApiRequests]: z.ZodType<ApiRequests[K]> };
 
 export type ApiName = keyof typeof requestSchemas;
@@ -37,10 +40,20 @@ export function isApiName(name: string): name is ApiName {
 
 const ok: ApiOutcome = { ok: true };
 
-/** What Slack's own client sends for typed text: &, < and > escaped, web addresses made links. */
-export function asSlackClientSends(typed: string): string {
+/** Who `@name` means in typed text: a person's or the bot's Slack user id, by their username. */
+export type MentionLookup = (name: string) => string | undefined;
+
+/**
+ * What Slack's own client sends for typed text: &, < and > escaped, web addresses made links, and
+ * `@name` (a person's username, or the bot's, as autocomplete would pick them) made a mention.
+ */
+export function asSlackClientSends(typed: string, mention: MentionLookup = () => undefined): string {
   const escaped = typed.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-  return escaped.replace(/\bhttps?:\/\/[^\s<>]+[^\s<>.,;:!?)'"]/g, (url) => `<${url}>`);
+  const linked = escaped.replace(/\bhttps?:\/\/[^\s<>]+[^\s<>.,;:!?)'"]/g, (url) => `<${url}>`);
+  return linked.replace(/(^|[\s(])@([a-z0-9][a-z0-9._-]*[a-z0-9])/gi, (whole, before: string, name: string) => {
+    const id = mention(name.toLowerCase());
+    return id ? `${before}<@${id}>` : whole;
+  });
 }
 
 const refused = (error: string): ApiOutcome => ({ ok: false, error });
@@ -74,6 +87,12 @@ export class SandboxActions {
         return this.run(requestSchemas.close, body, (b) => this.close(b));
       case "home":
         return this.run(requestSchemas.home, body, (b) => this.home(b));
+      case "dismiss":
+        return this.run(requestSchemas.dismiss, body, (b) => this.dismiss(b));
+      case "assistant":
+        return this.run(requestSchemas.assistant, body, (b) => this.assistant(b));
+      case "assistantContext":
+        return this.run(requestSchemas.assistantContext, body, (b) => this.assistantContext(b));
     }
   }
 
@@ -93,8 +112,12 @@ export class SandboxActions {
     }
   }
 
-  /** A slash command goes to the bot as Slack sends it; anything else is posted as the person's message. */
-  private async message({ as, channel, text }: ApiRequests["message"]): Promise<ApiOutcome> {
+  /**
+   * A slash command goes to the bot as Slack sends it (`/invite @app` is Slack's own); anything else
+   * is posted as the person's message, in a thread if given, and the bot hears of it as Slack would
+   * tell it (a mention, a direct message, a message in its assistant thread).
+   */
+  private async message({ as, channel, text, threadTs }: ApiRequests["message"]): Promise<ApiOutcome> {
     const conversation = this.conversationFor(as, channel);
     if (!conversation) return refused("You can't post there.");
     const trimmed = text.trim();
@@ -104,10 +127,24 @@ export class SandboxActions {
           `Sending messages to ${this.world.manifest.name} has been turned off (its Messages tab is read-only); slash commands work here.`,
         );
       }
-      this.world.standin.workspace.postAsUser(conversation.id, as, asSlackClientSends(text));
+      const sent = asSlackClientSends(text, (name) => this.userNamed(name));
+      const posted = await this.slack.userMessage({
+        user: as,
+        channel: conversation.id,
+        text: sent,
+        ...(threadTs ? { thread_ts: threadTs } : {}),
+      });
+      const failed = posted.deliveries.map(deliveryProblem).find((problem) => problem !== undefined);
+      if (failed) return refused(`The message was posted, but the bot did not take it: ${failed}.`);
+      const { workspace } = this.world.standin;
+      if (sent.includes(`<@${workspace.app.botUserId}>`) && !workspace.botIsMember(conversation))
+        return refused(
+          `You mentioned ${this.world.manifest.botName}, but it isn't in #${conversation.name}, so it won't see it. Send /invite @${this.world.manifest.botName} to add it.`,
+        );
       return ok;
     }
     const command = trimmed.split(/\s+/, 1)[0] ?? trimmed;
+    if (command === "/invite") return this.invite(as, conversation, trimmed.slice(command.length).trim());
     if (!this.world.manifest.commands.some((c) => c.command === command)) {
       return refused(
         `${command} is not a valid command. In Slack, all messages that start with the "/" character are interpreted as commands.`,
@@ -123,6 +160,55 @@ export class SandboxActions {
     if (problem) return refused(`${command} failed with the error ${problem}.`);
     if (sent.effect.kind === "failed") return refused(`${command} failed: ${sent.effect.reason}.`);
     return ok;
+  }
+
+  /** Slack's `/invite @app`: only the app can be invited in the sandbox, into a channel the person is in. */
+  private invite(as: string, conversation: { id: string; name: string; is_im: boolean }, who: string): ApiOutcome {
+    const { botName } = this.world.manifest;
+    if (conversation.is_im) return refused("/invite works in a channel.");
+    if (who.replace(/^@/, "").toLowerCase() !== botName.toLowerCase())
+      return refused(`In the sandbox, /invite adds only the app: /invite @${botName}`);
+    try {
+      this.world.standin.workspace.inviteBot(conversation.id, as);
+      return ok;
+    } catch (error) {
+      return refused(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private userNamed(name: string): string | undefined {
+    const { workspace } = this.world.standin;
+    if (name === this.world.manifest.botName.toLowerCase()) return workspace.app.botUserId;
+    return workspace.allUsers().find((u) => !u.is_bot && u.name.toLowerCase() === name)?.id;
+  }
+
+  private async dismiss({ as, channel, ts }: ApiRequests["dismiss"]): Promise<ApiOutcome> {
+    const { messages } = this.world.standin.context;
+    const ephemeral = messages.findEphemeral(channel, ts);
+    if (!ephemeral || ephemeral.user !== as) return refused("That message is no longer there.");
+    messages.deleteEphemeral(ephemeral);
+    return ok;
+  }
+
+  /** Opens the assistant panel: Slack starts a thread in the person's DM with the app and tells the app. */
+  private async assistant({ as, viewing }: ApiRequests["assistant"]): Promise<ApiOutcome> {
+    if (!this.world.manifest.assistant) return refused(`${this.world.manifest.name} has no assistant panel.`);
+    const started = await this.slack.assistantThreadStarted({ user: as, ...(viewing ? { viewing } : {}) });
+    const problem = started.delivery ? deliveryProblem(started.delivery) : undefined;
+    if (problem) return refused(`Opening the assistant failed with the error ${problem}.`);
+    return { ok: true, panel: `assistant:${started.thread.channel}:${started.thread.thread_ts}` };
+  }
+
+  private async assistantContext({
+    as,
+    channel,
+    threadTs,
+    viewing,
+  }: ApiRequests["assistantContext"]): Promise<ApiOutcome> {
+    const thread = this.world.standin.context.assistantThreads.find(channel, threadTs);
+    if (!thread || thread.user !== as) return refused("That assistant thread is not yours.");
+    const changed = await this.slack.assistantContextChanged({ user: as, thread, ...(viewing ? { viewing } : {}) });
+    return changed.delivery ? this.outcome("Following you to this channel", changed.delivery) : ok;
   }
 
   private async shortcut({ as, callbackId, channel, ts }: ApiRequests["shortcut"]): Promise<ApiOutcome> {

@@ -33,8 +33,9 @@ const MAX_BODY_BYTES = 1_000_000;
 
 /**
  *   GET  /                         the workspace page (/sandbox/page.css, /sandbox/page.js)
- *   GET  /sandbox/api/state        what the acting person sees (?as=U...&open=C...)
- *   POST /sandbox/api/<action>     message, shortcut, action, submit, close, home (JSON)
+ *   GET  /sandbox/api/state        what the acting person sees (?as=U...&open=C...&panel=thread:ts)
+ *   POST /sandbox/api/<action>     message, shortcut, action, submit, close, home, dismiss, assistant,
+ *                                  assistantContext (JSON)
  *   GET  /sandbox/events           server-sent events whenever the workspace changes
  *   GET  /sandbox/files/<id>       a file the bot uploaded
  *   GET  /sandbox/minutes/...      the sample minutes feed and documents
@@ -65,7 +66,12 @@ async function route(routes: SandboxRoutes, req: IncomingMessage, res: ServerRes
     return sendJson(
       res,
       200,
-      pageState(routes.world, url.searchParams.get("as") ?? undefined, url.searchParams.get("open") ?? undefined),
+      pageState(
+        routes.world,
+        url.searchParams.get("as") ?? undefined,
+        url.searchParams.get("open") ?? undefined,
+        url.searchParams.get("panel") ?? undefined,
+      ),
     );
   }
   if (pathname.startsWith("/sandbox/files/")) return file(routes, res, pathname.slice("/sandbox/files/".length));

@@ -1,88 +1,16 @@
-import type { SlackChannel, SlackStandin, StoredEphemeral, StoredMessage } from "@localism/slack-standin";
-import type { AppManifest } from "../manifest";
+import type { SlackChannel } from "@localism/slack-standin";
 import type { PageState } from "../page/contract";
-import {
-  type Person,
-  renderAppHeader,
-  renderChannelHeader,
-  renderSidebar,
-  renderTopbar,
-  type SidebarEntry,
-} from "../render/chrome";
-import { type ConversationContext, renderConversation } from "../render/conversation";
-import type { RenderContext } from "../render/elements";
-import type { SafeHtml } from "../render/html";
+import { renderAppHeader, renderChannelHeader, renderSidebar, renderTopbar, type SidebarEntry } from "../render/chrome";
+import { EMPTY, type SafeHtml } from "../render/html";
 import { renderHome, renderModal } from "../render/surfaces";
-import type { WorkspaceSeed } from "../seed";
+import { conversation, latestTs, recentFromOthers, renderContext } from "./conversations";
+import { assistantPanel, settlePanel, threadPanel } from "./panels";
+import { APP_HOME, APP_MESSAGES, people, type SandboxWorld, visibleChannels } from "./world";
 
-/** Everything the page shows comes from here: the stand-in's state, the manifest and the seed. */
-export interface SandboxWorld {
-  standin: SlackStandin;
-  manifest: AppManifest;
-  seed: WorkspaceSeed;
-  feedUrl: string;
-}
-
-const APP_HOME = "app:home";
-const APP_MESSAGES = "app:messages";
-
-export function people(world: SandboxWorld): Person[] {
-  return world.seed.users.map((u) => ({
-    id: u.id,
-    name: u.real_name,
-    title: u.title,
-    role: u.admin ? `${u.role}, workspace admin` : u.role,
-  }));
-}
-
-/** Channels the person can see: every public one, and private ones they belong to. */
-export function visibleChannels(world: SandboxWorld, as: string): SlackChannel[] {
-  return world.standin.workspace
-    .allChannels()
-    .filter((c) => !c.is_im && !c.is_archived && (!c.is_private || c.members.includes(as)));
-}
+export { people, type SandboxWorld, visibleChannels } from "./world";
 
 function existingDm(world: SandboxWorld, as: string): SlackChannel | undefined {
   return world.standin.workspace.allChannels().find((c) => c.is_im && c.user === as);
-}
-
-function renderContext(world: SandboxWorld, as: string): RenderContext {
-  const { workspace } = world.standin;
-  return {
-    directory: {
-      userName: (id) => (id === workspace.app.botUserId ? world.manifest.botName : workspace.user(id)?.real_name),
-      channelName: (id) => workspace.channel(id)?.name,
-    },
-    people: people(world).map((p) => ({ id: p.id, name: p.name })),
-    channels: visibleChannels(world, as).map((c) => ({ id: c.id, name: c.name })),
-  };
-}
-
-function latestTs(world: SandboxWorld, channel: string, as: string): string {
-  const seen = [...world.standin.messagesIn(channel), ...ephemeralsIn(world, channel, as)].map((m) => m.ts);
-  return seen.sort((a, b) => Number(a) - Number(b)).at(-1) ?? "0";
-}
-
-function ephemeralsIn(world: SandboxWorld, channel: string, as: string): StoredEphemeral[] {
-  return world.standin.ephemeralsFor(as).filter((e) => e.channel === channel);
-}
-
-function conversation(world: SandboxWorld, channel: SlackChannel, as: string, emptyNote: string): SafeHtml {
-  const { workspace } = world.standin;
-  const isApp = (m: StoredMessage | StoredEphemeral) =>
-    !("reply_count" in m) || m.bot_id !== undefined || m.user === workspace.app.botUserId;
-  const ctx: ConversationContext = {
-    ...renderContext(world, as),
-    channelId: channel.id,
-    author: (m) => {
-      if (isApp(m)) return { name: world.manifest.botName, isApp: true, id: workspace.app.botUserId };
-      const id = "user" in m && typeof m.user === "string" ? m.user : "";
-      return { name: workspace.user(id)?.real_name ?? id, isApp: false, id };
-    },
-    file: (id) => world.standin.file(id),
-    moreActions: world.manifest.shortcuts.some((s) => s.type === "message"),
-  };
-  return renderConversation(world.standin.messagesIn(channel.id), ephemeralsIn(world, channel.id, as), ctx, emptyNote);
 }
 
 function settle(world: SandboxWorld, as: string | undefined, open: string | undefined) {
@@ -137,11 +65,15 @@ function appView(world: SandboxWorld, open: string, as: string): OpenConversatio
       world,
       dm,
       as,
-      `This is your conversation with ${manifest.name}. Try a slash command, like /objectives.`,
+      manifest.messagesReadOnly
+        ? `This is your conversation with ${manifest.name}. Try a slash command, like /objectives.`
+        : `This is your conversation with ${manifest.name}. Ask it a question, or type help.`,
     ),
     composer: {
       channel: dm.id,
-      placeholder: `Send a slash command to ${manifest.name}`,
+      placeholder: manifest.messagesReadOnly
+        ? `Send a slash command to ${manifest.name}`
+        : `Message ${manifest.name}: ask a question, or try help`,
       plainTextAllowed: !manifest.messagesReadOnly,
     },
   };
@@ -157,7 +89,15 @@ function sidebar(world: SandboxWorld, as: string, channels: SlackChannel[], appT
   }));
   const app = appTabs[0];
   const apps: SidebarEntry[] = app
-    ? [{ open: app, label: world.manifest.name, isPrivate: false, latest: dm ? latestTs(world, dm.id, as) : "0" }]
+    ? [
+        {
+          open: app,
+          label: world.manifest.name,
+          isPrivate: false,
+          latest: dm ? latestTs(world, dm.id, as) : "0",
+          recent: dm ? recentFromOthers(world, dm.id, as) : [],
+        },
+      ]
     : [];
   return renderSidebar(
     world.standin.workspace.team.name,
@@ -167,29 +107,48 @@ function sidebar(world: SandboxWorld, as: string, channels: SlackChannel[], appT
   );
 }
 
-/** The page as `as` sees it with `open` open; unknown or forbidden choices fall back to what they may see. */
-export function pageState(world: SandboxWorld, asRequested?: string, openRequested?: string): PageState {
+/**
+ * The page as `as` sees it with `open` open and `panel` beside it (a thread, or the assistant);
+ * unknown or forbidden choices fall back to what they may see.
+ */
+export function pageState(
+  world: SandboxWorld,
+  asRequested?: string,
+  openRequested?: string,
+  panelRequested?: string,
+): PageState {
   const { person, channels, appTabs, open } = settle(world, asRequested, openRequested);
   const as = person.id;
   const { manifest, standin } = world;
   const channel = channels.find((c) => c.id === open);
   const shown = channel ? channelView(world, channel, as) : appView(world, open, as);
+  const conversationId = channel?.id ?? (open === APP_MESSAGES ? standin.workspace.dmWith(as).id : undefined);
+  const settled = settlePanel(world, as, conversationId, panelRequested);
+  const panel =
+    settled?.kind === "thread"
+      ? threadPanel(world, as, settled.root)
+      : settled?.kind === "assistant"
+        ? assistantPanel(world, as, settled.thread)
+        : null;
   const stack = standin.openViewsFor(as);
   const top = stack.at(-1);
   return {
     version: standin.version,
     as,
     open,
+    panel: panel?.info ?? null,
+    assistant: manifest.assistant !== null,
     composer: shown.composer,
     commands: manifest.commands,
     messageShortcuts: manifest.shortcuts.filter((s) => s.type === "message"),
     globalShortcuts: manifest.shortcuts.filter((s) => s.type === "global"),
     modalViewId: top?.id ?? null,
     regions: {
-      topbar: renderTopbar(people(world), as, world.feedUrl).value,
+      topbar: renderTopbar(people(world), as, world.feedUrl, manifest.assistant ? manifest.name : null).value,
       sidebar: sidebar(world, as, channels, appTabs, open).value,
       header: shown.header.value,
       pane: shown.pane.value,
+      panel: (panel?.html ?? EMPTY).value,
       modal: top ? renderModal(top, stack.length, renderContext(world, as)).value : "",
     },
   };

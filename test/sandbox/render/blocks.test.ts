@@ -111,7 +111,8 @@ describe("Block Kit to HTML", () => {
       },
     ]);
     const resolve = find("button.bk-btn.danger");
-    expect(resolve?.getAttribute("data-confirm")).toBe("Resolve CON-0042?\n\nThe reporter is told.");
+    expect(resolve?.getAttribute("data-confirm-title")).toBe("Resolve CON-0042?");
+    expect(resolve?.getAttribute("data-confirm-text")).toBe("The reporter is told.");
     expect(resolve?.getAttribute("data-confirm-no")).toBe("Keep open");
     expect(find("button[data-url]")?.getAttribute("data-url")).toBe("https://www.gov.uk/minutes");
     expect(find("select.bk-select optgroup")?.getAttribute("label")).toBe("Objectives");
@@ -235,5 +236,34 @@ describe("Block Kit to HTML", () => {
     expect(find(".bk-rich .mention")?.textContent).toBe("@Helen Ward");
     expect(find(".bk-rich a")).toBeNull();
     expect(find(".bk-rich ol li")?.textContent).toBe("first");
+  });
+});
+
+describe("feedback buttons", () => {
+  it("draws Slack's thumbs up and down, pressed as the viewer left them", () => {
+    const blocks = [
+      {
+        type: "context_actions",
+        block_id: "fb",
+        elements: [
+          {
+            type: "feedback_buttons",
+            action_id: "rate",
+            positive_button: { text: { type: "plain_text", text: "Helpful" }, value: "yes" },
+            negative_button: {
+              text: { type: "plain_text", text: "Not helpful" },
+              value: "no",
+              accessibility_label: "Not useful",
+            },
+          },
+        ],
+      },
+    ];
+    const markup = renderBlocks(blocks, ctx, { feedback: { rate: "negative" } }).value;
+    expect(markup).toContain(
+      'data-kind="feedback" data-block-id="fb" data-action-id="rate" data-value="positive" aria-pressed="false" aria-label="Helpful"',
+    );
+    expect(markup).toContain('data-value="negative" aria-pressed="true" aria-label="Not useful"');
+    expect(markup).not.toContain("not shown in the sandbox");
   });
 });

@@ -8,6 +8,8 @@ export function renderMessage(ctx: StandinContext, m: StoredMessage): Record<str
   return {
     ...(fromBot ? { bot_id: m.bot_id, app_id: m.app_id } : {}),
     type: "message",
+    ...(m.subtype ? { subtype: m.subtype } : {}),
+    ...(m.client_msg_id ? { client_msg_id: m.client_msg_id } : {}),
     text: m.text,
     user: m.user ?? ctx.app.botUserId,
     ts: m.ts,

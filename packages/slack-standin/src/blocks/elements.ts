@@ -142,3 +142,26 @@ export const contextElement = z.discriminatedUnion("type", [
   textObject(3000).extend({ type: z.literal("mrkdwn") }),
   imageElement,
 ]);
+
+const feedbackButton = z.looseObject({
+  text: plainText(75),
+  value: z.string().min(1).max(2000),
+  accessibility_label: z.string().max(75).optional(),
+});
+
+/** The elements a context_actions block takes: feedback buttons (thumbs up and down) and icon buttons. */
+export const contextActionsElement = z.discriminatedUnion("type", [
+  z.looseObject({
+    type: z.literal("feedback_buttons"),
+    action_id: id255.optional(),
+    positive_button: feedbackButton,
+    negative_button: feedbackButton,
+  }),
+  z.looseObject({
+    type: z.literal("icon_button"),
+    icon: z.string().min(1),
+    text: plainText(75),
+    value: z.string().max(2000).optional(),
+    ...interactive,
+  }),
+]);

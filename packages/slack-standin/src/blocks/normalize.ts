@@ -18,12 +18,13 @@ export function withSlackIds(blocks: Block[]): Block[] {
   });
 }
 
-/** The elements of a block a user can act on (accessory, actions elements, input element). */
+/** The elements of a block a user can act on (accessory, actions and context_actions elements, input element). */
 export function interactiveElementsOf(block: Block): Block[] {
   const found: Block[] = [];
   if (isRecord(block.accessory)) found.push(block.accessory);
   if (isRecord(block.element)) found.push(block.element);
-  if (block.type === "actions" && Array.isArray(block.elements)) found.push(...block.elements.filter(isRecord));
+  if ((block.type === "actions" || block.type === "context_actions") && Array.isArray(block.elements))
+    found.push(...block.elements.filter(isRecord));
   return found;
 }
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { contextElement, element, id255, plainText, textObject } from "./elements";
+import { contextActionsElement, contextElement, element, id255, plainText, textObject } from "./elements";
 
 /** Layout blocks with Slack's limits; types not listed here are refused as unsupported. */
 
@@ -58,7 +58,14 @@ const richText = z.looseObject({
   elements: z.array(z.looseObject({})),
 });
 
-const looselyChecked = (["file", "video", "table", "context_actions"] as const).map((type) =>
+/** Feedback buttons and icon buttons, drawn by Slack as quiet actions under a message. */
+const contextActions = z.looseObject({
+  type: z.literal("context_actions"),
+  block_id: blockId,
+  elements: z.array(contextActionsElement).min(1).max(5),
+});
+
+const looselyChecked = (["file", "video", "table"] as const).map((type) =>
   z.looseObject({ type: z.literal(type), block_id: blockId }),
 );
 
@@ -72,6 +79,7 @@ export const block = z.discriminatedUnion("type", [
   image,
   markdown,
   richText,
+  contextActions,
   ...looselyChecked,
 ]);
 

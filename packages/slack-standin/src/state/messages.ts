@@ -5,6 +5,8 @@ import type { Block, EphemeralSource, StoredEphemeral, StoredMessage } from "./t
 export interface NewMessage {
   channel: string;
   text: string;
+  subtype?: string;
+  client_msg_id?: string;
   blocks?: Block[];
   thread_ts?: string;
   user?: string;
@@ -27,6 +29,8 @@ export interface NewEphemeral {
 export class MessageStore {
   private readonly byChannel = new Map<string, StoredMessage[]>();
   private readonly ephemerals: StoredEphemeral[] = [];
+  /** Which feedback button each person last pressed on a message: Slack draws it pressed, for them. */
+  private readonly feedback = new Map<string, "positive" | "negative">();
 
   constructor(
     private readonly ids: IdFactory,
@@ -97,6 +101,27 @@ export class MessageStore {
   /** Ephemeral messages still visible to the user, oldest first. */
   ephemeralsFor(user: string): StoredEphemeral[] {
     return this.ephemerals.filter((e) => e.user === user && !e.deleted);
+  }
+
+  pressFeedback(
+    message: { channel: string; ts: string },
+    actionId: string,
+    user: string,
+    side: "positive" | "negative",
+  ): void {
+    this.feedback.set(`${message.channel} ${message.ts} ${actionId} ${user}`, side);
+    this.changes.notify();
+  }
+
+  /** The feedback buttons this person pressed on a message, by action_id. */
+  feedbackOf(message: { channel: string; ts: string }, user: string): Record<string, "positive" | "negative"> {
+    const prefix = `${message.channel} ${message.ts} `;
+    const pressed: Record<string, "positive" | "negative"> = {};
+    for (const [key, side] of this.feedback) {
+      const [, , actionId, who] = key.split(" ");
+      if (key.startsWith(prefix) && who === user && actionId) pressed[actionId] = side;
+    }
+    return pressed;
   }
 
   private listFor(channel: string): StoredMessage[] {

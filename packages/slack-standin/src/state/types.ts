@@ -55,6 +55,10 @@ export interface StoredMessage {
   channel: string;
   ts: string;
   thread_ts?: string;
+  /** Slack's message subtypes the stand-in models: "channel_join" (someone added), "assistant_app_thread" (an assistant thread's root). */
+  subtype?: string;
+  /** Set on messages people wrote, as Slack's clients set it. */
+  client_msg_id?: string;
   user?: string;
   bot_id?: string;
   app_id?: string;
@@ -127,4 +131,19 @@ export interface StoredFile {
   channels: string[];
   thread_ts?: string;
   initial_comment?: string;
+}
+
+/** An assistant thread in the app's DM with a user (the assistant panel): what the app last set on it. */
+export interface AssistantThread {
+  channel: string;
+  thread_ts: string;
+  user: string;
+  /** The channel the user was viewing, as the last assistant_thread_started / _context_changed said. */
+  context: { channel_id?: string; team_id: string; enterprise_id: null };
+  /** "is searching..." while the app works; cleared when the app posts in the thread. */
+  status: string;
+  loading_messages: string[];
+  title?: string;
+  suggested_prompts: { title: string; message: string }[];
+  prompts_title?: string;
 }

@@ -156,6 +156,23 @@ export class Workspace {
     this.changes.notify();
   }
 
+  /**
+   * `/invite @app` in a channel: the bot becomes a member and the channel shows it joined, as
+   * Slack shows it. Only a member can invite; returns the "joined" message.
+   */
+  inviteBot(channelId: string, invitedBy: string): StoredMessage {
+    const channel = this.requireChannel(channelId);
+    if (!channel.members.includes(invitedBy)) throw new Error(`${invitedBy} is not in #${channel.name}`);
+    if (this.botIsMember(channel)) throw new Error(`${this.app.botName} is already in #${channel.name}`);
+    this.setBotMembership(channel.id, true);
+    return this.messages.post({
+      channel: channel.id,
+      user: this.app.botUserId,
+      subtype: "channel_join",
+      text: `<@${this.app.botUserId}> was added to #${channel.name} by <@${invitedBy}>.`,
+    });
+  }
+
   archive(channelId: string): void {
     this.requireChannel(channelId).is_archived = true;
     this.changes.notify();
@@ -169,13 +186,20 @@ export class Workspace {
     channelId: string,
     userId: string,
     text: string,
-    opts: { thread_ts?: string; blocks?: Block[]; at?: Date } = {},
+    opts: { thread_ts?: string; blocks?: Block[]; at?: Date; client_msg_id?: string } = {},
   ): StoredMessage {
     const channel = this.requireChannel(channelId);
     if (!this.users.has(userId)) throw new Error(`Unknown user ${userId}: add it with workspace.addUser first`);
     if (!channel.members.includes(userId)) channel.members.push(userId);
     return this.messages.post(
-      { channel: channel.id, user: userId, text, blocks: opts.blocks, thread_ts: opts.thread_ts },
+      {
+        channel: channel.id,
+        user: userId,
+        text,
+        blocks: opts.blocks,
+        thread_ts: opts.thread_ts,
+        ...(opts.client_msg_id ? { client_msg_id: opts.client_msg_id } : {}),
+      },
       opts.at,
     );
   }

@@ -1,5 +1,6 @@
 import type { AnyCliCommand } from "../../../cli/command";
 import { booleanFlag, stringFlag } from "../../../cli/flags";
+import { answersCommand } from "./answers";
 import { askCommand } from "./ask";
 import { evalCommand } from "./eval";
 import { objectivesCommand } from "./objectives";
@@ -38,6 +39,16 @@ export const objectivesCommands: AnyCliCommand[] = [
         { ...(since ? { since } : {}), unanswered: booleanFlag(flags, "unanswered"), json: booleanFlag(flags, "json") },
         output,
       );
+    },
+  },
+  {
+    name: "answers",
+    usage: `answers export|import [--file path]      approved answers to and from knowledge/approved-answers.yaml,
+                                            to review them like the rest of the knowledge base`,
+    options: { file: { type: "string" } },
+    run: ({ core, args, flags, output }) => {
+      const file = stringFlag(flags, "file");
+      return answersCommand(core, args, file ? { file } : {}, output);
     },
   },
 ];

@@ -1,6 +1,7 @@
 import { parseSince } from "../../../cli/duration";
 import { json, type Output } from "../../../cli/output";
 import type { Core } from "../../../core";
+import { FEEDBACK_REASONS, type FeedbackReason } from "../domain/feedback-reasons";
 import type { QuestionReportRow } from "../storage/questions";
 
 /** `localism questions [--since 7d] [--unanswered] [--json]`: what staff asked, and what the knowledge base could not answer. */
@@ -13,16 +14,38 @@ export async function questionsCommand(
   const rows = flags.unanswered
     ? await core.features.objectives.questions.unanswered(from)
     : await core.features.objectives.questions.since(from);
+  const reasons = reasonsByQuestion(
+    await core.features.objectives.feedbackReasons.forQuestions(
+      rows.filter((row) => row.notHelpfulVotes > 0).map((row) => row.id),
+    ),
+  );
   if (flags.json) {
-    output.out(json(rows.map(toJson)));
+    output.out(json(rows.map((row) => ({ ...toJson(row), reasons: (reasons.get(row.id) ?? []).map(reasonJson) }))));
     return;
   }
   if (rows.length === 0) {
     output.out(flags.unanswered ? "No unanswered questions in that period." : "No questions in that period.");
     return;
   }
-  output.out(rows.map(toLine).join("\n"));
+  output.out(rows.map((row) => [toLine(row), ...(reasons.get(row.id) ?? []).map(reasonLine)].join("\n")).join("\n"));
   output.out(summary(rows));
+}
+
+function reasonsByQuestion(reasons: FeedbackReason[]): Map<string, FeedbackReason[]> {
+  const byQuestion = new Map<string, FeedbackReason[]>();
+  for (const reason of reasons)
+    byQuestion.set(reason.questionId, [...(byQuestion.get(reason.questionId) ?? []), reason]);
+  return byQuestion;
+}
+
+/** Why someone found the answer not helpful, as they said it in the "Not helpful" modal. */
+function reasonJson(reason: FeedbackReason) {
+  return { reason: reason.reason, note: reason.note, user: reason.userId, givenAt: reason.givenAt.toISOString() };
+}
+
+function reasonLine(reason: FeedbackReason): string {
+  const why = reason.reason ? FEEDBACK_REASONS[reason.reason] : "Not helpful";
+  return `    why (${reason.userId}): ${why}${reason.note ? `: "${reason.note.replace(/\s+/g, " ")}"` : ""}`;
 }
 
 function toJson(row: QuestionReportRow) {

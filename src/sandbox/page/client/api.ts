@@ -1,7 +1,7 @@
 import type { ApiOutcome, ApiRequests, PageState } from "../contract";
 
-export async function fetchState(as: string, open: string): Promise<PageState> {
-  const query = new URLSearchParams({ as, open });
+export async function fetchState(as: string, open: string, panel = ""): Promise<PageState> {
+  const query = new URLSearchParams({ as, open, ...(panel ? { panel } : {}) });
   const response = await fetch(`/sandbox/api/state?${query.toString()}`);
   if (!response.ok) throw new Error(`The sandbox answered HTTP ${response.status}`);
   return (await response.json()) as PageState;

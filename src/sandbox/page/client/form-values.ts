@@ -3,6 +3,8 @@ import type { UserValue } from "../contract";
 /** What a person has chosen or typed in one Block Kit element on the page. */
 export function controlValue(control: HTMLElement): UserValue {
   switch (control.dataset.kind) {
+    case "feedback":
+      return control.dataset.value ?? null;
     case "multi":
       return control instanceof HTMLSelectElement ? Array.from(control.selectedOptions).map((o) => o.value) : [];
     case "checkboxes":
@@ -50,5 +52,32 @@ export function restoreFormValues(form: HTMLFormElement, values: Record<string, 
       for (const input of Array.from(control.querySelectorAll<HTMLInputElement>("input")))
         input.checked = chosen.includes(input.value);
     }
+  }
+}
+
+const DRAFT_PREFIX = "sandbox-modal-draft:";
+
+/** Keeps what has been typed in a modal, by view, for this browser tab: a reload puts it back, as Slack's client does. */
+export function saveDraft(form: HTMLFormElement): void {
+  const viewId = form.dataset.viewId;
+  if (viewId) sessionStorage.setItem(`${DRAFT_PREFIX}${viewId}`, JSON.stringify(formValues(form)));
+}
+
+/** Puts a saved draft back into the modal it belongs to; true when there was one. */
+export function restoreDraft(form: HTMLFormElement): boolean {
+  const saved = sessionStorage.getItem(`${DRAFT_PREFIX}${form.dataset.viewId ?? ""}`);
+  if (!saved) return false;
+  try {
+    restoreFormValues(form, JSON.parse(saved) as Record<string, Record<string, UserValue>>);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Drafts of modals no longer open are dropped. */
+export function forgetDrafts(openViewId: string | null): void {
+  for (const key of Object.keys(sessionStorage)) {
+    if (key.startsWith(DRAFT_PREFIX) && key !== `${DRAFT_PREFIX}${openViewId ?? ""}`) sessionStorage.removeItem(key);
   }
 }

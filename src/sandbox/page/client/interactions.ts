@@ -1,6 +1,7 @@
 import type { Container } from "../contract";
 import { post } from "./api";
-import { controlValue, formValues } from "./form-values";
+import { confirmDialog } from "./dialog";
+import { controlValue, formValues, saveDraft } from "./form-values";
 import type { Session } from "./session";
 
 /** Where an element sits: the message (or ephemeral message) or the view around it. */
@@ -12,20 +13,22 @@ function containerOf(control: HTMLElement): Container | undefined {
   return { type: "message", channel, ts, ephemeral: holder.hasAttribute("data-ephemeral") };
 }
 
-/** Slack's confirm dialog on a button or menu that has one. */
-function confirmed(control: HTMLElement): boolean {
-  const question = control.dataset.confirm;
-  return (
-    !question ||
-    window.confirm(
-      `${question}\n\n(OK: ${control.dataset.confirmYes ?? "Yes"} · Cancel: ${control.dataset.confirmNo ?? "Cancel"})`,
-    )
-  );
+/** Slack's confirm dialog on a button or menu that has one, drawn in the page as Slack draws it. */
+async function confirmed(control: HTMLElement): Promise<boolean> {
+  const { confirmTitle, confirmText, confirmYes, confirmNo, confirmStyle } = control.dataset;
+  if (confirmTitle === undefined) return true;
+  return confirmDialog({
+    title: confirmTitle,
+    text: confirmText ?? "",
+    confirm: confirmYes ?? "Yes",
+    deny: confirmNo ?? "Cancel",
+    danger: confirmStyle === "danger",
+  });
 }
 
 async function sendAction(session: Session, control: HTMLElement): Promise<void> {
   const container = containerOf(control);
-  if (!container || !confirmed(control)) return;
+  if (!container || !(await confirmed(control))) return;
   const { actionId = "", blockId = "" } = control.dataset;
   const value = control.dataset.kind === "button" ? undefined : controlValue(control);
   if (control.dataset.url) window.open(control.dataset.url, "_blank", "noopener");
@@ -59,7 +62,7 @@ export function setupInteractions(session: Session): void {
   document.addEventListener("click", (event) => {
     const target = event.target instanceof HTMLElement ? event.target : null;
     if (target?.closest("[data-modal-close]")) return void closeModal(session);
-    const button = target?.closest<HTMLElement>("button[data-kind=button]");
+    const button = target?.closest<HTMLElement>("button[data-kind=button], button[data-kind=feedback]");
     if (button) void sendAction(session, button);
   });
   document.addEventListener("change", (event) => {
@@ -73,6 +76,20 @@ export function setupInteractions(session: Session): void {
       void sendAction(session, control);
     }
     if (event.key === "Escape" && !document.querySelector("#menu-root .menu")) void closeModal(session);
+  });
+  // What is typed in a modal is kept for this tab, so a reload does not lose it.
+  for (const type of ["input", "change"]) {
+    document.addEventListener(type, (event) => {
+      const form = event.target instanceof HTMLElement ? event.target.closest<HTMLFormElement>("form.modal") : null;
+      if (form) saveDraft(form);
+    });
+  }
+  document.addEventListener("click", (event) => {
+    const dismiss = event.target instanceof HTMLElement ? event.target.closest<HTMLElement>("[data-dismiss]") : null;
+    const message = dismiss?.closest<HTMLElement>("[data-ephemeral]");
+    if (!message) return;
+    const { channel = "", ts = "" } = message.dataset;
+    void session.report(post("dismiss", { as: session.as, channel, ts }));
   });
   document.addEventListener("submit", (event) => {
     const form = event.target;

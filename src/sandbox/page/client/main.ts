@@ -1,6 +1,7 @@
 import { send, setupComposer } from "./composer";
 import { setupInteractions } from "./interactions";
 import { setupMessageMenus } from "./menus";
+import { setupPanels } from "./panels";
 import { Session } from "./session";
 
 /** The sandbox page: draws the server's state, redraws on every change it hears about, sends what people do. */
@@ -8,6 +9,7 @@ const session = new Session();
 setupInteractions(session);
 setupMessageMenus(session);
 setupComposer(session);
+setupPanels(session);
 
 document.addEventListener("click", (event) => {
   const target = event.target instanceof HTMLElement ? event.target : null;

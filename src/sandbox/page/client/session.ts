@@ -1,7 +1,7 @@
 import type { PageState } from "../contract";
 import { fetchState, post } from "./api";
 import { required } from "./dom";
-import { formValues, restoreFormValues } from "./form-values";
+import { forgetDrafts, formValues, restoreDraft, restoreFormValues } from "./form-values";
 import { showNotice } from "./notice";
 
 type Region = keyof PageState["regions"];
@@ -10,17 +10,20 @@ const REGION_IDS: Record<Region, string> = {
   sidebar: "#sidebar",
   header: "#header",
   pane: "#pane",
+  panel: "#panel",
   modal: "#modal-root",
 };
-const REGIONS: Region[] = ["topbar", "sidebar", "header", "pane", "modal"];
+const REGIONS: Region[] = ["topbar", "sidebar", "header", "pane", "panel", "modal"];
 
 /**
- * Who is acting, what is open, and the page drawn from the server's state. Each region is
- * replaced only when its HTML changed, so typing in a modal survives unrelated updates.
+ * Who is acting, what is open (and beside it: a thread or the assistant), and the page drawn from
+ * the server's state. Each region is replaced only when its HTML changed, so typing in a modal
+ * survives unrelated updates; what was typed in a modal survives a reload too.
  */
 export class Session {
   as = "";
   open = "";
+  panel = "";
   state: PageState | null = null;
   private readonly drawn = new Map<Region, string>();
   /** Newest ts seen per person and conversation, for the sidebar's unread marks. */
@@ -33,6 +36,7 @@ export class Session {
     const hash = new URLSearchParams(location.hash.slice(1));
     this.as = hash.get("as") ?? "";
     this.open = hash.get("open") ?? "";
+    this.panel = hash.get("panel") ?? "";
   }
 
   onRender(listener: (state: PageState) => void): void {
@@ -49,7 +53,11 @@ export class Session {
     try {
       do {
         this.again = false;
-        this.render(await fetchState(this.as, this.open));
+        const asked = `${this.as} ${this.open} ${this.panel}`;
+        const state = await fetchState(this.as, this.open, this.panel);
+        // Someone moved on while this was read (another conversation, a panel opened): read again.
+        if (asked !== `${this.as} ${this.open} ${this.panel}`) this.again = true;
+        else this.render(state);
       } while (this.again);
     } catch (error) {
       showNotice(`Could not read the sandbox's state: ${error instanceof Error ? error.message : String(error)}`);
@@ -58,15 +66,36 @@ export class Session {
     }
   }
 
-  /** Opens a channel or an app tab; opening the Home tab tells the bot, as Slack does (app_home_opened). */
+  /**
+   * Opens a channel or an app tab; opening the Home tab tells the bot, as Slack does (app_home_opened).
+   * A thread closes; the assistant stays open and follows (assistant_thread_context_changed).
+   */
   async navigate(open: string): Promise<void> {
+    const assistant = this.state?.panel?.kind === "assistant" ? this.state.panel : null;
     this.open = open;
+    if (!assistant) this.panel = "";
     await this.refresh();
     if (this.open === "app:home") await this.report(post("home", { as: this.as }));
+    if (assistant && this.open !== assistant.channel)
+      await this.report(
+        post("assistantContext", {
+          as: this.as,
+          channel: assistant.channel,
+          threadTs: assistant.threadTs,
+          ...(this.open.startsWith("app:") ? {} : { viewing: this.open }),
+        }),
+      );
+  }
+
+  /** Opens a thread ("thread:<ts>") or an assistant thread beside the conversation; "" closes it. */
+  async openPanel(panel: string): Promise<void> {
+    this.panel = panel;
+    await this.refresh();
   }
 
   async actAs(person: string): Promise<void> {
     this.as = person;
+    this.panel = "";
     await this.navigate(this.open);
   }
 
@@ -81,12 +110,20 @@ export class Session {
     const conversationChanged = state.open !== this.state?.open || state.as !== this.state?.as;
     const pane = required("#pane");
     const nearBottom = pane.scrollHeight - pane.scrollTop - pane.clientHeight < 80;
+    const panelBody = document.querySelector<HTMLElement>("#panel .panel-body");
+    const panelNearBottom = !panelBody || panelBody.scrollHeight - panelBody.scrollTop - panelBody.clientHeight < 80;
+    const panelChanged = state.panel?.key !== this.state?.panel?.key;
     this.state = state;
     this.as = state.as;
     this.open = state.open;
-    history.replaceState(null, "", `#${new URLSearchParams({ as: state.as, open: state.open }).toString()}`);
+    this.panel = state.panel?.key ?? "";
+    const hash = new URLSearchParams({ as: state.as, open: state.open, ...(this.panel ? { panel: this.panel } : {}) });
+    history.replaceState(null, "", `#${hash.toString()}`);
     for (const region of REGIONS) this.draw(region, state);
+    document.body.classList.toggle("with-panel", state.panel !== null);
     if (conversationChanged || nearBottom) pane.scrollTop = pane.scrollHeight;
+    const newPanelBody = document.querySelector<HTMLElement>("#panel .panel-body");
+    if (newPanelBody && (panelChanged || panelNearBottom)) newPanelBody.scrollTop = newPanelBody.scrollHeight;
     this.markUnread(state);
     for (const listener of this.listeners) listener(state);
   }
@@ -97,11 +134,26 @@ export class Session {
     const target = required(REGION_IDS[region]);
     const oldForm = region === "modal" ? target.querySelector<HTMLFormElement>("form.modal") : null;
     const keep = oldForm && oldForm.dataset.viewId === state.modalViewId ? formValues(oldForm) : null;
+    const typing = region === "panel" ? target.querySelector<HTMLInputElement>(".panel-input") : null;
+    const typed = typing?.value ?? "";
+    const focused = typing !== null && document.activeElement === typing;
     target.innerHTML = markup;
     this.drawn.set(region, markup);
+    if (region === "panel") this.keepTyping(target, typed, focused);
+    if (region !== "modal") return;
     const newForm = target.querySelector<HTMLFormElement>("form.modal");
+    forgetDrafts(state.modalViewId);
     if (keep && newForm) restoreFormValues(newForm, keep);
+    else if (newForm && restoreDraft(newForm)) newForm.querySelector<HTMLElement>("input, textarea, select")?.focus();
     else if (newForm && !oldForm) newForm.querySelector<HTMLElement>("input, textarea, select")?.focus();
+  }
+
+  /** A redraw of the panel (a reply arrived) keeps what the person was typing in its box. */
+  private keepTyping(panel: HTMLElement, typed: string, focused: boolean): void {
+    const input = panel.querySelector<HTMLInputElement>(".panel-input");
+    if (!input) return;
+    input.value = typed;
+    if (focused) input.focus();
   }
 
   private markUnread(state: PageState): void {
@@ -110,7 +162,13 @@ export class Session {
       const latest = item.dataset.latest ?? "0";
       if (item.classList.contains("active")) this.seen.set(key, latest);
       else if (!this.seen.has(key)) this.seen.set(key, latest);
-      item.classList.toggle("unread", Number(latest) > Number(this.seen.get(key) ?? "0"));
+      const seen = Number(this.seen.get(key) ?? "0");
+      item.classList.toggle("unread", Number(latest) > seen);
+      const badge = item.querySelector<HTMLElement>(".unread-badge");
+      if (!badge) continue;
+      const unread = (badge.dataset.recent ?? "").split(" ").filter((ts) => ts && Number(ts) > seen).length;
+      badge.textContent = unread > 0 ? String(unread) : "";
+      badge.hidden = unread === 0;
     }
   }
 }

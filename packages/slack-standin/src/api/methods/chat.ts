@@ -63,6 +63,7 @@ function postMessage(ctx: StandinContext, params: Params) {
     app_id: ctx.app.appId,
     metadata: args.metadata,
   });
+  ctx.assistantThreads.replied(channel.id, message.thread_ts);
   return { channel: channel.id, ts: message.ts, message: renderMessage(ctx, message) };
 }
 

@@ -1,4 +1,5 @@
 import { renderMessage, renderView } from "../../api/render";
+import { isRecord } from "../../blocks/normalize";
 import type { StandinContext } from "../../context";
 import type { Block, StoredView } from "../../state/types";
 import { channelRef, interactionBase, requireChannel } from "./common";
@@ -52,6 +53,11 @@ function onMessage(
     : ctx.messages.find(channel.id, container.ts);
   if (!stored) throw new Error(`No ${container.ephemeral ? "ephemeral " : ""}message ${container.ts} in ${channel.id}`);
   const picked = action(ctx, stored.blocks ?? [], input, `message ${container.ts}`);
+  if (picked.element.type === "feedback_buttons") {
+    const negative = isRecord(picked.element.negative_button) ? picked.element.negative_button.value : undefined;
+    const pressed = (picked.action as { value?: unknown }).value;
+    ctx.messages.pressFeedback(stored, input.actionId, input.user, pressed === negative ? "negative" : "positive");
+  }
   const responseUrlId = ctx.responseUrls.issue({
     channel: channel.id,
     user: input.user,

@@ -91,6 +91,18 @@ export function actionFields(element: Block, input: UserInput | undefined): Reco
       ...(element.style ? { style: element.style } : {}),
     };
   }
+  if (type === "feedback_buttons") return feedbackPressed(element, input);
   const reader = readers[type];
   return reader ? reader(element, input) : { value: input };
+}
+
+/** Which of the two feedback buttons was pressed: "positive" / "negative", or the button's own value. */
+function feedbackPressed(element: Block, input: UserInput | undefined): Record<string, unknown> {
+  const buttons = { positive: element.positive_button, negative: element.negative_button };
+  const chosen = single(input);
+  const button = Object.entries(buttons).find(
+    ([side, b]) => chosen === side || (isRecord(b) && b.value === chosen),
+  )?.[1];
+  if (!isRecord(button)) throw new Error(`Say which feedback button was pressed: "positive" or "negative"`);
+  return { text: button.text, value: button.value };
 }

@@ -15,7 +15,7 @@ export interface EnvelopeOptions {
 
 /** The `event_callback` envelope Slack posts to the Request URL. */
 export function buildEventCallback(ctx: StandinContext, input: EventInput, options: EnvelopeOptions = {}) {
-  const eventTs = ctx.ids.ts();
+  const eventTs = typeof input.event_ts === "string" ? input.event_ts : ctx.ids.ts();
   const event: Record<string, unknown> = { ...enrich(ctx, input, eventTs), event_ts: eventTs };
   return {
     token: ctx.verificationToken,

@@ -2,8 +2,8 @@ import type { App } from "@slack/bolt";
 import { COMMANDS } from "../../../../slack/ids";
 import type { SlackMessage } from "../../../../slack/message";
 import { interpretObjectivesText } from "../../domain/intent";
+import { commandAnswer } from "../command-answer";
 import type { ObjectivesSlackDeps } from "../deps";
-import { answerMessage } from "../views/answer";
 import {
   objectiveDetailMessage,
   objectivesHelpMessage,
@@ -29,7 +29,12 @@ export function registerObjectivesCommand(app: App, deps: ObjectivesSlackDeps): 
       userId: command.user_id,
       channelId: command.channel_id,
     });
-    await ack({ response_type: "ephemeral", ...answerMessage(deps.kb, asked.result, { questionId: asked.id }) });
+    const answer = await commandAnswer(deps, {
+      questionId: asked.id,
+      workspaceId: command.team_id,
+      result: asked.result,
+    });
+    await ack({ response_type: "ephemeral", ...answer });
     await asked.record().catch((error: unknown) => deps.logger.error("Could not record a question", error));
   });
 }

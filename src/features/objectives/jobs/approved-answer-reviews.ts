@@ -1,0 +1,41 @@
+import { tz } from "@date-fns/tz";
+import { getHours } from "date-fns";
+import type { Clock } from "../../../clock";
+import type { ApprovedAnswer } from "../domain/approved-answers";
+import type { PolicyLeads } from "../services/policy-leads";
+
+export interface ReviewJobOptions {
+  leads: PolicyLeads;
+  /** Tells the knowledge owners; false when they could not be told (the claim is then given back). */
+  remind(answer: ApprovedAnswer): Promise<boolean>;
+  /** No owners configured: nobody to remind, so nothing is claimed. */
+  ownersConfigured: boolean;
+  clock: Clock;
+}
+
+/** Reminders go out in office hours, London time, when someone will read them. */
+const FIRST_HOUR = 9;
+const LAST_HOUR = 17;
+
+/**
+ * One pass of the review reminders (the bot's job runner repeats it): every approved answer whose
+ * review date has come is claimed (a unique row per answer and review date, so several processes
+ * remind once) and brought to the knowledge owners, who revise it, with a new review date, or
+ * withdraw it.
+ */
+export class ApprovedAnswerReviewJob {
+  constructor(private readonly options: ReviewJobOptions) {}
+
+  /** Returns how many reminders this process sent. */
+  async runOnce(): Promise<number> {
+    const { leads, remind, clock, ownersConfigured } = this.options;
+    const hour = getHours(clock.now(), { in: tz("Europe/London") });
+    if (!ownersConfigured || hour < FIRST_HOUR || hour >= LAST_HOUR) return 0;
+    let sent = 0;
+    for (const due of await leads.claimDueReviews()) {
+      if (await remind(due.answer)) sent += 1;
+      else await due.release();
+    }
+    return sent;
+  }
+}
