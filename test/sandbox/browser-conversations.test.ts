@@ -116,7 +116,11 @@ describe("asking where people talk, in the sandbox", () => {
     const prompts = panel.locator(".prompt-chip");
     await expect
       .poll(() => prompts.allInnerTexts())
-      .toEqual(["What is assumed liberty?", "Can the Board overrule our CCG?", "When do CCGs get full powers?"]);
+      .toEqual([
+        "What is assumed liberty?",
+        "Will the Board let CCGs decide for themselves?",
+        "When do CCGs get full powers?",
+      ]);
     await screenshot(page, "25-assistant-prompts");
     // Slack is slow to take the answer this once, so the status can be seen.
     t.sandbox.standin.failNext("chat.postMessage", { delayMs: 2_000 });

@@ -31,6 +31,11 @@ export interface AskResult {
   answers: Answer[];
 }
 
+/** The bot declined, or gave only the closest passage: a question a policy lead should see. */
+export function needsAPerson(result: AskResult): boolean {
+  return !result.answered || !result.direct;
+}
+
 export interface ObjectivesAssistant {
   objectives(): Objective[];
   findObjective(text: string): Objective | undefined;

@@ -1,5 +1,5 @@
 import type { SlackMessage } from "../../../slack/message";
-import type { AskResult } from "../domain/answer";
+import { type AskResult, needsAPerson } from "../domain/answer";
 import { londonDay } from "../domain/approved-answers";
 import type { ObjectivesSlackDeps } from "./deps";
 import { answerMessage, type Feedback } from "./views/answer";
@@ -34,7 +34,7 @@ export async function commandAnswer(
     ...(state.sharedBy ? { sharedBy: state.sharedBy } : {}),
   });
   if (!state.sharedBy) {
-    const declined = !result.answered && !approved;
+    const declined = needsAPerson(result) && !approved;
     if (deps.owners.configured && (declined || state.feedback === "not_helpful"))
       message = offerPolicyLead(message, questionId);
     if (state.shared) message = markShared(message);

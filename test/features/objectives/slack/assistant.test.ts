@@ -23,7 +23,7 @@ describe("the assistant panel", () => {
     await waitUntil(() => thread.suggested_prompts.length === 3);
     expect(thread.suggested_prompts.map((p) => p.message)).toEqual([
       "What is assumed liberty?",
-      "Can the Board overrule our CCG?",
+      "Will the Board let CCGs decide for themselves?",
       "When do CCGs get full powers?",
     ]);
 
@@ -47,7 +47,7 @@ describe("the assistant panel", () => {
       user: PEOPLE.colleague.id,
       channel: thread.channel,
       thread_ts: thread.thread_ts,
-      text: "Can the Board overrule our CCG?",
+      text: "Will the Board let CCGs decide for themselves?",
     });
     const answer = await t.standin.waitForCall(
       "chat.postMessage",
@@ -60,7 +60,7 @@ describe("the assistant panel", () => {
     expect(status?.seq).toBeLessThan(answer.seq);
     expect(readable(answer.params)).toContain("Source: ");
     expect(readable(answer.params)).toContain('"type":"feedback_buttons"');
-    await waitUntil(() => thread.title === "Can the Board overrule our CCG?");
+    await waitUntil(() => thread.title === "Will the Board let CCGs decide for themselves?");
     expect(thread.status).toBe("");
     expect(asked.deliveries).toHaveLength(1);
   });

@@ -35,14 +35,14 @@ describe("mentions and direct messages through the real receiver", () => {
     const asked = await t.slack.userMessage({
       user: PEOPLE.staff.id,
       channel,
-      text: `<@${bot}> can the board overrule our CCG?`,
+      text: `<@${bot}> will the Board let CCGs decide for themselves?`,
     });
     expect(asked.deliveries.map((d) => [d.payload.event, d.status])).toEqual([
       [expect.objectContaining({ type: "app_mention", ts: asked.message.ts }), 200],
     ]);
     const reply = await replyIn(channel, asked.message.ts);
     const shown = readable(reply.params);
-    expect(shown).toContain("can the board overrule our CCG?");
+    expect(shown).toContain("will the Board let CCGs decide for themselves?");
     expect(shown).toMatch(/Objective \d: /);
     expect(shown).toContain("Source: ");
     expect(shown).toContain('"type":"feedback_buttons"');
@@ -50,7 +50,7 @@ describe("mentions and direct messages through the real receiver", () => {
     expect(t.standin.threadReplies(channel, asked.message.ts)).toHaveLength(1);
     expect(t.standin.ephemeralsFor(PEOPLE.staff.id)).toHaveLength(0);
 
-    const recorded = await questionRecorded("can the board overrule our CCG?");
+    const recorded = await questionRecorded("will the Board let CCGs decide for themselves?");
     expect(recorded).toMatchObject({ userId: PEOPLE.staff.id, channelId: channel, answered: true });
   });
 

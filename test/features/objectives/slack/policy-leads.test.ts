@@ -10,8 +10,8 @@ import { waitUntil } from "../../../support/wait";
 
 const root = path.resolve(import.meta.dirname, "../../../..");
 const POLICY_LEADS = "G0POLICYLD";
-const UNANSWERABLE = "Who pays for the CCG's legal advice on procurement challenges?";
-const CLOSE = "who pays for our CCG's legal advice on procurement challenges";
+const UNANSWERABLE = "Which law firm does the CCG use for tender disputes?";
+const CLOSE = "which law firm does our CCG use for tender disputes";
 
 /**
  * Ask a policy lead, end to end: a question the bot declines goes to the knowledge owners' channel;
@@ -73,7 +73,7 @@ describe("ask a policy lead, and approved answers", () => {
     expect(readable(t.standin.openViewsFor(PEOPLE.staff.id).at(-1))).toContain("Sent to the policy leads");
     await waitUntil(() => postsTo(POLICY_LEADS).length === 1);
     const card = readable(leadsCard());
-    expect(card).toContain("Who pays for the CCG's legal advice");
+    expect(card).toContain("Which law firm does the CCG use");
     expect(card).toContain(`Asked by <@${PEOPLE.staff.id}> in <#${channel}>`);
     expect(card).toContain('"text":"Answer"');
 
@@ -101,7 +101,7 @@ describe("ask a policy lead, and approved answers", () => {
       user: PEOPLE.lead.id,
       valuesByBlock: {
         approved_text: {
-          text: "Legal advice on procurement challenges is paid from the CCG's running cost allowance.",
+          text: "Tender disputes go to the legal panel the commissioning support unit retains for its CCGs.",
         },
         approved_review_by: { review_by: "2026-11-20" },
       },
@@ -115,9 +115,9 @@ describe("ask a policy lead, and approved answers", () => {
       user: PEOPLE.lead.id,
       valuesByBlock: {
         approved_text: {
-          text: "Legal advice on procurement challenges is paid from the CCG's running cost allowance.",
+          text: "Tender disputes go to the legal panel the commissioning support unit retains for its CCGs.",
         },
-        approved_source: { source: "CCG running cost allowance guidance, NHS CB, 2012" },
+        approved_source: { source: "Commissioning support service agreement, 2013" },
         approved_review_by: { review_by: "2027-05-26" },
       },
     });
@@ -140,7 +140,7 @@ describe("ask a policy lead, and approved answers", () => {
   it("shows the approved answer first, marked with its author and date, to anyone asking the same or a close question", async () => {
     const inThread = await mention(PEOPLE.colleague.id, CLOSE);
     expect(inThread.shown).toContain(`Approved answer by <@${PEOPLE.lead.id}>, 26 November 2026`);
-    expect(inThread.shown).toContain("running cost allowance");
+    expect(inThread.shown).toContain("legal panel");
     expect(inThread.shown).not.toContain("I don't know");
     expect(inThread.shown.indexOf("Approved answer by")).toBeLessThan(inThread.shown.indexOf("feedback_buttons"));
 
@@ -180,11 +180,9 @@ describe("ask a policy lead, and approved answers", () => {
     expect(readable(answered.body)).not.toContain("Ask a policy lead");
   });
 
-  it("sends a question anonymously when the asker chooses not to say", async () => {
-    const answer = await mention(
-      PEOPLE.colleague.id,
-      "Can we share a chief finance officer with the neighbouring CCG?",
-    );
+  it("sends a question anonymously when the asker chooses not to say, from an answer that only gives the closest passage", async () => {
+    const answer = await mention(PEOPLE.colleague.id, "Who pays for the CCG's legal advice on procurement challenges?");
+    expect(answer.shown).toContain("The sources don't answer this directly");
     expect(answer.shown).toContain("Ask a policy lead");
     await openAskModal(PEOPLE.colleague.id, answer.ts);
     await t.slack.viewSubmission({

@@ -4,7 +4,10 @@ import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
 /** The prompts the assistant panel offers (also in manifest.yml's assistant_view, which Slack shows first). */
 export const SUGGESTED_PROMPTS = [
   { title: "What is assumed liberty?", message: "What is assumed liberty?" },
-  { title: "Can the Board overrule our CCG?", message: "Can the Board overrule our CCG?" },
+  {
+    title: "Will the Board let CCGs decide for themselves?",
+    message: "Will the Board let CCGs decide for themselves?",
+  },
   { title: "When do CCGs get full powers?", message: "When do CCGs get full powers?" },
 ] as const;
 

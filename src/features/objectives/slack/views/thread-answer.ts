@@ -2,7 +2,7 @@ import type { KnownBlock } from "@slack/types";
 import { Blocks, Elements, Message } from "slack-block-builder";
 import { ACTIONS, BLOCKS } from "../../../../slack/ids";
 import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
-import type { AskResult } from "../../domain/answer";
+import { type AskResult, needsAPerson } from "../../domain/answer";
 import type { KnowledgeBase } from "../../domain/knowledge-base";
 import { answerMessage } from "./answer";
 
@@ -97,7 +97,7 @@ export function threadAnswerMessage(kb: KnowledgeBase, result: AskResult, option
     text: answer.text,
     blocks: [
       ...blocks,
-      ...(!result.answered && options.policyLeads ? [askPolicyLeadBlock(options.questionId)] : []),
+      ...(needsAPerson(result) && options.policyLeads ? [askPolicyLeadBlock(options.questionId)] : []),
       feedbackButtonsBlock(options.questionId),
     ],
   };
