@@ -20,7 +20,7 @@ import {
 import { COMMISSIONING, LEAD, STAFF, startTestSandbox, type TestSandbox } from "./support";
 
 const TOM = "U0TOMOKAF";
-const UNANSWERABLE = "Who pays for the CCG's legal advice on procurement challenges?";
+const UNANSWERABLE = "Which law firm does the CCG use for tender disputes?";
 
 let t: TestSandbox;
 let browser: TestBrowser;
@@ -142,13 +142,13 @@ describe("asking where people talk, in the sandbox", () => {
     const { page } = browser;
     await openConversation(page, "commissioning-team");
     await send(page, `@localism-bot ${UNANSWERABLE}`);
-    const asked = page.locator("article.msg:not(.ephemeral)", { hasText: "legal advice" }).last();
+    const asked = page.locator("article.msg:not(.ephemeral)", { hasText: "law firm" }).last();
     await asked.locator(".thread-count", { hasText: "1 reply" }).click();
     const thread = page.getByRole("region", { name: "Thread" });
     await thread.getByText("I don't know.").waitFor();
     await thread.getByRole("button", { name: "Ask a policy lead" }).click();
     const ask = page.getByRole("dialog", { name: "Ask a policy lead" });
-    await ask.getByText("legal advice").waitFor();
+    await ask.getByText("law firm").waitFor();
     await screenshot(page, "28-ask-policy-lead");
     await ask.getByRole("button", { name: "Send" }).click();
     const sent = page.getByRole("dialog", { name: "Sent" });
@@ -163,10 +163,8 @@ describe("asking where people talk, in the sandbox", () => {
     expect(await card.innerText()).toContain("Asked by @Priya Shah");
     await card.getByRole("button", { name: "Answer" }).click();
     const approve = page.getByRole("dialog", { name: "Approve an answer" });
-    await approve
-      .getByLabel("Your answer")
-      .fill("From the CCG's running cost allowance; the CSU's legal service is part of it.");
-    await approve.getByLabel("Source").fill("CCG running cost allowance guidance, 2012");
+    await approve.getByLabel("Your answer").fill("Tender disputes go to the legal panel the CSU retains for its CCGs.");
+    await approve.getByLabel("Source").fill("Commissioning support service agreement, 2013");
     await screenshot(page, "29-approve-answer");
     await approve.getByRole("button", { name: "Approve" }).click();
     const approved = page.getByRole("dialog", { name: "Approved" });
@@ -183,12 +181,9 @@ describe("asking where people talk, in the sandbox", () => {
 
     await actAs(page, TOM);
     await openConversation(page, "commissioning-team");
-    const reply = await sendForReply(
-      page,
-      "/objectives who pays for our CCG's legal advice on procurement challenges?",
-    );
+    const reply = await sendForReply(page, "/objectives which law firm does our CCG use for tender disputes?");
     expect(await reply.innerText()).toMatch(/Approved answer by @Helen Ward, \d+ \w+ \d{4}/);
-    expect(await reply.innerText()).toContain("running cost allowance");
+    expect(await reply.innerText()).toContain("legal panel");
     expect(await reply.getByRole("button", { name: "Ask a policy lead" }).count()).toBe(0);
     await screenshot(page, "30-approved-answer-first");
   });
