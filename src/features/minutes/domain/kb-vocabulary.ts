@@ -8,8 +8,26 @@ import { defaultTaggingVocabulary } from "./vocabulary";
  * are not counted twice; a new alias of one word ("money", "power") counts as a weak term, a
  * phrase in full.
  * Objective 1's autonomy aliases ("assumed liberty") also count as CCG autonomy.
+ * Built on first use: comparing the aliases with the built-in terms compiles every term's pattern, a
+ * cost that a process which never tags minutes (`localism ask`) should not pay at start-up.
  */
 export function taggingVocabularyFrom(kb: { objectives: readonly ObjectiveWords[] }): TaggingVocabulary {
+  let built: TaggingVocabulary | undefined;
+  const vocabulary = () => {
+    built ??= buildVocabulary(kb);
+    return built;
+  };
+  return {
+    get objectives() {
+      return vocabulary().objectives;
+    },
+    get autonomyTerms() {
+      return vocabulary().autonomyTerms;
+    },
+  };
+}
+
+function buildVocabulary(kb: { objectives: readonly ObjectiveWords[] }): TaggingVocabulary {
   const defaults = new Map(defaultTaggingVocabulary.objectives.map((objective) => [objective.number, objective]));
   const objectives = kb.objectives.map((objective) => {
     const builtIn = defaults.get(objective.number);
