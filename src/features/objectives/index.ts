@@ -9,6 +9,7 @@ import type { SearchIndex } from "./domain/search";
 import { ApprovedAnswerReviewJob } from "./jobs/approved-answer-reviews";
 import { ConversationQuestions } from "./services/conversation-questions";
 import { PolicyLeads } from "./services/policy-leads";
+import { RecentApprovedAnswers } from "./services/recent-approved-answers";
 import type { HomeView } from "./slack/views/home";
 import { AnswerStateRepository } from "./storage/answer-state";
 import { AnsweredMessageRepository } from "./storage/answered-messages";
@@ -60,7 +61,7 @@ export function createObjectives(core: SharedCore): ObjectivesFeature {
   const leads = new PolicyLeads({
     questions,
     requests: new PolicyQuestionRepository(database.db),
-    answers: approvedAnswers,
+    answers: new RecentApprovedAnswers(approvedAnswers, clock),
     reminders: new ReviewReminderRepository(database.db),
     clock,
     reviewMonths: config.knowledge.reviewMonths,
