@@ -53,6 +53,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     logger,
     logLevel: logger.getLevel() as LogLevel,
     clientOptions: { slackApiUrl: slack.apiUrl, ...LISTENER_CLIENT_OPTIONS },
+    // No listener keeps conversation state, so Bolt's in-memory conversation store is only a cost.
+    convoStore: false,
     // Bolt checks the token with auth.test once initialised; that is done below, beside the server,
     // so that a Slack outage delays readiness rather than the port, and a failed check is retried.
     deferInitialization: true,

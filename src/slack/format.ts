@@ -30,8 +30,20 @@ export function truncate(text: string, max: number): string {
   return `${lastSpace > max * 0.8 ? cut.slice(0, lastSpace) : cut}…`;
 }
 
+const formattedDates = new Map<string, string>();
+
 /** "2012-04-23" -> "23 April 2012"; "2012-04" -> "April 2012"; "2015" stays. */
 export function formatSourceDate(date: string): string {
+  let formatted = formattedDates.get(date);
+  if (formatted === undefined) {
+    if (formattedDates.size >= 1_000) formattedDates.clear();
+    formatted = formatDate(date);
+    formattedDates.set(date, formatted);
+  }
+  return formatted;
+}
+
+function formatDate(date: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(date)) return format(parseISO(date), "d MMMM yyyy");
   if (/^\d{4}-\d{2}$/.test(date)) return format(parseISO(`${date}-01`), "MMMM yyyy");
   return date;
