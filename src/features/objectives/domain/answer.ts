@@ -3,9 +3,16 @@ import type { KnowledgeBase, Objective, Passage } from "./knowledge-base";
 import { HERE_AND_NOW_WORDS, offDomainWords } from "./off-domain";
 import { definitionTerms, type NamedObjective, preferenceBonus } from "./preferences";
 import { type QuestionShape, readQuestion, statesQuantity } from "./question";
-import { type DocumentKind, type SearchDocument, type SearchHit, SearchIndex, type SourceRef } from "./search";
+import {
+  type DocumentKind,
+  type KnownWord,
+  type Lookup,
+  type SearchDocument,
+  type SearchHit,
+  SearchIndex,
+  type SourceRef,
+} from "./search";
 import { EVERYDAY_WORDS, GENERIC_WORDS } from "./stop-words";
-import { CANONICAL_TOKENS } from "./synonyms";
 import { analyse } from "./text-analysis";
 
 export interface Answer {
@@ -57,8 +64,6 @@ export const PERSONAL_ANSWER_THRESHOLD = 0.7;
  * question is about something else; the field's abbreviations and chit-chat are not counted.
  */
 export const COVERAGE_THRESHOLD = 0.5;
-/** A name of the field's bodies, people and objectives (synonyms.ts) counts as this many known words. */
-const DOMAIN_NAME_WEIGHT = 2;
 /** A number the index knows counts as this much of a known word. */
 const NUMBER_WEIGHT = 0.5;
 /** A common word that says little about a topic ("stuck", "elsewhere") counts as this much of an unknown word. */
@@ -162,11 +167,7 @@ function answerQuestion(index: SearchIndex, names: ObjectiveName[], question: st
   if (shape.ownOrganisation) return declined;
   if (offDomainWords(shape.focus ?? question, (word) => index.uses(word)).length > 0) return declined;
   const whole = index.lookup(question, CANDIDATES);
-  const unknown = whole.unknown.reduce((sum, word) => sum + unknownWeight(word), 0);
-  const known =
-    whole.known.reduce((sum, { term, token }) => sum + knownWeight(term, token), 0) - whole.partial.length / 2;
-  const personal = shape.personal ? PERSONAL_WEIGHT : 0;
-  const coverage = known <= 0 ? 0 : known / (known + unknown + whole.partial.length / 2 + personal);
+  const coverage = questionCoverage(whole, shape.personal);
   if (coverage < COVERAGE_THRESHOLD) return declined;
 
   const found = focusedHits(index, question, shape) ?? whole.hits;
@@ -185,6 +186,25 @@ function answerQuestion(index: SearchIndex, names: ObjectiveName[], question: st
   // The closest passage alone would say little: the other passages that match come with it.
   const others = direct ? rest : ranked.filter((entry) => entry !== first && entry.hit.score >= ANSWER_THRESHOLD);
   return { question, answered: true, direct, answers: [first, ...others].slice(0, MAX_ANSWERS).map(toAnswer) };
+}
+
+/**
+ * The share of what the question says that the index knows (see knownWeight, unknownWeight). A word
+ * matched only by a fuzzy or prefix match is half known and half not; a personal errand counts
+ * against the question as PERSONAL_WEIGHT unknown words.
+ */
+function questionCoverage(lookup: Lookup, personal: boolean): number {
+  const partial = new Set(lookup.partial);
+  let known = 0;
+  let unknown = lookup.unknown.reduce((sum, word) => sum + unknownWeight(word), 0) + (personal ? PERSONAL_WEIGHT : 0);
+  for (const word of lookup.known) {
+    const weight = knownWeight(word);
+    if (partial.has(word.term)) {
+      known += weight / 2;
+      unknown += weight / 2;
+    } else known += weight;
+  }
+  return known <= 0 ? 0 : known / (known + unknown);
 }
 
 /**
@@ -209,13 +229,16 @@ function countsWhatIsAsked(document: SearchDocument, counted: string | undefined
   return term === undefined || analyse([document.text, ...(document.keywords ?? [])].join(" ")).includes(term);
 }
 
-/** How much a known word counts for a question's coverage: a name of the field (CCG, the Board) two; a
- * number (which may only be part of a date or a time) and an everyday word ("old", "write") half; a
- * fuzzy or prefix match loses half. */
-function knownWeight(term: string, token: string): number {
-  if (CANONICAL_TOKENS.has(term)) return DOMAIN_NAME_WEIGHT;
-  if (/^\d+$/.test(term)) return NUMBER_WEIGHT;
-  return EVERYDAY_WORDS.has(token) ? GENERIC_WEIGHT : 1;
+/**
+ * How much a known word counts for a question's coverage: as much as it says, its specificity (a word
+ * in every passage, like "CCG" or "the Board", says little about which of them a question is about,
+ * and names the field rather than a topic in it); a number (which may only be part of a date or a
+ * time) and an everyday word ("old", "write") half that. A word no document uses counts 1, the most
+ * a word can say, so "who pays for the CCG's solicitors in a tender dispute" is mostly unknown.
+ */
+function knownWeight({ term, token, specificity }: KnownWord): number {
+  const weight = /^\d+$/.test(term) ? NUMBER_WEIGHT : EVERYDAY_WORDS.has(token) ? GENERIC_WEIGHT : 1;
+  return weight * Math.min(1, specificity);
 }
 
 /** How much a word no document uses counts against a question (see GENERIC_WORDS, HERE_AND_NOW_WORDS). */

@@ -56,14 +56,25 @@ const BASE_OPTIONS: SearchOptions = {
   boost: { topics: TOPICS_BOOST },
 };
 
+/** A question's word the index knows. */
+export interface KnownWord {
+  /** The index term it was matched as. */
+  term: string;
+  /** The word as typed. */
+  token: string;
+  /** How much the word says, 0..1: its self-score (relevance.ts) against that of a word no document
+   * uses. Rare words are near 1; a word in most passages ("CCG", "the Board") near 0. */
+  specificity: number;
+}
+
 /** What a question found: the ranked hits, and which of its words the index knows at all. */
 export interface Lookup {
   /** Best first; scores are the share of the question's known words each document explains. */
   hits: SearchHit[];
   /** The question's words the index knows (exactly, as a corrected typo, or partly), as index terms. */
   terms: string[];
-  /** The same, each with the word as typed. */
-  known: { term: string; token: string }[];
+  /** The same, each with the word as typed and how specific it is. */
+  known: KnownWord[];
   /** Those of them matched only by a fuzzy or prefix match: half known at best. */
   partial: string[];
   /** Its words no indexed document uses, as typed (after abbreviations are expanded). */
@@ -147,7 +158,7 @@ export class SearchIndex {
       if (found) {
         evidence.push(emphasised.has(term) ? emphasise(found) : found);
         lookup.terms.push(found.term);
-        lookup.known.push({ term: found.term, token });
+        lookup.known.push({ term: found.term, token, specificity: found.selfScore / this.absentSelfScore() });
         if (found.partial) lookup.partial.push(found.term);
       } else if (CANONICAL_TOKENS.has(token)) {
         evidence.push(this.absentNameEvidence());
@@ -234,6 +245,11 @@ export class SearchIndex {
   private absentNameEvidence(): TermEvidence {
     const self = selfScore(this.idfOf(0)) * ABSENT_NAME_WEIGHT;
     return { selfScore: self, maxCredit: self, scores: new Map() };
+  }
+
+  /** The self-score of a word no document uses: the most any word can say. */
+  private absentSelfScore(): number {
+    return selfScore(this.idfOf(0));
   }
 
   private idfOf(documentFrequency: number): number {

@@ -15,7 +15,7 @@ want like get got go going us let lets really actually ok okay yes bot ask asked
 wondered maybe perhaps something anything thing things`;
 
 /** Greetings, apologies, fillers and hedges of chat, and contractions typed without the apostrophe. */
-const CHAT = `morning afternoon evening folks guys everyone everybody anybody sorry bother cheers ta thx tbh btw fyi
+const CHAT = `hiya morning afternoon evening folks guys everyone everybody anybody sorry bother cheers ta thx tbh btw fyi
 pls plz lol bit lot lots stuff kind sort basically literally exactly honestly apparently probably definitely simply
 pretty quite feel feels felt seem seems seemed latter former banging trying try understand understanding sure clear
 unclear confused lost plain english right happen happens happened happening matter matters way ways fit fits come
