@@ -1,6 +1,6 @@
 import { createObjectiveFinder } from "./find-objective";
 import type { KnowledgeBase, Objective, Passage } from "./knowledge-base";
-import { HERE_AND_NOW_WORDS, offDomainWords } from "./off-domain";
+import { HERE_AND_NOW_WORDS, hereAndNowPhrases, offDomainWords } from "./off-domain";
 import { definitionTerms, type NamedObjective, preferenceBonus } from "./preferences";
 import { type QuestionShape, readQuestion, statesQuantity } from "./question";
 import {
@@ -145,7 +145,9 @@ const OBJECTIVE_WORD = analyse("objective")[0] ?? "object";
  */
 function namedObjective(names: ObjectiveName[], terms: string[]): NamedObjective | undefined {
   const present = new Set(terms);
-  if (terms.some((term) => /^objective\d$/.test(term))) return undefined;
+  const numbered = [...new Set(terms.flatMap((term) => /^objective(\d)$/.exec(term)?.[1] ?? []))];
+  if (numbered.length > 0)
+    return numbered.length === 1 ? { objective: Number(numbered[0]), explicit: true } : undefined;
   const matched = names.filter((name) => name.terms.every((term) => present.has(term)));
   const longest = matched[0]?.terms.length;
   const objectives = new Set(matched.filter((name) => name.terms.length === longest).map((name) => name.objective));
@@ -167,7 +169,7 @@ function answerQuestion(index: SearchIndex, names: ObjectiveName[], question: st
   if (shape.ownOrganisation) return declined;
   if (offDomainWords(shape.focus ?? question, (word) => index.uses(word)).length > 0) return declined;
   const whole = index.lookup(question, CANDIDATES);
-  const coverage = questionCoverage(whole, shape.personal);
+  const coverage = questionCoverage(whole, shape.personal, hereAndNowPhrases(question));
   if (coverage < COVERAGE_THRESHOLD) return declined;
 
   const found = focusedHits(index, question, shape) ?? whole.hits;
@@ -191,12 +193,16 @@ function answerQuestion(index: SearchIndex, names: ObjectiveName[], question: st
 /**
  * The share of what the question says that the index knows (see knownWeight, unknownWeight). A word
  * matched only by a fuzzy or prefix match is half known and half not; a personal errand counts
- * against the question as PERSONAL_WEIGHT unknown words.
+ * against the question as PERSONAL_WEIGHT unknown words, and "this month", "last week" as a word of
+ * the asker's own week (HERE_AND_NOW_WEIGHT) each.
  */
-function questionCoverage(lookup: Lookup, personal: boolean): number {
+function questionCoverage(lookup: Lookup, personal: boolean, hereAndNow: number): number {
   const partial = new Set(lookup.partial);
   let known = 0;
-  let unknown = lookup.unknown.reduce((sum, word) => sum + unknownWeight(word), 0) + (personal ? PERSONAL_WEIGHT : 0);
+  let unknown =
+    lookup.unknown.reduce((sum, word) => sum + unknownWeight(word), 0) +
+    (personal ? PERSONAL_WEIGHT : 0) +
+    hereAndNow * HERE_AND_NOW_WEIGHT;
   for (const word of lookup.known) {
     const weight = knownWeight(word);
     if (partial.has(word.term)) {

@@ -26,7 +26,10 @@ const WORDS = {
     mouse charger bluetooth esr smartcard helpdesk ticket tickets`,
   payAndLeave: `pension pensions payroll payslip payslips salary salaries wage wages overtime tax expenses expense
     mileage receipt receipts holiday holidays sickness appraisal appraisals timesheet timesheets flexi lieu rota rotas
-    maternity paternity payday vacancy vacancies cv`,
+    maternity paternity payday vacancy vacancies cv grievance grievances disciplinary shortlisting wfh`,
+  legalAndEstates: `solicitor solicitors lawyer lawyers court courts tribunal tribunals litigation lawsuit fees vat lease
+    leases landlord landlords rent`,
+  informationGovernance: `foi caldicott gdpr dpo`,
   foodAndSocial: `lunch lunches lunchtime breakfast dinner supper sandwich sandwiches catering caterer caterers coffee
     cake cakes bake baking biscuit biscuits veggie vegetarian vegan recipe recipes lasagne pizza curry snacks birthday
     drinks pub quiz raffle bingo`,
@@ -35,7 +38,7 @@ const WORDS = {
   leisureAndHome: `football cricket rugby tennis gym dentist plumber cat cats dog dogs pet pets school schools
     kids movie film tv netflix music concert shopping garden booking poem poems song songs podcast podcasts queen king
     twitter linkedin facebook instagram tiktok whatsapp hashtag switchboard easter slides template templates invoice
-    invoices graduate graduates`,
+    invoices graduate graduates logo logos branding letterhead`,
 };
 
 const PHRASES = [
@@ -83,6 +86,20 @@ const PHRASES = [
   "take notes",
   "takes notes",
   "christmas do",
+  "work from home",
+  "working from home",
+  "power cut",
+  "power cuts",
+  "power outage",
+  "line manager",
+  "closing date",
+  "job description",
+  "freedom of information",
+  "data protection",
+  "subject access",
+  "information governance",
+  "management consultants",
+  "management consultancy",
 ];
 
 /**
@@ -105,6 +122,19 @@ export const HERE_AND_NOW_WORDS: ReadonlySet<string> = new Set([
   "saturday",
   "sunday",
 ]);
+
+/** The same, as phrases of words a passage may use alone ("month", "week"). */
+const HERE_AND_NOW_PHRASES = ["this week", "this month", "last week", "last month", "next month"].map((phrase) =>
+  phrase.split(" "),
+);
+
+/** How many of the HERE_AND_NOW phrases `text` uses. */
+export function hereAndNowPhrases(text: string): number {
+  const tokens = tokenise(text);
+  return HERE_AND_NOW_PHRASES.filter((phrase) =>
+    tokens.some((_, start) => phrase.every((word, offset) => tokens[start + offset] === word)),
+  ).length;
+}
 
 const SINGLE: ReadonlySet<string> = new Set(
   Object.values(WORDS)

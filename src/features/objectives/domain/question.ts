@@ -67,13 +67,15 @@ const PERSONAL_PATTERNS = [
 
 /**
  * The knowledge base covers national policy of 2012-13 and names no local post-holder, meeting or
- * figure: "who chairs our governing body", "what's on the agenda for our next meeting", "what's
+ * figure: "who chairs our governing body", "who is replacing her", "what's on the agenda for our next meeting", "what's
  * our prescribing budget" and "when is the next accountability meeting" are about the asker's own
  * organisation and week, and any passage that matches their words (national chairs, the Board's
  * meetings of 2012, budget delegation) would be a wrong answer.
  */
 const OWN_ORGANISATION_PATTERNS = [
   /\bwho(?:'s|s|\s+is|\s+are|\s+runs|\s+leads|\s+chairs)\b.*\b(?:our|my)\b/,
+  // Who fills the post of someone leaving ("who is replacing her"), not which body replaced which.
+  /\bwho(?:'s|s|\s+is|\s+will\s+be|\s+would\s+be)?\s+(?:replacing|replace|covering\s+for|cover\s+for|succeeding|stepping\s+in\s+for)\s+(?:her|him)\b/,
   /\b(?:agenda|minutes|papers|dial|date|venue|room)\s+(?:\w+\s+)?(?:for|of|from)\s+(?:our|my)\s+(?:next|last|upcoming|previous)\b/,
   /\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:our|my)\b[^?]*\b(?:budget|budgets|allocation|spend|figure|figures|deadline|address|agenda|minutes)\b/,
   /\b(?:when|where|who|what\s+time)\b[^?]*\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetings|senate|board|session|event|forum|day)\b/,

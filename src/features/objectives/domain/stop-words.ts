@@ -5,7 +5,7 @@ below between both but by can cannot could did do does doing down during each fe
 has have having he her here hers herself him himself his how i if in into is it its itself just me more
 most my myself no nor not of off on once only or other ought our ours ourselves out over own she should
 so some such than that the their theirs them themselves then there these they this those through to too
-under until up very was we were what when where which while who whom why will with would you your yours
+under until till til up very was we were what when where which while who whom why will with would you your yours
 yourself yourselves whether might must shall also either neither s t d ll m re ve its whats hows whos wheres`;
 
 /** Words people wrap questions in; they say nothing about the topic. */

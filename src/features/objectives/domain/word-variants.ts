@@ -24,6 +24,7 @@ const VARIANTS: Record<string, string> = {
   org: "organisation",
   orgs: "organisations",
   mgmt: "management",
+  fin: "financial",
   dept: "department",
   info: "information",
   ceo: "chief executive",
@@ -62,6 +63,8 @@ const VARIANTS: Record<string, string> = {
   "got hold of": "obtained",
   "get hold of": "obtain",
   "official line": "position",
+  // asks for a period ("how long does the letter cover"), not for something long
+  "how long": "period",
   "top down": "topdown",
   "bottom up": "decentralisation",
   became: "become",
