@@ -23,13 +23,15 @@ const WORDS = {
   it: `password passwords login logins logon username laptop laptops computer computers pc printer printers printing
     scanner photocopier wifi vpn nhsmail email emails outlook excel spreadsheet spreadsheets vlookup powerpoint zoom
     skype webex headset webcam phone phones software install browser notifications notification mute keyboard
-    mouse charger bluetooth esr smartcard helpdesk ticket tickets`,
+    mouse charger bluetooth esr smartcard helpdesk ticket tickets mobile mobiles iphone android`,
   payAndLeave: `pension pensions payroll payslip payslips salary salaries wage wages overtime tax expenses expense
     mileage receipt receipts holiday holidays sickness appraisal appraisals timesheet timesheets flexi lieu rota rotas
-    maternity paternity payday vacancy vacancies cv grievance grievances disciplinary shortlisting wfh`,
+    maternity paternity payday vacancy vacancies cv grievance grievances disciplinary shortlisting wfh reimburse reimbursed reimbursement
+    reimbursements`,
   legalAndEstates: `solicitor solicitors lawyer lawyers court courts tribunal tribunals litigation lawsuit fees vat lease
     leases landlord landlords rent`,
   informationGovernance: `foi caldicott gdpr dpo`,
+  officeFinance: `threshold thresholds`,
   foodAndSocial: `lunch lunches lunchtime breakfast dinner supper sandwich sandwiches catering caterer caterers coffee
     cake cakes bake baking biscuit biscuits veggie vegetarian vegan recipe recipes lasagne pizza curry snacks birthday
     drinks pub quiz raffle bingo`,
@@ -38,7 +40,7 @@ const WORDS = {
   leisureAndHome: `football cricket rugby tennis gym dentist plumber cat cats dog dogs pet pets school schools
     kids movie film tv netflix music concert shopping garden booking poem poems song songs podcast podcasts queen king
     twitter linkedin facebook instagram tiktok whatsapp hashtag switchboard easter slides template templates invoice
-    invoices graduate graduates logo logos branding letterhead`,
+    invoices graduate graduates logo logos branding letterhead club clubs yoga choir`,
 };
 
 const PHRASES = [
@@ -100,6 +102,17 @@ const PHRASES = [
   "information governance",
   "management consultants",
   "management consultancy",
+  "occupational health",
+  "staff training",
+  "mandatory training",
+  "training budget",
+  "purchase order",
+  "purchase orders",
+  "cost centre",
+  "budget code",
+  "petty cash",
+  "credit card",
+  "standing financial instructions",
 ];
 
 /**

@@ -69,6 +69,8 @@ const VARIANTS: Record<string, string> = {
   "bottom up": "decentralisation",
   became: "become",
   whole: "full",
+  happy: "satisfaction",
+  satisfied: "satisfaction",
   backed: "welcomed",
   endorsed: "welcomed",
   hq: "headquarters",
