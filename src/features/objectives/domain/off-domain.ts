@@ -19,11 +19,13 @@ import { tokenise } from "./text-analysis";
 const WORDS = {
   premises: `door doors toilet toilets loo kitchen fridge microwave kettle canteen cafe café lanyard lanyards locker
     lockers desk desks hotdesk hotdesking carpet radiator heating aircon thermostat stairs postcode street umbrella
-    keys evacuation parking floor floors`,
+    keys evacuation parking floor floors lift lifts sink sinks cupboard stationery projector whiteboard shower showers
+    reception receptionist cleaner cleaners cleaning bins`,
   it: `password passwords login logins logon username laptop laptops computer computers pc printer printers printing
     scanner photocopier wifi vpn nhsmail email emails outlook excel spreadsheet spreadsheets vlookup powerpoint zoom
     skype webex headset webcam phone phones software install browser notifications notification mute keyboard
-    mouse charger bluetooth esr smartcard helpdesk ticket tickets mobile mobiles iphone android`,
+    mouse charger bluetooth esr smartcard helpdesk ticket tickets mobile mobiles iphone android
+    website websites intranet sharepoint onedrive dashboard dashboards pdf screenshare`,
   payAndLeave: `pension pensions payroll payslip payslips salary salaries wage wages overtime tax expenses expense
     mileage receipt receipts holiday holidays sickness appraisal appraisals timesheet timesheets flexi lieu rota rotas
     maternity paternity payday vacancy vacancies cv grievance grievances disciplinary shortlisting wfh reimburse reimbursed reimbursement
@@ -32,6 +34,7 @@ const WORDS = {
     leases landlord landlords rent`,
   informationGovernance: `foi caldicott gdpr dpo`,
   officeFinance: `threshold thresholds`,
+  eventsAndComms: `agm newsletter newsletters interpreter interpreters interpreting translator translators`,
   foodAndSocial: `lunch lunches lunchtime breakfast dinner supper sandwich sandwiches catering caterer caterers coffee
     cake cakes bake baking biscuit biscuits veggie vegetarian vegan recipe recipes lasagne pizza curry snacks birthday
     drinks pub quiz raffle bingo`,
@@ -103,6 +106,20 @@ const PHRASES = [
   "management consultants",
   "management consultancy",
   "occupational health",
+  "office hours",
+  "opening hours",
+  "opening times",
+  "out of hours",
+  "on call",
+  "admin rights",
+  "out of office",
+  "annual general meeting",
+  "audit committee",
+  "remuneration committee",
+  "leaving card",
+  "press release",
+  "relationship manager",
+  "relationship managers",
   "staff training",
   "mandatory training",
   "training budget",

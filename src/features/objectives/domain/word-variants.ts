@@ -69,6 +69,16 @@ const VARIANTS: Record<string, string> = {
   "bottom up": "decentralisation",
   became: "become",
   whole: "full",
+  // asking for the letter's main point
+  gist: "main",
+  tldr: "main",
+  "tl dr": "main",
+  "key points": "main",
+  "main points": "main",
+  nutshell: "main",
+  compulsory: "forced",
+  obligatory: "forced",
+  obliged: "forced",
   happy: "satisfaction",
   satisfied: "satisfaction",
   backed: "welcomed",
@@ -84,6 +94,7 @@ const IDIOMS: [RegExp, string][] = [
   [/\btell(?:s|ing)?\s+((?:\S+\s+){0,2}?\S+)\s+(?:what|how)\s+to\b/g, "direct $1"],
   [/\b(?:leave|leaves|leaving|left)\s+(?:\S+\s+){0,2}?alone\b/g, "autonomy"],
   [/\bget(?:ting)?\s+on\s+with\s+(?:it|things|the\s+job)\b/g, "autonomy"],
+  [/\bblock(?:s|ed|ing)?\s+((?:\S+\s+){0,2}?)(decisions?|plans?|choices?)\b/g, "overrule $1$2"],
 ];
 
 const variants = new Map(Object.entries(VARIANTS));
