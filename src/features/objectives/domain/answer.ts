@@ -215,14 +215,15 @@ function questionCoverage(lookup: Lookup, personal: boolean, hereAndNow: number)
 
 /**
  * What the question asks, without its preamble: the subject of "what does X mean" alone; the
- * sentences that ask, in a message that also gives context; with words in quotes weighing more.
+ * sentences that ask, in a message that also gives context; with words in quotes, and the X of "what
+ * did they say about X", weighing more.
  * Undefined when that is the whole question as it stands.
  */
 function focusedHits(index: SearchIndex, question: string, shape: QuestionShape): SearchHit[] | undefined {
   const asked =
     shape.definitionAlone && shape.definitionOf !== undefined ? shape.definitionOf : (shape.focus ?? question);
   const quoted = shape.quoted.filter((phrase) => !asked.toLowerCase().includes(phrase.toLowerCase()));
-  const emphasised = new Set(shape.quoted.flatMap(analyse));
+  const emphasised = new Set([...shape.quoted, ...(shape.topic === undefined ? [] : [shape.topic])].flatMap(analyse));
   if (asked === question && emphasised.size === 0) return undefined;
   const hits = index.lookup([asked, ...quoted].join(" "), CANDIDATES, emphasised).hits;
   return hits.length > 0 ? hits : undefined;

@@ -8,6 +8,8 @@ export interface QuestionShape {
   definitionAlone: boolean;
   /** Words the asker put in quotes: 'localism', "full control". */
   quoted: string[];
+  /** "what did the letter say about X", "anything on X": the X, as typed. */
+  topic?: string;
   /** In a message of several sentences, those that ask (end with "?"), when others only give context. */
   focus?: string;
   /** It asks what the letter or the Secretary of State said, wanted or meant. */
@@ -81,6 +83,11 @@ const OWN_ORGANISATION_PATTERNS = [
   /\b(?:when|where|who|what\s+time)\b[^?]*\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetings|senate|board|session|event|forum|day)\b/,
 ];
 
+/** "say about X", "anything on X", "mention X": what is said is asked about X. */
+const TOPIC = new RegExp(
+  String.raw`\b(?:${SAYING}|anything|something|much|line)\s+(?:(?:at\s+)?all\s+)?(?:about|on|regarding|re|of)\s+([^?.!]+)`,
+);
+
 /** A quoted phrase: opened after a space or punctuation and closed before one, so "we're" and
  * "Lansley's" are not quotes. */
 const QUOTED = /(?:^|[\s(\-–—:])['"“‘]([^'"“”‘’]{2,80}?)['"”’](?=$|[\s,.;:!?)\-–—])/g;
@@ -104,7 +111,9 @@ export function readQuestion(question: string): QuestionShape {
   const normalised = normaliseText(question);
   const definition = definitionSubject(lower);
   const focus = askingSentences(question);
+  const topic = TOPIC.exec(lower)?.[1]?.trim();
   return {
+    ...(topic ? { topic } : {}),
     ...(definition === undefined ? {} : { definitionOf: definition.subject }),
     definitionAlone: definition?.alone ?? false,
     quoted: [...question.matchAll(QUOTED)].flatMap((match) => match[1]?.trim() || []),
