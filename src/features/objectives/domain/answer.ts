@@ -1,7 +1,7 @@
 import { createObjectiveFinder } from "./find-objective";
 import type { KnowledgeBase, Objective, Passage } from "./knowledge-base";
 import { HERE_AND_NOW_WORDS, hereAndNowPhrases, offDomainWords } from "./off-domain";
-import { definitionTerms, type NamedObjective, preferenceBonus } from "./preferences";
+import { actionTerms, definitionTerms, type NamedObjective, preferenceBonus } from "./preferences";
 import { type QuestionShape, readQuestion, statesQuantity } from "./question";
 import {
   type DocumentKind,
@@ -215,8 +215,8 @@ function questionCoverage(lookup: Lookup, personal: boolean, hereAndNow: number)
 
 /**
  * What the question asks, without its preamble: the subject of "what does X mean" alone; the
- * sentences that ask, in a message that also gives context; with words in quotes, and the X of "what
- * did they say about X", weighing more.
+ * sentences that ask, in a message that also gives context; with words in quotes and the X of
+ * "what did they say about X" weighing more.
  * Undefined when that is the whole question as it stands.
  */
 function focusedHits(index: SearchIndex, question: string, shape: QuestionShape): SearchHit[] | undefined {
@@ -257,8 +257,9 @@ function unknownWeight(word: string): number {
 /** Orders hits by confidence plus preference (see preferences.ts). */
 function rank(hits: SearchHit[], shape: QuestionShape, objective: NamedObjective | undefined, best: number): Ranked[] {
   const subject = definitionTerms(shape);
+  const action = actionTerms(shape);
   return hits
-    .map((hit) => ({ hit, rank: hit.score + preferenceBonus(hit, best, { shape, subject, objective }) }))
+    .map((hit) => ({ hit, rank: hit.score + preferenceBonus(hit, best, { shape, subject, objective, action }) }))
     .sort((a, b) => Math.round(b.rank * 100) - Math.round(a.rank * 100) || b.hit.rawScore - a.hit.rawScore);
 }
 

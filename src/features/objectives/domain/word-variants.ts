@@ -49,6 +49,9 @@ const VARIANTS: Record<string, string> = {
   overridden: "overrule",
   veto: "overrule",
   vetoes: "overrule",
+  instruct: "direct",
+  instructs: "direct",
+  instructing: "direct",
   dictate: "direct",
   dictates: "direct",
   dictating: "direct",
@@ -88,12 +91,13 @@ const VARIANTS: Record<string, string> = {
   "head offices": "headquarters",
 };
 
-/** Idioms with a gap: "tell a CCG how to spend" is "direct a CCG"; "leave us alone" and "let us get on
- * with it" are asking for autonomy. */
+/** Idioms with a gap: "tell a CCG how to spend" is "direct a CCG"; "leave us alone", "let us get on
+ * with it", "a light touch" and "hands off" are asking for autonomy. */
 const IDIOMS: [RegExp, string][] = [
   [/\btell(?:s|ing)?\s+((?:\S+\s+){0,2}?\S+)\s+(?:what|how)\s+to\b/g, "direct $1"],
   [/\b(?:leave|leaves|leaving|left)\s+(?:\S+\s+){0,2}?alone\b/g, "autonomy"],
   [/\bget(?:ting)?\s+on\s+with\s+(?:it|things|the\s+job)\b/g, "autonomy"],
+  [/\blight\s+touch\b|\bhands\s+off\b/g, "autonomy"],
   [/\bblock(?:s|ed|ing)?\s+((?:\S+\s+){0,2}?)(decisions?|plans?|choices?)\b/g, "overrule $1$2"],
 ];
 
