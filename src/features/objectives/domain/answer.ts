@@ -64,6 +64,12 @@ export const PERSONAL_ANSWER_THRESHOLD = 0.7;
  * question is about something else; the field's abbreviations and chit-chat are not counted.
  */
 export const COVERAGE_THRESHOLD = 0.5;
+/**
+ * A question the index knows little more than half of, matched only loosely (below DIRECT_THRESHOLD),
+ * is about something else ("what's a good present for a 5 year old"): it needs this coverage to be
+ * offered the closest passage.
+ */
+export const LOOSE_MATCH_COVERAGE = 0.6;
 /** A number the index knows counts as this much of a known word. */
 const NUMBER_WEIGHT = 0.5;
 /** A common word that says little about a topic ("stuck", "elsewhere") counts as this much of an unknown word. */
@@ -177,7 +183,8 @@ function answerQuestion(index: SearchIndex, names: ObjectiveName[], question: st
   const objective = namedObjective(names, whole.terms);
   const best = hits[0]?.score ?? 0;
   const ranked = rank(hits, shape, objective, best);
-  if (best < (shape.personal ? PERSONAL_ANSWER_THRESHOLD : ANSWER_THRESHOLD)) {
+  const loose = best < DIRECT_THRESHOLD && coverage < LOOSE_MATCH_COVERAGE;
+  if (loose || best < (shape.personal ? PERSONAL_ANSWER_THRESHOLD : ANSWER_THRESHOLD)) {
     const weak = ranked.filter(({ hit }) => hit.score >= WEAK_MATCH_THRESHOLD).slice(0, MAX_WEAK_MATCHES);
     return { ...declined, answers: weak.map(toAnswer) };
   }
@@ -237,15 +244,15 @@ function countsWhatIsAsked(document: SearchDocument, counted: string | undefined
 }
 
 /**
- * How much a known word counts for a question's coverage: as much as it says, its specificity (a word
- * in every passage, like "CCG" or "the Board", says little about which of them a question is about,
- * and names the field rather than a topic in it); a number (which may only be part of a date or a
- * time) and an everyday word ("old", "write") half that. A word no document uses counts 1, the most
- * a word can say, so "who pays for the CCG's solicitors in a tender dispute" is mostly unknown.
+ * How much a known word counts for a question's coverage: one, whatever it is, a name of the field
+ * ("CCG", "the Board") included, since a name says the question is in the field, not that it is about
+ * what the passages hold ("who pays for the CCG's solicitors in a tender dispute" is mostly unknown);
+ * a number (which may only be part of a date or a time) and an everyday or generic word ("old",
+ * "best") half, as when the index does not know them.
  */
-function knownWeight({ term, token, specificity }: KnownWord): number {
-  const weight = /^\d+$/.test(term) ? NUMBER_WEIGHT : EVERYDAY_WORDS.has(token) ? GENERIC_WEIGHT : 1;
-  return weight * Math.min(1, specificity);
+function knownWeight({ term, token }: KnownWord): number {
+  if (/^\d+$/.test(term)) return NUMBER_WEIGHT;
+  return EVERYDAY_WORDS.has(token) || GENERIC_WORDS.has(token) ? GENERIC_WEIGHT : 1;
 }
 
 /** How much a word no document uses counts against a question (see GENERIC_WORDS, HERE_AND_NOW_WORDS). */

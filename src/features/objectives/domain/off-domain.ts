@@ -29,7 +29,7 @@ const WORDS = {
   payAndLeave: `pension pensions payroll payslip payslips salary salaries wage wages overtime tax expenses expense
     mileage receipt receipts holiday holidays sickness appraisal appraisals timesheet timesheets flexi lieu rota rotas
     maternity paternity payday vacancy vacancies cv grievance grievances disciplinary shortlisting wfh reimburse reimbursed reimbursement
-    reimbursements`,
+    reimbursements bank discount discounts gift gifts hospitality fare fares`,
   legalAndEstates: `solicitor solicitors lawyer lawyers court courts tribunal tribunals litigation lawsuit fees vat lease
     leases landlord landlords rent`,
   informationGovernance: `foi caldicott gdpr dpo`,
@@ -136,6 +136,17 @@ const PHRASES = [
   "need a room",
   "book a room",
   "a room for",
+  "travel claim",
+  "travel claims",
+  "travel expenses",
+  "claim for travel",
+  "flu jab",
+  "flu jabs",
+  "waiting list",
+  "waiting lists",
+  "waiting times",
+  "a e",
+
   "staff training",
   "mandatory training",
   "training budget",

@@ -62,9 +62,6 @@ export interface KnownWord {
   term: string;
   /** The word as typed. */
   token: string;
-  /** How much the word says, 0..1: its self-score (relevance.ts) against that of a word no document
-   * uses. Rare words are near 1; a word in most passages ("CCG", "the Board") near 0. */
-  specificity: number;
 }
 
 /** What a question found: the ranked hits, and which of its words the index knows at all. */
@@ -73,7 +70,7 @@ export interface Lookup {
   hits: SearchHit[];
   /** The question's words the index knows (exactly, as a corrected typo, or partly), as index terms. */
   terms: string[];
-  /** The same, each with the word as typed and how specific it is. */
+  /** The same, each with the word as typed. */
   known: KnownWord[];
   /** Those of them matched only by a fuzzy or prefix match: half known at best. */
   partial: string[];
@@ -158,7 +155,7 @@ export class SearchIndex {
       if (found) {
         evidence.push(emphasised.has(term) ? emphasise(found) : found);
         lookup.terms.push(found.term);
-        lookup.known.push({ term: found.term, token, specificity: found.selfScore / this.absentSelfScore() });
+        lookup.known.push({ term: found.term, token });
         if (found.partial) lookup.partial.push(found.term);
       } else if (CANONICAL_TOKENS.has(token)) {
         evidence.push(this.absentNameEvidence());
@@ -245,11 +242,6 @@ export class SearchIndex {
   private absentNameEvidence(): TermEvidence {
     const self = selfScore(this.idfOf(0)) * ABSENT_NAME_WEIGHT;
     return { selfScore: self, maxCredit: self, scores: new Map() };
-  }
-
-  /** The self-score of a word no document uses: the most any word can say. */
-  private absentSelfScore(): number {
-    return selfScore(this.idfOf(0));
   }
 
   private idfOf(documentFrequency: number): number {
