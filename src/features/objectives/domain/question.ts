@@ -68,7 +68,7 @@ const LETTER_PATTERNS = [
 
 /** Asking how to get something done oneself: "how do I...", "where can I...", "who do I contact". */
 const PERSONAL_PATTERNS = [
-  /\b(?:how|where|who|when|what)\s+(?:do|can|could|should|shall|would)\s+(?:i|we)\b/,
+  /\b(?:how|where|who|when|what)\s+(?:do|can|could|should|shall|would)\s+i\b/,
   /\b(?:book|get|give|send|paid|pay|sort|find)\s+me\b/,
 ];
 

@@ -82,7 +82,6 @@ const VARIANTS: Record<string, string> = {
   compulsory: "forced",
   obligatory: "forced",
   obliged: "forced",
-  happy: "satisfaction",
   satisfied: "satisfaction",
   backed: "welcomed",
   endorsed: "welcomed",
