@@ -1,11 +1,18 @@
 import { createObjectiveFinder } from "./find-objective";
 import type { KnowledgeBase, Objective, Passage } from "./knowledge-base";
-import { HERE_AND_NOW_WORDS, offDomainWords } from "./off-domain";
-import { definitionTerms, type NamedObjective, preferenceBonus } from "./preferences";
+import { HERE_AND_NOW_WORDS, hereAndNowPhrases, offDomainWords } from "./off-domain";
+import { actionTerms, definitionTerms, type NamedObjective, preferenceBonus } from "./preferences";
 import { type QuestionShape, readQuestion, statesQuantity } from "./question";
-import { type DocumentKind, type SearchDocument, type SearchHit, SearchIndex, type SourceRef } from "./search";
+import {
+  type DocumentKind,
+  type KnownWord,
+  type Lookup,
+  type SearchDocument,
+  type SearchHit,
+  SearchIndex,
+  type SourceRef,
+} from "./search";
 import { EVERYDAY_WORDS, GENERIC_WORDS } from "./stop-words";
-import { CANONICAL_TOKENS } from "./synonyms";
 import { analyse } from "./text-analysis";
 
 export interface Answer {
@@ -57,8 +64,12 @@ export const PERSONAL_ANSWER_THRESHOLD = 0.7;
  * question is about something else; the field's abbreviations and chit-chat are not counted.
  */
 export const COVERAGE_THRESHOLD = 0.5;
-/** A name of the field's bodies, people and objectives (synonyms.ts) counts as this many known words. */
-const DOMAIN_NAME_WEIGHT = 2;
+/**
+ * A question the index knows little more than half of, matched only loosely (below DIRECT_THRESHOLD),
+ * is about something else ("what's a good present for a 5 year old"): it needs this coverage to be
+ * offered the closest passage.
+ */
+export const LOOSE_MATCH_COVERAGE = 0.6;
 /** A number the index knows counts as this much of a known word. */
 const NUMBER_WEIGHT = 0.5;
 /** A common word that says little about a topic ("stuck", "elsewhere") counts as this much of an unknown word. */
@@ -140,7 +151,9 @@ const OBJECTIVE_WORD = analyse("objective")[0] ?? "object";
  */
 function namedObjective(names: ObjectiveName[], terms: string[]): NamedObjective | undefined {
   const present = new Set(terms);
-  if (terms.some((term) => /^objective\d$/.test(term))) return undefined;
+  const numbered = [...new Set(terms.flatMap((term) => /^objective(\d)$/.exec(term)?.[1] ?? []))];
+  if (numbered.length > 0)
+    return numbered.length === 1 ? { objective: Number(numbered[0]), explicit: true } : undefined;
   const matched = names.filter((name) => name.terms.every((term) => present.has(term)));
   const longest = matched[0]?.terms.length;
   const objectives = new Set(matched.filter((name) => name.terms.length === longest).map((name) => name.objective));
@@ -162,11 +175,7 @@ function answerQuestion(index: SearchIndex, names: ObjectiveName[], question: st
   if (shape.ownOrganisation) return declined;
   if (offDomainWords(shape.focus ?? question, (word) => index.uses(word)).length > 0) return declined;
   const whole = index.lookup(question, CANDIDATES);
-  const unknown = whole.unknown.reduce((sum, word) => sum + unknownWeight(word), 0);
-  const known =
-    whole.known.reduce((sum, { term, token }) => sum + knownWeight(term, token), 0) - whole.partial.length / 2;
-  const personal = shape.personal ? PERSONAL_WEIGHT : 0;
-  const coverage = known <= 0 ? 0 : known / (known + unknown + whole.partial.length / 2 + personal);
+  const coverage = questionCoverage(whole, shape.personal, hereAndNowPhrases(question));
   if (coverage < COVERAGE_THRESHOLD) return declined;
 
   const found = focusedHits(index, question, shape) ?? whole.hits;
@@ -174,7 +183,8 @@ function answerQuestion(index: SearchIndex, names: ObjectiveName[], question: st
   const objective = namedObjective(names, whole.terms);
   const best = hits[0]?.score ?? 0;
   const ranked = rank(hits, shape, objective, best);
-  if (best < (shape.personal ? PERSONAL_ANSWER_THRESHOLD : ANSWER_THRESHOLD)) {
+  const loose = best < DIRECT_THRESHOLD && coverage < LOOSE_MATCH_COVERAGE;
+  if (loose || best < (shape.personal ? PERSONAL_ANSWER_THRESHOLD : ANSWER_THRESHOLD)) {
     const weak = ranked.filter(({ hit }) => hit.score >= WEAK_MATCH_THRESHOLD).slice(0, MAX_WEAK_MATCHES);
     return { ...declined, answers: weak.map(toAnswer) };
   }
@@ -188,15 +198,39 @@ function answerQuestion(index: SearchIndex, names: ObjectiveName[], question: st
 }
 
 /**
+ * The share of what the question says that the index knows (see knownWeight, unknownWeight). A word
+ * matched only by a fuzzy or prefix match is half known and half not; a personal errand counts
+ * against the question as PERSONAL_WEIGHT unknown words, and "this month", "last week" as a word of
+ * the asker's own week (HERE_AND_NOW_WEIGHT) each.
+ */
+function questionCoverage(lookup: Lookup, personal: boolean, hereAndNow: number): number {
+  const partial = new Set(lookup.partial);
+  let known = 0;
+  let unknown =
+    lookup.unknown.reduce((sum, word) => sum + unknownWeight(word), 0) +
+    (personal ? PERSONAL_WEIGHT : 0) +
+    hereAndNow * HERE_AND_NOW_WEIGHT;
+  for (const word of lookup.known) {
+    const weight = knownWeight(word);
+    if (partial.has(word.term)) {
+      known += weight / 2;
+      unknown += weight / 2;
+    } else known += weight;
+  }
+  return known <= 0 ? 0 : known / (known + unknown);
+}
+
+/**
  * What the question asks, without its preamble: the subject of "what does X mean" alone; the
- * sentences that ask, in a message that also gives context; with words in quotes weighing more.
+ * sentences that ask, in a message that also gives context; with words in quotes and the X of
+ * "what did they say about X" weighing more.
  * Undefined when that is the whole question as it stands.
  */
 function focusedHits(index: SearchIndex, question: string, shape: QuestionShape): SearchHit[] | undefined {
   const asked =
     shape.definitionAlone && shape.definitionOf !== undefined ? shape.definitionOf : (shape.focus ?? question);
   const quoted = shape.quoted.filter((phrase) => !asked.toLowerCase().includes(phrase.toLowerCase()));
-  const emphasised = new Set(shape.quoted.flatMap(analyse));
+  const emphasised = new Set([...shape.quoted, ...(shape.topic === undefined ? [] : [shape.topic])].flatMap(analyse));
   if (asked === question && emphasised.size === 0) return undefined;
   const hits = index.lookup([asked, ...quoted].join(" "), CANDIDATES, emphasised).hits;
   return hits.length > 0 ? hits : undefined;
@@ -209,13 +243,16 @@ function countsWhatIsAsked(document: SearchDocument, counted: string | undefined
   return term === undefined || analyse([document.text, ...(document.keywords ?? [])].join(" ")).includes(term);
 }
 
-/** How much a known word counts for a question's coverage: a name of the field (CCG, the Board) two; a
- * number (which may only be part of a date or a time) and an everyday word ("old", "write") half; a
- * fuzzy or prefix match loses half. */
-function knownWeight(term: string, token: string): number {
-  if (CANONICAL_TOKENS.has(term)) return DOMAIN_NAME_WEIGHT;
+/**
+ * How much a known word counts for a question's coverage: one, whatever it is, a name of the field
+ * ("CCG", "the Board") included, since a name says the question is in the field, not that it is about
+ * what the passages hold ("who pays for the CCG's solicitors in a tender dispute" is mostly unknown);
+ * a number (which may only be part of a date or a time) and an everyday or generic word ("old",
+ * "best") half, as when the index does not know them.
+ */
+function knownWeight({ term, token }: KnownWord): number {
   if (/^\d+$/.test(term)) return NUMBER_WEIGHT;
-  return EVERYDAY_WORDS.has(token) ? GENERIC_WEIGHT : 1;
+  return EVERYDAY_WORDS.has(token) || GENERIC_WORDS.has(token) ? GENERIC_WEIGHT : 1;
 }
 
 /** How much a word no document uses counts against a question (see GENERIC_WORDS, HERE_AND_NOW_WORDS). */
@@ -227,8 +264,9 @@ function unknownWeight(word: string): number {
 /** Orders hits by confidence plus preference (see preferences.ts). */
 function rank(hits: SearchHit[], shape: QuestionShape, objective: NamedObjective | undefined, best: number): Ranked[] {
   const subject = definitionTerms(shape);
+  const action = actionTerms(shape);
   return hits
-    .map((hit) => ({ hit, rank: hit.score + preferenceBonus(hit, best, { shape, subject, objective }) }))
+    .map((hit) => ({ hit, rank: hit.score + preferenceBonus(hit, best, { shape, subject, objective, action }) }))
     .sort((a, b) => Math.round(b.rank * 100) - Math.round(a.rank * 100) || b.hit.rawScore - a.hit.rawScore);
 }
 

@@ -19,14 +19,22 @@ import { tokenise } from "./text-analysis";
 const WORDS = {
   premises: `door doors toilet toilets loo kitchen fridge microwave kettle canteen cafe café lanyard lanyards locker
     lockers desk desks hotdesk hotdesking carpet radiator heating aircon thermostat stairs postcode street umbrella
-    keys evacuation parking floor floors`,
+    keys evacuation parking floor floors lift lifts sink sinks cupboard stationery projector whiteboard shower showers
+    reception receptionist cleaner cleaners cleaning bins`,
   it: `password passwords login logins logon username laptop laptops computer computers pc printer printers printing
     scanner photocopier wifi vpn nhsmail email emails outlook excel spreadsheet spreadsheets vlookup powerpoint zoom
     skype webex headset webcam phone phones software install browser notifications notification mute keyboard
-    mouse charger bluetooth esr smartcard helpdesk ticket tickets`,
+    mouse charger bluetooth esr smartcard helpdesk ticket tickets mobile mobiles iphone android
+    website websites intranet sharepoint onedrive dashboard dashboards pdf screenshare`,
   payAndLeave: `pension pensions payroll payslip payslips salary salaries wage wages overtime tax expenses expense
     mileage receipt receipts holiday holidays sickness appraisal appraisals timesheet timesheets flexi lieu rota rotas
-    maternity paternity payday vacancy vacancies cv`,
+    maternity paternity payday vacancy vacancies cv grievance grievances disciplinary shortlisting wfh reimburse reimbursed reimbursement
+    reimbursements bank discount discounts gift gifts hospitality fare fares`,
+  legalAndEstates: `solicitor solicitors lawyer lawyers court courts tribunal tribunals litigation lawsuit fees vat lease
+    leases landlord landlords rent`,
+  informationGovernance: `foi caldicott gdpr dpo`,
+  officeFinance: `threshold thresholds`,
+  eventsAndComms: `seminar seminars webinar webinars workshop workshops agm newsletter newsletters interpreter interpreters interpreting translator translators`,
   foodAndSocial: `lunch lunches lunchtime breakfast dinner supper sandwich sandwiches catering caterer caterers coffee
     cake cakes bake baking biscuit biscuits veggie vegetarian vegan recipe recipes lasagne pizza curry snacks birthday
     drinks pub quiz raffle bingo`,
@@ -35,7 +43,7 @@ const WORDS = {
   leisureAndHome: `football cricket rugby tennis gym dentist plumber cat cats dog dogs pet pets school schools
     kids movie film tv netflix music concert shopping garden booking poem poems song songs podcast podcasts queen king
     twitter linkedin facebook instagram tiktok whatsapp hashtag switchboard easter slides template templates invoice
-    invoices graduate graduates`,
+    invoices graduate graduates logo logos branding letterhead club clubs yoga choir`,
 };
 
 const PHRASES = [
@@ -83,6 +91,72 @@ const PHRASES = [
   "take notes",
   "takes notes",
   "christmas do",
+  "work from home",
+  "working from home",
+  "power cut",
+  "power cuts",
+  "power outage",
+  "line manager",
+  "closing date",
+  "job description",
+  "freedom of information",
+  "data protection",
+  "subject access",
+  "information governance",
+  "management consultants",
+  "management consultancy",
+  "occupational health",
+  "office hours",
+  "opening hours",
+  "opening times",
+  "out of hours",
+  "on call",
+  "admin rights",
+  "out of office",
+  "annual general meeting",
+  "audit committee",
+  "remuneration committee",
+  "leaving card",
+  "press release",
+  "relationship manager",
+  "relationship managers",
+  "it system",
+  "it systems",
+  "it team",
+  "it department",
+  "gp it",
+  "flexible working",
+  "part time",
+  "job share",
+  "compressed hours",
+  "health and safety",
+  "first aid",
+  "fire warden",
+  "risk assessment",
+  "need a room",
+  "book a room",
+  "a room for",
+  "travel claim",
+  "travel claims",
+  "travel expenses",
+  "claim for travel",
+  "flu jab",
+  "flu jabs",
+  "waiting list",
+  "waiting lists",
+  "waiting times",
+  "a e",
+
+  "staff training",
+  "mandatory training",
+  "training budget",
+  "purchase order",
+  "purchase orders",
+  "cost centre",
+  "budget code",
+  "petty cash",
+  "credit card",
+  "standing financial instructions",
 ];
 
 /**
@@ -105,6 +179,19 @@ export const HERE_AND_NOW_WORDS: ReadonlySet<string> = new Set([
   "saturday",
   "sunday",
 ]);
+
+/** The same, as phrases of words a passage may use alone ("month", "week"). */
+const HERE_AND_NOW_PHRASES = ["this week", "this month", "last week", "last month", "next month"].map((phrase) =>
+  phrase.split(" "),
+);
+
+/** How many of the HERE_AND_NOW phrases `text` uses. */
+export function hereAndNowPhrases(text: string): number {
+  const tokens = tokenise(text);
+  return HERE_AND_NOW_PHRASES.filter((phrase) =>
+    tokens.some((_, start) => phrase.every((word, offset) => tokens[start + offset] === word)),
+  ).length;
+}
 
 const SINGLE: ReadonlySet<string> = new Set(
   Object.values(WORDS)

@@ -1,5 +1,6 @@
 import type { QuestionShape } from "./question";
 import type { SearchDocument, SearchHit } from "./search-document";
+import { EVERYDAY_WORDS, GENERIC_WORDS } from "./stop-words";
 import { analyse } from "./text-analysis";
 
 /**
@@ -7,7 +8,9 @@ import { analyse } from "./text-analysis";
  * - "what is X" / "what does X mean": a passage that defines X (its `defines` names X);
  * - "what did the letter / the Secretary of State say": the letter's own words (role `letter`);
  * - "the commissioning landscape objective": passages filed under that objective; a little, too, for
- *   a question that only uses a word naming one ("partners", "localism").
+ *   a question that only uses a word naming one ("partners", "localism");
+ * - "can the Board direct us / overrule us": a passage that answers (not background) and speaks of
+ *   that power, over one that only matches what it would be used on ("budget", "services").
  * A preference adds to a passage's rank, never to whether the question is answered, and counts only
  * for a passage that explains at least PREFERENCE_FLOOR of what the best match does: it reorders
  * near equals and never promotes a poor match.
@@ -16,7 +19,25 @@ export const DEFINITION_BONUS = 0.35;
 export const LETTER_BONUS = 0.2;
 export const NAMED_OBJECTIVE_BONUS = 0.3;
 export const OBJECTIVE_WORD_BONUS = 0.1;
+export const ACTION_BONUS = 0.3;
 export const PREFERENCE_FLOOR = 0.6;
+
+const GENERIC_TERMS = new Set([...GENERIC_WORDS, ...EVERYDAY_WORDS].flatMap(analyse));
+const documentTerms = new WeakMap<SearchDocument, Set<string>>();
+
+/** What "can the Board X us" asks the Board may do: X, unless it is a word that says little ("stay"). */
+export function actionTerms(shape: QuestionShape): string[] {
+  return shape.action === undefined ? [] : analyse(shape.action).filter((term) => !GENERIC_TERMS.has(term));
+}
+
+function termsOf(document: SearchDocument): Set<string> {
+  let terms = documentTerms.get(document);
+  if (!terms) {
+    terms = new Set(analyse([document.text, ...(document.keywords ?? [])].join(" ")));
+    documentTerms.set(document, terms);
+  }
+  return terms;
+}
 
 const definedTerms = new WeakMap<SearchDocument, string[][]>();
 
@@ -51,6 +72,8 @@ export interface Asked {
   subject: Set<string> | undefined;
   /** The objective the question names ("the excellent relationships objective"). */
   objective: NamedObjective | undefined;
+  /** What "can the Board X us" asks the Board may do (actionTerms). */
+  action: string[];
 }
 
 export interface NamedObjective {
@@ -70,5 +93,10 @@ export function preferenceBonus({ document, score }: SearchHit, best: number, as
       : named.explicit
         ? NAMED_OBJECTIVE_BONUS
         : OBJECTIVE_WORD_BONUS;
-  return definition + letter + objective;
+  const terms = termsOf(document);
+  const action =
+    asked.action.length > 0 && document.role !== "background" && asked.action.every((term) => terms.has(term))
+      ? ACTION_BONUS
+      : 0;
+  return definition + letter + objective + action;
 }

@@ -8,6 +8,10 @@ export interface QuestionShape {
   definitionAlone: boolean;
   /** Words the asker put in quotes: 'localism', "full control". */
   quoted: string[];
+  /** "what did the letter say about X", "anything on X": the X, as typed. */
+  topic?: string;
+  /** "can the Board overrule us", "will the CSU host...": what the body may do (normalised), which is what is asked. */
+  action?: string;
   /** In a message of several sentences, those that ask (end with "?"), when others only give context. */
   focus?: string;
   /** It asks what the letter or the Secretary of State said, wanted or meant. */
@@ -46,6 +50,9 @@ const DEFINITION_PATTERNS: { pattern: RegExp; alone: boolean }[] = [
 /** "what does the letter mean by it": the subject is elsewhere in the question. */
 const PRONOUNS = new Set(["it", "this", "that", "these", "those", "they", "them", "he", "she"]);
 
+/** The bodies whose powers questions ask about, as canonical tokens (synonyms.ts). */
+const BODIES = "nhscb|nhse|dh|sos|regional|pct|lat|csu|hwb|icb|senates?|networks?|clinical senates?";
+
 /** Verbs that ask what someone said, wanted or meant. */
 const SAYING = String.raw`(?:say|says|said|saying|cover|covers|mention|mentions|mentioned|ask|asks|asked|asking|want|wants|wanted|expect|expects|expected|require|requires|required|stress|stressed|promise|promised|mean|means|meant|demand|demands|demanded|call\s+for|calls\s+for|called\s+for)`;
 /** In normalised text the letter's author is `sos` whatever he was called, and the Department `dh`. */
@@ -67,17 +74,31 @@ const PERSONAL_PATTERNS = [
 
 /**
  * The knowledge base covers national policy of 2012-13 and names no local post-holder, meeting or
- * figure: "who chairs our governing body", "what's on the agenda for our next meeting", "what's
+ * figure: "who chairs our governing body", "who is replacing her", "what's on the agenda for our next meeting", "what's
  * our prescribing budget" and "when is the next accountability meeting" are about the asker's own
  * organisation and week, and any passage that matches their words (national chairs, the Board's
  * meetings of 2012, budget delegation) would be a wrong answer.
  */
 const OWN_ORGANISATION_PATTERNS = [
   /\bwho(?:'s|s|\s+is|\s+are|\s+runs|\s+leads|\s+chairs)\b.*\b(?:our|my)\b/,
+  // Who fills the post of someone leaving ("who is replacing her"), not which body replaced which.
+  /\bwho(?:'s|s|\s+is|\s+will\s+be|\s+would\s+be)?\s+(?:replacing|replace|covering\s+for|cover\s+for|succeeding|stepping\s+in\s+for)\s+(?:her|him)\b/,
   /\b(?:agenda|minutes|papers|dial|date|venue|room)\s+(?:\w+\s+)?(?:for|of|from)\s+(?:our|my)\s+(?:next|last|upcoming|previous)\b/,
-  /\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:our|my)\b[^?]*\b(?:budget|budgets|allocation|spend|figure|figures|deadline|address|agenda|minutes)\b/,
+  /\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:our|my)\b[^?]*\b(?:budget|budgets|allocation|spend|figure|figures|deadline|address|agenda|minutes|target|targets|plan|plans)\b/,
   /\b(?:when|where|who|what\s+time)\b[^?]*\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetings|senate|board|session|event|forum|day)\b/,
+  // Where a meeting is: the sources place no meeting but those of 2012, which they name.
+  /\bwhere(?:'s|s|\s+is)\s+(?:it|the\s+(?:\w+\s+){0,3}?(?:meeting|session|event|seminar))\b/,
 ];
+
+/** "say about X", "anything on X", "mention X": what is said is asked about X. */
+const TOPIC = new RegExp(
+  String.raw`\b(?:${SAYING}|anything|something|much|line)\s+(?:(?:at\s+)?all\s+)?(?:about|on|regarding|re|of)\s+([^?.!]+)`,
+);
+
+/** In normalised text: "can the nhscb direct a ccg...", "is the regional tier going to keep...". */
+const ACTION = new RegExp(
+  String.raw`\b(?:can|could|will|would|should|does|do|may|might|is|are)\s+(?:the\s+)?(?:${BODIES})\s+(?:(?:going|allowed|meant|supposed|able)\s+to\s+|still\s+|really\s+|actually\s+)?([a-z]+)`,
+);
 
 /** A quoted phrase: opened after a space or punctuation and closed before one, so "we're" and
  * "Lansley's" are not quotes. */
@@ -102,7 +123,11 @@ export function readQuestion(question: string): QuestionShape {
   const normalised = normaliseText(question);
   const definition = definitionSubject(lower);
   const focus = askingSentences(question);
+  const topic = TOPIC.exec(lower)?.[1]?.trim();
+  const action = ACTION.exec(normalised)?.[1];
   return {
+    ...(topic ? { topic } : {}),
+    ...(action ? { action } : {}),
     ...(definition === undefined ? {} : { definitionOf: definition.subject }),
     definitionAlone: definition?.alone ?? false,
     quoted: [...question.matchAll(QUOTED)].flatMap((match) => match[1]?.trim() || []),
@@ -130,12 +155,24 @@ function definitionSubject(lower: string): { subject: string; alone: boolean } |
   return undefined;
 }
 
-/** The sentences ending in "?" of a message that also has sentences that do not. */
+/** A sentence that asks about what the one before it said: "Is that right?", "Does this apply to us?". */
+const REFERS_BACK = /^(?:\W*\w+\s+){0,2}?(?:that|this|it)\b/i;
+
+/**
+ * The sentences ending in "?" of a message that also has sentences that do not; with the sentence
+ * before one that refers back to it ("... Is that a fair summary?").
+ */
 function askingSentences(question: string): string | undefined {
   const sentences = question
     .split(/(?<=[.!?])\s+/)
     .map((sentence) => sentence.trim())
     .filter(Boolean);
-  const asking = sentences.filter((sentence) => sentence.endsWith("?"));
+  const asking = sentences.flatMap((sentence, index) => {
+    if (!sentence.endsWith("?")) return [];
+    const before = sentences[index - 1];
+    return REFERS_BACK.test(sentence) && before !== undefined && !before.endsWith("?")
+      ? [before, sentence]
+      : [sentence];
+  });
   return asking.length > 0 && asking.length < sentences.length ? asking.join(" ") : undefined;
 }

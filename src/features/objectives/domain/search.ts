@@ -56,6 +56,14 @@ const BASE_OPTIONS: SearchOptions = {
   boost: { topics: TOPICS_BOOST },
 };
 
+/** A question's word the index knows. */
+export interface KnownWord {
+  /** The index term it was matched as. */
+  term: string;
+  /** The word as typed. */
+  token: string;
+}
+
 /** What a question found: the ranked hits, and which of its words the index knows at all. */
 export interface Lookup {
   /** Best first; scores are the share of the question's known words each document explains. */
@@ -63,7 +71,7 @@ export interface Lookup {
   /** The question's words the index knows (exactly, as a corrected typo, or partly), as index terms. */
   terms: string[];
   /** The same, each with the word as typed. */
-  known: { term: string; token: string }[];
+  known: KnownWord[];
   /** Those of them matched only by a fuzzy or prefix match: half known at best. */
   partial: string[];
   /** Its words no indexed document uses, as typed (after abbreviations are expanded). */

@@ -5,7 +5,7 @@ below between both but by can cannot could did do does doing down during each fe
 has have having he her here hers herself him himself his how i if in into is it its itself just me more
 most my myself no nor not of off on once only or other ought our ours ourselves out over own she should
 so some such than that the their theirs them themselves then there these they this those through to too
-under until up very was we were what when where which while who whom why will with would you your yours
+under until till til up very was we were what when where which while who whom why will with would you your yours
 yourself yourselves whether might must shall also either neither s t d ll m re ve its whats hows whos wheres`;
 
 /** Words people wrap questions in; they say nothing about the topic. */
@@ -15,7 +15,7 @@ want like get got go going us let lets really actually ok okay yes bot ask asked
 wondered maybe perhaps something anything thing things`;
 
 /** Greetings, apologies, fillers and hedges of chat, and contractions typed without the apostrophe. */
-const CHAT = `morning afternoon evening folks guys everyone everybody anybody sorry bother cheers ta thx tbh btw fyi
+const CHAT = `hiya morning afternoon evening folks guys everyone everybody anybody sorry bother cheers ta thx tbh btw fyi
 pls plz lol bit lot lots stuff kind sort basically literally exactly honestly apparently probably definitely simply
 pretty quite feel feels felt seem seems seemed latter former banging trying try understand understanding sure clear
 unclear confused lost plain english right happen happens happened happening matter matters way ways fit fits come

@@ -24,6 +24,7 @@ const VARIANTS: Record<string, string> = {
   org: "organisation",
   orgs: "organisations",
   mgmt: "management",
+  fin: "financial",
   dept: "department",
   info: "information",
   ceo: "chief executive",
@@ -48,6 +49,9 @@ const VARIANTS: Record<string, string> = {
   overridden: "overrule",
   veto: "overrule",
   vetoes: "overrule",
+  instruct: "direct",
+  instructs: "direct",
+  instructing: "direct",
   dictate: "direct",
   dictates: "direct",
   dictating: "direct",
@@ -62,10 +66,23 @@ const VARIANTS: Record<string, string> = {
   "got hold of": "obtained",
   "get hold of": "obtain",
   "official line": "position",
+  // asks for a period ("how long does the letter cover"), not for something long
+  "how long": "period",
   "top down": "topdown",
   "bottom up": "decentralisation",
   became: "become",
   whole: "full",
+  // asking for the letter's main point
+  gist: "main",
+  tldr: "main",
+  "tl dr": "main",
+  "key points": "main",
+  "main points": "main",
+  nutshell: "main",
+  compulsory: "forced",
+  obligatory: "forced",
+  obliged: "forced",
+  satisfied: "satisfaction",
   backed: "welcomed",
   endorsed: "welcomed",
   hq: "headquarters",
@@ -73,12 +90,14 @@ const VARIANTS: Record<string, string> = {
   "head offices": "headquarters",
 };
 
-/** Idioms with a gap: "tell a CCG how to spend" is "direct a CCG"; "leave us alone" and "let us get on
- * with it" are asking for autonomy. */
+/** Idioms with a gap: "tell a CCG how to spend" is "direct a CCG"; "leave us alone", "let us get on
+ * with it", "a light touch" and "hands off" are asking for autonomy. */
 const IDIOMS: [RegExp, string][] = [
   [/\btell(?:s|ing)?\s+((?:\S+\s+){0,2}?\S+)\s+(?:what|how)\s+to\b/g, "direct $1"],
   [/\b(?:leave|leaves|leaving|left)\s+(?:\S+\s+){0,2}?alone\b/g, "autonomy"],
   [/\bget(?:ting)?\s+on\s+with\s+(?:it|things|the\s+job)\b/g, "autonomy"],
+  [/\blight\s+touch\b|\bhands\s+off\b/g, "autonomy"],
+  [/\bblock(?:s|ed|ing)?\s+((?:\S+\s+){0,2}?)(decisions?|plans?|choices?)\b/g, "overrule $1$2"],
 ];
 
 const variants = new Map(Object.entries(VARIANTS));
