@@ -46,9 +46,11 @@ export function tagItem(text: string, vocabulary: TaggingVocabulary): ItemTags {
   const normalised = normaliseText(text);
   const autonomyScore = score(normalised, compiled.autonomy);
   const autonomy = autonomyScore >= TAG_THRESHOLD ? { score: autonomyScore } : null;
+  const spans = compiled.objectives.map((objective) => matches(normalised, objective.terms));
   const objectives = compiled.objectives
-    .map((objective) => {
-      const own = score(normalised, objective.terms);
+    .map((objective, index) => {
+      const others = spans.filter((_, other) => other !== index).flat();
+      const own = score(normalised, objective.terms, others);
       const fromAutonomy = objective.number === AUTONOMY_OBJECTIVE && autonomy ? autonomy.score : 0;
       return { objective: objective.number, score: Math.max(own, fromAutonomy) };
     })
@@ -145,16 +147,37 @@ function splitTopLevel(inner: string): string[] {
   return parts;
 }
 
-function score(text: string, terms: CompiledTerm[]): number {
-  const found = terms
+interface Span {
+  weight: number;
+  start: number;
+  end: number;
+}
+
+function matches(text: string, terms: CompiledTerm[]): Span[] {
+  return terms
     .map((term) => ({ term, match: term.pattern.exec(text) }))
     .filter((entry): entry is { term: CompiledTerm; match: RegExpExecArray } => entry.match !== null)
-    .map(({ term, match }) => ({ weight: term.weight, start: match.index, end: match.index + match[0].length }))
+    .map(({ term, match }) => ({ weight: term.weight, start: match.index, end: match.index + match[0].length }));
+}
+
+const within = (inner: Span, outer: Span) => outer.start <= inner.start && inner.end <= outer.end;
+
+/**
+ * `elsewhere`: the specific (not weak) terms another objective matched; a match inside a longer one
+ * of them counts for nothing ("council" in "senate council", "public health" in "director of
+ * public health" where that is another objective's term).
+ */
+function score(text: string, terms: CompiledTerm[], elsewhere: Span[] = []): number {
+  const longer = elsewhere.filter((span) => span.weight >= 1);
+  const found = matches(text, terms)
+    .filter(
+      (match) => !longer.some((other) => within(match, other) && other.end - other.start > match.end - match.start),
+    )
     .sort((a, b) => b.end - b.start - (a.end - a.start));
   const counted: { start: number; end: number }[] = [];
   let weight = 0;
   for (const match of found) {
-    if (counted.some((other) => other.start <= match.start && match.end <= other.end)) continue;
+    if (counted.some((other) => within(match, { ...other, weight: 0 }))) continue;
     counted.push(match);
     weight += match.weight;
   }
