@@ -84,10 +84,10 @@ export function buildMinutesDocument(
     notMinutesReason: reason,
     attendees: parsed.attendees,
     apologies: parsed.apologies,
-    items: parsed.items.map((item, index) => {
+    items: parsed.items.map((item) => {
       const tags = isRoutine(item.heading)
         ? { objectives: [], autonomy: null }
-        : tagItem(agendaItemText(parsed.items, index), vocabulary);
+        : tagItem(item.heading ? `${item.heading}. ${item.text}` : item.text, vocabulary);
       return {
         text: item.text,
         kind: item.kind,
@@ -101,23 +101,4 @@ export function buildMinutesDocument(
       };
     }),
   };
-}
-
-/**
- * The text an item is tagged on: its heading and every paragraph under the same heading, since an
- * agenda item's meaning spans its paragraphs ("The area team had asked..." then "Members said the
- * decision was the CCG's..."). An item without a heading is tagged on its own text.
- */
-function agendaItemText(items: readonly { heading?: string; text: string }[], index: number): string {
-  const item = items[index];
-  if (!item) return "";
-  if (item.heading === undefined) return item.text;
-  let start = index;
-  while (start > 0 && items[start - 1]?.heading === item.heading) start--;
-  let end = index;
-  while (end + 1 < items.length && items[end + 1]?.heading === item.heading) end++;
-  return `${item.heading}. ${items
-    .slice(start, end + 1)
-    .map((other) => other.text)
-    .join(" ")}`;
 }
