@@ -44,7 +44,7 @@ const compiledCache = new WeakMap<TaggingVocabulary, CompiledVocabulary>();
 export function tagItem(text: string, vocabulary: TaggingVocabulary): ItemTags {
   const compiled = compile(vocabulary);
   const normalised = normaliseText(text);
-  const autonomyScore = score(normalised, compiled.autonomy);
+  const autonomyScore = score(normalised, compiled.autonomy, [], (span) => !saidOfTheCcgItself(normalised, span.start));
   const autonomy = autonomyScore >= TAG_THRESHOLD ? { score: autonomyScore } : null;
   const spans = compiled.objectives.map((objective) => matches(normalised, objective.terms));
   const objectives = compiled.objectives
@@ -153,11 +153,36 @@ interface Span {
   end: number;
 }
 
-function matches(text: string, terms: CompiledTerm[]): Span[] {
-  return terms
-    .map((term) => ({ term, match: term.pattern.exec(text) }))
-    .filter((entry): entry is { term: CompiledTerm; match: RegExpExecArray } => entry.match !== null)
-    .map(({ term, match }) => ({ weight: term.weight, start: match.index, end: match.index + match[0].length }));
+/** Each term's first match that `keep` accepts. */
+function matches(text: string, terms: CompiledTerm[], keep: (span: Span) => boolean = () => true): Span[] {
+  const found: Span[] = [];
+  for (const term of terms) {
+    const pattern = new RegExp(term.pattern.source, `${term.pattern.flags}g`);
+    for (const match of text.matchAll(pattern)) {
+      const span = { weight: term.weight, start: match.index, end: match.index + match[0].length };
+      if (keep(span)) {
+        found.push(span);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The CCG itself is the subject of the clause ("The CCG itself would hold back 1% of its budget",
+ * "the governing body will keep control of ..."): a CCG doing this with its own money or
+ * decisions is not someone else taking control of them.
+ */
+const CCG_AS_SUBJECT =
+  /\b(?:the|each|our|this|every) (?:CCG|CCGs|clinical commissioning groups?|(?:shadow )?governing body)(?: itself| themselves)?(?: (?:would|will|could|should|had|has|have|was|were|is|are|might|may|must|did))?(?: also| then| still)? ?$/i;
+
+function saidOfTheCcgItself(text: string, start: number): boolean {
+  const before = text.slice(0, start);
+  const clause = before.slice(
+    Math.max(before.lastIndexOf(". "), before.lastIndexOf("; "), before.lastIndexOf(", ")) + 1,
+  );
+  return CCG_AS_SUBJECT.test(clause);
 }
 
 const within = (inner: Span, outer: Span) => outer.start <= inner.start && inner.end <= outer.end;
@@ -167,9 +192,9 @@ const within = (inner: Span, outer: Span) => outer.start <= inner.start && inner
  * of them counts for nothing ("council" in "senate council", "public health" in "director of
  * public health" where that is another objective's term).
  */
-function score(text: string, terms: CompiledTerm[], elsewhere: Span[] = []): number {
+function score(text: string, terms: CompiledTerm[], elsewhere: Span[] = [], keep?: (span: Span) => boolean): number {
   const longer = elsewhere.filter((span) => span.weight >= 1);
-  const found = matches(text, terms)
+  const found = matches(text, terms, keep)
     .filter(
       (match) => !longer.some((other) => within(match, other) && other.end - other.start > match.end - match.start),
     )
