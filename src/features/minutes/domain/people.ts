@@ -317,11 +317,6 @@ const PLACE_WORDS = new Set([
   "library",
 ]);
 
-/** Place words that end a venue ("Skipton House", "The Long Room") and are rarely surnames, unlike "Hall" or "Park". */
-const VENUE_ENDINGS = new Set(
-  [...PLACE_WORDS].filter((word) => !["hall", "bridge", "park", "court", "mill"].includes(word)),
-);
-
 /** A short label inside an attendance list such as "Department of Health:". */
 export function isGroupLabel(line: string): boolean {
   return /:$/.test(line) && line.split(/\s+/).length <= 8 && !/^[-•*–]/.test(line);
@@ -438,7 +433,6 @@ export function looksLikeName(name: string): boolean {
   const bare = words.filter((word) => !PERSON_TITLES.has(word.toLowerCase().replace(/\.$/, "")));
   if (bare.length === 0) return false;
   if (bare.some((word) => ROLE_WORDS.has(word.toLowerCase()))) return false;
-  if (VENUE_ENDINGS.has((words.at(-1) ?? "").toLowerCase())) return false;
   return words.every((word) => {
     const lower = word.toLowerCase().replace(/[’']s$/, "");
     if (NOT_IN_NAMES.has(lower)) return false;
