@@ -23,6 +23,8 @@ export interface ItemTags {
  * term is written), so "Authority" never counts as "authorisation" nor "provided" as "providers".
  */
 export const TAG_THRESHOLD = 0.5;
+/** A score only two cues reach (two words, a word and a phrase...), not one phrase (0.65) alone. */
+export const SECOND_CUE_SCORE = 0.7;
 
 const PHRASE_WEIGHT = 1.5;
 /** The weight of a weak term, word or phrase. */
@@ -40,8 +42,11 @@ interface CompiledVocabulary {
 
 const compiledCache = new WeakMap<TaggingVocabulary, CompiledVocabulary>();
 
-/** Scores one minutes item against each objective and against the autonomy terms. */
-export function tagItem(text: string, vocabulary: TaggingVocabulary): ItemTags {
+/**
+ * Scores one minutes item against each objective and against the autonomy terms. `threshold`
+ * lowers the score an objective needs, to ask which objectives a heading so much as mentions.
+ */
+export function tagItem(text: string, vocabulary: TaggingVocabulary, threshold = TAG_THRESHOLD): ItemTags {
   const compiled = compile(vocabulary);
   const normalised = normaliseText(text);
   const autonomyScore = score(normalised, compiled.autonomy, [], (span) => !saidOfTheCcgItself(normalised, span.start));
@@ -54,7 +59,7 @@ export function tagItem(text: string, vocabulary: TaggingVocabulary): ItemTags {
       const fromAutonomy = objective.number === AUTONOMY_OBJECTIVE && autonomy ? autonomy.score : 0;
       return { objective: objective.number, score: Math.max(own, fromAutonomy) };
     })
-    .filter((tag) => tag.score >= TAG_THRESHOLD)
+    .filter((tag) => tag.score >= threshold)
     .sort((a, b) => b.score - a.score || a.objective - b.objective);
   return { objectives, autonomy };
 }
