@@ -70,6 +70,8 @@ export const defaultTaggingVocabulary: TaggingVocabulary = {
         "directly commission(s|ed|ing)",
         "assurance (meeting|checkpoint)(s)",
         "quarterly checkpoint(s)",
+        "local area team(s)",
+        "(closure|abolition) of ... (primary care trusts|PCTs|strategic health authorities|SHAs)",
       ],
       weakTerms: [
         "(area|regional) (team(s)|director(s))",
@@ -155,6 +157,12 @@ export const defaultTaggingVocabulary: TaggingVocabulary = {
         "any qualified provider",
         "public health (transfer|grant(s)|responsibilities|function(s))",
         "transfer of public health",
+        "joint strategic needs assessment(s)",
+        "=JSNA(s)",
+        "voluntary (sector|organisations)",
+        "patient participation group(s)",
+        "patient reference group(s)",
+        "overview and scrutiny",
       ],
       weakTerms: [
         "arm's-length bod(y|ies)",
