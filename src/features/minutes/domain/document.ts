@@ -3,7 +3,7 @@ import { notMinutesReason } from "./genre";
 import type { MinutesHints, MinutesItemKind } from "./parse";
 import { parseMinutes } from "./parse";
 import type { TaggingVocabulary } from "./tagging";
-import { tagItem } from "./tagging";
+import { type ItemTags, SECOND_CUE_SCORE, tagItem } from "./tagging";
 import { defaultTaggingVocabulary } from "./vocabulary";
 
 /** One item as shown by `localism minutes --json` and stored for digests. */
@@ -87,7 +87,7 @@ export function buildMinutesDocument(
     items: parsed.items.map((item) => {
       const tags = isRoutine(item.heading)
         ? { objectives: [], autonomy: null }
-        : tagItem(item.heading ? `${item.heading}. ${item.text}` : item.text, vocabulary);
+        : tagAgendaParagraph(item.heading, item.text, vocabulary);
       return {
         text: item.text,
         kind: item.kind,
@@ -100,5 +100,25 @@ export function buildMinutesDocument(
         tags: tags.objectives,
       };
     }),
+  };
+}
+
+/**
+ * Tags one paragraph of an agenda item, read with its heading. Where the heading names what the
+ * item is about ("Finance report", "Clinical senate terms of reference"), an objective that only
+ * the body mentions needs a second cue: minutes name organisations and processes in passing ("the
+ * CCG had been authorised to make this kind of decision", "advice to CCGs and local authorities").
+ */
+function tagAgendaParagraph(heading: string | undefined, text: string, vocabulary: TaggingVocabulary): ItemTags {
+  const tags = tagItem(heading ? `${heading}. ${text}` : text, vocabulary);
+  if (!heading) return tags;
+  const fromHeading = new Set(tagItem(heading, vocabulary, Number.MIN_VALUE).objectives.map((tag) => tag.objective));
+  if (fromHeading.size === 0) return tags;
+  const autonomyObjective = tags.autonomy ? 1 : null;
+  return {
+    ...tags,
+    objectives: tags.objectives.filter(
+      (tag) => fromHeading.has(tag.objective) || tag.objective === autonomyObjective || tag.score >= SECOND_CUE_SCORE,
+    ),
   };
 }

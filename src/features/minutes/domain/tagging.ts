@@ -23,6 +23,8 @@ export interface ItemTags {
  * term is written), so "Authority" never counts as "authorisation" nor "provided" as "providers".
  */
 export const TAG_THRESHOLD = 0.5;
+/** A score only two cues reach (two words, a word and a phrase...), not one phrase (0.65) alone. */
+export const SECOND_CUE_SCORE = 0.7;
 
 const PHRASE_WEIGHT = 1.5;
 /** The weight of a weak term, word or phrase. */
@@ -40,19 +42,24 @@ interface CompiledVocabulary {
 
 const compiledCache = new WeakMap<TaggingVocabulary, CompiledVocabulary>();
 
-/** Scores one minutes item against each objective and against the autonomy terms. */
-export function tagItem(text: string, vocabulary: TaggingVocabulary): ItemTags {
+/**
+ * Scores one minutes item against each objective and against the autonomy terms. `threshold`
+ * lowers the score an objective needs, to ask which objectives a heading so much as mentions.
+ */
+export function tagItem(text: string, vocabulary: TaggingVocabulary, threshold = TAG_THRESHOLD): ItemTags {
   const compiled = compile(vocabulary);
   const normalised = normaliseText(text);
-  const autonomyScore = score(normalised, compiled.autonomy);
+  const autonomyScore = score(normalised, compiled.autonomy, [], (span) => !saidOfTheCcgItself(normalised, span.start));
   const autonomy = autonomyScore >= TAG_THRESHOLD ? { score: autonomyScore } : null;
+  const spans = compiled.objectives.map((objective) => matches(normalised, objective.terms));
   const objectives = compiled.objectives
-    .map((objective) => {
-      const own = score(normalised, objective.terms);
+    .map((objective, index) => {
+      const others = spans.filter((_, other) => other !== index).flat();
+      const own = score(normalised, objective.terms, others);
       const fromAutonomy = objective.number === AUTONOMY_OBJECTIVE && autonomy ? autonomy.score : 0;
       return { objective: objective.number, score: Math.max(own, fromAutonomy) };
     })
-    .filter((tag) => tag.score >= TAG_THRESHOLD)
+    .filter((tag) => tag.score >= threshold)
     .sort((a, b) => b.score - a.score || a.objective - b.objective);
   return { objectives, autonomy };
 }
@@ -145,16 +152,62 @@ function splitTopLevel(inner: string): string[] {
   return parts;
 }
 
-function score(text: string, terms: CompiledTerm[]): number {
-  const found = terms
-    .map((term) => ({ term, match: term.pattern.exec(text) }))
-    .filter((entry): entry is { term: CompiledTerm; match: RegExpExecArray } => entry.match !== null)
-    .map(({ term, match }) => ({ weight: term.weight, start: match.index, end: match.index + match[0].length }))
+interface Span {
+  weight: number;
+  start: number;
+  end: number;
+}
+
+/** Each term's first match that `keep` accepts. */
+function matches(text: string, terms: CompiledTerm[], keep: (span: Span) => boolean = () => true): Span[] {
+  const found: Span[] = [];
+  for (const term of terms) {
+    const pattern = new RegExp(term.pattern.source, `${term.pattern.flags}g`);
+    for (const match of text.matchAll(pattern)) {
+      const span = { weight: term.weight, start: match.index, end: match.index + match[0].length };
+      if (keep(span)) {
+        found.push(span);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * The CCG itself is the subject of the clause ("The CCG itself would hold back 1% of its budget",
+ * "the governing body will keep control of ..."): a CCG doing this with its own money or
+ * decisions is not someone else taking control of them.
+ */
+const CCG_AS_SUBJECT =
+  /\b(?:the|each|our|this|every) (?:CCG|CCGs|clinical commissioning groups?|(?:shadow )?governing body)(?: itself| themselves)?(?: (?:would|will|could|should|had|has|have|was|were|is|are|might|may|must|did))?(?: also| then| still)? ?$/i;
+
+function saidOfTheCcgItself(text: string, start: number): boolean {
+  const before = text.slice(0, start);
+  const clause = before.slice(
+    Math.max(before.lastIndexOf(". "), before.lastIndexOf("; "), before.lastIndexOf(", ")) + 1,
+  );
+  return CCG_AS_SUBJECT.test(clause);
+}
+
+const within = (inner: Span, outer: Span) => outer.start <= inner.start && inner.end <= outer.end;
+
+/**
+ * `elsewhere`: the specific (not weak) terms another objective matched; a match inside a longer one
+ * of them counts for nothing ("council" in "senate council", "public health" in "director of
+ * public health" where that is another objective's term).
+ */
+function score(text: string, terms: CompiledTerm[], elsewhere: Span[] = [], keep?: (span: Span) => boolean): number {
+  const longer = elsewhere.filter((span) => span.weight >= 1);
+  const found = matches(text, terms, keep)
+    .filter(
+      (match) => !longer.some((other) => within(match, other) && other.end - other.start > match.end - match.start),
+    )
     .sort((a, b) => b.end - b.start - (a.end - a.start));
   const counted: { start: number; end: number }[] = [];
   let weight = 0;
   for (const match of found) {
-    if (counted.some((other) => other.start <= match.start && match.end <= other.end)) continue;
+    if (counted.some((other) => within(match, { ...other, weight: 0 }))) continue;
     counted.push(match);
     weight += match.weight;
   }

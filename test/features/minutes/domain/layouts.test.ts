@@ -636,4 +636,16 @@ The Chief Finance Officer set out the allocations for 2013/14.`,
     );
     expect(doc.items.map((item) => item.objectives)).toEqual([[], [3]]);
   });
+
+  it("needs a second cue for an objective only the body mentions, when the heading says what the item is about", () => {
+    const doc = buildMinutesDocument(
+      `Minutes of the Governing Body held on 8 November 2012
+1. Finance report: month 6
+The Chief Finance Officer reported that the CCG's budget was on plan; a note would go to the health and wellbeing board.
+2. Chief Officer's report
+The Chief Officer reported that the CCG had been authorised with one condition.`,
+      { url: "u" },
+    );
+    expect(doc.items.map((item) => item.objectives)).toEqual([[3], [2]]);
+  });
 });

@@ -71,6 +71,12 @@ describe("tagItem with the default vocabulary", () => {
   });
 });
 
+describe("terms inside other terms", () => {
+  it("does not count a word inside another objective's longer term", () => {
+    expect(objectivesOf("The senate council met for the first time.")).toEqual([2]);
+  });
+});
+
 describe("CCG autonomy cues", () => {
   it.each([
     [
@@ -87,6 +93,17 @@ describe("CCG autonomy cues", () => {
       "A condition would be discharged only when the CCG adopted the area team's model.",
     ],
     ["overruling CCGs", "The senate could become a way for the area team to overrule CCG commissioning decisions."],
+    [
+      "sign-off before the governing body",
+      "Operating plans must be signed off by the area team before being presented to their governing bodies.",
+    ],
+    ["approval in advance", "The 2% was to be spent only on schemes that the area team had approved in advance."],
+    ["a mandated provider", "Mandating a single provider would take that choice away from them."],
+    ["money kept by the cluster", "Any underspend on CCG budgets would be retained by the cluster."],
+    ["a central reserve", "The cluster would keep 1.5% of each CCG's delegated budget in a central reserve."],
+    ["advice made binding", "The council agreed that its advice was not binding on any commissioner."],
+    ["a procurement without CCGs", "The area team set the timetable without consulting the CCGs."],
+    ["being directed", "A letter from the area team directing all CCGs in the area to arrange placements through it."],
   ])("flags %s", (_, text) => {
     expect(isAutonomy(text)).toBe(true);
     expect(objectivesOf(text)).toContain(1);
@@ -109,6 +126,11 @@ describe("CCG autonomy cues", () => {
       "a delegation to an ICB",
       "The ICB would take local decisions on pharmacy and dental services for the first time.",
     ],
+    [
+      "a CCG holding back its own money",
+      "The CCG itself would hold back 1% of its budget as a contingency for winter pressures.",
+    ],
+    ["the Board's own commissioning budgets", "Specialised services budgets would be held by the Board."],
   ])("leaves %s alone", (_, text) => {
     expect(isAutonomy(text)).toBe(false);
   });
