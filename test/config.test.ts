@@ -185,6 +185,7 @@ describe("loadSandboxConfig", () => {
       signingSecret: "0123456789abcdef",
       appToken: undefined,
       apiUrl: "http://127.0.0.1:9/api/",
+      install: null,
     });
     expect(bot).toMatchObject({
       host: "127.0.0.1",
