@@ -120,7 +120,10 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const slackAuth = new SlackAuthState();
   // Install mode has no token of its own to check: each workspace's is checked as it installs.
   const checkSlackAuth = install
-    ? async () => slackAuth.succeeded()
+    ? async () => {
+        await app.init();
+        slackAuth.succeeded();
+      }
     : () => recordInstalledWorkspace(app, core, slackAuth);
   jobs.push(
     new RepeatingJob(

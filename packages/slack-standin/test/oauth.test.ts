@@ -119,6 +119,7 @@ describe("installing an app by OAuth", () => {
     const exchange = (secret: string) =>
       anonymous.oauth.v2.access({ client_id: standin.oauth.clientId, client_secret: secret, code });
     expect(await slackError(exchange("not-the-secret"))).toBe("bad_client_secret");
+    expect(await exchange(standin.oauth.clientSecret)).toMatchObject({ ok: true, team: { id: "T0NORTH" } });
     expect(await slackError(exchange(standin.oauth.clientSecret))).toBe("invalid_code");
   });
 

@@ -30,7 +30,9 @@ async function route(ctx: StandinContext, req: IncomingMessage, res: ServerRespo
   if (section === "api" && id) return api(ctx, req, res, id, raw, url.searchParams);
   if (section === "upload" && id && req.method === "POST") return upload(ctx, req, res, id, raw);
   if (section === "response" && id && req.method === "POST") {
-    const answer = answerResponseUrl(ctx, id, raw);
+    // A response_url belongs to the workspace whose command or interaction it came with.
+    const team = [...ctx.teams.values()].find((candidate) => candidate.responseUrls.issued(id)) ?? ctx;
+    const answer = answerResponseUrl(team, id, raw);
     return sendJson(res, answer.status, answer.body);
   }
   if (section === "files" && id && req.method === "GET") return download(ctx, req, res, id);
