@@ -10,8 +10,9 @@ import type { Provider } from "../support/databases";
 import { ownFile } from "../support/fixtures";
 import { type InstalledTestBot, NORTH, type Place, SOUTH, startInstalledBot } from "../support/installed-bot";
 import { MinutesServer } from "../support/minutes-server";
+import { waitUntil } from "../support/wait";
 
-const providers: Provider[] = process.env.TEST_POSTGRES_URL ? ["sqlite", "postgres"] : ["sqlite"];
+const providers: Provider[] = ["sqlite", "postgres"];
 const MINUTES_PDF = "example-vale-ccg-governing-body-2012-09-13.pdf";
 
 /** Every token the stand-in ever issued to the app: none may be stored or logged in plain text. */
@@ -129,6 +130,8 @@ describe.each(providers)("installing into several workspaces (%s)", (provider) =
     // North uninstalls: its installation and tokens are deleted, its digests stop; South carries on.
     const { slack: north } = t.team(NORTH);
     await north.appUninstalled();
+    // Bolt acknowledges events before handling them: wait for the work to stop, as a person would notice.
+    await waitUntil(() => t.logs.some((line) => line.includes("Stopped work for T0NORTH01: the app was uninstalled")));
     expect(await t.bot.installations?.count()).toBe(1);
     expect(await t.bot.installations?.find({ teamId: NORTH.team.id })).toBeNull();
     expect(await t.bot.clients.forWorkspace(NORTH.team.id)).toBeNull();

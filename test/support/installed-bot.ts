@@ -28,6 +28,9 @@ export const SOUTH = {
   channel: { id: "C0SCOMMIS", name: "south-commissioning" },
 } as const;
 
+/** An Enterprise Grid member of both workspaces: Grid user ids (W…) are the same in every workspace of the org. */
+export const SHARED = { id: "W0SHARED1", name: "grace.hill", real_name: "Grace Hill" } as const;
+
 export type Place = typeof NORTH | typeof SOUTH;
 
 export interface InstalledTestBot {
@@ -50,7 +53,10 @@ export async function startInstalledBot(
   for (const place of [NORTH, SOUTH]) {
     standin.addTeam({
       team: place.team,
-      seed: { users: [place.staff], channels: [{ ...place.channel, members: [place.staff.id] }] },
+      seed: {
+        users: [place.staff, SHARED],
+        channels: [{ ...place.channel, members: [place.staff.id, SHARED.id] }],
+      },
     });
   }
   const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl(options.provider ?? "sqlite"));
