@@ -163,3 +163,40 @@ describe.each(providers)("installing into several workspaces (%s)", (provider) =
     expect(logged).not.toContain("xoxb-");
   });
 });
+
+describe("a workspace whose token stops working without a word from Slack", () => {
+  const server = new MinutesServer();
+  const clock = new ManualClock(new Date("2026-03-18T10:00:00Z"));
+  let t: InstalledTestBot;
+  beforeAll(() => server.start());
+  afterAll(() => server.close());
+  afterEach(() => t?.close());
+
+  it("pauses its digests at the first refused post, with a log line, and retries nothing; the other workspace is posted", async () => {
+    t = await startInstalledBot({ clock });
+    await t.install(NORTH);
+    await t.install(SOUTH);
+    for (const place of [NORTH, SOUTH]) await digestCommand(t, place, "subscribe weekly monday 09:00");
+    server.serve("/ccg.pdf", { body: ownFile(MINUTES_PDF), contentType: "application/pdf" });
+    await t.bot.core.features.minutes.sources.add(server.url("/ccg.pdf"), null);
+    const northToken = t.team(NORTH).standin.token;
+    t.team(NORTH).standin.revokeTokens();
+
+    clock.set(new Date("2026-03-23T09:00:00Z"));
+    await t.bot.core.features.minutes.digestJob?.runOnce();
+    const northCalls = () => t.standin.callsTo("chat.postMessage").filter((call) => call.token === northToken);
+    expect(northCalls().map((call) => call.response.error)).toEqual(["token_revoked"]);
+    expect(postsBy(t, SOUTH.channel.id)).toHaveLength(1);
+    const [paused] = await t.bot.core.features.minutes.digests.inWorkspace(NORTH.team.id);
+    expect(paused?.pausedReason).toBe(APP_NOT_INSTALLED);
+    expect(t.logs.join("\n")).toMatch(
+      /Paused digest subscription \d+ for C0NCOMMIS: the app is not installed in T0NORTH01/,
+    );
+
+    clock.set(new Date("2026-03-23T10:00:00Z"));
+    await t.bot.core.features.minutes.digestJob?.runOnce();
+    clock.set(new Date("2026-03-30T09:00:00Z"));
+    await t.bot.core.features.minutes.digestJob?.runOnce();
+    expect(northCalls()).toHaveLength(1);
+  });
+});
