@@ -1,14 +1,20 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { App, HTTPReceiver, type LogLevel } from "@slack/bolt";
-import type { Config } from "./config";
+import { App, HTTPReceiver, type Installation, type LogLevel } from "@slack/bolt";
+import type { Config, InstallSettings, SlackSettings } from "./config";
 import { type Core, type CoreOptions, createCore } from "./core";
 import type { GroupMembers } from "./features/concerns";
 import { RepeatingJob } from "./jobs/repeating-job";
 import { Logger } from "./logger";
+import { currentRequest } from "./request-context";
 import { registerAppHome } from "./slack/app-home";
 import { createFrontDoor, type Readiness } from "./slack/front-door";
+import { installationStored, registerInstallation, type UninstallHooks } from "./slack/installation";
+import { BOT_SCOPES } from "./slack/scopes";
+import { InstalledClients, SingleTokenClients, type WorkspaceClients } from "./slack/workspace-clients";
 import { registerWorkspaceTracking } from "./slack/workspace-tracking";
+import { InstallationRepository } from "./storage/installations";
+import { TokenCipher } from "./storage/token-cipher";
 
 export { type Core, createCore } from "./core";
 
@@ -35,6 +41,10 @@ export interface RunningBot {
   jobs: RepeatingJob[];
   /** The loopback or public port in HTTP mode; null in Socket Mode. */
   port: number | null;
+  /** Each workspace's Slack client, for work done outside a request. */
+  clients: WorkspaceClients;
+  /** The installation store (install mode); null with one bot token. */
+  installations: InstallationRepository | null;
   stop(): Promise<void>;
 }
 
@@ -44,11 +54,26 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const { slack } = config;
   const logger = options.logger ?? new Logger(config.logLevel);
   const socketMode = Boolean(slack.appToken);
+  const install = slack.install;
+  // Filled in once the core (and its database) exists; Bolt asks it only when a request arrives.
+  let installations: InstallationRepository | null = null;
+  let afterInstall: (installation: Installation) => Promise<void> = async () => {};
+  const installationStore = install
+    ? lateInstallationStore(
+        () => installations,
+        (installation) => afterInstall(installation),
+      )
+    : undefined;
   const receiver = socketMode
     ? null
-    : new HTTPReceiver({ signingSecret: slack.signingSecret, logger, logLevel: logger.getLevel() as LogLevel });
+    : new HTTPReceiver({
+        signingSecret: slack.signingSecret,
+        logger,
+        logLevel: logger.getLevel() as LogLevel,
+        ...(install && installationStore ? oauthOptions(slack, install, installationStore) : {}),
+      });
   const app = new App({
-    token: slack.botToken,
+    ...(slack.botToken ? { token: slack.botToken } : {}),
     ...(receiver ? { receiver } : { signingSecret: slack.signingSecret, appToken: slack.appToken, socketMode }),
     logger,
     logLevel: logger.getLevel() as LogLevel,
@@ -59,13 +84,31 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     // so that a Slack outage delays readiness rather than the port, and a failed check is retried.
     deferInitialization: true,
   });
-  const leadGroupMembers: GroupMembers = async (usergroup) =>
-    (await app.client.usergroups.users.list({ usergroup })).users ?? [];
+  let clients: WorkspaceClients | null = null;
+  const leadGroupMembers: GroupMembers = async (usergroup) => {
+    // Outside a request there is no workspace to ask in install mode; with one token any will do.
+    const client = await clients?.forWorkspace(currentRequest()?.workspaceId ?? null);
+    return client ? ((await client.usergroups.users.list({ usergroup })).users ?? []) : [];
+  };
   const core = await createCore(config, { ...options, logger, leadGroupMembers });
   const { objectives, concerns, minutes } = core.features;
+  if (install) installations = new InstallationRepository(core.database.db, new TokenCipher(install.encryptionKeys));
+  clients = installations
+    ? new InstalledClients({ installations, workspaces: core.workspaces, slackApiUrl: slack.apiUrl, logger })
+    : new SingleTokenClients(slack.botToken as string, slack.apiUrl, logger);
+  const workspaceClients = clients;
 
   registerWorkspaceTracking(app, core);
-  const jobs = (await Promise.all([objectives, concerns, minutes].map((feature) => feature.register(app)))).flat();
+  const hooks: UninstallHooks = {
+    installed: (workspaceId) => minutes.workspaceInstalled(workspaceId),
+    uninstalled: (workspaceId) => minutes.workspaceUninstalled(workspaceId),
+  };
+  const installationDeps = { workspaces: core.workspaces, clients: workspaceClients, hooks, logger: core.logger };
+  registerInstallation(app, { ...installationDeps, installations });
+  afterInstall = (installation) => installationStored(installation, installationDeps);
+  const jobs = (
+    await Promise.all([objectives, concerns, minutes].map((feature) => feature.register(app, workspaceClients)))
+  ).flat();
   registerAppHome(app, {
     frame: (sections) => objectives.homeView(sections),
     sections: [
@@ -77,7 +120,13 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   app.error(async (error) => core.logger.error("Unhandled error in a listener", error));
 
   const slackAuth = new SlackAuthState();
-  const checkSlackAuth = () => recordInstalledWorkspace(app, core, slackAuth);
+  // Install mode has no token of its own to check: each workspace's is checked as it installs.
+  const checkSlackAuth = install
+    ? async () => {
+        await app.init();
+        slackAuth.succeeded();
+      }
+    : () => recordInstalledWorkspace(app, core, slackAuth);
   jobs.push(
     new RepeatingJob(
       "slack-auth-check",
@@ -101,6 +150,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     });
     port = await listen(server, config.port, config.host);
     core.logger.info(`localism-bot listening on http://${config.host}:${port}/slack/events`);
+    if (install)
+      core.logger.info(`Install mode: add the app to a workspace at http://${config.host}:${port}/slack/install`);
     void checkSlackAuth();
   } else {
     await checkSlackAuth();
@@ -114,12 +165,56 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     app,
     jobs,
     port,
+    clients: workspaceClients,
+    installations,
     stop: async () => {
       await Promise.all(jobs.map((job) => job.stop()));
       if (server) await close(server);
       else await app.stop();
       await core.close();
     },
+  };
+}
+
+/** Bolt's OAuth: /slack/install and /slack/oauth_redirect on the receiver, installations in the database. */
+function oauthOptions(
+  slack: SlackSettings,
+  install: InstallSettings,
+  installationStore: InstallationRepository | ReturnType<typeof lateInstallationStore>,
+) {
+  return {
+    clientId: install.clientId,
+    clientSecret: install.clientSecret,
+    stateSecret: install.stateSecret,
+    installationStore,
+    scopes: [...BOT_SCOPES],
+    installerOptions: {
+      installPath: "/slack/install",
+      redirectUriPath: "/slack/oauth_redirect",
+      authorizationUrl: install.authorizeUrl,
+      clientOptions: { slackApiUrl: slack.apiUrl, timeout: 10_000 },
+      stateVerification: true,
+    },
+  };
+}
+
+/** The installation store, before the database behind it is open (Bolt wants it when the app is built). */
+function lateInstallationStore(
+  current: () => InstallationRepository | null,
+  stored: (installation: Installation) => Promise<void>,
+) {
+  const store = () => {
+    const repository = current();
+    if (!repository) throw new Error("The installation store is not open yet");
+    return repository;
+  };
+  return {
+    storeInstallation: (async (installation: Installation) => {
+      await store().storeInstallation(installation);
+      await stored(installation);
+    }) as InstallationRepository["storeInstallation"],
+    fetchInstallation: ((query) => store().fetchInstallation(query)) as InstallationRepository["fetchInstallation"],
+    deleteInstallation: ((query) => store().deleteInstallation(query)) as InstallationRepository["deleteInstallation"],
   };
 }
 

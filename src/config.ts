@@ -26,6 +26,21 @@ const wholeNumber = (name: string, min: number, max: number, fallback: number) =
       .default(fallback),
   );
 
+const MIN_STATE_SECRET_CHARS = 32;
+
+/** TOKEN_ENCRYPTION_KEY: one 32-byte key, or "new,old,..." (encrypt with the first, decrypt with any); null if malformed. */
+export function parseEncryptionKeys(value: string): Buffer[] | null {
+  const keys = value.split(",").map((part) => decodeKey(part.trim()));
+  return keys.length > 0 && keys.every((key): key is Buffer => key !== null) ? keys : null;
+}
+
+function decodeKey(text: string): Buffer | null {
+  if (/^[0-9a-f]{64}$/i.test(text)) return Buffer.from(text, "hex");
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return null;
+  const bytes = Buffer.from(text, "base64");
+  return bytes.length === 32 ? bytes : null;
+}
+
 // ---- Concerns ----
 const MIN_PEPPER_CHARS = 32;
 const concernSettings = {
@@ -87,6 +102,31 @@ const envSchema = z.object({
         "should be an app-level token starting with xapp- with the connections:write scope (only for Socket Mode)",
     }),
   ),
+  // --- Install mode: OAuth into many workspaces (no SLACK_BOT_TOKEN) ---
+  SLACK_CLIENT_ID: optionalNonEmpty(
+    z.string().regex(/^[0-9]+\.[0-9]+$/, {
+      message: "should be the app's client ID, like 1234567890.1234567890 (Basic Information > App Credentials)",
+    }),
+  ),
+  SLACK_CLIENT_SECRET: optionalNonEmpty(
+    z.string().regex(/^[0-9a-f]{16,}$/i, {
+      message: "should be the app's client secret, a hex string (Basic Information > App Credentials)",
+    }),
+  ),
+  SLACK_STATE_SECRET: optionalNonEmpty(
+    z.string().min(MIN_STATE_SECRET_CHARS, {
+      message: `should be a secret of at least ${MIN_STATE_SECRET_CHARS} random characters (openssl rand -hex 32); it signs the OAuth state`,
+    }),
+  ),
+  TOKEN_ENCRYPTION_KEY: optionalNonEmpty(
+    z.string().refine((value) => parseEncryptionKeys(value) !== null, {
+      message:
+        "should be 32 random bytes in base64 or hex (openssl rand -base64 32), or a comma-separated list new,old while rotating keys",
+    }),
+  ),
+  SLACK_AUTHORIZE_URL: z
+    .url({ message: "should be Slack's authorize page, like https://slack.com/oauth/v2/authorize" })
+    .default("https://slack.com/oauth/v2/authorize"),
   PORT: z.coerce
     .number({ message: "should be a port number, like 3000" })
     .int({ message: "should be a whole port number, like 3000" })
@@ -133,10 +173,22 @@ export interface DatabaseSettings {
 }
 
 export interface SlackSettings {
-  botToken: string;
+  /** Single-token mode: one workspace's bot token. Null in install mode. */
+  botToken: string | null;
   signingSecret: string;
   appToken?: string;
   apiUrl: string;
+  /** Install mode: OAuth into any number of workspaces, tokens kept encrypted in the database. */
+  install: InstallSettings | null;
+}
+
+export interface InstallSettings {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** AES-256 keys: the first encrypts, any decrypts (rotation). */
+  encryptionKeys: Buffer[];
+  authorizeUrl: string;
 }
 
 export interface ConcernSettings {
@@ -271,13 +323,56 @@ function deputyOf(id: string | undefined): ConcernDeputy | null {
 
 function slackSettings(settings: Settings): SlackSettings | null {
   const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret } = settings;
-  if (!botToken && !signingSecret && !settings.SLACK_APP_TOKEN) return null;
-  const missing = [
-    !botToken && "SLACK_BOT_TOKEN must be set (a bot token starting with xoxb-)",
-    !signingSecret && "SLACK_SIGNING_SECRET must be set (the app's signing secret)",
+  const oauthNames = ["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const;
+  const oauthGiven = oauthNames.filter((name) => settings[name]);
+  if (!botToken && !signingSecret && !settings.SLACK_APP_TOKEN && oauthGiven.length === 0) return null;
+  if (!signingSecret) {
+    throw new ConfigError([
+      "SLACK_SIGNING_SECRET must be set (the app's signing secret)",
+      ...(!botToken && oauthGiven.length === 0
+        ? ["SLACK_BOT_TOKEN must be set (a bot token starting with xoxb-)"]
+        : []),
+    ]);
+  }
+  const common = { signingSecret, appToken: settings.SLACK_APP_TOKEN, apiUrl: settings.SLACK_API_URL };
+  if (botToken) {
+    if (oauthGiven.length > 0) {
+      throw new ConfigError([
+        `SLACK_BOT_TOKEN is set, and so is ${oauthGiven.join(", ")}: set SLACK_BOT_TOKEN for one workspace, ` +
+          "or leave it unset and set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET and TOKEN_ENCRYPTION_KEY to install into several",
+      ]);
+    }
+    return { ...common, botToken, install: null };
+  }
+  return { ...common, botToken: null, install: installSettings(settings) };
+}
+
+/** Install mode: the signing secret without a bot token. */
+function installSettings(settings: Settings): InstallSettings {
+  const hint = "to install into several workspaces (or set SLACK_BOT_TOKEN for one)";
+  const problems = [
+    !settings.SLACK_CLIENT_ID && `SLACK_CLIENT_ID must be set ${hint}: the app's client ID (Basic Information)`,
+    !settings.SLACK_CLIENT_SECRET &&
+      `SLACK_CLIENT_SECRET must be set ${hint}: the app's client secret (Basic Information)`,
+    !settings.SLACK_STATE_SECRET &&
+      `SLACK_STATE_SECRET must be set ${hint}: a secret of at least ${MIN_STATE_SECRET_CHARS} random characters (openssl rand -hex 32)`,
+    !settings.TOKEN_ENCRYPTION_KEY &&
+      `TOKEN_ENCRYPTION_KEY must be set ${hint}: 32 random bytes in base64 (openssl rand -base64 32); it encrypts the workspaces' tokens`,
+    settings.SLACK_APP_TOKEN &&
+      "SLACK_APP_TOKEN must not be set when installing into several workspaces: installs need HTTP mode (a public Request URL)",
+    settings.SLACK_STATE_SECRET &&
+      settings.SLACK_STATE_SECRET === settings.SLACK_SIGNING_SECRET &&
+      "SLACK_STATE_SECRET must not be the signing secret: generate its own (openssl rand -hex 32)",
   ].filter((problem): problem is string => Boolean(problem));
-  if (missing.length > 0 || !botToken || !signingSecret) throw new ConfigError(missing);
-  return { botToken, signingSecret, appToken: settings.SLACK_APP_TOKEN, apiUrl: settings.SLACK_API_URL };
+  const keys = settings.TOKEN_ENCRYPTION_KEY ? parseEncryptionKeys(settings.TOKEN_ENCRYPTION_KEY) : null;
+  if (problems.length > 0 || !keys) throw new ConfigError(problems);
+  return {
+    clientId: settings.SLACK_CLIENT_ID as string,
+    clientSecret: settings.SLACK_CLIENT_SECRET as string,
+    stateSecret: settings.SLACK_STATE_SECRET as string,
+    encryptionKeys: keys,
+    authorizeUrl: settings.SLACK_AUTHORIZE_URL,
+  };
 }
 
 /** The sandbox: the real bot against a local stand-in for Slack, and a page to use it. */
@@ -300,6 +395,11 @@ const NOT_INHERITED = new Set([
   "SLACK_SIGNING_SECRET",
   "SLACK_APP_TOKEN",
   "SLACK_API_URL",
+  "SLACK_CLIENT_ID",
+  "SLACK_CLIENT_SECRET",
+  "SLACK_STATE_SECRET",
+  "SLACK_AUTHORIZE_URL",
+  "TOKEN_ENCRYPTION_KEY",
   "HOST",
   "PORT",
   "DATABASE_URL",

@@ -69,6 +69,65 @@ describe("loadConfig", () => {
     ]);
   });
 
+  describe("install mode (the signing secret without a bot token)", () => {
+    const install = {
+      SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET,
+      CONCERN_RECEIPT_PEPPER: slack.CONCERN_RECEIPT_PEPPER,
+      SLACK_CLIENT_ID: "1234567890.0987654321",
+      SLACK_CLIENT_SECRET: "0123456789abcdef0123456789abcdef",
+      SLACK_STATE_SECRET: "a-state-secret-of-at-least-32-characters!",
+      TOKEN_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
+    };
+
+    it("reads the OAuth settings and the encryption keys", () => {
+      const config = loadConfig({
+        ...install,
+        TOKEN_ENCRYPTION_KEY: `${"ab".repeat(32)},${install.TOKEN_ENCRYPTION_KEY}`,
+      });
+      expect(config.slack?.botToken).toBeNull();
+      expect(config.slack?.install).toMatchObject({
+        clientId: "1234567890.0987654321",
+        authorizeUrl: "https://slack.com/oauth/v2/authorize",
+      });
+      expect(config.slack?.install?.encryptionKeys.map((key) => key.toString("hex"))).toEqual([
+        "ab".repeat(32),
+        "07".repeat(32),
+      ]);
+    });
+
+    it("names each setting install mode still needs", () => {
+      const problems = problemsOf({ SLACK_SIGNING_SECRET: slack.SLACK_SIGNING_SECRET });
+      expect(problems).toEqual([
+        expect.stringMatching(/^SLACK_CLIENT_ID must be set to install into several workspaces/),
+        expect.stringMatching(/^SLACK_CLIENT_SECRET must be set/),
+        expect.stringMatching(/^SLACK_STATE_SECRET must be set/),
+        expect.stringMatching(/^TOKEN_ENCRYPTION_KEY must be set .*openssl rand -base64 32/),
+      ]);
+    });
+
+    it("refuses a malformed key, a bot token beside OAuth settings, and Socket Mode", () => {
+      expect(problemsOf({ ...install, TOKEN_ENCRYPTION_KEY: "c2hvcnQ=" })).toEqual([
+        expect.stringMatching(/^TOKEN_ENCRYPTION_KEY should be 32 random bytes in base64 or hex/),
+      ]);
+      expect(problemsOf({ ...install, SLACK_BOT_TOKEN: "xoxb-1" })).toEqual([
+        expect.stringMatching(
+          /^SLACK_BOT_TOKEN is set, and so is SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET/,
+        ),
+      ]);
+      expect(problemsOf({ ...install, SLACK_APP_TOKEN: "xapp-1-A" })).toEqual([
+        expect.stringMatching(/^SLACK_APP_TOKEN must not be set when installing into several workspaces/),
+      ]);
+    });
+
+    it("keeps the OAuth settings from the bot inside the sandbox", () => {
+      const sandbox = loadSandboxConfig({ ...install, HOST: "127.0.0.1" });
+      expect(Object.keys(sandbox.inherited)).not.toEqual(
+        expect.arrayContaining(["SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "TOKEN_ENCRYPTION_KEY"]),
+      );
+      expect(sandbox.inherited).not.toHaveProperty("TOKEN_ENCRYPTION_KEY");
+    });
+  });
+
   it("reads the concern settings, with defaults", () => {
     const defaults = loadConfig({}).concerns;
     expect(defaults).toMatchObject({
@@ -185,6 +244,7 @@ describe("loadSandboxConfig", () => {
       signingSecret: "0123456789abcdef",
       appToken: undefined,
       apiUrl: "http://127.0.0.1:9/api/",
+      install: null,
     });
     expect(bot).toMatchObject({
       host: "127.0.0.1",

@@ -8,7 +8,7 @@ export function registerWorkspaceTracking(app: App, deps: { workspaces: Workspac
     const teamId = context.teamId ?? context.enterpriseId;
     if (teamId) {
       deps.workspaces
-        .recordSeen(teamId)
+        .recordSeen(teamId, null, context.teamId ? (context.enterpriseId ?? null) : null)
         .catch((error: unknown) => deps.logger.warn("Could not record workspace", error));
     }
     await next();

@@ -2,6 +2,7 @@ import { type BlockKitLimits, defaultBlockKitLimits } from "./blocks/validate";
 import { type Clock, systemClock } from "./clock";
 import { FaultInjector } from "./faults";
 import { IdFactory } from "./ids";
+import { type OAuthAppConfig, OAuthServer } from "./oauth";
 import { CallRecorder } from "./recorder";
 import { AssistantThreadStore } from "./state/assistant-threads";
 import { ChangeFeed } from "./state/changes";
@@ -32,6 +33,15 @@ export interface SlackStandinOptions {
   responseUrl?: Partial<ResponseUrlLimits>;
   limits?: Partial<BlockKitLimits>;
   seed?: { users?: UserSeed[]; channels?: ChannelSeed[]; usergroups?: UsergroupSeed[] };
+  /** The app's OAuth settings as its Slack configuration holds them (client id and secret, redirect URLs). */
+  oauth?: Partial<OAuthAppConfig>;
+}
+
+/** Another workspace the app can be installed into (`standin.addTeam`): its own people, channels and token. */
+export interface TeamOptions {
+  team: Partial<TeamInfo> & { id: string };
+  app?: Partial<AppIdentity>;
+  seed?: SlackStandinOptions["seed"];
 }
 
 export const DEFAULT_TOKEN = "xoxb-test-token";
@@ -42,7 +52,8 @@ const defaultApp: AppIdentity = { appId: "A0LOCAL", botId: "B0LOCAL", botUserId:
 
 /** Everything the stand-in knows and remembers; shared by the HTTP side and the delivery side. */
 export class StandinContext {
-  readonly token: string;
+  /** The bot token this workspace accepts; empty until the app is installed (teams added with addTeam). */
+  token: string;
   readonly appToken: string;
   readonly clock: Clock;
   readonly verificationToken: string;
@@ -54,21 +65,32 @@ export class StandinContext {
   readonly files: FileStore;
   readonly triggers: TriggerStore;
   readonly responseUrls: ResponseUrlStore;
-  readonly recorder = new CallRecorder();
+  readonly recorder: CallRecorder;
   /** Goes up whenever something a person could see changes. */
-  readonly changes = new ChangeFeed();
+  readonly changes: ChangeFeed;
+  /** The stand-in's first workspace, which holds what all workspaces share (ids, calls, OAuth). */
+  readonly root: StandinContext;
+  /** Every workspace by team id (the root's list; the first workspace included). */
+  readonly teams = new Map<string, StandinContext>();
+  /** Tokens Slack no longer accepts (the app was uninstalled, or the token revoked). */
+  readonly revokedTokens = new Set<string>();
+  readonly oauth: OAuthServer;
   readonly faults: FaultInjector;
   readonly assistantThreads: AssistantThreadStore;
-  /** "http://127.0.0.1:PORT", known once the server listens. */
-  baseUrl = "http://127.0.0.1";
+  private ownBaseUrl = "http://127.0.0.1";
 
-  constructor(options: SlackStandinOptions = {}) {
-    this.token = options.token ?? DEFAULT_TOKEN;
-    this.appToken = options.appToken ?? DEFAULT_APP_TOKEN;
-    this.clock = options.clock ?? systemClock;
-    this.verificationToken = options.verificationToken ?? "local-verification-token";
-    this.limits = { ...defaultBlockKitLimits, ...options.limits };
-    this.ids = new IdFactory(this.clock);
+  constructor(options: SlackStandinOptions = {}, root?: StandinContext) {
+    this.root = root ?? this;
+    this.token = root ? "" : (options.token ?? DEFAULT_TOKEN);
+    this.appToken = root ? root.appToken : (options.appToken ?? DEFAULT_APP_TOKEN);
+    this.clock = root ? root.clock : (options.clock ?? systemClock);
+    this.verificationToken = root ? root.verificationToken : (options.verificationToken ?? "local-verification-token");
+    this.limits = { ...(root?.limits ?? defaultBlockKitLimits), ...options.limits };
+    // Ids, the call log and the change feed are shared, so ids never collide across workspaces.
+    this.ids = root ? root.ids : new IdFactory(this.clock);
+    this.recorder = root ? root.recorder : new CallRecorder();
+    this.changes = root ? root.changes : new ChangeFeed();
+    this.oauth = root ? root.oauth : new OAuthServer(this, options.oauth);
     this.messages = new MessageStore(this.ids, this.changes);
     this.workspace = new Workspace(
       { ...defaultTeam, ...options.team },
@@ -88,6 +110,38 @@ export class StandinContext {
     this.faults = new FaultInjector(this.clock);
     this.assistantThreads = new AssistantThreadStore(this.changes);
     this.seed(options.seed);
+    this.root.teams.set(this.team.id, this);
+  }
+
+  /** "http://127.0.0.1:PORT", known once the server listens. */
+  get baseUrl(): string {
+    return this.root === this ? this.ownBaseUrl : this.root.baseUrl;
+  }
+
+  set baseUrl(url: string) {
+    this.ownBaseUrl = url;
+  }
+
+  /** Adds a workspace the app is not installed in yet; the OAuth flow installs it. */
+  addTeam(options: TeamOptions): StandinContext {
+    if (this.root.teams.has(options.team.id)) throw new Error(`Team ${options.team.id} already exists`);
+    const root = this.root;
+    const app: AppIdentity = {
+      appId: root.app.appId,
+      botId: root.ids.next("B"),
+      botUserId: root.ids.next("U"),
+      botName: root.app.botName,
+      ...options.app,
+    };
+    const team: TeamInfo = { name: options.team.id, domain: options.team.id.toLowerCase(), ...options.team };
+    return new StandinContext({ team, app, ...(options.seed ? { seed: options.seed } : {}) }, root);
+  }
+
+  /** The workspace whose bot token this is (revoked tokens included); undefined for an unknown token. */
+  workspaceOfToken(token: string | undefined): StandinContext | undefined {
+    if (!token) return undefined;
+    for (const team of this.root.teams.values()) if (team.token === token) return team;
+    return undefined;
   }
 
   get team(): TeamInfo {

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Clock } from "./clock";
-import { type SlackStandinOptions, StandinContext } from "./context";
+import { type SlackStandinOptions, StandinContext, type TeamOptions } from "./context";
 import { SlackDelivery } from "./delivery/delivery";
 import type { InjectedFailure, RateLimitRule } from "./faults";
 import { standinRequestHandler } from "./http/routes";
@@ -20,6 +20,44 @@ export class SlackStandin {
     /** Slack's side of Socket Mode, for an app started with an app-level token. */
     readonly socketMode: SocketModeHub,
   ) {}
+
+  /**
+   * Another workspace on the same server, for an app installed into several: its own team id,
+   * people, channels and bot user. The app is not installed there until the OAuth flow runs
+   * (`oauthAuthorizeUrl` then the app's redirect); its token is then the workspace's own. The
+   * returned stand-in is that workspace's view (deliveries come from it, `token` is its token);
+   * the call log is shared by all, and closing the first one closes the server.
+   */
+  addTeam(options: TeamOptions): SlackStandin {
+    return new SlackStandin(this.context.addTeam(options), this.server, this.socketMode);
+  }
+
+  /** The view of a workspace added with addTeam (or the first one) by team id. */
+  team(teamId: string): SlackStandin {
+    const context = this.context.root.teams.get(teamId);
+    if (!context) throw new Error(`No team ${teamId}: add it with addTeam`);
+    return new SlackStandin(context, this.server, this.socketMode);
+  }
+
+  /** The app's OAuth settings (client id and secret, redirect URLs). */
+  get oauth() {
+    return this.context.oauth.config;
+  }
+
+  /** Where an install's browser is sent: Slack's authorize page, which here approves at once and redirects. */
+  get authorizeUrl(): string {
+    return `${this.context.baseUrl}/oauth/v2/authorize`;
+  }
+
+  /** The team this view is of. */
+  get teamId(): string {
+    return this.context.team.id;
+  }
+
+  /** Revokes this workspace's bot token, as uninstalling does (Slack's events are sent by a delivery). */
+  revokeTokens(): string[] {
+    return this.context.oauth.revoke(this.context);
+  }
 
   /** "http://127.0.0.1:PORT" */
   get baseUrl(): string {
@@ -127,6 +165,7 @@ export class SlackStandin {
   }
 
   close(): Promise<void> {
+    if (this.context.root !== this.context) return Promise.resolve();
     this.socketMode.close();
     this.server.closeAllConnections();
     return new Promise((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));

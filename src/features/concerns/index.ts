@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { ViewBlockBuilder } from "slack-block-builder";
 import type { SharedCore } from "../../core-types";
 import { RepeatingJob } from "../../jobs/repeating-job";
+import type { WorkspaceClients } from "../../slack/workspace-clients";
 import {
   type ConcernServices,
   createConcernServices,
@@ -30,7 +31,7 @@ export interface ConcernsFeature extends ConcernServices {
   countsByObjective: ConcernCountsByObjective;
   homeSection(workspaceId: string, userId: string): Promise<ViewBlockBuilder[]>;
   /** Registers the listeners and returns the reminders and minutes jobs. */
-  register(app: App): Promise<RepeatingJob[]>;
+  register(app: App, clients: WorkspaceClients): Promise<RepeatingJob[]>;
   /** Set by register: one pass of the reminders, for tests and the CLI. */
   reminderJob: ConcernReminderJob | null;
   /** Set by register: one pass over newly stored minutes, for tests. */
@@ -74,13 +75,13 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
       storedBetween = reader;
     },
     onMinutesStored: async (minutes) => (feature.minutesJob ? feature.minutesJob.deliver(minutes) : 0),
-    register: async (app) => {
+    register: async (app, clients) => {
       const [{ registerConcernsListeners }, { ConcernNotifier }] = await Promise.all([
         import("./slack/listeners"),
         import("./slack/notifier"),
       ]);
       const concernNotifier = new ConcernNotifier(
-        app.client,
+        clients,
         {
           lookup: services.lookup,
           triage: services.triage,

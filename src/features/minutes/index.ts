@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { ViewBlockBuilder } from "slack-block-builder";
 import type { SharedCore } from "../../core-types";
 import { RepeatingJob } from "../../jobs/repeating-job";
+import type { WorkspaceClients } from "../../slack/workspace-clients";
 import { LeaseRepository } from "../../storage/leases";
 import type { KnowledgeBase, SearchIndex } from "../objectives";
 import { taggingVocabularyFrom } from "./domain/kb-vocabulary";
@@ -13,6 +14,7 @@ import { SourcePoller } from "./ingest/source-poller";
 import { SourceReader } from "./ingest/source-reader";
 import type { DigestJob } from "./jobs/digest-job";
 import { MinutesPollJob } from "./jobs/minutes-poll-job";
+import { APP_NOT_INSTALLED } from "./jobs/outbox-sender";
 import { DigestBuilder } from "./services/digest-builder";
 import { DigestService } from "./services/digest-service";
 import type { ConcernCountsProvider } from "./services/ports";
@@ -20,6 +22,7 @@ import { SourcesService } from "./services/sources-service";
 import { createDigestRenderer } from "./slack/views/digest";
 import { ClaimRepository } from "./storage/claims";
 import { DocumentRepository } from "./storage/documents";
+import { PauseRepository } from "./storage/pause";
 import { MinutesReader, type StoredMinutes } from "./storage/reader";
 import { SourceRepository } from "./storage/sources";
 import { type SubscriptionRecord, SubscriptionRepository } from "./storage/subscriptions";
@@ -43,7 +46,11 @@ export interface MinutesFeature {
   digestJob: DigestJob | null;
   homeSection(workspaceId: string): Promise<ViewBlockBuilder[]>;
   /** Registers `/digest` and returns the polling and digest jobs for the bot's job runner. */
-  register(app: App): Promise<RepeatingJob[]>;
+  register(app: App, clients: WorkspaceClients): Promise<RepeatingJob[]>;
+  /** The app was uninstalled from a workspace: its digests are paused until it is installed again. */
+  workspaceUninstalled(workspaceId: string): Promise<number>;
+  /** The app was installed (again) in a workspace: digests paused by an uninstall resume. */
+  workspaceInstalled(workspaceId: string): Promise<number>;
 }
 
 export interface MinutesDependencies {
@@ -99,8 +106,10 @@ export async function createMinutes(core: SharedCore, input: MinutesDependencies
     renderer,
     ...(input.concernCounts ? { concernCounts: input.concernCounts } : {}),
   });
+  const subscriptions = new SubscriptionRepository(db);
+  const pauses = new PauseRepository(db);
   const digests = new DigestService({
-    subscriptions: new SubscriptionRepository(db),
+    subscriptions,
     claims,
     reader,
     builder,
@@ -133,12 +142,31 @@ export async function createMinutes(core: SharedCore, input: MinutesDependencies
       ]);
       return digestHomeBlocks(summary, clock.now());
     },
-    register: async (app) => {
-      const { slack } = config;
-      if (!slack) throw new Error("The minutes feature needs Slack settings to register with Slack");
+    workspaceUninstalled: async (workspaceId) => {
+      let paused = 0;
+      for (const subscription of await subscriptions.inWorkspace(workspaceId)) {
+        if (subscription.pausedAt) continue;
+        if (await pauses.pauseForChannelError(subscription.id, APP_NOT_INSTALLED, clock.now())) paused++;
+      }
+      if (paused > 0) logger.info(`Paused ${paused} digest subscription(s) of ${workspaceId}: the app was uninstalled`);
+      return paused;
+    },
+    workspaceInstalled: async (workspaceId) => {
+      let resumed = 0;
+      for (const subscription of await subscriptions.inWorkspace(workspaceId)) {
+        if (subscription.pausedAt && subscription.pausedReason === APP_NOT_INSTALLED) {
+          await digests.resume(subscription);
+          resumed++;
+        }
+      }
+      if (resumed > 0) logger.info(`Resumed ${resumed} digest subscription(s) of ${workspaceId}: the app is installed`);
+      return resumed;
+    },
+    register: async (app, clients) => {
       const { registerMinutesSlack } = await import("./slack/wiring");
       const registered = registerMinutesSlack(app, {
-        config: { ...config, slack },
+        config,
+        clients,
         db,
         digests,
         sources,

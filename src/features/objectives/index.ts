@@ -2,6 +2,7 @@ import type { App } from "@slack/bolt";
 import type { ViewBlockBuilder } from "slack-block-builder";
 import type { SharedCore } from "../../core-types";
 import { RepeatingJob } from "../../jobs/repeating-job";
+import type { WorkspaceClients } from "../../slack/workspace-clients";
 import { type AskResult, createObjectivesAssistant } from "./domain/answer";
 import { AskService } from "./domain/ask-service";
 import { type KnowledgeBase, loadKnowledgeBase, type Objective } from "./domain/knowledge-base";
@@ -43,7 +44,7 @@ export interface ObjectivesFeature {
   index: SearchIndex;
   /** App Home's frame: the objectives at a glance, with the other features' sections inside. */
   homeView(sections: ViewBlockBuilder[]): Promise<HomeView>;
-  register(app: App): Promise<RepeatingJob[]>;
+  register(app: App, clients: WorkspaceClients): Promise<RepeatingJob[]>;
   close(): Promise<void>;
 }
 
@@ -78,7 +79,7 @@ export function createObjectives(core: SharedCore): ObjectivesFeature {
     reviewJob: null,
     index: assistant.index,
     homeView: async (sections) => (await import("./slack/views/home")).homeView(kb, sections),
-    register: async (app) => {
+    register: async (app, clients) => {
       const [{ registerObjectivesListeners }, { KnowledgeOwners }, { reviewReminder }, { londonDay }] =
         await Promise.all([
           import("./slack/listeners"),
@@ -107,8 +108,17 @@ export function createObjectives(core: SharedCore): ObjectivesFeature {
         ownersConfigured: owners.configured,
         clock,
         remind: async (answer) => {
+          const client = await clients.forWorkspace(answer.workspaceId);
+          if (!client) {
+            logger.warn(
+              `Skipped an approved answer's review reminder: the app is not installed in ${answer.workspaceId}`,
+            );
+            return false;
+          }
           try {
-            return (await owners.tell(app.client, reviewReminder(answer, londonDay(clock.now())))).length > 0;
+            return (
+              (await owners.tell(client as App["client"], reviewReminder(answer, londonDay(clock.now())))).length > 0
+            );
           } catch (error) {
             logger.warn("Could not remind the policy leads to review an approved answer", error);
             return false;

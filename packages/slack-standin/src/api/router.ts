@@ -4,6 +4,7 @@ import { SlackApiError } from "../errors";
 import type { InjectedFailure } from "../faults";
 import type { Params } from "./params";
 import { methodTable } from "./registry";
+import type { MethodHandler } from "./types";
 
 export interface ApiRequest {
   method: string;
@@ -36,17 +37,27 @@ export async function answerApiCall(ctx: StandinContext, request: ApiRequest): P
 
 /** Methods that take the app-level token (xapp-) rather than the bot token. */
 const APP_LEVEL_METHODS = new Set(["apps.connections.open"]);
+/** Methods called with the app's client id and secret instead of a token. */
+const TOKENLESS_METHODS = new Set(["oauth.v2.access"]);
 
-function answerNormally(ctx: StandinContext, request: ApiRequest): ApiAnswer {
+function answerNormally(root: StandinContext, request: ApiRequest): ApiAnswer {
   const handler = methodTable[request.method];
   if (!handler) return ok200({ ok: false, error: "unknown_method", req_method: request.method });
+  if (TOKENLESS_METHODS.has(request.method)) return answerWith(root, handler, request);
   if (!request.token) return ok200({ ok: false, error: "not_authed" });
   const appLevel = APP_LEVEL_METHODS.has(request.method);
   if (appLevel !== request.token.startsWith("xapp-")) return ok200({ ok: false, error: "not_allowed_token_type" });
+  if (root.revokedTokens.has(request.token)) return ok200({ ok: false, error: "token_revoked" });
+  // Each workspace answers for its own bot token: its people, channels and messages only.
+  const ctx = appLevel ? root : (root.workspaceOfToken(request.token) ?? root);
   if (request.token !== (appLevel ? ctx.appToken : ctx.token)) return ok200({ ok: false, error: "invalid_auth" });
   const channel = typeof request.params.channel === "string" ? request.params.channel : undefined;
   const retryAfter = ctx.faults.overLimit(request.method, channel);
   if (retryAfter !== undefined) return rateLimited(retryAfter);
+  return answerWith(ctx, handler, request);
+}
+
+function answerWith(ctx: StandinContext, handler: MethodHandler, request: ApiRequest): ApiAnswer {
   try {
     return ok200({ ok: true, ...handler(ctx, request.params) });
   } catch (error) {

@@ -208,6 +208,23 @@ export class SlackDelivery {
     return { ...(channel ? { channel_id: channel.id } : {}), team_id: this.ctx.team.id, enterprise_id: null };
   }
 
+  /**
+   * Someone removes the app from the workspace: its bot token is revoked, then Slack sends
+   * `tokens_revoked` (naming the bot user) and `app_uninstalled`, as it does.
+   */
+  async appUninstalled(options: DeliveryOptions = {}) {
+    this.ctx.oauth.revoke(this.ctx);
+    const revoked = await this.tokensRevoked({ bot: [this.ctx.app.botUserId] }, options);
+    const uninstalled = await this.event({ type: "app_uninstalled" }, options);
+    return { revoked, uninstalled };
+  }
+
+  /** `tokens_revoked`: the user ids whose OAuth (user) or bot tokens were revoked. */
+  async tokensRevoked(tokens: { oauth?: string[]; bot?: string[] }, options: DeliveryOptions = {}) {
+    if ((tokens.bot ?? []).length > 0) this.ctx.oauth.revoke(this.ctx);
+    return this.event({ type: "tokens_revoked", tokens }, options);
+  }
+
   async urlVerification(options?: DeliveryOptions) {
     return this.json(buildUrlVerification(this.ctx), options);
   }

@@ -12,6 +12,7 @@ import { answerResponseUrl } from "./response-url";
  *   POST /response/<id>    response_urls handed out with commands and interactions
  *   GET /files/<id>/<name> url_private of an uploaded file (bearer token required)
  *   GET /changes           server-sent events: the state version, each time something visible changes
+ *   GET /oauth/v2/authorize the page an install starts at: approves at once and redirects back to the app
  */
 export function standinRequestHandler(ctx: StandinContext) {
   return (req: IncomingMessage, res: ServerResponse): void => {
@@ -29,11 +30,21 @@ async function route(ctx: StandinContext, req: IncomingMessage, res: ServerRespo
   if (section === "api" && id) return api(ctx, req, res, id, raw, url.searchParams);
   if (section === "upload" && id && req.method === "POST") return upload(ctx, req, res, id, raw);
   if (section === "response" && id && req.method === "POST") {
-    const answer = answerResponseUrl(ctx, id, raw);
+    // A response_url belongs to the workspace whose command or interaction it came with.
+    const team = [...ctx.teams.values()].find((candidate) => candidate.responseUrls.issued(id)) ?? ctx;
+    const answer = answerResponseUrl(team, id, raw);
     return sendJson(res, answer.status, answer.body);
   }
   if (section === "files" && id && req.method === "GET") return download(ctx, req, res, id);
   if (section === "changes" && !id && req.method === "GET") return streamChanges(ctx.changes, req, res);
+  if (url.pathname === "/oauth/v2/authorize" && req.method === "GET") {
+    const answer = ctx.oauth.authorize(url.searchParams);
+    if (answer.status === 302) {
+      res.writeHead(302, { location: answer.location });
+      return void res.end();
+    }
+    return sendText(res, answer.status, answer.error);
+  }
   sendJson(res, 404, { ok: false, error: "not_found" });
 }
 

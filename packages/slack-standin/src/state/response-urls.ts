@@ -42,6 +42,11 @@ export class ResponseUrlStore {
     return id;
   }
 
+  /** True when this store issued the id (each workspace issues its own). */
+  issued(id: string): boolean {
+    return this.urls.has(id);
+  }
+
   use(id: string): ResponseUrlUse {
     const url = this.urls.get(id);
     if (!url) return { ok: false, error: "invalid_url" };

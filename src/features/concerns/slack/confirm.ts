@@ -33,7 +33,8 @@ export async function confirmToReporter(confirmation: Confirmation): Promise<voi
       // Not in that channel: fall through to a DM where one is acceptable.
     }
   }
-  if (confirmation.mode !== "anonymous") await confirmation.notifier.direct(userId, message, reference(result.concern));
+  if (confirmation.mode !== "anonymous")
+    await confirmation.notifier.direct(result.concern.workspaceId, userId, message, reference(result.concern));
 }
 
 async function postToResponseUrl(url: string, message: { text: string; blocks: unknown[] }): Promise<boolean> {

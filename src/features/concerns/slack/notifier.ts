@@ -1,5 +1,6 @@
 import type { Logger } from "../../../logger";
 import type { SlackMessage } from "../../../slack/message";
+import type { WorkspaceClients } from "../../../slack/workspace-clients";
 import type {
   CardRouting,
   CheckinService,
@@ -48,7 +49,7 @@ export interface NotifierServices {
  */
 export class ConcernNotifier {
   constructor(
-    private readonly client: SlackClient,
+    private readonly clients: WorkspaceClients,
     private readonly services: NotifierServices,
     private readonly settings: NotifierSettings,
     private readonly logger: Logger,
@@ -66,10 +67,14 @@ export class ConcernNotifier {
       // A concern just raised has no history to show yet: no need to read it.
       const card = isNew ? triageCard(concern, { latest: null, messageCount: 0 }) : await this.card(concern);
       if (concern.triage) {
-        await this.client.chat.update({ channel: concern.triage.channelId, ts: concern.triage.ts, ...card });
+        await (await this.slack(concern.workspaceId)).chat.update({
+          channel: concern.triage.channelId,
+          ts: concern.triage.ts,
+          ...card,
+        });
         return;
       }
-      const posted = await this.client.chat.postMessage({ channel, ...card });
+      const posted = await (await this.slack(concern.workspaceId)).chat.postMessage({ channel, ...card });
       if (posted.ts) await this.services.triage.recordCard(concern.id, channel, posted.ts);
     } catch (error) {
       this.failed(`post or update the triage card of ${reference(concern)}`, error, channel);
@@ -120,7 +125,7 @@ export class ConcernNotifier {
     for (const userId of await this.services.lookup.peopleToTell(concern)) {
       const ticket = firstResolution ? await this.services.checkins.ticketFor(concern, userId) : null;
       const message = statusChangeMessage(concern, change, note, ticket ? encodeCheckin(ticket) : null);
-      await this.direct(userId, message, reference(concern));
+      await this.direct(concern.workspaceId, userId, message, reference(concern));
     }
   }
 
@@ -138,13 +143,14 @@ export class ConcernNotifier {
   async recused(result: Extract<RecusalResult, { ok: true }>, leadId: string): Promise<void> {
     await this.showCard(result.concern);
     const notice = recusalNotice(result.concern, leadId, result.reason, result.handling.route === "deputy");
-    for (const userId of result.handling.people) await this.direct(userId, notice, reference(result.concern));
+    for (const userId of result.handling.people)
+      await this.direct(result.concern.workspaceId, userId, notice, reference(result.concern));
   }
 
   async assigned(concern: ConcernRecord, by: string): Promise<void> {
     await this.showCard(concern);
     if (concern.assigneeId && concern.assigneeId !== by)
-      await this.direct(concern.assigneeId, assignedMessage(concern, by), reference(concern));
+      await this.direct(concern.workspaceId, concern.assigneeId, assignedMessage(concern, by), reference(concern));
   }
 
   /** Newly stored minutes that discussed the concern's objective; false when it could not be posted. */
@@ -154,6 +160,13 @@ export class ConcernNotifier {
 
   /** Returns false when the reminder could not be posted, so its claim can be released. */
   async remind(reminder: DueReminder): Promise<boolean> {
+    if (!(await this.clients.forWorkspace(reminder.concern.workspaceId))) {
+      // The claim is kept: the next try is tomorrow's reminder, not one every run.
+      this.logger.warn(
+        `Skipped the reminder for ${reference(reminder.concern)}: the app is not installed in ${reminder.concern.workspaceId}`,
+      );
+      return true;
+    }
     if (this.services.routing.isPrivate(reminder.concern))
       return this.threadNote(reminder.concern, reminderMessage(reminder, null), true);
     const channel = reminder.concern.triage?.channelId ?? this.settings.triageChannel;
@@ -163,7 +176,7 @@ export class ConcernNotifier {
       const card = reminder.concern.triage;
       // On the card's thread and in the channel, so it is seen and stays with the concern.
       if (!card) {
-        await this.client.chat.postMessage({ channel, ...message });
+        await (await this.slack(reminder.concern.workspaceId)).chat.postMessage({ channel, ...message });
         return true;
       }
       return this.postNote(
@@ -181,9 +194,9 @@ export class ConcernNotifier {
   }
 
   /** A DM to a person by user id (Slack opens the conversation). */
-  async direct(userId: string, message: SlackMessage, about: string): Promise<boolean> {
+  async direct(workspaceId: string, userId: string, message: SlackMessage, about: string): Promise<boolean> {
     try {
-      await this.client.chat.postMessage({ channel: userId, ...message });
+      await (await this.slack(workspaceId)).chat.postMessage({ channel: userId, ...message });
       return true;
     } catch (error) {
       this.logger.warn(`Could not send a direct message about ${about}: ${slackErrorCode(error)}`);
@@ -204,10 +217,10 @@ export class ConcernNotifier {
       for (const userId of handling.people) {
         const mine = posts.find((post) => post.kind === "card" && post.userId === userId);
         if (mine) {
-          await this.client.chat.update({ channel: mine.channelId, ts: mine.ts, ...card });
+          await (await this.slack(concern.workspaceId)).chat.update({ channel: mine.channelId, ts: mine.ts, ...card });
           continue;
         }
-        const posted = await this.client.chat.postMessage({ channel: userId, ...card });
+        const posted = await (await this.slack(concern.workspaceId)).chat.postMessage({ channel: userId, ...card });
         if (posted.ts && posted.channel)
           await routing.remember({
             concernId: concern.id,
@@ -234,7 +247,11 @@ export class ConcernNotifier {
       concern,
       posts.filter((post) => post.userId === null && post.kind === "note"),
     );
-    await this.client.chat.update({ channel: triage.channelId, ts: triage.ts, ...cardStub(concern) });
+    await (await this.slack(concern.workspaceId)).chat.update({
+      channel: triage.channelId,
+      ts: triage.ts,
+      ...cardStub(concern),
+    });
     await this.services.routing.remember({
       concernId: concern.id,
       channelId: triage.channelId,
@@ -249,11 +266,15 @@ export class ConcernNotifier {
     for (const post of posts) {
       try {
         if (post.kind === "card") {
-          await this.client.chat.update({ channel: post.channelId, ts: post.ts, ...cardStub(concern) });
+          await (await this.slack(concern.workspaceId)).chat.update({
+            channel: post.channelId,
+            ts: post.ts,
+            ...cardStub(concern),
+          });
           await this.services.routing.forget(post);
           continue;
         }
-        await this.client.chat.delete({ channel: post.channelId, ts: post.ts });
+        await (await this.slack(concern.workspaceId)).chat.delete({ channel: post.channelId, ts: post.ts });
         await this.services.routing.forget(post);
       } catch (error) {
         const code = slackErrorCode(error);
@@ -271,7 +292,9 @@ export class ConcernNotifier {
     try {
       const { reply_broadcast: broadcast, ...rest } = message;
       const args = { channel: where.channel, thread_ts: where.thread_ts, ...rest };
-      const posted = await this.client.chat.postMessage(broadcast ? { ...args, reply_broadcast: true } : args);
+      const posted = await (await this.slack(concern.workspaceId)).chat.postMessage(
+        broadcast ? { ...args, reply_broadcast: true } : args,
+      );
       if (posted.ts)
         await this.services.routing.remember({
           concernId: concern.id,
@@ -285,6 +308,13 @@ export class ConcernNotifier {
       this.failed(`add to the thread of ${reference(concern)}`, error, where.channel);
       return false;
     }
+  }
+
+  /** The concern's workspace's client; throws (and the caller logs) when the app is not installed there. */
+  private async slack(workspaceId: string): Promise<SlackClient> {
+    const client = await this.clients.forWorkspace(workspaceId);
+    if (!client) throw new Error(`the app is not installed in ${workspaceId}`);
+    return client as SlackClient;
   }
 
   private async card(concern: ConcernRecord, handling?: Handling): Promise<SlackMessage> {

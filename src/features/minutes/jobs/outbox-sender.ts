@@ -5,6 +5,8 @@ import type { OutboxMessage, OutboxRepository } from "../storage/outbox";
 import type { PauseRepository } from "../storage/pause";
 import type { SlackPoster } from "./slack-poster";
 
+/** The reason a subscription is paused when its workspace uninstalls the app; installing again resumes it. */
+export const APP_NOT_INSTALLED = "app_not_installed";
 const LOCK_MS = 2 * 60_000;
 const MAX_ATTEMPTS = 12;
 const FIRST_RETRY_MS = 30_000;
@@ -47,6 +49,7 @@ export class OutboxSender {
       return false;
     const thread = message.thread !== "pending" && message.thread ? { threadTs: message.thread.ts } : {};
     const outcome = await this.deps.poster.post({
+      workspaceId: message.workspaceId,
       channel: message.channelId,
       text: message.text,
       blocks: message.blocks,
@@ -57,6 +60,7 @@ export class OutboxSender {
       return true;
     }
     if (outcome.kind === "channel") await this.channelUnavailable(message, outcome.error);
+    else if (outcome.kind === "not-installed") await this.notInstalled(message, outcome.error);
     else if (outcome.kind === "retry" && message.attempts + 1 < MAX_ATTEMPTS)
       await this.retryLater(message, outcome.error);
     else {
@@ -70,6 +74,30 @@ export class OutboxSender {
     const delay = Math.min(FIRST_RETRY_MS * 2 ** message.attempts, MAX_RETRY_MS);
     this.deps.logger.warn(`Posting ${message.key} failed (${error}); trying again in ${Math.round(delay / 1000)} s`);
     await this.deps.outbox.retryLater(message.id, error, new Date(this.deps.clock.now().getTime() + delay));
+  }
+
+  /**
+   * The app is no longer installed in the message's workspace: the subscription is paused (its
+   * unsent messages with it, to be offered again once resumed) and nobody is told, since nothing
+   * can be posted there. Nothing is retried.
+   */
+  private async notInstalled(message: OutboxMessage, error: string): Promise<void> {
+    const now = this.deps.clock.now();
+    const workspace = message.workspaceId ?? "(unknown workspace)";
+    const paused =
+      message.subscriptionId === null
+        ? null
+        : await this.deps.pauses.pauseForChannelError(message.subscriptionId, APP_NOT_INSTALLED, now);
+    if (paused) {
+      this.deps.logger.warn(
+        `Paused digest subscription ${paused.id} for ${paused.channelId}: the app is not installed in ${workspace} (${error})`,
+      );
+      return;
+    }
+    await this.deps.outbox.markFailed(message.id, error, now);
+    this.deps.logger.warn(
+      `Skipped ${message.key} to ${message.channelId}: the app is not installed in ${workspace} (${error})`,
+    );
   }
 
   /** The channel is gone or closed to the bot: pause its subscription and tell whoever subscribed it. */
@@ -88,7 +116,12 @@ export class OutboxSender {
     this.deps.logger.warn(`Paused digest subscription ${paused.id} for ${paused.channelId}: ${error}`);
     const notice = this.deps.renderer.pausedNotice(paused.channelId, error);
     await this.deps.outbox.enqueue(
-      { key: `paused:${paused.id}:${now.getTime()}`, channelId: paused.subscriberId, ...notice },
+      {
+        key: `paused:${paused.id}:${now.getTime()}`,
+        channelId: paused.subscriberId,
+        workspaceId: paused.workspaceId,
+        ...notice,
+      },
       now,
     );
   }

@@ -113,7 +113,7 @@ export class DigestCommands {
     context: CommandContext,
     action: () => Promise<DigestCommandReply>,
   ): Promise<DigestCommandReply> {
-    const channelStatus = await this.deps.directory.channelStatus(context.channelId);
+    const channelStatus = await this.deps.directory.channelStatus(context.workspaceId, context.channelId);
     return channelStatus === "member" ? action() : { kind: "not-member", channelStatus };
   }
 
@@ -121,6 +121,8 @@ export class DigestCommands {
     context: CommandContext,
     action: () => Promise<DigestCommandReply>,
   ): Promise<DigestCommandReply> {
-    return (await this.deps.directory.isWorkspaceAdmin(context.userId)) ? action() : { kind: "admins-only" };
+    return (await this.deps.directory.isWorkspaceAdmin(context.workspaceId, context.userId))
+      ? action()
+      : { kind: "admins-only" };
   }
 }

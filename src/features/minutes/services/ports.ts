@@ -32,8 +32,8 @@ export interface DigestRenderer {
 export type ChannelStatus = "member" | "not-member" | "archived" | "not-found";
 
 export interface SlackDirectory {
-  channelStatus(channelId: string): Promise<ChannelStatus>;
-  isWorkspaceAdmin(userId: string): Promise<boolean>;
+  channelStatus(workspaceId: string, channelId: string): Promise<ChannelStatus>;
+  isWorkspaceAdmin(workspaceId: string, userId: string): Promise<boolean>;
 }
 
 /**

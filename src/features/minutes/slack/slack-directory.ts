@@ -1,13 +1,20 @@
-import type { webApi } from "@slack/bolt";
+import type { WorkspaceClients } from "../../../slack/workspace-clients";
 import type { ChannelStatus, SlackDirectory } from "../services/ports";
 
-/** What Slack says about channels and people, through conversations.info and users.info. */
+/** What Slack says about a workspace's channels and people, through conversations.info and users.info. */
 export class WebApiDirectory implements SlackDirectory {
-  constructor(private readonly client: webApi.WebClient) {}
+  constructor(private readonly clients: WorkspaceClients) {}
 
-  async channelStatus(channelId: string): Promise<ChannelStatus> {
+  private async client(workspaceId: string) {
+    const client = await this.clients.forWorkspace(workspaceId);
+    if (!client) throw new Error(`The app is not installed in ${workspaceId}`);
+    return client;
+  }
+
+  async channelStatus(workspaceId: string, channelId: string): Promise<ChannelStatus> {
+    const client = await this.client(workspaceId);
     try {
-      const { channel } = await this.client.conversations.info({ channel: channelId });
+      const { channel } = await client.conversations.info({ channel: channelId });
       if (!channel) return "not-found";
       if (channel.is_archived) return "archived";
       return channel.is_im || channel.is_member ? "member" : "not-member";
@@ -18,8 +25,8 @@ export class WebApiDirectory implements SlackDirectory {
     }
   }
 
-  async isWorkspaceAdmin(userId: string): Promise<boolean> {
-    const { user } = await this.client.users.info({ user: userId });
+  async isWorkspaceAdmin(workspaceId: string, userId: string): Promise<boolean> {
+    const { user } = await (await this.client(workspaceId)).users.info({ user: userId });
     return Boolean(user?.is_admin || user?.is_owner || user?.is_primary_owner);
   }
 }

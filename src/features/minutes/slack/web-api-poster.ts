@@ -1,7 +1,14 @@
 import { webApi } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import type { Logger } from "../../../logger";
-import { CHANNEL_ERRORS, type PostOutcome, type PostRequest, type SlackPoster } from "../jobs/slack-poster";
+import type { WorkspaceClients } from "../../../slack/workspace-clients";
+import {
+  CHANNEL_ERRORS,
+  type PostOutcome,
+  type PostRequest,
+  type SlackPoster,
+  UNINSTALLED_ERRORS,
+} from "../jobs/slack-poster";
 
 export interface PosterOptions {
   /** At most one message per channel in this time (Slack: about one per second per channel). */
@@ -21,25 +28,16 @@ export const defaultPosterTiming = {
   monotonicNow: () => performance.now(),
 };
 
-/** A Web API client that reports 429s instead of retrying on its own, so the poster can wait them out. */
-export function createPostingClient(token: string, slackApiUrl: string, logger: Logger): webApi.WebClient {
-  return new webApi.WebClient(token, {
-    slackApiUrl,
-    logger,
-    rejectRateLimitedCalls: true,
-    retryConfig: { retries: 0 },
-  });
-}
-
 /**
- * chat.postMessage with Slack's rate limits respected: posts to one channel are spaced at least
- * `minIntervalMs` apart, and a 429 is waited out for its Retry-After before the same post is retried.
+ * chat.postMessage with the token of the message's workspace and Slack's rate limits respected:
+ * posts to one channel are spaced at least `minIntervalMs` apart, and a 429 is waited out for its
+ * Retry-After before the same post is retried.
  */
 export class WebApiPoster implements SlackPoster {
   private readonly lastPostAt = new Map<string, number>();
 
   constructor(
-    private readonly client: webApi.WebClient,
+    private readonly clients: WorkspaceClients,
     private readonly options: PosterOptions,
   ) {}
 
@@ -59,8 +57,10 @@ export class WebApiPoster implements SlackPoster {
   }
 
   private async attempt(request: PostRequest): Promise<PostOutcome | { retryAfter: number }> {
+    const client = await this.clients.forWorkspace(request.workspaceId ?? null, "posting");
+    if (!client) return { ok: false, error: "not_installed", kind: "not-installed" };
     try {
-      const result = await this.client.chat.postMessage({
+      const result = await client.chat.postMessage({
         channel: request.channel,
         text: request.text,
         // Built by our own views (src/slack/views/digest.ts) and stored as JSON in the outbox.
@@ -86,6 +86,7 @@ function classify(error: unknown): PostOutcome {
   if (error instanceof webApi.WebAPIPlatformError) {
     const code = error.data.error;
     if (CHANNEL_ERRORS.has(code)) return { ok: false, error: code, kind: "channel" };
+    if (UNINSTALLED_ERRORS.has(code)) return { ok: false, error: code, kind: "not-installed" };
     const passing =
       code === "ratelimited" ||
       code === "internal_error" ||

@@ -3,6 +3,7 @@ import type { Clock } from "../../../clock";
 import type { Config } from "../../../config";
 import { RepeatingJob } from "../../../jobs/repeating-job";
 import type { Logger } from "../../../logger";
+import type { WorkspaceClients } from "../../../slack/workspace-clients";
 import type { Db } from "../../../storage/database";
 import { DigestJob } from "../jobs/digest-job";
 import { OutboxSender } from "../jobs/outbox-sender";
@@ -15,10 +16,12 @@ import { PauseRepository } from "../storage/pause";
 import { registerDigestCommand } from "./listeners/digest-command";
 import { WebApiDirectory } from "./slack-directory";
 import type { createDigestRenderer } from "./views/digest";
-import { createPostingClient, defaultPosterTiming, WebApiPoster } from "./web-api-poster";
+import { defaultPosterTiming, WebApiPoster } from "./web-api-poster";
 
 export interface MinutesSlackParts {
-  config: Config & { slack: NonNullable<Config["slack"]> };
+  config: Config;
+  /** Each workspace's Slack client (its own bot token in install mode). */
+  clients: WorkspaceClients;
   db: Db;
   digests: DigestService;
   sources: SourcesService;
@@ -33,9 +36,8 @@ export function registerMinutesSlack(
   app: App,
   parts: MinutesSlackParts,
 ): { digestJob: DigestJob; jobs: RepeatingJob[] } {
-  const { config, db, digests, sources, renderer, clock, logger } = parts;
-  const client = createPostingClient(config.slack.botToken, config.slack.apiUrl, logger);
-  const poster = new WebApiPoster(client, { ...defaultPosterTiming, logger });
+  const { config, db, digests, sources, renderer, clock, logger, clients } = parts;
+  const poster = new WebApiPoster(clients, { ...defaultPosterTiming, logger });
   const sender = new OutboxSender({
     outbox: new OutboxRepository(db),
     pauses: new PauseRepository(db),
@@ -55,7 +57,7 @@ export function registerMinutesSlack(
   const commands = new DigestCommands({
     digests,
     sources,
-    directory: new WebApiDirectory(client),
+    directory: new WebApiDirectory(clients),
     onQueued: () => runner.nudge(),
   });
   registerDigestCommand(app, { minutes: { commands }, logger });

@@ -4,6 +4,8 @@ import { isUniqueViolation } from "../../../storage/db-errors";
 export interface OutboxMessage {
   id: number;
   key: string;
+  /** The workspace whose token posts it. */
+  workspaceId: string | null;
   subscriptionId: number | null;
   claimId: number | null;
   channelId: string;
@@ -21,6 +23,7 @@ export interface DirectMessageDraft {
   text: string;
   blocks: unknown[];
   subscriptionId?: number;
+  workspaceId?: string;
 }
 
 /**
@@ -58,6 +61,7 @@ export class OutboxRepository {
       },
       orderBy: { id: "asc" },
       take: limit,
+      include: { subscription: { select: { workspaceId: true } } },
     });
     const parentIds = rows.flatMap((row) => (row.threadParentId === null ? [] : [row.threadParentId]));
     const parents = await this.db.slackOutbox.findMany({
@@ -72,6 +76,7 @@ export class OutboxRepository {
       return {
         id: row.id,
         key: row.key,
+        workspaceId: row.workspaceId ?? row.subscription?.workspaceId ?? null,
         subscriptionId: row.subscriptionId,
         claimId: row.claimId,
         channelId: row.channelId,

@@ -28,15 +28,25 @@ export const objectivesCommands: AnyCliCommand[] = [
   },
   {
     name: "questions",
-    usage: `questions [--since 7d] [--unanswered] [--json]
+    usage: `questions [--since 7d] [--unanswered] [--workspace T…] [--json]
                                             questions asked, or those with no confident answer
                                             or a "not helpful" vote`,
-    options: { since: { type: "string" }, unanswered: { type: "boolean", default: false } },
+    options: {
+      since: { type: "string" },
+      unanswered: { type: "boolean", default: false },
+      workspace: { type: "string" },
+    },
     run: ({ core, flags, output }) => {
       const since = stringFlag(flags, "since");
+      const workspace = stringFlag(flags, "workspace");
       return questionsCommand(
         core,
-        { ...(since ? { since } : {}), unanswered: booleanFlag(flags, "unanswered"), json: booleanFlag(flags, "json") },
+        {
+          ...(since ? { since } : {}),
+          ...(workspace ? { workspace } : {}),
+          unanswered: booleanFlag(flags, "unanswered"),
+          json: booleanFlag(flags, "json"),
+        },
         output,
       );
     },

@@ -1,19 +1,24 @@
 import { parseSince } from "../../../cli/duration";
 import { json, type Output } from "../../../cli/output";
+import { chooseWorkspace } from "../../../cli/workspace";
 import type { Core } from "../../../core";
 import { FEEDBACK_REASONS, type FeedbackReason } from "../domain/feedback-reasons";
 import type { QuestionReportRow } from "../storage/questions";
 
-/** `localism questions [--since 7d] [--unanswered] [--json]`: what staff asked, and what the knowledge base could not answer. */
+/**
+ * `localism questions [--since 7d] [--unanswered] [--workspace T…] [--json]`: what staff of one
+ * workspace asked, and what the knowledge base could not answer.
+ */
 export async function questionsCommand(
   core: Core,
-  flags: { since?: string; unanswered: boolean; json: boolean },
+  flags: { since?: string; unanswered: boolean; json: boolean; workspace?: string },
   output: Output,
 ): Promise<void> {
   const from = parseSince(flags.since ?? "7d", core.clock.now());
+  const workspace = (await chooseWorkspace(core, flags.workspace)) ?? undefined;
   const rows = flags.unanswered
-    ? await core.features.objectives.questions.unanswered(from)
-    : await core.features.objectives.questions.since(from);
+    ? await core.features.objectives.questions.unanswered(from, workspace)
+    : await core.features.objectives.questions.since(from, workspace);
   const reasons = reasonsByQuestion(
     await core.features.objectives.feedbackReasons.forQuestions(
       rows.filter((row) => row.notHelpfulVotes > 0).map((row) => row.id),

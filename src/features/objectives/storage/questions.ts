@@ -70,10 +70,11 @@ export class QuestionRepository implements QuestionLog, AnswerVotes {
     });
   }
 
-  async since(from: Date): Promise<QuestionReportRow[]> {
+  /** Questions asked since `from`; in one workspace when `workspaceId` is given (its own questions only). */
+  async since(from: Date, workspaceId?: string): Promise<QuestionReportRow[]> {
     await this.flush();
     const rows = await this.db.questionLog.findMany({
-      where: { askedAt: { gte: from } },
+      where: { askedAt: { gte: from }, ...(workspaceId ? { workspaceId } : {}) },
       orderBy: { askedAt: "desc" },
       include: { votes: { select: { helpful: true } } },
     });
@@ -85,8 +86,8 @@ export class QuestionRepository implements QuestionLog, AnswerVotes {
   }
 
   /** Questions the knowledge base could not answer, or whose answer someone found unhelpful. */
-  async unanswered(from: Date): Promise<QuestionReportRow[]> {
-    const rows = await this.since(from);
+  async unanswered(from: Date, workspaceId?: string): Promise<QuestionReportRow[]> {
+    const rows = await this.since(from, workspaceId);
     return rows.filter((row) => !row.answered || row.notHelpfulVotes > 0);
   }
 }

@@ -96,7 +96,7 @@ describe("acknowledgement reminders", () => {
     try {
       const { concerns } = second.features;
       const notifier = new ConcernNotifier(
-        t.bot.app.client,
+        t.bot.clients,
         concerns,
         { triageChannel: TRIAGE.id, leadMention: null },
         second.logger,

@@ -1,7 +1,8 @@
 import type { SlackStandin } from "@localism/slack-standin";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostingClient, WebApiPoster } from "../../../../src/features/minutes/slack/web-api-poster";
+import { WebApiPoster } from "../../../../src/features/minutes/slack/web-api-poster";
 import { Logger } from "../../../../src/logger";
+import { SingleTokenClients } from "../../../../src/slack/workspace-clients";
 import { CHANNELS, startTestStandin } from "../../../support/bot";
 
 describe("posting to Slack within its rate limits", () => {
@@ -15,7 +16,7 @@ describe("posting to Slack within its rate limits", () => {
   function poster() {
     let monotonic = 0;
     const sleeps: number[] = [];
-    const client = createPostingClient(standin.token, standin.apiUrl, new Logger("error", () => {}));
+    const client = new SingleTokenClients(standin.token, standin.apiUrl, new Logger("error", () => {}));
     const instance = new WebApiPoster(client, {
       minIntervalMs: 1_000,
       maxRateLimitWaits: 2,
