@@ -30,6 +30,8 @@ const document = (title: string, minutes: boolean): IngestedDocument => ({
   title,
   meetingDate: null,
   items: 3,
+  itemsFound: 3,
+  limitNotes: [],
   minutes,
   notMinutesReason: minutes ? null : "a news story, not a record of a meeting",
 });
