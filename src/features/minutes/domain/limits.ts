@@ -82,7 +82,7 @@ export function inflatesTooFar(url: string, limits: DocumentLimits): DocumentLim
 export function tookTooLong(url: string, limits: DocumentLimits): DocumentLimitError {
   return new DocumentLimitError(
     "time",
-    `Reading ${url} took longer than the ${count(Math.round(limits.timeoutMs / 1000))}-second limit for one document, so it was stopped.`,
+    `Reading ${url} took longer than the ${count(limits.timeoutMs / 1000)}-second limit for one document, so it was stopped.`,
   );
 }
 

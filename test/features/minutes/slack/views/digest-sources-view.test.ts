@@ -19,6 +19,8 @@ const source: SourceWithCount = {
   nextFetchAt: new Date("2026-03-18T11:00:00Z"),
   failures: 0,
   lastError: null,
+  pausedAt: null,
+  pausedReason: null,
   documents: 2,
 };
 const document = (title: string, minutes: boolean): IngestedDocument => ({
@@ -38,7 +40,7 @@ const document = (title: string, minutes: boolean): IngestedDocument => ({
 const added = (kind: "feed" | "document", documents: IngestedDocument[]): AddSourceResult => ({
   outcome: "added",
   source,
-  report: { sourceId: 3, kind, notModified: false, documents, errors: [], retryable: true },
+  report: { sourceId: 3, kind, notModified: false, documents, errors: [], retryable: true, paused: null },
 });
 const text = (message: unknown) => JSON.stringify(message);
 
