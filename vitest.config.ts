@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 /** Pure code: no database, no network, no browser; the whole project runs in seconds. */
@@ -13,6 +14,12 @@ const unit = [
 ];
 
 export default defineConfig({
+  // This checkout's own stand-in, even when node_modules is linked from another checkout.
+  resolve: {
+    alias: {
+      "@localism/slack-standin": fileURLToPath(new URL("packages/slack-standin/src/index.ts", import.meta.url)),
+    },
+  },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

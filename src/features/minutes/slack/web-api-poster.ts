@@ -21,11 +21,24 @@ export const defaultPosterTiming = {
   monotonicNow: () => performance.now(),
 };
 
-/** A Web API client that reports 429s instead of retrying on its own, so the poster can wait them out. */
-export function createPostingClient(token: string, slackApiUrl: string, logger: Logger): webApi.WebClient {
+export const DEFAULT_POST_TIMEOUT_MS = 15_000;
+
+/**
+ * A Web API client that gives up on a call Slack does not answer within `timeoutMs`, and reports 429s
+ * instead of retrying on its own, so the poster can wait them out. It retries nothing itself: a post
+ * that failed is retried by the outbox, a limited number of times with backoff, and reported when it
+ * is given up.
+ */
+export function createPostingClient(
+  token: string,
+  slackApiUrl: string,
+  logger: Logger,
+  timeoutMs = DEFAULT_POST_TIMEOUT_MS,
+): webApi.WebClient {
   return new webApi.WebClient(token, {
     slackApiUrl,
     logger,
+    timeout: timeoutMs,
     rejectRateLimitedCalls: true,
     retryConfig: { retries: 0 },
   });
@@ -96,5 +109,12 @@ function classify(error: unknown): PostOutcome {
   }
   if (error instanceof webApi.WebAPIRateLimitedError) return { ok: false, error: "ratelimited", kind: "retry" };
   if (error instanceof webApi.WebAPIHTTPError) return { ok: false, error: `http_${error.statusCode}`, kind: "retry" };
+  if (error instanceof webApi.WebAPIRequestError && isTimeout(error.original)) {
+    return { ok: false, error: "no_answer_in_time", kind: "retry" };
+  }
   return { ok: false, error: error instanceof Error ? error.message : String(error), kind: "retry" };
+}
+
+function isTimeout(error: Error): boolean {
+  return error.name === "TimeoutError" || error.name === "AbortError";
 }

@@ -34,7 +34,7 @@ export function registerMinutesSlack(
   parts: MinutesSlackParts,
 ): { digestJob: DigestJob; jobs: RepeatingJob[] } {
   const { config, db, digests, sources, renderer, clock, logger } = parts;
-  const client = createPostingClient(config.slack.botToken, config.slack.apiUrl, logger);
+  const client = createPostingClient(config.slack.botToken, config.slack.apiUrl, logger, config.minutes.postTimeoutMs);
   const poster = new WebApiPoster(client, { ...defaultPosterTiming, logger });
   const sender = new OutboxSender({
     outbox: new OutboxRepository(db),
