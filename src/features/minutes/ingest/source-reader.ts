@@ -161,6 +161,9 @@ export class SourceReader {
 
   private async followAttachment(body: ReadableBody): Promise<{ body: ReadableBody; pageTitle: string | null } | null> {
     if (!isHtml(body.contentType) || !/^https?:/i.test(body.url)) return null;
+    // Parsing a page costs this thread; publication pages are tens of kilobytes, and a bigger page is read
+    // as a document, in the worker.
+    if (body.body.byteLength > MAX_PUBLICATION_PAGE_BYTES) return null;
     const page = publicationAttachments(new TextDecoder().decode(body.body), body.url);
     const choice = minutesAttachment(page);
     if (!choice) return null;
@@ -176,6 +179,9 @@ export class SourceReader {
     return { body: fetched, pageTitle: page.title };
   }
 }
+
+/** The largest page looked at for a minutes attachment. */
+const MAX_PUBLICATION_PAGE_BYTES = 1024 * 1024;
 
 const OUTCOMES: Record<IngestedDocument["outcome"], EntryOutcome> = {
   new: "stored",
