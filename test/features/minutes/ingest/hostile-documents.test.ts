@@ -6,6 +6,7 @@ import { SourcesService } from "../../../../src/features/minutes/services/source
 import { sourceAddedMessage, sourcesListMessage } from "../../../../src/features/minutes/slack/views/digest-sources";
 import { ownFile } from "../../../support/fixtures";
 import { MinutesServer } from "../../../support/minutes-server";
+import { MINUTES_TEXT, minutesText, rssFeed } from "./fixtures";
 import { HOUR, type IngestionHarness, ingestionHarness } from "./harness";
 import { deflateBombPdf, emptyPagesPdf, manyItemsHtml } from "./hostile";
 
@@ -76,6 +77,35 @@ describe("documents built to exhaust the reader (real HTTP on loopback, the real
     const reports = await h.job().runOnce();
     expect(reports?.map((r) => r.sourceId)).toEqual([good.id]);
     expect(server.requestsFor("/pages.pdf")).toHaveLength(1);
+  });
+
+  it("pauses a feed whose entry a limit refuses, keeping the entries read beside it", async () => {
+    await harness();
+    server.serve("/minutes.txt", { body: minutesText(MINUTES_TEXT.ccgGoverningBody), contentType: "text/plain" });
+    server.serve("/feed.rss", {
+      contentType: "application/rss+xml",
+      body: rssFeed("Wharfedale CCG", [
+        {
+          title: "Governing body minutes, January 2013",
+          link: server.url("/minutes.txt"),
+          date: "Thu, 10 Jan 2013 12:00:00 GMT",
+        },
+        {
+          title: "Governing body minutes, February 2013",
+          link: server.url("/pages.pdf"),
+          date: "Thu, 14 Feb 2013 12:00:00 GMT",
+        },
+      ]),
+    });
+    const { source } = await h.sources.add(server.url("/feed.rss"), "U0ADMIN", clock.now());
+    const report = await h.poller.poll(source);
+    expect(report.documents).toHaveLength(1);
+    expect(report.paused).toMatch(/has 100,000 pages, more than the 1,000-page limit/);
+    expect(await sourceAt("/feed.rss")).toMatchObject({
+      documents: 1,
+      pausedReason: expect.stringMatching(/1,000-page limit/),
+    });
+    expect(paused).toHaveLength(1);
   });
 
   it("refuses a PDF that inflates to 300 MB by the decompressed-size limit, storing nothing from it", async () => {
