@@ -21,7 +21,12 @@ const nodeModulesStayExternal = {
 await rm(path.join(root, "dist"), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { main: "src/main.ts", cli: "src/cli/main.ts" },
+  entryPoints: {
+    main: "src/main.ts",
+    cli: "src/cli/main.ts",
+    // Started as a worker thread by src/features/minutes/ingest/document-reader.ts.
+    "minutes-parse-worker": "src/features/minutes/ingest/parse-worker.ts",
+  },
   outdir: "dist",
   bundle: true,
   splitting: true,

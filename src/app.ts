@@ -94,8 +94,14 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const { objectives, concerns, minutes } = core.features;
   if (install) installations = new InstallationRepository(core.database.db, new TokenCipher(install.encryptionKeys));
   clients = installations
-    ? new InstalledClients({ installations, workspaces: core.workspaces, slackApiUrl: slack.apiUrl, logger })
-    : new SingleTokenClients(slack.botToken as string, slack.apiUrl, logger);
+    ? new InstalledClients({
+        installations,
+        workspaces: core.workspaces,
+        slackApiUrl: slack.apiUrl,
+        logger,
+        postTimeoutMs: config.minutes.postTimeoutMs,
+      })
+    : new SingleTokenClients(slack.botToken as string, slack.apiUrl, logger, config.minutes.postTimeoutMs);
   const workspaceClients = clients;
 
   registerWorkspaceTracking(app, core);

@@ -149,6 +149,7 @@ const envSchema = z.object({
   MINUTES_POLL_INTERVAL_MINUTES: wholeNumber("the minutes between fetches of each source, like 60", 1, 7 * 24 * 60, 60),
   DIGEST_CHECK_INTERVAL_SECONDS: wholeNumber("the seconds between checks for due digests, like 60", 5, 3600, 60),
   FETCH_TIMEOUT_SECONDS: wholeNumber("the seconds a fetch may take, like 20", 1, 600, 20),
+  SLACK_POST_TIMEOUT_SECONDS: wholeNumber("the seconds Slack may take to answer a digest post, like 15", 1, 120, 15),
   FETCH_MAX_MB: wholeNumber("the largest document to fetch in megabytes, like 20", 1, 500, 20),
   FETCH_MAX_REDIRECTS: wholeNumber("the redirects a fetch may follow, like 5", 0, 20, 5),
   FETCH_ALLOW_PRIVATE_HOSTS: z
@@ -231,6 +232,8 @@ export interface Config {
 export interface MinutesSettings {
   pollIntervalMs: number;
   digestCheckIntervalMs: number;
+  /** How long Slack may take to answer one digest post before it is given up and left to the outbox's retry. */
+  postTimeoutMs: number;
   fetch: { timeoutMs: number; maxBytes: number; maxRedirects: number; allowPrivateHosts: boolean };
 }
 
@@ -269,6 +272,7 @@ export function loadConfig(env: Environment = process.env, rootDir = process.cwd
     minutes: {
       pollIntervalMs: settings.MINUTES_POLL_INTERVAL_MINUTES * 60_000,
       digestCheckIntervalMs: settings.DIGEST_CHECK_INTERVAL_SECONDS * 1_000,
+      postTimeoutMs: settings.SLACK_POST_TIMEOUT_SECONDS * 1_000,
       fetch: {
         timeoutMs: settings.FETCH_TIMEOUT_SECONDS * 1_000,
         maxBytes: settings.FETCH_MAX_MB * 1024 * 1024,

@@ -20,12 +20,24 @@ export interface WorkspaceClients {
   forget(workspaceId: string): void;
 }
 
-/** Job clients: bounded time; "posting" reports 429s instead of retrying so the poster can wait them out. */
-export function createJobClient(token: string, slackApiUrl: string, logger: Logger, kind: ClientKind): WebClient {
+export const DEFAULT_POST_TIMEOUT_MS = 15_000;
+
+/**
+ * Job clients: bounded time. "posting" gives up on a post Slack does not answer within
+ * `postTimeoutMs` and reports 429s instead of retrying, so the poster can wait them out; a post that
+ * failed is retried by the outbox, a limited number of times with backoff.
+ */
+export function createJobClient(
+  token: string,
+  slackApiUrl: string,
+  logger: Logger,
+  kind: ClientKind,
+  postTimeoutMs = DEFAULT_POST_TIMEOUT_MS,
+): WebClient {
   return new webApi.WebClient(token, {
     slackApiUrl,
     logger,
-    timeout: 30_000,
+    timeout: kind === "posting" ? postTimeoutMs : 30_000,
     ...(kind === "posting"
       ? { rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }
       : { retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 } }),
@@ -36,10 +48,10 @@ export function createJobClient(token: string, slackApiUrl: string, logger: Logg
 export class SingleTokenClients implements WorkspaceClients {
   private readonly clients: Record<ClientKind, WebClient>;
 
-  constructor(token: string, slackApiUrl: string, logger: Logger) {
+  constructor(token: string, slackApiUrl: string, logger: Logger, postTimeoutMs = DEFAULT_POST_TIMEOUT_MS) {
     this.clients = {
       calls: createJobClient(token, slackApiUrl, logger, "calls"),
-      posting: createJobClient(token, slackApiUrl, logger, "posting"),
+      posting: createJobClient(token, slackApiUrl, logger, "posting", postTimeoutMs),
     };
   }
 
@@ -60,6 +72,7 @@ export class InstalledClients implements WorkspaceClients {
       workspaces: WorkspaceRepository;
       slackApiUrl: string;
       logger: Logger;
+      postTimeoutMs?: number;
     },
   ) {}
 
@@ -81,7 +94,7 @@ export class InstalledClients implements WorkspaceClients {
     const key = `${workspaceId}:${kind}`;
     const cached = this.cache.get(key);
     if (cached && cached.token === token) return cached.client;
-    const client = createJobClient(token, this.deps.slackApiUrl, this.deps.logger, kind);
+    const client = createJobClient(token, this.deps.slackApiUrl, this.deps.logger, kind, this.deps.postTimeoutMs);
     this.cache.set(key, { token, client });
     return client;
   }

@@ -12,6 +12,11 @@ export interface InjectedFailure {
   /** Seconds for `Retry-After` with status 429 (default 1). */
   retryAfter?: number;
   delayMs?: number;
+  /**
+   * Never answer, and do nothing: a request lost on the way, the connection left open until the caller
+   * gives up (or the stand-in closes). Recorded with status 0.
+   */
+  hang?: boolean;
   /** How many calls in a row fail this way (default 1). */
   times?: number;
 }

@@ -46,6 +46,19 @@ describe("failure injection", () => {
     standin.failNext("auth.test", { delayMs: 50 });
     expect((await seeded.client.auth.test()).ok).toBe(true);
   });
+
+  it("hangs a call without carrying it out until the caller gives up, then answers the next one", async () => {
+    const seeded = await seededStandin();
+    standin = seeded.standin;
+    const impatient = webClient(standin, { timeout: 200 });
+    standin.failNext("chat.postMessage", { hang: true });
+    await expect(impatient.chat.postMessage({ channel: seeded.general.id, text: "lost" })).rejects.toMatchObject({
+      code: "slack_webapi_request_error",
+    });
+    await impatient.chat.postMessage({ channel: seeded.general.id, text: "got through" });
+    expect(standin.callsTo("chat.postMessage").map((c) => c.status)).toEqual([0, 200]);
+    expect(standin.messagesIn(seeded.general.id).map((m) => m.text)).toEqual(["got through"]);
+  });
 });
 
 describe("rate limits", () => {

@@ -22,6 +22,7 @@ import { SourcesService } from "./services/sources-service";
 import { createDigestRenderer } from "./slack/views/digest";
 import { ClaimRepository } from "./storage/claims";
 import { DocumentRepository } from "./storage/documents";
+import { OutboxRepository } from "./storage/outbox";
 import { PauseRepository } from "./storage/pause";
 import { MinutesReader, type StoredMinutes } from "./storage/reader";
 import { SourceRepository } from "./storage/sources";
@@ -86,6 +87,16 @@ export async function createMinutes(core: SharedCore, input: MinutesDependencies
     clock,
     logger,
     pollIntervalMs: config.minutes.pollIntervalMs,
+    onPaused: async (source, reason, at) => {
+      if (!source.addedBy) return;
+      const { sourcePausedNotice } = await import("./slack/views/digest-sources");
+      const notice = sourcePausedNotice(source, reason);
+      // Sent by the bot's outbox sender, whichever process paused the source (the bot, or `localism`).
+      await new OutboxRepository(db).enqueue(
+        { key: `source-paused:${source.id}:${at.getTime()}`, channelId: source.addedBy, ...notice },
+        at,
+      );
+    },
   });
   const sources = new SourcesService({ sources: sourcesRepository, poller, clock });
   const pollJob = new MinutesPollJob({

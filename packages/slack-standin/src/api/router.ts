@@ -22,6 +22,17 @@ export interface ApiAnswer {
 /** Answers one Web API call the way Slack would, applying injected faults, and records it. */
 export async function answerApiCall(ctx: StandinContext, request: ApiRequest): Promise<ApiAnswer> {
   const failure = ctx.faults.takeFailure(request.method);
+  if (failure?.hang) {
+    ctx.recorder.record({
+      method: request.method,
+      params: request.params,
+      token: request.token,
+      at: ctx.clock.now(),
+      status: 0,
+      response: {},
+    });
+    return new Promise<ApiAnswer>(() => undefined);
+  }
   if (failure?.delayMs) await sleep(failure.delayMs);
   const answer = failure && (failure.status || failure.error) ? injected(failure) : answerNormally(ctx, request);
   ctx.recorder.record({

@@ -73,7 +73,12 @@ function documentLine(document: IngestedDocument): string {
   ];
   const via = document.attachment ? ` Read from the attachment ${document.attachment}.` : "";
   const notMinutes = document.minutes ? "" : ` Not minutes: ${document.notMinutesReason}; it won't appear in digests.`;
-  return `${outcome} "${document.title}" (meeting ${document.meetingDate ?? "date not found"}), ${document.items} items, version ${document.version}.${via}${notMinutes}`;
+  const items =
+    document.itemsFound > document.items
+      ? `${document.items.toLocaleString("en-GB")} of ${document.itemsFound.toLocaleString("en-GB")} items kept`
+      : `${document.items} items`;
+  const limits = document.limitNotes.length > 0 ? ` Limits applied: ${document.limitNotes.join("; ")}.` : "";
+  return `${outcome} "${document.title}" (meeting ${document.meetingDate ?? "date not found"}), ${items}, version ${document.version}.${via}${notMinutes}${limits}`;
 }
 
 /** `localism minutes [--json]`: the stored documents (latest version of each), newest meeting first. */

@@ -62,10 +62,15 @@ function toJson(source: SourceWithCount) {
     nextFetchAt: source.nextFetchAt.toISOString(),
     failures: source.failures,
     lastError: source.lastError,
+    pausedAt: source.pausedAt?.toISOString() ?? null,
+    pausedReason: source.pausedReason,
   };
 }
 
 function toText(source: SourceWithCount): string {
+  if (source.pausedAt) {
+    return `${source.id}  ${source.url}  [${source.kind ?? "?"}, ${source.documents} documents]  PAUSED ${source.pausedAt.toISOString()}: ${source.pausedReason}  (add it again to resume)`;
+  }
   const state = source.lastError
     ? `FAILING (${source.failures}): ${source.lastError}`
     : source.lastSuccessAt

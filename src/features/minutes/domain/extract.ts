@@ -1,6 +1,15 @@
 import { MinutesParseError } from "./errors";
 import { htmlToMainText } from "./html";
+import {
+  DEFAULT_DOCUMENT_LIMITS,
+  DocumentLimitError,
+  type DocumentLimits,
+  inflatesTooFar,
+  textCutNote,
+  tooManyPages,
+} from "./limits";
 import { joinWrappedLines } from "./lines";
+import { inflatesWithin } from "./pdf-streams";
 
 export interface FetchedDocument {
   /** The Content-Type header as received, e.g. "text/html; charset=utf-8". */
@@ -12,29 +21,51 @@ export interface FetchedDocument {
 export interface ExtractedText {
   text: string;
   title?: string;
+  /** Limits that left part of the document unread, in words ("only the first ... characters ..."). */
+  notes?: string[];
 }
 
-type DocumentKind = "html" | "pdf" | "text";
+export type DocumentKind = "html" | "pdf" | "text";
 
 /** Turns a fetched HTML page, PDF or plain-text file into plain text (HTML: main content only). */
-export async function extractText(document: FetchedDocument): Promise<ExtractedText> {
+export async function extractText(
+  document: FetchedDocument,
+  limits: DocumentLimits = DEFAULT_DOCUMENT_LIMITS,
+): Promise<ExtractedText> {
   const kind = documentKind(document);
-  const extracted = await extractByKind(kind, document);
+  const extracted = await extractByKind(kind, document, limits);
   if (!extracted.text.trim()) {
     const hint = kind === "pdf" ? " (a scanned PDF with no text layer?)" : "";
     throw new MinutesParseError(`No readable text was found in ${document.url}${hint}.`);
   }
-  return extracted;
+  if (extracted.text.length <= limits.maxTextChars) return extracted;
+  return {
+    ...extracted,
+    text: cutAtLine(extracted.text, limits.maxTextChars),
+    notes: [...(extracted.notes ?? []), textCutNote(limits)],
+  };
 }
 
-async function extractByKind(kind: DocumentKind, document: FetchedDocument): Promise<ExtractedText> {
-  if (kind === "pdf") return { text: await pdfText(document) };
+/** The text up to `max` characters, ending at the last line break before it when there is one. */
+function cutAtLine(text: string, max: number): string {
+  const head = text.slice(0, max);
+  const lastBreak = head.lastIndexOf("\n");
+  return lastBreak > max / 2 ? head.slice(0, lastBreak) : head;
+}
+
+async function extractByKind(
+  kind: DocumentKind,
+  document: FetchedDocument,
+  limits: DocumentLimits,
+): Promise<ExtractedText> {
+  if (kind === "pdf") return pdfText(document, limits);
   const decoded = decode(document.body, charsetOf(document.contentType));
   if (kind === "html") return htmlToMainText(decoded, document.url);
   return { text: decoded.replace(/\r\n?/g, "\n").trim() };
 }
 
-function documentKind({ contentType, body, url }: FetchedDocument): DocumentKind {
+/** Which reader a document needs; throws for a type that can't be read. */
+export function documentKind({ contentType, body, url }: FetchedDocument): DocumentKind {
   const mime = contentType.split(";")[0]?.trim().toLowerCase() ?? "";
   if (mime === "text/html" || mime === "application/xhtml+xml") return "html";
   if (mime === "application/pdf" || mime === "application/x-pdf") return "pdf";
@@ -48,13 +79,35 @@ function documentKind({ contentType, body, url }: FetchedDocument): DocumentKind
   );
 }
 
-async function pdfText(document: FetchedDocument): Promise<string> {
+/**
+ * A PDF's text, page by page, within the limits: its streams must inflate within the decompressed-size
+ * limit (checked before pdf.js unpacks anything), it must not have more pages than the page limit,
+ * and pages past the text limit are left unread.
+ */
+async function pdfText(document: FetchedDocument, limits: DocumentLimits): Promise<ExtractedText> {
+  if (!inflatesWithin(document.body, limits.maxInflatedBytes)) throw inflatesTooFar(document.url, limits);
   try {
+    const { getDocumentProxy } = await import("unpdf");
     // unpdf may transfer (detach) the buffer it is given, so hand it a copy.
-    const { extractText: extractPdfText } = await import("unpdf");
-    const { text } = await extractPdfText(new Uint8Array(document.body), { mergePages: false });
-    return joinWrappedLines(withoutPageFurniture(text).join("\n"));
+    const pdf = await getDocumentProxy(new Uint8Array(document.body));
+    try {
+      if (pdf.numPages > limits.maxPages) throw tooManyPages(document.url, pdf.numPages, limits);
+      const pages: string[] = [];
+      let length = 0;
+      for (let number = 1; number <= pdf.numPages && length <= limits.maxTextChars; number++) {
+        const page = await pdf.getPage(number);
+        const content = await page.getTextContent();
+        const text = content.items.map((item) => ("str" in item ? item.str + (item.hasEOL ? "\n" : "") : "")).join("");
+        page.cleanup();
+        pages.push(text);
+        length += text.length;
+      }
+      return { text: joinWrappedLines(withoutPageFurniture(pages).join("\n")) };
+    } finally {
+      await pdf.destroy();
+    }
   } catch (error) {
+    if (error instanceof DocumentLimitError) throw error;
     throw new MinutesParseError(`The PDF at ${document.url} could not be read: it may be damaged.`, {
       cause: error,
     });

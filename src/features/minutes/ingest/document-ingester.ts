@@ -1,11 +1,12 @@
 import type { Clock } from "../../../clock";
-import { buildMinutesDocument, contentHash, type MinutesJson } from "../domain/document";
-import { extractText } from "../domain/extract";
 import { dedupeKey } from "../domain/feeds";
-import type { MinutesHints } from "../domain/parse";
+import type { MinutesBuilder } from "../domain/read";
 import type { TaggingVocabulary } from "../domain/tagging";
 import type { DocumentRepository, StoreOutcome } from "../storage/documents";
+import { type DocumentReader, IsolatedDocumentReader } from "./document-reader";
 import type { MinutesIndex } from "./minutes-index";
+
+export type { MinutesBuilder } from "../domain/read";
 
 /** A document as fetched (over HTTP or from a local file). */
 export interface FetchedBody {
@@ -37,14 +38,16 @@ export interface IngestedDocument {
   attachment: string | null;
   title: string;
   meetingDate: string | null;
+  /** Items stored (at most the per-document cap). */
   items: number;
+  /** Items found in the document, before the cap. */
+  itemsFound: number;
+  /** What else the limits left out of what was stored ("title cut to 300 characters"); empty when nothing. */
+  limitNotes: string[];
   /** False when the document is not minutes (stored with the reason, never put in a digest). */
   minutes: boolean;
   notMinutesReason: string | null;
 }
-
-/** Turns a document's text into its MinutesJson: parsing, the minutes-or-not decision and tagging. */
-export type MinutesBuilder = (text: string, hints: MinutesHints, vocabulary: TaggingVocabulary) => MinutesJson;
 
 const UNTITLED = "Untitled minutes";
 
@@ -60,6 +63,8 @@ function lastPathSegment(link: string): string {
 
 /** Reads a fetched document (HTML, PDF, text), parses and tags it, stores it and makes it searchable. */
 export class DocumentIngester {
+  private readonly reader: DocumentReader;
+
   constructor(
     private readonly deps: {
       documents: DocumentRepository;
@@ -68,27 +73,30 @@ export class DocumentIngester {
       clock: Clock;
       /** How a document's text becomes MinutesJson; buildMinutesDocument unless replaced (tests). */
       build?: MinutesBuilder;
+      /** Reads each document within the limits; an IsolatedDocumentReader with the default limits unless given. */
+      reader?: DocumentReader;
     },
-  ) {}
+  ) {
+    this.reader = deps.reader ?? new IsolatedDocumentReader(deps.build ? { build: deps.build } : {});
+  }
+
+  /** Stops the document reader's worker (the process would not wait for it anyway). */
+  close(): Promise<void> {
+    return this.reader.close();
+  }
 
   async ingest(fetched: FetchedBody, context: DocumentContext): Promise<IngestedDocument> {
-    const extracted = await extractText({
-      contentType: fetched.contentType,
-      body: fetched.body,
-      url: context.readFrom ?? context.link,
-    });
-    const title = context.title ?? extracted.title;
-    const build = this.deps.build ?? buildMinutesDocument;
-    const minutes = build(
-      extracted.text,
-      {
+    const read = await this.reader.read({
+      document: { contentType: fetched.contentType, body: fetched.body, url: context.readFrom ?? context.link },
+      hints: {
         url: context.link,
-        ...(title ? { title } : {}),
+        ...(context.title ? { title: context.title } : {}),
         ...(context.feedUpdated ? { feedDate: context.feedUpdated } : {}),
       },
-      this.deps.vocabulary,
-    );
-    if (minutes.title === UNTITLED) minutes.title = `${UNTITLED} (${lastPathSegment(context.link)})`;
+      vocabulary: this.deps.vocabulary,
+    });
+    const { minutes } = read;
+    if (minutes.title === UNTITLED) minutes.title = `${UNTITLED} (${lastPathSegment(context.link).slice(0, 200)})`;
     const now = this.deps.clock.now();
     const stored = await this.deps.documents.storeVersion(
       {
@@ -99,7 +107,7 @@ export class DocumentIngester {
         feedUpdatedAt: context.feedUpdated ?? null,
         etag: fetched.etag ?? null,
         lastModified: fetched.lastModified ?? null,
-        contentHash: contentHash(extracted.text),
+        contentHash: read.contentHash,
         minutes,
       },
       now,
@@ -125,6 +133,8 @@ export class DocumentIngester {
       title: minutes.title,
       meetingDate: minutes.meetingDate,
       items: minutes.items.length,
+      itemsFound: read.itemsFound,
+      limitNotes: read.notes,
       minutes: minutes.minutes,
       notMinutesReason: minutes.minutes ? null : (minutes.notMinutesReason ?? "not minutes"),
     };

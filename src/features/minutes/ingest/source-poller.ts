@@ -1,5 +1,6 @@
 import type { Clock } from "../../../clock";
 import type { Logger } from "../../../logger";
+import { DocumentLimitError } from "../domain/limits";
 import type { SourceKind, SourceRecord, SourceRepository } from "../storage/sources";
 import type { IngestedDocument } from "./document-ingester";
 import { FetchError } from "./fetch-error";
@@ -15,7 +16,12 @@ export interface PollReport {
   errors: string[];
   /** False when the source itself was refused for good (a private address, not a web address). */
   retryable: boolean;
+  /** Why the source was paused by this poll (a limit on reading refused what it gave); null when it was not. */
+  paused: string | null;
 }
+
+/** Told when a source is paused, to tell whoever added it. */
+export type SourcePausedListener = (source: SourceRecord, reason: string, at: Date) => Promise<void>;
 
 const FIRST_RETRY_MS = 5 * 60_000;
 const MAX_RETRY_MS = 24 * 60 * 60_000;
@@ -39,6 +45,7 @@ export class SourcePoller {
       clock: Clock;
       logger: Logger;
       pollIntervalMs: number;
+      onPaused?: SourcePausedListener;
     },
   ) {}
 
@@ -50,6 +57,7 @@ export class SourcePoller {
       documents: [],
       errors: [],
       retryable: true,
+      paused: null,
     };
     try {
       const fetched = await this.deps.fetcher.fetch(source.url, source);
@@ -72,7 +80,13 @@ export class SourcePoller {
           ? { etag: null, lastModified: null }
           : { etag: fetched.etag, lastModified: fetched.lastModified };
       await this.recordSuccess(source, { kind: read.kind, title: read.title, ...validators }, report);
+      if (read.refusedByLimit) await this.pause(source, read.refusedByLimit, report);
     } catch (error) {
+      if (error instanceof DocumentLimitError) {
+        report.errors.push(error.reason);
+        await this.pause(source, error.reason, report);
+        return report;
+      }
       report.errors.push(reasonOf(error));
       report.retryable = !(error instanceof FetchError) || error.retryable;
       const now = this.deps.clock.now();
@@ -84,6 +98,22 @@ export class SourcePoller {
       this.deps.logger.warn(`Minutes source ${source.id} could not be read: ${reasonOf(error)}`);
     }
     return report;
+  }
+
+  /**
+   * A document refused by a limit would be refused again, at the same cost, on every poll: the source
+   * waits until an admin adds it again, and whoever added it is told.
+   */
+  private async pause(source: SourceRecord, reason: string, report: PollReport): Promise<void> {
+    const at = this.deps.clock.now();
+    report.paused = reason;
+    if (!(await this.deps.sources.pause(source.id, reason, at))) return;
+    this.deps.logger.warn(`Paused minutes source ${source.id}: ${reason}`);
+    try {
+      await this.deps.onPaused?.(source, reason, at);
+    } catch (error) {
+      this.deps.logger.error(`Could not queue the notice that minutes source ${source.id} was paused`, error);
+    }
   }
 
   private async recordSuccess(

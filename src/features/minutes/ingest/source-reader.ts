@@ -1,5 +1,6 @@
 import { MinutesParseError } from "../domain/errors";
 import { dedupeKey, documentEntries, type FeedEntry, looksLikeFeed, parseFeedWithTitle } from "../domain/feeds";
+import { DocumentLimitError } from "../domain/limits";
 import { isMinutesEntry, publisherOf } from "../domain/sources";
 import type { DocumentRepository } from "../storage/documents";
 import { minutesAttachment, publicationAttachments } from "./attachments";
@@ -37,6 +38,8 @@ export interface EntryReport {
   outcome: EntryOutcome;
   document: IngestedDocument | null;
   reason: string | null;
+  /** Failed because a limit on reading refused it. */
+  refusedByLimit?: boolean;
 }
 
 export interface ReadReport {
@@ -49,6 +52,8 @@ export interface ReadReport {
   entries: EntryReport[];
   /** What could not be read (the feed ended, entries that failed). */
   errors: string[];
+  /** Why an entry was refused by a limit on reading (the source is then paused); null when none was. */
+  refusedByLimit: string | null;
 }
 
 /**
@@ -67,12 +72,26 @@ export class SourceReader {
       publisher: context.publisher ?? publisherOf(context.link),
       sourceId: context.sourceId,
     });
-    return { kind: "document", title: document.title, documents: [document], entries: [], errors: [] };
+    return {
+      kind: "document",
+      title: document.title,
+      documents: [document],
+      entries: [],
+      errors: [],
+      refusedByLimit: null,
+    };
   }
 
   private async readFeed(body: ReadableBody, context: ReadContext): Promise<ReadReport> {
     const feed = parseFeedWithTitle(new TextDecoder().decode(body.body), body.url);
-    const report: ReadReport = { kind: "feed", title: feed.title ?? null, documents: [], entries: [], errors: [] };
+    const report: ReadReport = {
+      kind: "feed",
+      title: feed.title ?? null,
+      documents: [],
+      entries: [],
+      errors: [],
+      refusedByLimit: null,
+    };
     if (feed.entries.some((entry) => entry.feedEnded)) {
       report.errors.push("The publisher says this feed has ended: remove it and add the feed that replaces it.");
     }
@@ -81,6 +100,7 @@ export class SourceReader {
       report.entries.push(outcome);
       if (outcome.document) report.documents.push(outcome.document);
       if (outcome.outcome === "failed") report.errors.push(`${entry.link}: ${outcome.reason}`);
+      if (outcome.refusedByLimit) report.refusedByLimit ??= outcome.reason;
     }
     return report;
   }
@@ -115,7 +135,10 @@ export class SourceReader {
       });
       return report(OUTCOMES[document.outcome], document);
     } catch (error) {
-      return report("failed", null, reasonOf(error));
+      return {
+        ...report("failed", null, reasonOf(error)),
+        ...(error instanceof DocumentLimitError ? { refusedByLimit: true } : {}),
+      };
     }
   }
 
@@ -138,6 +161,9 @@ export class SourceReader {
 
   private async followAttachment(body: ReadableBody): Promise<{ body: ReadableBody; pageTitle: string | null } | null> {
     if (!isHtml(body.contentType) || !/^https?:/i.test(body.url)) return null;
+    // Parsing a page costs this thread; publication pages are tens of kilobytes, and a bigger page is read
+    // as a document, in the worker.
+    if (body.body.byteLength > MAX_PUBLICATION_PAGE_BYTES) return null;
     const page = publicationAttachments(new TextDecoder().decode(body.body), body.url);
     const choice = minutesAttachment(page);
     if (!choice) return null;
@@ -153,6 +179,9 @@ export class SourceReader {
     return { body: fetched, pageTitle: page.title };
   }
 }
+
+/** The largest page looked at for a minutes attachment. */
+const MAX_PUBLICATION_PAGE_BYTES = 1024 * 1024;
 
 const OUTCOMES: Record<IngestedDocument["outcome"], EntryOutcome> = {
   new: "stored",

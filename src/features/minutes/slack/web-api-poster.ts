@@ -97,5 +97,12 @@ function classify(error: unknown): PostOutcome {
   }
   if (error instanceof webApi.WebAPIRateLimitedError) return { ok: false, error: "ratelimited", kind: "retry" };
   if (error instanceof webApi.WebAPIHTTPError) return { ok: false, error: `http_${error.statusCode}`, kind: "retry" };
+  if (error instanceof webApi.WebAPIRequestError && isTimeout(error.original)) {
+    return { ok: false, error: "no_answer_in_time", kind: "retry" };
+  }
   return { ok: false, error: error instanceof Error ? error.message : String(error), kind: "retry" };
+}
+
+function isTimeout(error: Error): boolean {
+  return error.name === "TimeoutError" || error.name === "AbortError";
 }

@@ -17,6 +17,9 @@ export interface SourceRecord {
   nextFetchAt: Date;
   failures: number;
   lastError: string | null;
+  /** Set when a limit on reading refused what it gave: it is not fetched again until added again. */
+  pausedAt: Date | null;
+  pausedReason: string | null;
 }
 
 export interface SourceWithCount extends SourceRecord {
@@ -40,16 +43,40 @@ export interface FetchSuccess {
 export class SourceRepository {
   constructor(private readonly db: Db) {}
 
-  /** Adds a source to be fetched at `now`; an existing URL is returned as it is. */
+  /**
+   * Adds a source to be fetched at `now`. An existing URL is returned as it is, except that a paused
+   * one is resumed (adding it again is how an admin asks for another try), by whoever added it again.
+   */
   async add(url: string, addedBy: string | null, now: Date): Promise<{ source: SourceRecord; created: boolean }> {
     try {
       const row = await this.db.minutesSource.create({ data: { url, addedBy, addedAt: now, nextFetchAt: now } });
       return { source: toRecord(row), created: true };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
+      await this.db.minutesSource.updateMany({
+        where: { url, pausedAt: { not: null } },
+        data: { pausedAt: null, pausedReason: null, nextFetchAt: now, ...(addedBy ? { addedBy } : {}) },
+      });
       const existing = await this.db.minutesSource.findUniqueOrThrow({ where: { url } });
       return { source: toRecord(existing), created: false };
     }
+  }
+
+  /** Stops fetching a source until it is added again; false if it was already paused (or is gone). */
+  async pause(id: number, reason: string, at: Date): Promise<boolean> {
+    const paused = await this.db.minutesSource.updateMany({
+      where: { id, pausedAt: null },
+      data: {
+        pausedAt: at,
+        pausedReason: reason,
+        lastFetchedAt: at,
+        lastError: reason,
+        failures: { increment: 1 },
+        etag: null,
+        lastModified: null,
+      },
+    });
+    return paused.count > 0;
   }
 
   async remove(id: number): Promise<SourceRecord | null> {
@@ -72,10 +99,10 @@ export class SourceRepository {
     return rows.map((row) => ({ ...toRecord(row), documents: row._count.documents }));
   }
 
-  /** Sources whose next fetch is due, the longest-waiting first. */
+  /** Sources whose next fetch is due, the longest-waiting first; paused ones never are. */
   async due(now: Date, limit = 100): Promise<SourceRecord[]> {
     const rows = await this.db.minutesSource.findMany({
-      where: { nextFetchAt: { lte: now } },
+      where: { nextFetchAt: { lte: now }, pausedAt: null },
       orderBy: { nextFetchAt: "asc" },
       take: limit,
     });
@@ -128,5 +155,7 @@ function toRecord(row: Omit<SourceRecord, "kind"> & { kind: string | null }): So
     nextFetchAt: row.nextFetchAt,
     failures: row.failures,
     lastError: row.lastError,
+    pausedAt: row.pausedAt,
+    pausedReason: row.pausedReason,
   };
 }

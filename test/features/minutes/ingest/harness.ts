@@ -1,10 +1,12 @@
 import type { Clock } from "../../../../src/clock";
 import { taggingVocabularyFrom } from "../../../../src/features/minutes/domain/kb-vocabulary";
+import type { DocumentLimits } from "../../../../src/features/minutes/domain/limits";
 import { DocumentIngester, type MinutesBuilder } from "../../../../src/features/minutes/ingest/document-ingester";
+import { IsolatedDocumentReader } from "../../../../src/features/minutes/ingest/document-reader";
 import { type FetchLimits, HttpFetcher } from "../../../../src/features/minutes/ingest/http-fetcher";
 import { MinutesIndex } from "../../../../src/features/minutes/ingest/minutes-index";
 import { ingestOneOff, type OneOffReport } from "../../../../src/features/minutes/ingest/one-off";
-import { SourcePoller } from "../../../../src/features/minutes/ingest/source-poller";
+import { type SourcePausedListener, SourcePoller } from "../../../../src/features/minutes/ingest/source-poller";
 import { SourceReader } from "../../../../src/features/minutes/ingest/source-reader";
 import { MinutesPollJob } from "../../../../src/features/minutes/jobs/minutes-poll-job";
 import { DocumentRepository } from "../../../../src/features/minutes/storage/documents";
@@ -40,6 +42,7 @@ export async function ingestionHarness(
   fetch: Partial<FetchLimits> = {},
   provider: Provider = "sqlite",
   build?: MinutesBuilder,
+  options: { limits?: DocumentLimits; onPaused?: SourcePausedListener } = {},
 ): Promise<IngestionHarness> {
   const database = await openDatabase(await freshDatabaseUrl(provider));
   const logs: string[] = [];
@@ -61,9 +64,18 @@ export async function ingestionHarness(
     vocabulary: taggingVocabularyFrom(kb),
     clock,
     ...(build ? { build } : {}),
+    ...(options.limits ? { reader: new IsolatedDocumentReader({ limits: options.limits }) } : {}),
   });
   const reader = new SourceReader({ documents, ingester, fetcher });
-  const poller = new SourcePoller({ sources, reader, fetcher, clock, logger, pollIntervalMs: HOUR });
+  const poller = new SourcePoller({
+    sources,
+    reader,
+    fetcher,
+    clock,
+    logger,
+    pollIntervalMs: HOUR,
+    ...(options.onPaused ? { onPaused: options.onPaused } : {}),
+  });
   return {
     database,
     sources,
@@ -74,6 +86,9 @@ export async function ingestionHarness(
     ingestOneOff: (target) => ingestOneOff(target, { fetcher, reader }),
     job: () => new MinutesPollJob({ sources, poller, leases: new LeaseRepository(database.db), clock, logger }),
     logs,
-    close: () => database.close(),
+    close: async () => {
+      await ingester.close();
+      await database.close();
+    },
   };
 }

@@ -130,6 +130,23 @@ describe("localism ingest of feeds, and publication pages followed to their atta
     expect(server.requests.filter((request) => /\.odt$|footer/.test(request.path))).toHaveLength(0);
   });
 
+  it("reads a page over 1 MB as a document (in the worker) instead of parsing it on this thread for attachments", async () => {
+    const big = await ingestionHarness(clock, { maxBytes: 4 * 1024 * 1024 });
+    try {
+      const page = ownText("govuk-publication-with-attachments.html")
+        .replaceAll("https://assets.publishing.service.gov.uk", server.baseUrl)
+        .replace("</body>", `<div>${"<p>Papers for the meeting.</p>".repeat(40_000)}</div></body>`);
+      expect(page.length).toBeGreaterThan(1024 * 1024);
+      server.serve("/government/publications/large-page", { body: page, contentType: "text/html" });
+      const before = server.requestsFor(MINUTES_PDF).length;
+      const report = await big.ingestOneOff(server.url("/government/publications/large-page"));
+      expect(report.documents[0]).toMatchObject({ outcome: "new", attachment: null });
+      expect(server.requestsFor(MINUTES_PDF)).toHaveLength(before);
+    } finally {
+      await big.close();
+    }
+  });
+
   it("follows the attachment for a watched feed's entry too, and stores the document under the page's address", async () => {
     server.serve("/search/all.atom", {
       contentType: "application/atom+xml",

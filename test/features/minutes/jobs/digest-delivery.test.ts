@@ -139,6 +139,60 @@ describe("delivering digests to Slack", () => {
     expect(String(resumed[0]?.params.text)).toContain("Minutes of the Board meeting held in public, 26 July 2012");
   });
 
+  it("posts each channel's digest once per period through a 429, a 500 and a call Slack never answers, and reports the channel it refuses", async () => {
+    clock.set(new Date("2026-03-18T10:00:00Z"));
+    t = await startDigestBot({ clock, env: { SLACK_POST_TIMEOUT_SECONDS: "1" } });
+    const closed = t.standin.workspace.addChannel({ name: "ccg-closed", is_private: true, members: [PEOPLE.lead.id] });
+    t.standin.workspace.setBotMembership(closed.id, true);
+    await digest(t, "subscribe weekly monday 09:00", { channel: commissioning, user: PEOPLE.staff.id });
+    await digest(t, "subscribe weekly monday 09:00", { channel: closed.id, user: PEOPLE.lead.id });
+    await publish(
+      t,
+      server,
+      "/faults.pdf",
+      ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"),
+      "application/pdf",
+    );
+    // Removed from the private channel, the bot can no longer see it: Slack answers channel_not_found.
+    t.standin.workspace.setBotMembership(closed.id, false);
+    t.standin.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
+    t.standin.failNext("chat.postMessage", { status: 500 });
+
+    clock.set(new Date("2026-03-23T09:00:00Z"));
+    for (const wait of [0, 31_000, 61_000]) {
+      clock.advance(wait);
+      await jobs(t).digests();
+    }
+    expect(postsIn(t, commissioning)).toHaveLength(1);
+    expect(postsIn(t, closed.id)).toHaveLength(0);
+    const statuses = t.standin.callsTo("chat.postMessage").map((call) => call.status);
+    expect(statuses).toEqual(expect.arrayContaining([429, 500]));
+    const dmToLead = t.standin.messagesIn(t.standin.workspace.dmWith(PEOPLE.lead.id).id);
+    expect(dmToLead.map((message) => message.text).join()).toContain(
+      `paused the minutes digest you set up for <#${closed.id}>`,
+    );
+
+    // Next week Slack takes a post in and never answers: given up after the timeout, posted once on the retry.
+    await publish(t, server, "/faults-2.html", ownFile("nhs-england-style-board-minutes.html"), "text/html");
+    t.standin.failNext("chat.postMessage", { hang: true });
+    clock.set(new Date("2026-03-30T09:00:00Z"));
+    await jobs(t).digests();
+    expect(postsIn(t, commissioning)).toHaveLength(1);
+    expect(t.logs.join("\n")).toContain("failed (no_answer_in_time); trying again in 30 s");
+    for (const wait of [31_000, 60 * 60_000]) {
+      clock.advance(wait);
+      await jobs(t).digests();
+    }
+    const posts = postsIn(t, commissioning);
+    expect(posts).toHaveLength(2);
+    expect(String(posts[1]?.params.text)).toContain("Minutes of the Board meeting held in public, 26 July 2012");
+    const toCommissioning = t.standin
+      .callsTo("chat.postMessage")
+      .filter((call) => call.params.channel === commissioning);
+    expect(toCommissioning.filter((call) => call.status === 0)).toHaveLength(1);
+    expect(await digest(t, "status", { channel: commissioning })).not.toContain("not delivered");
+  }, 60_000);
+
   it("posts the quiet note and the digest into a private channel the bot was invited to", async () => {
     await start();
     t.standin.workspace.setBotMembership(CHANNELS.governance.id, true);

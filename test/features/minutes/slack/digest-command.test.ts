@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ManualClock } from "../../../../src/clock";
 import { CHANNELS, PEOPLE, startTestBot, type TestBot } from "../../../support/bot";
-import { digest, postsIn, readable, startDigestBot } from "../../../support/digest-bot";
+import { digest, jobs, postsIn, readable, startDigestBot } from "../../../support/digest-bot";
 import { ownFile } from "../../../support/fixtures";
 import { MinutesServer } from "../../../support/minutes-server";
 import { govukOrganisationFeed } from "../ingest/fixtures";
+import { emptyPagesPdf } from "../ingest/hostile";
 
 const commissioning = { channel: CHANNELS.commissioning.id };
 
@@ -158,5 +159,53 @@ describe("/digest source add without FETCH_ALLOW_PRIVATE_HOSTS (the production d
       expect(refused).toContain("loopback or private address");
     }
     expect(await digest(t, "sources", commissioning)).toContain("No minutes sources yet");
+  });
+});
+
+describe("/digest source add of a document built to exhaust the reader", () => {
+  const server = new MinutesServer();
+  const clock = new ManualClock(new Date("2026-03-18T10:00:00Z"));
+  let t: TestBot;
+  beforeAll(async () => {
+    await server.start();
+    server.serve("/pages.pdf", { body: emptyPagesPdf(100_000), contentType: "application/pdf" });
+    t = await startDigestBot({ clock, env: { FETCH_TIMEOUT_SECONDS: "30" } });
+    t.standin.workspace.addUser({ id: "U0ADMIN01", name: "it.admin", real_name: "IT Admin", is_admin: true });
+  });
+  afterAll(async () => {
+    await t?.close();
+    await server.close();
+  });
+
+  it("answers others while it reads, pauses the source with its reason, lists it as paused and tells the admin by DM", async () => {
+    let replied = false;
+    const adding = digest(t, `source add ${server.url("/pages.pdf")}`, { ...commissioning, user: "U0ADMIN01" }).finally(
+      () => {
+        replied = true;
+      },
+    );
+    await vi.waitFor(() => expect(server.requestsFor("/pages.pdf")).toHaveLength(1), { timeout: 20_000 });
+    expect(await digest(t, "status", commissioning)).toContain("This channel has no minutes digest");
+    expect(replied).toBe(false);
+
+    const added = await adding;
+    expect(added).toContain("Added source *1*");
+    expect(added).toContain(
+      "I've paused this source: The PDF at " +
+        server.url("/pages.pdf") +
+        " has 100,000 pages, more than the 1,000-page limit for one document, so it was not read.",
+    );
+    expect(await digest(t, "sources", commissioning)).toMatch(
+      /:double_vertical_bar: Paused 18 March 2026, 10:00: The PDF at .* has 100,000 pages, more than the 1,000-page limit/,
+    );
+
+    await jobs(t).digests();
+    const dm = t.standin.messagesIn(t.standin.workspace.dmWith("U0ADMIN01").id);
+    expect(dm.map((message) => message.text).join()).toContain(
+      `I've paused the minutes source *1* you added (${server.url("/pages.pdf")}): The PDF at`,
+    );
+    clock.advance(2 * 60 * 60_000);
+    await jobs(t).poll();
+    expect(server.requestsFor("/pages.pdf")).toHaveLength(1);
   });
 });

@@ -26,9 +26,10 @@ export function registerDigestCommand(app: App, deps: MinutesSlackDeps): void {
       await respond({ response_type: "ephemeral", ...digestReplyMessage(reply) });
     } catch (error) {
       deps.logger.error(`/digest ${parsed.kind} failed`, error);
+      // Part of the work may have been done (a source added, documents stored) before the failure.
       await respond({
         response_type: "ephemeral",
-        text: "Sorry, something went wrong and nothing was changed. Please try again in a minute.",
+        text: "Sorry, something went wrong before I could answer, and part of it may have been done: `/digest status` and `/digest sources` show where things stand. Please try again in a minute.",
       });
     }
   });

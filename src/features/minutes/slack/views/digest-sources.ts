@@ -1,6 +1,7 @@
 import { Blocks, Message } from "slack-block-builder";
 import { escapeMrkdwn, truncate } from "../../../../slack/format";
 import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
+import type { IngestedDocument } from "../../ingest/document-ingester";
 import type { AddSourceResult } from "../../services/sources-service";
 import type { SourceRecord, SourceWithCount } from "../../storage/sources";
 import { formatUkTime, plural } from "./digest-format";
@@ -17,6 +18,9 @@ export function sourceLine(source: SourceWithCount, muted = false): string {
 }
 
 export function sourceHealth(source: SourceRecord): string {
+  if (source.pausedAt) {
+    return `:double_vertical_bar: Paused ${formatUkTime(source.pausedAt)}: ${escapeMrkdwn(truncate(source.pausedReason ?? "no reason recorded", 600))} Not checked again until an admin adds it again (\`/digest source add ${escapeMrkdwn(source.url)}\`) or removes it (\`/digest source remove ${source.id}\`).`;
+  }
   const next = `next check ${formatUkTime(source.nextFetchAt)}`;
   if (source.lastError) {
     const since = source.lastFetchedAt ? ` (${formatUkTime(source.lastFetchedAt)})` : "";
@@ -68,20 +72,43 @@ export function sourceAddedMessage(result: AddSourceResult): SlackMessage {
       ? ` ${plural(others, "other document")} read ${others === 1 ? "is" : "are"} not minutes and won't appear in digests.`
       : "";
   const [first] = stored;
+  const kept = first ? keptNote(first) : "";
   const found =
     report.kind === "feed"
       ? `It is a feed: ${plural(minutes.length, "new or changed minutes document")} stored.${notMinutes}`
       : first
         ? first.minutes
-          ? `Read "${escapeMrkdwn(first.title)}".`
-          : `Read "${escapeMrkdwn(first.title)}", which is not minutes (${escapeMrkdwn(first.notMinutesReason ?? "no reason given")}), so it won't appear in digests.`
+          ? `Read "${escapeMrkdwn(first.title)}"${kept}.`
+          : `Read "${escapeMrkdwn(first.title)}"${kept}, which is not minutes (${escapeMrkdwn(first.notMinutesReason ?? "no reason given")}), so it won't appear in digests.`
         : "No change since it was last read.";
-  const problems =
-    report.errors.length > 0
+  const problems = report.paused
+    ? `\n:double_vertical_bar: I've paused this source: ${escapeMrkdwn(truncate(report.paused, 1_000))} It won't be checked again until you add it again (after the publisher has fixed the document) or remove it.`
+    : report.errors.length > 0
       ? `\n:warning: ${escapeMrkdwn(truncate(report.errors.join("; "), 1_500))} I'll retry with backoff; \`/digest sources\` shows how it goes.`
       : "";
+  const schedule = report.paused
+    ? ""
+    : "\nIt is checked on the polling schedule (hourly by default); new minutes go into each channel's next digest.";
   return plain(
-    `${lead} (${escapeMrkdwn(source.url)}). ${report.errors.length > 0 && stored.length === 0 && report.kind === null ? "" : found}${problems}\nIt is checked on the polling schedule (hourly by default); new minutes go into each channel's next digest.`,
+    `${lead} (${escapeMrkdwn(source.url)}). ${report.errors.length > 0 && stored.length === 0 && report.kind === null ? "" : found}${problems}${schedule}`,
+  );
+}
+
+/** " (500 of 221,365 items kept; title cut to 300 characters)" when the limits left something out. */
+function keptNote(document: IngestedDocument): string {
+  const notes = [
+    ...(document.itemsFound > document.items
+      ? [`${document.items.toLocaleString("en-GB")} of ${document.itemsFound.toLocaleString("en-GB")} items kept`]
+      : []),
+    ...document.limitNotes,
+  ];
+  return notes.length > 0 ? ` (${escapeMrkdwn(notes.join("; "))})` : "";
+}
+
+/** The DM to whoever added a source that a limit on reading has paused. */
+export function sourcePausedNotice(source: SourceRecord, reason: string): SlackMessage {
+  return plain(
+    `I've paused the minutes source *${source.id}* you added (${escapeMrkdwn(source.url)}): ${escapeMrkdwn(truncate(reason, 1_500))}\nIt won't be checked again until you add it again with \`/digest source add ${escapeMrkdwn(source.url)}\` (once the publisher has fixed the document), or remove it with \`/digest source remove ${source.id}\`. Minutes already stored from it stay in digests and search.`,
   );
 }
 

@@ -19,6 +19,8 @@ const source: SourceWithCount = {
   nextFetchAt: new Date("2026-03-18T11:00:00Z"),
   failures: 0,
   lastError: null,
+  pausedAt: null,
+  pausedReason: null,
   documents: 2,
 };
 const document = (title: string, minutes: boolean): IngestedDocument => ({
@@ -30,13 +32,15 @@ const document = (title: string, minutes: boolean): IngestedDocument => ({
   title,
   meetingDate: null,
   items: 3,
+  itemsFound: 3,
+  limitNotes: [],
   minutes,
   notMinutesReason: minutes ? null : "a news story, not a record of a meeting",
 });
 const added = (kind: "feed" | "document", documents: IngestedDocument[]): AddSourceResult => ({
   outcome: "added",
   source,
-  report: { sourceId: 3, kind, notModified: false, documents, errors: [], retryable: true },
+  report: { sourceId: 3, kind, notModified: false, documents, errors: [], retryable: true, paused: null },
 });
 const text = (message: unknown) => JSON.stringify(message);
 
