@@ -5,7 +5,6 @@ import { dedupeKey } from "../domain/feeds";
 import type { MinutesHints } from "../domain/parse";
 import type { TaggingVocabulary } from "../domain/tagging";
 import type { DocumentRepository, StoreOutcome } from "../storage/documents";
-import type { MinutesIndex } from "./minutes-index";
 
 /** A document as fetched (over HTTP or from a local file). */
 export interface FetchedBody {
@@ -58,12 +57,11 @@ function lastPathSegment(link: string): string {
   }
 }
 
-/** Reads a fetched document (HTML, PDF, text), parses and tags it, stores it and makes it searchable. */
+/** Reads a fetched document (HTML, PDF, text), parses and tags it, and stores it: storing makes it searchable. */
 export class DocumentIngester {
   constructor(
     private readonly deps: {
       documents: DocumentRepository;
-      index: MinutesIndex;
       vocabulary: TaggingVocabulary;
       clock: Clock;
       /** How a document's text becomes MinutesJson; buildMinutesDocument unless replaced (tests). */
@@ -104,18 +102,6 @@ export class DocumentIngester {
       },
       now,
     );
-    if (stored.outcome !== "unchanged") {
-      this.deps.index.put({
-        documentId: stored.documentId,
-        title: minutes.title,
-        publisher: context.publisher,
-        meetingDate: minutes.meetingDate,
-        storedAt: now,
-        url: context.link,
-        minutes: minutes.minutes,
-        items: minutes.items,
-      });
-    }
     return {
       outcome: stored.outcome,
       documentId: stored.documentId,

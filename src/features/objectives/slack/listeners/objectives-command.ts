@@ -23,7 +23,7 @@ export function registerObjectivesCommand(app: App, deps: ObjectivesSlackDeps): 
       await ack({ response_type: "ephemeral", ...replyFor(intent, deps) });
       return;
     }
-    const asked = deps.askService.ask(intent.question, {
+    const asked = await deps.askService.ask(intent.question, {
       surface: "slack",
       workspaceId: command.team_id,
       userId: command.user_id,
