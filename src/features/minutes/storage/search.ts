@@ -1,4 +1,4 @@
-import { join, type Sql, sqltag as sql } from "@prisma/client/runtime/client";
+import { join, raw, type Sql, sqltag as sql } from "@prisma/client/runtime/client";
 import type { DatabaseProvider } from "../../../config";
 import type { Db } from "../../../storage/database";
 import type { DbTransaction } from "../../../storage/db-errors";
@@ -40,86 +40,68 @@ export class MinutesSearchRepository implements StoredDocuments {
   ) {}
 
   async evidence(terms: string[], limit: number): Promise<StoredEvidence> {
-    const asked = [...new Set(terms)].filter(Boolean);
-    const rows = await this.db.minutesSearchTerm.findMany({ where: { term: { in: [TOTALS, ...asked] } } });
+    const asked = [...new Set([TOTALS, ...terms])];
+    const rows = await this.db.$queryRaw<{ term: string; documents: number; body: number; topics: number }[]>`
+      SELECT "term", "documents", "body", "topics" FROM "MinutesSearchTerm" WHERE "term" IN (${join(asked)})`;
     const totalsRow = rows.find((row) => row.term === TOTALS);
     const totals = {
-      documents: totalsRow?.documents ?? 0,
-      bodyLength: totalsRow?.body ?? 0,
-      topicsLength: totalsRow?.topics ?? 0,
+      documents: Number(totalsRow?.documents ?? 0),
+      bodyLength: Number(totalsRow?.body ?? 0),
+      topicsLength: Number(totalsRow?.topics ?? 0),
     };
     const counts = new Map<string, StoredTermCounts>(
       rows
-        .filter((row) => row.term !== TOTALS && row.documents > 0)
-        .map((row) => [row.term, { documents: row.documents, body: row.body, topics: row.topics }]),
+        .filter((row) => row.term !== TOTALS && Number(row.documents) > 0)
+        .map((row) => [
+          row.term,
+          { documents: Number(row.documents), body: Number(row.body), topics: Number(row.topics) },
+        ]),
     );
     if (counts.size === 0 || totals.documents === 0) return { totals, terms: counts, candidates: [] };
-    const weighted = [...counts].map(([term, count]) => ({
-      term,
-      weight: inverseDocumentFrequency(totals.documents, count.documents),
-    }));
-    const ids =
+    const weighted = [...counts]
+      .map(([term, count]) => ({
+        term,
+        documents: count.documents,
+        weight: inverseDocumentFrequency(totals.documents, count.documents),
+      }))
+      .sort((a, b) => a.documents - b.documents || (a.term < b.term ? -1 : 1));
+    const matched = selective(weighted);
+    const candidates =
       this.provider === "sqlite"
-        ? await this.sqliteMatches(weighted, limit)
-        : await this.postgresMatches(weighted, limit);
-    return { totals, terms: counts, candidates: await this.candidates(ids) };
+        ? await this.sqliteCandidates(matched, limit)
+        : await this.postgresCandidates(matched, weighted, limit);
+    return { totals, terms: counts, candidates: candidates.map(toCandidate) };
   }
 
   /** FTS5's own BM25 ranks the entries; each term is quoted, so nothing in it is read as query syntax. */
-  private async sqliteMatches(terms: { term: string }[], limit: number): Promise<number[]> {
+  private async sqliteCandidates(terms: { term: string }[], limit: number): Promise<CandidateRow[]> {
     const expression = terms.map(({ term }) => `"${term.replace(/"/g, '""')}"`).join(" OR ");
-    const rows = await this.db.$queryRaw<{ id: number | bigint }[]>`
-      SELECT rowid AS id FROM "MinutesSearchFts" WHERE "MinutesSearchFts" MATCH ${expression}
-      ORDER BY bm25("MinutesSearchFts", 1.0, 1.5) LIMIT ${limit}`;
-    return rows.map((row) => Number(row.id));
+    return this.db.$queryRaw<CandidateRow[]>`
+      WITH m AS (
+        SELECT rowid AS "id", bm25("MinutesSearchFts", 1.0, 1.5) AS "score" FROM "MinutesSearchFts"
+        WHERE "MinutesSearchFts" MATCH ${expression} ORDER BY "score" LIMIT ${limit}
+      )
+      SELECT ${CANDIDATE_COLUMNS} FROM m ${CANDIDATE_JOINS} ORDER BY m."score"`;
   }
 
-  /** The GIN index finds the entries using any term; they are ranked by the idf-weighted share of the terms they use. */
-  private async postgresMatches(terms: { term: string; weight: number }[], limit: number): Promise<number[]> {
-    const any = terms.map(({ term }) => tsqueryLexeme(term)).join(" | ");
+  /** The GIN index finds the entries using the selective terms; they are ranked by the idf-weighted share of all the terms they use. */
+  private async postgresCandidates(
+    matched: { term: string }[],
+    weighted: { term: string; weight: number }[],
+    limit: number,
+  ): Promise<CandidateRow[]> {
+    const any = matched.map(({ term }) => tsqueryLexeme(term)).join(" | ");
     const weights = join(
-      terms.map(({ term, weight }) => sql`(to_tsquery('simple', ${tsqueryLexeme(term)}), ${weight}::float8)`),
+      weighted.map(({ term, weight }) => sql`(to_tsquery('simple', ${tsqueryLexeme(term)}), ${weight}::float8)`),
     );
-    const rows = await this.db.$queryRaw<{ id: number }[]>`
-      WITH q (query, weight) AS (VALUES ${weights})
-      SELECT e."id" FROM "MinutesSearchEntry" e
-      WHERE e."vector" @@ to_tsquery('simple', ${any})
-      ORDER BY (SELECT sum(q.weight) FROM q WHERE e."vector" @@ q.query) DESC, e."bodyLength", e."id" DESC
-      LIMIT ${limit}`;
-    return rows.map((row) => Number(row.id));
-  }
-
-  private async candidates(ids: number[]): Promise<StoredCandidate[]> {
-    if (ids.length === 0) return [];
-    const entries = await this.db.minutesSearchEntry.findMany({
-      where: { id: { in: ids } },
-      include: {
-        item: {
-          select: {
-            position: true,
-            text: true,
-            heading: true,
-            version: { select: { title: true, meetingDate: true, storedAt: true } },
-          },
-        },
-        document: { select: { link: true, publisher: true } },
-      },
-    });
-    const order = new Map(ids.map((id, index) => [id, index]));
-    return entries
-      .sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
-      .map((entry) => ({
-        document: minutesItemDocument(
-          entry.documentId,
-          entry.item.position,
-          minutesSource({ ...entry.item.version, publisher: entry.document.publisher, url: entry.document.link }),
-          { text: entry.item.text, heading: entry.item.heading, objective: entry.objective },
-        ),
-        body: termCounts(entry.bodyTerms),
-        topics: termCounts(entry.topicsTerms),
-        bodyLength: entry.bodyLength,
-        topicsLength: entry.topicsLength,
-      }));
+    return this.db.$queryRaw<CandidateRow[]>`
+      WITH q ("query", "weight") AS (VALUES ${weights}),
+      m AS (
+        SELECT e."id", (SELECT sum(q."weight") FROM q WHERE e."vector" @@ q."query") AS "score"
+        FROM "MinutesSearchEntry" e WHERE e."vector" @@ to_tsquery('simple', ${any})
+        ORDER BY "score" DESC, e."bodyLength", e."id" DESC LIMIT ${limit}
+      )
+      SELECT ${CANDIDATE_COLUMNS} FROM m ${CANDIDATE_JOINS} ORDER BY m."score" DESC, e."bodyLength", e."id" DESC`;
   }
 
   /**
@@ -182,6 +164,72 @@ export class MinutesSearchRepository implements StoredDocuments {
 
 /** The MinutesSearchTerm row holding the totals: no analysed term is empty. */
 const TOTALS = "";
+/**
+ * The full-text query uses the question's rarest terms, as many as match at most this many entries
+ * together (and always the rarest): ranking every entry that uses a common word ("noted", "board")
+ * would cost time in proportion to the corpus, and such words decide little of the confidence.
+ */
+const MATCHED_ENTRIES_BUDGET = 5_000;
+
+function selective<T extends { documents: number }>(terms: T[]): T[] {
+  let budget = MATCHED_ENTRIES_BUDGET;
+  return terms.filter((term, index) => {
+    if (index > 0 && term.documents > budget) return false;
+    budget -= term.documents;
+    return true;
+  });
+}
+
+interface CandidateRow {
+  id: number;
+  documentId: number;
+  objective: number | null;
+  bodyTerms: string;
+  topicsTerms: string;
+  bodyLength: number;
+  topicsLength: number;
+  position: number;
+  text: string;
+  heading: string | null;
+  title: string;
+  meetingDate: string | null;
+  storedAt: Date | string;
+  link: string;
+  publisher: string;
+}
+
+const CANDIDATE_COLUMNS = raw(
+  `e."id", e."documentId", e."objective", e."bodyTerms", e."topicsTerms", e."bodyLength", e."topicsLength",
+   i."position", i."text", i."heading", v."title", v."meetingDate", v."storedAt", d."link", d."publisher"`,
+);
+const CANDIDATE_JOINS = raw(
+  `JOIN "MinutesSearchEntry" e ON e."id" = m."id"
+   JOIN "MinutesItem" i ON i."id" = e."itemId"
+   JOIN "MinutesVersion" v ON v."id" = i."versionId"
+   JOIN "MinutesDocument" d ON d."id" = e."documentId"`,
+);
+
+function toCandidate(row: CandidateRow): StoredCandidate {
+  const storedAt = row.storedAt instanceof Date ? row.storedAt : new Date(row.storedAt);
+  const source = minutesSource({
+    title: row.title,
+    publisher: row.publisher,
+    meetingDate: row.meetingDate,
+    storedAt,
+    url: row.link,
+  });
+  return {
+    document: minutesItemDocument(Number(row.documentId), Number(row.position), source, {
+      text: row.text,
+      heading: row.heading,
+      objective: row.objective === null ? null : Number(row.objective),
+    }),
+    body: termCounts(row.bodyTerms),
+    topics: termCounts(row.topicsTerms),
+    bodyLength: Number(row.bodyLength),
+    topicsLength: Number(row.topicsLength),
+  };
+}
 
 /** A term as a quoted tsquery lexeme (terms are letters and digits; quotes and backslashes are escaped regardless). */
 function tsqueryLexeme(term: string): string {
