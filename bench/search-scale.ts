@@ -6,20 +6,27 @@
  *
  * The documents are synthetic but shaped like real minutes (a dozen or so agenda items of a few
  * sentences, the field's vocabulary, names and places that vary between documents), written directly
- * through the storage layer; each size's file is a copy of the previous one with more added.
+ * through the storage layer (DocumentRepository.storeVersion, which indexes them for search as
+ * ingestion does) up to --store documents; each size's file is a copy of the previous one with more
+ * added. Larger sizes are reached by copying those documents under new addresses, with their
+ * versions, items, tags and search entries, and counting the search terms again: storing 10,000
+ * documents one by one takes half an hour on a loaded machine, and the copies cost the bot what
+ * distinct documents would (the same rows, entries and postings), bar a vocabulary that stops growing.
+ * --reuse <folder> measures the files a previous run left there.
  *
- *   npm run build && npx tsx bench/search-scale.ts --baseline <folder with the old build> [--sizes 100,1000,10000]
+ *   npm run build && npx tsx bench/search-scale.ts --baseline <folder with the old build> [--sizes 100,1000,10000] [--store 1000]
  *
  * The baseline folder is a checkout of the old code with `node_modules` linked and `npm run build`
  * run. Without --baseline only this build is measured.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
+import Sqlite from "better-sqlite3";
 import type { MinutesJson, TaggedMinutesItem } from "../src/features/minutes/domain/document";
 import { DocumentRepository } from "../src/features/minutes/storage/documents";
 import { openDatabase, tuneDatabase } from "../src/storage/database";
@@ -33,6 +40,8 @@ const { values } = parseArgs({
     baseline: { type: "string" },
     sizes: { type: "string", default: "100,1000,10000" },
     requests: { type: "string", default: "200" },
+    store: { type: "string", default: "1000" },
+    reuse: { type: "string" },
   },
 });
 const sizes = (values.sizes ?? "").split(",").map(Number);
@@ -167,6 +176,77 @@ async function store(databaseUrl: string, from: number, to: number): Promise<voi
   await database.close();
 }
 
+/** Copies the file's documents (ids up to those of `base` documents) until it holds `size`, then recounts the search terms. */
+function copyUpTo(file: string, base: number, size: number): void {
+  const db = new Sqlite(file);
+  const max = (table: string, where = "") =>
+    (db.prepare(`SELECT coalesce(max("id"), 0) AS m FROM "${table}" ${where}`).get() as { m: number }).m;
+  const limits = {
+    document: base,
+    version: max("MinutesVersion", `WHERE "documentId" <= ${base}`),
+    item: max("MinutesItem", `WHERE "versionId" <= ${max("MinutesVersion", `WHERE "documentId" <= ${base}`)}`),
+    entry: max("MinutesSearchEntry", `WHERE "documentId" <= ${base}`),
+  };
+  const columns = (table: string) =>
+    (db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[]).map((column) => column.name);
+  const copy = (table: string, shifted: Record<string, number>, renamed: Record<string, string>, where: string) => {
+    const names = columns(table);
+    const values = names.map((name) =>
+      name in shifted ? `"${name}" + ${shifted[name]}` : (renamed[name] ?? `"${name}"`),
+    );
+    db.exec(
+      `INSERT INTO "${table}" (${names.map((name) => `"${name}"`).join(", ")}) SELECT ${values.join(", ")} FROM "${table}" WHERE ${where}`,
+    );
+  };
+  db.transaction(() => {
+    for (let copyNumber = 1; base * (copyNumber + 1) <= size; copyNumber++) {
+      const d = limits.document * copyNumber;
+      const v = limits.version * copyNumber;
+      const i = limits.item * copyNumber;
+      const e = limits.entry * copyNumber;
+      copy(
+        "MinutesDocument",
+        { id: d },
+        { url: `"url" || '/copy-${copyNumber}'`, link: `"link" || '/copy-${copyNumber}'` },
+        `"id" <= ${limits.document}`,
+      );
+      copy("MinutesVersion", { id: v, documentId: d }, {}, `"documentId" <= ${limits.document}`);
+      copy("MinutesItem", { id: i, versionId: v }, {}, `"id" <= ${limits.item}`);
+      copy("MinutesItemTag", { itemId: i }, {}, `"itemId" <= ${limits.item}`);
+      copy("MinutesSearchEntry", { id: e, itemId: i, documentId: d }, {}, `"id" <= ${limits.entry}`);
+    }
+    const counts = new Map<string, [number, number, number]>();
+    const totals: [number, number, number] = [0, 0, 0];
+    const entries = db.prepare(
+      `SELECT "bodyTerms", "topicsTerms", "bodyLength", "topicsLength" FROM "MinutesSearchEntry"`,
+    );
+    for (const entry of entries.iterate() as Iterable<{
+      bodyTerms: string;
+      topicsTerms: string;
+      bodyLength: number;
+      topicsLength: number;
+    }>) {
+      const body = new Set(entry.bodyTerms.split(" ").filter(Boolean));
+      const topics = new Set(entry.topicsTerms.split(" ").filter(Boolean));
+      for (const term of new Set([...body, ...topics])) {
+        const count = counts.get(term) ?? [0, 0, 0];
+        counts.set(term, [count[0] + 1, count[1] + (body.has(term) ? 1 : 0), count[2] + (topics.has(term) ? 1 : 0)]);
+      }
+      totals[0] += 1;
+      totals[1] += entry.bodyLength;
+      totals[2] += entry.topicsLength;
+    }
+    db.exec(`DELETE FROM "MinutesSearchTerm"`);
+    const insert = db.prepare(
+      `INSERT INTO "MinutesSearchTerm" ("term", "documents", "body", "topics") VALUES (?, ?, ?, ?)`,
+    );
+    insert.run("", ...totals);
+    for (const [term, count] of counts) insert.run(term, ...count);
+  })();
+  db.pragma("wal_checkpoint(TRUNCATE)");
+  db.close();
+}
+
 // ---- the bot under test ---------------------------------------------------------------------
 
 function treeRssMb(pid: number): number {
@@ -282,19 +362,32 @@ const BODIES_OF_REQUESTS = QUESTIONS.map(slashBody);
 
 // ---- the run --------------------------------------------------------------------------------
 
-const folder = mkdtempSync(path.join(tmpdir(), "localism-search-scale-"));
+const folder = values.reuse ?? mkdtempSync(path.join(tmpdir(), "localism-search-scale-"));
 const files = new Map<number, string>();
 let stored = 0;
+const storeAtMost = Number(values.store);
 const working = path.join(folder, "working.db");
 console.log(`search at scale, ${new Date().toISOString()}; databases in ${folder}`);
 for (const size of sizes) {
-  const started = performance.now();
-  await store(`file:${working}`, stored, size);
-  stored = size;
   const file = path.join(folder, `minutes-${size}.db`);
-  copyFileSync(working, file);
   files.set(size, file);
-  console.log(`  stored ${size} documents (${((performance.now() - started) / 1000).toFixed(1)} s for the last batch)`);
+  if (values.reuse && existsSync(file)) {
+    console.log(`  ${size} documents: reusing ${file}`);
+    continue;
+  }
+  const started = performance.now();
+  if (size <= storeAtMost) {
+    await store(`file:${working}`, stored, size);
+    stored = size;
+    copyFileSync(working, file);
+  } else {
+    const base = Math.max(...[...files.keys()].filter((known) => known <= storeAtMost && size % known === 0));
+    copyFileSync(files.get(base) as string, file);
+    copyUpTo(file, base, size);
+  }
+  console.log(
+    `  ${size} documents (${size <= storeAtMost ? "stored" : "copied"}: ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
 }
 
 const slack = await startStandin();
