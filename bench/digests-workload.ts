@@ -8,7 +8,6 @@ import path from "node:path";
 import { ManualClock } from "../src/clock";
 import { taggingVocabularyFrom } from "../src/features/minutes/domain/kb-vocabulary";
 import { DocumentIngester } from "../src/features/minutes/ingest/document-ingester";
-import { MinutesIndex } from "../src/features/minutes/ingest/minutes-index";
 import { DigestBuilder } from "../src/features/minutes/services/digest-builder";
 import { DigestService } from "../src/features/minutes/services/digest-service";
 import { createDigestRenderer } from "../src/features/minutes/slack/views/digest";
@@ -17,7 +16,6 @@ import { DocumentRepository } from "../src/features/minutes/storage/documents";
 import { MinutesReader } from "../src/features/minutes/storage/reader";
 import { SubscriptionRepository } from "../src/features/minutes/storage/subscriptions";
 import { loadKnowledgeBase } from "../src/features/objectives/domain/knowledge-base";
-import { SearchIndex } from "../src/features/objectives/domain/search";
 import { Logger } from "../src/logger";
 import { openDatabase, tuneDatabase } from "../src/storage/database";
 
@@ -62,10 +60,8 @@ async function ingest(databaseUrl: string, n: number, clock: ManualClock, start 
   const { vocabulary, open } = setUp(databaseUrl, clock);
   const database = await open();
   await tuneDatabase(database);
-  const search = new SearchIndex();
   const ingester = new DocumentIngester({
     documents: new DocumentRepository(database.db),
-    index: new MinutesIndex(search),
     vocabulary,
     clock,
   });
@@ -79,7 +75,8 @@ async function ingest(databaseUrl: string, n: number, clock: ManualClock, start 
     items += result.items;
   }
   await database.close();
-  return `${items} items tagged and stored, ${search.size} searchable`;
+  const searchable = await database.db.minutesSearchEntry.count();
+  return `${items} items tagged and stored, ${searchable} searchable`;
 }
 
 async function digests(

@@ -2,7 +2,7 @@ import { type Clock, systemClock } from "./clock";
 import type { Config } from "./config";
 import type { SharedCore } from "./core-types";
 import { type ConcernsFeature, createConcerns, type GroupMembers } from "./features/concerns";
-import { createMinutes, type MinutesFeature } from "./features/minutes";
+import { createMinutes, type MinutesFeature, MinutesSearchRepository } from "./features/minutes";
 import { createObjectives, type ObjectivesFeature } from "./features/objectives";
 import { Logger } from "./logger";
 import { openDatabase, tuneDatabase } from "./storage/database";
@@ -35,7 +35,9 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
   await migrateDatabase(config.database.url, config.database.provider, database.db);
   await tuneDatabase(database);
   const shared: SharedCore = { config, clock, logger, database, workspaces: new WorkspaceRepository(database.db) };
-  const objectives = createObjectives(shared);
+  const objectives = createObjectives(shared, {
+    stored: new MinutesSearchRepository(database.db, database.provider),
+  });
   const concerns = createConcerns(
     shared,
     options.leadGroupMembers ? { leadGroupMembers: options.leadGroupMembers } : {},

@@ -4,11 +4,10 @@ import type { SharedCore } from "../../core-types";
 import { RepeatingJob } from "../../jobs/repeating-job";
 import type { WorkspaceClients } from "../../slack/workspace-clients";
 import { LeaseRepository } from "../../storage/leases";
-import type { KnowledgeBase, SearchIndex } from "../objectives";
+import type { KnowledgeBase } from "../objectives";
 import { taggingVocabularyFrom } from "./domain/kb-vocabulary";
 import { DocumentIngester } from "./ingest/document-ingester";
 import { HttpFetcher } from "./ingest/http-fetcher";
-import { MinutesIndex } from "./ingest/minutes-index";
 import { ingestOneOff, type OneOffReport } from "./ingest/one-off";
 import { SourcePoller } from "./ingest/source-poller";
 import { SourceReader } from "./ingest/source-reader";
@@ -25,8 +24,11 @@ import { DocumentRepository } from "./storage/documents";
 import { OutboxRepository } from "./storage/outbox";
 import { PauseRepository } from "./storage/pause";
 import { MinutesReader, type StoredMinutes } from "./storage/reader";
+import { MinutesSearchRepository } from "./storage/search";
 import { SourceRepository } from "./storage/sources";
 import { type SubscriptionRecord, SubscriptionRepository } from "./storage/subscriptions";
+
+export { MinutesSearchRepository } from "./storage/search";
 
 export interface DigestHomeSummary {
   subscriptions: SubscriptionRecord[];
@@ -55,8 +57,8 @@ export interface MinutesFeature {
 }
 
 export interface MinutesDependencies {
-  /** The objectives' knowledge base (the tagging vocabulary) and search index (stored minutes are answerable). */
-  objectives: { kb: KnowledgeBase; index: SearchIndex };
+  /** The objectives' knowledge base: the tagging vocabulary. */
+  objectives: { kb: KnowledgeBase };
   /** Concern counts by objective for a digest's period. */
   concernCounts?: ConcernCountsProvider;
 }
@@ -69,13 +71,13 @@ export async function createMinutes(core: SharedCore, input: MinutesDependencies
   const sourcesRepository = new SourceRepository(db);
   const documents = new DocumentRepository(db);
   const reader = new MinutesReader(db);
-  const index = new MinutesIndex(input.objectives.index);
-  for (const minutes of await reader.latestVersions()) index.put(minutes);
+  // Documents stored before search was kept in the database are indexed once, by whichever instance starts first.
+  const indexed = await new MinutesSearchRepository(db, core.database.provider).indexUnindexed();
+  if (indexed > 0) logger.info(`Made ${indexed} stored minutes documents searchable`);
 
   const fetcher = new HttpFetcher({ ...config.minutes.fetch, userAgent: USER_AGENT });
   const ingester = new DocumentIngester({
     documents,
-    index,
     vocabulary: taggingVocabularyFrom(input.objectives.kb),
     clock,
   });

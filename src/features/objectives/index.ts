@@ -6,7 +6,7 @@ import type { WorkspaceClients } from "../../slack/workspace-clients";
 import { type AskResult, createObjectivesAssistant } from "./domain/answer";
 import { AskService } from "./domain/ask-service";
 import { type KnowledgeBase, loadKnowledgeBase, type Objective } from "./domain/knowledge-base";
-import type { SearchIndex } from "./domain/search";
+import type { StoredDocuments } from "./domain/stored-documents";
 import { ApprovedAnswerReviewJob } from "./jobs/approved-answer-reviews";
 import { ConversationQuestions } from "./services/conversation-questions";
 import { PolicyLeads } from "./services/policy-leads";
@@ -23,13 +23,14 @@ import { SharedAnswerRepository } from "./storage/shared-answers";
 
 export type { Answer, AskResult } from "./domain/answer";
 export type { KnowledgeBase, Objective } from "./domain/knowledge-base";
-export type { SearchDocument, SearchIndex } from "./domain/search";
+export type { SearchDocument } from "./domain/search";
+export type { StoredDocuments } from "./domain/stored-documents";
 
 /** The objectives feature: the knowledge base, its search, the questions asked and their votes. */
 export interface ObjectivesFeature {
   kb: KnowledgeBase;
   findObjective(text: string): Objective | undefined;
-  answer(question: string): AskResult;
+  answer(question: string): Promise<AskResult>;
   askService: AskService;
   questions: QuestionRepository;
   /** Why answers were not helpful, where people said. */
@@ -40,8 +41,6 @@ export interface ObjectivesFeature {
   leads: PolicyLeads;
   /** Set by register: one pass of the review reminders, for tests. */
   reviewJob: ApprovedAnswerReviewJob | null;
-  /** The search index other features add documents to (published minutes). */
-  index: SearchIndex;
   /** App Home's frame: the objectives at a glance, with the other features' sections inside. */
   homeView(sections: ViewBlockBuilder[]): Promise<HomeView>;
   register(app: App, clients: WorkspaceClients): Promise<RepeatingJob[]>;
@@ -49,13 +48,24 @@ export interface ObjectivesFeature {
 }
 
 const REVIEW_INTERVAL_MS = 60 * 60_000;
+/** Stored documents (minutes) scored with the passages for each question: the store's best matches. */
+const STORED_CANDIDATES = 60;
 
-export function createObjectives(core: SharedCore): ObjectivesFeature {
+export interface ObjectivesDependencies {
+  /** Documents searched where they are stored (published minutes, in the database), with the passages. */
+  stored?: StoredDocuments;
+}
+
+export function createObjectives(core: SharedCore, dependencies: ObjectivesDependencies = {}): ObjectivesFeature {
   const { config, clock, logger, database } = core;
   const kb = loadKnowledgeBase(config.knowledgeDir);
   const assistant = createObjectivesAssistant(kb);
   const questions = new QuestionRepository(database.db, (error) => logger.error("Could not record questions", error));
-  const answer = (question: string) => assistant.ask(question);
+  const { stored } = dependencies;
+  const answer = async (question: string) =>
+    stored
+      ? assistant.ask(question, await stored.evidence(assistant.storedTerms(question), STORED_CANDIDATES))
+      : assistant.ask(question);
   const askService = new AskService(answer, questions, clock);
   const findObjective = (text: string) => assistant.findObjective(text);
   const approvedAnswers = new ApprovedAnswerRepository(database.db);
@@ -77,7 +87,6 @@ export function createObjectives(core: SharedCore): ObjectivesFeature {
     approvedAnswers,
     leads,
     reviewJob: null,
-    index: assistant.index,
     homeView: async (sections) => (await import("./slack/views/home")).homeView(kb, sections),
     register: async (app, clients) => {
       const [{ registerObjectivesListeners }, { KnowledgeOwners }, { reviewReminder }, { londonDay }] =

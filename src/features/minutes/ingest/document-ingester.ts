@@ -4,7 +4,6 @@ import type { MinutesBuilder } from "../domain/read";
 import type { TaggingVocabulary } from "../domain/tagging";
 import type { DocumentRepository, StoreOutcome } from "../storage/documents";
 import { type DocumentReader, IsolatedDocumentReader } from "./document-reader";
-import type { MinutesIndex } from "./minutes-index";
 
 export type { MinutesBuilder } from "../domain/read";
 
@@ -61,14 +60,13 @@ function lastPathSegment(link: string): string {
   }
 }
 
-/** Reads a fetched document (HTML, PDF, text), parses and tags it, stores it and makes it searchable. */
+/** Reads a fetched document (HTML, PDF, text), parses and tags it, and stores it: storing makes it searchable. */
 export class DocumentIngester {
   private readonly reader: DocumentReader;
 
   constructor(
     private readonly deps: {
       documents: DocumentRepository;
-      index: MinutesIndex;
       vocabulary: TaggingVocabulary;
       clock: Clock;
       /** How a document's text becomes MinutesJson; buildMinutesDocument unless replaced (tests). */
@@ -112,18 +110,6 @@ export class DocumentIngester {
       },
       now,
     );
-    if (stored.outcome !== "unchanged") {
-      this.deps.index.put({
-        documentId: stored.documentId,
-        title: minutes.title,
-        publisher: context.publisher,
-        meetingDate: minutes.meetingDate,
-        storedAt: now,
-        url: context.link,
-        minutes: minutes.minutes,
-        items: minutes.items,
-      });
-    }
     return {
       outcome: stored.outcome,
       documentId: stored.documentId,

@@ -1,6 +1,7 @@
 import type { Db } from "../../../storage/database";
 import { type DbTransaction, isUniqueViolation } from "../../../storage/db-errors";
 import type { MinutesJson } from "../domain/document";
+import { indexVersion } from "./search";
 import { AUTONOMY_TAG, objectiveTag } from "./tags";
 
 export interface KnownDocument {
@@ -78,7 +79,7 @@ export class DocumentRepository {
     const number = (latest?.number ?? 0) + 1;
     try {
       const versionId = await this.db.$transaction(async (tx) => {
-        await tx.minutesDocument.updateMany({ where: { id: document.id }, data: seen });
+        await tx.minutesDocument.updateMany({ where: { id: document.id }, data: { ...seen, searchVersion: number } });
         return writeVersion(tx, document.id, number, input, now);
       });
       return { outcome: number === 1 ? "new" : "updated", documentId: document.id, versionId, number };
@@ -137,19 +138,21 @@ async function writeVersion(
       notMinutesReason: minutes.minutes ? null : (minutes.notMinutesReason ?? "not minutes"),
     },
   });
-  if (minutes.items.length === 0) return version.id;
-  const items = await tx.minutesItem.createManyAndReturn({
-    select: { id: true, position: true },
-    data: minutes.items.map((item, position) => ({
-      versionId: version.id,
-      position,
-      kind: item.kind,
-      heading: item.heading,
-      text: item.text,
-      owner: item.owner,
-      due: item.due,
-    })),
-  });
+  const items =
+    minutes.items.length === 0
+      ? []
+      : await tx.minutesItem.createManyAndReturn({
+          select: { id: true, position: true },
+          data: minutes.items.map((item, position) => ({
+            versionId: version.id,
+            position,
+            kind: item.kind,
+            heading: item.heading,
+            text: item.text,
+            owner: item.owner,
+            due: item.due,
+          })),
+        });
   const idByPosition = new Map(items.map((item) => [item.position, item.id]));
   const tags = minutes.items.flatMap((item, position) => {
     const itemId = idByPosition.get(position);
@@ -160,5 +163,19 @@ async function writeVersion(
       : objectiveTags;
   });
   if (tags.length > 0) await tx.minutesItemTag.createMany({ data: tags });
+  await indexVersion(
+    tx,
+    {
+      documentId,
+      title: minutes.title,
+      publisher: input.publisher,
+      meetingDate: minutes.meetingDate,
+      storedAt: now,
+      url: input.link,
+      minutes: minutes.minutes,
+      items: minutes.items,
+    },
+    idByPosition,
+  );
   return version.id;
 }

@@ -45,7 +45,7 @@ async function askEachLine(core: Core, flags: { json: boolean }, output: Output,
 }
 
 async function ask(core: Core, question: string): Promise<AskResult> {
-  const asked = core.features.objectives.askService.ask(question, { surface: "cli" });
+  const asked = await core.features.objectives.askService.ask(question, { surface: "cli" });
   await asked.record();
   return asked.result;
 }

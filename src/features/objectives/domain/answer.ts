@@ -13,6 +13,7 @@ import {
   type SourceRef,
 } from "./search";
 import { EVERYDAY_WORDS, GENERIC_WORDS } from "./stop-words";
+import { NO_STORED_EVIDENCE, type StoredEvidence } from "./stored-documents";
 import { analyse } from "./text-analysis";
 
 export interface Answer {
@@ -46,8 +47,11 @@ export function needsAPerson(result: AskResult): boolean {
 export interface ObjectivesAssistant {
   objectives(): Objective[];
   findObjective(text: string): Objective | undefined;
-  ask(question: string): AskResult;
-  /** Shared with the minutes module, which adds published minutes as documents. */
+  /** `stored`: what the stored documents (published minutes) hold of the question's storedTerms. */
+  ask(question: string, stored?: StoredEvidence): AskResult;
+  /** The analysed terms to look up in the stored documents before asking. */
+  storedTerms(question: string): string[];
+  /** The knowledge base's passages, in memory. */
   index: SearchIndex;
 }
 
@@ -93,7 +97,8 @@ export function createObjectivesAssistant(kb: KnowledgeBase): ObjectivesAssistan
   return {
     objectives: () => [...kb.objectives],
     findObjective,
-    ask: (question) => answerQuestion(index, names, question),
+    ask: (question, stored = NO_STORED_EVIDENCE) => answerQuestion(index, names, question, stored),
+    storedTerms: (question) => index.storedTerms(question),
     index,
   };
 }
@@ -169,16 +174,21 @@ interface Ranked {
   rank: number;
 }
 
-function answerQuestion(index: SearchIndex, names: ObjectiveName[], question: string): AskResult {
+function answerQuestion(
+  index: SearchIndex,
+  names: ObjectiveName[],
+  question: string,
+  stored: StoredEvidence,
+): AskResult {
   const declined: AskResult = { question, answered: false, direct: false, answers: [] };
   const shape = readQuestion(question);
   if (shape.ownOrganisation) return declined;
-  if (offDomainWords(shape.focus ?? question, (word) => index.uses(word)).length > 0) return declined;
-  const whole = index.lookup(question, CANDIDATES);
+  if (offDomainWords(shape.focus ?? question, (word) => index.uses(word, stored)).length > 0) return declined;
+  const whole = index.lookup(question, CANDIDATES, undefined, stored);
   const coverage = questionCoverage(whole, shape.personal, hereAndNowPhrases(question));
   if (coverage < COVERAGE_THRESHOLD) return declined;
 
-  const found = focusedHits(index, question, shape) ?? whole.hits;
+  const found = focusedHits(index, question, shape, stored) ?? whole.hits;
   const hits = shape.howMany ? found.filter((hit) => countsWhatIsAsked(hit.document, shape.howMany?.of)) : found;
   const objective = namedObjective(names, whole.terms);
   const best = hits[0]?.score ?? 0;
@@ -226,13 +236,18 @@ function questionCoverage(lookup: Lookup, personal: boolean, hereAndNow: number)
  * "what did they say about X" weighing more.
  * Undefined when that is the whole question as it stands.
  */
-function focusedHits(index: SearchIndex, question: string, shape: QuestionShape): SearchHit[] | undefined {
+function focusedHits(
+  index: SearchIndex,
+  question: string,
+  shape: QuestionShape,
+  stored: StoredEvidence,
+): SearchHit[] | undefined {
   const asked =
     shape.definitionAlone && shape.definitionOf !== undefined ? shape.definitionOf : (shape.focus ?? question);
   const quoted = shape.quoted.filter((phrase) => !asked.toLowerCase().includes(phrase.toLowerCase()));
   const emphasised = new Set([...shape.quoted, ...(shape.topic === undefined ? [] : [shape.topic])].flatMap(analyse));
   if (asked === question && emphasised.size === 0) return undefined;
-  const hits = index.lookup([asked, ...quoted].join(" "), CANDIDATES, emphasised).hits;
+  const hits = index.lookup([asked, ...quoted].join(" "), CANDIDATES, emphasised, stored).hits;
   return hits.length > 0 ? hits : undefined;
 }
 

@@ -46,14 +46,14 @@ export interface AskedQuestion {
 
 export class AskService {
   constructor(
-    private readonly answer: (question: string) => AskResult,
+    private readonly answer: (question: string) => AskResult | Promise<AskResult>,
     private readonly log: QuestionLog,
     private readonly clock: Clock,
   ) {}
 
-  ask(question: string, asker: Asker): AskedQuestion {
+  async ask(question: string, asker: Asker): Promise<AskedQuestion> {
     const id = randomUUID();
-    const result = this.answer(question);
+    const result = await this.answer(question);
     // Shown only as the closest passage, a question is recorded as not answered, so that whoever
     // keeps the knowledge base sees it among the unanswered ones; the passage shown is kept.
     const best = result.answered ? result.answers[0] : undefined;

@@ -11,6 +11,7 @@ import {
 } from "./relevance";
 import type { SearchDocument, SearchHit } from "./search-document";
 import { SurfaceVocabulary } from "./spelling";
+import { NO_STORED_EVIDENCE, type StoredEvidence } from "./stored-documents";
 import { CANONICAL_TOKENS } from "./synonyms";
 import { isKeptAsIs, processToken, tokenise } from "./text-analysis";
 
@@ -22,6 +23,25 @@ interface IndexedDocument {
   body: string;
   /** Declared topics: keywords and the objective it belongs to. */
   topics: string;
+}
+
+/** Occurrences (or lengths) in a document's two fields: its body and its topics. */
+type FieldCounts = readonly [body: number, topics: number];
+
+/** What BM25 needs of the whole corpus, for one term: documents, those using the term per field, average lengths. */
+interface FieldStatistics {
+  documentCount: number;
+  matching: FieldCounts;
+  averageLengths: FieldCounts;
+}
+
+/** What the index holds of a document: its analysed terms per field, and their lengths as BM25 counts them. */
+export interface IndexedTerms {
+  body: string[];
+  topics: string[];
+  /** Distinct words (stop words included), as MiniSearch measures a field. */
+  bodyLength: number;
+  topicsLength: number;
 }
 
 /** A query word's evidence, with the index term it was matched as; partial for a fuzzy or prefix match. */
@@ -91,6 +111,12 @@ export class SearchIndex {
   private readonly surfaceWordsById = new Map<string, string[]>();
   /** Evidence per query word, kept until the documents change: questions repeat their words. */
   private readonly evidenceCache = new Map<string, MatchedTerm | null>();
+  /** Per term, the documents using it and how often in each field: exact matches are scored from these,
+   * with stored documents' statistics added in (MiniSearch's engine serves fuzzy and prefix matches). */
+  private readonly postings = new Map<string, Map<string, FieldCounts>>();
+  private readonly fieldLengths = new Map<string, FieldCounts>();
+  /** Kept as MiniSearch keeps its own, so that the scores are MiniSearch's to the last bit. */
+  private averageLengths: FieldCounts = [0, 0];
 
   constructor(documents: SearchDocument[] = []) {
     this.add(documents);
@@ -108,6 +134,7 @@ export class SearchIndex {
       const tokens = [...tokeniseParts(indexed.body), ...tokeniseParts(indexed.topics)];
       const surfaceWords = tokens.filter((token) => !isKeptAsIs(token) && processToken(token) !== null);
       this.engine.add(indexed);
+      this.addPostings(document.id, indexedTerms(document));
       this.frequency.add(
         document.id,
         tokens.flatMap((token) => processToken(token) ?? []),
@@ -123,6 +150,7 @@ export class SearchIndex {
     for (const id of ids) {
       if (!this.documents.has(id)) continue;
       this.engine.discard(id);
+      this.removePostings(id);
       this.frequency.remove(id);
       this.surface.remove(this.surfaceWordsById.get(id) ?? []);
       this.surfaceWordsById.delete(id);
@@ -130,9 +158,28 @@ export class SearchIndex {
     }
   }
 
-  /** Whether any indexed document uses this word, as written (not stemmed). */
-  uses(word: string): boolean {
-    return this.surface.has(word) || (isKeptAsIs(word) && this.frequency.of(word) > 0);
+  /** Whether any indexed document uses this word, as written (not stemmed); a stored document, its stem. */
+  uses(word: string, stored: StoredEvidence = NO_STORED_EVIDENCE): boolean {
+    if (this.surface.has(word) || (isKeptAsIs(word) && this.frequency.of(word) > 0)) return true;
+    const term = processToken(word);
+    return term !== null && (stored.terms.get(term)?.documents ?? 0) > 0;
+  }
+
+  /**
+   * The analysed terms to ask stored documents about for a question: its words, and for a word the
+   * knowledge base does not know, the word it would be corrected to. Stored documents are matched
+   * on exact terms only; fuzzy and prefix matching stays with the passages in memory.
+   */
+  storedTerms(question: string): string[] {
+    const terms = new Set<string>();
+    for (const { token, term } of queryTerms(question)) {
+      terms.add(term);
+      if (this.frequency.of(term) > 0 || isKeptAsIs(token)) continue;
+      const corrected = this.surface.closest(token);
+      const correctedTerm = corrected && processToken(corrected.word);
+      if (correctedTerm) terms.add(correctedTerm);
+    }
+    return [...terms];
   }
 
   search(query: string, limit = 10): SearchHit[] {
@@ -144,29 +191,37 @@ export class SearchIndex {
    * the words it does not know, so that the caller can judge how much of the question that is.
    * Stop words and chit-chat are in neither; the field's names no document happens to use ("LAT",
    * "QIPP") are not listed as unknown but lower every document's share (absentNameEvidence).
-   * `emphasised` terms (analysed) weigh more: the words in quotes.
+   * `emphasised` terms (analysed) weigh more: the words in quotes. `stored`: what the store of
+   * documents kept outside memory holds of the query's terms (storedTerms); its candidates are ranked
+   * with the passages, on the statistics of both together.
    */
-  lookup(query: string, limit = 10, emphasised: ReadonlySet<string> = NONE): Lookup {
+  lookup(
+    query: string,
+    limit = 10,
+    emphasised: ReadonlySet<string> = NONE,
+    stored: StoredEvidence = NO_STORED_EVIDENCE,
+  ): Lookup {
     const lookup: Lookup = { hits: [], terms: [], known: [], partial: [], unknown: [] };
-    if (this.documents.size === 0) return lookup;
+    if (this.documents.size === 0 && stored.totals.documents === 0) return lookup;
     const evidence: TermEvidence[] = [];
     for (const { token, term } of queryTerms(query)) {
-      const found = this.evidenceFor({ token, term });
+      const found = this.evidenceFor({ token, term }, stored);
       if (found) {
         evidence.push(emphasised.has(term) ? emphasise(found) : found);
         lookup.terms.push(found.term);
         lookup.known.push({ term: found.term, token });
         if (found.partial) lookup.partial.push(found.term);
       } else if (CANONICAL_TOKENS.has(token)) {
-        evidence.push(this.absentNameEvidence());
+        evidence.push(this.absentNameEvidence(stored));
       } else {
         lookup.unknown.push(token);
       }
     }
     const candidateIds = new Set(evidence.flatMap((term) => [...term.scores.keys()]));
+    const storedDocuments = new Map(stored.candidates.map((candidate) => [candidate.document.id, candidate.document]));
     lookup.hits = [...candidateIds]
       .flatMap((id) => {
-        const document = this.documents.get(id);
+        const document = this.documents.get(id) ?? storedDocuments.get(id);
         return document ? [{ document, score: confidence(id, evidence), rawScore: rawScore(id, evidence) }] : [];
       })
       .sort(compareRanked)
@@ -176,25 +231,28 @@ export class SearchIndex {
 
   /** Known term: exact. Typo of a known word: that word, at fuzzy weight. Else MiniSearch fuzzy/prefix.
    * Null when nothing in the index matches the word at all. */
-  private evidenceFor(queryTerm: QueryTerm): MatchedTerm | null {
+  private evidenceFor(queryTerm: QueryTerm, stored: StoredEvidence): MatchedTerm | null {
+    // Stored documents change under us: their evidence is found afresh for every question.
+    if (stored.totals.documents > 0) return this.findEvidence(queryTerm, stored);
     const key = `${queryTerm.token} ${queryTerm.term}`;
     const cached = this.evidenceCache.get(key);
     if (cached !== undefined) return cached;
-    const found = this.findEvidence(queryTerm);
+    const found = this.findEvidence(queryTerm, stored);
     if (this.evidenceCache.size >= EVIDENCE_CACHE_SIZE) this.evidenceCache.clear();
     this.evidenceCache.set(key, found);
     return found;
   }
 
-  private findEvidence({ token, term }: QueryTerm): MatchedTerm | null {
-    if (this.frequency.of(term) > 0) return { ...this.exactEvidence(term, 1), term, partial: false };
+  private findEvidence({ token, term }: QueryTerm, stored: StoredEvidence): MatchedTerm | null {
+    const known = (word: string) => this.frequency.of(word) + (stored.terms.get(word)?.documents ?? 0) > 0;
+    if (known(term)) return { ...this.exactEvidence(term, 1, stored), term, partial: false };
     if (isKeptAsIs(token)) return null;
     const correction = this.surface.closest(token);
     const corrected = correction && processToken(correction.word);
-    if (correction && corrected && this.frequency.of(corrected) > 0) {
+    if (correction && corrected && known(corrected)) {
       const length = correction.word.length;
       return {
-        ...this.exactEvidence(corrected, (CORRECTION_WEIGHT * length) / (length + correction.distance)),
+        ...this.exactEvidence(corrected, (CORRECTION_WEIGHT * length) / (length + correction.distance), stored),
         term: corrected,
         partial: false,
       };
@@ -203,14 +261,80 @@ export class SearchIndex {
     return tolerant.scores.size > 0 ? { ...tolerant, term, partial: true } : null;
   }
 
-  private exactEvidence(term: string, quality: number): TermEvidence {
-    const results = this.engine.search(term, BASE_OPTIONS);
-    const self = selfScore(this.idfOf(this.frequency.of(term)));
-    return {
-      selfScore: self,
-      maxCredit: self * quality,
-      scores: new Map(results.map((result) => [String(result.id), result.score * quality])),
-    };
+  /** BM25+ of the term in each document using it (MiniSearch's formula), passages and stored candidates alike. */
+  private exactEvidence(term: string, quality: number, stored: StoredEvidence): TermEvidence {
+    const statistics = this.fieldStatistics(term, stored);
+    const scores = new Map<string, number>();
+    for (const [id, counts] of this.postings.get(term) ?? []) {
+      scores.set(id, termScore(counts, this.fieldLengths.get(id) ?? [0, 0], statistics) * quality);
+    }
+    for (const candidate of stored.candidates) {
+      const counts: FieldCounts = [candidate.body.get(term) ?? 0, candidate.topics.get(term) ?? 0];
+      if (counts[0] === 0 && counts[1] === 0) continue;
+      const lengths: FieldCounts = [candidate.bodyLength, candidate.topicsLength];
+      scores.set(candidate.document.id, termScore(counts, lengths, statistics) * quality);
+    }
+    const documentFrequency = this.frequency.of(term) + (stored.terms.get(term)?.documents ?? 0);
+    const self = selfScore(inverseDocumentFrequency(statistics.documentCount, documentFrequency));
+    return { selfScore: self, maxCredit: self * quality, scores };
+  }
+
+  private fieldStatistics(term: string, stored: StoredEvidence): FieldStatistics {
+    let body = stored.terms.get(term)?.body ?? 0;
+    let topics = stored.terms.get(term)?.topics ?? 0;
+    for (const [inBody, inTopics] of this.postings.get(term)?.values() ?? []) {
+      if (inBody > 0) body += 1;
+      if (inTopics > 0) topics += 1;
+    }
+    const own = this.fieldLengths.size;
+    const { totals } = stored;
+    const documentCount = own + totals.documents;
+    const [averageBody, averageTopics] = this.averageLengths;
+    const averageLengths: FieldCounts =
+      totals.documents === 0
+        ? this.averageLengths
+        : [
+            (averageBody * own + totals.bodyLength) / documentCount,
+            (averageTopics * own + totals.topicsLength) / documentCount,
+          ];
+    return { documentCount, matching: [body, topics], averageLengths };
+  }
+
+  private addPostings(id: string, terms: IndexedTerms): void {
+    const count = this.fieldLengths.size;
+    const [averageBody, averageTopics] = this.averageLengths;
+    this.averageLengths = [
+      (averageBody * count + terms.bodyLength) / (count + 1),
+      (averageTopics * count + terms.topicsLength) / (count + 1),
+    ];
+    this.fieldLengths.set(id, [terms.bodyLength, terms.topicsLength]);
+    const counts = new Map<string, [number, number]>();
+    for (const term of terms.body) counts.set(term, [(counts.get(term)?.[0] ?? 0) + 1, counts.get(term)?.[1] ?? 0]);
+    for (const term of terms.topics) counts.set(term, [counts.get(term)?.[0] ?? 0, (counts.get(term)?.[1] ?? 0) + 1]);
+    for (const [term, fieldCounts] of counts) {
+      const documents = this.postings.get(term) ?? new Map<string, FieldCounts>();
+      documents.set(id, fieldCounts);
+      this.postings.set(term, documents);
+    }
+  }
+
+  private removePostings(id: string): void {
+    const document = this.documents.get(id);
+    const lengths = this.fieldLengths.get(id);
+    if (!document || !lengths) return;
+    const count = this.fieldLengths.size;
+    const [averageBody, averageTopics] = this.averageLengths;
+    this.averageLengths =
+      count === 1
+        ? [0, 0]
+        : [(averageBody * count - lengths[0]) / (count - 1), (averageTopics * count - lengths[1]) / (count - 1)];
+    this.fieldLengths.delete(id);
+    const terms = indexedTerms(document);
+    for (const term of new Set([...terms.body, ...terms.topics])) {
+      const documents = this.postings.get(term);
+      documents?.delete(id);
+      if (documents?.size === 0) this.postings.delete(term);
+    }
   }
 
   /** Unknown stem: fuzzy and prefix matches; its weight is that of the commonest word it matched. */
@@ -239,8 +363,9 @@ export class SearchIndex {
    * nowhere, so that a question about area teams is not answered confidently from a passage that
    * matches only its other words, while "GP orgs" still finds the GPs' organisations.
    */
-  private absentNameEvidence(): TermEvidence {
-    const self = selfScore(this.idfOf(0)) * ABSENT_NAME_WEIGHT;
+  private absentNameEvidence(stored: StoredEvidence): TermEvidence {
+    const documentCount = this.frequency.documentCount + stored.totals.documents;
+    const self = selfScore(inverseDocumentFrequency(documentCount, 0)) * ABSENT_NAME_WEIGHT;
     return { selfScore: self, maxCredit: self, scores: new Map() };
   }
 
@@ -268,6 +393,34 @@ function queryTerms(query: string): QueryTerm[] {
     if (term !== null && !byTerm.has(term)) byTerm.set(term, { token, term });
   }
   return [...byTerm.values()];
+}
+
+/** MiniSearch's BM25+ of one term in one document, summed over its fields (topics boosted). */
+function termScore(counts: FieldCounts, lengths: FieldCounts, statistics: FieldStatistics): number {
+  const { k, b, d } = BM25_PARAMS;
+  let score = 0;
+  for (const field of [0, 1] as const) {
+    const frequency = counts[field];
+    if (frequency === 0) continue;
+    const idf = inverseDocumentFrequency(statistics.documentCount, statistics.matching[field]);
+    const length = (b * lengths[field]) / statistics.averageLengths[field];
+    const bm25 = idf * (d + (frequency * (k + 1)) / (frequency + k * (1 - b + length)));
+    score += (field === 1 ? TOPICS_BOOST : 1) * bm25;
+  }
+  return score;
+}
+
+/** A document's analysed terms per field, as the index holds them (in memory, or in a store of documents). */
+export function indexedTerms(document: SearchDocument): IndexedTerms {
+  const indexed = indexedDocument(document);
+  const body = tokeniseParts(indexed.body);
+  const topics = tokeniseParts(indexed.topics);
+  return {
+    body: body.flatMap((token) => processToken(token) ?? []),
+    topics: topics.flatMap((token) => processToken(token) ?? []),
+    bodyLength: new Set(body).size,
+    topicsLength: new Set(topics).size,
+  };
 }
 
 function indexedDocument(document: SearchDocument): IndexedDocument {

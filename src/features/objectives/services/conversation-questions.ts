@@ -73,10 +73,10 @@ export class ConversationQuestions {
     const release = () => this.deps.claims.release(key);
     if (!(await this.deps.claims.claim(key, message.workspaceId, this.deps.clock.now())))
       return { reply: { kind: "duplicate" }, release: async () => {} };
-    return { reply: this.replyTo(message), release };
+    return { reply: await this.replyTo(message), release };
   }
 
-  private replyTo(message: ConversationMessage): ConversationReply {
+  private async replyTo(message: ConversationMessage): Promise<ConversationReply> {
     const text = message.text.replace(/\s+/g, " ").trim();
     const withoutCommand = text.replace(COMMAND_WORD, "");
     if (text === "") return { kind: message.kind === "mention" ? "usage" : "help" };
@@ -95,7 +95,7 @@ export class ConversationQuestions {
       case "question":
         return {
           kind: "answer",
-          asked: this.deps.askService.ask(intent.question, {
+          asked: await this.deps.askService.ask(intent.question, {
             surface: "slack",
             workspaceId: message.workspaceId,
             userId: message.userId,

@@ -24,7 +24,7 @@ export interface AnswerState {
 export interface ObjectivesSlackDeps {
   kb: KnowledgeBase;
   findObjective(text: string): Objective | undefined;
-  answer(question: string): AskResult;
+  answer(question: string): Promise<AskResult>;
   askService: AskService;
   questions: AnswerVotes;
   /** Questions asked in mentions, direct messages and the assistant panel, each taken up once. */

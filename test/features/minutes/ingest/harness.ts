@@ -4,16 +4,16 @@ import type { DocumentLimits } from "../../../../src/features/minutes/domain/lim
 import { DocumentIngester, type MinutesBuilder } from "../../../../src/features/minutes/ingest/document-ingester";
 import { IsolatedDocumentReader } from "../../../../src/features/minutes/ingest/document-reader";
 import { type FetchLimits, HttpFetcher } from "../../../../src/features/minutes/ingest/http-fetcher";
-import { MinutesIndex } from "../../../../src/features/minutes/ingest/minutes-index";
 import { ingestOneOff, type OneOffReport } from "../../../../src/features/minutes/ingest/one-off";
 import { type SourcePausedListener, SourcePoller } from "../../../../src/features/minutes/ingest/source-poller";
 import { SourceReader } from "../../../../src/features/minutes/ingest/source-reader";
 import { MinutesPollJob } from "../../../../src/features/minutes/jobs/minutes-poll-job";
 import { DocumentRepository } from "../../../../src/features/minutes/storage/documents";
 import { MinutesReader } from "../../../../src/features/minutes/storage/reader";
+import { MinutesSearchRepository } from "../../../../src/features/minutes/storage/search";
 import { SourceRepository } from "../../../../src/features/minutes/storage/sources";
 import { loadKnowledgeBase } from "../../../../src/features/objectives/domain/knowledge-base";
-import { SearchIndex } from "../../../../src/features/objectives/domain/search";
+import { type SearchHit, SearchIndex } from "../../../../src/features/objectives/domain/search";
 import { Logger } from "../../../../src/logger";
 import { type Database, openDatabase } from "../../../../src/storage/database";
 import { LeaseRepository } from "../../../../src/storage/leases";
@@ -27,7 +27,8 @@ export interface IngestionHarness {
   sources: SourceRepository;
   documents: DocumentRepository;
   reader: MinutesReader;
-  search: SearchIndex;
+  /** Searches the stored minutes alone, as the bot searches them with the passages. */
+  search(query: string, limit: number): Promise<SearchHit[]>;
   poller: SourcePoller;
   /** `localism ingest <url-or-file>` on this harness. */
   ingestOneOff(target: string): Promise<OneOffReport>;
@@ -49,7 +50,10 @@ export async function ingestionHarness(
   const logger = new Logger("debug", (line) => logs.push(line));
   const sources = new SourceRepository(database.db);
   const documents = new DocumentRepository(database.db);
-  const search = new SearchIndex();
+  const index = new SearchIndex();
+  const stored = new MinutesSearchRepository(database.db, database.provider);
+  const search = async (query: string, limit: number) =>
+    index.lookup(query, limit, undefined, await stored.evidence(index.storedTerms(query), 60)).hits;
   const fetcher = new HttpFetcher({
     timeoutMs: 1_000,
     maxBytes: 256 * 1024,
@@ -60,7 +64,6 @@ export async function ingestionHarness(
   });
   const ingester = new DocumentIngester({
     documents,
-    index: new MinutesIndex(search),
     vocabulary: taggingVocabularyFrom(kb),
     clock,
     ...(build ? { build } : {}),

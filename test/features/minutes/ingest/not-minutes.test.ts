@@ -37,8 +37,8 @@ describe.each(providers)("a document that is not minutes, on %s", (provider) => 
     const { source } = await h.sources.add(server.url(path), null, clock.now());
     return h.poller.poll(source);
   };
-  const searchHitsFor = (url: string, question: string) =>
-    h.search.search(question, 10).filter((hit) => hit.document.source.url === url);
+  const searchHitsFor = async (url: string, question: string) =>
+    (await h.search(question, 10)).filter((hit) => hit.document.source.url === url);
 
   it("is stored with its reason, left out of the latest minutes and of search", async () => {
     h = await ingestionHarness(clock, {}, provider, build);
@@ -60,7 +60,7 @@ describe.each(providers)("a document that is not minutes, on %s", (provider) => 
       notMinutesReason: null,
     });
     expect((await h.reader.recentlyStored(5)).map((minutes) => minutes.url)).toEqual([server.url("/minutes.txt")]);
-    expect(searchHitsFor(server.url("/news/diagnostic-centre"), "community diagnostic centre scans")).toEqual([]);
+    expect(await searchHitsFor(server.url("/news/diagnostic-centre"), "community diagnostic centre scans")).toEqual([]);
   });
 
   it("stops being searchable when a new version of it turns out not to be minutes", async () => {
@@ -70,7 +70,7 @@ describe.each(providers)("a document that is not minutes, on %s", (provider) => 
     await poll("/page.txt");
     const [first] = await h.reader.latestVersions();
     const question = first?.items.find((item) => item.text.length > 60)?.text ?? "";
-    expect(searchHitsFor(server.url("/page.txt"), question).length).toBeGreaterThan(0);
+    expect((await searchHitsFor(server.url("/page.txt"), question)).length).toBeGreaterThan(0);
 
     body = `${newsStory}\n\n${question}`;
     clock.advance(HOUR);
@@ -78,7 +78,7 @@ describe.each(providers)("a document that is not minutes, on %s", (provider) => 
     await h.poller.poll(source!);
     const [second] = await h.reader.latestVersions();
     expect(second).toMatchObject({ version: 2, minutes: false, notMinutesReason: REASON });
-    expect(searchHitsFor(server.url("/page.txt"), question)).toEqual([]);
+    expect(await searchHitsFor(server.url("/page.txt"), question)).toEqual([]);
     expect(await h.reader.recentlyStored(5)).toEqual([]);
   });
 });

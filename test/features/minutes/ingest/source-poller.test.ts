@@ -120,7 +120,7 @@ describe("reading minutes from feeds and documents (real HTTP on loopback)", () 
     await pollNew(server.url("/barnsley/minutes.txt"));
     const [stored] = await h.reader.latestVersions();
     expect(stored?.items.length).toBeGreaterThan(2);
-    const hit = h.search.search(stored?.items[1]?.text ?? "", 3)[0];
+    const hit = (await h.search(stored?.items[1]?.text ?? "", 3))[0];
     expect(hit?.document).toMatchObject({
       kind: "minutes",
       source: { title: stored?.title, url: server.url("/barnsley/minutes.txt") },

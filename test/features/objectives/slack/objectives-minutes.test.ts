@@ -1,10 +1,16 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
 import type { SlackStandin } from "@localism/slack-standin";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../../src/clock";
-import { CHANNELS, PEOPLE, startTestStandin, type TestBot } from "../../../support/bot";
+import { CHANNELS, PEOPLE, RECEIPT_PEPPER, startTestStandin, type TestBot } from "../../../support/bot";
+import type { Provider } from "../../../support/databases";
 import { publish, readable, startDigestBot } from "../../../support/digest-bot";
 import { ownFile } from "../../../support/fixtures";
 import { MinutesServer } from "../../../support/minutes-server";
+import { waitUntil } from "../../../support/wait";
 
 const QUESTION = "did the area team ask the CCG for monthly reports on its commissioning plans?";
 
@@ -55,7 +61,7 @@ describe("/objectives answers from ingested minutes, with their citation", () =>
     );
   });
 
-  it("loads stored minutes into the search index when the bot starts", async () => {
+  it("answers from minutes stored before the bot started", async () => {
     const restarted = await startDigestBot({ clock, sharedStandin: standin, databaseUrl: t.databaseUrl });
     try {
       expect(await ask(restarted)).toContain("submit monthly reports on its commissioning plans");
@@ -64,3 +70,53 @@ describe("/objectives answers from ingested minutes, with their citation", () =>
     }
   });
 });
+
+const root = fileURLToPath(new URL("../../../../", import.meta.url));
+/** How long after one instance stores a document every other instance must answer from it. */
+const SHARED_WITHIN_MS = 60_000;
+
+describe.each<Provider>(["sqlite", "postgres"])(
+  "minutes ingested by another process are answered by a running bot, on %s",
+  (provider) => {
+    let standin: SlackStandin;
+    let t: TestBot;
+    beforeAll(async () => {
+      standin = await startTestStandin();
+      t = await startDigestBot({ provider, sharedStandin: standin });
+    });
+    afterAll(async () => {
+      await t?.close();
+      await standin?.close();
+    });
+
+    it("`localism ingest` in its own process, then /objectives in the bot's: the bot quotes the new minutes", async () => {
+      const ask = async () =>
+        readable(
+          (
+            await t.slack.slashCommand({
+              command: "/objectives",
+              text: QUESTION,
+              user: PEOPLE.staff.id,
+              channel: CHANNELS.commissioning.id,
+            })
+          ).body,
+        );
+      expect(await ask()).not.toContain("submit monthly reports");
+      const file = path.join(root, "test/fixtures/minutes/example-vale-ccg-governing-body-2012-09-13.pdf");
+      await promisify(execFile)(process.execPath, [path.join(root, "bin/localism.mjs"), "ingest", file], {
+        cwd: root,
+        env: {
+          ...process.env,
+          DATABASE_URL: t.databaseUrl,
+          CONCERN_RECEIPT_PEPPER: RECEIPT_PEPPER,
+          LOG_LEVEL: "error",
+        },
+      });
+      await waitUntil(
+        async () => (await ask()).includes("submit monthly reports on its commissioning plans"),
+        SHARED_WITHIN_MS,
+      );
+      expect(await ask()).toContain("From the minutes");
+    }, 120_000);
+  },
+);

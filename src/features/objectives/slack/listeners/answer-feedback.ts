@@ -33,7 +33,7 @@ export function registerAnswerFeedback(app: App, deps: ObjectivesSlackDeps): voi
       const asked = {
         questionId: question.id,
         workspaceId: question.workspaceId,
-        result: deps.answer(question.question),
+        result: await deps.answer(question.question),
       };
       const shared = await deps.shares.isShared(question.id);
       await respond({ replace_original: true, ...(await commandAnswer(deps, asked, { feedback, shared })) });
@@ -58,7 +58,7 @@ export function registerShareAnswer(app: App, deps: ObjectivesSlackDeps): void {
     const asked = {
       questionId: question.id,
       workspaceId: question.workspaceId,
-      result: deps.answer(question.question),
+      result: await deps.answer(question.question),
     };
     if (await deps.shares.claim(question.id, body.user.id, deps.clock.now())) {
       try {

@@ -12,9 +12,9 @@ import {
 } from "../views/objectives";
 
 /**
- * `/objectives [number | word | question]`. Everything is answered from memory, so the reply goes
- * back in the acknowledgement itself: it reaches private channels and DMs the bot is not in, and
- * it is quick. The question is recorded after the reply has gone.
+ * `/objectives [number | word | question]`. An answer takes milliseconds (the passages are in memory,
+ * the minutes two indexed queries away), so the reply goes back in the acknowledgement itself: it
+ * reaches private channels and DMs the bot is not in, and it is quick. The question is recorded after the reply has gone.
  */
 export function registerObjectivesCommand(app: App, deps: ObjectivesSlackDeps): void {
   app.command(COMMANDS.objectives, async ({ command, ack }) => {
@@ -23,7 +23,7 @@ export function registerObjectivesCommand(app: App, deps: ObjectivesSlackDeps): 
       await ack({ response_type: "ephemeral", ...replyFor(intent, deps) });
       return;
     }
-    const asked = deps.askService.ask(intent.question, {
+    const asked = await deps.askService.ask(intent.question, {
       surface: "slack",
       workspaceId: command.team_id,
       userId: command.user_id,
