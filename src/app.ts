@@ -6,6 +6,7 @@ import { type Core, type CoreOptions, createCore } from "./core";
 import type { GroupMembers } from "./features/concerns";
 import { RepeatingJob } from "./jobs/repeating-job";
 import { Logger } from "./logger";
+import { Ops } from "./ops";
 import { registerAppHome } from "./slack/app-home";
 import { createFrontDoor, type Readiness } from "./slack/front-door";
 import { registerWorkspaceTracking } from "./slack/workspace-tracking";
@@ -35,6 +36,10 @@ export interface RunningBot {
   jobs: RepeatingJob[];
   /** The loopback or public port in HTTP mode; null in Socket Mode. */
   port: number | null;
+  /** Where GET /metrics listens; null without METRICS_PORT. */
+  metricsPort: number | null;
+  /** Drains in flight work on stop; metrics. */
+  ops: Ops;
   stop(): Promise<void>;
 }
 
@@ -61,6 +66,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     (await app.client.usergroups.users.list({ usergroup })).users ?? [];
   const core = await createCore(config, { ...options, logger, leadGroupMembers });
   const { objectives, concerns, minutes } = core.features;
+  const ops = new Ops(config, core);
+  ops.registerWithBolt(app);
 
   registerWorkspaceTracking(app, core);
   const jobs = (await Promise.all([objectives, concerns, minutes].map((feature) => feature.register(app)))).flat();
@@ -95,6 +102,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       logger: core.logger,
       readiness: () => readiness(core, slackAuth),
       appReady: () => slackAuth.settled(APP_READY_WAIT_MS),
+      ops: ops.frontDoor,
       ...(options.bodyTimeoutMs ? { bodyTimeoutMs: options.bodyTimeoutMs } : {}),
     });
     port = await listen(server, config.port, config.host);
@@ -106,18 +114,16 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     await app.start();
     core.logger.info("localism-bot connected to Slack in Socket Mode");
   }
+  const metricsPort = await ops.start();
   if (options.startJobs !== false) for (const job of jobs) job.start();
   return {
     core,
     app,
     jobs,
     port,
-    stop: async () => {
-      await Promise.all(jobs.map((job) => job.stop()));
-      if (server) await close(server);
-      else await app.stop();
-      await core.close();
-    },
+    metricsPort,
+    ops,
+    stop: () => ops.shutdown({ jobs, server, app, socketMode }),
   };
 }
 
@@ -189,12 +195,5 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
   });
 }
