@@ -92,13 +92,13 @@ export class HistogramMetric implements Collectable {
   async get(): Promise<MetricSnapshot> {
     const values: MetricValue[] = [];
     for (const { labels, counts, sum, count } of this.series.values()) {
-      this.buckets.forEach((bound, index) =>
+      this.buckets.forEach((bound, index) => {
         values.push({
           metricName: `${this.name}_bucket`,
           labels: { ...labels, le: String(bound) },
           value: counts[index] ?? 0,
-        }),
-      );
+        });
+      });
       values.push({ metricName: `${this.name}_bucket`, labels: { ...labels, le: "+Inf" }, value: count });
       values.push({ metricName: `${this.name}_sum`, labels, value: sum });
       values.push({ metricName: `${this.name}_count`, labels, value: count });

@@ -128,10 +128,11 @@ async function handle(
 function turnAway(res: ServerResponse, surface: SlackSurface | null): void {
   res.setHeader("connection", "close");
   if (surface === "slash_command") {
-    return answer(res, 200, {
+    answer(res, 200, {
       response_type: "ephemeral",
       text: "localism-bot is restarting. Please try again in a few seconds.",
     });
+    return;
   }
   res.setHeader("retry-after", "1");
   answer(res, 503, { error: "shutting down: try another instance" });
