@@ -47,7 +47,7 @@ export interface RunningBot {
 export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
   if (!config.slack) throw new Error("startBot needs Slack settings");
   const { slack } = config;
-  const logger = options.logger ?? new Logger(config.logLevel);
+  const logger = options.logger ?? new Logger(config.logLevel, undefined, { format: config.logFormat });
   const socketMode = Boolean(slack.appToken);
   const receiver = socketMode
     ? null

@@ -30,7 +30,7 @@ export interface Core extends SharedCore {
 
 export async function createCore(config: Config, options: CoreOptions = {}): Promise<Core> {
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? new Logger(config.logLevel);
+  const logger = options.logger ?? new Logger(config.logLevel, undefined, { format: config.logFormat });
   const database = await openDatabase(config.database.url);
   const migration = await migrateDatabase(config.database.url, config.database.provider, database.db);
   if (migration.applied) logger.info("Applied the database migrations");
