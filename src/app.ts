@@ -49,6 +49,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const { slack } = config;
   const logger = options.logger ?? new Logger(config.logLevel, undefined, { format: config.logFormat });
   const socketMode = Boolean(slack.appToken);
+  Ops.prepare(config);
   const receiver = socketMode
     ? null
     : new HTTPReceiver({ signingSecret: slack.signingSecret, logger, logLevel: logger.getLevel() as LogLevel });

@@ -9,7 +9,7 @@ import { Drain } from "./drain";
 import { listenToOps } from "./events";
 import { BotMetrics, MetricsExposition, ReadGauge } from "./metrics";
 import { startMetricsServer } from "./metrics-server";
-import { countSlackApiCalls } from "./slack-api-metrics";
+import { countSlackApiCalls, prepareSlackApiCounting } from "./slack-api-metrics";
 
 /** What the bot needs to stop cleanly. */
 export interface Stoppable {
@@ -37,6 +37,11 @@ export class Ops {
   ) {
     this.metrics = config.ops.metrics ? new BotMetrics() : null;
     if (this.metrics) this.recordInto(this.metrics);
+  }
+
+  /** Before any Slack client is made: what must be in place for the metrics to see every Web API call. */
+  static prepare(config: Config): void {
+    if (config.ops.metrics) prepareSlackApiCounting();
   }
 
   readonly frontDoor: FrontDoorOps = {

@@ -9,6 +9,14 @@ const counting = new Set<BotMetrics>();
 let installed = false;
 
 /**
+ * WebClient binds its methods (client.chat.postMessage...) to `apiCall` when constructed, so the
+ * wrapper must be in place before the first client is made; counting starts with countSlackApiCalls.
+ */
+export function prepareSlackApiCounting(): void {
+  if (!installed) install();
+}
+
+/**
  * Counts every Slack Web API call and rate-limit wait, whichever client makes it (Bolt's clients
  * for listeners, the digest poster's own). WebClient has no per-call hook, so its prototype's
  * `apiCall` is wrapped once; `rate_limited` is the event it emits before waiting.

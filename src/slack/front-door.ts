@@ -59,12 +59,16 @@ export function createFrontDoor(options: FrontDoorOptions): Server {
     const finished = options.ops?.requestStarted();
     if (finished) {
       const started = process.hrtime.bigint();
-      const done = () =>
+      let reported = false;
+      const done = () => {
+        if (reported) return;
+        reported = true;
         finished({
           surface: seen.surface,
           status: res.writableFinished ? res.statusCode : 0,
           seconds: Number(process.hrtime.bigint() - started) / 1e9,
         });
+      };
       res.once("finish", done);
       res.once("close", done);
     }

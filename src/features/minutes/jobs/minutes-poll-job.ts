@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Clock } from "../../../clock";
 import type { Logger } from "../../../logger";
-import { reportOps } from "../../../ops/events";
 import type { LeaseRepository } from "../../../storage/leases";
 import type { PollReport, SourcePoller } from "../ingest/source-poller";
 import type { SourceRepository } from "../storage/sources";
@@ -34,12 +33,7 @@ export class MinutesPollJob {
     try {
       const reports: PollReport[] = [];
       for (const source of await this.deps.sources.due(clock.now())) {
-        const report = await this.deps.poller.poll(source);
-        reports.push(report);
-        reportOps.minutesPolled({
-          ok: report.errors.length === 0,
-          documentOutcomes: report.documents.map((document) => document.outcome),
-        });
+        reports.push(await this.deps.poller.poll(source));
         // Keep the lease for as long as the polling takes.
         await leases.acquire(LEASE, this.holder, clock.now(), LEASE_MS);
       }
