@@ -29,6 +29,7 @@ export class Ops {
   readonly drain = new Drain();
   readonly metrics: BotMetrics | null;
   private metricsServer: Server | null = null;
+  private stopping: Promise<void> | undefined;
   private readonly stopListening: (() => void)[] = [];
 
   constructor(
@@ -79,7 +80,12 @@ export class Ops {
    * disconnects), waits a bounded time for requests and handlers in flight and for a job's run in
    * progress, gives back the job leases still held, and closes the servers and the database.
    */
-  async shutdown(parts: Stoppable): Promise<void> {
+  shutdown(parts: Stoppable): Promise<void> {
+    this.stopping ??= this.stop(parts);
+    return this.stopping;
+  }
+
+  private async stop(parts: Stoppable): Promise<void> {
     const { logger } = this.core;
     const deadline = Date.now() + this.config.ops.shutdownGraceMs;
     this.drain.begin();
