@@ -6,6 +6,7 @@ import { type Core, type CoreOptions, createCore } from "./core";
 import type { GroupMembers } from "./features/concerns";
 import { RepeatingJob } from "./jobs/repeating-job";
 import { Logger } from "./logger";
+import { Ops } from "./ops";
 import { currentRequest } from "./request-context";
 import { registerAppHome } from "./slack/app-home";
 import { createFrontDoor, type Readiness } from "./slack/front-door";
@@ -45,6 +46,10 @@ export interface RunningBot {
   clients: WorkspaceClients;
   /** The installation store (install mode); null with one bot token. */
   installations: InstallationRepository | null;
+  /** Where GET /metrics listens; null without METRICS_PORT. */
+  metricsPort: number | null;
+  /** Drains in flight work on stop; metrics. */
+  ops: Ops;
   stop(): Promise<void>;
 }
 
@@ -52,7 +57,7 @@ export interface RunningBot {
 export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
   if (!config.slack) throw new Error("startBot needs Slack settings");
   const { slack } = config;
-  const logger = options.logger ?? new Logger(config.logLevel);
+  const logger = options.logger ?? new Logger(config.logLevel, undefined, { format: config.logFormat });
   const socketMode = Boolean(slack.appToken);
   const install = slack.install;
   // Filled in once the core (and its database) exists; Bolt asks it only when a request arrives.
@@ -64,6 +69,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
         (installation) => afterInstall(installation),
       )
     : undefined;
+  Ops.prepare(config);
   const receiver = socketMode
     ? null
     : new HTTPReceiver({
@@ -103,6 +109,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       })
     : new SingleTokenClients(slack.botToken as string, slack.apiUrl, logger, config.minutes.postTimeoutMs);
   const workspaceClients = clients;
+  const ops = new Ops(config, core);
+  ops.registerWithBolt(app);
 
   registerWorkspaceTracking(app, core);
   const hooks: UninstallHooks = {
@@ -152,6 +160,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       logger: core.logger,
       readiness: () => readiness(core, slackAuth),
       appReady: () => slackAuth.settled(APP_READY_WAIT_MS),
+      ops: ops.frontDoor,
       ...(options.bodyTimeoutMs ? { bodyTimeoutMs: options.bodyTimeoutMs } : {}),
     });
     port = await listen(server, config.port, config.host);
@@ -165,6 +174,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     await app.start();
     core.logger.info("localism-bot connected to Slack in Socket Mode");
   }
+  const metricsPort = await ops.start();
   if (options.startJobs !== false) for (const job of jobs) job.start();
   return {
     core,
@@ -173,12 +183,9 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     port,
     clients: workspaceClients,
     installations,
-    stop: async () => {
-      await Promise.all(jobs.map((job) => job.stop()));
-      if (server) await close(server);
-      else await app.stop();
-      await core.close();
-    },
+    metricsPort,
+    ops,
+    stop: () => ops.shutdown({ jobs, server, app, socketMode }),
   };
 }
 
@@ -292,12 +299,5 @@ function listen(server: Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, host, () => resolve((server.address() as AddressInfo).port));
-  });
-}
-
-function close(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    server.close(() => resolve());
-    server.closeIdleConnections();
   });
 }

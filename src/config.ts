@@ -140,6 +140,33 @@ const envSchema = z.object({
   LOG_LEVEL: optionalNonEmpty(
     z.enum(["debug", "info", "warn", "error"], { message: "should be one of debug, info, warn, error" }),
   ),
+  LOG_FORMAT: optionalNonEmpty(
+    z.enum(["pretty", "json"], {
+      message: "should be pretty (one readable line per entry) or json (one JSON object per line, for log collectors)",
+    }),
+  ),
+  // --- Operating several instances ---
+  METRICS_PORT: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce
+      .number({ message: "should be the port for GET /metrics, like 9464" })
+      .int({ message: "should be a whole port number, like 9464" })
+      .min(0, { message: "should be a port number between 0 and 65535" })
+      .max(65535, { message: "should be a port number between 0 and 65535" })
+      .optional(),
+  ),
+  METRICS_HOST: optionalNonEmpty(z.string()),
+  METRICS_TOKEN: optionalNonEmpty(
+    z.string().regex(/^[A-Za-z0-9._~+/=-]{24,}$/, {
+      message: "should be a random secret of at least 24 characters (openssl rand -hex 32)",
+    }),
+  ),
+  SHUTDOWN_GRACE_SECONDS: wholeNumber(
+    "the seconds a stopping instance waits for requests and handlers in flight, like 20",
+    1,
+    600,
+    20,
+  ),
   SANDBOX_ALLOW_REMOTE: optionalNonEmpty(
     z.enum(["true", "false"], {
       message: "should be true or false (true lets the sandbox listen on an address other machines can reach)",
@@ -167,6 +194,15 @@ type Settings = z.infer<typeof envSchema>;
 export type DatabaseProvider = "sqlite" | "postgres";
 
 export type LogLevelName = "debug" | "info" | "warn" | "error";
+
+export type LogFormat = "pretty" | "json";
+
+export interface OpsSettings {
+  /** GET /metrics on a port of its own; null: no metrics. */
+  metrics: { port: number; host: string; token: string | null } | null;
+  /** How long a stopping instance waits for what is in flight before closing anyway. */
+  shutdownGraceMs: number;
+}
 
 export interface DatabaseSettings {
   url: string;
@@ -223,6 +259,9 @@ export interface Config {
   database: DatabaseSettings;
   knowledgeDir: string;
   logLevel: LogLevelName;
+  /** null: pretty on a terminal, JSON otherwise. */
+  logFormat: LogFormat | null;
+  ops: OpsSettings;
   minutes: MinutesSettings;
   concerns: ConcernSettings;
   knowledge: KnowledgeSettings;
@@ -269,6 +308,8 @@ export function loadConfig(env: Environment = process.env, rootDir = process.cwd
     database: databaseSettings(settings.DATABASE_URL ?? "file:./data/localism.db"),
     knowledgeDir: path.resolve(rootDir, settings.KNOWLEDGE_DIR),
     logLevel: settings.LOG_LEVEL ?? "info",
+    logFormat: settings.LOG_FORMAT ?? null,
+    ops: opsSettings(settings),
     minutes: {
       pollIntervalMs: settings.MINUTES_POLL_INTERVAL_MINUTES * 60_000,
       digestCheckIntervalMs: settings.DIGEST_CHECK_INTERVAL_SECONDS * 1_000,
@@ -287,6 +328,23 @@ export function loadConfig(env: Environment = process.env, rootDir = process.cwd
         : null,
       reviewMonths: settings.KNOWLEDGE_REVIEW_MONTHS,
     },
+  };
+}
+
+function opsSettings(settings: Settings): OpsSettings {
+  const host = settings.METRICS_HOST ?? "127.0.0.1";
+  const token = settings.METRICS_TOKEN ?? null;
+  if (settings.METRICS_PORT !== undefined && !isLoopbackHost(host) && !token) {
+    throw new ConfigError([
+      `METRICS_HOST=${host} would let other machines read the metrics: set METRICS_TOKEN (openssl rand -hex 32), which a scrape then sends as a bearer token, or leave METRICS_HOST unset (127.0.0.1).`,
+    ]);
+  }
+  if (settings.METRICS_PORT !== undefined && settings.METRICS_PORT !== 0 && settings.METRICS_PORT === settings.PORT) {
+    throw new ConfigError(["METRICS_PORT must differ from PORT: the metrics have a port of their own."]);
+  }
+  return {
+    metrics: settings.METRICS_PORT === undefined ? null : { port: settings.METRICS_PORT, host, token },
+    shutdownGraceMs: settings.SHUTDOWN_GRACE_SECONDS * 1_000,
   };
 }
 

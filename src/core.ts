@@ -30,9 +30,10 @@ export interface Core extends SharedCore {
 
 export async function createCore(config: Config, options: CoreOptions = {}): Promise<Core> {
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? new Logger(config.logLevel);
+  const logger = options.logger ?? new Logger(config.logLevel, undefined, { format: config.logFormat });
   const database = await openDatabase(config.database.url);
-  await migrateDatabase(config.database.url, config.database.provider, database.db);
+  const migration = await migrateDatabase(config.database.url, config.database.provider, database.db);
+  if (migration.applied) logger.info("Applied the database migrations");
   await tuneDatabase(database);
   const shared: SharedCore = { config, clock, logger, database, workspaces: new WorkspaceRepository(database.db) };
   const objectives = createObjectives(shared, {

@@ -276,3 +276,29 @@ describe("policy leads' settings", () => {
     expect(problemsOf({ KNOWLEDGE_REVIEW_MONTHS: "0" })[0]).toMatch(/^KNOWLEDGE_REVIEW_MONTHS should be/);
   });
 });
+
+describe("operating settings", () => {
+  it("has no metrics unless METRICS_PORT is set, and then listens on loopback", () => {
+    expect(loadConfig(slack).ops).toEqual({ metrics: null, shutdownGraceMs: 20_000 });
+    expect(loadConfig({ ...slack, METRICS_PORT: "9464", SHUTDOWN_GRACE_SECONDS: "45" }).ops).toEqual({
+      metrics: { port: 9464, host: "127.0.0.1", token: null },
+      shutdownGraceMs: 45_000,
+    });
+  });
+
+  it("refuses metrics other machines can reach without a token, or on the bot's own port", () => {
+    expect(problemsOf({ ...slack, METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0" })[0]).toContain("set METRICS_TOKEN");
+    const token = "0123456789abcdef0123456789abcdef";
+    expect(
+      loadConfig({ ...slack, METRICS_PORT: "9464", METRICS_HOST: "0.0.0.0", METRICS_TOKEN: token }).ops.metrics,
+    ).toEqual({ port: 9464, host: "0.0.0.0", token });
+    expect(problemsOf({ ...slack, PORT: "3000", METRICS_PORT: "3000" })[0]).toContain("METRICS_PORT must differ");
+    expect(problemsOf({ ...slack, METRICS_TOKEN: "short" })[0]).toContain("METRICS_TOKEN should be a random secret");
+  });
+
+  it("reads LOG_FORMAT as pretty or json, and leaves the choice to the terminal when unset", () => {
+    expect(loadConfig({ LOG_FORMAT: "json" }).logFormat).toBe("json");
+    expect(loadConfig({}).logFormat).toBeNull();
+    expect(problemsOf({ LOG_FORMAT: "xml" })[0]).toContain("LOG_FORMAT should be pretty");
+  });
+});

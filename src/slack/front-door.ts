@@ -30,6 +30,18 @@ export interface FrontDoorOptions {
   bodyTimeoutMs?: number;
   /** Seconds since the epoch (a test clock may replace it). */
   nowSeconds?: () => number;
+  /** Shutting down and counting what is in flight (see src/ops). */
+  ops?: FrontDoorOps;
+}
+
+/** Which of Slack's surfaces a request came from; null for anything that is not Slack's. */
+export type SlackSurface = "slash_command" | "shortcut" | "action" | "view" | "event" | "options";
+
+export interface FrontDoorOps {
+  /** True once the process is stopping: readiness fails and new Slack requests are turned away. */
+  draining(): boolean;
+  /** Called as each request arrives; what it returns is called once the request's answer is sent or abandoned. */
+  requestStarted(): (outcome: { surface: SlackSurface | null; status: number; seconds: number }) => void;
 }
 
 type Body = { kind: "read"; bytes: Buffer } | { kind: "too-large" };
@@ -43,7 +55,24 @@ type Body = { kind: "read"; bytes: Buffer } | { kind: "too-large" };
 export function createFrontDoor(options: FrontDoorOptions): Server {
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const server = createServer({ connectionsCheckingInterval: 250 }, (req, res) => {
-    handle(req, res, options, maxBodyBytes).catch((error: unknown) => {
+    const seen: Seen = { surface: null };
+    const finished = options.ops?.requestStarted();
+    if (finished) {
+      const started = process.hrtime.bigint();
+      let reported = false;
+      const done = () => {
+        if (reported) return;
+        reported = true;
+        finished({
+          surface: seen.surface,
+          status: res.writableFinished ? res.statusCode : 0,
+          seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        });
+      };
+      res.once("finish", done);
+      res.once("close", done);
+    }
+    handle(req, res, options, maxBodyBytes, seen).catch((error: unknown) => {
       options.logger.error("A request could not be handled", error);
       if (!res.headersSent) answer(res, 500);
       else res.destroy();
@@ -54,10 +83,21 @@ export function createFrontDoor(options: FrontDoorOptions): Server {
   return server;
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, options: FrontDoorOptions, maxBodyBytes: number) {
+interface Seen {
+  surface: SlackSurface | null;
+}
+
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  options: FrontDoorOptions,
+  maxBodyBytes: number,
+  seen: Seen,
+) {
   const path = (req.url ?? "/").split("?")[0];
   if (req.method === "GET" && path === "/healthz") return answer(res, 200, { status: "up" });
   if (req.method === "GET" && path === "/readyz") {
+    if (options.ops?.draining()) return answer(res, 503, { ok: false, checks: { shutdown: "draining" } });
     const readiness = await options.readiness();
     return answer(res, readiness.ok ? 200 : 503, readiness);
   }
@@ -75,11 +115,55 @@ async function handle(req: IncomingMessage, res: ServerResponse, options: FrontD
   const parsed = parseSlackBody(body.bytes, req.headers["content-type"]);
   if (parsed === null || !idsLookLikeSlack(parsed)) return answer(res, 400);
   if (parsed.type === "app_rate_limited") return acknowledgeRateLimited(req, res, body.bytes, parsed, options);
+  seen.surface = surfaceOf(parsed);
+  if (options.ops?.draining()) return turnAway(res, seen.surface);
 
   if (!(await options.appReady()))
     return answer(res, 503, { error: "not ready: Slack has not accepted the bot token yet" });
   Object.assign(req, { rawBody: body.bytes });
   inRequest(workspaceOf(parsed), () => options.requestListener(req, res));
+}
+
+/**
+ * While stopping: a slash command is answered with a note only its sender sees (Slack shows a 503
+ * as an error); anything else gets 503, so Slack retries it, and the connection is closed so the
+ * retry opens a new one, which the load balancer sends to another instance.
+ */
+function turnAway(res: ServerResponse, surface: SlackSurface | null): void {
+  res.setHeader("connection", "close");
+  if (surface === "slash_command") {
+    answer(res, 200, {
+      response_type: "ephemeral",
+      text: "localism-bot is restarting. Please try again in a few seconds.",
+    });
+    return;
+  }
+  res.setHeader("retry-after", "1");
+  answer(res, 503, { error: "shutting down: try another instance" });
+}
+
+/** The surface a request comes from, by the shape Slack gives each kind of body. */
+export function surfaceOf(body: Record<string, unknown>): SlackSurface | null {
+  if (typeof body.command === "string") return "slash_command";
+  switch (body.type) {
+    case "event_callback":
+    case "url_verification":
+      return "event";
+    case "block_actions":
+    case "interactive_message":
+      return "action";
+    case "view_submission":
+    case "view_closed":
+      return "view";
+    case "shortcut":
+    case "message_action":
+      return "shortcut";
+    case "block_suggestion":
+    case "dialog_suggestion":
+      return "options";
+    default:
+      return null;
+  }
 }
 
 function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Body> {

@@ -1,6 +1,9 @@
 import type { Db } from "./database";
 import { isUniqueViolation } from "./db-errors";
 
+/** The leases this process holds, per database client, so that stopping can give them all back. */
+const held = new WeakMap<Db, Map<string, string>>();
+
 /**
  * Named leases in the database, so that a job runs in one process at a time however many share
  * the database. A lease is taken when it is free, expired or already ours; it lapses at `until`,
@@ -15,10 +18,10 @@ export class LeaseRepository {
       where: { name, OR: [{ until: { lte: now } }, { holder }] },
       data: { holder, until },
     });
-    if (taken.count === 1) return true;
+    if (taken.count === 1) return this.remember(name, holder);
     try {
       await this.db.jobLease.create({ data: { name, holder, until } });
-      return true;
+      return this.remember(name, holder);
     } catch (error) {
       if (isUniqueViolation(error)) return false;
       throw error;
@@ -27,5 +30,39 @@ export class LeaseRepository {
 
   async release(name: string, holder: string): Promise<void> {
     await this.db.jobLease.deleteMany({ where: { name, holder } });
+    if (held.get(this.db)?.get(name) === holder) held.get(this.db)?.delete(name);
   }
+
+  /** Runs `work` while holding the lease; null (and nothing run) when another process holds it. */
+  async whileHolding<T>(
+    lease: { name: string; holder: string; ttlMs: number },
+    now: () => Date,
+    work: () => Promise<T>,
+  ): Promise<T | null> {
+    if (!(await this.acquire(lease.name, lease.holder, now(), lease.ttlMs))) return null;
+    try {
+      return await work();
+    } finally {
+      await this.release(lease.name, lease.holder);
+    }
+  }
+
+  private remember(name: string, holder: string): true {
+    const leases = held.get(this.db) ?? new Map<string, string>();
+    leases.set(name, holder);
+    held.set(this.db, leases);
+    return true;
+  }
+}
+
+/** Gives back every lease this process holds on `db` (a stopping instance, so others need not wait for them to lapse). */
+export async function releaseHeldLeases(db: Db): Promise<number> {
+  const leases = held.get(db);
+  if (!leases || leases.size === 0) return 0;
+  let released = 0;
+  for (const [name, holder] of [...leases]) {
+    released += (await db.jobLease.deleteMany({ where: { name, holder } })).count;
+    leases.delete(name);
+  }
+  return released;
 }

@@ -1,14 +1,21 @@
 import { execFile } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { closeSync, openSync, readdirSync, readFileSync, statSync, unlinkSync, writeSync } from "node:fs";
 import { createRequire } from "node:module";
+import { hostname } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { DatabaseProvider } from "../config";
-import type { Db } from "./database";
+import { projectRoot } from "../paths";
+import { type Db, sqliteFilePath } from "./database";
 
 const run = promisify(execFile);
 
-import { projectRoot } from "../paths";
+/** The advisory lock every instance takes before migrating one PostgreSQL database (any fixed 64-bit number). */
+export const MIGRATION_LOCK_KEY = 7_263_102_451_901n;
+/** How long an instance waits for another's migrations before giving up on starting. */
+const LOCK_WAIT_MS = 10 * 60_000;
+/** A SQLite lock file left by a process on another host (where its pid means nothing) is taken over after this. */
+const STALE_LOCK_MS = 10 * 60_000;
 
 function migrationNames(provider: DatabaseProvider): string[] {
   const folder = path.join(projectRoot, "prisma", provider, "migrations");
@@ -29,10 +36,30 @@ async function appliedMigrations(db: Db): Promise<Set<string>> {
   }
 }
 
-/** Applies pending migrations with `prisma migrate deploy` (the JS schema engine); a no-op when up to date. */
-export async function migrateDatabase(url: string, provider: DatabaseProvider, db: Db): Promise<{ applied: boolean }> {
+async function upToDate(db: Db, provider: DatabaseProvider): Promise<boolean> {
   const applied = await appliedMigrations(db);
-  if (migrationNames(provider).every((name) => applied.has(name))) return { applied: false };
+  return migrationNames(provider).every((name) => applied.has(name));
+}
+
+/**
+ * Applies pending migrations with `prisma migrate deploy` (the JS schema engine); a no-op when up to
+ * date. Instances that start together on one database take turns: the first migrates while the
+ * others wait for its lock (PostgreSQL: an advisory lock; SQLite: a lock file beside the database),
+ * then find nothing left to do.
+ */
+export async function migrateDatabase(url: string, provider: DatabaseProvider, db: Db): Promise<{ applied: boolean }> {
+  if (await upToDate(db, provider)) return { applied: false };
+  const release = provider === "postgres" ? await lockPostgres(url) : await lockSqliteFile(sqliteFilePath(url));
+  try {
+    if (await upToDate(db, provider)) return { applied: false };
+    await deploy(url, provider, db);
+    return { applied: true };
+  } finally {
+    await release();
+  }
+}
+
+async function deploy(url: string, provider: DatabaseProvider, db: Db): Promise<void> {
   // The CLI needs the database to itself (SQLite refuses a second writer); the client reconnects on next use.
   await db.$disconnect();
   const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
@@ -50,5 +77,74 @@ export async function migrateDatabase(url: string, provider: DatabaseProvider, d
     const output = (error as { stdout?: string; stderr?: string }).stderr || (error as Error).message;
     throw new Error(`Could not apply database migrations: ${output.trim()}`);
   }
-  return { applied: true };
+}
+
+/**
+ * A session-level advisory lock on its own connection, held while the CLI migrates on another.
+ * Prisma takes an advisory lock of its own too, but gives up after 10 seconds; this one waits.
+ */
+async function lockPostgres(url: string): Promise<() => Promise<void>> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(`SET lock_timeout = ${LOCK_WAIT_MS}`);
+    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY.toString()]);
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw new Error(`Could not take the migration lock: ${(error as Error).message}`);
+  }
+  return async () => {
+    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY.toString()]).catch(() => undefined);
+    await client.end().catch(() => undefined);
+  };
+}
+
+/**
+ * A lock file created exclusively beside the database, naming its holder. One left by a process
+ * that died on this host is taken over at once; one from another host once it is stale.
+ */
+async function lockSqliteFile(databaseFile: string): Promise<() => Promise<void>> {
+  const lockFile = `${path.resolve(databaseFile)}.migrating`;
+  const started = Date.now();
+  for (;;) {
+    try {
+      const fd = openSync(lockFile, "wx");
+      writeSync(fd, JSON.stringify({ pid: process.pid, host: hostname() }));
+      closeSync(fd);
+      return async () => unlinkSync(lockFile);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    if (abandoned(lockFile)) {
+      try {
+        unlinkSync(lockFile);
+      } catch {
+        // Another waiter removed it first.
+      }
+      continue;
+    }
+    if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`Another process has been migrating since ${lockFile}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function abandoned(lockFile: string): boolean {
+  try {
+    const holder = JSON.parse(readFileSync(lockFile, "utf8")) as { pid?: number; host?: string };
+    if (holder.host === hostname() && typeof holder.pid === "number") return !processAlive(holder.pid);
+    return Date.now() - statSync(lockFile).mtimeMs > STALE_LOCK_MS;
+  } catch {
+    // Being written or already gone: look again on the next turn.
+    return false;
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }

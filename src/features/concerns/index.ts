@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import type { App } from "@slack/bolt";
 import type { ViewBlockBuilder } from "slack-block-builder";
 import type { SharedCore } from "../../core-types";
 import { RepeatingJob } from "../../jobs/repeating-job";
 import type { WorkspaceClients } from "../../slack/workspace-clients";
+import { LeaseRepository } from "../../storage/leases";
 import {
   type ConcernServices,
   createConcernServices,
@@ -48,6 +50,11 @@ export interface ConcernsFeature extends ConcernServices {
 
 const REMINDER_INTERVAL_MS = 15 * 60_000;
 const MINUTES_INTERVAL_MS = 10 * 60_000;
+/**
+ * Notes are claimed one by one, so two processes never send one twice; the lease keeps the passes
+ * themselves apart, so the cursor of minutes read only moves forward.
+ */
+const MINUTES_LEASE = { name: "concern-minutes", holder: randomUUID(), ttlMs: 15 * 60_000 };
 
 export function createConcerns(core: SharedCore, options: { leadGroupMembers?: GroupMembers } = {}): ConcernsFeature {
   const { config, clock, logger, database } = core;
@@ -112,6 +119,7 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
         notifier: concernNotifier,
         storedBetween: () => storedBetween,
       });
+      const leases = new LeaseRepository(database.db);
       feature.reminderJob = reminders;
       feature.minutesJob = minutes;
       return [
@@ -122,7 +130,17 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
           logger,
           1_000,
         ),
-        new RepeatingJob("concern-minutes", MINUTES_INTERVAL_MS, async () => void (await minutes.runOnce()), logger),
+        new RepeatingJob(
+          "concern-minutes",
+          MINUTES_INTERVAL_MS,
+          async () =>
+            void (await leases.whileHolding(
+              MINUTES_LEASE,
+              () => clock.now(),
+              () => minutes.runOnce(),
+            )),
+          logger,
+        ),
       ];
     },
   };

@@ -1,5 +1,6 @@
 import type { Clock } from "../../../clock";
 import type { Logger } from "../../../logger";
+import { reportOps } from "../../../ops/events";
 import { DocumentLimitError } from "../domain/limits";
 import type { SourceKind, SourceRecord, SourceRepository } from "../storage/sources";
 import type { IngestedDocument } from "./document-ingester";
@@ -50,6 +51,15 @@ export class SourcePoller {
   ) {}
 
   async poll(source: SourceRecord): Promise<PollReport> {
+    const report = await this.pollOnce(source);
+    reportOps.minutesPolled({
+      ok: report.errors.length === 0,
+      documentOutcomes: report.documents.map((document) => document.outcome),
+    });
+    return report;
+  }
+
+  private async pollOnce(source: SourceRecord): Promise<PollReport> {
     const report: PollReport = {
       sourceId: source.id,
       kind: source.kind,

@@ -1,5 +1,6 @@
 import type { Clock } from "../../../clock";
 import type { Logger } from "../../../logger";
+import { reportOps } from "../../../ops/events";
 import type { DigestRenderer } from "../services/ports";
 import type { OutboxMessage, OutboxRepository } from "../storage/outbox";
 import type { PauseRepository } from "../storage/pause";
@@ -57,12 +58,14 @@ export class OutboxSender {
     });
     if (outcome.ok) {
       await this.deps.outbox.markSent(message.id, outcome.ts, this.deps.clock.now());
+      reportOps.digestMessage("posted");
       return true;
     }
+    const retrying = outcome.kind === "retry" && message.attempts + 1 < MAX_ATTEMPTS;
+    reportOps.digestMessage(retrying ? "retry" : "failed");
     if (outcome.kind === "channel") await this.channelUnavailable(message, outcome.error);
     else if (outcome.kind === "not-installed") await this.notInstalled(message, outcome.error);
-    else if (outcome.kind === "retry" && message.attempts + 1 < MAX_ATTEMPTS)
-      await this.retryLater(message, outcome.error);
+    else if (retrying) await this.retryLater(message, outcome.error);
     else {
       this.deps.logger.error(`Gave up posting outbox message ${message.key} to ${message.channelId}: ${outcome.error}`);
       await this.deps.outbox.markFailed(message.id, outcome.error, this.deps.clock.now());
