@@ -1,3 +1,4 @@
+import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 /** Pure code: no database, no network, no browser; the whole project runs in seconds. */
@@ -13,6 +14,10 @@ const unit = [
 ];
 
 export default defineConfig({
+  // This checkout's own stand-in, wherever node_modules links the workspace package to.
+  resolve: {
+    alias: { "@localism/slack-standin": path.resolve(import.meta.dirname, "packages/slack-standin/src/index.ts") },
+  },
   test: {
     testTimeout: 30_000,
     hookTimeout: 60_000,

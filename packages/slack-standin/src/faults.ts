@@ -12,6 +12,11 @@ export interface InjectedFailure {
   /** Seconds for `Retry-After` with status 429 (default 1). */
   retryAfter?: number;
   delayMs?: number;
+  /**
+   * With `delayMs`: do what the call asks at once, then answer late (or, with a long delay, in
+   * practice never): the app's call succeeded but it never learns so.
+   */
+  effectFirst?: boolean;
   /** How many calls in a row fail this way (default 1). */
   times?: number;
 }

@@ -21,8 +21,10 @@ export interface ApiAnswer {
 /** Answers one Web API call the way Slack would, applying injected faults, and records it. */
 export async function answerApiCall(ctx: StandinContext, request: ApiRequest): Promise<ApiAnswer> {
   const failure = ctx.faults.takeFailure(request.method);
-  if (failure?.delayMs) await sleep(failure.delayMs);
+  const effectFirst = failure?.effectFirst === true && !failure.status && !failure.error;
+  if (failure?.delayMs && !effectFirst) await sleep(failure.delayMs);
   const answer = failure && (failure.status || failure.error) ? injected(failure) : answerNormally(ctx, request);
+  if (failure?.delayMs && effectFirst) await sleep(failure.delayMs);
   ctx.recorder.record({
     method: request.method,
     params: request.params,
