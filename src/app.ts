@@ -9,6 +9,7 @@ import { Logger } from "./logger";
 import { registerAppHome } from "./slack/app-home";
 import { createFrontDoor, type Readiness } from "./slack/front-door";
 import { registerWorkspaceTracking } from "./slack/workspace-tracking";
+import { SeenRequests } from "./storage/seen-requests";
 
 export { type Core, createCore } from "./core";
 
@@ -89,12 +90,14 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   let port: number | null = null;
   let server: Server | null = null;
   if (receiver) {
+    const seenRequests = new SeenRequests(core.database.db);
     server = createFrontDoor({
       requestListener: receiver.requestListener,
       signingSecret: slack.signingSecret,
       logger: core.logger,
       readiness: () => readiness(core, slackAuth),
       appReady: () => slackAuth.settled(APP_READY_WAIT_MS),
+      firstSighting: (key, expiresAt) => seenRequests.firstSighting(key, core.clock.now(), expiresAt),
       ...(options.bodyTimeoutMs ? { bodyTimeoutMs: options.bodyTimeoutMs } : {}),
     });
     port = await listen(server, config.port, config.host);
