@@ -15,6 +15,7 @@ import { BOT_SCOPES } from "./slack/scopes";
 import { InstalledClients, SingleTokenClients, type WorkspaceClients } from "./slack/workspace-clients";
 import { registerWorkspaceTracking } from "./slack/workspace-tracking";
 import { InstallationRepository } from "./storage/installations";
+import { SeenRequests } from "./storage/seen-requests";
 import { TokenCipher } from "./storage/token-cipher";
 
 export { type Core, createCore } from "./core";
@@ -154,6 +155,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   let port: number | null = null;
   let server: Server | null = null;
   if (receiver) {
+    const seenRequests = new SeenRequests(core.database.db);
     server = createFrontDoor({
       requestListener: receiver.requestListener,
       signingSecret: slack.signingSecret,
@@ -161,6 +163,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       readiness: () => readiness(core, slackAuth),
       appReady: () => slackAuth.settled(APP_READY_WAIT_MS),
       ops: ops.frontDoor,
+      firstSighting: (key, expiresAt) => seenRequests.firstSighting(key, core.clock.now(), expiresAt),
       ...(options.bodyTimeoutMs ? { bodyTimeoutMs: options.bodyTimeoutMs } : {}),
     });
     port = await listen(server, config.port, config.host);

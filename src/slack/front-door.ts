@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
 import { verifySlackRequest } from "@slack/bolt";
@@ -30,6 +31,11 @@ export interface FrontDoorOptions {
   bodyTimeoutMs?: number;
   /** Seconds since the epoch (a test clock may replace it). */
   nowSeconds?: () => number;
+  /**
+   * Records a signed request (or an event's id) as accepted; false when it was accepted before,
+   * on any instance. Without it, repeats are not recognised here.
+   */
+  firstSighting?: (key: string, expiresAt: Date) => Promise<boolean>;
   /** Shutting down and counting what is in flight (see src/ops). */
   ops?: FrontDoorOps;
 }
@@ -43,6 +49,13 @@ export interface FrontDoorOps {
   /** Called as each request arrives; what it returns is called once the request's answer is sent or abandoned. */
   requestStarted(): (outcome: { surface: SlackSurface | null; status: number; seconds: number }) => void;
 }
+
+/**
+ * Bolt refuses timestamps older than 5 minutes, so a request seen this long ago cannot be replayed;
+ * Slack's last event retry comes about 5 minutes after the first delivery, so event ids are kept longer.
+ */
+const SEEN_REQUEST_MS = 10 * 60_000;
+const SEEN_EVENT_MS = 60 * 60_000;
 
 type Body = { kind: "read"; bytes: Buffer } | { kind: "too-large" };
 
@@ -120,6 +133,9 @@ async function handle(
 
   if (!(await options.appReady()))
     return answer(res, 503, { error: "not ready: Slack has not accepted the bot token yet" });
+  if (options.firstSighting && verified(req, body.bytes, options)) {
+    if (!(await firstSighting(req, body.bytes, parsed, options.firstSighting, now))) return answer(res, 200);
+  }
   Object.assign(req, { rawBody: body.bytes });
   inRequest(workspaceOf(parsed), () => options.requestListener(req, res));
 }
@@ -164,6 +180,26 @@ export function surfaceOf(body: Record<string, unknown>): SlackSurface | null {
     default:
       return null;
   }
+}
+
+/**
+ * Whether this signed request is new: the same bytes with the same timestamp (a replay), or an event
+ * Slack already delivered (its retries carry the same event_id), have been handled already.
+ */
+async function firstSighting(
+  req: IncomingMessage,
+  bytes: Buffer,
+  parsed: Record<string, unknown>,
+  record: (key: string, expiresAt: Date) => Promise<boolean>,
+  nowSeconds: number,
+): Promise<boolean> {
+  const now = nowSeconds * 1000;
+  const timestamp = String(req.headers["x-slack-request-timestamp"] ?? "");
+  const request = createHash("sha256").update(`${timestamp}:`).update(bytes).digest("hex");
+  if (!(await record(`request:${request}`, new Date(now + SEEN_REQUEST_MS)))) return false;
+  const eventId = parsed.type === "event_callback" && typeof parsed.event_id === "string" ? parsed.event_id : null;
+  const team = typeof parsed.team_id === "string" ? parsed.team_id : "";
+  return eventId === null || record(`event:${team}:${eventId}`, new Date(now + SEEN_EVENT_MS));
 }
 
 function readBody(req: IncomingMessage, maxBodyBytes: number): Promise<Body> {

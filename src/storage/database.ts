@@ -30,6 +30,57 @@ export async function tuneDatabase(database: Database): Promise<void> {
   await database.db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
 }
 
+interface SqlQuery {
+  sql: string;
+}
+interface Transaction {
+  executeRaw(query: SqlQuery): Promise<number>;
+  queryRaw(query: SqlQuery): Promise<unknown>;
+  rollback(): Promise<void>;
+}
+interface Adapter {
+  startTransaction(isolationLevel?: unknown): Promise<Transaction>;
+  executeRaw(query: SqlQuery): Promise<number>;
+}
+interface AdapterFactory {
+  connect(): Promise<unknown>;
+}
+
+/**
+ * The SQLite adapter serialises transactions with a lock it releases only when Prisma tells it the
+ * transaction ended. When COMMIT itself fails (SQLITE_FULL on a full disk: the WAL is written at
+ * commit), Prisma never does, and SQLite keeps the transaction open: every later transaction then
+ * waits for ever, until a restart. Here a failed COMMIT is rolled back and the lock released, so
+ * the failure is reported once per write and writes work again as soon as there is space.
+ */
+export function releasingFailedCommits<F extends AdapterFactory>(factory: F): F {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = (await connect()) as Adapter;
+    const start = adapter.startTransaction.bind(adapter);
+    adapter.startTransaction = async (isolationLevel?: unknown) => {
+      const tx = await start(isolationLevel);
+      for (const method of ["executeRaw", "queryRaw"] as const) {
+        const run = tx[method].bind(tx) as (query: SqlQuery) => Promise<never>;
+        tx[method] = async (query: SqlQuery) => {
+          try {
+            return await run(query);
+          } catch (error) {
+            if (/^\s*COMMIT\b/i.test(query.sql)) {
+              await run({ ...query, sql: "ROLLBACK" }).catch(() => undefined);
+              await tx.rollback();
+            }
+            throw error;
+          }
+        };
+      }
+      return tx;
+    };
+    return adapter;
+  };
+  return factory;
+}
+
 export async function openDatabase(url: string): Promise<Database> {
   if (url.startsWith("file:")) {
     const file = sqliteFilePath(url);
@@ -38,7 +89,7 @@ export async function openDatabase(url: string): Promise<Database> {
       import("@prisma/adapter-better-sqlite3"),
       import("../generated/sqlite/client"),
     ]);
-    const db = new PrismaClient({ adapter: new PrismaBetterSQLite3({ url: file }) });
+    const db = new PrismaClient({ adapter: releasingFailedCommits(new PrismaBetterSQLite3({ url: file })) });
     return { db, provider: "sqlite", close: () => db.$disconnect() };
   }
   const [{ PrismaPg }, { PrismaClient }] = await Promise.all([

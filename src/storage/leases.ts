@@ -28,6 +28,21 @@ export class LeaseRepository {
     }
   }
 
+  /** Who holds the lease now, if anyone (expired or not). */
+  async holderOf(name: string): Promise<string | null> {
+    const lease = await this.db.jobLease.findUnique({ where: { name } });
+    return lease?.holder ?? null;
+  }
+
+  /** Takes the lease from `previous` (a holder known to be gone), if it still holds it. */
+  async takeOver(name: string, previous: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
+    const taken = await this.db.jobLease.updateMany({
+      where: { name, holder: previous },
+      data: { holder, until: new Date(now.getTime() + ttlMs) },
+    });
+    return taken.count === 1;
+  }
+
   async release(name: string, holder: string): Promise<void> {
     await this.db.jobLease.deleteMany({ where: { name, holder } });
     if (held.get(this.db)?.get(name) === holder) held.get(this.db)?.delete(name);

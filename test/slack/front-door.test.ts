@@ -61,8 +61,10 @@ describe("the bot's HTTP front door", () => {
   });
   afterAll(() => t?.close());
 
+  let commands = 0;
   const stillAnswers = async () => {
-    const body = objectivesCommand("1");
+    // Each command Slack sends is its own (a new trigger_id): the same signed bytes again would be a replay.
+    const body = objectivesCommand("1").replace("trigger_id=1.2.3", `trigger_id=${++commands}.2.3`);
     const reply = await send(port, "POST", "/slack/events", signedHeaders(body, form), body);
     expect(reply.status).toBe(200);
     expect(reply.body).toContain("Transferring power to local organisations");

@@ -17,6 +17,11 @@ export interface InjectedFailure {
    * gives up (or the stand-in closes). Recorded with status 0.
    */
   hang?: boolean;
+  /**
+   * With `delayMs`: do what the call asks at once, then answer late (or, with a long delay, in
+   * practice never): the app's call succeeded but it never learns so.
+   */
+  effectFirst?: boolean;
   /** How many calls in a row fail this way (default 1). */
   times?: number;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { App } from "@slack/bolt";
 import type { ViewBlockBuilder } from "slack-block-builder";
 import type { SharedCore } from "../../core-types";
+import { processHolder } from "../../jobs/holder";
 import { RepeatingJob } from "../../jobs/repeating-job";
 import type { WorkspaceClients } from "../../slack/workspace-clients";
 import { LeaseRepository } from "../../storage/leases";
@@ -38,6 +39,8 @@ export interface ConcernsFeature extends ConcernServices {
   reminderJob: ConcernReminderJob | null;
   /** Set by register: one pass over newly stored minutes, for tests. */
   minutesJob: ConcernMinutesJob | null;
+  /** Set by register: what the feature owes Slack (triage cards), delivered by the concern-outbox job. */
+  outbox: { runOnce(): Promise<number>; nudge(): void } | null;
   /** Where the minutes job reads newly stored minutes from (the minutes feature's reader; src/core.ts wires it). */
   watchMinutes(storedBetween: StoredMinutesBetween): void;
   /**
@@ -49,6 +52,8 @@ export interface ConcernsFeature extends ConcernServices {
 }
 
 const REMINDER_INTERVAL_MS = 15 * 60_000;
+/** Submissions nudge the outbox at once; this pass catches retries that have come due. */
+const OUTBOX_INTERVAL_MS = 15_000;
 const MINUTES_INTERVAL_MS = 10 * 60_000;
 /**
  * Notes are claimed one by one, so two processes never send one twice; the lease keeps the passes
@@ -78,15 +83,18 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
     },
     reminderJob: null,
     minutesJob: null,
+    outbox: null,
     watchMinutes: (reader) => {
       storedBetween = reader;
     },
     onMinutesStored: async (minutes) => (feature.minutesJob ? feature.minutesJob.deliver(minutes) : 0),
     register: async (app, clients) => {
-      const [{ registerConcernsListeners }, { ConcernNotifier }] = await Promise.all([
+      const [{ registerConcernsListeners }, { ConcernNotifier }, { ConcernOutboxDelivery }] = await Promise.all([
         import("./slack/listeners"),
         import("./slack/notifier"),
+        import("./slack/outbox-delivery"),
       ]);
+      let outboxDelivery: InstanceType<typeof ConcernOutboxDelivery> | null = null;
       const concernNotifier = new ConcernNotifier(
         clients,
         {
@@ -95,9 +103,37 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
           routing: services.routing,
           checkins: services.checkins,
         },
-        { triageChannel: config.concerns.triageChannel, leadMention: leadMention(config.concerns) },
+        {
+          triageChannel: config.concerns.triageChannel,
+          leadMention: leadMention(config.concerns),
+          cardOwed: async (concern) => {
+            await storage.outbox.ensure({
+              workspaceId: concern.workspaceId,
+              concernId: concern.id,
+              kind: "card",
+              at: clock.now(),
+            });
+            outboxDelivery?.nudge();
+          },
+        },
         logger,
       );
+      outboxDelivery = new ConcernOutboxDelivery({
+        outbox: storage.outbox,
+        leases: new LeaseRepository(database.db),
+        concerns: storage.reads,
+        triage: services.triage,
+        cards: concernNotifier,
+        leads: services.leads,
+        isPrivate: (concern) => services.routing.isPrivate(concern),
+        clients,
+        triageChannel: config.concerns.triageChannel,
+        clock,
+        logger,
+        holder: processHolder(),
+      });
+      feature.outbox = outboxDelivery;
+      const delivery = outboxDelivery;
       warnAboutSettings(config.concerns, logger);
       registerConcernsListeners(app, {
         concerns: services,
@@ -123,6 +159,14 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
       feature.reminderJob = reminders;
       feature.minutesJob = minutes;
       return [
+        new RepeatingJob(
+          "concern-outbox",
+          OUTBOX_INTERVAL_MS,
+          async () => void (await delivery.runOnce()),
+          logger,
+          // Straight after start-up: what a stopped process left unsent goes out first.
+          500,
+        ),
         new RepeatingJob(
           "concern-reminders",
           REMINDER_INTERVAL_MS,

@@ -33,8 +33,10 @@ export async function answerApiCall(ctx: StandinContext, request: ApiRequest): P
     });
     return new Promise<ApiAnswer>(() => undefined);
   }
-  if (failure?.delayMs) await sleep(failure.delayMs);
+  const effectFirst = failure?.effectFirst === true && !failure.status && !failure.error;
+  if (failure?.delayMs && !effectFirst) await sleep(failure.delayMs);
   const answer = failure && (failure.status || failure.error) ? injected(failure) : answerNormally(ctx, request);
+  if (failure?.delayMs && effectFirst) await sleep(failure.delayMs);
   ctx.recorder.record({
     method: request.method,
     params: request.params,

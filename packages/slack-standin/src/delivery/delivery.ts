@@ -19,7 +19,7 @@ import {
   type ViewClosedInput,
   type ViewSubmissionInput,
 } from "./payloads/view-payloads";
-import { type DeliveryOptions, type DeliveryResult, deliver, type Endpoint } from "./transport";
+import { type DeliveryOptions, type DeliveryResult, deliver, type Endpoint, replayRequest } from "./transport";
 
 export interface SlackDeliveryOptions {
   /** The app's Request URL, e.g. "http://127.0.0.1:3000/slack/events". */
@@ -227,6 +227,14 @@ export class SlackDelivery {
 
   async urlVerification(options?: DeliveryOptions) {
     return this.json(buildUrlVerification(this.ctx), options);
+  }
+
+  /**
+   * Sends a request already delivered again, byte for byte with the same signature and timestamp:
+   * what an attacker who captured it (or a proxy that repeats it) would send.
+   */
+  replay(sent: DeliveryResult["sent"], timeoutMs?: number): Promise<DeliveryResult> {
+    return replayRequest(this.endpoint, sent, timeoutMs);
   }
 
   /** Any body, signed like Slack signs: for malformed or hand-made requests. */

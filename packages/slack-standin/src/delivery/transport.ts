@@ -48,12 +48,30 @@ export async function deliver(
 ): Promise<DeliveryResult> {
   const sentBody = options.rawBody ?? body;
   const headers = signedHeaders(endpoint, sentBody, contentType, options);
+  return post(endpoint, sentBody, headers, options.timeoutMs);
+}
+
+/** The same bytes and headers (signature and timestamp included) sent again. */
+export function replayRequest(
+  endpoint: Endpoint,
+  sent: DeliveryResult["sent"],
+  timeoutMs?: number,
+): Promise<DeliveryResult> {
+  return post(endpoint, sent.body, { ...sent.headers }, timeoutMs);
+}
+
+async function post(
+  endpoint: Endpoint,
+  sentBody: string,
+  headers: Record<string, string>,
+  timeoutMs = 10_000,
+): Promise<DeliveryResult> {
   const started = performance.now();
   const response = await fetch(endpoint.requestUrl, {
     method: "POST",
     headers,
     body: sentBody,
-    signal: AbortSignal.timeout(options.timeoutMs ?? 10_000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   const text = await response.text();
   const ackMs = performance.now() - started;

@@ -22,7 +22,8 @@ export async function afterSubmission(
   const { userId } = context;
   if (result && metadata.draft) await deps.concernDrafts.discard(context.workspaceId, metadata.draft);
   if (!result || !mode || result.kind === "duplicate") return;
-  if (result.kind === "created") await deps.concernNotifier.showCard(result.concern, true);
+  // Its card is owed through the outbox, written with the concern: this only asks it to go now.
+  if (result.kind === "created") await deps.concernNotifier.showCard(result.concern);
   if (result.kind === "supported") {
     await deps.concernNotifier.showCard(result.concern);
     const who = mode === "named" ? `<@${userId}>` : SUPPORTER_WORDS[mode];

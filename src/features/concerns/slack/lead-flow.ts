@@ -1,5 +1,6 @@
 import type { ViewResponseAction } from "@slack/bolt";
 import { CONCERN_INPUTS } from "../../../slack/ids";
+import { type ModalRequester, openModal } from "../../../slack/open-modal";
 import { isRecusalReason, type LeadRequest, type TriageResult, transition } from "../domain";
 import type { SlackClient } from "./client";
 import type { ConcernsSlackDeps } from "./deps";
@@ -23,7 +24,7 @@ export async function acknowledge(deps: LeadDeps, request: LeadRequest): Promise
 export async function openLeadModal(
   deps: LeadDeps,
   client: SlackClient,
-  triggerId: string,
+  trigger: { triggerId: string; who: ModalRequester },
   request: LeadRequest,
   action: LeadModalAction | HandlingModal,
 ): Promise<ButtonOutcome> {
@@ -44,7 +45,13 @@ export async function openLeadModal(
       : action === "recuse"
         ? recuseModal(concern, metadata)
         : leadActionModal(concern, action, metadata);
-  await client.views.open({ trigger_id: triggerId, view });
+  // A modal that cannot open is explained to the lead by openModal itself.
+  await openModal(client, {
+    triggerId: trigger.triggerId,
+    view,
+    who: trigger.who,
+    retry: "press the button on the concern's card again.",
+  });
   return { refusal: null };
 }
 

@@ -31,6 +31,11 @@ export interface NotifierSettings {
   triageChannel: string | null;
   /** "<!subteam^S123>" or "<@U1> <@U2>", to nudge leads in reminders. */
   leadMention: string | null;
+  /**
+   * A concern without a card yet: its card is owed through the outbox (written with the concern),
+   * which this asks to run now rather than posting here, so a card is never posted twice.
+   */
+  cardOwed?: (concern: ConcernRecord) => Promise<void>;
 }
 
 export interface NotifierServices {
@@ -55,8 +60,16 @@ export class ConcernNotifier {
     private readonly logger: Logger,
   ) {}
 
-  /** Posts the card for a new concern, or updates it in place (wherever it lives now). */
-  async showCard(concern: ConcernRecord, isNew = false): Promise<void> {
+  /** The card of a concern just raised: it has no history to show yet. */
+  newCard(concern: ConcernRecord): SlackMessage {
+    return triageCard(concern, { latest: null, messageCount: 0 });
+  }
+
+  /**
+   * Updates the card in place (wherever it lives now). A card not posted yet is the outbox's to
+   * post (see ConcernOutboxDelivery), drawn from the concern as it is then.
+   */
+  async showCard(concern: ConcernRecord): Promise<void> {
     if (this.services.routing.isPrivate(concern)) {
       await this.showPrivately(concern);
       return;
@@ -64,18 +77,16 @@ export class ConcernNotifier {
     const channel = this.settings.triageChannel;
     if (!channel) return;
     try {
-      // A concern just raised has no history to show yet: no need to read it.
-      const card = isNew ? triageCard(concern, { latest: null, messageCount: 0 }) : await this.card(concern);
-      if (concern.triage) {
-        await (await this.slack(concern.workspaceId)).chat.update({
-          channel: concern.triage.channelId,
-          ts: concern.triage.ts,
-          ...card,
-        });
+      if (!concern.triage) {
+        await this.settings.cardOwed?.(concern);
         return;
       }
-      const posted = await (await this.slack(concern.workspaceId)).chat.postMessage({ channel, ...card });
-      if (posted.ts) await this.services.triage.recordCard(concern.id, channel, posted.ts);
+      const card = await this.card(concern);
+      await (await this.slack(concern.workspaceId)).chat.update({
+        channel: concern.triage.channelId,
+        ts: concern.triage.ts,
+        ...card,
+      });
     } catch (error) {
       this.failed(`post or update the triage card of ${reference(concern)}`, error, channel);
     }

@@ -1,3 +1,5 @@
+import type { Logger } from "../../../logger";
+import { type ModalRequester, openModal } from "../../../slack/open-modal";
 import { signpostFor } from "../domain";
 import { isGoneView, type SlackClient } from "./client";
 import type { ConcernsSlackDeps } from "./deps";
@@ -26,8 +28,14 @@ type FormDeps = Pick<ConcernsSlackDeps, "concerns" | "concernDrafts" | "clock" |
  * link lookup and the rest happen and the modal becomes the form.
  */
 export async function openFormForMessage(deps: FormDeps, context: MessageShortcutContext): Promise<void> {
-  const opened = await context.client.views.open({ trigger_id: context.triggerId, view: loadingModal() });
-  const viewId = opened.view?.id;
+  const opened = await openModal(context.client, {
+    triggerId: context.triggerId,
+    view: loadingModal(),
+    who: { userId: context.userId, channelId: context.channelId, responseUrl: context.responseUrl },
+    retry: "use *Log autonomy concern* on the message again.",
+    logger: deps.logger,
+  });
+  const viewId = opened.ok ? opened.viewId : null;
   if (!viewId) return;
   const message = readShortcutMessage(context.message);
   const view = message
@@ -42,11 +50,16 @@ export async function openFormForMessage(deps: FormDeps, context: MessageShortcu
 export async function openBlankForm(
   client: SlackClient,
   triggerId: string,
+  who: ModalRequester,
   metadata: Partial<FormMetadata> = {},
+  logger?: Logger,
 ): Promise<void> {
-  await client.views.open({
-    trigger_id: triggerId,
+  await openModal(client, {
+    triggerId,
     view: concernFormModal({ metadata: encodeFormMetadata({ ...EMPTY_FORM_METADATA, ...metadata }) }),
+    who,
+    retry: "run `/concerns new` again, or use the *Log autonomy concern* shortcut.",
+    logger,
   });
 }
 

@@ -1,5 +1,6 @@
 import type { ViewResponseAction } from "@slack/bolt";
 import { CONCERN_INPUTS } from "../../../slack/ids";
+import { openModal } from "../../../slack/open-modal";
 import type { SlackClient } from "./client";
 import { slackErrorCode } from "./client";
 import type { ConcernsSlackDeps } from "./deps";
@@ -27,7 +28,7 @@ function originOf(metadata: string | undefined): string | null {
 export async function openPublishModal(
   deps: PublishDeps,
   client: SlackClient,
-  context: { triggerId: string; workspaceId: string; userId: string; channelId: string },
+  context: { triggerId: string; workspaceId: string; userId: string; channelId: string; responseUrl: string },
 ): Promise<void> {
   const found = await deps.concerns.publication.candidates(context.workspaceId, context.userId);
   const view = found.ok
@@ -38,7 +39,12 @@ export async function openPublishModal(
         metadata: JSON.stringify({ channel: context.channelId }),
       })
     : publishNoticeModal(found.reason);
-  await client.views.open({ trigger_id: context.triggerId, view });
+  await openModal(client, {
+    triggerId: context.triggerId,
+    view,
+    who: { userId: context.userId, channelId: context.channelId, responseUrl: context.responseUrl },
+    retry: "run `/concerns publish` again.",
+  });
 }
 
 /** The modal drawn again as items are ticked, so the preview always shows what will be posted. */

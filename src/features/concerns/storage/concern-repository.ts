@@ -12,6 +12,7 @@ import type {
   SupportOutcome,
 } from "../domain/records";
 import type { AuditLog, Tx } from "./audit-log";
+import { ConcernOutbox } from "./outbox";
 import { newConcernRow, toConcernRecord, withSupporterCount } from "./rows";
 
 export interface StatusUpdate {
@@ -30,6 +31,7 @@ export class ConcernRepository {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditLog,
+    private readonly outbox: ConcernOutbox = new ConcernOutbox(db),
   ) {}
 
   async create(concern: NewConcern, audit: AuditDraft): Promise<CreateOutcome> {
@@ -39,6 +41,13 @@ export class ConcernRepository {
           const number = await nextNumber(tx, concern.workspaceId);
           const row = await tx.concern.create({ data: newConcernRow(concern, number) });
           await this.audit.appendIn(tx, concern.id, audit);
+          // The leads are owed the card from the moment the concern exists, whatever happens to this process.
+          await this.outbox.addIn(tx, {
+            workspaceId: concern.workspaceId,
+            concernId: concern.id,
+            kind: "card",
+            at: audit.at,
+          });
           return {
             kind: "created",
             concern: toConcernRecord({ ...row, _count: { supporters: 0 }, recusals: [] }),

@@ -7,6 +7,7 @@ import { ConcernQueries } from "./concern-queries";
 import { ConcernRepository } from "./concern-repository";
 import { ConcernDrafts } from "./drafts";
 import { ConcernMinutesLinks } from "./minutes-links";
+import { ConcernOutbox } from "./outbox";
 import { ConcernPosts } from "./posts";
 import { ReminderClaims } from "./reminder-claims";
 import { ConcernRetention } from "./retention";
@@ -17,19 +18,23 @@ export { ConcernQueries } from "./concern-queries";
 export { ConcernRepository } from "./concern-repository";
 export { ConcernDrafts } from "./drafts";
 export { ConcernMinutesLinks } from "./minutes-links";
+export { ConcernOutbox } from "./outbox";
 export { ConcernPosts } from "./posts";
 export { ReminderClaims } from "./reminder-claims";
 export { ConcernRetention } from "./retention";
 
 export interface ConcernDatabase extends ConcernStorage {
   drafts: ConcernDrafts;
+  outbox: ConcernOutbox;
 }
 
 export function createConcernStorage(db: Db, provider: DatabaseProvider): ConcernDatabase {
   const audit = new AuditLog(db, provider);
+  const outbox = new ConcernOutbox(db);
   return {
     audit,
-    writes: new ConcernRepository(db, audit),
+    outbox,
+    writes: new ConcernRepository(db, audit, outbox),
     reads: new ConcernQueries(db),
     reminders: new ReminderClaims(db),
     retention: new ConcernRetention(audit),

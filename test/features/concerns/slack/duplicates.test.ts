@@ -34,6 +34,9 @@ describe("no duplicates: retries, double submits and the same message logged aga
     );
     const reference = referenceShownTo(t, PEOPLE.staff.id);
     await waitUntil(() => Boolean(cardFor(t, reference)));
+    // Slack's redelivery is signed afresh, at a later second (the same signed bytes again are a replay).
+    const sentAt = Number(submitted.sent.headers["x-slack-request-timestamp"]);
+    await waitUntil(() => Math.floor(Date.now() / 1000) > sentAt, 3_000);
     const again = await t.slack.send(submitted.sent.body, "application/x-www-form-urlencoded", {
       retry: { num: 1, reason: "http_timeout" },
     });

@@ -25,26 +25,28 @@ export function startConcernBot(options: ConcernBotOptions = {}): Promise<TestBo
   return startTestBot({
     clock: options.clock,
     provider: options.provider,
-    env: {
-      CONCERN_LEADS: PEOPLE.lead.id,
-      CONCERN_LEAD_GROUP: LEAD_GROUP,
-      CONCERN_TRIAGE_CHANNEL: TRIAGE.id,
-      ...options.env,
-    },
-    standin: {
-      clock: options.clock,
-      seed: {
-        users: [...Object.values(PEOPLE), GROUP_LEAD, DEPUTY],
-        channels: [
-          { ...CHANNELS.commissioning, members: [PEOPLE.staff.id, PEOPLE.colleague.id, PEOPLE.lead.id] },
-          { ...CHANNELS.governance, members: [PEOPLE.staff.id, PEOPLE.lead.id] },
-          { ...TRIAGE, is_private: true, members: [PEOPLE.lead.id, GROUP_LEAD.id, PEOPLE.colleague.id] },
-        ],
-        usergroups: [{ id: LEAD_GROUP, handle: "concern-leads", users: [GROUP_LEAD.id] }],
-      },
-    },
+    env: { ...CONCERN_ENV, ...options.env },
+    standin: { clock: options.clock, seed: CONCERN_SEED },
   });
 }
+
+/** The settings startConcernBot gives the bot, for a bot started some other way (a child process). */
+export const CONCERN_ENV = {
+  CONCERN_LEADS: PEOPLE.lead.id,
+  CONCERN_LEAD_GROUP: LEAD_GROUP,
+  CONCERN_TRIAGE_CHANNEL: TRIAGE.id,
+} as const;
+
+/** The workspace startConcernBot seeds the stand-in with. */
+export const CONCERN_SEED = {
+  users: [...Object.values(PEOPLE), GROUP_LEAD, DEPUTY],
+  channels: [
+    { ...CHANNELS.commissioning, members: [PEOPLE.staff.id, PEOPLE.colleague.id, PEOPLE.lead.id] },
+    { ...CHANNELS.governance, members: [PEOPLE.staff.id, PEOPLE.lead.id] },
+    { ...TRIAGE, is_private: true, members: [PEOPLE.lead.id, GROUP_LEAD.id, PEOPLE.colleague.id] },
+  ],
+  usergroups: [{ id: LEAD_GROUP, handle: "concern-leads", users: [GROUP_LEAD.id] }],
+};
 
 export const FORM: EnteredValues = {
   what_happened:

@@ -61,10 +61,20 @@ function postMessage(ctx: StandinContext, params: Params) {
     user: ctx.app.botUserId,
     bot_id: ctx.app.botId,
     app_id: ctx.app.appId,
-    metadata: args.metadata,
+    metadata: messageMetadata(args.metadata),
   });
   ctx.assistantThreads.replied(channel.id, message.thread_ts);
   return { channel: channel.id, ts: message.ts, message: renderMessage(ctx, message) };
+}
+
+/** Form-encoded calls send metadata as JSON text; Slack stores (and answers with) the object. */
+function messageMetadata(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return refuse("invalid_metadata_format");
+  }
 }
 
 function postEphemeral(ctx: StandinContext, params: Params) {

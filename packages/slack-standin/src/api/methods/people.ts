@@ -5,7 +5,7 @@ import type { SlackChannel } from "../../state/types";
 import { knownUser, visibleChannel } from "../access";
 import { paginate } from "../pagination";
 import { boolArg, intArg, listArg, optionalId, type Params, parseParams } from "../params";
-import { renderChannel, renderUser } from "../render";
+import { renderChannel, renderMessage, renderUser } from "../render";
 import type { MethodTable } from "../types";
 
 const pageArgs = { limit: intArg.optional(), cursor: optionalId };
@@ -79,7 +79,45 @@ function conversationsOpen(ctx: StandinContext, params: Params) {
   return { channel: args.return_im ? renderChannel(ctx, dm) : { id: dm.id } };
 }
 
+/**
+ * A channel's top-level messages, newest first, between `oldest` and `latest` (exclusive), with
+ * their metadata only when `include_all_metadata` is set, as Slack answers it.
+ */
+function conversationsHistory(ctx: StandinContext, params: Params) {
+  const args = parseParams(
+    z.looseObject({
+      channel: optionalId,
+      oldest: optionalId,
+      latest: optionalId,
+      include_all_metadata: boolArg.optional(),
+      ...pageArgs,
+    }),
+    params,
+  );
+  const channel = visibleChannel(ctx, args.channel);
+  if (!ctx.workspace.botIsMember(channel)) return refuse("not_in_channel");
+  const after = Number(args.oldest ?? "0");
+  const before = args.latest ? Number(args.latest) : Number.POSITIVE_INFINITY;
+  const messages = ctx.messages
+    .inChannel(channel.id)
+    .filter((m) => !m.thread_ts || m.thread_ts === m.ts)
+    .filter((m) => Number(m.ts) > after && Number(m.ts) < before)
+    .reverse()
+    .map((m) => {
+      const rendered = renderMessage(ctx, m);
+      if (!args.include_all_metadata) delete rendered.metadata;
+      return rendered;
+    });
+  const page = paginate(messages, args.limit, args.cursor);
+  return {
+    messages: page.items,
+    has_more: page.response_metadata.next_cursor !== "",
+    response_metadata: page.response_metadata,
+  };
+}
+
 export const peopleMethods: MethodTable = {
+  "conversations.history": conversationsHistory,
   "auth.test": authTest,
   "users.info": usersInfo,
   "users.conversations": usersConversations,

@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from "@slack/bolt";
 import { ACTIONS, CONCERN_INPUTS, VIEWS } from "../../../../slack/ids";
+import { openModal } from "../../../../slack/open-modal";
 import type { ConcernsSlackDeps } from "../deps";
 import { inputsOf } from "../form-state";
 import { decodeCheckin, encodeCheckin } from "../metadata";
@@ -27,7 +28,13 @@ export function registerCheckin(app: App, deps: ConcernsSlackDeps): void {
       });
       return;
     }
-    await client.views.open({ trigger_id: body.trigger_id, view: checkinModal(opened.concern, encodeCheckin(ticket)) });
+    await openModal(client, {
+      triggerId: body.trigger_id,
+      view: checkinModal(opened.concern, encodeCheckin(ticket)),
+      who: { userId: body.user.id, channelId: body.channel?.id ?? null, responseUrl: body.response_url ?? null },
+      retry: "press *Answer* under the two quick questions again.",
+      logger: deps.logger,
+    });
   });
 
   app.view<ViewSubmitAction>(VIEWS.concernCheckin, async ({ ack, body, view }) => {

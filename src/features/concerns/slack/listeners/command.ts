@@ -16,10 +16,14 @@ export function registerConcernsCommand(app: App, deps: ConcernsSlackDeps): void
     const parsed = parseConcernsCommand(command.text ?? "", deps.clock.now());
     await ack();
     if (parsed.kind === "new") {
-      await openBlankForm(client, command.trigger_id, {
-        channel: command.channel_id,
-        responseUrl: command.response_url,
-      });
+      const who = { userId: command.user_id, channelId: command.channel_id, responseUrl: command.response_url };
+      await openBlankForm(
+        client,
+        command.trigger_id,
+        who,
+        { channel: command.channel_id, responseUrl: command.response_url },
+        deps.logger,
+      );
       return;
     }
     if (parsed.kind === "publish") {
@@ -28,6 +32,7 @@ export function registerConcernsCommand(app: App, deps: ConcernsSlackDeps): void
         workspaceId: command.team_id,
         userId: command.user_id,
         channelId: command.channel_id,
+        responseUrl: command.response_url,
       });
       return;
     }

@@ -21,10 +21,10 @@ export function registerConcernShortcuts(app: App, deps: ConcernsSlackDeps): voi
   });
   app.shortcut<GlobalShortcut>(SHORTCUTS.logConcernGlobal, async ({ ack, shortcut, client }) => {
     await ack();
-    await openBlankForm(client, shortcut.trigger_id);
+    await openBlankForm(client, shortcut.trigger_id, { userId: shortcut.user.id }, {}, deps.logger);
   });
   app.action<BlockAction<ButtonAction>>(ACTIONS.concernNewFromHome, async ({ ack, body, client }) => {
     await ack();
-    await openBlankForm(client, body.trigger_id);
+    await openBlankForm(client, body.trigger_id, { userId: body.user.id }, {}, deps.logger);
   });
 }

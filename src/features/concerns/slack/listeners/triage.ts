@@ -7,6 +7,7 @@ import type {
   ViewSubmitAction,
 } from "@slack/bolt";
 import { ACTIONS, VIEWS } from "../../../../slack/ids";
+import type { ModalRequester } from "../../../../slack/open-modal";
 import type { LeadRequest } from "../../domain";
 import type { ConcernsSlackDeps } from "../deps";
 import {
@@ -23,6 +24,14 @@ import { refusalMessage } from "../views/notifications";
 import { workspaceOf } from "../workspace";
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & { client: App["client"] };
+
+/** Who pressed a button, and where to tell them if its modal cannot open. */
+function triggerOf(body: BlockAction): { triggerId: string; who: ModalRequester } {
+  return {
+    triggerId: body.trigger_id,
+    who: { userId: body.user.id, channelId: body.channel?.id ?? null, responseUrl: body.response_url ?? null },
+  };
+}
 
 function requestOf(args: ButtonArgs): LeadRequest {
   return { workspaceId: workspaceOf(args.body), leadId: args.body.user.id, concernId: args.action.value ?? "" };
@@ -42,7 +51,7 @@ export function registerTriageActions(app: App, deps: ConcernsSlackDeps): void {
       await refuseIfNeeded(args, await run(args));
     });
   const modal = (action: LeadModalAction) => (args: ButtonArgs) =>
-    openLeadModal(deps, args.client, args.body.trigger_id, requestOf(args), action);
+    openLeadModal(deps, args.client, triggerOf(args.body), requestOf(args), action);
 
   button(ACTIONS.concernAcknowledge, (args) => acknowledge(deps, requestOf(args)));
   button(ACTIONS.concernNote, modal("note"));
@@ -58,7 +67,7 @@ export function registerTriageActions(app: App, deps: ConcernsSlackDeps): void {
     const [what = "", concernId = ""] = (args.action.selected_option?.value ?? "").split(":");
     if (what !== "assign" && what !== "recuse") return;
     const request = { workspaceId: workspaceOf(args.body), leadId: args.body.user.id, concernId };
-    const outcome = await openLeadModal(deps, args.client, args.body.trigger_id, request, what);
+    const outcome = await openLeadModal(deps, args.client, triggerOf(args.body), request, what);
     if (outcome.refusal)
       await args.respond({ response_type: "ephemeral", replace_original: false, ...refusalMessage(outcome.refusal) });
   });

@@ -132,3 +132,20 @@ export function refusalMessage(reason: string): SlackMessage {
 export function exportComment(count: number, from: Date, to: Date): string {
   return `Concerns raised from ${londonDateLabel(from)} to ${londonDateLabel(to)}: ${count}. Confidential reporters are named in this file, so please keep it among the concern leads.`;
 }
+
+const UNREACHABLE_WHY: Record<string, string> = {
+  channel_not_found: "it no longer exists, or the bot cannot see it",
+  is_archived: "it has been archived",
+  not_in_channel: "the bot is not a member of it",
+};
+
+/** A lead's DM when a concern's card cannot reach the triage channel: what is wrong and what waits. */
+export function triageChannelUnreachable(concern: ConcernRecord, channel: string, code: string): SlackMessage {
+  const why = UNREACHABLE_WHY[code] ?? "Slack refused the post";
+  const ref = reference(concern);
+  return section(
+    `A new concern, ${Md.bold(ref)}, is waiting, but its card cannot be posted to the triage channel (${escapeMrkdwn(channel)}): ${why}. ` +
+      "Invite the bot to the channel (`/invite @localism-bot`) or set CONCERN_TRIAGE_CHANNEL to a channel it is in; " +
+      `the card is posted as soon as the channel can be reached. Meanwhile \`/concerns ${ref}\` shows it.`,
+  );
+}

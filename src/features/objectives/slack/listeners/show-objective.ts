@@ -1,5 +1,6 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { ACTIONS } from "../../../../slack/ids";
+import { openModal } from "../../../../slack/open-modal";
 import type { ObjectivesSlackDeps } from "../deps";
 import { objectiveModal } from "../views/objective-modal";
 import { objectiveDetailMessage } from "../views/objectives";
@@ -13,7 +14,13 @@ export function registerShowObjective(app: App, deps: ObjectivesSlackDeps): void
       const objective = deps.findObjective(action.value ?? "");
       if (!objective) return;
       if (body.container?.type === "view") {
-        await client.views.open({ trigger_id: body.trigger_id, view: objectiveModal(deps.kb, objective) });
+        await openModal(client, {
+          triggerId: body.trigger_id,
+          view: objectiveModal(deps.kb, objective),
+          who: { userId: body.user.id },
+          retry: "press the button on the Home tab again.",
+          logger: deps.logger,
+        });
         return;
       }
       await respond({

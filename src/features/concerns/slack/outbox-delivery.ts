@@ -1,0 +1,253 @@
+import { webApi } from "@slack/bolt";
+import type { Clock } from "../../../clock";
+import { holderIsGone } from "../../../jobs/holder";
+import type { Logger } from "../../../logger";
+import type { SlackMessage } from "../../../slack/message";
+import type { WorkspaceClients } from "../../../slack/workspace-clients";
+import type { LeaseRepository } from "../../../storage/leases";
+import type { ConcernRecord, TriageService } from "../domain";
+import type { ConcernOutbox, OutboxRow } from "../storage/outbox";
+import { slackErrorCode } from "./client";
+import { triageChannelUnreachable } from "./views/notifications";
+import { reference } from "./views/text";
+
+/** What the concern outbox needs from the rest of the feature. */
+export interface OutboxDeliveryDeps {
+  outbox: ConcernOutbox;
+  leases: LeaseRepository;
+  concerns: { byId(workspaceId: string, id: string): Promise<ConcernRecord | null> };
+  triage: Pick<TriageService, "recordCard">;
+  /** The card as it should look now, and the card shown again when it already exists (private routing). */
+  cards: { newCard(concern: ConcernRecord): SlackMessage; showCard(concern: ConcernRecord): Promise<void> };
+  leads: { leads(workspaceId: string): Promise<string[]> };
+  isPrivate(concern: ConcernRecord): boolean;
+  /** Each workspace's "posting" client: 429s answered instead of retried, a hung call given up. */
+  clients: WorkspaceClients;
+  triageChannel: string | null;
+  clock: Clock;
+  logger: Logger;
+  holder: string;
+}
+
+const LEASE = "concern-outbox";
+/**
+ * Longer than a run takes (each call times out well within it). A process that dies holding it
+ * blocks the outbox this long on other hosts; on its own host a restart takes over at once.
+ */
+const LEASE_MS = 2 * 60_000;
+/** A claimed row is another sender's after this: longer than one call's timeout. */
+const CLAIM_MS = 60_000;
+const FIRST_RETRY_MS = 5_000;
+const MAX_RETRY_MS = 10 * 60_000;
+/** The triage channel comes back when someone fixes it: look again every few minutes. */
+const CHANNEL_RETRY_MS = 5 * 60_000;
+/** Searched for a card posted by a sender that died before recording it. */
+const HISTORY_SLACK_MS = 60_000;
+export const CARD_EVENT_TYPE = "localism_concern_card";
+const CHANNEL_GONE = new Set(["channel_not_found", "is_archived", "not_in_channel"]);
+
+type Failure = { code: string; retryAfterMs: number | null; answered: boolean };
+
+/**
+ * Delivers the concern outbox: each row is claimed by one sender (and one process holds the job's
+ * lease), marked just before chat.postMessage, and marked sent with the card's ts just after. The
+ * card carries the row's key in its message metadata, so a sender that finds a row marked but not
+ * sent (its process died between Slack's answer and the record) looks for that card in the triage
+ * channel before posting again.
+ */
+export class ConcernOutboxDelivery {
+  private running: Promise<number> | null = null;
+  private again = false;
+
+  constructor(private readonly deps: OutboxDeliveryDeps) {}
+
+  /** Runs a pass soon (after the one in progress, if any), without waiting for it. */
+  nudge(): void {
+    this.runOnce().catch((error: unknown) =>
+      this.deps.logger.error(`The concern outbox could not run: ${slackErrorCode(error)}`),
+    );
+  }
+
+  /** One pass over what is due (one at a time in this process); returns how many rows were settled. */
+  async runOnce(): Promise<number> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      let settled = 0;
+      try {
+        do {
+          this.again = false;
+          settled += await this.pass();
+        } while (this.again);
+      } finally {
+        this.running = null;
+      }
+      return settled;
+    })();
+    return this.running;
+  }
+
+  private async pass(): Promise<number> {
+    const { leases, outbox, clock, holder } = this.deps;
+    if (!(await this.lease())) return 0;
+    try {
+      const now = clock.now();
+      let settled = 0;
+      const gone = (other: string | null) => holderIsGone(other, holder);
+      for (const row of await outbox.claimDue(holder, now, new Date(now.getTime() + CLAIM_MS), gone)) {
+        if (await this.deliver(row)) settled += 1;
+      }
+      return settled;
+    } finally {
+      await leases.release(LEASE, holder);
+    }
+  }
+
+  /** The job's lease: free, lapsed, ours, or left by a process on this host that has died. */
+  private async lease(): Promise<boolean> {
+    const { leases, clock, holder } = this.deps;
+    if (await leases.acquire(LEASE, holder, clock.now(), LEASE_MS)) return true;
+    const current = await leases.holderOf(LEASE);
+    return (
+      current !== null &&
+      holderIsGone(current, holder) &&
+      leases.takeOver(LEASE, current, holder, clock.now(), LEASE_MS)
+    );
+  }
+
+  private async deliver(row: OutboxRow): Promise<boolean> {
+    const { outbox, clock } = this.deps;
+    const concern = await this.deps.concerns.byId(row.workspaceId, row.concernId);
+    // Purged, already shown, or nowhere to show it: nothing left to send.
+    if (!concern || concern.triage) {
+      await outbox.sent(row.id, concern?.triage ? concern.triage : null, clock.now());
+      return true;
+    }
+    if (this.deps.isPrivate(concern)) {
+      await this.deps.cards.showCard(concern);
+      await outbox.sent(row.id, null, clock.now());
+      return true;
+    }
+    const channel = this.deps.triageChannel;
+    if (!channel) {
+      await outbox.sent(row.id, null, clock.now());
+      return true;
+    }
+    try {
+      if (row.postingAt) {
+        const found = await this.findPosted(concern.workspaceId, channel, row, row.postingAt);
+        if (found) return this.recorded(row, concern, channel, found);
+      }
+      const client = await this.client(concern.workspaceId);
+      if (!(await outbox.posting(row.id, this.deps.holder, clock.now()))) return false;
+      const posted = await client.chat.postMessage({
+        channel,
+        ...this.deps.cards.newCard(concern),
+        metadata: { event_type: CARD_EVENT_TYPE, event_payload: { outbox: row.key } },
+      });
+      if (!posted.ts) throw new Error("Slack answered without a ts");
+      return this.recorded(row, concern, posted.channel ?? channel, posted.ts);
+    } catch (error) {
+      await this.failed(row, concern, channel, failureOf(error));
+      return false;
+    }
+  }
+
+  /** The workspace's client; a workspace the app is no longer installed in fails like a refused call. */
+  private async client(workspaceId: string): Promise<webApi.WebClient> {
+    const client = await this.deps.clients.forWorkspace(workspaceId, "posting");
+    if (client) return client;
+    throw Object.assign(new Error("An API error occurred: not_installed"), {
+      code: "slack_webapi_platform_error",
+      data: { ok: false, error: "not_installed" },
+    });
+  }
+
+  private async recorded(row: OutboxRow, concern: ConcernRecord, channel: string, ts: string): Promise<boolean> {
+    await this.deps.triage.recordCard(concern.id, channel, ts);
+    await this.deps.outbox.sent(row.id, { channelId: channel, ts }, this.deps.clock.now());
+    return true;
+  }
+
+  /**
+   * The card this row posted, if Slack has it. Reading history needs the groups:history scope (or
+   * channels:history); without it the card is posted again, which can duplicate it in the one case
+   * where the post reached Slack and the process died before recording it.
+   */
+  private async findPosted(
+    workspaceId: string,
+    channel: string,
+    row: OutboxRow,
+    postingAt: Date,
+  ): Promise<string | null> {
+    const client = await this.client(workspaceId);
+    try {
+      const oldest = ((postingAt.getTime() - HISTORY_SLACK_MS) / 1000).toFixed(6);
+      const history = await client.conversations.history({
+        channel,
+        oldest,
+        include_all_metadata: true,
+        limit: 200,
+      });
+      const mine = (history.messages ?? []).find(
+        (message) =>
+          message.metadata?.event_type === CARD_EVENT_TYPE &&
+          (message.metadata.event_payload as { outbox?: unknown } | undefined)?.outbox === row.key,
+      );
+      return mine?.ts ?? null;
+    } catch (error) {
+      const failure = failureOf(error);
+      if (!failure.answered || CHANNEL_GONE.has(failure.code)) throw error;
+      this.deps.logger.warn(
+        `Could not look for an earlier triage card in Slack (${failure.code}); posting it, which may repeat it`,
+      );
+      return null;
+    }
+  }
+
+  private async failed(row: OutboxRow, concern: ConcernRecord, channel: string, failure: Failure): Promise<void> {
+    const { outbox, clock, logger } = this.deps;
+    const now = clock.now().getTime();
+    const gone = CHANNEL_GONE.has(failure.code);
+    const backoff = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(row.attempts, 10));
+    const wait = failure.retryAfterMs ?? (gone ? CHANNEL_RETRY_MS : backoff);
+    logger.warn(
+      `Could not post the triage card of ${reference(concern)} (${failure.code}); trying again in ${Math.round(wait / 1000)} s` +
+        (gone ? `. Invite the bot to ${channel} (/invite @localism-bot) or set CONCERN_TRIAGE_CHANNEL.` : ""),
+    );
+    // Slack answered with a refusal: the card was not posted, so the next try need not look for it.
+    await outbox.retryAt(row.id, new Date(now + wait), failure.code, failure.answered);
+    if (gone && !row.leadsTold) await this.tellLeads(row, concern, channel, failure.code);
+  }
+
+  /** Once per waiting concern: each lead hears by DM that the triage channel cannot be reached. */
+  private async tellLeads(row: OutboxRow, concern: ConcernRecord, channel: string, code: string): Promise<void> {
+    const leads = await this.deps.leads.leads(concern.workspaceId).catch(() => []);
+    const message = triageChannelUnreachable(concern, channel, code);
+    let told = 0;
+    const client = await this.deps.clients.forWorkspace(concern.workspaceId, "posting");
+    for (const lead of client ? leads : []) {
+      try {
+        await client?.chat.postMessage({ channel: lead, ...message });
+        told += 1;
+      } catch (error) {
+        this.deps.logger.warn(
+          `Could not tell a concern lead the triage channel is unreachable: ${slackErrorCode(error)}`,
+        );
+      }
+    }
+    if (told > 0) await this.deps.outbox.leadsTold(row.id, this.deps.clock.now());
+  }
+}
+
+function failureOf(error: unknown): Failure {
+  if (error instanceof webApi.WebAPIRateLimitedError)
+    return { code: "ratelimited", retryAfterMs: Math.max(1, error.retryAfter) * 1000, answered: true };
+  if (error instanceof webApi.WebAPIPlatformError)
+    return { code: error.data.error, retryAfterMs: null, answered: true };
+  if (error instanceof webApi.WebAPIHTTPError)
+    return { code: `http_${error.statusCode}`, retryAfterMs: null, answered: false };
+  return { code: slackErrorCode(error), retryAfterMs: null, answered: false };
+}

@@ -1,0 +1,153 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../../../../src/clock";
+import type { TestBot } from "../../../support/bot";
+import {
+  CHANNELS,
+  cardFor,
+  dmsOf,
+  GROUP_LEAD,
+  PEOPLE,
+  raiseFromMessage,
+  referenceShownTo,
+  startConcernBot,
+  TRIAGE,
+  waitUntil,
+} from "./support";
+
+const UNREACHABLE = "cannot be posted to the triage channel";
+
+/** Cards for a reference in the triage channel (there must only ever be one). */
+function cardsFor(t: TestBot, reference: string) {
+  return t.standin
+    .messagesIn(TRIAGE.id)
+    .filter((m) => (!m.thread_ts || m.thread_ts === m.ts) && m.text.startsWith(`${reference}:`));
+}
+
+async function raise(t: TestBot, text: string) {
+  const message = t.standin.workspace.postAsUser(CHANNELS.commissioning.id, PEOPLE.colleague.id, text);
+  await raiseFromMessage(t, PEOPLE.staff.id, message, { identity_mode: "named" });
+  return referenceShownTo(t, PEOPLE.staff.id);
+}
+
+function outbox(t: TestBot) {
+  const feature = t.bot.core.features.concerns.outbox;
+  if (!feature) throw new Error("the concerns feature is not registered");
+  return feature;
+}
+
+async function pending(t: TestBot) {
+  return t.bot.core.database.db.concernOutbox.findMany({ where: { sentAt: null } });
+}
+
+describe("every stored concern reaches the leads through the outbox", () => {
+  let t: TestBot | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  it("tells each lead by DM, once, when the triage channel cannot be reached, and posts the card once it can", async () => {
+    const clock = new ManualClock(new Date());
+    t = await startConcernBot({ clock });
+    const bot = t;
+    bot.standin.failNext("chat.postMessage", { error: "channel_not_found" });
+    const reference = await raise(bot, "The area team has told us to drop our own community services review.");
+
+    await waitUntil(
+      () => dmsOf(bot, PEOPLE.lead.id).includes(UNREACHABLE) && dmsOf(bot, GROUP_LEAD.id).includes(UNREACHABLE),
+    );
+    expect(dmsOf(bot, PEOPLE.lead.id)).toContain(reference);
+    expect(cardsFor(bot, reference)).toHaveLength(0);
+    expect(await pending(bot)).toHaveLength(1);
+    const toldOnce = dmsOf(bot, PEOPLE.lead.id);
+
+    // Still unreachable at the next try: the leads are not told again.
+    clock.advance(5 * 60_000 + 1_000);
+    bot.standin.failNext("chat.postMessage", { error: "channel_not_found" });
+    await outbox(bot).runOnce();
+    expect(dmsOf(bot, PEOPLE.lead.id)).toBe(toldOnce);
+
+    clock.advance(5 * 60_000 + 1_000);
+    await outbox(bot).runOnce();
+    expect(cardsFor(bot, reference)).toHaveLength(1);
+    expect(await pending(bot)).toHaveLength(0);
+    const concern = await bot.bot.core.database.db.concern.findFirstOrThrow({
+      where: { number: Number(reference.slice(4)) },
+    });
+    expect(concern.triageTs).toBe(cardsFor(bot, reference)[0]?.ts);
+  });
+
+  it("waits out a 429 for its Retry-After before posting the card, then posts it once", async () => {
+    const clock = new ManualClock(new Date());
+    t = await startConcernBot({ clock });
+    const bot = t;
+    bot.standin.failNext("chat.postMessage", { status: 429, retryAfter: 30 });
+    const reference = await raise(bot, "NHS CB regional office set our QIPP targets without asking.");
+    await waitUntil(async () => (await pending(bot))[0]?.lastError === "ratelimited");
+    const [row] = await pending(bot);
+    expect(row?.nextAttemptAt.getTime()).toBe(clock.now().getTime() + 30_000);
+
+    const callsBefore = bot.standin.callsTo("chat.postMessage").length;
+    clock.advance(29_000);
+    await outbox(bot).runOnce();
+    expect(bot.standin.callsTo("chat.postMessage")).toHaveLength(callsBefore);
+
+    clock.advance(1_000);
+    await outbox(bot).runOnce();
+    expect(cardsFor(bot, reference)).toHaveLength(1);
+  });
+
+  it("keeps trying with backoff through a minute and a half of 503s, and posts the card once", async () => {
+    const clock = new ManualClock(new Date());
+    t = await startConcernBot({ clock });
+    const bot = t;
+    bot.standin.failNext("chat.postMessage", { status: 503, times: 1 });
+    const reference = await raise(bot, "The Board told us our governing body may not meet in public.");
+    await waitUntil(async () => (await pending(bot))[0]?.lastError === "http_503");
+
+    const waits: number[] = [];
+    for (let elapsed = 0; elapsed < 90_000; ) {
+      const [row] = await pending(bot);
+      if (!row) break;
+      const wait = row.nextAttemptAt.getTime() - clock.now().getTime();
+      waits.push(wait);
+      clock.advance(wait);
+      elapsed += wait;
+      bot.standin.failNext("chat.postMessage", { status: 503 });
+      await outbox(bot).runOnce();
+    }
+    expect(waits.length).toBeGreaterThanOrEqual(3);
+    expect(waits[1]).toBeGreaterThan(waits[0] ?? 0);
+    expect(cardsFor(bot, reference)).toHaveLength(0);
+
+    clock.advance(10 * 60_000);
+    await outbox(bot).runOnce();
+    expect(cardsFor(bot, reference)).toHaveLength(1);
+    expect(cardFor(bot, reference)?.metadata).toMatchObject({ event_type: "localism_concern_card" });
+  });
+
+  it("posts the card once when the post reached Slack but its answer never came back", async () => {
+    const clock = new ManualClock(new Date());
+    t = await startConcernBot({ clock });
+    const bot = t;
+    // Slack posts the card, then its answer is lost (the outbox's client gives up on it).
+    bot.standin.failNext("chat.postMessage", { status: 502 });
+    const reference = await raise(bot, "The Board told us which provider to use for our diabetes service.");
+    await waitUntil(async () => (await pending(bot))[0]?.lastError === "http_502");
+    // As if the 502 came after Slack had posted it: put the card there, as a process that died would have.
+    const [row] = await pending(bot);
+    const concern = await bot.bot.core.database.db.concern.findFirstOrThrow({
+      where: { number: Number(reference.slice(4)) },
+    });
+    const posted = await bot.bot.app.client.chat.postMessage({
+      channel: TRIAGE.id,
+      text: `${reference}: posted by a process that died`,
+      metadata: { event_type: "localism_concern_card", event_payload: { outbox: row?.key ?? "" } },
+    });
+    clock.advance(60_000);
+    await outbox(bot).runOnce();
+    expect(cardsFor(bot, reference)).toHaveLength(1);
+    const after = await bot.bot.core.database.db.concern.findUniqueOrThrow({ where: { id: concern.id } });
+    expect(after.triageTs).toBe(posted.ts);
+  });
+});
