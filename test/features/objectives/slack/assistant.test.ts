@@ -28,10 +28,12 @@ describe("the assistant panel", () => {
     ]);
 
     const event = opened.delivery?.payload.event as { type: string };
-    await t.slack.event(event, {
+    const retried = await t.slack.event(event, {
       eventId: String(opened.delivery?.payload.event_id),
       retry: { num: 1, reason: "http_timeout" },
     });
+    expect(retried.status).toBe(200);
+    await t.slack.event(event); // the same thread started again, under a new event id
     await logged(`Assistant thread ${thread.channel}/${thread.thread_ts} was already greeted`);
     expect(t.standin.callsTo("assistant.threads.setSuggestedPrompts")).toHaveLength(1);
 

@@ -98,10 +98,12 @@ describe("mentions and direct messages through the real receiver", () => {
     ]);
     expect(retries.map((r) => r.status)).toEqual([200, 200, 200]);
     await replyIn(channel, asked.message.ts);
+    // Slack's retries carry the first delivery's event id and stop at the front door; the duplicate
+    // with a new id reaches the bot, which finds the message already claimed.
     await waitUntil(
       () =>
         t.logs.filter((line) => line.includes(`Message ${channel}/${asked.message.ts} was already answered`)).length ===
-        3,
+        1,
     );
     expect(postsIn(channel, asked.message.ts)).toHaveLength(1);
   });
@@ -270,16 +272,20 @@ describe("two bot processes on one PostgreSQL database", () => {
     if (!delivered) throw new Error("no delivery");
     const event = delivered.payload.event as { type: string };
     const eventId = String(delivered.payload.event_id);
-    await Promise.all([
+    // Retries (the same event id) stop at whichever front door sees them, the first delivery having
+    // been recorded in the shared database; duplicates with new ids find the message claimed.
+    const resent = await Promise.all([
       second.slack.event(event, { eventId, retry: { num: 1, reason: "http_timeout" } }),
       first.slack.event(event, { eventId, retry: { num: 2, reason: "http_timeout" } }),
-      second.slack.event(event, { eventId, retry: { num: 3, reason: "http_timeout" } }),
+      second.slack.event(event),
+      first.slack.event(event),
     ]);
+    expect(resent.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     const logs = () => [...first.logs, ...second.logs];
     await waitUntil(
       () =>
         logs().filter((line) => line.includes(`Message ${channel}/${asked.message.ts} was already answered`)).length ===
-        3,
+        2,
     );
     const posts = first.standin
       .callsTo("chat.postMessage")
