@@ -5,6 +5,22 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/**
+ * Undoes Slack's own escaping of message text: Slack sends `&`, `<` and `>` typed by people as
+ * `&amp;`, `&lt;` and `&gt;`. Decoding once on reading, then escaping once on writing, shows the text
+ * as it was typed, neither double-escaped nor read as formatting.
+ */
+export function decodeSlackText(text: string): string {
+  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Replaces lone UTF-16 surrogates (which cannot be encoded as UTF-8 or JSON for Slack) with U+FFFD. */
+export function wellFormed(text: string): string {
+  return text.replace(loneSurrogate, "\uFFFD");
+}
+
 /** A Block Kit plain_text object: never read as formatting. */
 export interface PlainTextObject {
   type: "plain_text";

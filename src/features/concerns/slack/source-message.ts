@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { decodeSlackText, wellFormed } from "../../../slack/format";
 
 /**
  * The text of a message a shortcut was used on. A message may have no `text` at all (only blocks,
@@ -58,8 +59,8 @@ export function readShortcutMessage(message: unknown): ShortcutMessage | null {
   if (!parsed.success) return null;
   const m = parsed.data;
   return {
-    text: textOf(m),
-    author: m.user ?? m.bot_profile?.name ?? m.username ?? null,
+    text: wellFormed(textOf(m)),
+    author: wellFormed(m.user ?? m.bot_profile?.name ?? m.username ?? "") || null,
     ts: m.ts,
     threadTs: m.thread_ts && m.thread_ts !== m.ts ? m.thread_ts : null,
     threadPeople: [...new Set([...(m.reply_users ?? []), ...(m.parent_user_id ? [m.parent_user_id] : [])])],
@@ -79,7 +80,8 @@ export function involvementOf(message: ShortcutMessage, userId: string): "author
 type Message = z.output<typeof messageSchema>;
 
 function textOf(m: Message): string {
-  const candidates = [m.text, blocksText(m.blocks ?? []), attachmentsText(m), filesText(m)];
+  // A message's own text and its attachments' arrive with Slack's escaping; rich text blocks do not.
+  const candidates = [decodeSlackText(m.text), blocksText(m.blocks ?? []), attachmentsText(m), filesText(m)];
   return candidates.map((text) => text.trim()).find((text) => text.length > 0) ?? "(a message with no text)";
 }
 
@@ -106,9 +108,9 @@ function attachmentsText(m: Message): string {
   return (m.attachments ?? [])
     .map((a) =>
       [
-        a.pretext,
+        a.pretext && decodeSlackText(a.pretext),
         a.title,
-        a.text ?? a.fallback,
+        decodeSlackText(a.text ?? a.fallback ?? ""),
         ...(a.files ?? []).map((f) => `[file: ${f.title ?? f.name ?? "untitled"}]`),
       ]
         .filter(Boolean)

@@ -76,7 +76,7 @@ export function answerMessage(kb: KnowledgeBase, result: AskResult, options: Ans
     : [];
   if (result.answered) {
     const best = result.answers[0];
-    const text = best ? `${best.text} (${plainCitation(best.source)})` : result.question;
+    const text = escapeMrkdwn(best ? `${best.text} (${plainCitation(best.source)})` : result.question);
     const closest = result.direct ? [] : [Blocks.Section({ text: Md.bold(NOT_DIRECT) })];
     return toSlackMessage(
       Message({ text: truncate(result.direct ? text : `${NOT_DIRECT} ${text}`, 3000) }).blocks(

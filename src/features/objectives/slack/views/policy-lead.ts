@@ -69,7 +69,9 @@ export function ownerQuestionCard(request: PolicyQuestion, answer: ApprovedAnswe
   const button = answer
     ? Elements.Button({ text: "Revise", actionId: ACTIONS.reviseApprovedAnswer, value: answer.id })
     : Elements.Button({ text: "Answer", actionId: ACTIONS.answerPolicyQuestion, value: request.id }).primary(true);
-  const message = Message({ text: truncate(`Question for a policy lead: ${request.question}`, 3000) }).blocks(
+  const message = Message({
+    text: truncate(`Question for a policy lead: ${escapeMrkdwn(request.question)}`, 3000),
+  }).blocks(
     Blocks.Section({ text: `${Md.bold("Question for a policy lead")}\n${quoted(request.question)}` }),
     Blocks.Context().elements(`${asker} · ${dayOf(request.askedAt)} · the knowledge base could not answer it well`),
     ...(answer ? [] : [Blocks.Actions().elements(button)]),
@@ -152,7 +154,7 @@ export function approvedModal(answer: ApprovedAnswer): ModalView {
 /** The asker is told, by DM. */
 export function answeredDirectMessage(request: PolicyQuestion, answer: ApprovedAnswer, today: string): SlackMessage {
   const message = toSlackMessage(
-    Message({ text: truncate(`A policy lead answered your question: ${answer.answer}`, 3000) }).blocks(
+    Message({ text: truncate(`A policy lead answered your question: ${escapeMrkdwn(answer.answer)}`, 3000) }).blocks(
       Blocks.Section({ text: `${Md.bold("A policy lead answered your question")}\n${quoted(request.question)}` }),
     ),
   );
@@ -164,7 +166,7 @@ export function reviewReminder(answer: ApprovedAnswer, today: string): SlackMess
   const message = toSlackMessage(
     Message({
       text: truncate(
-        `Review due: the approved answer to "${answer.question}" (review by ${formatSourceDate(answer.reviewBy)})`,
+        `Review due: the approved answer to "${escapeMrkdwn(answer.question)}" (review by ${formatSourceDate(answer.reviewBy)})`,
         3000,
       ),
     }).blocks(
@@ -196,7 +198,7 @@ export function reviewReminder(answer: ApprovedAnswer, today: string): SlackMess
 
 export function withdrawnMessage(answer: ApprovedAnswer, by: string, when: Date): SlackMessage {
   return toSlackMessage(
-    Message({ text: `Withdrawn: the approved answer to "${answer.question}"` }).blocks(
+    Message({ text: `Withdrawn: the approved answer to "${escapeMrkdwn(answer.question)}"` }).blocks(
       Blocks.Section({ text: `${Md.bold("Withdrawn")} by ${Md.user(by)}, ${dayOf(when)}\n${quoted(answer.question)}` }),
       Blocks.Context().elements("It is no longer shown. The question can be asked of a policy lead again."),
     ),
