@@ -40,7 +40,10 @@ const request: PolicyQuestion = {
 function mrkdwnTexts(message: { text: string; blocks: unknown[] }): string[] {
   const texts: string[] = [message.text];
   const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
+    if (Array.isArray(node)) {
+      for (const child of node) walk(child);
+      return;
+    }
     if (node && typeof node === "object") {
       const record = node as Record<string, unknown>;
       if (record.type === "mrkdwn" && typeof record.text === "string") texts.push(record.text);
