@@ -1,16 +1,8 @@
-/**
- * Concern submissions through the real Bolt HTTP receiver into SQLite: submissions per second and
- * p50/p99 from view_submission to ack, against a bare Bolt app that only acks a view_submission,
- * fed the same signed requests from a load generator in a worker thread, in one run.
- *
- *   npx tsx bench/concerns-submit.ts [--requests 1000] [--concurrency 20]
- */
-import { spawn } from "node:child_process";
-import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { compare, runLoad, startBareBolt, startBenchBot } from "./harness";
+import { startStandinProcess } from "./processes";
+import { concernSubmissionBody } from "./slack-requests";
 
-const TEAM = "T0LOCAL";
 const USER = "U0BENCH";
 const TRIAGE = "C0TRIAGE";
 
@@ -20,71 +12,29 @@ const { values } = parseArgs({
 const requests = Number(values.requests);
 const concurrency = Number(values.concurrency);
 
-const option = (value: string) => ({ selected_option: { text: { type: "plain_text", text: value }, value } });
-
-/** A signed-ready view_submission of the concern form, as Slack sends it: one distinct modal per request. */
-function submissionBody(viewId: string, i: number): string {
-  const payload = {
-    type: "view_submission",
-    token: "verification-token",
-    team: { id: TEAM, domain: "localism-local" },
-    user: { id: USER, username: "bench", name: "bench", team_id: TEAM },
-    api_app_id: "A0LOCAL",
-    trigger_id: `bench.${viewId}`,
-    view: {
-      id: viewId,
-      team_id: TEAM,
-      type: "modal",
-      callback_id: "concern_form",
-      private_metadata: "{}",
-      hash: `1.${viewId}`,
-      state: {
-        values: {
-          concern_what_happened: {
-            what_happened: {
-              type: "plain_text_input",
-              value: `The regional team decided our community services model for us (report ${i}).`,
-            },
-          },
-          concern_objective: { objective: { type: "static_select", ...option(String((i % 4) + 1)) } },
-          concern_body: { body: { type: "static_select", ...option("regional_team") } },
-          concern_impact: { impact: { type: "radio_buttons", ...option("medium") } },
-          concern_identity: { identity_mode: { type: "radio_buttons", ...option("named") } },
-        },
-      },
-    },
-    response_urls: [],
-  };
-  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
-}
-
 let batch = 0;
 function bodies(count: number): string[] {
   batch += 1;
-  return Array.from({ length: count }, (_, i) => submissionBody(`VB${batch}X${i}`, i));
+  return Array.from({ length: count }, (_, i) =>
+    concernSubmissionBody({
+      viewId: `VB${batch}X${i}`,
+      user: USER,
+      objective: (i % 4) + 1,
+      identity: "named",
+      whatHappened: `The regional team decided our community services model for us (report ${i}).`,
+    }),
+  );
 }
 
-/** The stand-in runs in its own process, as Slack would be elsewhere: the cards and DMs sent after each ack cost it, not the bot. */
-async function startStandinProcess() {
-  const seed = {
+async function main() {
+  // The cards and DMs sent after each ack cost the stand-in's process, not the bot's.
+  const standin = await startStandinProcess({
     users: [
       { id: USER, name: "bench" },
       { id: "U0LEAD", name: "lead" },
     ],
     channels: [{ id: TRIAGE, name: "triage", members: ["U0LEAD"] }],
-  };
-  const child = spawn(
-    process.execPath,
-    ["--import", "tsx", new URL("./standin-process.ts", import.meta.url).pathname, JSON.stringify(seed)],
-    { stdio: ["pipe", "pipe", "inherit"] },
-  );
-  const [line] = (await once(child.stdout, "data")) as [Buffer];
-  const { apiUrl, token } = JSON.parse(line.toString("utf8")) as { apiUrl: string; token: string };
-  return { apiUrl, token, close: () => child.stdin.end() };
-}
-
-async function main() {
-  const standin = await startStandinProcess();
+  });
   const bare = await startBareBolt(standin, (app) => app.view("concern_form", async ({ ack }) => ack()));
   const { url, bot } = await startBenchBot(standin, { CONCERN_LEADS: "U0LEAD", CONCERN_TRIAGE_CHANNEL: TRIAGE });
   for (const target of [bare.url, url]) await runLoad(target, bodies(200), 200, 5); // warm up JIT, connections, SQLite

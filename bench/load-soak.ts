@@ -10,9 +10,9 @@
  *   npx tsx bench/load-soak.ts [--start-rate 10] [--max-rate 640] [--stage-seconds 15]
  *                              [--soak-rate 10] [--soak-minutes 10] [--profile <dir>]
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync } from "node:fs";
 import { createServer } from "node:http";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
@@ -20,10 +20,11 @@ import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import Database from "better-sqlite3";
 import { SIGNING_SECRET } from "./harness";
+import { npmStartArgs, root, startScript, startStandinProcess, treeRssMb } from "./processes";
+import { BENCH_TEAM, concernSubmissionBody, slashCommandBody } from "./slack-requests";
 import { percentile } from "./stats";
 
-const root = path.resolve(import.meta.dirname, "..");
-const TEAM = "T0LOCAL";
+const TEAM = BENCH_TEAM;
 const CHANNEL = "C0BENCH";
 const TRIAGE = "C0TRIAGE";
 const STAFF = Array.from({ length: 200 }, (_, i) => `U0STAFF${String(i).padStart(3, "0")}`);
@@ -77,62 +78,9 @@ async function startResponseSink(): Promise<() => void> {
 const form = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 const FORM = "application/x-www-form-urlencoded";
 
-function slashCommand(command: string, text: string, user: string, i: number): string {
-  return form({
-    token: "verification-token",
-    team_id: TEAM,
-    team_domain: "ccg",
-    channel_id: CHANNEL,
-    channel_name: "bench",
-    user_id: user,
-    user_name: user,
-    command,
-    text,
-    api_app_id: "A0LOCAL",
-    is_enterprise_install: "false",
-    response_url: responseUrl,
-    trigger_id: `bench.${i}`,
-  });
-}
-
-const option = (value: string) => ({ selected_option: { text: { type: "plain_text", text: value }, value } });
-
 let uniqueness = 0;
-function concernSubmission(user: string, i: number): string {
-  const viewId = `VLOAD${process.pid}X${++uniqueness}`;
-  const payload = {
-    type: "view_submission",
-    token: "verification-token",
-    team: { id: TEAM, domain: "ccg" },
-    user: { id: user, username: user, name: user, team_id: TEAM },
-    api_app_id: "A0LOCAL",
-    trigger_id: `bench.${viewId}`,
-    view: {
-      id: viewId,
-      team_id: TEAM,
-      type: "modal",
-      callback_id: "concern_form",
-      private_metadata: "{}",
-      hash: `1.${viewId}`,
-      state: {
-        values: {
-          concern_what_happened: {
-            what_happened: {
-              type: "plain_text_input",
-              value: `The area team told us which provider to use for community services (report ${i}).`,
-            },
-          },
-          concern_objective: { objective: { type: "static_select", ...option(String((i % 4) + 1)) } },
-          concern_body: { body: { type: "static_select", ...option("regional_team") } },
-          concern_impact: { impact: { type: "radio_buttons", ...option("medium") } },
-          concern_identity: { identity_mode: { type: "radio_buttons", ...option(i % 3 ? "named" : "anonymous") } },
-        },
-      },
-    },
-    response_urls: [],
-  };
-  return form({ payload: JSON.stringify(payload) });
-}
+const slashCommand = (command: string, text: string, user: string, i: number) =>
+  slashCommandBody(command, text, { user, channel: CHANNEL, responseUrl, trigger: i });
 
 function helpfulPress(user: string, i: number): string {
   const payload = {
@@ -181,7 +129,18 @@ function mix(count: number, withDigest: boolean): SlackRequest[] {
     if (slot < 8) {
       const question = QUESTIONS[i % QUESTIONS.length] as string;
       requests.push({ kind: "question", contentType: FORM, body: slashCommand("/objectives", question, user, i) });
-    } else if (slot < 12) requests.push({ kind: "concern", contentType: FORM, body: concernSubmission(user, i) });
+    } else if (slot < 12)
+      requests.push({
+        kind: "concern",
+        contentType: FORM,
+        body: concernSubmissionBody({
+          viewId: `VLOAD${process.pid}X${++uniqueness}`,
+          user,
+          objective: (i % 4) + 1,
+          identity: i % 3 ? "named" : "anonymous",
+          whatHappened: `The area team told us which provider to use for community services (report ${i}).`,
+        }),
+      });
     else if (slot < 15) requests.push({ kind: "button", contentType: FORM, body: helpfulPress(user, i) });
     else requests.push({ kind: "home", contentType: "application/json", body: homeOpened(user, i) });
   }
@@ -214,20 +173,8 @@ function summary(results: Result[], kind?: Kind) {
 
 const fmt = (ms: number) => (Number.isFinite(ms) ? ms.toFixed(0).padStart(6) : "     -");
 
-function rssMb(pid: number): number {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return Number(match?.[1] ?? 0) / 1024;
-}
-
-async function startChild(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<[ChildProcess, string]> {
-  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ["pipe", "pipe", "inherit"] });
-  const [line] = (await once(child.stdout as NodeJS.ReadableStream, "data")) as [Buffer];
-  return [child, line.toString("utf8")];
-}
-
 async function startBot(slack: { apiUrl: string; token: string }, databaseFile: string) {
-  const start = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")).scripts.start as string;
-  const [, ...startArgs] = start.split(/\s+/);
+  const startArgs = npmStartArgs();
   const args = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`, ...startArgs] : startArgs;
   const port = 40_000 + (process.pid % 20_000);
   const child = spawn(process.execPath, args, {
@@ -271,18 +218,9 @@ async function main() {
       { id: TRIAGE, name: "triage", members: [LEAD] },
     ],
   };
-  const [standinProcess, standinLine] = await startChild([
-    "--import",
-    "tsx",
-    "bench/standin-process.ts",
-    JSON.stringify(seed),
-  ]);
-  const slack = JSON.parse(standinLine) as { apiUrl: string; token: string };
-  const [bareProcess, bareLine] = await startChild([
-    "--import",
-    "tsx",
-    "bench/bare-bolt-process.ts",
-    JSON.stringify({ ...slack, signingSecret: SIGNING_SECRET }),
+  const slack = await startStandinProcess(seed);
+  const [bareProcess, bareLine] = await startScript("bench/bare-bolt-process.ts", [
+    JSON.stringify({ apiUrl: slack.apiUrl, token: slack.token, signingSecret: SIGNING_SECRET }),
   ]);
   const bareUrl = `http://127.0.0.1:${(JSON.parse(bareLine) as { port: number }).port}/slack/events`;
   const databaseFile = path.join(mkdtempSync(path.join(tmpdir(), "localism-soak-")), "soak.db");
@@ -335,7 +273,7 @@ async function main() {
   const soakSeconds = Number(values["soak-minutes"]) * 60;
   console.log(`\nSoak: ${soakRate} requests a second for ${soakSeconds / 60} minutes, bot RSS every 10 s (MB):`);
   const samples: number[] = [];
-  const sampler = setInterval(() => samples.push(rssMb(bot.child.pid as number)), 10_000);
+  const sampler = setInterval(() => samples.push(treeRssMb(bot.child.pid as number)), 10_000);
   const soak = await fire(bot.url, mix(soakRate * soakSeconds, false), soakRate);
   clearInterval(sampler);
   count(soak);
@@ -345,8 +283,12 @@ async function main() {
   const second = mean(samples.slice(perMinute, 2 * perMinute));
   const last = mean(samples.slice(-perMinute));
   const all = summary(soak);
+  const memory =
+    samples.length >= 3 * perMinute
+      ? `second minute ${second.toFixed(0)} MB, last minute ${last.toFixed(0)} MB (${(((last - second) / second) * 100).toFixed(1)}%)`
+      : `last ${last.toFixed(0)} MB (too short a soak to compare minutes)`;
   console.log(
-    `  second minute ${second.toFixed(0)} MB, last minute ${last.toFixed(0)} MB (${(((last - second) / second) * 100).toFixed(1)}%); p50 ${all.p50.toFixed(0)} ms, p99 ${all.p99.toFixed(0)} ms; ${all.failed} of ${all.count} failed`,
+    `  ${memory}; p50 ${all.p50.toFixed(0)} ms, p99 ${all.p99.toFixed(0)} ms; ${all.failed} of ${all.count} failed`,
   );
 
   bot.child.kill("SIGTERM");
@@ -360,7 +302,7 @@ async function main() {
   console.log(
     `\nConcern submissions acknowledged: ${acceptedConcerns}, not answered in time: ${unansweredConcerns}; stored: ${stored} concerns and ${supporters} supporters (${consistent ? "every acknowledged one stored once; none duplicated" : "MISMATCH"}).`,
   );
-  standinProcess.stdin?.end();
+  slack.close();
   bareProcess.stdin?.end();
   closeSink();
 }

@@ -9,6 +9,7 @@
 import { parseArgs } from "node:util";
 import { startSlackStandin } from "@localism/slack-standin";
 import { compare, runLoad, startBareBolt, startBenchBot } from "./harness";
+import { slashCommandBody } from "./slack-requests";
 
 const QUESTIONS = [
   "can the board overrule our CCG?",
@@ -24,25 +25,9 @@ const { values } = parseArgs({
 const requests = Number(values.requests);
 const concurrency = Number(values.concurrency);
 
-function slashBody(question: string, i: number): string {
-  return new URLSearchParams({
-    token: "verification-token",
-    team_id: "T0LOCAL",
-    team_domain: "ccg",
-    channel_id: "C0BENCH",
-    channel_name: "bench",
-    user_id: "U0BENCH",
-    user_name: "bench",
-    command: "/objectives",
-    text: question,
-    api_app_id: "A0LOCAL",
-    is_enterprise_install: "false",
-    response_url: "http://127.0.0.1:9/response/bench",
-    trigger_id: `bench.${i}`,
-  }).toString();
-}
-
-const BODIES = Array.from({ length: 50 }, (_, i) => slashBody(QUESTIONS[i % QUESTIONS.length] ?? "", i));
+const BODIES = Array.from({ length: 50 }, (_, i) =>
+  slashCommandBody("/objectives", QUESTIONS[i % QUESTIONS.length] ?? "", { trigger: i }),
+);
 
 async function main() {
   const standin = await startSlackStandin({

@@ -7,13 +7,13 @@
  *
  *   npx tsx bench/ops-overhead.ts [runs]
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { median, npmStartArgs, root, startStandinProcess, treeRssMb } from "./processes";
 
-const root = path.resolve(import.meta.dirname, "..");
 const runs = Number(process.argv[2] ?? 3);
 const IDLE_MS = 5_000;
 const QUESTION = "will the CB let CCGs decide things for themselves?";
@@ -26,49 +26,7 @@ const env = {
   LOG_FORMAT: "json",
 };
 
-const startArgs = (
-  JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }
-).scripts.start
-  .split(/\s+/)
-  .slice(1);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
-/** Resident memory of a process and its descendants, in MB (Linux /proc). */
-function treeRssMb(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const rssOf = (id: number): number => {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${id}/status`, "utf8"));
-    return Number(match?.[1] ?? 0) / 1024 + (children.get(id) ?? []).reduce((sum, child) => sum + rssOf(child), 0);
-  };
-  return rssOf(pid);
-}
-
-async function startStandin(): Promise<{ apiUrl: string; token: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/standin-process.ts", "{}"], {
-    cwd: root,
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  const line = await new Promise<string>((resolve) =>
-    child.stdout?.once("data", (data: Buffer) => resolve(data.toString())),
-  );
-  return { ...(JSON.parse(line) as { apiUrl: string; token: string }), process: child };
-}
+const startArgs = npmStartArgs();
 
 interface Variant {
   env: Record<string, string>;
@@ -131,7 +89,7 @@ const variants: Record<string, Variant> = {
   "metrics on, scraped once": { env: { METRICS_PORT: "0" }, scrape: true },
 };
 
-const slack = await startStandin();
+const slack = await startStandinProcess();
 try {
   console.log(
     `bot in HTTP mode, resident memory ${IDLE_MS / 1000} s after start-up (median of ${runs}, ${new Date().toISOString()})`,

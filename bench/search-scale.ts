@@ -20,8 +20,7 @@
  * run. Without --baseline only this build is measured.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { copyFileSync, existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -32,9 +31,10 @@ import { DocumentRepository } from "../src/features/minutes/storage/documents";
 import { openDatabase, tuneDatabase } from "../src/storage/database";
 import { migrateDatabase } from "../src/storage/migrate";
 import { runLoad, SIGNING_SECRET } from "./harness";
+import { freePort, root, startStandinProcess, treeRssMb } from "./processes";
+import { slashCommandBody } from "./slack-requests";
 import { formatRow } from "./stats";
 
-const root = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({
   options: {
     baseline: { type: "string" },
@@ -249,43 +249,6 @@ function copyUpTo(file: string, base: number, size: number): void {
 
 // ---- the bot under test ---------------------------------------------------------------------
 
-function treeRssMb(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const rssOf = (id: number): number => {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${id}/status`, "utf8"));
-    return Number(match?.[1] ?? 0) / 1024 + (children.get(id) ?? []).reduce((sum, child) => sum + rssOf(child), 0);
-  };
-  return rssOf(pid);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startStandin(): Promise<{ apiUrl: string; token: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/standin-process.ts", "{}"], {
-    cwd: root,
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  const line = await new Promise<string>((resolve) =>
-    child.stdout?.once("data", (data: Buffer) => resolve(data.toString())),
-  );
-  return { ...(JSON.parse(line) as { apiUrl: string; token: string }), process: child };
-}
-
 interface Started {
   bot: ChildProcess;
   url: string;
@@ -341,24 +304,7 @@ const QUESTIONS = [
   "who holds the money for commissioning support",
 ];
 
-function slashBody(question: string, i: number): string {
-  return new URLSearchParams({
-    token: "verification-token",
-    team_id: "T0LOCAL",
-    team_domain: "ccg",
-    channel_id: "C0BENCH",
-    channel_name: "bench",
-    user_id: "U0BENCH",
-    user_name: "bench",
-    command: "/objectives",
-    text: question,
-    api_app_id: "A0LOCAL",
-    is_enterprise_install: "false",
-    response_url: "http://127.0.0.1:9/response/bench",
-    trigger_id: `bench.${i}`,
-  }).toString();
-}
-const BODIES_OF_REQUESTS = QUESTIONS.map(slashBody);
+const BODIES_OF_REQUESTS = QUESTIONS.map((question, i) => slashCommandBody("/objectives", question, { trigger: i }));
 
 // ---- the run --------------------------------------------------------------------------------
 
@@ -390,7 +336,7 @@ for (const size of sizes) {
   );
 }
 
-const slack = await startStandin();
+const slack = await startStandinProcess();
 const results: { variant: string; size: number; startupMs: number; readyRss: number; answeredRss: number }[] = [];
 try {
   for (const size of sizes) {
@@ -421,7 +367,7 @@ try {
     }
   }
 } finally {
-  slack.process.stdin?.end();
+  slack.close();
 }
 
 console.log("\nvariant            documents  start-up   RSS ready   RSS answered");

@@ -6,14 +6,13 @@
  *
  *   npx tsx bench/startup.ts [runs]
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { freePort, median, npmStartArgs, root, startStandinProcess, treeRssMb } from "./processes";
 
-const root = path.resolve(import.meta.dirname, "..");
 const runs = Number(process.argv[2] ?? 7);
 const QUESTION = "will the CB let CCGs decide things for themselves?";
 const IDLE_MS = 5_000;
@@ -25,14 +24,8 @@ const env = {
   LOG_LEVEL: "info",
 };
 
-/** `npm start`'s own node flags and script, so the figure is what a deployment runs. */
-const startScript = (
-  JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }
-).scripts.start;
-const startArgs = startScript.split(/\s+/).slice(1);
-
 const variants = {
-  built: { cli: ["bin/localism.mjs"], bot: startArgs },
+  built: { cli: ["bin/localism.mjs"], bot: npmStartArgs() },
   "tsx (baseline)": { cli: ["bench/tsx-entry.mjs", "cli"], bot: ["bench/tsx-entry.mjs", "bot"] },
 };
 
@@ -40,52 +33,6 @@ function timeOnce(args: string[]): number {
   const started = performance.now();
   execFileSync(process.execPath, [...args, "ask", QUESTION], { cwd: root, env, stdio: "ignore" });
   return performance.now() - started;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-}
-
-/** Resident memory of a process and all its descendants, in MB (Linux /proc). */
-function treeRssMb(pid: number): number {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const rssOf = (id: number): number => {
-    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${id}/status`, "utf8"));
-    return Number(match?.[1] ?? 0) / 1024 + (children.get(id) ?? []).reduce((sum, child) => sum + rssOf(child), 0);
-  };
-  return rssOf(pid);
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, "127.0.0.1");
-  await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function startStandin(): Promise<{ apiUrl: string; token: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/standin-process.ts", "{}"], {
-    cwd: root,
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  const line = await new Promise<string>((resolve) =>
-    child.stdout?.once("data", (data: Buffer) => resolve(data.toString())),
-  );
-  return { ...(JSON.parse(line) as { apiUrl: string; token: string }), process: child };
 }
 
 async function idleRss(args: string[], slack: { apiUrl: string; token: string }): Promise<number> {
@@ -131,12 +78,12 @@ for (const [name, variant] of Object.entries(variants)) {
 }
 console.log(`  built / baseline: ${((medians.built as number) / (medians["tsx (baseline)"] as number)).toFixed(2)}x`);
 
-const slack = await startStandin();
+const slack = await startStandinProcess();
 try {
   console.log(`\nbot in HTTP mode, resident memory after ${IDLE_MS / 1000} s idle (whole process tree)`);
   for (const [name, variant] of Object.entries(variants)) {
     console.log(`  ${name.padEnd(16)} ${(await idleRss(variant.bot, slack)).toFixed(0)} MB`);
   }
 } finally {
-  slack.process.stdin?.end();
+  slack.close();
 }

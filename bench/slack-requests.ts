@@ -1,0 +1,67 @@
+/** Request bodies the benchmarks send, in the shapes Slack sends them. */
+
+export const BENCH_TEAM = "T0LOCAL";
+
+/** A slash command's form body. */
+export function slashCommandBody(
+  command: string,
+  text: string,
+  options: { user?: string; channel?: string; responseUrl?: string; trigger?: string | number } = {},
+): string {
+  const user = options.user ?? "U0BENCH";
+  return new URLSearchParams({
+    token: "verification-token",
+    team_id: BENCH_TEAM,
+    team_domain: "ccg",
+    channel_id: options.channel ?? "C0BENCH",
+    channel_name: "bench",
+    user_id: user,
+    user_name: user,
+    command,
+    text,
+    api_app_id: "A0LOCAL",
+    is_enterprise_install: "false",
+    response_url: options.responseUrl ?? "http://127.0.0.1:9/response/bench",
+    trigger_id: `bench.${options.trigger ?? 0}`,
+  }).toString();
+}
+
+const option = (value: string) => ({ selected_option: { text: { type: "plain_text", text: value }, value } });
+
+/** A view_submission of the concern form: one distinct modal (`viewId`) per submission. */
+export function concernSubmissionBody(options: {
+  viewId: string;
+  user: string;
+  objective: number;
+  identity: "named" | "confidential" | "anonymous";
+  whatHappened: string;
+}): string {
+  const { viewId, user } = options;
+  const payload = {
+    type: "view_submission",
+    token: "verification-token",
+    team: { id: BENCH_TEAM, domain: "ccg" },
+    user: { id: user, username: user, name: user, team_id: BENCH_TEAM },
+    api_app_id: "A0LOCAL",
+    trigger_id: `bench.${viewId}`,
+    view: {
+      id: viewId,
+      team_id: BENCH_TEAM,
+      type: "modal",
+      callback_id: "concern_form",
+      private_metadata: "{}",
+      hash: `1.${viewId}`,
+      state: {
+        values: {
+          concern_what_happened: { what_happened: { type: "plain_text_input", value: options.whatHappened } },
+          concern_objective: { objective: { type: "static_select", ...option(String(options.objective)) } },
+          concern_body: { body: { type: "static_select", ...option("regional_team") } },
+          concern_impact: { impact: { type: "radio_buttons", ...option("medium") } },
+          concern_identity: { identity_mode: { type: "radio_buttons", ...option(options.identity) } },
+        },
+      },
+    },
+    response_urls: [],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
