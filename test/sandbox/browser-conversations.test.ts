@@ -58,7 +58,7 @@ describe("asking where people talk, in the sandbox", () => {
     await root.locator(".thread-count").click();
     const panel = page.getByRole("region", { name: "Thread" });
     await panel.getByText("Same with diabetes").waitFor();
-    await sendInPanel(page, "@localism-bot can the Board overrule our CCG?");
+    await sendInPanel(page, "@localism-bot will the Board let CCGs decide for themselves?");
     const answer = panel.locator("article.msg", { hasText: "Question:" });
     await answer.waitFor();
     expect(await answer.innerText()).toMatch(/Source: /);

@@ -61,7 +61,7 @@ describe("the sandbox in a browser", () => {
 
   it("answers a question with quoted, sourced passages, and thanks the person in place for a vote", async () => {
     const { page } = browser;
-    const answer = await sendForReply(page, "/objectives can the board overrule our CCG?");
+    const answer = await sendForReply(page, "/objectives will the Board let CCGs decide for themselves?");
     expect(await answer.innerText()).toMatch(/Source: /);
     await answer.getByRole("button", { name: "Helpful", exact: true }).click();
     await page.locator("article.msg.ephemeral", { hasText: "You found this helpful" }).waitFor();

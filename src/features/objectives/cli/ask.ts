@@ -21,7 +21,7 @@ export async function askCommand(
     return;
   }
   const question = words.join(" ").trim();
-  if (!question) throw new UsageError('Give a question: localism ask "can the Board overrule our CCG?"');
+  if (!question) throw new UsageError('Give a question: localism ask "will the Board let CCGs decide for themselves?"');
   const problem = invalidQuestion(question);
   if (problem) throw new UsageError(problem);
   const result = await ask(core, question);

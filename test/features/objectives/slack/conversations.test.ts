@@ -74,7 +74,7 @@ describe("mentions and direct messages through the real receiver", () => {
     const bare = await t.slack.userMessage({ user: PEOPLE.lead.id, channel, text: `<@${bot}>` });
     const usage = await t.standin.waitForCall("chat.postEphemeral", (call) => call.params.user === PEOPLE.lead.id);
     expect(usage.params.thread_ts).toBe(bare.message.ts);
-    expect(readable(usage.params)).toContain("can the Board overrule our CCG?");
+    expect(readable(usage.params)).toContain("will the Board let CCGs decide for themselves?");
     expect(postsIn(channel, bare.message.ts)).toHaveLength(0);
 
     const numbered = await t.slack.userMessage({ user: PEOPLE.lead.id, channel, text: `<@${bot}> 3` });

@@ -5,7 +5,7 @@ import { type SlackMessage, toSlackMessage } from "../../../../slack/message";
 export function mentionUsageMessage(botUserId: string): SlackMessage {
   const bot = `<@${botUserId}>`;
   const text = [
-    `*Ask me about the April 2012 objectives right here:* ${bot} can the Board overrule our CCG?`,
+    `*Ask me about the April 2012 objectives right here:* ${bot} will the Board let CCGs decide for themselves?`,
     `• ${bot} 2 (or a word, like ${bot} finance): one objective in full`,
     `• ${bot} objectives: the four objectives`,
     "I answer in the thread, for everyone in it, quoting my sources. `/objectives` does the same only for you.",
@@ -16,7 +16,7 @@ export function mentionUsageMessage(botUserId: string): SlackMessage {
 /** `help` in the bot's Messages tab. */
 export function directMessageHelp(): SlackMessage {
   const text = [
-    "*Ask me here, in your own words*, about the four strategic objectives of April 2012, e.g. _can the Board overrule our CCG?_",
+    "*Ask me here, in your own words*, about the four strategic objectives of April 2012, e.g. _will the Board let CCGs decide for themselves?_",
     "• `objectives`: the four objectives",
     "• `objectives 2` or `2`: one objective in full",
     "Answers quote their sources, and say so plainly when the knowledge base does not know. In a channel, mention me (`@localism-bot`) to answer in the thread.",

@@ -33,7 +33,7 @@ export function objectivesListMessage(kb: KnowledgeBase): SlackMessage {
       ),
     ),
     Blocks.Context().elements(
-      `Ask anything: \`/objectives can the Board overrule our CCG?\` · \`/objectives 2\` for one objective · \`/objectives help\``,
+      `Ask anything: \`/objectives will the Board let CCGs decide for themselves?\` · \`/objectives 2\` for one objective · \`/objectives help\``,
     ),
   ];
   const text = [
@@ -124,7 +124,7 @@ export function objectivesHelpMessage(): SlackMessage {
     "*How to use /objectives*",
     "• `/objectives`: the four objectives of April 2012",
     "• `/objectives 2` or `/objectives finance`: one objective in full",
-    "• `/objectives <your question>`: an answer quoted from the sources, e.g. `/objectives can the Board overrule our CCG?`",
+    "• `/objectives <your question>`: an answer quoted from the sources, e.g. `/objectives will the Board let CCGs decide for themselves?`",
     "Answers are only visible to you until you press *Share in channel*.",
   ].join("\n");
   return toSlackMessage(Message({ text: "How to use /objectives" }).blocks(Blocks.Section({ text })));
