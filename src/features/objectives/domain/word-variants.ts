@@ -97,6 +97,12 @@ const IDIOMS: [RegExp, string][] = [
   [/\b(?:leave|leaves|leaving|left)\s+(?:\S+\s+){0,2}?alone\b/g, "autonomy"],
   [/\bget(?:ting)?\s+on\s+with\s+(?:it|things|the\s+job)\b/g, "autonomy"],
   [/\blight\s+touch\b|\bhands\s+off\b/g, "autonomy"],
+  // Money kept back centrally before it reaches CCGs is "top-slicing".
+  [
+    /\b(?:skim(?:s|med|ming)?|tak(?:e|es|en|ing)|took|slic(?:e|es|ed|ing)|keep(?:s|ing)?|kept)\s+off\s+the\s+top\b/g,
+    "top slicing",
+  ],
+  [/\btop\s*slic(?:e|es|ed)\b|\btopslicing\b/g, "top slicing"],
   [/\bblock(?:s|ed|ing)?\s+((?:\S+\s+){0,2}?)(decisions?|plans?|choices?)\b/g, "overrule $1$2"],
 ];
 

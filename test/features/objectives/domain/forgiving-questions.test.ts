@@ -30,8 +30,26 @@ describe("the field's abbreviations and the way people type", () => {
     ["which GP orgs backed it", "which gp organisations welcomed it"],
     ["they got rid of CCGs", "they abolished ccg"],
     ["can the CB tell a CCG how to spend it", "can the nhscb direct a ccg spend it"],
+    ["is CSU money skimmed off the top", "is csu money top slicing"],
+    ["will it be top sliced", "will it be top slicing"],
   ])("reads %j as %j", (typed, read) => {
     expect(normaliseText(typed)).toBe(read);
+  });
+});
+
+describe("what Slack adds to a message", () => {
+  it.each([
+    ["@here anyone know? :thinking_face:", "anyone know"],
+    ["cc <@U024BE7LH> and @jo.smith :thumbsup::skin-tone-2:", "cc and"],
+    ["meeting at 14:00 re: support", "meeting at 14 00 re support"],
+  ])("reads %j as %j", (typed, read) => {
+    expect(normaliseText(typed)).toBe(read);
+  });
+
+  it("does not count emoji codes, mentions or when the asker needs it against a question", () => {
+    const result = first("tl;dr of objective one pls, GB in 10 mins :pray:");
+    expect(result.answered).toBe(true);
+    expect(result.first?.objective).toBe(1);
   });
 });
 
@@ -169,6 +187,17 @@ describe("what a question asks for", () => {
     const result = first("can NHSCB override a decision our governing body has already made??");
     expect(result.direct).toBe(true);
     expect(result.first?.passageId).toBe("power-quote-principle");
+  });
+
+  it("reads a question that refers back to the sentence before it ('anything on this?')", () => {
+    const message =
+      "Our CFO asks whether money for commissioning support will be kept centrally before it reaches CCGs. Does the letter say anything on this? Need it by Tuesday";
+    expect(readQuestion(message)).toMatchObject({
+      focus:
+        "Our CFO asks whether money for commissioning support will be kept centrally before it reaches CCGs. Does the letter say anything on this?",
+    });
+    expect(readQuestion(message).topic).toBeUndefined();
+    expect(first(message).first?.passageId).toBe("landscape-support-money");
   });
 
   it("reads an objective named as one", () => {
