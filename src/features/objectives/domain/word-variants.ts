@@ -103,6 +103,11 @@ const IDIOMS: [RegExp, string][] = [
     "top slicing",
   ],
   [/\btop\s*slic(?:e|es|ed)\b|\btopslicing\b/g, "top slicing"],
+  // Providers competing on fair terms is the letter's "level playing field".
+  [
+    /\b(?:fair|fairer|equal)\s+(?:competition|terms|footing)\b|\bcompet(?:e|es|ing)\s+(?:fairly|on\s+equal\s+terms)\b/g,
+    "level playing field",
+  ],
   [/\bblock(?:s|ed|ing)?\s+((?:\S+\s+){0,2}?)(decisions?|plans?|choices?)\b/g, "overrule $1$2"],
 ];
 

@@ -32,6 +32,7 @@ describe("the field's abbreviations and the way people type", () => {
     ["can the CB tell a CCG how to spend it", "can the nhscb direct a ccg spend it"],
     ["is CSU money skimmed off the top", "is csu money top slicing"],
     ["will it be top sliced", "will it be top slicing"],
+    ["providers competing fairly, on equal terms", "providers level playing field on level playing field"],
   ])("reads %j as %j", (typed, read) => {
     expect(normaliseText(typed)).toBe(read);
   });
@@ -74,6 +75,12 @@ describe("words the index doesn't know", () => {
     expect(assistant.index.lookup("florp wibble CCG").unknown).toEqual(["florp", "wibble"]);
   });
 
+  it("include a short word with two letters swapped, read as the word the sources use", () => {
+    const lookup = assistant.index.lookup("pwoer to local orgs");
+    expect(lookup.known).toContainEqual({ term: "power", token: "pwoer" });
+    expect(first("pwoer to local orgs objectve - whats it actualy say").first?.objective).toBe(1);
+  });
+
   it("decline a question made only of them", () => {
     expect(assistant.ask("florp wibble zanzibar?")).toMatchObject({ answered: false, answers: [] });
     expect(assistant.ask("hi all, thanks!")).toMatchObject({ answered: false, answers: [] });
@@ -96,6 +103,7 @@ describe("near misses: the domain's words about something else", () => {
     "when is the next accountability meeting",
     "whats our CCG's prescribing budget for this year",
     "how many staff work at NHS England",
+    "can someone proofread my cover letter",
   ])("declines %j, with no passage offered", (question) => {
     expect(assistant.ask(question)).toMatchObject({ answered: false, answers: [] });
   });
@@ -198,6 +206,9 @@ describe("what a question asks for", () => {
     });
     expect(readQuestion(message).topic).toBeUndefined();
     expect(first(message).first?.passageId).toBe("landscape-support-money");
+    expect(readQuestion("Long one, sorry. What did the letter say on hosting?").focus).toBe(
+      "What did the letter say on hosting?",
+    );
   });
 
   it("reads an objective named as one", () => {
