@@ -103,6 +103,11 @@ const IDIOMS: [RegExp, string][] = [
     "top slicing",
   ],
   [/\btop\s*slic(?:e|es|ed)\b|\btopslicing\b/g, "top slicing"],
+  // Whoever takes a meeting's minutes is its secretariat.
+  [
+    /\b(?:took|take|takes|taking|did|do|does|doing|wrote|write|writes|writing)\s+the\s+(?:minutes|mins)\b|\bminute\s*tak(?:er|ers|ing)\b/g,
+    "$& secretariat",
+  ],
   // Providers competing on fair terms is the letter's "level playing field".
   [
     /\b(?:fair|fairer|equal)\s+(?:competition|terms|footing)\b|\bcompet(?:e|es|ing)\s+(?:fairly|on\s+equal\s+terms)\b/g,

@@ -32,6 +32,8 @@ describe("the field's abbreviations and the way people type", () => {
     ["can the CB tell a CCG how to spend it", "can the nhscb direct a ccg spend it"],
     ["is CSU money skimmed off the top", "is csu money top slicing"],
     ["will it be top sliced", "will it be top slicing"],
+    ["who took the minutes", "who took the minutes secretariat"],
+    ["the Public Administration Select Committee", "the pasc select committee"],
     ["providers competing fairly, on equal terms", "providers level playing field on level playing field"],
   ])("reads %j as %j", (typed, read) => {
     expect(normaliseText(typed)).toBe(read);
@@ -209,6 +211,19 @@ describe("what a question asks for", () => {
     expect(readQuestion("Long one, sorry. What did the letter say on hosting?").focus).toBe(
       "What did the letter say on hosting?",
     );
+  });
+
+  it("finds who took a meeting's minutes, and the select committee named in full", () => {
+    expect(
+      first("who did the minutes for the june SoS meeting")
+        .answers.map((answer) => answer.text)
+        .join(" "),
+    ).toContain("Andrew Sanderson");
+    expect(
+      first("which select committee looked at NHS England accountability")
+        .answers.map((a) => a.text)
+        .join(" "),
+    ).toContain("Public Administration Select Committee");
   });
 
   it("reads an objective named as one", () => {
