@@ -106,6 +106,8 @@ describe("near misses: the domain's words about something else", () => {
     "whats our CCG's prescribing budget for this year",
     "how many staff work at NHS England",
     "can someone proofread my cover letter",
+    "who signs off the CCG's annual accounts",
+    "does the CSU do our HR now or is that still the PCT",
   ])("declines %j, with no passage offered", (question) => {
     expect(assistant.ask(question)).toMatchObject({ answered: false, answers: [] });
   });
