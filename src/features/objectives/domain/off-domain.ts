@@ -26,9 +26,9 @@ const WORDS = {
     skype webex headset webcam phone phones software install browser notifications notification mute keyboard
     mouse charger bluetooth esr smartcard helpdesk ticket tickets mobile mobiles iphone android
     website websites intranet sharepoint onedrive dashboard dashboards pdf screenshare`,
-  payAndLeave: `pension pensions payroll payslip payslips salary salaries wage wages overtime tax expenses expense
+  payAndLeave: `hr pension pensions payroll payslip payslips salary salaries wage wages overtime tax expenses expense
     mileage receipt receipts holiday holidays sickness appraisal appraisals timesheet timesheets flexi lieu rota rotas
-    maternity paternity payday vacancy vacancies cv grievance grievances disciplinary shortlisting wfh reimburse reimbursed reimbursement
+    maternity paternity payday vacancy vacancies cv proofread proofreading grievance grievances disciplinary shortlisting wfh reimburse reimbursed reimbursement
     reimbursements bank discount discounts gift gifts hospitality fare fares`,
   legalAndEstates: `solicitor solicitors lawyer lawyers court courts tribunal tribunals litigation lawsuit fees vat lease
     leases landlord landlords rent`,
@@ -65,6 +65,7 @@ const PHRASES = [
   "sick leave",
   "study leave",
   "job application",
+  "annual accounts",
   "job interview",
   "training course",
   "dress code",

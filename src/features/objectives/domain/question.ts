@@ -123,7 +123,7 @@ export function readQuestion(question: string): QuestionShape {
   const normalised = normaliseText(question);
   const definition = definitionSubject(lower);
   const focus = askingSentences(question);
-  const topic = TOPIC.exec(lower)?.[1]?.trim();
+  const topic = pronounless(TOPIC.exec(lower)?.[1]?.trim());
   const action = ACTION.exec(normalised)?.[1];
   return {
     ...(topic ? { topic } : {}),
@@ -155,8 +155,12 @@ function definitionSubject(lower: string): { subject: string; alone: boolean } |
   return undefined;
 }
 
-/** A sentence that asks about what the one before it said: "Is that right?", "Does this apply to us?". */
-const REFERS_BACK = /^(?:\W*\w+\s+){0,2}?(?:that|this|it)\b/i;
+/** A sentence that asks about what the one before it said: "Is that right?", "Does this apply to us?",
+ * "Does the letter say anything on this?". */
+const REFERS_BACK = [
+  /^(?:\W*\w+\s+){0,2}?(?:that|this|it)\b/i,
+  /\b(?:about|on|re|regarding|of)\s+(?:that|this|it)\W*$/i,
+];
 
 /**
  * The sentences ending in "?" of a message that also has sentences that do not; with the sentence
@@ -170,9 +174,14 @@ function askingSentences(question: string): string | undefined {
   const asking = sentences.flatMap((sentence, index) => {
     if (!sentence.endsWith("?")) return [];
     const before = sentences[index - 1];
-    return REFERS_BACK.test(sentence) && before !== undefined && !before.endsWith("?")
+    return REFERS_BACK.some((pattern) => pattern.test(sentence)) && before !== undefined && !before.endsWith("?")
       ? [before, sentence]
       : [sentence];
   });
   return asking.length > 0 && asking.length < sentences.length ? asking.join(" ") : undefined;
+}
+
+/** "anything on this": the subject is in the sentence before, not the pronoun. */
+function pronounless(subject: string | undefined): string | undefined {
+  return subject === undefined || PRONOUNS.has(subject) ? undefined : subject;
 }

@@ -16,7 +16,7 @@ wondered maybe perhaps something anything thing things`;
 
 /** Greetings, apologies, fillers and hedges of chat, and contractions typed without the apostrophe. */
 const CHAT = `hiya morning afternoon evening folks guys everyone everybody anybody sorry bother cheers ta thx tbh btw fyi
-pls plz lol bit lot lots stuff kind sort basically literally exactly honestly apparently probably definitely simply
+pls plz cc lol bit lot lots stuff kind sort basically literally exactly honestly apparently probably definitely simply
 pretty quite feel feels felt seem seems seemed latter former banging trying try understand understanding sure clear
 unclear confused lost plain english right happen happens happened happening matter matters way ways fit fits come
 comes came side one ones idea ideas thoughts person people here line already made
@@ -60,7 +60,8 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
  * queen" is not about the passage that speaks of "the old clinical tribalism".
  */
 export const EVERYDAY_WORDS: ReadonlySet<string> = new Set(
-  `write writes written writing work works working old great year years month months week weeks day days time times
+  `write writes written writing work works working old great year years month months week weeks day days time times hour hours hr hrs
+  min mins sec secs
   name names open opens opened close closes closed move moves moving moved number numbers place places world life home
   hand hands change changes changed changing`
     .split(/\s+/)

@@ -128,8 +128,9 @@ export function objectiveToken(objective: number): string {
 
 export const CANONICAL_TOKENS: ReadonlySet<string> = new Set(Object.keys(CANONICAL_NAMES));
 
-/** Tokens that also stand for another: NHS England is the NHS Commissioning Board. */
-const ALSO: Record<string, string> = { nhse: "nhscb" };
+/** Tokens that also stand for others: NHS England is the NHS Commissioning Board; the Public
+ * Administration Select Committee is a select committee. */
+const ALSO: Record<string, string> = { nhse: "nhscb", pasc: "select committee" };
 
 const phraseToToken = new Map(
   Object.entries(CANONICAL_NAMES).flatMap(([token, phrases]) => phrases.map((phrase) => [phrase, token] as const)),

@@ -12,6 +12,7 @@ export function normaliseText(text: string): string {
   const spaced = text
     .normalize("NFKC")
     .toLowerCase()
+    .replace(SLACK_MARKUP, " ")
     .replace(/[’‘`´]/g, "'")
     .replace(/'s\b/g, "")
     .replace(/'/g, "")
@@ -22,6 +23,13 @@ export function normaliseText(text: string): string {
   recentlyNormalised.set(text, normalised);
   return normalised;
 }
+
+/**
+ * What Slack adds to a message that is not its words: emoji typed as codes (":pray:",
+ * ":thumbsup::skin-tone-2:") and mentions ("<@U024BE7LH>", "@here", "cc @jo"). Left in, their
+ * names would count as words the knowledge base does not know.
+ */
+const SLACK_MARKUP = /:(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,}:|<[@#!][^>\s]*>|(?<![\p{L}\p{N}])@[\p{L}\p{N}._-]+/gu;
 
 const RECENT_TEXTS = 1000;
 const recentlyNormalised = new Map<string, string>();

@@ -97,6 +97,22 @@ const IDIOMS: [RegExp, string][] = [
   [/\b(?:leave|leaves|leaving|left)\s+(?:\S+\s+){0,2}?alone\b/g, "autonomy"],
   [/\bget(?:ting)?\s+on\s+with\s+(?:it|things|the\s+job)\b/g, "autonomy"],
   [/\blight\s+touch\b|\bhands\s+off\b/g, "autonomy"],
+  // Money kept back centrally before it reaches CCGs is "top-slicing".
+  [
+    /\b(?:skim(?:s|med|ming)?|tak(?:e|es|en|ing)|took|slic(?:e|es|ed|ing)|keep(?:s|ing)?|kept)\s+off\s+the\s+top\b/g,
+    "top slicing",
+  ],
+  [/\btop\s*slic(?:e|es|ed)\b|\btopslicing\b/g, "top slicing"],
+  // Whoever takes a meeting's minutes is its secretariat.
+  [
+    /\b(?:took|take|takes|taking|did|do|does|doing|wrote|write|writes|writing)\s+the\s+(?:minutes|mins)\b|\bminute\s*tak(?:er|ers|ing)\b/g,
+    "$& secretariat",
+  ],
+  // Providers competing on fair terms is the letter's "level playing field".
+  [
+    /\b(?:fair|fairer|equal)\s+(?:competition|terms|footing)\b|\bcompet(?:e|es|ing)\s+(?:fairly|on\s+equal\s+terms)\b/g,
+    "level playing field",
+  ],
   [/\bblock(?:s|ed|ing)?\s+((?:\S+\s+){0,2}?)(decisions?|plans?|choices?)\b/g, "overrule $1$2"],
 ];
 

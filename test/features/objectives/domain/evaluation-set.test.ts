@@ -60,16 +60,17 @@ describe("the tuning half of the evaluation set", () => {
   const { questions, bot, bm25 } = run("tuning");
 
   it("has the four categories", () => {
-    expect(questions).toHaveLength(444);
+    expect(questions).toHaveLength(568);
     expect(bot.categories.map((result) => result.category)).toEqual(["objective", "fact", "off-topic", "near-miss"]);
   });
 
-  // One near miss is answered: "how do we get our new CCG website hosted by the CSU" (a passage uses
-  // "website", and "how do we" is the CCG's question, not a personal errand). When this changes,
-  // update it: to [] once the goal is met everywhere.
+  // Two near misses are answered: "how do we get our new CCG website hosted by the CSU" (a passage uses
+  // "website", and "how do we" is the CCG's question, not a personal errand) and "who approves the
+  // CCG's consultancy spend" (consultancies may sell commissioning support, so the word is not
+  // everyday office vocabulary). When this changes, update it: to [] once the goal is met everywhere.
   it("meets the goal in every category but near-miss", () => {
     console.info([figures("tuning, bot", bot), figures("tuning, plain BM25", bm25)].join("\n"));
-    expect(missesGoal(bot.categories), failures(bot)).toEqual(["near-miss: 120/121, goal 100%"]);
+    expect(missesGoal(bot.categories), failures(bot)).toEqual(["near-miss: 146/148, goal 100%"]);
   });
 
   it("beats plain BM25 in every category", () => {

@@ -30,8 +30,29 @@ describe("the field's abbreviations and the way people type", () => {
     ["which GP orgs backed it", "which gp organisations welcomed it"],
     ["they got rid of CCGs", "they abolished ccg"],
     ["can the CB tell a CCG how to spend it", "can the nhscb direct a ccg spend it"],
+    ["is CSU money skimmed off the top", "is csu money top slicing"],
+    ["will it be top sliced", "will it be top slicing"],
+    ["who took the minutes", "who took the minutes secretariat"],
+    ["the Public Administration Select Committee", "the pasc select committee"],
+    ["providers competing fairly, on equal terms", "providers level playing field on level playing field"],
   ])("reads %j as %j", (typed, read) => {
     expect(normaliseText(typed)).toBe(read);
+  });
+});
+
+describe("what Slack adds to a message", () => {
+  it.each([
+    ["@here anyone know? :thinking_face:", "anyone know"],
+    ["cc <@U024BE7LH> and @jo.smith :thumbsup::skin-tone-2:", "cc and"],
+    ["meeting at 14:00 re: support", "meeting at 14 00 re support"],
+  ])("reads %j as %j", (typed, read) => {
+    expect(normaliseText(typed)).toBe(read);
+  });
+
+  it("does not count emoji codes, mentions or when the asker needs it against a question", () => {
+    const result = first("tl;dr of objective one pls, GB in 10 mins :pray:");
+    expect(result.answered).toBe(true);
+    expect(result.first?.objective).toBe(1);
   });
 });
 
@@ -56,6 +77,12 @@ describe("words the index doesn't know", () => {
     expect(assistant.index.lookup("florp wibble CCG").unknown).toEqual(["florp", "wibble"]);
   });
 
+  it("include a short word with two letters swapped, read as the word the sources use", () => {
+    const lookup = assistant.index.lookup("pwoer to local orgs");
+    expect(lookup.known).toContainEqual({ term: "power", token: "pwoer" });
+    expect(first("pwoer to local orgs objectve - whats it actualy say").first?.objective).toBe(1);
+  });
+
   it("decline a question made only of them", () => {
     expect(assistant.ask("florp wibble zanzibar?")).toMatchObject({ answered: false, answers: [] });
     expect(assistant.ask("hi all, thanks!")).toMatchObject({ answered: false, answers: [] });
@@ -78,6 +105,9 @@ describe("near misses: the domain's words about something else", () => {
     "when is the next accountability meeting",
     "whats our CCG's prescribing budget for this year",
     "how many staff work at NHS England",
+    "can someone proofread my cover letter",
+    "who signs off the CCG's annual accounts",
+    "does the CSU do our HR now or is that still the PCT",
   ])("declines %j, with no passage offered", (question) => {
     expect(assistant.ask(question)).toMatchObject({ answered: false, answers: [] });
   });
@@ -169,6 +199,33 @@ describe("what a question asks for", () => {
     const result = first("can NHSCB override a decision our governing body has already made??");
     expect(result.direct).toBe(true);
     expect(result.first?.passageId).toBe("power-quote-principle");
+  });
+
+  it("reads a question that refers back to the sentence before it ('anything on this?')", () => {
+    const message =
+      "Our CFO asks whether money for commissioning support will be kept centrally before it reaches CCGs. Does the letter say anything on this? Need it by Tuesday";
+    expect(readQuestion(message)).toMatchObject({
+      focus:
+        "Our CFO asks whether money for commissioning support will be kept centrally before it reaches CCGs. Does the letter say anything on this?",
+    });
+    expect(readQuestion(message).topic).toBeUndefined();
+    expect(first(message).first?.passageId).toBe("landscape-support-money");
+    expect(readQuestion("Long one, sorry. What did the letter say on hosting?").focus).toBe(
+      "What did the letter say on hosting?",
+    );
+  });
+
+  it("finds who took a meeting's minutes, and the select committee named in full", () => {
+    expect(
+      first("who did the minutes for the june SoS meeting")
+        .answers.map((answer) => answer.text)
+        .join(" "),
+    ).toContain("Andrew Sanderson");
+    expect(
+      first("which select committee looked at NHS England accountability")
+        .answers.map((a) => a.text)
+        .join(" "),
+    ).toContain("Public Administration Select Committee");
   });
 
   it("reads an objective named as one", () => {
