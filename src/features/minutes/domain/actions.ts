@@ -108,6 +108,24 @@ export function isOwnerOnly(body: string): boolean {
   return words.length <= 4 && words.every((w) => /^[\p{Lu}\d][\p{L}'’.\-/&]*$/u.test(w));
 }
 
+/**
+ * An action body naming only who and by when ("XX by 30 June", "AB/CD – by end of May", "JS by the
+ * next meeting"): the owner and the due date, or null when the body says what is to be done.
+ */
+export function ownerOnlyWithDue(
+  body: string,
+  meetingDate: string | null,
+): { owner: string; due: string | null } | null {
+  const match = /^(.+?)\s*[,–—-]?\s+(?:by|before|due)\s+(.+?)[.;]?$/i.exec(body.trim());
+  if (!match?.[1] || !match[2] || !isOwnerOnly(match[1])) return null;
+  const when = match[2].trim();
+  if (/^(?:the\s+)?(?:next|following|[A-Z][a-z]+)\s+(?:meeting|board|governing body)$/i.test(when)) {
+    return { owner: match[1].trim(), due: null };
+  }
+  const due = parseDueDate(when, meetingDate);
+  return due ? { owner: match[1].trim(), due } : null;
+}
+
 /** Text, owner and due date of an action body, due dates resolved against the meeting date. */
 export function parseAction(body: string, meetingDate: string | null): ParsedAction {
   const labelled = OWNER_FIRST.exec(body);
