@@ -14,7 +14,7 @@ const TRAILING_ACTION = /^(.*?[.!?])\s+(?:ACTIONS?|Actions?)\s*[:\-–—]\s*(.+
 /** Initials: "GH", "MCh", "JAk" (at least two capitals, so a short surname such as "Roe" is not taken for them). */
 const INITIALS = "[A-Z](?:[a-z]?[A-Z]){1,2}[a-z]?";
 const RESOLUTION_ACTION =
-  /^[Tt]hat\s+(?:the\s+)?((?:[A-Z][\w'’&-]*|of|for|and|the)(?:\s+(?:[A-Z][\w'’&-]*|of|for|and|the)){0,7})\s+((?:write|report|bring|prepare|circulate|provide|arrange|send|present|publish|review|develop|produce|submit|draft|share|seek|set out|lead|update|respond|invite|contact|consult|agree|ensure|establish|take forward)\b.+)$/;
+  /^[Tt]hat\s+(?:the\s+)?([A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|and|the)){0,7})\s+((?:write|report|bring|prepare|circulate|provide|arrange|send|present|publish|review|develop|produce|submit|draft|share|seek|set out|lead|update|respond|invite|contact|consult|agree|ensure|establish|take forward)\b.+)$/;
 
 /**
  * A resolution telling someone to do something: "That the Director of Public Health write to both

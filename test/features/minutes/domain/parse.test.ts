@@ -318,3 +318,32 @@ describe("parseMinutes: a date line with the venue under it, and actions naming 
     ]);
   });
 });
+
+describe("parseMinutes: a venue naming a room, and resolutions that only note", () => {
+  const doc = parseMinutes(
+    [
+      "Minutes of the Governing Body meeting held in public",
+      "9 May 2013",
+      "Seminar Room, Eastgate Health Centre, Mill Lane, Eastgate",
+      "",
+      "Present:",
+      "Dr Tomasz Nowak, Chair",
+      "Heather Blamire, Chief Officer",
+      "",
+      "1. Finance report",
+      "RESOLVED: That the report be noted.",
+      "",
+      "2. Engagement",
+      "RESOLVED: That the Chief Officer write to Healthwatch Eastgate.",
+    ].join("\n"),
+    {},
+  );
+
+  it("does not take the room of the venue line for a person", () => {
+    expect(doc.attendees).toEqual(["Dr Tomasz Nowak", "Heather Blamire"]);
+  });
+
+  it("takes a resolution telling a named post to act as an action, and 'That the report be noted' as none", () => {
+    expect(actionsOf(doc).map((action) => action.owner)).toEqual(["Chief Officer"]);
+  });
+});

@@ -196,3 +196,34 @@ describe("taggingVocabularyFrom the knowledge base", () => {
     expect(vocabulary.autonomyTerms).toContain("assumed liberty");
   });
 });
+
+describe("tagItem: more ways minutes word control over CCGs, and terms for money and integration", () => {
+  it("flags money paid into a pool an area team runs, plans held until it signs off, and decisions drawn back to the centre", () => {
+    expect(
+      isAutonomy(
+        "The regional team proposed that half a per cent of every CCG's allocation be paid into a winter fund.",
+      ),
+    ).toBe(true);
+    expect(isAutonomy("It would be a reserve which the cluster would release as it saw fit.")).toBe(true);
+    expect(
+      isAutonomy("The area team said the plan would not be approved for the year until the Board had seen it."),
+    ).toBe(true);
+    expect(isAutonomy("Members feared the regional office was pulling decisions back to the centre.")).toBe(true);
+    expect(isAutonomy("The choice of provider had been taken out of the hands of the governing body.")).toBe(true);
+    expect(isAutonomy("Members said the area team should not second-guess local clinicians.")).toBe(true);
+  });
+
+  it("does not flag the CCG's own pool or a plan shared for information", () => {
+    expect(isAutonomy("The CCG would put 1% of its own budget into a winter contingency it managed itself.")).toBe(
+      false,
+    );
+    expect(isAutonomy("The plan was shared with the area team for information.")).toBe(false);
+  });
+
+  it("tags non-recurrent money as objective 3, and the Integration Transformation Fund as objective 4 only", () => {
+    expect(objectivesOf("The non-recurrent monies would fund three local schemes.")).toContain(3);
+    expect(objectivesOf("The Integration Transformation Fund will be planned with the council for 2015/16.")).toEqual([
+      4,
+    ]);
+  });
+});
