@@ -227,3 +227,25 @@ describe("tagItem: more ways minutes word control over CCGs, and terms for money
     ]);
   });
 });
+
+describe("tagItem: the terms 2012-13 minutes use for the four objectives and for intervention in CCGs", () => {
+  it("tags councils by their kind, the voluntary and community sector and the local medical committee as relationships", () => {
+    expect(objectivesOf("The CCG and Eastgate City Council agreed a joint approach to falls.")).toContain(4);
+    expect(objectivesOf("Grants to the voluntary and community sector would continue for a year.")).toContain(4);
+    expect(objectivesOf("The local medical committee had raised the GP workload with members.")).toContain(4);
+  });
+
+  it("tags cost improvement, payment by results and organisational development as capability, and the new national bodies as the landscape", () => {
+    expect(objectivesOf("The cost improvement programme was £1.2m behind plan.")).toContain(3);
+    expect(objectivesOf("Activity above the plan was paid under payment by results.")).toContain(3);
+    expect(objectivesOf("The organisational development plan for GP leads was agreed.")).toContain(3);
+    expect(objectivesOf("Screening would be commissioned with Public Health England from April.")).toContain(2);
+  });
+
+  it("flags intervention in or directions to CCGs and subsidiarity, not the Department staying out of the Board's allocations", () => {
+    expect(isAutonomy("The area team had issued directions to the CCG on its urgent care contract.")).toBe(true);
+    expect(isAutonomy("The Board would intervene in a CCG only where it was failing.")).toBe(true);
+    expect(isAutonomy("Members asked that the principle of subsidiarity be written into the protocol.")).toBe(true);
+    expect(isAutonomy("The Department would not intervene in the Board's allocations.")).toBe(false);
+  });
+});
