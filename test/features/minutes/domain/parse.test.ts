@@ -297,7 +297,7 @@ describe("parseMinutes: a date line with the venue under it, and actions naming 
       "Members asked for the service catalogue to be compared with the CSU's prices.",
       "ACTION: RI/AP – by the next meeting",
     ].join("\n"),
-    {},
+    { url: "https://ccg.example/minutes.txt" },
   );
 
   it("takes a date on a line of its own as the meeting date, and neither it nor the venue as an item or a person", () => {
@@ -336,7 +336,7 @@ describe("parseMinutes: a venue naming a room, and resolutions that only note", 
       "2. Engagement",
       "RESOLVED: That the Chief Officer write to Healthwatch Eastgate.",
     ].join("\n"),
-    {},
+    { url: "https://ccg.example/minutes.txt" },
   );
 
   it("does not take the room of the venue line for a person", () => {
