@@ -14,7 +14,7 @@ const TRAILING_ACTION = /^(.*?[.!?])\s+(?:ACTIONS?|Actions?)\s*[:\-–—]\s*(.+
 /** Initials: "GH", "MCh", "JAk" (at least two capitals, so a short surname such as "Roe" is not taken for them). */
 const INITIALS = "[A-Z](?:[a-z]?[A-Z]){1,2}[a-z]?";
 const RESOLUTION_ACTION =
-  /^[Tt]hat\s+(?:the\s+)?((?:[A-Z][\w'’&-]*|of|for|and|the)(?:\s+(?:[A-Z][\w'’&-]*|of|for|and|the)){0,7})\s+((?:write|report|bring|prepare|circulate|provide|arrange|send|present|publish|review|develop|produce|submit|draft|share|seek|set out|lead|update|respond|invite|contact|consult|agree|ensure|establish|take forward)\b.+)$/;
+  /^[Tt]hat\s+(?:the\s+)?([A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|for|and|the)){0,7})\s+((?:write|report|bring|prepare|circulate|provide|arrange|send|present|publish|review|develop|produce|submit|draft|share|seek|set out|lead|update|respond|invite|contact|consult|agree|ensure|establish|take forward)\b.+)$/;
 
 /**
  * A resolution telling someone to do something: "That the Director of Public Health write to both
@@ -106,6 +106,24 @@ export function isOwnerOnly(body: string): boolean {
     .split(/\s*[/&,]\s*|\s+and\s+|\s+/)
     .filter(Boolean);
   return words.length <= 4 && words.every((w) => /^[\p{Lu}\d][\p{L}'’.\-/&]*$/u.test(w));
+}
+
+/**
+ * An action body naming only who and by when ("XX by 30 June", "AB/CD – by end of May", "JS by the
+ * next meeting"): the owner and the due date, or null when the body says what is to be done.
+ */
+export function ownerOnlyWithDue(
+  body: string,
+  meetingDate: string | null,
+): { owner: string; due: string | null } | null {
+  const match = /^(.+?)\s*[,–—-]?\s+(?:by|before|due)\s+(.+?)[.;]?$/i.exec(body.trim());
+  if (!match?.[1] || !match[2] || !isOwnerOnly(match[1])) return null;
+  const when = match[2].trim();
+  if (/^(?:the\s+)?(?:next|following|[A-Z][a-z]+)\s+(?:meeting|board|governing body)$/i.test(when)) {
+    return { owner: match[1].trim(), due: null };
+  }
+  const due = parseDueDate(when, meetingDate);
+  return due ? { owner: match[1].trim(), due } : null;
 }
 
 /** Text, owner and due date of an action body, due dates resolved against the meeting date. */

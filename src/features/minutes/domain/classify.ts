@@ -3,6 +3,9 @@ import { isAllCaps } from "./lines";
 
 const ITEM_HEADING = /^item\s*(?:no\.?\s*)?(\d+[a-z]?)?\s*[-–—:.)]\s*(.+)$/i;
 const NUMBERED = /^(\d{1,2})[.)]?\s+(.+)$/;
+/** "14 March 2013" on a line of its own is the meeting's date, not item 14 "March 2013". */
+const DAY_MONTH_YEAR =
+  /^\d{1,2}(?:st|nd|rd|th)?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+\d{4}\b/i;
 /** Minute references: "GB/12/85", "BCB/12/176", "GB 12/47", "13/045", "ICB/23/045", "CB/13/01". */
 const MINUTE_REFERENCE = /^(?:[A-Z]{1,5}[\s/-]?)?\d{1,3}\/\d{1,3}[a-z]?\.?\s+(.+)$/;
 const SUB_NUMBERED = /^\d{1,2}(?:\.\d{1,2})+\.?\s+(.+)$/;
@@ -27,6 +30,7 @@ export function strongHeadingOf(line: string): string | null {
   const reference = MINUTE_REFERENCE.exec(line);
   if (reference?.[1]) return headingLike(reference[1]) ? reference[1].trim() : null;
   const numbered = NUMBERED.exec(line);
+  if (DAY_MONTH_YEAR.test(line.trim())) return null;
   if (numbered?.[2]) return headingLike(numbered[2]) ? numbered[2].trim() : null;
   return null;
 }
@@ -49,12 +53,18 @@ export function isBackMatterHeading(line: string): boolean {
 }
 
 function isNumberedLine(line: string): boolean {
-  return ITEM_HEADING.test(line) || NUMBERED.test(line) || MINUTE_REFERENCE.test(line);
+  return (
+    ITEM_HEADING.test(line) || (NUMBERED.test(line) && !DAY_MONTH_YEAR.test(line.trim())) || MINUTE_REFERENCE.test(line)
+  );
 }
 
 /** Explicitly numbered headings ("ITEM 2 - ...", "3. Welcome") end an attendance list whatever they say. */
 export function isNumberedHeading(line: string): boolean {
-  return ITEM_HEADING.test(line) || ((NUMBERED.test(line) || MINUTE_REFERENCE.test(line)) && headingOf(line) !== null);
+  return (
+    ITEM_HEADING.test(line) ||
+    (((NUMBERED.test(line) && !DAY_MONTH_YEAR.test(line.trim())) || MINUTE_REFERENCE.test(line)) &&
+      headingOf(line) !== null)
+  );
 }
 
 function headingLike(text: string): boolean {

@@ -6,6 +6,7 @@ import {
   isOwnerOnly,
   isPlainActionLogHeader,
   ownerLabelledAction,
+  ownerOnlyWithDue,
   parseAction,
   plainActionLogRow,
   resolutionAction,
@@ -544,12 +545,14 @@ function pushAction(state: ParseState, action: ParsedAction, marked?: Set<Minute
 
 function addAction(state: ParseState, body: string): void {
   if (!body) return;
-  if (isOwnerOnly(body)) {
+  const ownerAndDue = ownerOnlyWithDue(body, state.meetingDate);
+  if (ownerAndDue || isOwnerOnly(body)) {
     const last = [...state.items].reverse().find((item) => item.kind !== "action");
-    const owner = body.replace(/[.;]$/, "");
+    const owner = ownerAndDue?.owner ?? body.replace(/[.;]$/, "");
     if (last && last.heading === state.heading) {
       const sentences = splitSentences(last.text);
-      pushAction(state, { text: sentences.at(-1) ?? last.text, owner, due: null }, state.ownerOnly);
+      const due = ownerAndDue?.due ?? null;
+      pushAction(state, { text: sentences.at(-1) ?? last.text, owner, due }, state.ownerOnly);
       return;
     }
   }

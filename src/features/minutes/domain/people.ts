@@ -42,6 +42,13 @@ export const PERSON_TITLES = new Set([
 
 /** Words that mark a line as a heading or sentence rather than a person's name. */
 const NOT_IN_NAMES = new Set([
+  // rooms of a venue line under the date ("Conference Room, Millbrook Health Centre")
+  "room",
+  "rooms",
+  "boardroom",
+  "suite",
+  "chamber",
+  "auditorium",
   "and",
   "of",
   "for",

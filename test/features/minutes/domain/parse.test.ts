@@ -276,3 +276,74 @@ describe("parseMinutes: dates and titles from hints", () => {
     expect(parseMinutes("Notes\n\nThe group met.", { url: "u" }).meetingDate).toBeNull();
   });
 });
+
+describe("parseMinutes: a date line with the venue under it, and actions naming only who and when", () => {
+  const doc = parseMinutes(
+    [
+      "NHS Holloway Dale Clinical Commissioning Group",
+      "Minutes of the Governing Body",
+      "14 March 2013",
+      "Boardroom, Quarry House, Leeds",
+      "Present: Dr Ann Pemberton (Chair), Robert Kaye (Chief Officer), Ruth Ingleby (Lay Member)",
+      "",
+      "1. Welcome",
+      "The Chair welcomed members.",
+      "",
+      "2. Running costs",
+      "The Chief Officer reported on running costs for 2013/14. The plan would be revised for the area team.",
+      "ACTION: RK by 30 June",
+      "",
+      "3. Commissioning support",
+      "Members asked for the service catalogue to be compared with the CSU's prices.",
+      "ACTION: RI/AP – by the next meeting",
+    ].join("\n"),
+    { url: "https://ccg.example/minutes.txt" },
+  );
+
+  it("takes a date on a line of its own as the meeting date, and neither it nor the venue as an item or a person", () => {
+    expect(doc.meetingDate).toBe("2013-03-14");
+    expect(doc.attendees).toEqual(["Dr Ann Pemberton", "Robert Kaye", "Ruth Ingleby"]);
+    expect(doc.items.map((item) => item.heading)).not.toContain("March 2013");
+    expect(doc.items.some((item) => item.text.includes("Quarry House"))).toBe(false);
+  });
+
+  it("reads 'ACTION: XX by date' as the owner and due date of the sentence before it", () => {
+    expect(actionsOf(doc)).toEqual([
+      { text: "The plan would be revised for the area team.", owner: "RK", due: "2013-06-30" },
+      {
+        text: "Members asked for the service catalogue to be compared with the CSU's prices.",
+        owner: "RI/AP",
+        due: null,
+      },
+    ]);
+  });
+});
+
+describe("parseMinutes: a venue naming a room, and resolutions that only note", () => {
+  const doc = parseMinutes(
+    [
+      "Minutes of the Governing Body meeting held in public",
+      "9 May 2013",
+      "Seminar Room, Eastgate Health Centre, Mill Lane, Eastgate",
+      "",
+      "Present:",
+      "Dr Tomasz Nowak, Chair",
+      "Heather Blamire, Chief Officer",
+      "",
+      "1. Finance report",
+      "RESOLVED: That the report be noted.",
+      "",
+      "2. Engagement",
+      "RESOLVED: That the Chief Officer write to Healthwatch Eastgate.",
+    ].join("\n"),
+    { url: "https://ccg.example/minutes.txt" },
+  );
+
+  it("does not take the room of the venue line for a person", () => {
+    expect(doc.attendees).toEqual(["Dr Tomasz Nowak", "Heather Blamire"]);
+  });
+
+  it("takes a resolution telling a named post to act as an action, and 'That the report be noted' as none", () => {
+    expect(actionsOf(doc).map((action) => action.owner)).toEqual(["Chief Officer"]);
+  });
+});

@@ -196,3 +196,56 @@ describe("taggingVocabularyFrom the knowledge base", () => {
     expect(vocabulary.autonomyTerms).toContain("assumed liberty");
   });
 });
+
+describe("tagItem: more ways minutes word control over CCGs, and terms for money and integration", () => {
+  it("flags money paid into a pool an area team runs, plans held until it signs off, and decisions drawn back to the centre", () => {
+    expect(
+      isAutonomy(
+        "The regional team proposed that half a per cent of every CCG's allocation be paid into a winter fund.",
+      ),
+    ).toBe(true);
+    expect(isAutonomy("It would be a reserve which the cluster would release as it saw fit.")).toBe(true);
+    expect(
+      isAutonomy("The area team said the plan would not be approved for the year until the Board had seen it."),
+    ).toBe(true);
+    expect(isAutonomy("Members feared the regional office was pulling decisions back to the centre.")).toBe(true);
+    expect(isAutonomy("The choice of provider had been taken out of the hands of the governing body.")).toBe(true);
+    expect(isAutonomy("Members said the area team should not second-guess local clinicians.")).toBe(true);
+  });
+
+  it("does not flag the CCG's own pool or a plan shared for information", () => {
+    expect(isAutonomy("The CCG would put 1% of its own budget into a winter contingency it managed itself.")).toBe(
+      false,
+    );
+    expect(isAutonomy("The plan was shared with the area team for information.")).toBe(false);
+  });
+
+  it("tags non-recurrent money as objective 3, and the Integration Transformation Fund as objective 4 only", () => {
+    expect(objectivesOf("The non-recurrent monies would fund three local schemes.")).toContain(3);
+    expect(objectivesOf("The Integration Transformation Fund will be planned with the council for 2015/16.")).toEqual([
+      4,
+    ]);
+  });
+});
+
+describe("tagItem: the terms 2012-13 minutes use for the four objectives and for intervention in CCGs", () => {
+  it("tags councils by their kind, the voluntary and community sector and the local medical committee as relationships", () => {
+    expect(objectivesOf("The CCG and Eastgate City Council agreed a joint approach to falls.")).toContain(4);
+    expect(objectivesOf("Grants to the voluntary and community sector would continue for a year.")).toContain(4);
+    expect(objectivesOf("The local medical committee had raised the GP workload with members.")).toContain(4);
+  });
+
+  it("tags cost improvement, payment by results and organisational development as capability, and the new national bodies as the landscape", () => {
+    expect(objectivesOf("The cost improvement programme was £1.2m behind plan.")).toContain(3);
+    expect(objectivesOf("Activity above the plan was paid under payment by results.")).toContain(3);
+    expect(objectivesOf("The organisational development plan for GP leads was agreed.")).toContain(3);
+    expect(objectivesOf("Screening would be commissioned with Public Health England from April.")).toContain(2);
+  });
+
+  it("flags intervention in or directions to CCGs and subsidiarity, not the Department staying out of the Board's allocations", () => {
+    expect(isAutonomy("The area team had issued directions to the CCG on its urgent care contract.")).toBe(true);
+    expect(isAutonomy("The Board would intervene in a CCG only where it was failing.")).toBe(true);
+    expect(isAutonomy("Members asked that the principle of subsidiarity be written into the protocol.")).toBe(true);
+    expect(isAutonomy("The Department would not intervene in the Board's allocations.")).toBe(false);
+  });
+});
