@@ -182,6 +182,20 @@ describe.each(providers)("concern storage on %s", (provider) => {
     expect(entry).toMatchObject({ actor: "reporter:anonymous", action: "submit", to: "new" });
   });
 
+  it("reads several concerns at once, each only in the workspace named with it", async () => {
+    f = await concernFixture(provider);
+    const mine = await f.services.submissions.submit(submission());
+    const theirs = await f.services.submissions.submit(submission({ workspaceId: "T0OTHER" }));
+    if (mine.kind !== "created" || theirs.kind !== "created") throw new Error("not created");
+    const found = await f.storage.reads.byIds([
+      { workspaceId: WORKSPACE, id: mine.concern.id },
+      { workspaceId: WORKSPACE, id: theirs.concern.id },
+      { workspaceId: WORKSPACE, id: "no-such-concern" },
+    ]);
+    expect([...found.keys()]).toEqual([mine.concern.id]);
+    expect(found.get(mine.concern.id)).toEqual(mine.concern);
+  });
+
   it("owes each new concern's card once, claimed by one sender at a time until the claim lapses", async () => {
     f = await concernFixture(provider);
     const created = await f.services.submissions.submit(submission());
