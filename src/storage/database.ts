@@ -51,7 +51,8 @@ interface AdapterFactory {
  * transaction ended. When COMMIT itself fails (SQLITE_FULL on a full disk: the WAL is written at
  * commit), Prisma never does, and SQLite keeps the transaction open: every later transaction then
  * waits for ever, until a restart. Here a failed COMMIT is rolled back and the lock released, so
- * the failure is reported once per write and writes work again as soon as there is space.
+ * the failure is reported once per write and writes work again as soon as there is space. The same
+ * lock is released when Prisma's ROLLBACK fails because SQLite had already ended the transaction.
  */
 export function releasingFailedCommits<F extends AdapterFactory>(factory: F): F {
   const connect = factory.connect.bind(factory);
@@ -70,6 +71,9 @@ export function releasingFailedCommits<F extends AdapterFactory>(factory: F): F 
               await run({ ...query, sql: "ROLLBACK" }).catch(() => undefined);
               await tx.rollback();
             }
+            // SQLite ends the transaction itself on some errors (SQLITE_FULL in a statement among
+            // them), so Prisma's ROLLBACK fails and it never releases the lock either.
+            if (/^\s*ROLLBACK\b/i.test(query.sql)) await tx.rollback();
             throw error;
           }
         };

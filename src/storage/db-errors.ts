@@ -4,11 +4,15 @@ import type { Prisma } from "../generated/sqlite/client";
 export type DbTransaction = Prisma.TransactionClient;
 
 /**
- * True when a write broke a unique constraint (Prisma's P2002). Both generated clients raise it,
- * so the code is checked rather than the class.
+ * True when a write broke a unique constraint: Prisma's P2002 from a model query, or P2010 (raw
+ * query failed) whose driver error says so. Both generated clients raise them, so the code is
+ * checked rather than the class.
  */
 export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
+  if (code === "P2002") return true;
+  return code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }
 
 /** Another writer got there first: SQLite's lock, or PostgreSQL's serialization or deadlock errors. Safe to retry. */

@@ -1,5 +1,4 @@
 import type { Db } from "./database";
-import { isUniqueViolation } from "./db-errors";
 
 /** Sweep expired rows about once in this many sightings. */
 const SWEEP_EVERY = 200;
@@ -13,21 +12,18 @@ export class SeenRequests {
 
   constructor(private readonly db: Db) {}
 
-  /** True the first time `key` is seen before `expiresAt`; false for a repeat. */
+  /**
+   * True the first time `key` is seen before `expiresAt`; false for a repeat. One statement either
+   * way: a row that has expired is renewed (a new sighting), a live one is left alone and no row comes back.
+   */
   async firstSighting(key: string, now: Date, expiresAt: Date): Promise<boolean> {
     if (++this.sightings % SWEEP_EVERY === 0) await this.sweep(now);
-    try {
-      await this.db.slackRequestSeen.create({ data: { hash: key, expiresAt } });
-      return true;
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      // Seen, but so long ago that the row has expired: this is a new sighting.
-      const renewed = await this.db.slackRequestSeen.updateMany({
-        where: { hash: key, expiresAt: { lte: now } },
-        data: { expiresAt },
-      });
-      return renewed.count === 1;
-    }
+    const rows = await this.db.$queryRaw<Array<{ hash: string }>>`
+      INSERT INTO "SlackRequestSeen" ("hash", "expiresAt") VALUES (${key}, ${expiresAt})
+      ON CONFLICT ("hash") DO UPDATE SET "expiresAt" = excluded."expiresAt"
+      WHERE "SlackRequestSeen"."expiresAt" <= ${now}
+      RETURNING "hash"`;
+    return rows.length === 1;
   }
 
   async sweep(now: Date): Promise<number> {

@@ -41,3 +41,46 @@ describe("a SQLite transaction whose COMMIT fails", () => {
     expect(await db.concernSupporter.count()).toBe(0);
   });
 });
+
+/** The file may not grow (SQLITE_FULL from here on), and the free space inside it is used up. */
+async function fillDisk(db: Database["db"]): Promise<void> {
+  await db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+  const [row] = await db.$queryRawUnsafe<Array<{ page_count: number | bigint }>>("PRAGMA page_count");
+  await db.$queryRawUnsafe(`PRAGMA max_page_count = ${Number(row?.page_count ?? 0)}`);
+  for (let size = 64_000, n = 0; size >= 16; n++) {
+    try {
+      await db.$executeRaw`INSERT INTO "SlackRequestSeen" ("hash", "expiresAt") VALUES (${`filler-${n}-${"x".repeat(size)}`}, ${new Date()})`;
+    } catch {
+      size = Math.floor(size / 2);
+    }
+  }
+}
+
+describe("a SQLite transaction whose statement finds the disk full", () => {
+  it("is reported, and the next transactions run once there is space", async () => {
+    database = await openDatabase(await freshDatabaseUrl("sqlite"));
+    const { db } = database;
+    await fillDisk(db);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const failed = await db
+        .$transaction(async (tx) => {
+          await tx.$executeRaw`INSERT INTO "SlackRequestSeen" ("hash", "expiresAt") VALUES (${`big-${attempt}-${"y".repeat(200_000)}`}, ${new Date()})`;
+        })
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      expect(failed).not.toBeNull();
+    }
+    await db.$queryRawUnsafe("PRAGMA max_page_count = 1073741823");
+    const next = db.$transaction(
+      (tx) => tx.$executeRaw`INSERT INTO "SlackRequestSeen" ("hash", "expiresAt") VALUES ('after', ${new Date()})`,
+    );
+    const outcome = await Promise.race([
+      next.then(() => "ran"),
+      new Promise((resolve) => setTimeout(() => resolve("still waiting"), 5_000).unref()),
+    ]);
+    expect(outcome).toBe("ran");
+    expect(await db.slackRequestSeen.count({ where: { hash: { startsWith: "big-" } } })).toBe(0);
+  });
+});

@@ -53,6 +53,8 @@ export interface ConcernReads {
     end: Date,
   ): Promise<Array<{ objective: number | null; count: number }>>;
   byId(workspaceId: string, id: string): Promise<ConcernRecord | null>;
+  /** Those of the concerns named that exist in the workspace named with each, by id. */
+  byIds(refs: Array<{ workspaceId: string; id: string }>): Promise<Map<string, ConcernRecord>>;
   byNumber(workspaceId: string, number: number): Promise<ConcernRecord | null>;
   bySourceKey(workspaceId: string, sourceKey: string): Promise<ConcernRecord | null>;
   /** The concern a submission (by its key) created or supported. */

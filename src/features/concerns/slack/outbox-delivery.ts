@@ -15,7 +15,7 @@ import { reference } from "./views/text";
 export interface OutboxDeliveryDeps {
   outbox: ConcernOutbox;
   leases: LeaseRepository;
-  concerns: { byId(workspaceId: string, id: string): Promise<ConcernRecord | null> };
+  concerns: { byIds(refs: Array<{ workspaceId: string; id: string }>): Promise<Map<string, ConcernRecord>> };
   triage: Pick<TriageService, "recordCard">;
   /** The card as it should look now, and the card shown again when it already exists (private routing). */
   cards: { newCard(concern: ConcernRecord): SlackMessage; showCard(concern: ConcernRecord): Promise<void> };
@@ -96,8 +96,13 @@ export class ConcernOutboxDelivery {
       const now = clock.now();
       let settled = 0;
       const gone = (other: string | null) => holderIsGone(other, holder);
-      for (const row of await outbox.claimDue(holder, now, new Date(now.getTime() + CLAIM_MS), gone)) {
-        if (await this.deliver(row)) settled += 1;
+      const claimed = await outbox.claimDue(holder, now, new Date(now.getTime() + CLAIM_MS), gone);
+      // One read for the batch: under load a pass settles many rows, and each read is a compiled query.
+      const concerns = await this.deps.concerns.byIds(
+        claimed.map((row) => ({ workspaceId: row.workspaceId, id: row.concernId })),
+      );
+      for (const row of claimed) {
+        if (await this.deliver(row, concerns.get(row.concernId) ?? null)) settled += 1;
       }
       return settled;
     } finally {
@@ -117,9 +122,8 @@ export class ConcernOutboxDelivery {
     );
   }
 
-  private async deliver(row: OutboxRow): Promise<boolean> {
+  private async deliver(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
     const { outbox, clock } = this.deps;
-    const concern = await this.deps.concerns.byId(row.workspaceId, row.concernId);
     // Purged, already shown, or nowhere to show it: nothing left to send.
     if (!concern || concern.triage) {
       await outbox.sent(row.id, concern?.triage ? concern.triage : null, clock.now());

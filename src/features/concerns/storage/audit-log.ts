@@ -97,9 +97,15 @@ export class AuditLog {
     return row ? { seq: Number(row.seq), hash: row.hash } : null;
   }
 
+  /** One parameterised INSERT: it runs in every write to a concern, and a model query is compiled afresh each time. */
   private async insert(tx: Tx, entry: AuditEntry): Promise<void> {
+    const row = toRow(entry);
     try {
-      await tx.concernAuditEntry.create({ data: toRow(entry) });
+      await tx.$executeRaw`
+        INSERT INTO "ConcernAuditEntry" ("seq", "at", "concernRef", "actor", "action", "fromStatus", "toStatus", "note",
+          "purge", "prevHash", "hash")
+        VALUES (${row.seq}, ${row.at}, ${row.concernRef}, ${row.actor}, ${row.action}, ${row.fromStatus}, ${row.toStatus},
+          ${row.note}, ${row.purge}, ${row.prevHash}, ${row.hash})`;
     } catch (error) {
       if (isUniqueViolation(error)) throw new AuditHeadMoved(`Audit entry ${entry.seq} was taken by another writer`);
       throw error;

@@ -19,6 +19,21 @@ export class ConcernQueries {
     return row ? toConcernRecord(row) : null;
   }
 
+  /** Several concerns in one read (the outbox delivers a batch), each only if it is in the workspace named with it. */
+  async byIds(refs: Array<{ workspaceId: string; id: string }>): Promise<Map<string, ConcernRecord>> {
+    if (refs.length === 0) return new Map();
+    const rows = await this.db.concern.findMany({
+      where: { id: { in: [...new Set(refs.map((ref) => ref.id))] } },
+      include: withSupporterCount,
+    });
+    const found = new Map<string, ConcernRecord>();
+    for (const row of rows) {
+      if (refs.some((ref) => ref.id === row.id && ref.workspaceId === row.workspaceId))
+        found.set(row.id, toConcernRecord(row));
+    }
+    return found;
+  }
+
   async byNumber(workspaceId: string, number: number): Promise<ConcernRecord | null> {
     const row = await this.db.concern.findUnique({
       where: { workspaceId_number: { workspaceId, number } },

@@ -13,7 +13,7 @@ import type {
 } from "../domain/records";
 import type { AuditLog, Tx } from "./audit-log";
 import { ConcernOutbox } from "./outbox";
-import { newConcernRow, toConcernRecord, withSupporterCount } from "./rows";
+import { insertConcern, newConcernRow, newlyStored, toConcernRecord, withSupporterCount } from "./rows";
 
 export interface StatusUpdate {
   from: ConcernStatus;
@@ -39,7 +39,8 @@ export class ConcernRepository {
       try {
         return await this.audit.transaction(async (tx) => {
           const number = await nextNumber(tx, concern.workspaceId);
-          const row = await tx.concern.create({ data: newConcernRow(concern, number) });
+          const row = newConcernRow(concern, number);
+          await insertConcern(tx, row);
           await this.audit.appendIn(tx, concern.id, audit);
           // The leads are owed the card from the moment the concern exists, whatever happens to this process.
           await this.outbox.addIn(tx, {
@@ -48,10 +49,7 @@ export class ConcernRepository {
             kind: "card",
             at: audit.at,
           });
-          return {
-            kind: "created",
-            concern: toConcernRecord({ ...row, _count: { supporters: 0 }, recusals: [] }),
-          } as const;
+          return { kind: "created", concern: toConcernRecord(newlyStored(row)) } as const;
         });
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
@@ -227,8 +225,11 @@ export class ConcernRepository {
     });
   }
 
+  /** After every card posted: one plain statement. */
   async setTriageMessage(id: string, channelId: string, ts: string): Promise<void> {
-    await this.db.concern.update({ where: { id }, data: { triageChannelId: channelId, triageTs: ts } });
+    const changed = await this.db.$executeRaw`
+      UPDATE "Concern" SET "triageChannelId" = ${channelId}, "triageTs" = ${ts} WHERE "id" = ${id}`;
+    if (changed !== 1) throw new Error("The concern whose card was posted is no longer stored");
   }
 
   private async byId(id: string): Promise<ConcernRecord> {

@@ -1,5 +1,5 @@
+import { Prisma } from "../../../generated/sqlite/client";
 import type { Db } from "../../../storage/database";
-import { isUniqueViolation } from "../../../storage/db-errors";
 import type { Tx } from "./audit-log";
 
 export type OutboxKind = "card";
@@ -36,16 +36,15 @@ export class ConcernOutbox {
 
   /** Inside another write's transaction: the concern and the promise to post its card commit together. */
   async addIn(tx: Tx, entry: NewOutboxEntry): Promise<void> {
-    await tx.concernOutbox.create({ data: this.row(entry) });
+    await tx.$executeRaw(this.insert(entry, Prisma.empty));
   }
 
-  /** The same, on its own; an entry already there (sent or not) is left alone. */
+  /**
+   * The same, on its own; an entry already there (sent or not) is left alone. Asked after every
+   * submission, whose entry is nearly always there already: one statement, and no error to raise.
+   */
   async ensure(entry: NewOutboxEntry): Promise<void> {
-    try {
-      await this.db.concernOutbox.create({ data: this.row(entry) });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
+    await this.db.$executeRaw(this.insert(entry, Prisma.sql`ON CONFLICT ("key") DO NOTHING`));
   }
 
   /**
@@ -70,11 +69,11 @@ export class ConcernOutbox {
     const claimed: OutboxRow[] = [];
     for (const row of free) {
       // Only if nobody claimed it since it was read: the claim it had is part of the condition.
-      const taken = await this.db.concernOutbox.updateMany({
-        where: { id: row.id, sentAt: null, lockedBy: row.lockedBy, lockedUntil: row.lockedUntil },
-        data: { lockedBy: holder, lockedUntil: until },
-      });
-      if (taken.count !== 1) continue;
+      const taken = await this.db.$executeRaw`
+        UPDATE "ConcernOutbox" SET "lockedBy" = ${holder}, "lockedUntil" = ${until}
+        WHERE "id" = ${row.id} AND "sentAt" IS NULL AND ${equalsOrNull("lockedBy", row.lockedBy)}
+          AND ${equalsOrNull("lockedUntil", row.lockedUntil)}`;
+      if (taken !== 1) continue;
       claimed.push({
         id: row.id,
         key: row.key,
@@ -91,24 +90,17 @@ export class ConcernOutbox {
 
   /** Just before the post: if this process dies now, the next sender looks in Slack before posting. */
   async posting(id: number, holder: string, now: Date): Promise<boolean> {
-    const marked = await this.db.concernOutbox.updateMany({
-      where: { id, lockedBy: holder, sentAt: null },
-      data: { postingAt: now },
-    });
-    return marked.count === 1;
+    const marked = await this.db.$executeRaw`
+      UPDATE "ConcernOutbox" SET "postingAt" = ${now} WHERE "id" = ${id} AND "lockedBy" = ${holder} AND "sentAt" IS NULL`;
+    return marked === 1;
   }
 
   async sent(id: number, where: { channelId: string; ts: string } | null, now: Date): Promise<void> {
-    await this.db.concernOutbox.update({
-      where: { id },
-      data: {
-        sentAt: now,
-        channelId: where?.channelId ?? null,
-        ts: where?.ts ?? null,
-        lockedBy: null,
-        lockedUntil: null,
-      },
-    });
+    const changed = await this.db.$executeRaw`
+      UPDATE "ConcernOutbox" SET "sentAt" = ${now}, "channelId" = ${where?.channelId ?? null}, "ts" = ${where?.ts ?? null},
+        "lockedBy" = NULL, "lockedUntil" = NULL
+      WHERE "id" = ${id}`;
+    if (changed !== 1) throw new Error("The outbox row being marked sent is no longer stored");
   }
 
   /** `notPosted`: Slack refused the post, so it is certainly not there. */
@@ -139,14 +131,17 @@ export class ConcernOutbox {
     });
   }
 
-  private row(entry: NewOutboxEntry) {
-    return {
-      key: entry.kind === "card" ? cardKey(entry.concernId) : `${entry.kind}:${entry.concernId}`,
-      workspaceId: entry.workspaceId,
-      concernId: entry.concernId,
-      kind: entry.kind,
-      createdAt: entry.at,
-      nextAttemptAt: entry.at,
-    };
+  /** A parameterised INSERT, the same on SQLite and PostgreSQL (a model query is compiled afresh each time). */
+  private insert(entry: NewOutboxEntry, onConflict: Prisma.Sql): Prisma.Sql {
+    const key = entry.kind === "card" ? cardKey(entry.concernId) : `${entry.kind}:${entry.concernId}`;
+    return Prisma.sql`
+      INSERT INTO "ConcernOutbox" ("key", "workspaceId", "concernId", "kind", "createdAt", "nextAttemptAt")
+      VALUES (${key}, ${entry.workspaceId}, ${entry.concernId}, ${entry.kind}, ${entry.at}, ${entry.at}) ${onConflict}`;
   }
+}
+
+/** `column = value`, or `column IS NULL` for null (a parameter compared with `=` never matches NULL). */
+function equalsOrNull(column: "lockedBy" | "lockedUntil", value: string | Date | null): Prisma.Sql {
+  const name = Prisma.raw(`"${column}"`);
+  return value === null ? Prisma.sql`${name} IS NULL` : Prisma.sql`${name} = ${value}`;
 }

@@ -15,6 +15,7 @@ import {
 import type { ReporterIdentity } from "../domain/identity";
 import type { ConcernRecord, ConcernSource, NewConcern, SupporterRecord } from "../domain/records";
 import type { SignpostKind } from "../domain/signposting";
+import type { Tx } from "./audit-log";
 
 /** Database rows <-> the plain records the rest of the app uses. */
 
@@ -125,5 +126,43 @@ export function newConcernRow(concern: NewConcern, number: number) {
     receiptHash: concern.receiptHash,
     createdAt: concern.createdAt,
     updatedAt: concern.createdAt,
+  };
+}
+
+export type NewConcernRow = ReturnType<typeof newConcernRow>;
+
+/**
+ * A new concern's row as one parameterised INSERT (the same on SQLite and PostgreSQL): it runs in
+ * every submission's transaction, and a model query would be compiled afresh each time.
+ */
+export async function insertConcern(tx: Tx, row: NewConcernRow): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "Concern" ("id", "workspaceId", "number", "status", "whatHappened", "objective", "body", "impact",
+      "identityMode", "reporterUserId", "reporterName", "sourceText", "sourceChannelId", "sourceTs", "sourceThreadTs",
+      "sourcePermalink", "sourceAuthor", "quoteChoice", "sourceKey", "submissionKey", "signposts", "receiptHash",
+      "createdAt", "updatedAt")
+    VALUES (${row.id}, ${row.workspaceId}, ${row.number}, ${row.status}, ${row.whatHappened}, ${row.objective},
+      ${row.body}, ${row.impact}, ${row.identityMode}, ${row.reporterUserId}, ${row.reporterName}, ${row.sourceText},
+      ${row.sourceChannelId}, ${row.sourceTs}, ${row.sourceThreadTs}, ${row.sourcePermalink}, ${row.sourceAuthor},
+      ${row.quoteChoice}, ${row.sourceKey}, ${row.submissionKey}, ${row.signposts}, ${row.receiptHash},
+      ${row.createdAt}, ${row.updatedAt})`;
+}
+
+/** The row `insertConcern` stored, as a read would return it (every other column at its default). */
+export function newlyStored(row: NewConcernRow): ConcernRow {
+  return {
+    ...row,
+    threadBlocked: false,
+    triageChannelId: null,
+    triageTs: null,
+    assigneeId: null,
+    resolutionNote: null,
+    outcome: null,
+    publication: null,
+    publishedAt: null,
+    acknowledgedAt: null,
+    resolvedAt: null,
+    _count: { supporters: 0 },
+    recusals: [],
   };
 }

@@ -162,4 +162,63 @@ describe.each(providers)("concern storage on %s", (provider) => {
     expect(stored?.source?.text).toHaveLength(40_000);
     expect(stored?.source?.text).toBe(text);
   });
+  it("stores an anonymous concern with no trace of who sent it, exactly as it reads back", async () => {
+    f = await concernFixture(provider);
+    const created = await f.services.submissions.submit(
+      submission({ draft: draft({ identityMode: "anonymous" }), source: SOURCE, keepSourceLink: false }),
+    );
+    if (created.kind !== "created") throw new Error(created.kind);
+    expect(created.receiptCode).toBeTruthy();
+    const row = await f.database.db.concern.findUniqueOrThrow({ where: { id: created.concern.id } });
+    expect([row.reporterUserId, row.reporterName, row.sourceAuthor, row.sourceChannelId]).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(JSON.stringify(row)).not.toContain("U0STAFF01");
+    expect(await f.storage.reads.byId(WORKSPACE, created.concern.id)).toEqual(created.concern);
+    const [entry] = await f.storage.audit.entriesFor(created.concern.id);
+    expect(entry).toMatchObject({ actor: "reporter:anonymous", action: "submit", to: "new" });
+  });
+
+  it("reads several concerns at once, each only in the workspace named with it", async () => {
+    f = await concernFixture(provider);
+    const mine = await f.services.submissions.submit(submission());
+    const theirs = await f.services.submissions.submit(submission({ workspaceId: "T0OTHER" }));
+    if (mine.kind !== "created" || theirs.kind !== "created") throw new Error("not created");
+    const found = await f.storage.reads.byIds([
+      { workspaceId: WORKSPACE, id: mine.concern.id },
+      { workspaceId: WORKSPACE, id: theirs.concern.id },
+      { workspaceId: WORKSPACE, id: "no-such-concern" },
+    ]);
+    expect([...found.keys()]).toEqual([mine.concern.id]);
+    expect(found.get(mine.concern.id)).toEqual(mine.concern);
+  });
+
+  it("owes each new concern's card once, claimed by one sender at a time until the claim lapses", async () => {
+    f = await concernFixture(provider);
+    const created = await f.services.submissions.submit(submission());
+    if (created.kind !== "created") throw new Error(created.kind);
+    const entry = { workspaceId: WORKSPACE, concernId: created.concern.id, kind: "card" as const, at: f.clock.now() };
+    await f.storage.outbox.ensure(entry);
+    expect(await f.storage.outbox.pending()).toMatchObject([{ key: `card:${created.concern.id}` }]);
+    const now = f.clock.now();
+    const until = new Date(now.getTime() + 60_000);
+    const [claimed, ...more] = await f.storage.outbox.claimDue("host:1", now, until, () => false);
+    expect(more).toEqual([]);
+    expect(await f.storage.outbox.claimDue("host:2", now, until, () => false)).toEqual([]);
+    const lapsed = new Date(until.getTime() + 1);
+    const [taken] = await f.storage.outbox.claimDue("host:2", lapsed, new Date(lapsed.getTime() + 60_000), () => false);
+    expect(taken?.id).toBe(claimed?.id);
+    expect(await f.storage.outbox.posting(taken?.id ?? 0, "host:1", lapsed)).toBe(false);
+    expect(await f.storage.outbox.posting(taken?.id ?? 0, "host:2", lapsed)).toBe(true);
+    await f.services.triage.recordCard(created.concern.id, "C0TRIAGE", "1772445600.000200");
+    await f.storage.outbox.sent(taken?.id ?? 0, { channelId: "C0TRIAGE", ts: "1772445600.000200" }, lapsed);
+    expect(await f.storage.outbox.pending()).toEqual([]);
+    await f.storage.outbox.ensure(entry);
+    expect(await f.storage.outbox.pending()).toEqual([]);
+    const shown = await f.storage.reads.byId(WORKSPACE, created.concern.id);
+    expect(shown?.triage).toEqual({ channelId: "C0TRIAGE", ts: "1772445600.000200" });
+  });
 });
