@@ -85,6 +85,8 @@ export interface ConcernServices {
 }
 
 export interface ConcernServiceOptions {
+  /** Each workspace's own leads and lead group, set by its admins; without it every workspace has `settings`'. */
+  roster?: (workspaceId: string) => Promise<{ leads: readonly string[]; group: string | null }>;
   groupMembers?: GroupMembers | null;
   onLeadLookupError?: (error: unknown) => void;
   /** The England and Wales bank holidays, for the report's working days (none when not given). */
@@ -104,6 +106,7 @@ export function createConcernServices(
     leads: settings.leads,
     group: settings.leadGroup,
     deputy: settings.deputy ?? null,
+    ...(options.roster ? { roster: options.roster } : {}),
     members: options.groupMembers ?? null,
     clock,
     onError: options.onLeadLookupError,
