@@ -13,6 +13,7 @@ import {
   type GroupMembers,
   loadBankHolidaysFile,
   type MinutesForConcerns,
+  type WorkspaceConcernSettings,
 } from "./domain";
 import { ConcernMinutesJob, type StoredMinutesBetween } from "./jobs/concern-minutes";
 import { ConcernReminderJob } from "./jobs/concern-reminders";
@@ -62,9 +63,7 @@ const MINUTES_INTERVAL_MS = 10 * 60_000;
 const MINUTES_LEASE = { name: "concern-minutes", holder: randomUUID(), ttlMs: 15 * 60_000 };
 
 /** The concern settings of one workspace (its admins' choices over the environment's). */
-export interface ConcernWorkspaceSettings {
-  leads: readonly string[];
-  leadGroup: string | null;
+export interface ConcernWorkspaceSettings extends WorkspaceConcernSettings {
   triageChannel: string | null;
 }
 
@@ -79,10 +78,7 @@ export function createConcerns(core: SharedCore, options: ConcernsOptions = {}):
   const settingsOf = async (workspaceId: string): Promise<ConcernWorkspaceSettings> =>
     options.settings ? options.settings.forWorkspace(workspaceId) : config.concerns;
   const services = createConcernServices(storage, config.concerns, clock, {
-    roster: async (workspaceId) => {
-      const settings = await settingsOf(workspaceId);
-      return { leads: settings.leads, group: settings.leadGroup };
-    },
+    workspaceSettings: settingsOf,
     groupMembers: options.leadGroupMembers ?? null,
     onLeadLookupError: (error) => logger.warn("Could not look up the concern leads' or deputy's user group", error),
     holidays: () => loadBankHolidaysFile(config.concerns.bankHolidaysFile),

@@ -1,6 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestBot, type TestBot } from "../../../support/bot";
-import { CONCERN_ENV, CONCERN_SEED, PEOPLE, readable, TRIAGE, waitUntil } from "../../concerns/slack/support";
+import {
+  CONCERN_ENV,
+  CONCERN_SEED,
+  PEOPLE,
+  raiseFromMessage,
+  readable,
+  TRIAGE,
+  waitUntil,
+} from "../../concerns/slack/support";
 
 const ADMIN = { id: "U0ADMIN01", name: "ruth.mills", real_name: "Ruth Mills", is_admin: true } as const;
 const OTHER_TRIAGE = { id: "C0TRIAGE2", name: "concern-triage-2" } as const;
@@ -100,6 +108,29 @@ describe("Settings in Slack", () => {
     await standin.close();
     t = second;
     second = null;
+  });
+
+  it("posts new concerns to the workspace's own triage channel and holds its own anonymous limit", async () => {
+    t = await startSettingsBot();
+    const view = await openSettings(t, ADMIN.id);
+    await t.slack.viewSubmission({
+      user: ADMIN.id,
+      viewId: view.id,
+      valuesByBlock: {
+        settings_triage_channel: { settings_triage_channel: OTHER_TRIAGE.id },
+        settings_anonymous_limit: { settings_anonymous_limit: "1" },
+      },
+    });
+    const first = await t.slack.userMessage({ user: PEOPLE.staff.id, channel: "C0COMMISS", text: "We were told." });
+    const raised = await raiseFromMessage(t, PEOPLE.staff.id, first.message, { identity_mode: "anonymous" });
+    expect(raised.submitted.effect.kind).toBe("updated");
+    await waitUntil(() => t.standin.messagesIn(OTHER_TRIAGE.id).some((m) => m.text.startsWith("CON-0001")), 10_000);
+    expect(t.standin.messagesIn(TRIAGE.id).some((m) => m.text.startsWith("CON-0001"))).toBe(false);
+
+    const second = await t.slack.userMessage({ user: PEOPLE.staff.id, channel: "C0COMMISS", text: "Again." });
+    const refused = await raiseFromMessage(t, PEOPLE.staff.id, second.message, { identity_mode: "anonymous" });
+    expect(refused.submitted.effect.kind).toBe("errors");
+    expect(readable(refused.submitted.effect)).toContain("several anonymous concerns");
   });
 
   it("answers bad values with field errors and stores nothing", async () => {

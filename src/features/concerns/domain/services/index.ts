@@ -84,9 +84,17 @@ export interface ConcernServices {
   audit: AuditService;
 }
 
+/** One workspace's concern settings, as its admins set them over the environment's. */
+export interface WorkspaceConcernSettings {
+  leads: readonly string[];
+  leadGroup: string | null;
+  acknowledgeWithinWorkingDays: number;
+  anonymousDailyLimit: number;
+}
+
 export interface ConcernServiceOptions {
-  /** Each workspace's own leads and lead group, set by its admins; without it every workspace has `settings`'. */
-  roster?: (workspaceId: string) => Promise<{ leads: readonly string[]; group: string | null }>;
+  /** Each workspace's own settings, set by its admins; without it every workspace has `settings`'. */
+  workspaceSettings?: (workspaceId: string) => Promise<WorkspaceConcernSettings>;
   groupMembers?: GroupMembers | null;
   onLeadLookupError?: (error: unknown) => void;
   /** The England and Wales bank holidays, for the report's working days (none when not given). */
@@ -102,11 +110,23 @@ export function createConcernServices(
   clock: Clock,
   options: ConcernServiceOptions = {},
 ): ConcernServices {
+  const workspaceSettings = options.workspaceSettings;
+  const own =
+    <K extends keyof WorkspaceConcernSettings>(key: K) =>
+    async (workspaceId: string): Promise<WorkspaceConcernSettings[K] | undefined> =>
+      workspaceSettings ? (await workspaceSettings(workspaceId))[key] : undefined;
   const leads = new LeadDirectory({
     leads: settings.leads,
     group: settings.leadGroup,
     deputy: settings.deputy ?? null,
-    ...(options.roster ? { roster: options.roster } : {}),
+    ...(workspaceSettings
+      ? {
+          roster: async (workspaceId: string) => {
+            const own = await workspaceSettings(workspaceId);
+            return { leads: own.leads, group: own.leadGroup };
+          },
+        }
+      : {}),
     members: options.groupMembers ?? null,
     clock,
     onError: options.onLeadLookupError,
@@ -124,7 +144,14 @@ export function createConcernServices(
   return {
     leads,
     access,
-    submissions: new SubmissionService(writes, reads, submissionLimiter, settings.receiptPepper, clock),
+    submissions: new SubmissionService(
+      writes,
+      reads,
+      submissionLimiter,
+      settings.receiptPepper,
+      clock,
+      own("anonymousDailyLimit"),
+    ),
     triage,
     handling: new HandlingService(reads, writes, access, triage, clock),
     routing: new CardRouting(storage.posts, access),
@@ -133,12 +160,18 @@ export function createConcernServices(
     exports: new ExportService(reads, audit, access, clock),
     reports: new ReportService(reads, storage.checkins, audit, access, clock, {
       acknowledgeWithinWorkingDays: settings.acknowledgeWithinWorkingDays,
+      acknowledgeWithinWorkingDaysFor: own("acknowledgeWithinWorkingDays"),
       holidays: options.holidays ?? (async () => new Set<string>()),
     }),
     publication: new PublicationService(reads, writes, access, clock),
     checkins: new CheckinService(reads, storage.checkins, lookup, settings.receiptPepper),
     minutes: new ConcernMinutesService(reads, storage.minutesLinks, clock),
-    reminders: new ReminderService(reads, storage.reminders, settings.acknowledgeWithinWorkingDays),
+    reminders: new ReminderService(
+      reads,
+      storage.reminders,
+      settings.acknowledgeWithinWorkingDays,
+      own("acknowledgeWithinWorkingDays"),
+    ),
     retention: new RetentionService(reads, storage.retention, settings.retentionYears, clock),
     audit: new AuditService(reads, audit),
   };
