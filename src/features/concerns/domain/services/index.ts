@@ -90,6 +90,7 @@ export interface WorkspaceConcernSettings {
   leadGroup: string | null;
   acknowledgeWithinWorkingDays: number;
   anonymousDailyLimit: number;
+  retentionYears: number;
 }
 
 export interface ConcernServiceOptions {
@@ -172,7 +173,7 @@ export function createConcernServices(
       settings.acknowledgeWithinWorkingDays,
       own("acknowledgeWithinWorkingDays"),
     ),
-    retention: new RetentionService(reads, storage.retention, settings.retentionYears, clock),
+    retention: new RetentionService(reads, storage.retention, settings.retentionYears, clock, own("retentionYears")),
     audit: new AuditService(reads, audit),
   };
 }
