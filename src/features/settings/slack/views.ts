@@ -21,11 +21,6 @@ export const FIELD_BLOCKS: Record<SettingName, string> = {
 
 const plain = (text: string) => ({ type: "plain_text" as const, text });
 
-function ownersText(owners: WorkspaceSettings["knowledgeOwners"]): string {
-  if (!owners) return "none";
-  return owners.kind === "usergroup" ? `<!subteam^${owners.id}>` : `<#${owners.id}>`;
-}
-
 function peopleText(settings: WorkspaceSettings): string {
   const named = settings.leads.map((id) => `<@${id}>`);
   if (settings.leadGroup) named.push(`<!subteam^${settings.leadGroup}>`);
@@ -39,8 +34,6 @@ export function settingsHomeBlocks(settings: WorkspaceSettings): ViewBlockBuilde
     `• Triage channel: ${settings.triageChannel ? `<#${settings.triageChannel}>` : "none"}`,
     `• Acknowledge within ${settings.acknowledgeWithinWorkingDays} working days; concerns kept ${settings.retentionYears} years`,
     `• Anonymous concerns per person per day: ${settings.anonymousDailyLimit}`,
-    `• Knowledge owners (policy leads): ${ownersText(settings.knowledgeOwners)}`,
-    `• Default digest time: ${settings.digestTime ?? "none"}`,
   ];
   return [
     Blocks.Divider(),
@@ -87,7 +80,6 @@ function textInput(name: SettingName, label: string, hint: string, value: string
 
 /** The Settings modal: filled with what this workspace's admins have set; an empty field is the default. */
 export function settingsModal(overrides: SettingOverrides, defaults: WorkspaceSettings): View {
-  const owners = overrides.knowledgeOwners;
   return {
     type: "modal",
     callback_id: SETTINGS_IDS.modal,
@@ -139,24 +131,6 @@ export function settingsModal(overrides: SettingOverrides, defaults: WorkspaceSe
         overrides.anonymousDailyLimit,
         defaults.anonymousDailyLimit,
       ),
-      textInput(
-        "knowledgeOwners",
-        "Knowledge owners (policy leads)",
-        "A user group id (S…) or a channel id (C…) that answers questions the bot cannot. Empty: the default.",
-        owners ? owners.id : undefined,
-      ),
-      {
-        type: "input",
-        block_id: FIELD_BLOCKS.digestTime,
-        optional: true,
-        label: plain("Default digest time"),
-        hint: plain("Empty: the default."),
-        element: {
-          type: "timepicker",
-          action_id: FIELD_BLOCKS.digestTime,
-          ...(overrides.digestTime ? { initial_time: overrides.digestTime } : {}),
-        },
-      },
     ],
   };
 }

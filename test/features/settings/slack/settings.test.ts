@@ -141,14 +141,12 @@ describe("Settings in Slack", () => {
       viewId: view.id,
       valuesByBlock: {
         settings_lead_group: { settings_lead_group: "concern leads" },
-        settings_knowledge_owners: { settings_knowledge_owners: "#policy" },
       },
     });
     expect(submitted.effect).toMatchObject({
       kind: "errors",
       errors: {
         settings_lead_group: expect.stringContaining("user group id"),
-        settings_knowledge_owners: expect.stringContaining("user group id"),
       },
     });
     expect(await t.bot.core.features.settings.service.changes(workspace(t))).toEqual([]);
