@@ -32,7 +32,7 @@ export const SETTING_NAMES: readonly SettingName[] = [
 ];
 
 export const BOUNDS = {
-  acknowledgeWithinWorkingDays: { min: 1, max: 30 },
+  acknowledgeWithinWorkingDays: { min: 1, max: 20 },
   retentionYears: { min: 1, max: 30 },
   anonymousDailyLimit: { min: 1, max: 100 },
 } as const;
