@@ -98,7 +98,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     return client ? ((await client.usergroups.users.list({ usergroup })).users ?? []) : [];
   };
   const core = await createCore(config, { ...options, logger, leadGroupMembers });
-  const { objectives, concerns, minutes } = core.features;
+  const { objectives, concerns, minutes, settings } = core.features;
   if (install) installations = new InstallationRepository(core.database.db, new TokenCipher(install.encryptionKeys));
   clients = installations
     ? new InstalledClients({
@@ -124,14 +124,16 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const jobs = (
     await Promise.all([objectives, concerns, minutes].map((feature) => feature.register(app, workspaceClients)))
   ).flat();
-  registerAppHome(app, {
+  const publishHome = registerAppHome(app, {
     frame: (sections) => objectives.homeView(sections),
     sections: [
       { name: "concerns", blocks: (workspaceId, userId) => concerns.homeSection(workspaceId, userId) },
       { name: "digests", blocks: (workspaceId) => minutes.homeSection(workspaceId) },
+      { name: "settings", blocks: (workspaceId, userId) => settings.homeSection(workspaceId, userId) },
     ],
     logger: core.logger,
   });
+  await settings.register(app, workspaceClients, publishHome);
   app.error(async (error) => core.logger.error("Unhandled error in a listener", error));
 
   const slackAuth = new SlackAuthState();

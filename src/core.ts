@@ -4,6 +4,7 @@ import type { SharedCore } from "./core-types";
 import { type ConcernsFeature, createConcerns, type GroupMembers } from "./features/concerns";
 import { createMinutes, type MinutesFeature, MinutesSearchRepository } from "./features/minutes";
 import { createObjectives, type ObjectivesFeature } from "./features/objectives";
+import { createSettings, type SettingsFeature } from "./features/settings";
 import { Logger } from "./logger";
 import { openDatabase, tuneDatabase } from "./storage/database";
 import { migrateDatabase } from "./storage/migrate";
@@ -20,6 +21,7 @@ export interface Features {
   objectives: ObjectivesFeature;
   concerns: ConcernsFeature;
   minutes: MinutesFeature;
+  settings: SettingsFeature;
 }
 
 /** Everything but Slack: the database and the three features. The bot, the CLI and the sandbox build exactly this. */
@@ -36,18 +38,19 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
   if (migration.applied) logger.info("Applied the database migrations");
   await tuneDatabase(database);
   const shared: SharedCore = { config, clock, logger, database, workspaces: new WorkspaceRepository(database.db) };
+  const settings = createSettings(shared);
   const objectives = createObjectives(shared, {
     stored: new MinutesSearchRepository(database.db, database.provider),
   });
-  const concerns = createConcerns(
-    shared,
-    options.leadGroupMembers ? { leadGroupMembers: options.leadGroupMembers } : {},
-  );
+  const concerns = createConcerns(shared, {
+    settings,
+    ...(options.leadGroupMembers ? { leadGroupMembers: options.leadGroupMembers } : {}),
+  });
   const minutes = await createMinutes(shared, { objectives, concernCounts: concerns.countsByObjective });
   concerns.watchMinutes((from, to) => minutes.reader.storedBetween(from, to));
   return {
     ...shared,
-    features: { objectives, concerns, minutes },
+    features: { objectives, concerns, minutes, settings },
     close: async () => {
       await objectives.close();
       await database.close();

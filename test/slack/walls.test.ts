@@ -78,6 +78,37 @@ describe("walls between workspaces", () => {
   let t: InstalledTestBot;
   afterEach(() => t?.close());
 
+  it("makes a concern lead set by one workspace's admin a lead there only, never in another workspace", async () => {
+    t = await startInstalledBot();
+    await t.install(NORTH);
+    await t.install(SOUTH);
+    const north = t.team(NORTH);
+    const admin = north.standin.workspace.addUser({ id: "U0NADMIN1", name: "north.admin", is_admin: true });
+    await homeOf(t, NORTH, admin.id);
+    const home = north.standin.homeViewOf(admin.id);
+    if (!home) throw new Error("no App Home");
+    await north.slack.blockAction({
+      user: admin.id,
+      actionId: "settings_open",
+      container: { type: "view", viewId: home.id },
+    });
+    await waitUntil(() => north.standin.openViewsFor(admin.id).at(-1)?.callback_id === "workspace_settings");
+    const form = north.standin.openViewsFor(admin.id).at(-1)!;
+    const saved = await north.slack.viewSubmission({
+      user: admin.id,
+      viewId: form.id,
+      valuesByBlock: { settings_leads: { settings_leads: [SHARED.id] } },
+    });
+    expect(saved.effect.kind).toBe("updated");
+
+    const leads = t.bot.core.features.concerns.leads;
+    expect(await leads.isLead(NORTH.team.id, SHARED.id)).toBe(true);
+    expect(await leads.isLead(SOUTH.team.id, SHARED.id)).toBe(false);
+    expect(await leads.leads(SOUTH.team.id)).toEqual([]);
+    expect((await t.bot.core.features.settings.forWorkspace(SOUTH.team.id)).leads).toEqual([]);
+    expect(await homeOf(t, SOUTH, SHARED.id)).not.toContain("Change settings");
+  });
+
   it("shows neither workspace's concerns, digests or questions in the other's commands, App Home or CLI listings", async () => {
     t = await startInstalledBot();
     await t.install(NORTH);

@@ -13,6 +13,7 @@ import {
   type GroupMembers,
   loadBankHolidaysFile,
   type MinutesForConcerns,
+  type WorkspaceConcernSettings,
 } from "./domain";
 import { ConcernMinutesJob, type StoredMinutesBetween } from "./jobs/concern-minutes";
 import { ConcernReminderJob } from "./jobs/concern-reminders";
@@ -61,10 +62,23 @@ const MINUTES_INTERVAL_MS = 10 * 60_000;
  */
 const MINUTES_LEASE = { name: "concern-minutes", holder: randomUUID(), ttlMs: 15 * 60_000 };
 
-export function createConcerns(core: SharedCore, options: { leadGroupMembers?: GroupMembers } = {}): ConcernsFeature {
+/** The concern settings of one workspace (its admins' choices over the environment's). */
+export interface ConcernWorkspaceSettings extends WorkspaceConcernSettings {
+  triageChannel: string | null;
+}
+
+export interface ConcernsOptions {
+  leadGroupMembers?: GroupMembers;
+  settings?: { forWorkspace(workspaceId: string): Promise<ConcernWorkspaceSettings> };
+}
+
+export function createConcerns(core: SharedCore, options: ConcernsOptions = {}): ConcernsFeature {
   const { config, clock, logger, database } = core;
   const storage = createConcernStorage(database.db, database.provider);
+  const settingsOf = async (workspaceId: string): Promise<ConcernWorkspaceSettings> =>
+    options.settings ? options.settings.forWorkspace(workspaceId) : config.concerns;
   const services = createConcernServices(storage, config.concerns, clock, {
+    workspaceSettings: settingsOf,
     groupMembers: options.leadGroupMembers ?? null,
     onLeadLookupError: (error) => logger.warn("Could not look up the concern leads' or deputy's user group", error),
     holidays: () => loadBankHolidaysFile(config.concerns.bankHolidaysFile),
@@ -104,8 +118,8 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
           checkins: services.checkins,
         },
         {
-          triageChannel: config.concerns.triageChannel,
-          leadMention: leadMention(config.concerns),
+          triageChannel: async (workspaceId) => (await settingsOf(workspaceId)).triageChannel,
+          leadMention: async (workspaceId) => leadMention(await settingsOf(workspaceId)),
           cardOwed: async (concern) => {
             await storage.outbox.ensure({
               workspaceId: concern.workspaceId,
@@ -127,7 +141,7 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
         leads: services.leads,
         isPrivate: (concern) => services.routing.isPrivate(concern),
         clients,
-        triageChannel: config.concerns.triageChannel,
+        triageChannel: async (workspaceId) => (await settingsOf(workspaceId)).triageChannel,
         clock,
         logger,
         holder: processHolder(),
@@ -139,7 +153,7 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
         concerns: services,
         concernDrafts: storage.drafts,
         concernNotifier,
-        triageChannel: config.concerns.triageChannel,
+        triageChannel: async (workspaceId) => (await settingsOf(workspaceId)).triageChannel,
         clock,
         logger,
       });
@@ -194,7 +208,7 @@ export function createConcerns(core: SharedCore, options: { leadGroupMembers?: G
 type ConcernSettings = SharedCore["config"]["concerns"];
 
 /** How reminders call the leads: their user group, or each named lead. */
-function leadMention(settings: ConcernSettings): string | null {
+function leadMention(settings: ConcernWorkspaceSettings): string | null {
   if (settings.leadGroup) return `<!subteam^${settings.leadGroup}>`;
   return settings.leads.length > 0 ? settings.leads.map((id) => `<@${id}>`).join(" ") : null;
 }

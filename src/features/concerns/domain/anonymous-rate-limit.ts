@@ -40,8 +40,8 @@ export class AnonymousRateLimiter {
     }
   }
 
-  /** Decides, and when allowed counts the submission. */
-  check(userId: string, now: Date): RateLimitDecision {
+  /** Decides, and when allowed counts the submission; `limit` is the workspace's own, where it has one. */
+  check(userId: string, now: Date, limit: number = this.options.limit): RateLimitDecision {
     const at = now.getTime();
     const current = this.epochAt(at);
     this.forgetOldEpochs(current);
@@ -50,8 +50,8 @@ export class AnonymousRateLimiter {
       .flatMap((index) => this.submissionsOf(index, userId))
       .filter((time) => time > since)
       .sort((a, b) => a - b);
-    if (recent.length >= this.options.limit) {
-      const oldestCounted = recent[recent.length - this.options.limit] ?? at;
+    if (recent.length >= limit) {
+      const oldestCounted = recent[recent.length - limit] ?? at;
       return { allowed: false, retryAt: new Date(oldestCounted + this.options.windowMs) };
     }
     this.record(current, userId, at, since);

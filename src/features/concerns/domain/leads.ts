@@ -11,6 +11,8 @@ export interface LeadDirectoryOptions {
   leads: readonly string[];
   /** A user group whose members are leads too. */
   group: string | null;
+  /** The workspace's own leads and group, where its admins have set them (in place of `leads` and `group`). */
+  roster?: (workspaceId: string) => Promise<{ leads: readonly string[]; group: string | null }>;
   /** The deputy (CONCERN_DEPUTY), if one is set. */
   deputy?: DeputySetting | null;
   /** Looks a group up (usergroups.users.list); null where Slack is not available (the CLI). */
@@ -49,14 +51,22 @@ export class LeadDirectory implements LeadRoster {
   }
 
   async isLead(workspaceId: string, userId: string): Promise<boolean> {
-    if (this.options.leads.includes(userId)) return true;
-    return (await this.groupMembers(workspaceId, this.options.group)).has(userId);
+    const roster = await this.rosterOf(workspaceId);
+    if (roster.leads.includes(userId)) return true;
+    return (await this.groupMembers(workspaceId, roster.group)).has(userId);
   }
 
   /** Every lead: the named ones first, then the group's members. */
   async leads(workspaceId: string): Promise<string[]> {
-    const group = await this.groupMembers(workspaceId, this.options.group);
-    return [...new Set([...this.options.leads, ...group])];
+    const roster = await this.rosterOf(workspaceId);
+    const group = await this.groupMembers(workspaceId, roster.group);
+    return [...new Set([...roster.leads, ...group])];
+  }
+
+  private async rosterOf(workspaceId: string): Promise<{ leads: readonly string[]; group: string | null }> {
+    return this.options.roster
+      ? this.options.roster(workspaceId)
+      : { leads: this.options.leads, group: this.options.group };
   }
 
   async isDeputy(workspaceId: string, userId: string): Promise<boolean> {

@@ -1,7 +1,7 @@
 import type { Clock } from "../../../clock";
 import type { Logger } from "../../../logger";
 import type { ConcernServices, DraftStore } from "../domain";
-import type { ConcernNotifier } from "./notifier";
+import type { ConcernNotifier, PerWorkspace } from "./notifier";
 
 /** What the concerns feature's listeners need: its services and the notifier, never its storage. */
 export interface ConcernsSlackDeps {
@@ -9,7 +9,7 @@ export interface ConcernsSlackDeps {
   concernDrafts: DraftStore;
   concernNotifier: ConcernNotifier;
   /** CONCERN_TRIAGE_CHANNEL: never a place to publish to staff. */
-  triageChannel: string | null;
+  triageChannel: PerWorkspace<string | null>;
   clock: Clock;
   logger: Logger;
 }

@@ -27,10 +27,17 @@ import {
 } from "./views/notifications";
 import { reference } from "./views/text";
 
+/** A value for every workspace, or each workspace's own (its admins' settings). */
+export type PerWorkspace<T> = T | ((workspaceId: string) => Promise<T>);
+
+export async function valueFor<T>(setting: PerWorkspace<T>, workspaceId: string): Promise<T> {
+  return typeof setting === "function" ? (setting as (workspaceId: string) => Promise<T>)(workspaceId) : setting;
+}
+
 export interface NotifierSettings {
-  triageChannel: string | null;
+  triageChannel: PerWorkspace<string | null>;
   /** "<!subteam^S123>" or "<@U1> <@U2>", to nudge leads in reminders. */
-  leadMention: string | null;
+  leadMention: PerWorkspace<string | null>;
   /**
    * A concern without a card yet: its card is owed through the outbox (written with the concern),
    * which this asks to run now rather than posting here, so a card is never posted twice.
@@ -74,7 +81,7 @@ export class ConcernNotifier {
       await this.showPrivately(concern);
       return;
     }
-    const channel = this.settings.triageChannel;
+    const channel = await valueFor(this.settings.triageChannel, concern.workspaceId);
     if (!channel) return;
     try {
       if (!concern.triage) {
@@ -180,10 +187,11 @@ export class ConcernNotifier {
     }
     if (this.services.routing.isPrivate(reminder.concern))
       return this.threadNote(reminder.concern, reminderMessage(reminder, null), true);
-    const channel = reminder.concern.triage?.channelId ?? this.settings.triageChannel;
+    const workspaceId = reminder.concern.workspaceId;
+    const channel = reminder.concern.triage?.channelId ?? (await valueFor(this.settings.triageChannel, workspaceId));
     if (!channel) return false;
     try {
-      const message = reminderMessage(reminder, this.settings.leadMention);
+      const message = reminderMessage(reminder, await valueFor(this.settings.leadMention, workspaceId));
       const card = reminder.concern.triage;
       // On the card's thread and in the channel, so it is seen and stays with the concern.
       if (!card) {

@@ -8,6 +8,7 @@ import type { LeaseRepository } from "../../../storage/leases";
 import type { ConcernRecord, TriageService } from "../domain";
 import type { ConcernOutbox, OutboxRow } from "../storage/outbox";
 import { slackErrorCode } from "./client";
+import { type PerWorkspace, valueFor } from "./notifier";
 import { triageChannelUnreachable } from "./views/notifications";
 import { reference } from "./views/text";
 
@@ -23,7 +24,7 @@ export interface OutboxDeliveryDeps {
   isPrivate(concern: ConcernRecord): boolean;
   /** Each workspace's "posting" client: 429s answered instead of retried, a hung call given up. */
   clients: WorkspaceClients;
-  triageChannel: string | null;
+  triageChannel: PerWorkspace<string | null>;
   clock: Clock;
   logger: Logger;
   holder: string;
@@ -134,7 +135,7 @@ export class ConcernOutboxDelivery {
       await outbox.sent(row.id, null, clock.now());
       return true;
     }
-    const channel = this.deps.triageChannel;
+    const channel = await valueFor(this.deps.triageChannel, concern.workspaceId);
     if (!channel) {
       await outbox.sent(row.id, null, clock.now());
       return true;

@@ -5,6 +5,7 @@ import type { SlackClient } from "./client";
 import { slackErrorCode } from "./client";
 import type { ConcernsSlackDeps } from "./deps";
 import { inputsOf } from "./form-state";
+import { valueFor } from "./notifier";
 import { publishModal, publishNoticeModal, roundUpMessage } from "./views/publish";
 import type { ModalView } from "./views/view";
 
@@ -31,11 +32,12 @@ export async function openPublishModal(
   context: { triggerId: string; workspaceId: string; userId: string; channelId: string; responseUrl: string },
 ): Promise<void> {
   const found = await deps.concerns.publication.candidates(context.workspaceId, context.userId);
+  const triageChannel = await valueFor(deps.triageChannel, context.workspaceId);
   const view = found.ok
     ? publishModal({
         items: found.value,
         chosen: found.value.map((item) => item.concernId),
-        channel: context.channelId === deps.triageChannel ? null : context.channelId,
+        channel: context.channelId === triageChannel ? null : context.channelId,
         metadata: JSON.stringify({ channel: context.channelId }),
       })
     : publishNoticeModal(found.reason);
@@ -79,7 +81,7 @@ export async function submitPublish(
   const channelError = (message: string) => errors(CONCERN_INPUTS.publishChannel.block, message);
   if (ids.length === 0) return itemsError("Please tick at least one item.");
   if (!channel) return channelError("Please choose where to post it.");
-  if (channel === deps.triageChannel)
+  if (channel === (await valueFor(deps.triageChannel, request.workspaceId)))
     return channelError("That is the concern leads' triage channel: please choose a channel staff read.");
   const chosen = await deps.concerns.publication.chosen(request.workspaceId, request.userId, ids);
   if (!chosen.ok) return itemsError(chosen.reason);

@@ -84,7 +84,18 @@ export interface ConcernServices {
   audit: AuditService;
 }
 
+/** One workspace's concern settings, as its admins set them over the environment's. */
+export interface WorkspaceConcernSettings {
+  leads: readonly string[];
+  leadGroup: string | null;
+  acknowledgeWithinWorkingDays: number;
+  anonymousDailyLimit: number;
+  retentionYears: number;
+}
+
 export interface ConcernServiceOptions {
+  /** Each workspace's own settings, set by its admins; without it every workspace has `settings`'. */
+  workspaceSettings?: (workspaceId: string) => Promise<WorkspaceConcernSettings>;
   groupMembers?: GroupMembers | null;
   onLeadLookupError?: (error: unknown) => void;
   /** The England and Wales bank holidays, for the report's working days (none when not given). */
@@ -100,10 +111,23 @@ export function createConcernServices(
   clock: Clock,
   options: ConcernServiceOptions = {},
 ): ConcernServices {
+  const workspaceSettings = options.workspaceSettings;
+  const own =
+    <K extends keyof WorkspaceConcernSettings>(key: K) =>
+    async (workspaceId: string): Promise<WorkspaceConcernSettings[K] | undefined> =>
+      workspaceSettings ? (await workspaceSettings(workspaceId))[key] : undefined;
   const leads = new LeadDirectory({
     leads: settings.leads,
     group: settings.leadGroup,
     deputy: settings.deputy ?? null,
+    ...(workspaceSettings
+      ? {
+          roster: async (workspaceId: string) => {
+            const own = await workspaceSettings(workspaceId);
+            return { leads: own.leads, group: own.leadGroup };
+          },
+        }
+      : {}),
     members: options.groupMembers ?? null,
     clock,
     onError: options.onLeadLookupError,
@@ -121,7 +145,14 @@ export function createConcernServices(
   return {
     leads,
     access,
-    submissions: new SubmissionService(writes, reads, submissionLimiter, settings.receiptPepper, clock),
+    submissions: new SubmissionService(
+      writes,
+      reads,
+      submissionLimiter,
+      settings.receiptPepper,
+      clock,
+      own("anonymousDailyLimit"),
+    ),
     triage,
     handling: new HandlingService(reads, writes, access, triage, clock),
     routing: new CardRouting(storage.posts, access),
@@ -130,13 +161,19 @@ export function createConcernServices(
     exports: new ExportService(reads, audit, access, clock),
     reports: new ReportService(reads, storage.checkins, audit, access, clock, {
       acknowledgeWithinWorkingDays: settings.acknowledgeWithinWorkingDays,
+      acknowledgeWithinWorkingDaysFor: own("acknowledgeWithinWorkingDays"),
       holidays: options.holidays ?? (async () => new Set<string>()),
     }),
     publication: new PublicationService(reads, writes, access, clock),
     checkins: new CheckinService(reads, storage.checkins, lookup, settings.receiptPepper),
     minutes: new ConcernMinutesService(reads, storage.minutesLinks, clock),
-    reminders: new ReminderService(reads, storage.reminders, settings.acknowledgeWithinWorkingDays),
-    retention: new RetentionService(reads, storage.retention, settings.retentionYears, clock),
+    reminders: new ReminderService(
+      reads,
+      storage.reminders,
+      settings.acknowledgeWithinWorkingDays,
+      own("acknowledgeWithinWorkingDays"),
+    ),
+    retention: new RetentionService(reads, storage.retention, settings.retentionYears, clock, own("retentionYears")),
     audit: new AuditService(reads, audit),
   };
 }

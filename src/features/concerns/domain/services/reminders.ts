@@ -20,17 +20,22 @@ export class ReminderService {
     private readonly reads: ConcernReads,
     private readonly claims: ReminderClaimStore,
     private readonly acknowledgeWithinWorkingDays: number,
+    private readonly daysFor: (workspaceId: string) => Promise<number | undefined> = async () => undefined,
   ) {}
 
   /** Claims today's reminder for every overdue concern; returns only the ones this process won. */
   async claimDue(now: Date, holidays: ReadonlySet<string>): Promise<DueReminder[]> {
     const candidates = await this.reads.unacknowledged();
+    const days = new Map<string, number>();
+    for (const workspaceId of new Set(candidates.map(({ concern }) => concern.workspaceId))) {
+      days.set(workspaceId, (await this.daysFor(workspaceId)) ?? this.acknowledgeWithinWorkingDays);
+    }
     const due = candidates.filter(({ concern, lastReminderAt }) =>
       reminderDue(
         { createdAt: concern.createdAt, status: concern.status, lastReminderAt },
         now,
         holidays,
-        this.acknowledgeWithinWorkingDays,
+        days.get(concern.workspaceId) ?? this.acknowledgeWithinWorkingDays,
       ),
     );
     const day = calendarDate(now);

@@ -8,6 +8,8 @@ import type { ForLead } from "./lookup";
 
 export interface ReportSettings {
   acknowledgeWithinWorkingDays: number;
+  /** A workspace's own target, where its admins set one. */
+  acknowledgeWithinWorkingDaysFor?: (workspaceId: string) => Promise<number | undefined>;
   /** The England and Wales bank holidays, read when a report is made. */
   holidays: () => Promise<ReadonlySet<string>>;
 }
@@ -66,7 +68,9 @@ export class ReportService {
       })),
       checkins,
       holidays,
-      acknowledgeTarget: this.settings.acknowledgeWithinWorkingDays,
+      acknowledgeTarget:
+        (workspaceId ? await this.settings.acknowledgeWithinWorkingDaysFor?.(workspaceId) : undefined) ??
+        this.settings.acknowledgeWithinWorkingDays,
       leftOut: included.length < concerns.length,
     });
     await this.audit.append(`report:${workspaceId ?? "all"}`, {

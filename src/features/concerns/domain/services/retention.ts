@@ -18,12 +18,32 @@ export class RetentionService {
     private readonly store: RetentionStore,
     private readonly retentionYears: number,
     private readonly clock: Clock,
+    /** A workspace's own retention, where its admins set one. */
+    private readonly yearsFor: (workspaceId: string) => Promise<number | undefined> = async () => undefined,
   ) {}
 
+  /**
+   * Each workspace's concerns against its own cutoff. The plan's cutoff is the latest of those
+   * (every concern purged was resolved before it), or the default's when nothing differs.
+   */
   async plan(): Promise<PurgePlan> {
-    const cutoff = purgeCutoff(this.clock.now(), this.retentionYears);
-    const concerns = await this.reads.list(null, { createdTo: cutoff });
-    return { cutoff, ...selectForPurge(concerns, cutoff) };
+    const now = this.clock.now();
+    const defaultCutoff = purgeCutoff(now, this.retentionYears);
+    const widest = purgeCutoff(now, 1);
+    const concerns = await this.reads.list(null, { createdTo: widest });
+    const byWorkspace = new Map<string, ConcernRecord[]>();
+    for (const concern of concerns)
+      byWorkspace.set(concern.workspaceId, [...(byWorkspace.get(concern.workspaceId) ?? []), concern]);
+    const plan: PurgePlan = { cutoff: defaultCutoff, purge: [], needsReview: [] };
+    for (const [workspaceId, own] of byWorkspace) {
+      const years = (await this.yearsFor(workspaceId)) ?? this.retentionYears;
+      const cutoff = purgeCutoff(now, years);
+      const selected = selectForPurge(own, cutoff);
+      plan.purge.push(...selected.purge);
+      plan.needsReview.push(...selected.needsReview);
+      if (selected.purge.length > 0 && cutoff > plan.cutoff) plan.cutoff = cutoff;
+    }
+    return plan;
   }
 
   async purge(): Promise<PurgePlan & { auditEntriesRemoved: number; tombstoneSeq: number | null }> {

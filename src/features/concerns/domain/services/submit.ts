@@ -57,6 +57,7 @@ export class SubmissionService {
     private readonly limiter: AnonymousRateLimiter,
     private readonly pepper: string | null,
     private readonly clock: Clock,
+    private readonly limitFor: (workspaceId: string) => Promise<number | undefined> = async () => undefined,
   ) {}
 
   async submit(submission: Submission): Promise<SubmissionResult> {
@@ -64,7 +65,11 @@ export class SubmissionService {
     const now = this.clock.now();
     const identity = reporterIdentity(submission.draft.identityMode, submission.user);
     if (identity.mode === "anonymous") {
-      const decision = this.limiter.check(submission.user.id, now);
+      const decision = this.limiter.check(
+        submission.user.id,
+        now,
+        (await this.limitFor(submission.workspaceId)) ?? undefined,
+      );
       if (!decision.allowed) return { kind: "rate_limited", retryAt: decision.retryAt };
     }
     const keys = {

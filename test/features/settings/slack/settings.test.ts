@@ -1,0 +1,170 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startTestBot, type TestBot } from "../../../support/bot";
+import {
+  CONCERN_ENV,
+  CONCERN_SEED,
+  PEOPLE,
+  raiseFromMessage,
+  readable,
+  TRIAGE,
+  waitUntil,
+} from "../../concerns/slack/support";
+
+const ADMIN = { id: "U0ADMIN01", name: "ruth.mills", real_name: "Ruth Mills", is_admin: true } as const;
+const OTHER_TRIAGE = { id: "C0TRIAGE2", name: "concern-triage-2" } as const;
+
+function startSettingsBot(options: { databaseUrl?: string; sharedStandin?: TestBot["standin"] } = {}) {
+  return startTestBot({
+    env: { ...CONCERN_ENV },
+    standin: {
+      seed: {
+        ...CONCERN_SEED,
+        users: [...CONCERN_SEED.users, ADMIN],
+        channels: [...CONCERN_SEED.channels, { ...OTHER_TRIAGE, members: [ADMIN.id, PEOPLE.colleague.id] }],
+      },
+    },
+    ...options,
+  });
+}
+
+async function homeOf(t: TestBot, user: string): Promise<string> {
+  const before = t.standin.callsTo("views.publish").length;
+  await t.slack.appHomeOpened(user);
+  await waitUntil(() => t.standin.callsTo("views.publish").length > before, 10_000);
+  return readable(t.standin.homeViewOf(user)?.blocks);
+}
+
+async function openSettings(t: TestBot, user: string) {
+  await homeOf(t, user);
+  const home = t.standin.homeViewOf(user);
+  if (!home) throw new Error("no App Home");
+  await t.slack.blockAction({ user, actionId: "settings_open", container: { type: "view", viewId: home.id } });
+  await waitUntil(
+    () => (t.standin.openViewsFor(user).at(-1)?.title as { text?: string } | undefined)?.text === "Settings",
+  );
+  return t.standin.openViewsFor(user).at(-1)!;
+}
+
+function workspace(t: TestBot) {
+  return t.standin.workspace.team.id;
+}
+
+describe("Settings in Slack", () => {
+  let t: TestBot;
+  let second: TestBot | null = null;
+  afterEach(async () => {
+    await second?.close();
+    second = null;
+    await t?.close();
+  });
+
+  it("shows the Settings section to workspace admins only, with the environment's values as defaults", async () => {
+    t = await startSettingsBot();
+    const adminHome = await homeOf(t, ADMIN.id);
+    expect(adminHome).toContain("Settings");
+    expect(adminHome).toContain(`<@${PEOPLE.lead.id}>`);
+    expect(adminHome).toContain(`<#${TRIAGE.id}>`);
+    expect(await homeOf(t, PEOPLE.staff.id)).not.toContain("Change settings");
+  });
+
+  it("saving new leads lets the new lead act and stops the old one, audits each change and survives a restart", async () => {
+    t = await startSettingsBot();
+    const leads = t.bot.core.features.concerns.leads;
+    expect(await leads.isLead(workspace(t), PEOPLE.lead.id)).toBe(true);
+    expect(await leads.isLead(workspace(t), PEOPLE.colleague.id)).toBe(false);
+
+    const view = await openSettings(t, ADMIN.id);
+    expect(view.callback_id).toBe("workspace_settings");
+    const submitted = await t.slack.viewSubmission({
+      user: ADMIN.id,
+      viewId: view.id,
+      valuesByBlock: {
+        settings_leads: { settings_leads: [PEOPLE.colleague.id] },
+        settings_lead_group: { settings_lead_group: "" },
+        settings_triage_channel: { settings_triage_channel: OTHER_TRIAGE.id },
+        settings_ack_days: { settings_ack_days: "3" },
+      },
+    });
+    expect(submitted.effect.kind).toBe("updated");
+    expect(await leads.isLead(workspace(t), PEOPLE.colleague.id)).toBe(true);
+    expect(await leads.isLead(workspace(t), PEOPLE.lead.id)).toBe(false);
+
+    const changes = await t.bot.core.features.settings.service.changes(workspace(t));
+    expect(changes.map((change) => [change.setting, change.oldValue, change.newValue, change.userId])).toEqual([
+      ["leads", null, PEOPLE.colleague.id, ADMIN.id],
+      ["triageChannel", null, OTHER_TRIAGE.id, ADMIN.id],
+      ["acknowledgeWithinWorkingDays", null, "3", ADMIN.id],
+    ]);
+    // The admin's App Home is drawn again with what was saved.
+    await waitUntil(() => readable(t.standin.homeViewOf(ADMIN.id)?.blocks).includes(`<#${OTHER_TRIAGE.id}>`));
+
+    const { databaseUrl, standin } = t;
+    await t.bot.stop();
+    second = await startSettingsBot({ databaseUrl, sharedStandin: standin });
+    const again = second.bot.core.features;
+    expect(await again.concerns.leads.isLead(workspace(second), PEOPLE.colleague.id)).toBe(true);
+    expect(await again.concerns.leads.isLead(workspace(second), PEOPLE.lead.id)).toBe(false);
+    expect((await again.settings.forWorkspace(workspace(second))).acknowledgeWithinWorkingDays).toBe(3);
+    await standin.close();
+    t = second;
+    second = null;
+  });
+
+  it("posts new concerns to the workspace's own triage channel and holds its own anonymous limit", async () => {
+    t = await startSettingsBot();
+    const view = await openSettings(t, ADMIN.id);
+    await t.slack.viewSubmission({
+      user: ADMIN.id,
+      viewId: view.id,
+      valuesByBlock: {
+        settings_triage_channel: { settings_triage_channel: OTHER_TRIAGE.id },
+        settings_anonymous_limit: { settings_anonymous_limit: "1" },
+      },
+    });
+    const first = await t.slack.userMessage({ user: PEOPLE.staff.id, channel: "C0COMMISS", text: "We were told." });
+    const raised = await raiseFromMessage(t, PEOPLE.staff.id, first.message, { identity_mode: "anonymous" });
+    expect(raised.submitted.effect.kind).toBe("updated");
+    await waitUntil(() => t.standin.messagesIn(OTHER_TRIAGE.id).some((m) => m.text.startsWith("CON-0001")), 10_000);
+    expect(t.standin.messagesIn(TRIAGE.id).some((m) => m.text.startsWith("CON-0001"))).toBe(false);
+
+    const second = await t.slack.userMessage({ user: PEOPLE.staff.id, channel: "C0COMMISS", text: "Again." });
+    const refused = await raiseFromMessage(t, PEOPLE.staff.id, second.message, { identity_mode: "anonymous" });
+    expect(refused.submitted.effect.kind).toBe("errors");
+    expect(readable(refused.submitted.effect)).toContain("several anonymous concerns");
+  });
+
+  it("answers bad values with field errors and stores nothing", async () => {
+    t = await startSettingsBot();
+    const view = await openSettings(t, ADMIN.id);
+    const submitted = await t.slack.viewSubmission({
+      user: ADMIN.id,
+      viewId: view.id,
+      valuesByBlock: {
+        settings_lead_group: { settings_lead_group: "concern leads" },
+      },
+    });
+    expect(submitted.effect).toMatchObject({
+      kind: "errors",
+      errors: {
+        settings_lead_group: expect.stringContaining("user group id"),
+      },
+    });
+    expect(await t.bot.core.features.settings.service.changes(workspace(t))).toEqual([]);
+    expect(await t.bot.core.features.concerns.leads.isLead(workspace(t), PEOPLE.lead.id)).toBe(true);
+  });
+
+  it("checks again on saving: someone no longer an admin is refused and nothing is stored", async () => {
+    t = await startSettingsBot();
+    const view = await openSettings(t, ADMIN.id);
+    t.standin.workspace.addUser({ ...ADMIN, is_admin: false });
+    const submitted = await t.slack.viewSubmission({
+      user: ADMIN.id,
+      viewId: view.id,
+      valuesByBlock: { settings_leads: { settings_leads: [ADMIN.id] } },
+    });
+    expect(submitted.effect.kind).toBe("updated");
+    expect(readable(t.standin.openViewsFor(ADMIN.id).at(-1)?.blocks)).toContain("Nothing was changed");
+    expect(await t.bot.core.features.settings.service.changes(workspace(t))).toEqual([]);
+    expect(await t.bot.core.features.concerns.leads.isLead(workspace(t), ADMIN.id)).toBe(false);
+  });
+});
