@@ -6,6 +6,7 @@ import {
   PEOPLE,
   readable,
   startConcernBot,
+  TRIAGE,
   waitUntil,
 } from "../features/concerns/slack/support";
 import type { TestBot } from "../support/bot";
@@ -55,6 +56,17 @@ describe.each(["sqlite", "postgres"] as const)(
       const stored = (await questions()).find((q) => q.question.includes("let CCGs decide"));
       expect(stored?.question).toContain("decide \uFFFD for");
     });
+  },
+);
+
+describe.each(["sqlite", "postgres"] as const)(
+  "a lone UTF-16 surrogate in a concern form, through the real Bolt receiver, on %s",
+  (provider) => {
+    let t: TestBot;
+    beforeAll(async () => {
+      t = await startConcernBot({ provider });
+    });
+    afterAll(() => t?.close());
 
     it("stores a concern form field with a lone surrogate, replaced, and confirms it", async () => {
       const message = t.standin.workspace.postAsUser(CHANNELS.commissioning.id, PEOPLE.colleague.id, "Region said so.");
@@ -69,6 +81,8 @@ describe.each(["sqlite", "postgres"] as const)(
       const concern = await t.bot.core.database.db.concern.findFirst({ orderBy: { number: "desc" } });
       expect(JSON.stringify(concern)).toContain("governing body \uFFFD on procurement");
       expect(JSON.stringify(concern)).not.toMatch(loneSurrogate);
+      const card = await t.standin.waitForCall("chat.postMessage", (call) => call.params.channel === TRIAGE.id, 10_000);
+      expect(readable(card.params)).not.toMatch(loneSurrogate);
     });
   },
 );
