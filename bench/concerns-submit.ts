@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { compare, runLoad, startBareBolt, startBenchBot } from "./harness";
+import { compare, runLoad, SIGNING_SECRET, startBareBolt, startBenchBot } from "./harness";
 import { startStandinProcess } from "./processes";
 import { concernSubmissionBody } from "./slack-requests";
 
@@ -17,6 +17,7 @@ function bodies(count: number): string[] {
   batch += 1;
   return Array.from({ length: count }, (_, i) =>
     concernSubmissionBody({
+      signingSecret: SIGNING_SECRET,
       viewId: `VB${batch}X${i}`,
       user: USER,
       objective: (i % 4) + 1,

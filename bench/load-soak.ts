@@ -134,6 +134,7 @@ function mix(count: number, withDigest: boolean): SlackRequest[] {
         kind: "concern",
         contentType: FORM,
         body: concernSubmissionBody({
+          signingSecret: SIGNING_SECRET,
           viewId: `VLOAD${process.pid}X${++uniqueness}`,
           user,
           objective: (i % 4) + 1,

@@ -1,3 +1,6 @@
+import { EMPTY_FORM_METADATA, encodeFormMetadata } from "../src/features/concerns/slack/metadata";
+import { useMetadataSecret } from "../src/slack/signed-metadata";
+
 /** Request bodies the benchmarks send, in the shapes Slack sends them. */
 
 export const BENCH_TEAM = "T0LOCAL";
@@ -28,8 +31,15 @@ export function slashCommandBody(
 
 const option = (value: string) => ({ selected_option: { text: { type: "plain_text", text: value }, value } });
 
+/** An empty concern form's private_metadata, signed as the bot with this signing secret signs it. */
+export function signedFormMetadata(signingSecret: string): string {
+  useMetadataSecret(signingSecret);
+  return encodeFormMetadata(EMPTY_FORM_METADATA);
+}
+
 /** A view_submission of the concern form: one distinct modal (`viewId`) per submission. */
 export function concernSubmissionBody(options: {
+  signingSecret: string;
   viewId: string;
   user: string;
   objective: number;
@@ -49,7 +59,7 @@ export function concernSubmissionBody(options: {
       team_id: BENCH_TEAM,
       type: "modal",
       callback_id: "concern_form",
-      private_metadata: "{}",
+      private_metadata: signedFormMetadata(options.signingSecret),
       hash: `1.${viewId}`,
       state: {
         values: {

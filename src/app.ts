@@ -12,6 +12,8 @@ import { registerAppHome } from "./slack/app-home";
 import { createFrontDoor, type Readiness } from "./slack/front-door";
 import { installationStored, registerInstallation, type UninstallHooks } from "./slack/installation";
 import { BOT_SCOPES } from "./slack/scopes";
+import { useMetadataSecret } from "./slack/signed-metadata";
+import { wellFormedInput } from "./slack/well-formed-input";
 import { InstalledClients, SingleTokenClients, type WorkspaceClients } from "./slack/workspace-clients";
 import { registerWorkspaceTracking } from "./slack/workspace-tracking";
 import { InstallationRepository } from "./storage/installations";
@@ -58,6 +60,7 @@ export interface RunningBot {
 export async function startBot(config: Config, options: BotOptions = {}): Promise<RunningBot> {
   if (!config.slack) throw new Error("startBot needs Slack settings");
   const { slack } = config;
+  useMetadataSecret(slack.signingSecret);
   const logger = options.logger ?? new Logger(config.logLevel, undefined, { format: config.logFormat });
   const socketMode = Boolean(slack.appToken);
   const install = slack.install;
@@ -112,6 +115,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   const workspaceClients = clients;
   const ops = new Ops(config, core);
   ops.registerWithBolt(app);
+  app.use(wellFormedInput);
 
   registerWorkspaceTracking(app, core);
   const hooks: UninstallHooks = {

@@ -1,6 +1,7 @@
 import type { ViewResponseAction } from "@slack/bolt";
 import { CONCERN_INPUTS } from "../../../slack/ids";
 import { type ModalRequester, openModal } from "../../../slack/open-modal";
+import { UNCHECKED_FORM_TEXT } from "../../../slack/signed-metadata";
 import { isRecusalReason, type LeadRequest, type TriageResult, transition } from "../domain";
 import type { SlackClient } from "./client";
 import type { ConcernsSlackDeps } from "./deps";
@@ -83,7 +84,7 @@ export async function submitLeadModal(
   const errors = (message: string) => errorsIn(CONCERN_INPUTS.leadText.block, message);
   if (!metadata || metadata.action === "assign" || metadata.action === "recuse")
     return {
-      response: errors("Sorry, this form could not be read. Please close it and press the button again."),
+      response: errors(UNCHECKED_FORM_TEXT),
       after: nothing,
     };
   const full = { ...request, concernId: metadata.concernId };
@@ -111,8 +112,7 @@ export async function submitAssign(
   const metadata = decodeLeadMetadata(view.private_metadata);
   const block = CONCERN_INPUTS.assignee.block;
   const assignee = inputsOf(view.state?.values)(CONCERN_INPUTS.assignee)?.selected_user;
-  if (metadata?.action !== "assign")
-    return { response: errorsIn(block, "Sorry, this form could not be read. Please try again."), after: nothing };
+  if (metadata?.action !== "assign") return { response: errorsIn(block, UNCHECKED_FORM_TEXT), after: nothing };
   if (!assignee) return { response: errorsIn(block, "Please choose who to assign it to."), after: nothing };
   const result = await deps.concerns.handling.assign({ ...request, concernId: metadata.concernId }, assignee);
   if (!result.ok) return { response: errorsIn(block, result.reason), after: nothing };
@@ -131,8 +131,7 @@ export async function submitRecusal(
   const metadata = decodeLeadMetadata(view.private_metadata);
   const block = CONCERN_INPUTS.recuseReason.block;
   const reason = inputsOf(view.state?.values)(CONCERN_INPUTS.recuseReason)?.selected_option?.value;
-  if (metadata?.action !== "recuse")
-    return { response: errorsIn(block, "Sorry, this form could not be read. Please try again."), after: nothing };
+  if (metadata?.action !== "recuse") return { response: errorsIn(block, UNCHECKED_FORM_TEXT), after: nothing };
   if (!isRecusalReason(reason)) return { response: errorsIn(block, "Please choose why."), after: nothing };
   const result = await deps.concerns.handling.recuse({ ...request, concernId: metadata.concernId }, reason);
   if (!result.ok) return { response: errorsIn(block, result.reason), after: nothing };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readSignedMetadata, signMetadata } from "../../../slack/signed-metadata";
 
 /**
  * What a concern modal carries in private_metadata (Slack keeps it; at most 3,000 characters).
@@ -27,15 +28,12 @@ export type FormMetadata = z.output<typeof formMetadataSchema>;
 export const EMPTY_FORM_METADATA: FormMetadata = formMetadataSchema.parse({});
 
 export function encodeFormMetadata(metadata: FormMetadata): string {
-  return JSON.stringify(metadata);
+  return signMetadata(metadata);
 }
 
-export function decodeFormMetadata(text: string | undefined): FormMetadata {
-  try {
-    return formMetadataSchema.parse(JSON.parse(text || "{}"));
-  } catch {
-    return EMPTY_FORM_METADATA;
-  }
+/** Null unless the bot signed it. */
+export function decodeFormMetadata(text: string | undefined): FormMetadata | null {
+  return readSignedMetadata(formMetadataSchema, text);
 }
 
 const leadMetadataSchema = z.object({
@@ -46,15 +44,11 @@ const leadMetadataSchema = z.object({
 export type LeadMetadata = z.output<typeof leadMetadataSchema>;
 
 export function encodeLeadMetadata(metadata: LeadMetadata): string {
-  return JSON.stringify(metadata);
+  return signMetadata(metadata);
 }
 
 export function decodeLeadMetadata(text: string | undefined): LeadMetadata | null {
-  try {
-    return leadMetadataSchema.parse(JSON.parse(text || "{}"));
-  } catch {
-    return null;
-  }
+  return readSignedMetadata(leadMetadataSchema, text);
 }
 
 const checkinSchema = z.object({
@@ -78,4 +72,24 @@ export function decodeCheckin(text: string | undefined): CheckinMetadata | null 
   } catch {
     return null;
   }
+}
+
+/** The check-in modal's private_metadata: the ticket, signed. */
+export function encodeCheckinModal(ticket: CheckinMetadata): string {
+  return signMetadata(ticket);
+}
+
+export function decodeCheckinModal(text: string | undefined): CheckinMetadata | null {
+  return readSignedMetadata(checkinSchema, text);
+}
+
+const publishMetadataSchema = z.object({ channel: z.string().nullable().default(null) });
+
+/** The publish modal's private_metadata: the channel `/concerns publish` was typed in. */
+export function encodePublishMetadata(channel: string | null): string {
+  return signMetadata({ channel });
+}
+
+export function decodePublishMetadata(text: string | undefined): { channel: string | null } | null {
+  return readSignedMetadata(publishMetadataSchema, text);
 }

@@ -1,10 +1,12 @@
 import type { ViewResponseAction } from "@slack/bolt";
 import { CONCERN_INPUTS } from "../../../slack/ids";
 import { openModal } from "../../../slack/open-modal";
+import { UNCHECKED_FORM_TEXT } from "../../../slack/signed-metadata";
 import type { SlackClient } from "./client";
 import { slackErrorCode } from "./client";
 import type { ConcernsSlackDeps } from "./deps";
 import { inputsOf } from "./form-state";
+import { decodePublishMetadata, encodePublishMetadata } from "./metadata";
 import { valueFor } from "./notifier";
 import { publishModal, publishNoticeModal, roundUpMessage } from "./views/publish";
 import type { ModalView } from "./views/view";
@@ -14,15 +16,6 @@ type PublishDeps = Pick<ConcernsSlackDeps, "concerns" | "triageChannel">;
 interface PublishView {
   private_metadata?: string;
   state?: { values?: unknown };
-}
-
-function originOf(metadata: string | undefined): string | null {
-  try {
-    const channel = (JSON.parse(metadata || "{}") as { channel?: unknown }).channel;
-    return typeof channel === "string" ? channel : null;
-  } catch {
-    return null;
-  }
 }
 
 /** `/concerns publish`: the preview modal, for leads. */
@@ -38,7 +31,7 @@ export async function openPublishModal(
         items: found.value,
         chosen: found.value.map((item) => item.concernId),
         channel: context.channelId === triageChannel ? null : context.channelId,
-        metadata: JSON.stringify({ channel: context.channelId }),
+        metadata: encodePublishMetadata(context.channelId),
       })
     : publishNoticeModal(found.reason);
   await openModal(client, {
@@ -56,14 +49,16 @@ export async function redrawPublishModal(
   userId: string,
   view: PublishView,
 ): Promise<ModalView | null> {
+  const origin = decodePublishMetadata(view.private_metadata);
+  if (!origin) return null;
   const found = await deps.concerns.publication.candidates(workspaceId, userId);
   if (!found.ok) return null;
   const read = inputsOf(view.state?.values);
   return publishModal({
     items: found.value,
     chosen: (read(CONCERN_INPUTS.publishItems)?.selected_options ?? []).map((option) => option.value),
-    channel: read(CONCERN_INPUTS.publishChannel)?.selected_conversation ?? originOf(view.private_metadata),
-    metadata: view.private_metadata ?? "{}",
+    channel: read(CONCERN_INPUTS.publishChannel)?.selected_conversation ?? origin.channel,
+    metadata: encodePublishMetadata(origin.channel),
   });
 }
 
@@ -79,6 +74,7 @@ export async function submitPublish(
   const channel = read(CONCERN_INPUTS.publishChannel)?.selected_conversation ?? null;
   const itemsError = (message: string) => errors(CONCERN_INPUTS.publishItems.block, message);
   const channelError = (message: string) => errors(CONCERN_INPUTS.publishChannel.block, message);
+  if (!decodePublishMetadata(view.private_metadata)) return itemsError(UNCHECKED_FORM_TEXT);
   if (ids.length === 0) return itemsError("Please tick at least one item.");
   if (!channel) return channelError("Please choose where to post it.");
   if (channel === (await valueFor(deps.triageChannel, request.workspaceId)))

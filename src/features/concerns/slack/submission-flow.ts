@@ -1,5 +1,6 @@
 import type { ViewResponseAction } from "@slack/bolt";
 import { CONCERN_INPUTS } from "../../../slack/ids";
+import { UNCHECKED_FORM_TEXT } from "../../../slack/signed-metadata";
 import {
   CONCERN_FIELDS,
   type ConcernField,
@@ -15,7 +16,7 @@ import {
 import type { ConcernsSlackDeps } from "./deps";
 import { readFormState } from "./form-state";
 import { drawForm } from "./form-view";
-import { decodeFormMetadata, type FormMetadata } from "./metadata";
+import { decodeFormMetadata, EMPTY_FORM_METADATA, type FormMetadata } from "./metadata";
 import { submittedModal } from "./views/submitted";
 
 export interface SubmissionRequest {
@@ -63,6 +64,7 @@ function errorsFor(errors: FieldErrors): ViewResponseAction {
  */
 export async function handleConcernSubmission(deps: FlowDeps, request: SubmissionRequest): Promise<SubmissionStep> {
   const metadata = decodeFormMetadata(request.view.private_metadata);
+  if (!metadata) return { metadata: EMPTY_FORM_METADATA, response: errorsFor({ whatHappened: UNCHECKED_FORM_TEXT }) };
   const values = readFormState(request.view.state?.values);
   const sourceText = metadata.draft ? await deps.concernDrafts.text(request.workspaceId, metadata.draft) : null;
   if (metadata.draft && sourceText === null) {

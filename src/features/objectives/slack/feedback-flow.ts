@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import { z } from "zod";
 import type { QuestionRecord } from "../domain/ask-service";
 import type { ObjectivesSlackDeps } from "./deps";
-import { readMetadata } from "./modal-state";
+import { readMetadata, writeMetadata } from "./modal-state";
 import { feedbackReasonModal } from "./views/feedback-reason";
 
 type Client = App["client"];
@@ -44,6 +44,6 @@ export async function askWhyNotHelpful(
   };
   await client.views.open({
     trigger_id: triggerId,
-    view: feedbackReasonModal(question.question, JSON.stringify(metadata)),
+    view: feedbackReasonModal(question.question, writeMetadata(reasonMetadata, metadata)),
   });
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readSignedMetadata, signMetadata } from "../../../slack/signed-metadata";
 
 const entry = z
   .object({
@@ -20,12 +21,11 @@ export function modalInputs(values: unknown): (input: { block: string; action: s
   return (input) => state[input.block]?.[input.action];
 }
 
-/** What a modal carries from the button that opened it to its submission (private_metadata, JSON). */
+/** What a modal carries from the button that opened it to its submission (private_metadata, signed by the bot). */
 export function readMetadata<T extends z.ZodType>(schema: T, metadata: string | undefined): z.output<T> | null {
-  try {
-    const parsed = schema.safeParse(JSON.parse(metadata ?? ""));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return readSignedMetadata(schema, metadata);
+}
+
+export function writeMetadata<T extends z.ZodType>(schema: T, metadata: z.input<T>): string {
+  return signMetadata(schema.parse(metadata));
 }

@@ -1,9 +1,10 @@
 import type { App, BlockAction, ButtonAction, ViewSubmitAction } from "@slack/bolt";
 import { ACTIONS, CONCERN_INPUTS, VIEWS } from "../../../../slack/ids";
 import { openModal } from "../../../../slack/open-modal";
+import { UNCHECKED_FORM_TEXT } from "../../../../slack/signed-metadata";
 import type { ConcernsSlackDeps } from "../deps";
 import { inputsOf } from "../form-state";
-import { decodeCheckin, encodeCheckin } from "../metadata";
+import { decodeCheckin, decodeCheckinModal, encodeCheckinModal } from "../metadata";
 import { checkinDoneModal, checkinModal } from "../views/checkin";
 import { refusalMessage } from "../views/notifications";
 import { workspaceOf } from "../workspace";
@@ -30,7 +31,7 @@ export function registerCheckin(app: App, deps: ConcernsSlackDeps): void {
     }
     await openModal(client, {
       triggerId: body.trigger_id,
-      view: checkinModal(opened.concern, encodeCheckin(ticket)),
+      view: checkinModal(opened.concern, encodeCheckinModal(ticket)),
       who: { userId: body.user.id, channelId: body.channel?.id ?? null, responseUrl: body.response_url ?? null },
       retry: "press *Answer* under the two quick questions again.",
       logger: deps.logger,
@@ -38,15 +39,17 @@ export function registerCheckin(app: App, deps: ConcernsSlackDeps): void {
   });
 
   app.view<ViewSubmitAction>(VIEWS.concernCheckin, async ({ ack, body, view }) => {
-    const ticket = decodeCheckin(view.private_metadata);
+    const ticket = decodeCheckinModal(view.private_metadata);
+    if (!ticket) {
+      await ack({ response_action: "errors", errors: { [CONCERN_INPUTS.checkinClear.block]: UNCHECKED_FORM_TEXT } });
+      return;
+    }
     const read = inputsOf(view.state.values);
     const answers = {
       clear: read(CONCERN_INPUTS.checkinClear)?.selected_option?.value,
       again: read(CONCERN_INPUTS.checkinAgain)?.selected_option?.value,
     };
-    const stored = ticket
-      ? await deps.concerns.checkins.answer(workspaceOf(body), body.user.id, ticket, answers)
-      : ({ ok: false, reason: "That check-in could not be read." } as const);
+    const stored = await deps.concerns.checkins.answer(workspaceOf(body), body.user.id, ticket, answers);
     if (stored.ok) {
       await ack({ response_action: "update", view: checkinDoneModal() });
       return;

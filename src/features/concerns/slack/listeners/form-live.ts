@@ -33,8 +33,10 @@ export function registerFormLiveUpdates(app: App, deps: ConcernsSlackDeps): void
   const redraw = async (body: FormAction, typed?: number) => {
     const view = body.view;
     if (!view || view.callback_id !== VIEWS.concernForm) return;
+    const metadata = decodeFormMetadata(view.private_metadata);
+    if (!metadata) return;
     const values = readFormState(view.state?.values);
-    const drawn = await drawForm(deps, workspaceOf(body), decodeFormMetadata(view.private_metadata), values, {
+    const drawn = await drawForm(deps, workspaceOf(body), metadata, values, {
       typed: typed ?? values.whatHappened?.length,
     });
     await app.client.views.update({ view_id: view.id, hash: view.hash, view: drawn }).catch((error: unknown) => {

@@ -1,10 +1,11 @@
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { z } from "zod";
 import { ACTIONS, ANSWER_INPUTS, VIEWS } from "../../../../slack/ids";
+import { UNCHECKED_FORM_TEXT } from "../../../../slack/signed-metadata";
 import { londonDay } from "../../domain/approved-answers";
 import type { ApprovalOutcome } from "../../services/policy-leads";
 import type { ObjectivesSlackDeps } from "../deps";
-import { modalInputs, readMetadata } from "../modal-state";
+import { modalInputs, readMetadata, writeMetadata } from "../modal-state";
 import { plainMessage } from "../views/objectives";
 import {
   alreadySentText,
@@ -47,7 +48,7 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
     const existing = await deps.leads.requestFor(question.id);
     if (existing) return tellPresser(args, alreadySentText(existing));
     const channel = body.container?.channel_id ?? body.channel?.id;
-    const metadata = JSON.stringify({ q: question.id, ...(channel ? { c: channel } : {}) });
+    const metadata = writeMetadata(askMetadata, { q: question.id, ...(channel ? { c: channel } : {}) });
     await client.views.open({
       trigger_id: body.trigger_id,
       view: askPolicyLeadModal(question.question, deps.owners.label, metadata),
@@ -56,6 +57,8 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
 
   app.view<ViewSubmitAction>(VIEWS.askPolicyLead, async ({ ack, body, view, client }) => {
     const metadata = readMetadata(askMetadata, view.private_metadata);
+    if (!metadata)
+      return ack({ response_action: "update", view: noticeModal("Please open it again", UNCHECKED_FORM_TEXT) });
     const workspaceId = body.team?.id ?? null;
     if (!metadata || !workspaceId) return ack({ response_action: "update", view: noticeModal("Expired", GONE) });
     const anonymous = choseAnonymous(modalInputs(view.state.values)(ANSWER_INPUTS.anonymous)?.selected_options);
@@ -110,7 +113,7 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
           ...(existing ? { text: existing.answer, source: existing.source } : {}),
           reviewBy: deps.leads.defaultReviewBy(),
         },
-        JSON.stringify({ r: request.id }),
+        writeMetadata(approveMetadata, { r: request.id }),
       ),
     });
   });
@@ -127,7 +130,7 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
           source: answer.source,
           reviewBy: deps.leads.defaultReviewBy(),
         },
-        JSON.stringify({ a: answer.id }),
+        writeMetadata(approveMetadata, { a: answer.id }),
       ),
     });
   });
@@ -140,6 +143,8 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
 
   app.view<ViewSubmitAction>(VIEWS.approveAnswer, async ({ ack, body, view, client }) => {
     const metadata = readMetadata(approveMetadata, view.private_metadata);
+    if (!metadata)
+      return ack({ response_action: "update", view: noticeModal("Please open it again", UNCHECKED_FORM_TEXT) });
     const workspaceId = body.team?.id;
     if (!metadata || !workspaceId) return ack({ response_action: "update", view: noticeModal("Expired", GONE) });
     if (!(await deps.owners.isOwner(client, body.user.id)))

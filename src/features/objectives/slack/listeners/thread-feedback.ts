@@ -1,5 +1,6 @@
 import type { App, BlockAction, FeedbackButtonsAction, ViewSubmitAction } from "@slack/bolt";
 import { ACTIONS, ANSWER_INPUTS, VIEWS } from "../../../../slack/ids";
+import { UNCHECKED_FORM_TEXT } from "../../../../slack/signed-metadata";
 import { isFeedbackReason, MAX_FEEDBACK_NOTE } from "../../domain/feedback-reasons";
 import type { ObjectivesSlackDeps } from "../deps";
 import { askWhyNotHelpful, questionInWorkspace, readReasonMetadata } from "../feedback-flow";
@@ -40,12 +41,16 @@ export function registerThreadFeedback(app: App, deps: ObjectivesSlackDeps): voi
 /** The "Not helpful" modal's answer: kept with the question for `localism questions --unanswered`. */
 export function registerFeedbackReason(app: App, deps: ObjectivesSlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.answerFeedbackReason, async ({ ack, body, view }) => {
-    await ack();
     const metadata = readReasonMetadata(view.private_metadata);
+    if (!metadata) {
+      await ack({ response_action: "errors", errors: { [ANSWER_INPUTS.reason.block]: UNCHECKED_FORM_TEXT } });
+      return;
+    }
+    await ack();
     const input = modalInputs(view.state.values);
     const reason = input(ANSWER_INPUTS.reason)?.selected_option?.value;
     const note = input(ANSWER_INPUTS.reasonNote)?.value?.trim().slice(0, MAX_FEEDBACK_NOTE) || null;
-    if (!metadata || (!reason && !note)) return;
+    if (!reason && !note) return;
     const question = await questionInWorkspace(deps, metadata.q, body.team?.id ?? null);
     if (!question) return;
     await deps.feedbackReasons.record({
