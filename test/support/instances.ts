@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { SlackStandin } from "@localism/slack-standin";
 import { RECEIPT_PEPPER, SIGNING_SECRET } from "./bot";
@@ -31,9 +32,25 @@ export function botEnvironment(standin: SlackStandin, databaseUrl: string, extra
   };
 }
 
-/** Starts `src/main.ts` and resolves once it says where it listens. */
-export async function startBotProcess(env: Record<string, string>, running: ChildProcess[]): Promise<BotProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: root, env });
+/** `npm start`'s node flags and script: the built bot (dist/), as a deployment runs it. */
+function npmStartArgs(): string[] {
+  const { scripts } = JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as {
+    scripts: { start: string };
+  };
+  return scripts.start.split(/\s+/).slice(1);
+}
+
+/**
+ * Starts `src/main.ts` (or, with `built`, the build as `npm start` runs it) and resolves once it
+ * says where it listens.
+ */
+export async function startBotProcess(
+  env: Record<string, string>,
+  running: ChildProcess[],
+  options: { built?: boolean } = {},
+): Promise<BotProcess> {
+  const args = options.built ? npmStartArgs() : ["--import", "tsx", "src/main.ts"];
+  const child = spawn(process.execPath, args, { cwd: root, env });
   running.push(child);
   const lines: string[] = [];
   let partial = "";

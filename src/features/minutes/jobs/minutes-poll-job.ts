@@ -6,8 +6,12 @@ import type { PollReport, SourcePoller } from "../ingest/source-poller";
 import type { SourceRepository } from "../storage/sources";
 
 const LEASE = "minutes-poll";
-/** Longer than any poll should take; a process that dies holding the lease blocks polling this long. */
-const LEASE_MS = 15 * 60_000;
+/**
+ * Renewed while a poll runs (a single fetch may take minutes), so a process that dies holding the
+ * lease blocks polling for at most this long.
+ */
+const LEASE_MS = 60_000;
+const RENEW_MS = 15_000;
 
 /**
  * Fetches every source that is due. A database lease keeps two processes from polling at once;
@@ -30,6 +34,10 @@ export class MinutesPollJob {
   async runOnce(): Promise<PollReport[] | null> {
     const { leases, clock } = this.deps;
     if (!(await leases.acquire(LEASE, this.holder, clock.now(), LEASE_MS))) return null;
+    const renew = setInterval(() => {
+      leases.acquire(LEASE, this.holder, clock.now(), LEASE_MS).catch(() => {});
+    }, RENEW_MS);
+    renew.unref();
     try {
       const reports: PollReport[] = [];
       for (const source of await this.deps.sources.due(clock.now())) {
@@ -45,6 +53,7 @@ export class MinutesPollJob {
         this.deps.logger.info(`Polled ${reports.length} minutes source(s): ${stored} new or changed document(s)`);
       return reports;
     } finally {
+      clearInterval(renew);
       await leases.release(LEASE, this.holder);
     }
   }
