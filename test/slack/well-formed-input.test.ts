@@ -68,6 +68,16 @@ describe.each(["sqlite", "postgres"] as const)(
     });
     afterAll(() => t?.close());
 
+    it("quotes a message carrying a lone surrogate in the form, replaced", async () => {
+      const message = t.standin.workspace.postAsUser(
+        CHANNELS.commissioning.id,
+        PEOPLE.colleague.id,
+        `Region said ${LONE} so.`,
+      );
+      const { view } = await openFromMessage(t, PEOPLE.staff.id, CHANNELS.commissioning.id, message);
+      expect(JSON.stringify(view)).toContain("Region said \uFFFD so.");
+    });
+
     it("stores a concern form field with a lone surrogate, replaced, and confirms it", async () => {
       const message = t.standin.workspace.postAsUser(CHANNELS.commissioning.id, PEOPLE.colleague.id, "Region said so.");
       const { view } = await openFromMessage(t, PEOPLE.staff.id, CHANNELS.commissioning.id, message);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decodeSlackText, wellFormed } from "../../../slack/format";
+import { decodeSlackText } from "../../../slack/format";
 
 /**
  * The text of a message a shortcut was used on. A message may have no `text` at all (only blocks,
@@ -59,8 +59,8 @@ export function readShortcutMessage(message: unknown): ShortcutMessage | null {
   if (!parsed.success) return null;
   const m = parsed.data;
   return {
-    text: wellFormed(textOf(m)),
-    author: wellFormed(m.user ?? m.bot_profile?.name ?? m.username ?? "") || null,
+    text: textOf(m),
+    author: (m.user ?? m.bot_profile?.name ?? m.username) || null,
     ts: m.ts,
     threadTs: m.thread_ts && m.thread_ts !== m.ts ? m.thread_ts : null,
     threadPeople: [...new Set([...(m.reply_users ?? []), ...(m.parent_user_id ? [m.parent_user_id] : [])])],
