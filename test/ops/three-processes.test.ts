@@ -6,7 +6,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RECEIPT_PEPPER, readable, SIGNING_SECRET, startTestStandin } from "../support/bot";
 import { freshPostgresUrl } from "../support/databases";
-import { newEncryptionKey, STATE_SECRET } from "../support/installed-bot";
+import { installModeEnv } from "../support/installed-bot";
 import { type BotProcess, readyz, startBotProcess } from "../support/instances";
 import { MinutesServer } from "../support/minutes-server";
 import { waitUntil } from "../support/wait";
@@ -69,16 +69,7 @@ describe.skipIf(!process.env.TEST_POSTGRES_URL)("three bot processes behind a ro
     databaseUrl = await freshPostgresUrl();
     const env = {
       PATH: process.env.PATH ?? "",
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      SLACK_CLIENT_ID: standin.oauth.clientId,
-      SLACK_CLIENT_SECRET: standin.oauth.clientSecret,
-      SLACK_STATE_SECRET: STATE_SECRET,
-      TOKEN_ENCRYPTION_KEY: newEncryptionKey(),
-      SLACK_AUTHORIZE_URL: standin.authorizeUrl,
-      SLACK_API_URL: standin.apiUrl,
-      DATABASE_URL: databaseUrl,
-      PORT: "0",
-      HOST: "127.0.0.1",
+      ...installModeEnv(standin, databaseUrl),
       LOG_FORMAT: "json",
       CONCERN_RECEIPT_PEPPER: RECEIPT_PEPPER,
       FETCH_ALLOW_PRIVATE_HOSTS: "true",

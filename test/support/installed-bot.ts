@@ -8,11 +8,27 @@ import { Logger } from "../../src/logger";
 import { RECEIPT_PEPPER, SIGNING_SECRET, startTestStandin } from "./bot";
 import { freshDatabaseUrl, type Provider } from "./databases";
 
-export const STATE_SECRET = "state-secret-0123456789abcdef0123456789abcdef";
+const STATE_SECRET = "state-secret-0123456789abcdef0123456789abcdef";
 
 /** A fresh AES-256 key, base64 as TOKEN_ENCRYPTION_KEY takes it. */
-export function newEncryptionKey(): string {
+function newEncryptionKey(): string {
   return randomBytes(32).toString("base64");
+}
+
+/** The settings of the bot in install mode (no bot token: Slack's OAuth through the stand-in), on a loopback port. */
+export function installModeEnv(standin: SlackStandin, databaseUrl: string): Record<string, string> {
+  return {
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_CLIENT_ID: standin.oauth.clientId,
+    SLACK_CLIENT_SECRET: standin.oauth.clientSecret,
+    SLACK_STATE_SECRET: STATE_SECRET,
+    TOKEN_ENCRYPTION_KEY: newEncryptionKey(),
+    SLACK_AUTHORIZE_URL: standin.authorizeUrl,
+    SLACK_API_URL: standin.apiUrl,
+    DATABASE_URL: databaseUrl,
+    PORT: "0",
+    HOST: "127.0.0.1",
+  };
 }
 
 /** Two CCG workspaces, each with its own people and channels (ids differ so a leak would show). */
@@ -61,16 +77,7 @@ export async function startInstalledBot(
   }
   const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl(options.provider ?? "sqlite"));
   const config = loadConfig({
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_CLIENT_ID: standin.oauth.clientId,
-    SLACK_CLIENT_SECRET: standin.oauth.clientSecret,
-    SLACK_STATE_SECRET: STATE_SECRET,
-    TOKEN_ENCRYPTION_KEY: newEncryptionKey(),
-    SLACK_AUTHORIZE_URL: standin.authorizeUrl,
-    SLACK_API_URL: standin.apiUrl,
-    DATABASE_URL: databaseUrl,
-    PORT: "0",
-    HOST: "127.0.0.1",
+    ...installModeEnv(standin, databaseUrl),
     DIGEST_CHECK_INTERVAL_SECONDS: "3600",
     FETCH_ALLOW_PRIVATE_HOSTS: "true",
     FETCH_TIMEOUT_SECONDS: "2",

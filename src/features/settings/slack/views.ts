@@ -135,36 +135,22 @@ export function settingsModal(overrides: SettingOverrides, defaults: WorkspaceSe
   };
 }
 
-export function refusalModal(): View {
+/** A settings modal that only says something. */
+function noticeModal(text: string): View {
   return {
     type: "modal",
     title: plain("Settings"),
     close: plain("Close"),
-    blocks: [
-      {
-        type: "section",
-        text: {
-          type: "mrkdwn",
-          text: "Sorry, only workspace admins and owners can change these settings. Nothing was changed.",
-        },
-      },
-    ],
+    blocks: [{ type: "section", text: { type: "mrkdwn", text } }],
   };
 }
 
+export function refusalModal(): View {
+  return noticeModal("Sorry, only workspace admins and owners can change these settings. Nothing was changed.");
+}
+
 export function savedModal(count: number): View {
-  return {
-    type: "modal",
-    title: plain("Settings"),
-    close: plain("Close"),
-    blocks: [
-      {
-        type: "section",
-        text: {
-          type: "mrkdwn",
-          text: count === 0 ? "Nothing had changed." : `Saved: ${count} setting${count === 1 ? "" : "s"} changed.`,
-        },
-      },
-    ],
-  };
+  return noticeModal(
+    count === 0 ? "Nothing had changed." : `Saved: ${count} setting${count === 1 ? "" : "s"} changed.`,
+  );
 }
