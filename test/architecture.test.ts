@@ -23,7 +23,7 @@ const PURE_PACKAGES = new Set([
   "feedsmith",
 ]);
 /** Modules shared by every feature that are plain TypeScript. */
-const SHARED_PURE = new Set(["src/clock.ts"]);
+const SHARED_PURE = new Set(["src/clock.ts", "src/recent-reads.ts"]);
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

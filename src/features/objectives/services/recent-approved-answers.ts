@@ -1,4 +1,5 @@
 import type { Clock } from "../../../clock";
+import { RecentReads } from "../../../recent-reads";
 import type { ApprovedAnswer, ApprovedAnswerStore } from "../domain/approved-answers";
 
 /**
@@ -7,24 +8,18 @@ import type { ApprovedAnswer, ApprovedAnswerStore } from "../domain/approved-ans
  * is seen at once, one made by another instance within `maxAgeMs`.
  */
 export class RecentApprovedAnswers implements ApprovedAnswerStore {
-  private readonly read = new Map<string, { at: number; answers: Promise<ApprovedAnswer[]> }>();
+  private readonly read: RecentReads<ApprovedAnswer[]>;
 
   constructor(
     private readonly store: ApprovedAnswerStore,
-    private readonly clock: Clock,
-    private readonly maxAgeMs = 30_000,
-  ) {}
+    clock: Clock,
+    maxAgeMs = 30_000,
+  ) {
+    this.read = new RecentReads(clock, maxAgeMs);
+  }
 
   inWorkspace(workspaceId: string): Promise<ApprovedAnswer[]> {
-    const now = this.clock.now().getTime();
-    const cached = this.read.get(workspaceId);
-    if (cached && now - cached.at < this.maxAgeMs) return cached.answers;
-    const entry = { at: now, answers: this.store.inWorkspace(workspaceId) };
-    this.read.set(workspaceId, entry);
-    entry.answers.catch(() => {
-      if (this.read.get(workspaceId) === entry) this.read.delete(workspaceId);
-    });
-    return entry.answers;
+    return this.read.get(workspaceId, () => this.store.inWorkspace(workspaceId));
   }
 
   find(id: string): Promise<ApprovedAnswer | null> {
@@ -33,12 +28,12 @@ export class RecentApprovedAnswers implements ApprovedAnswerStore {
 
   async save(answer: ApprovedAnswer, at: Date): Promise<void> {
     await this.store.save(answer, at);
-    this.read.delete(answer.workspaceId);
+    this.read.forget(answer.workspaceId);
   }
 
   async withdraw(id: string, at: Date): Promise<boolean> {
     const withdrawn = await this.store.withdraw(id, at);
-    this.read.clear();
+    this.read.forgetAll();
     return withdrawn;
   }
 

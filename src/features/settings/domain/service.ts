@@ -1,4 +1,5 @@
 import type { Clock } from "../../../clock";
+import { RecentReads } from "../../../recent-reads";
 import {
   checkSettings,
   mergeSettings,
@@ -25,14 +26,16 @@ export type SaveOutcome =
  * one made on another instance within `maxAgeMs`.
  */
 export class WorkspaceSettingsService implements SettingsForWorkspace {
-  private readonly read = new Map<string, { at: number; overrides: Promise<SettingOverrides> }>();
+  private readonly read: RecentReads<SettingOverrides>;
 
   constructor(
     private readonly store: SettingsStore,
     private readonly defaults: WorkspaceSettings,
     private readonly clock: Clock,
-    private readonly maxAgeMs = 30_000,
-  ) {}
+    maxAgeMs = 30_000,
+  ) {
+    this.read = new RecentReads(clock, maxAgeMs);
+  }
 
   get environmentDefaults(): WorkspaceSettings {
     return this.defaults;
@@ -43,15 +46,7 @@ export class WorkspaceSettingsService implements SettingsForWorkspace {
   }
 
   overrides(workspaceId: string): Promise<SettingOverrides> {
-    const now = this.clock.now().getTime();
-    const cached = this.read.get(workspaceId);
-    if (cached && now - cached.at < this.maxAgeMs) return cached.overrides;
-    const entry = { at: now, overrides: this.store.read(workspaceId) };
-    this.read.set(workspaceId, entry);
-    entry.overrides.catch(() => {
-      if (this.read.get(workspaceId) === entry) this.read.delete(workspaceId);
-    });
-    return entry.overrides;
+    return this.read.get(workspaceId, () => this.store.read(workspaceId));
   }
 
   /** Checks and stores what an admin submitted (the whole form: a value left out goes back to the default). */
@@ -63,7 +58,7 @@ export class WorkspaceSettingsService implements SettingsForWorkspace {
     if (changes.length > 0) {
       await this.store.save(workspaceId, checked.overrides, changes, userId, this.clock.now());
     }
-    this.read.delete(workspaceId);
+    this.read.forget(workspaceId);
     return { ok: true, changes };
   }
 
