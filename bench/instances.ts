@@ -16,19 +16,8 @@ import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { runLoad, SIGNING_SECRET } from "./harness";
 import { freePort, npmStartArgs, root, startScript, startStandinProcess } from "./processes";
-import { slashCommandBody } from "./slack-requests";
+import { objectivesBodies } from "./slack-requests";
 import { formatRow, type Summary, summarise } from "./stats";
-
-const QUESTIONS = [
-  "can the board overrule our CCG?",
-  "what does assumed liberty mean",
-  "who holds the money for commissioning support",
-  "when does the board take its full powers",
-  "what did the NHS Alliance say about clinical senates",
-];
-const BODIES = Array.from({ length: 50 }, (_, i) =>
-  slashCommandBody("/objectives", QUESTIONS[i % QUESTIONS.length] ?? "", { trigger: i }),
-);
 
 const { values } = parseArgs({
   options: {
@@ -53,7 +42,7 @@ async function load(url: string, count: number, inFlight: number): Promise<Summa
     workerData: {
       url,
       secret: SIGNING_SECRET,
-      bodies: BODIES,
+      bodies: objectivesBodies(count),
       count,
       concurrency: inFlight,
       contentType: "application/x-www-form-urlencoded",
@@ -161,7 +150,7 @@ async function stop(children: ChildProcess[]): Promise<void> {
 async function measure(ports: number[]): Promise<Summary & { failures: number }> {
   const proxy = await startRoundRobin(ports);
   // Warm up JIT, connections and caches: gently first, then at full concurrency.
-  await runLoad(proxy.url, BODIES, 100 * ports.length, 5);
+  await runLoad(proxy.url, objectivesBodies(100 * ports.length), 100 * ports.length, 5);
   await load(proxy.url, Math.min(1000, requests), concurrency);
   const summary = await load(proxy.url, requests, concurrency);
   await proxy.close();

@@ -9,14 +9,7 @@ import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { startSlackStandin } from "@localism/slack-standin";
 import { SIGNING_SECRET } from "./harness";
-
-const QUESTIONS = [
-  "can the board overrule our CCG?",
-  "what does assumed liberty mean",
-  "who holds the money for commissioning support",
-  "when does the board take its full powers",
-  "what did the NHS Alliance say about clinical senates",
-];
+import { BENCH_QUESTIONS } from "./slack-requests";
 
 interface Command {
   id: number;
@@ -40,7 +33,7 @@ async function run({ url, count, inFlight }: Command) {
   let next = 0;
   const started = performance.now();
   const one = async () => {
-    const question = QUESTIONS[next++ % QUESTIONS.length] ?? "";
+    const question = BENCH_QUESTIONS[next++ % BENCH_QUESTIONS.length] ?? "";
     const sent = performance.now();
     const posted = await slack.userMessage({ user: "U0BENCH", channel: "C0BENCH", text: `<@${bot}> ${question}` });
     const delivery = posted.deliveries[0];

@@ -32,7 +32,7 @@ import { openDatabase, tuneDatabase } from "../src/storage/database";
 import { migrateDatabase } from "../src/storage/migrate";
 import { runLoad, SIGNING_SECRET } from "./harness";
 import { freePort, root, startStandinProcess, treeRssMb } from "./processes";
-import { slashCommandBody } from "./slack-requests";
+import { objectivesBodies } from "./slack-requests";
 import { formatRow } from "./stats";
 
 const { values } = parseArgs({
@@ -304,8 +304,6 @@ const QUESTIONS = [
   "who holds the money for commissioning support",
 ];
 
-const BODIES_OF_REQUESTS = QUESTIONS.map((question, i) => slashCommandBody("/objectives", question, { trigger: i }));
-
 // ---- the run --------------------------------------------------------------------------------
 
 const folder = values.reuse ?? mkdtempSync(path.join(tmpdir(), "localism-search-scale-"));
@@ -346,7 +344,7 @@ try {
       try {
         await sleep(IDLE_MS);
         const readyRss = treeRssMb(bot.pid as number);
-        await runLoad(url, BODIES_OF_REQUESTS, 50, 5);
+        await runLoad(url, objectivesBodies(50, QUESTIONS), 50, 5);
         await sleep(IDLE_MS);
         const answeredRss = treeRssMb(bot.pid as number);
         results.push({ variant: variant.name, size, startupMs, readyRss, answeredRss });
@@ -355,10 +353,20 @@ try {
             `RSS ${readyRss.toFixed(0)} MB ready, ${answeredRss.toFixed(0)} MB after 50 questions`,
         );
         if (size === sizes.at(-1)) {
-          await runLoad(url, BODIES_OF_REQUESTS, 50, 1); // warm up
-          const summary = await runLoad(url, BODIES_OF_REQUESTS, Number(values.requests), 1);
+          await runLoad(url, objectivesBodies(50, QUESTIONS), 50, 1); // warm up
+          const summary = await runLoad(
+            url,
+            objectivesBodies(Number(values.requests), QUESTIONS),
+            Number(values.requests),
+            1,
+          );
           console.log(formatRow(`    /objectives, ${variant.name}, sequential`, summary));
-          const concurrent = await runLoad(url, BODIES_OF_REQUESTS, Number(values.requests), 10);
+          const concurrent = await runLoad(
+            url,
+            objectivesBodies(Number(values.requests), QUESTIONS),
+            Number(values.requests),
+            10,
+          );
           console.log(formatRow(`    /objectives, ${variant.name}, 10 at a time`, concurrent));
         }
       } finally {

@@ -5,6 +5,28 @@ import { useMetadataSecret } from "../src/slack/signed-metadata";
 
 export const BENCH_TEAM = "T0LOCAL";
 
+/** Questions as staff type them, asked in turn by the `/objectives` benchmarks. */
+export const BENCH_QUESTIONS = [
+  "can the board overrule our CCG?",
+  "what does assumed liberty mean",
+  "who holds the money for commissioning support",
+  "when does the board take its full powers",
+  "what did the NHS Alliance say about clinical senates",
+];
+
+let batch = 0;
+/**
+ * `count` distinct `/objectives` bodies, each with its own trigger_id as Slack's are: the bot answers a
+ * body it has already seen with the same timestamp as a replay (an empty 200), so cycling a few
+ * bodies would measure that check rather than the answer.
+ */
+export function objectivesBodies(count: number, questions: readonly string[] = BENCH_QUESTIONS): string[] {
+  batch += 1;
+  return Array.from({ length: count }, (_, i) =>
+    slashCommandBody("/objectives", questions[i % questions.length] ?? "", { trigger: `${batch}.${i}` }),
+  );
+}
+
 /** A slash command's form body. */
 export function slashCommandBody(
   command: string,
