@@ -111,13 +111,19 @@ function textInput(
 
 type Option = { value: string; text: string };
 
-/** Slack's option texts are at most 75 characters. */
+/** Slack's option texts are at most 75 characters: a long list of default leads is cut at a whole mention. */
 function clip(text: string): string {
-  return text.length <= 75 ? text : `${text.slice(0, 74)}…`;
+  if (text.length <= 75) return text;
+  const cut = text.slice(0, 72);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(" "), 0))} …)`;
 }
 
 function radio(blockId: string, label: string, options: Option[], chosen: string, hint?: string): KnownBlock {
-  const toOption = (option: Option) => ({ value: option.value, text: plain(clip(option.text)) });
+  // Radio options may be mrkdwn, so the defaults show people, groups and channels by name.
+  const toOption = (option: Option) => ({
+    value: option.value,
+    text: { type: "mrkdwn" as const, text: clip(option.text) },
+  });
   const initial = options.find((option) => option.value === chosen) ?? options[0];
   return {
     type: "input",
@@ -133,16 +139,10 @@ function radio(blockId: string, label: string, options: Option[], chosen: string
   };
 }
 
-/** Plain words for a Slack id in an option's text, where mentions are not drawn. */
 function defaultPeople(defaults: WorkspaceSettings): string {
-  const named = [...defaults.leads];
-  if (defaults.leadGroup) named.push(`group ${defaults.leadGroup}`);
-  return named.length > 0 ? named.join(", ") : "nobody";
-}
-
-function defaultOwners(owners: WorkspaceSettings["knowledgeOwners"]): string {
-  if (!owners) return "nobody";
-  return owners.kind === "usergroup" ? `group ${owners.id}` : `channel ${owners.id}`;
+  const named = defaults.leads.map((id) => `<@${id}>`);
+  if (defaults.leadGroup) named.push(`<!subteam^${defaults.leadGroup}>`);
+  return named.length > 0 ? named.join(" ") : "nobody";
 }
 
 function leadsChoice(overrides: SettingOverrides): string {
@@ -224,7 +224,7 @@ export function settingsModal(overrides: SettingOverrides, defaults: WorkspaceSe
         FIELD_BLOCKS.knowledgeOwners,
         "Policy leads (knowledge owners)",
         [
-          { value: CHOICES.default, text: `The default (${defaultOwners(defaults.knowledgeOwners)})` },
+          { value: CHOICES.default, text: `The default (${ownersText(defaults.knowledgeOwners)})` },
           { value: CHOICES.none, text: "Nobody: questions the bot cannot answer go to no one" },
           { value: CHOICES.usergroup, text: "The user group below: each member is asked by DM" },
           { value: CHOICES.channel, text: "The channel below: asked there, its members answer" },
