@@ -202,6 +202,60 @@ describe("Settings in Slack", () => {
     expect(await t.bot.core.features.concerns.leads.isLead(workspace(t), PEOPLE.lead.id)).toBe(true);
   });
 
+  it("asks for the policy leads' group or channel as chosen, one of them only, and checks the id", async () => {
+    t = await startSettingsBot();
+    const view = await openSettings(t, ADMIN.id);
+    const submit = (valuesByBlock: Record<string, Record<string, string | null>>) =>
+      t.slack.viewSubmission({ user: ADMIN.id, viewId: view.id, valuesByBlock });
+    expect(
+      (await submit({ settings_knowledge_owners: { settings_knowledge_owners: "channel" } })).effect,
+    ).toMatchObject({
+      kind: "errors",
+      errors: { settings_knowledge_owners_channel: expect.stringContaining("Fill this in") },
+    });
+    expect(
+      (
+        await submit({
+          settings_knowledge_owners: { settings_knowledge_owners: "channel" },
+          settings_knowledge_owners_channel: { settings_knowledge_owners_channel: OTHER_TRIAGE.id },
+          settings_knowledge_owners_group: { settings_knowledge_owners_group: "S0POLICY1" },
+        })
+      ).effect,
+    ).toMatchObject({
+      kind: "errors",
+      errors: { settings_knowledge_owners_group: expect.stringContaining("one user group or one channel") },
+    });
+    expect(
+      (
+        await submit({
+          settings_knowledge_owners: { settings_knowledge_owners: "usergroup" },
+          settings_knowledge_owners_channel: { settings_knowledge_owners_channel: null },
+          settings_knowledge_owners_group: { settings_knowledge_owners_group: "policy leads" },
+        })
+      ).effect,
+    ).toMatchObject({
+      kind: "errors",
+      errors: { settings_knowledge_owners_group: expect.stringContaining("user group id") },
+    });
+    expect(await t.bot.core.features.settings.service.changes(workspace(t))).toEqual([]);
+
+    const saved = await submit({
+      settings_knowledge_owners: { settings_knowledge_owners: "channel" },
+      settings_knowledge_owners_channel: { settings_knowledge_owners_channel: OTHER_TRIAGE.id },
+      settings_knowledge_owners_group: { settings_knowledge_owners_group: null },
+    });
+    expect(saved.effect.kind).toBe("updated");
+    expect((await t.bot.core.features.settings.forWorkspace(workspace(t))).knowledgeOwners).toEqual({
+      kind: "channel",
+      id: OTHER_TRIAGE.id,
+    });
+    await waitUntil(() =>
+      readable(t.standin.homeViewOf(ADMIN.id)?.blocks).includes(
+        `Policy leads (knowledge owners): <#${OTHER_TRIAGE.id}>`,
+      ),
+    );
+  });
+
   it("answers bad values with field errors and stores nothing", async () => {
     t = await startSettingsBot();
     const view = await openSettings(t, ADMIN.id);
