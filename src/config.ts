@@ -175,6 +175,11 @@ const envSchema = z.object({
   // --- Minutes and digests ---
   MINUTES_POLL_INTERVAL_MINUTES: wholeNumber("the minutes between fetches of each source, like 60", 1, 7 * 24 * 60, 60),
   DIGEST_CHECK_INTERVAL_SECONDS: wholeNumber("the seconds between checks for due digests, like 60", 5, 3600, 60),
+  DIGEST_DEFAULT_TIME: optionalNonEmpty(
+    z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, {
+      message: "should be a 24-hour time like 09:00 (used when /digest subscribe names no time)",
+    }),
+  ),
   FETCH_TIMEOUT_SECONDS: wholeNumber("the seconds a fetch may take, like 20", 1, 600, 20),
   SLACK_POST_TIMEOUT_SECONDS: wholeNumber("the seconds Slack may take to answer a digest post, like 15", 1, 120, 15),
   FETCH_MAX_MB: wholeNumber("the largest document to fetch in megabytes, like 20", 1, 500, 20),
@@ -271,6 +276,8 @@ export interface Config {
 export interface MinutesSettings {
   pollIntervalMs: number;
   digestCheckIntervalMs: number;
+  /** "HH:MM" used when `/digest subscribe` names no time; null: a time must be given. */
+  defaultDigestTime: string | null;
   /** How long Slack may take to answer one digest post before it is given up and left to the outbox's retry. */
   postTimeoutMs: number;
   fetch: { timeoutMs: number; maxBytes: number; maxRedirects: number; allowPrivateHosts: boolean };
@@ -313,6 +320,7 @@ export function loadConfig(env: Environment = process.env, rootDir = process.cwd
     minutes: {
       pollIntervalMs: settings.MINUTES_POLL_INTERVAL_MINUTES * 60_000,
       digestCheckIntervalMs: settings.DIGEST_CHECK_INTERVAL_SECONDS * 1_000,
+      defaultDigestTime: settings.DIGEST_DEFAULT_TIME ?? null,
       postTimeoutMs: settings.SLACK_POST_TIMEOUT_SECONDS * 1_000,
       fetch: {
         timeoutMs: settings.FETCH_TIMEOUT_SECONDS * 1_000,

@@ -41,12 +41,13 @@ export async function createCore(config: Config, options: CoreOptions = {}): Pro
   const settings = createSettings(shared);
   const objectives = createObjectives(shared, {
     stored: new MinutesSearchRepository(database.db, database.provider),
+    settings,
   });
   const concerns = createConcerns(shared, {
     settings,
     ...(options.leadGroupMembers ? { leadGroupMembers: options.leadGroupMembers } : {}),
   });
-  const minutes = await createMinutes(shared, { objectives, concernCounts: concerns.countsByObjective });
+  const minutes = await createMinutes(shared, { objectives, concernCounts: concerns.countsByObjective, settings });
   concerns.watchMinutes((from, to) => minutes.reader.storedBetween(from, to));
   return {
     ...shared,

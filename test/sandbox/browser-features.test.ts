@@ -2,7 +2,8 @@
  * The sandbox's story for the features those issues add, in headless Chromium, with nothing in the
  * sandbox changed but its seed and settings: a staff member logs an autonomy concern from a seeded
  * message through the modal, the concern lead acknowledges it from the triage channel, a staff
- * member is refused the leads' view, and the digest channel gets a digest of the sample minutes.
+ * member is refused the leads' view, the digest channel gets a digest of the sample minutes, and
+ * the workspace admin sets the default digest time in Settings on App Home.
  * Each step leaves a screenshot in test-results/sandbox/.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -104,5 +105,35 @@ describe("concerns and digests in the sandbox", () => {
     // The concern logged earlier in this story is counted at the end of the period's digest.
     expect(await digest.innerText()).toMatch(/CCG autonomy concerns logged this period[\s\S]*1/);
     await screenshot(page, "15-digest-posted");
+  });
+
+  it("a workspace admin sets the default digest time in Settings on App Home; a subscription without a time uses it", async () => {
+    const { page } = browser;
+    await actAs(page, STAFF);
+    await page.locator(".side-item", { hasText: "localism-bot" }).click();
+    const home = page.locator(".home");
+    await home.getByRole("button", { name: "Details" }).first().waitFor();
+    expect(await home.innerText()).not.toContain("Change settings");
+
+    await actAs(page, LEAD);
+    await page.locator(".side-item", { hasText: "localism-bot" }).click();
+    const change = page.locator(".home").getByRole("button", { name: "Change settings" });
+    await change.waitFor();
+    expect(await page.locator(".home").innerText()).toContain("only workspace admins see this");
+    await change.click();
+    const form = page.getByRole("dialog", { name: "Settings" });
+    await form.getByLabel("Default digest time").waitFor();
+    expect(await form.innerText()).toContain("Policy leads (knowledge owners)");
+    await form.getByLabel("Default digest time").fill("07:30");
+    await screenshot(page, "16-settings-modal");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => form.innerText()).toContain("Saved: 1 setting changed.");
+    await form.getByRole("button", { name: "Close" }).last().click();
+    await form.waitFor({ state: "detached" });
+    await expect.poll(() => page.locator(".home").innerText()).toContain("07:30");
+
+    await openConversation(page, "minutes-digest");
+    const subscribed = await sendForReply(page, "/digest subscribe weekly friday");
+    expect(await subscribed.innerText()).toContain("every Friday at 07:30");
   });
 });

@@ -97,7 +97,10 @@ describe("walls between workspaces", () => {
     const saved = await north.slack.viewSubmission({
       user: admin.id,
       viewId: form.id,
-      valuesByBlock: { settings_leads: { settings_leads: [SHARED.id] } },
+      valuesByBlock: {
+        settings_leads_choice: { settings_leads_choice: "named" },
+        settings_leads: { settings_leads: [SHARED.id] },
+      },
     });
     expect(saved.effect.kind).toBe("updated");
 

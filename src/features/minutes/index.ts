@@ -61,6 +61,8 @@ export interface MinutesDependencies {
   objectives: { kb: KnowledgeBase };
   /** Concern counts by objective for a digest's period. */
   concernCounts?: ConcernCountsProvider;
+  /** Each workspace's default digest time ("HH:MM"), for `/digest subscribe` without one; the environment's otherwise. */
+  settings?: { forWorkspace(workspaceId: string): Promise<{ digestTime: string | null }> };
 }
 
 const USER_AGENT = "localism-bot/0.1 (minutes digests for CCG staff)";
@@ -186,6 +188,10 @@ export async function createMinutes(core: SharedCore, input: MinutesDependencies
         renderer,
         clock,
         logger,
+        defaultDigestTime: async (workspaceId) =>
+          input.settings
+            ? (await input.settings.forWorkspace(workspaceId)).digestTime
+            : config.minutes.defaultDigestTime,
       });
       feature.digestJob = registered.digestJob;
       return [pollRunner, ...registered.jobs];

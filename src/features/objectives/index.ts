@@ -51,9 +51,14 @@ const REVIEW_INTERVAL_MS = 60 * 60_000;
 /** Stored documents (minutes) scored with the passages for each question: the store's best matches. */
 const STORED_CANDIDATES = 60;
 
+/** Who a workspace's knowledge owners are: a user group, a channel, or none (null). */
+export type KnowledgeOwnersSetting = { kind: "usergroup" | "channel"; id: string } | null;
+
 export interface ObjectivesDependencies {
   /** Documents searched where they are stored (published minutes, in the database), with the passages. */
   stored?: StoredDocuments;
+  /** Each workspace's settings, where its admins chose its knowledge owners; the environment's otherwise. */
+  settings?: { forWorkspace(workspaceId: string): Promise<{ knowledgeOwners: KnowledgeOwnersSetting }> };
 }
 
 export function createObjectives(core: SharedCore, dependencies: ObjectivesDependencies = {}): ObjectivesFeature {
@@ -96,7 +101,15 @@ export function createObjectives(core: SharedCore, dependencies: ObjectivesDepen
           import("./slack/views/policy-lead"),
           import("./domain/approved-answers"),
         ]);
-      const owners = new KnowledgeOwners(config.knowledge.owners);
+      const { settings } = dependencies;
+      const owners = {
+        forWorkspace: async (workspaceId: string | null) =>
+          new KnowledgeOwners(
+            settings && workspaceId
+              ? (await settings.forWorkspace(workspaceId)).knowledgeOwners
+              : config.knowledge.owners,
+          ),
+      };
       registerObjectivesListeners(app, {
         ...feature,
         conversations: new ConversationQuestions({
@@ -114,7 +127,6 @@ export function createObjectives(core: SharedCore, dependencies: ObjectivesDepen
       });
       const reviews = new ApprovedAnswerReviewJob({
         leads,
-        ownersConfigured: owners.configured,
         clock,
         remind: async (answer) => {
           const client = await clients.forWorkspace(answer.workspaceId);
@@ -125,9 +137,11 @@ export function createObjectives(core: SharedCore, dependencies: ObjectivesDepen
             return false;
           }
           try {
-            return (
-              (await owners.tell(client as App["client"], reviewReminder(answer, londonDay(clock.now())))).length > 0
+            const told = await (await owners.forWorkspace(answer.workspaceId)).tell(
+              client as App["client"],
+              reviewReminder(answer, londonDay(clock.now())),
             );
+            return told.length > 0;
           } catch (error) {
             logger.warn("Could not remind the policy leads to review an approved answer", error);
             return false;

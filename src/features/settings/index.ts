@@ -33,7 +33,7 @@ export function environmentDefaults(config: SharedCore["config"]): WorkspaceSett
     retentionYears: config.concerns.retentionYears,
     anonymousDailyLimit: config.concerns.anonymousDailyLimit,
     knowledgeOwners: config.knowledge.owners,
-    digestTime: null,
+    digestTime: config.minutes.defaultDigestTime,
   };
 }
 

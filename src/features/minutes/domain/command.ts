@@ -36,11 +36,11 @@ const SIMPLE: Record<string, DigestCommand> = {
  * Reads the text after `/digest`: "subscribe weekly monday 09:00 quiet", "subscribe daily 08:30
  * objectives 1,3", "subscribe weekly friday 16:00 autonomy", "source add <url>", "source mute 2", "status"...
  */
-export function parseDigestCommand(text: string): DigestCommand {
+export function parseDigestCommand(text: string, options: { defaultTime?: string | null } = {}): DigestCommand {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const verb = (words[0] ?? "").toLowerCase();
   const rest = words.slice(1);
-  if (verb === "subscribe") return subscribe(rest);
+  if (verb === "subscribe") return subscribe(rest, options.defaultTime ?? null);
   if (verb === "source") return source(rest);
   const simple = Object.hasOwn(SIMPLE, verb) ? SIMPLE[verb] : undefined;
   if (simple && rest.length === 0) return simple;
@@ -54,7 +54,7 @@ const OBJECTIVE_WORDS = new Set(["objectives", "objective"]);
 const AUTONOMY_WORDS = new Set(["autonomy", "autonomy-only"]);
 const OBJECTIVES_EXAMPLE = "`/digest subscribe weekly monday 09:00 objectives 1,3`";
 
-function subscribe(words: string[]): DigestCommand {
+function subscribe(words: string[], defaultTime: string | null): DigestCommand {
   const narrowing = readNarrowing(words);
   if ("message" in narrowing) return { kind: "invalid", message: narrowing.message };
   const { filter, rest } = narrowing;
@@ -67,7 +67,7 @@ function subscribe(words: string[]): DigestCommand {
         "Please say when to post, for example `/digest subscribe weekly monday 09:00`, `/digest subscribe daily 08:30` or `/digest subscribe monthly 1 09:00`.",
     };
   }
-  const parsed = parseScheduleCommand(scheduleWords.join(" "));
+  const parsed = parseScheduleCommand(scheduleWords.join(" "), defaultTime);
   return parsed.ok
     ? { kind: "subscribe", schedule: parsed.schedule, quietNotes, filter }
     : { kind: "invalid", message: parsed.message };

@@ -77,8 +77,9 @@ export function parseStoredSchedule(value: unknown): DigestSchedule | null {
 /**
  * Reads "weekly monday 09:00", "daily 08:30", "monthly 1 09:00", "monthly last 17:00" or
  * "weekly fri 16:00 Europe/London" (the time zone is optional and defaults to Europe/London).
+ * With a `defaultTime`, the time may be left out: "weekly monday".
  */
-export function parseScheduleCommand(input: string): ScheduleParseResult {
+export function parseScheduleCommand(input: string, defaultTime: string | null = null): ScheduleParseResult {
   const tokens = input.trim().split(/\s+/).filter(Boolean);
   const [frequencyWord, ...rest] = tokens;
   if (!frequencyWord) return fail(`Please tell me when to post the digest, for example ${EXAMPLES}.`);
@@ -108,6 +109,7 @@ export function parseScheduleCommand(input: string): ScheduleParseResult {
     }
     partial.dayOfMonth = day;
   }
+  if (defaultTime && remaining.length === 0) remaining.push(defaultTime);
   return withTimeAndZone(partial, remaining, frequency);
 }
 

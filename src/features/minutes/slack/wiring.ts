@@ -29,6 +29,8 @@ export interface MinutesSlackParts {
   clock: Clock;
   logger: Logger;
   concernCounts?: ConcernCountsProvider;
+  /** The time `/digest subscribe` uses when it names none, in this workspace. */
+  defaultDigestTime(workspaceId: string): Promise<string | null>;
 }
 
 /** The Slack side of digests: posting through the outbox, the digest job, and `/digest`. */
@@ -60,6 +62,6 @@ export function registerMinutesSlack(
     directory: new WebApiDirectory(clients),
     onQueued: () => runner.nudge(),
   });
-  registerDigestCommand(app, { minutes: { commands }, logger });
+  registerDigestCommand(app, { minutes: { commands }, defaultDigestTime: parts.defaultDigestTime, logger });
   return { digestJob, jobs: [runner] };
 }

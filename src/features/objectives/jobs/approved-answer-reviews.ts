@@ -6,10 +6,11 @@ import type { PolicyLeads } from "../services/policy-leads";
 
 export interface ReviewJobOptions {
   leads: PolicyLeads;
-  /** Tells the knowledge owners; false when they could not be told (the claim is then given back). */
+  /**
+   * Tells the answer's workspace's knowledge owners; false when they could not be told, or it has
+   * none (the claim is then given back, and taken again on a later pass).
+   */
   remind(answer: ApprovedAnswer): Promise<boolean>;
-  /** No owners configured: nobody to remind, so nothing is claimed. */
-  ownersConfigured: boolean;
   clock: Clock;
 }
 
@@ -28,9 +29,9 @@ export class ApprovedAnswerReviewJob {
 
   /** Returns how many reminders this process sent. */
   async runOnce(): Promise<number> {
-    const { leads, remind, clock, ownersConfigured } = this.options;
+    const { leads, remind, clock } = this.options;
     const hour = getHours(clock.now(), { in: tz("Europe/London") });
-    if (!ownersConfigured || hour < FIRST_HOUR || hour >= LAST_HOUR) return 0;
+    if (hour < FIRST_HOUR || hour >= LAST_HOUR) return 0;
     let sent = 0;
     for (const due of await leads.claimDueReviews()) {
       if (await remind(due.answer)) sent += 1;

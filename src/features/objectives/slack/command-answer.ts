@@ -35,7 +35,10 @@ export async function commandAnswer(
   });
   if (!state.sharedBy) {
     const declined = needsAPerson(result) && !approved;
-    if (deps.owners.configured && (declined || state.feedback === "not_helpful"))
+    if (
+      (declined || state.feedback === "not_helpful") &&
+      (await deps.owners.forWorkspace(asked.workspaceId)).configured
+    )
       message = offerPolicyLead(message, questionId);
     if (state.shared) message = markShared(message);
   }
@@ -50,7 +53,7 @@ export async function conversationAnswer(
 ): Promise<SlackMessage> {
   const message = threadAnswerMessage(deps.kb, asked.result, {
     questionId: asked.questionId,
-    policyLeads: deps.owners.configured,
+    policyLeads: (await deps.owners.forWorkspace(asked.workspaceId)).configured,
   });
   return approvedFirst(deps, message, asked);
 }

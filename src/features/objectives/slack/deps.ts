@@ -6,7 +6,7 @@ import type { FeedbackReasons } from "../domain/feedback-reasons";
 import type { KnowledgeBase, Objective } from "../domain/knowledge-base";
 import type { ConversationQuestions } from "../services/conversation-questions";
 import type { PolicyLeads } from "../services/policy-leads";
-import type { KnowledgeOwners } from "./knowledge-owners";
+import type { WorkspaceKnowledgeOwners } from "./knowledge-owners";
 
 /** "Share in channel", once per answer (a repository in production). */
 export interface AnswerShares {
@@ -32,8 +32,8 @@ export interface ObjectivesSlackDeps {
   shares: AnswerShares;
   answerState: AnswerState;
   feedbackReasons: FeedbackReasons;
-  /** The workspace's knowledge owners (policy leads), if configured. */
-  owners: KnowledgeOwners;
+  /** Each workspace's knowledge owners (policy leads), if it has any. */
+  owners: WorkspaceKnowledgeOwners;
   /** Questions sent to them, and their approved answers. */
   leads: PolicyLeads;
   clock: Clock;

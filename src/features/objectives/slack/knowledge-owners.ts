@@ -9,12 +9,19 @@ export interface Post {
   ts: string;
 }
 
+export type KnowledgeOwnersSetting = KnowledgeSettings["owners"];
+
+/** Each workspace's knowledge owners: its admins' choice, else the environment's. */
+export interface WorkspaceKnowledgeOwners {
+  forWorkspace(workspaceId: string | null): Promise<KnowledgeOwners>;
+}
+
 /**
- * The workspace's knowledge owners (policy leads), as configured: a channel, where questions are
- * posted and whose members answer them, or a user group, whose members are each asked by DM.
+ * One workspace's knowledge owners (policy leads): a channel, where questions are posted and whose
+ * members answer them, or a user group, whose members are each asked by DM.
  */
 export class KnowledgeOwners {
-  constructor(private readonly owners: KnowledgeSettings["owners"]) {}
+  constructor(private readonly owners: KnowledgeOwnersSetting) {}
 
   get configured(): boolean {
     return this.owners !== null;

@@ -4,7 +4,7 @@ import { openModal } from "../../../slack/open-modal";
 import type { WorkspaceSettingsService } from "../domain/service";
 import type { SettingName } from "../domain/settings";
 import type { WorkspaceAdmins } from "./admins";
-import { FIELD_BLOCKS, refusalModal, SETTINGS_IDS, savedModal, settingsModal } from "./views";
+import { CHOICE_BLOCKS, CHOICES, FIELD_BLOCKS, refusalModal, SETTINGS_IDS, savedModal, settingsModal } from "./views";
 
 type SlackClient = App["client"];
 
@@ -25,6 +25,7 @@ type StateValues = Record<
       selected_users?: string[];
       selected_conversation?: string | null;
       selected_time?: string | null;
+      selected_option?: { value?: string } | null;
     }
   >
 >;
@@ -39,28 +40,76 @@ export function usersInfo(client: SlackClient) {
   return async (userId: string) => (await client.users.info({ user: userId })).user ?? null;
 }
 
-/** The modal's fields as the settings' raw values: an empty field is left out (the default). */
-export function submittedSettings(values: StateValues): Record<string, unknown> {
-  const field = (name: SettingName) => values[FIELD_BLOCKS[name]]?.[FIELD_BLOCKS[name]];
+type FormReading = { ok: true; raw: Record<string, unknown> } | { ok: false; errors: Record<string, string> };
+
+/**
+ * The modal's fields as the settings' raw values: an empty field is left out (the default). The
+ * leads and the policy leads are what their choice says; a field filled in against the choice is
+ * pointed out rather than ignored, so nobody saves something other than what they see.
+ */
+export function readSettingsForm(values: StateValues): FormReading {
+  const entry = (block: string) => values[block]?.[block];
+  const field = (name: SettingName) => entry(FIELD_BLOCKS[name]);
   const text = (name: SettingName) => field(name)?.value?.trim() || undefined;
   const number = (name: SettingName) => {
     const raw = text(name);
     return raw === undefined ? undefined : Number(raw);
   };
-  const leads = field("leads")?.selected_users ?? [];
-  const owners = text("knowledgeOwners");
+  const errors: Record<string, string> = {};
   const raw: Record<string, unknown> = {
-    leads: leads.length > 0 ? leads : undefined,
-    leadGroup: text("leadGroup"),
     triageChannel: field("triageChannel")?.selected_conversation || undefined,
     acknowledgeWithinWorkingDays: number("acknowledgeWithinWorkingDays"),
     retentionYears: number("retentionYears"),
     anonymousDailyLimit: number("anonymousDailyLimit"),
-    knowledgeOwners: owners ? { kind: owners.startsWith("S") ? "usergroup" : "channel", id: owners } : undefined,
     digestTime: field("digestTime")?.selected_time || undefined,
   };
+
+  const people = field("leads")?.selected_users ?? [];
+  const group = text("leadGroup");
+  const leadsChoice = entry(CHOICE_BLOCKS.leads)?.selected_option?.value ?? CHOICES.default;
+  if (leadsChoice === CHOICES.named) {
+    if (people.length === 0 && !group)
+      errors[CHOICE_BLOCKS.leads] = "Name at least one person or a user group below, or choose Nobody.";
+    raw.leads = people;
+    raw.leadGroup = group ?? null;
+  } else if (people.length > 0 || group) {
+    errors[CHOICE_BLOCKS.leads] =
+      "You named leads below: choose “The people and user group named below”, or clear those fields.";
+  } else if (leadsChoice === CHOICES.none) {
+    raw.leads = [];
+    raw.leadGroup = null;
+  }
+
+  const ownerGroup = entry(CHOICE_BLOCKS.knowledgeOwnersGroup)?.value?.trim() || undefined;
+  const ownerChannel = entry(CHOICE_BLOCKS.knowledgeOwnersChannel)?.selected_conversation || undefined;
+  const ownersChoice = field("knowledgeOwners")?.selected_option?.value ?? CHOICES.default;
+  if (ownersChoice === CHOICES.usergroup || ownersChoice === CHOICES.channel) {
+    const id = ownersChoice === CHOICES.usergroup ? ownerGroup : ownerChannel;
+    const other = ownersChoice === CHOICES.usergroup ? ownerChannel : ownerGroup;
+    const [block, otherBlock] =
+      ownersChoice === CHOICES.usergroup
+        ? [CHOICE_BLOCKS.knowledgeOwnersGroup, CHOICE_BLOCKS.knowledgeOwnersChannel]
+        : [CHOICE_BLOCKS.knowledgeOwnersChannel, CHOICE_BLOCKS.knowledgeOwnersGroup];
+    if (!id) errors[block] = `Fill this in, or choose another option for the policy leads.`;
+    if (other) errors[otherBlock] = "Clear this: the policy leads are one user group or one channel.";
+    if (id) raw.knowledgeOwners = { kind: ownersChoice, id };
+  } else if (ownerGroup || ownerChannel) {
+    errors[FIELD_BLOCKS.knowledgeOwners] =
+      "You named a user group or channel below: choose it here, or clear those fields.";
+  } else if (ownersChoice === CHOICES.none) {
+    raw.knowledgeOwners = null;
+  }
+
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
   for (const key of Object.keys(raw)) if (raw[key] === undefined) delete raw[key];
-  return raw;
+  return { ok: true, raw };
+}
+
+/** The block that shows a setting's error: for the policy leads, the field that named them. */
+function errorBlock(name: SettingName, raw: Record<string, unknown>): string {
+  if (name !== "knowledgeOwners") return FIELD_BLOCKS[name];
+  const owners = raw.knowledgeOwners as { kind?: string } | undefined;
+  return owners?.kind === "channel" ? CHOICE_BLOCKS.knowledgeOwnersChannel : CHOICE_BLOCKS.knowledgeOwnersGroup;
 }
 
 /** App Home's Settings button and modal; the submission checks again that the person is an admin. */
@@ -88,14 +137,16 @@ export function registerSettingsListeners(app: App, deps: SettingsSlackDeps): vo
       await ack({ response_action: "update", view: refusalModal() });
       return;
     }
-    const saved = await deps.settings.save(
-      workspaceId,
-      submittedSettings((view.state?.values ?? {}) as StateValues),
-      userId,
-    );
+    const form = readSettingsForm((view.state?.values ?? {}) as StateValues);
+    if (!form.ok) {
+      await ack({ response_action: "errors", errors: form.errors });
+      return;
+    }
+    const saved = await deps.settings.save(workspaceId, form.raw, userId);
     if (!saved.ok) {
       const errors: Record<string, string> = {};
-      for (const [name, message] of Object.entries(saved.errors)) errors[FIELD_BLOCKS[name as SettingName]] = message;
+      for (const [name, message] of Object.entries(saved.errors))
+        errors[errorBlock(name as SettingName, form.raw)] = message;
       await ack({ response_action: "errors", errors });
       return;
     }

@@ -92,3 +92,23 @@ describe("/digest command text", () => {
     expect(parseDigestCommand("source mute all").kind).toBe("invalid");
   });
 });
+
+describe("/digest subscribe without a time", () => {
+  it("uses the default time given, and still asks for one without it", () => {
+    expect(parseDigestCommand("subscribe weekly monday", { defaultTime: "07:30" })).toMatchObject({
+      kind: "subscribe",
+      schedule: { frequency: "weekly", weekday: 1, time: "07:30", timeZone: "Europe/London" },
+    });
+    expect(parseDigestCommand("subscribe weekly monday 10:00", { defaultTime: "07:30" })).toMatchObject({
+      schedule: { time: "10:00" },
+    });
+    expect(parseDigestCommand("subscribe daily quiet", { defaultTime: "07:30" })).toMatchObject({
+      quietNotes: true,
+      schedule: { frequency: "daily", time: "07:30" },
+    });
+    expect(parseDigestCommand("subscribe weekly monday")).toMatchObject({
+      kind: "invalid",
+      message: expect.stringContaining("I need a time too"),
+    });
+  });
+});

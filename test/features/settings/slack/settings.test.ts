@@ -3,6 +3,7 @@ import { startTestBot, type TestBot } from "../../../support/bot";
 import {
   CONCERN_ENV,
   CONCERN_SEED,
+  GROUP_LEAD,
   PEOPLE,
   raiseFromMessage,
   readable,
@@ -38,9 +39,12 @@ async function openSettings(t: TestBot, user: string) {
   await homeOf(t, user);
   const home = t.standin.homeViewOf(user);
   if (!home) throw new Error("no App Home");
+  const opened = t.standin.callsTo("views.open").length;
   await t.slack.blockAction({ user, actionId: "settings_open", container: { type: "view", viewId: home.id } });
   await waitUntil(
-    () => (t.standin.openViewsFor(user).at(-1)?.title as { text?: string } | undefined)?.text === "Settings",
+    () =>
+      t.standin.callsTo("views.open").length > opened &&
+      (t.standin.openViewsFor(user).at(-1)?.title as { text?: string } | undefined)?.text === "Settings",
   );
   return t.standin.openViewsFor(user).at(-1)!;
 }
@@ -79,6 +83,7 @@ describe("Settings in Slack", () => {
       user: ADMIN.id,
       viewId: view.id,
       valuesByBlock: {
+        settings_leads_choice: { settings_leads_choice: "named" },
         settings_leads: { settings_leads: [PEOPLE.colleague.id] },
         settings_lead_group: { settings_lead_group: "" },
         settings_triage_channel: { settings_triage_channel: OTHER_TRIAGE.id },
@@ -92,6 +97,7 @@ describe("Settings in Slack", () => {
     const changes = await t.bot.core.features.settings.service.changes(workspace(t));
     expect(changes.map((change) => [change.setting, change.oldValue, change.newValue, change.userId])).toEqual([
       ["leads", null, PEOPLE.colleague.id, ADMIN.id],
+      ["leadGroup", null, "none", ADMIN.id],
       ["triageChannel", null, OTHER_TRIAGE.id, ADMIN.id],
       ["acknowledgeWithinWorkingDays", null, "3", ADMIN.id],
     ]);
@@ -133,6 +139,123 @@ describe("Settings in Slack", () => {
     expect(readable(refused.submitted.effect)).toContain("several anonymous concerns");
   });
 
+  it("lets an admin choose nobody as concern lead, apart from the environment's leads, and go back to the default", async () => {
+    t = await startSettingsBot();
+    const leads = t.bot.core.features.concerns.leads;
+    const view = await openSettings(t, ADMIN.id);
+    expect(readable(view.blocks)).toContain("Nobody");
+    const none = await t.slack.viewSubmission({
+      user: ADMIN.id,
+      viewId: view.id,
+      valuesByBlock: { settings_leads_choice: { settings_leads_choice: "none" } },
+    });
+    expect(none.effect.kind).toBe("updated");
+    expect(await leads.isLead(workspace(t), PEOPLE.lead.id)).toBe(false);
+    expect(await leads.isLead(workspace(t), GROUP_LEAD.id)).toBe(false);
+    await waitUntil(() => readable(t.standin.homeViewOf(ADMIN.id)?.blocks).includes("Concern leads: nobody yet"));
+    const changes = await t.bot.core.features.settings.service.changes(workspace(t));
+    expect(changes.map((change) => [change.setting, change.oldValue, change.newValue])).toEqual([
+      ["leads", null, "none"],
+      ["leadGroup", null, "none"],
+    ]);
+
+    // Opened again, the modal shows the choice made; choosing the default brings the environment's leads back.
+    const again = await openSettings(t, ADMIN.id);
+    const choice = again.blocks.find((block) => block.block_id === "settings_leads_choice") as
+      | { element: { initial_option?: { value: string } } }
+      | undefined;
+    expect(choice?.element.initial_option?.value).toBe("none");
+    await t.slack.viewSubmission({
+      user: ADMIN.id,
+      viewId: again.id,
+      valuesByBlock: { settings_leads_choice: { settings_leads_choice: "default" } },
+    });
+    expect(await leads.isLead(workspace(t), PEOPLE.lead.id)).toBe(true);
+    expect(await leads.isLead(workspace(t), GROUP_LEAD.id)).toBe(true);
+  });
+
+  it("points out leads named against the choice, or none named for it, and stores nothing", async () => {
+    t = await startSettingsBot();
+    const view = await openSettings(t, ADMIN.id);
+    const namedButDefault = await t.slack.viewSubmission({
+      user: ADMIN.id,
+      viewId: view.id,
+      valuesByBlock: { settings_leads: { settings_leads: [PEOPLE.colleague.id] } },
+    });
+    expect(namedButDefault.effect).toMatchObject({
+      kind: "errors",
+      errors: { settings_leads_choice: expect.stringContaining("You named leads below") },
+    });
+    const chosenButEmpty = await t.slack.viewSubmission({
+      user: ADMIN.id,
+      viewId: view.id,
+      valuesByBlock: {
+        settings_leads_choice: { settings_leads_choice: "named" },
+        settings_leads: { settings_leads: null },
+      },
+    });
+    expect(chosenButEmpty.effect).toMatchObject({
+      kind: "errors",
+      errors: { settings_leads_choice: expect.stringContaining("Name at least one person") },
+    });
+    expect(await t.bot.core.features.settings.service.changes(workspace(t))).toEqual([]);
+    expect(await t.bot.core.features.concerns.leads.isLead(workspace(t), PEOPLE.lead.id)).toBe(true);
+  });
+
+  it("asks for the policy leads' group or channel as chosen, one of them only, and checks the id", async () => {
+    t = await startSettingsBot();
+    const view = await openSettings(t, ADMIN.id);
+    const submit = (valuesByBlock: Record<string, Record<string, string | null>>) =>
+      t.slack.viewSubmission({ user: ADMIN.id, viewId: view.id, valuesByBlock });
+    expect(
+      (await submit({ settings_knowledge_owners: { settings_knowledge_owners: "channel" } })).effect,
+    ).toMatchObject({
+      kind: "errors",
+      errors: { settings_knowledge_owners_channel: expect.stringContaining("Fill this in") },
+    });
+    expect(
+      (
+        await submit({
+          settings_knowledge_owners: { settings_knowledge_owners: "channel" },
+          settings_knowledge_owners_channel: { settings_knowledge_owners_channel: OTHER_TRIAGE.id },
+          settings_knowledge_owners_group: { settings_knowledge_owners_group: "S0POLICY1" },
+        })
+      ).effect,
+    ).toMatchObject({
+      kind: "errors",
+      errors: { settings_knowledge_owners_group: expect.stringContaining("one user group or one channel") },
+    });
+    expect(
+      (
+        await submit({
+          settings_knowledge_owners: { settings_knowledge_owners: "usergroup" },
+          settings_knowledge_owners_channel: { settings_knowledge_owners_channel: null },
+          settings_knowledge_owners_group: { settings_knowledge_owners_group: "policy leads" },
+        })
+      ).effect,
+    ).toMatchObject({
+      kind: "errors",
+      errors: { settings_knowledge_owners_group: expect.stringContaining("user group id") },
+    });
+    expect(await t.bot.core.features.settings.service.changes(workspace(t))).toEqual([]);
+
+    const saved = await submit({
+      settings_knowledge_owners: { settings_knowledge_owners: "channel" },
+      settings_knowledge_owners_channel: { settings_knowledge_owners_channel: OTHER_TRIAGE.id },
+      settings_knowledge_owners_group: { settings_knowledge_owners_group: null },
+    });
+    expect(saved.effect.kind).toBe("updated");
+    expect((await t.bot.core.features.settings.forWorkspace(workspace(t))).knowledgeOwners).toEqual({
+      kind: "channel",
+      id: OTHER_TRIAGE.id,
+    });
+    await waitUntil(() =>
+      readable(t.standin.homeViewOf(ADMIN.id)?.blocks).includes(
+        `Policy leads (knowledge owners): <#${OTHER_TRIAGE.id}>`,
+      ),
+    );
+  });
+
   it("answers bad values with field errors and stores nothing", async () => {
     t = await startSettingsBot();
     const view = await openSettings(t, ADMIN.id);
@@ -140,6 +263,7 @@ describe("Settings in Slack", () => {
       user: ADMIN.id,
       viewId: view.id,
       valuesByBlock: {
+        settings_leads_choice: { settings_leads_choice: "named" },
         settings_lead_group: { settings_lead_group: "concern leads" },
       },
     });

@@ -9,6 +9,17 @@ export interface PurgePlan {
   purge: ConcernRecord[];
   /** Raised before the cutoff but still open: never purged automatically, listed for a lead to resolve. */
   needsReview: ConcernRecord[];
+  /** Each workspace with concerns old enough to be considered, under its own retention. */
+  workspaces: WorkspacePurge[];
+}
+
+/** One workspace's part of a purge: its retention, its cutoff, and its concerns on either side. */
+export interface WorkspacePurge {
+  workspaceId: string;
+  retentionYears: number;
+  cutoff: Date;
+  purge: ConcernRecord[];
+  needsReview: ConcernRecord[];
 }
 
 /** Retention: resolved concerns older than the retention period go, leaving a tombstone in the audit chain. */
@@ -34,13 +45,14 @@ export class RetentionService {
     const byWorkspace = new Map<string, ConcernRecord[]>();
     for (const concern of concerns)
       byWorkspace.set(concern.workspaceId, [...(byWorkspace.get(concern.workspaceId) ?? []), concern]);
-    const plan: PurgePlan = { cutoff: defaultCutoff, purge: [], needsReview: [] };
-    for (const [workspaceId, own] of byWorkspace) {
+    const plan: PurgePlan = { cutoff: defaultCutoff, purge: [], needsReview: [], workspaces: [] };
+    for (const [workspaceId, own] of [...byWorkspace].sort(([a], [b]) => a.localeCompare(b))) {
       const years = (await this.yearsFor(workspaceId)) ?? this.retentionYears;
       const cutoff = purgeCutoff(now, years);
       const selected = selectForPurge(own, cutoff);
       plan.purge.push(...selected.purge);
       plan.needsReview.push(...selected.needsReview);
+      plan.workspaces.push({ workspaceId, retentionYears: years, cutoff, ...selected });
       if (selected.purge.length > 0 && cutoff > plan.cutoff) plan.cutoff = cutoff;
     }
     return plan;

@@ -11,7 +11,9 @@ import { digestReplyMessage } from "../views/digest-replies";
  */
 export function registerDigestCommand(app: App, deps: MinutesSlackDeps): void {
   app.command(COMMANDS.digest, async ({ command, ack, respond }) => {
-    const parsed = parseDigestCommand(command.text ?? "");
+    const text = command.text ?? "";
+    const defaultTime = /^\s*subscribe\b/i.test(text) ? await deps.defaultDigestTime(command.team_id) : null;
+    const parsed = parseDigestCommand(text, { defaultTime });
     if (parsed.kind === "help" || parsed.kind === "invalid") {
       await ack({ response_type: "ephemeral", ...digestReplyMessage(parsed) });
       return;

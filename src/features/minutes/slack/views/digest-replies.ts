@@ -10,7 +10,7 @@ import { sourceAddedMessage, sourceRemovedMessage, sourcesListMessage } from "./
 
 export const DIGEST_HELP = [
   "*Minutes digests* post a summary of newly published accountability minutes in this channel.",
-  "• `/digest subscribe weekly monday 09:00` (or `daily 08:30`, `monthly 1 09:00`; add a time zone such as `Europe/London`, and `quiet` for a short note in weeks with no new minutes)",
+  "• `/digest subscribe weekly monday 09:00` (or `daily 08:30`, `monthly 1 09:00`; add a time zone such as `Europe/London`, and `quiet` for a short note in weeks with no new minutes). Leave out the time, as in `/digest subscribe weekly monday`, for this workspace's default digest time, if its admins have set one",
   "• Narrow it: `/digest subscribe weekly monday 09:00 objectives 1,3` for some objectives only, or add `autonomy` for only what touches CCG autonomy",
   "• `/digest status`: the schedule, the next and last digest, and what the next one would contain",
   "• `/digest preview`: the next digest as it stands, only to you",

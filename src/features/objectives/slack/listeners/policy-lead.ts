@@ -42,7 +42,8 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTIONS.askPolicyLead, async (args) => {
     await args.ack();
     const { action, body, client } = args;
-    if (!deps.owners.configured) return tellPresser(args, "No policy leads have been set up for this workspace.");
+    const owners = await deps.owners.forWorkspace(body.team?.id ?? null);
+    if (!owners.configured) return tellPresser(args, "No policy leads have been set up for this workspace.");
     const question = await deps.questions.find(action.value ?? "");
     if (!question || question.workspaceId !== (body.team?.id ?? null)) return tellPresser(args, GONE);
     const existing = await deps.leads.requestFor(question.id);
@@ -51,7 +52,7 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
     const metadata = writeMetadata(askMetadata, { q: question.id, ...(channel ? { c: channel } : {}) });
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: askPolicyLeadModal(question.question, deps.owners.label, metadata),
+      view: askPolicyLeadModal(question.question, owners.label, metadata),
     });
   });
 
@@ -73,12 +74,13 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
       return ack({ response_action: "update", view: noticeModal("Expired", GONE) });
     if (outcome.kind === "already_sent")
       return ack({ response_action: "update", view: noticeModal("Already sent", alreadySentText(outcome.request)) });
-    await ack({ response_action: "update", view: requestSentModal(deps.owners.label) });
+    const owners = await deps.owners.forWorkspace(workspaceId);
+    await ack({ response_action: "update", view: requestSentModal(owners.label) });
     try {
       const today = londonDay(deps.clock.now());
       await deps.leads.posted(
         outcome.request,
-        await deps.owners.tell(client, ownerQuestionCard(outcome.request, null, today)),
+        await owners.tell(client, ownerQuestionCard(outcome.request, null, today)),
       );
     } catch (error) {
       deps.logger.error("Could not send a question to the policy leads", error);
@@ -86,7 +88,7 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
       await client.chat.postMessage({
         channel: body.user.id,
         ...plainMessage(
-          "Sorry: your question could not reach the policy leads (the bot may not be in their channel). Ask a workspace admin to check KNOWLEDGE_OWNERS, then press Ask a policy lead again.",
+          "Sorry: your question could not reach the policy leads (the bot may not be in their channel). Ask a workspace admin to check the knowledge owners in the bot's settings, then press Ask a policy lead again.",
         ),
       });
     }
@@ -97,7 +99,8 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
       await args.ack();
       const workspaceId = args.body.team?.id;
       if (!workspaceId) return;
-      if (!(await deps.owners.isOwner(args.client, args.body.user.id))) return tellPresser(args, NOT_AN_OWNER);
+      const owners = await deps.owners.forWorkspace(workspaceId);
+      if (!(await owners.isOwner(args.client, args.body.user.id))) return tellPresser(args, NOT_AN_OWNER);
       await run(args, workspaceId);
     });
 
@@ -147,7 +150,8 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
       return ack({ response_action: "update", view: noticeModal("Please open it again", UNCHECKED_FORM_TEXT) });
     const workspaceId = body.team?.id;
     if (!metadata || !workspaceId) return ack({ response_action: "update", view: noticeModal("Expired", GONE) });
-    if (!(await deps.owners.isOwner(client, body.user.id)))
+    const owners = await deps.owners.forWorkspace(workspaceId);
+    if (!(await owners.isOwner(client, body.user.id)))
       return ack({ response_action: "update", view: noticeModal("Not allowed", NOT_AN_OWNER) });
     const input = modalInputs(view.state.values);
     const approval = {
@@ -171,7 +175,7 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
     const { request, answer } = outcome;
     if (!request) return;
     const today = londonDay(deps.clock.now());
-    await deps.owners
+    await owners
       .update(client, request.posts, ownerQuestionCard(request, answer, today))
       .catch((error: unknown) => deps.logger.warn("Could not update the policy leads' question card", error));
     if (!request.answeredAt)

@@ -27,7 +27,11 @@ export function registerThreadFeedback(app: App, deps: ObjectivesSlackDeps): voi
         ...(channel ? { channel } : {}),
         ...(threadTs ? { threadTs } : {}),
       });
-      if (channel && deps.owners.configured && !(await deps.leads.requestFor(question.id)))
+      if (
+        channel &&
+        (await deps.owners.forWorkspace(question.workspaceId)).configured &&
+        !(await deps.leads.requestFor(question.id))
+      )
         await client.chat.postEphemeral({
           channel,
           user: body.user.id,
