@@ -40,7 +40,10 @@ export interface ConcernsFeature extends ConcernServices {
   reminderJob: ConcernReminderJob | null;
   /** Set by register: one pass over newly stored minutes, for tests. */
   minutesJob: ConcernMinutesJob | null;
-  /** Set by register: what the feature owes Slack (triage cards), delivered by the concern-outbox job. */
+  /**
+   * Set by register: what the feature owes Slack (triage cards, status-change DMs, reminders),
+   * delivered by the concern-outbox job.
+   */
   outbox: { runOnce(): Promise<number>; nudge(): void } | null;
   /** Where the minutes job reads newly stored minutes from (the minutes feature's reader; src/core.ts wires it). */
   watchMinutes(storedBetween: StoredMinutesBetween): void;
@@ -129,6 +132,7 @@ export function createConcerns(core: SharedCore, options: ConcernsOptions = {}):
             });
             outboxDelivery?.nudge();
           },
+          messagesOwed: () => outboxDelivery?.nudge(),
         },
         logger,
       );
@@ -138,6 +142,7 @@ export function createConcerns(core: SharedCore, options: ConcernsOptions = {}):
         concerns: storage.reads,
         triage: services.triage,
         cards: concernNotifier,
+        notices: concernNotifier,
         leads: services.leads,
         isPrivate: (concern) => services.routing.isPrivate(concern),
         clients,
@@ -159,7 +164,7 @@ export function createConcerns(core: SharedCore, options: ConcernsOptions = {}):
       });
       const reminders = new ConcernReminderJob({
         reminders: services.reminders,
-        notifier: concernNotifier,
+        outbox: outboxDelivery,
         drafts: storage.drafts,
         holidaysFile: config.concerns.bankHolidaysFile,
         clock,

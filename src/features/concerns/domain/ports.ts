@@ -77,8 +77,15 @@ export interface AuditTrail {
   append(concernRef: string, draft: AuditDraft): Promise<AuditEntry>;
 }
 
+/** A reminder owed through the outbox along with its claim (see ReminderClaimStore). */
+export interface OwedReminder {
+  workspaceId: string;
+  workingDaysWaiting: number;
+}
+
 export interface ReminderClaimStore {
-  claim(concernId: string, day: string, at: Date): Promise<boolean>;
+  /** Claims the concern's reminder for the day; with `owed`, the reminder is owed with the claim. */
+  claim(concernId: string, day: string, at: Date, owed?: OwedReminder): Promise<boolean>;
   release(concernId: string, day: string): Promise<void>;
 }
 

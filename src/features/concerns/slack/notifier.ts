@@ -43,6 +43,8 @@ export interface NotifierSettings {
    * which this asks to run now rather than posting here, so a card is never posted twice.
    */
   cardOwed?: (concern: ConcernRecord) => Promise<void>;
+  /** Messages were written to the outbox (a status change's DMs): asks it to run now. */
+  messagesOwed?: () => void;
 }
 
 export interface NotifierServices {
@@ -131,20 +133,35 @@ export class ConcernNotifier {
     return sent.some(Boolean);
   }
 
-  /** A status change: the card updates, named and confidential reporters and supporters get a DM. */
+  /**
+   * A status change: the card updates. What the named and confidential reporter and supporters are
+   * told was written to the outbox with the change; this asks it to go now.
+   */
   async statusChanged(
     concern: ConcernRecord,
     change: { from: ConcernStatus; to: ConcernStatus } | null,
-    note: string | null,
+    _note: string | null,
   ): Promise<void> {
     await this.showCard(concern);
-    if (!change) return;
+    if (change) this.settings.messagesOwed?.();
+  }
+
+  /** The DMs a status change owes: never to an anonymous reporter or supporter (they have no user id here). */
+  async statusDms(
+    concern: ConcernRecord,
+    change: { from: ConcernStatus; to: ConcernStatus },
+    note: string | null,
+  ): Promise<Array<{ userId: string; role: "reporter" | "supporter"; message: SlackMessage }>> {
     const firstResolution = !!(change.to === "resolved" && (await this.services.lookup.resolutions(concern)) === 1);
+    const dms: Array<{ userId: string; role: "reporter" | "supporter"; message: SlackMessage }> = [];
     for (const userId of await this.services.lookup.peopleToTell(concern)) {
       const ticket = firstResolution ? await this.services.checkins.ticketFor(concern, userId) : null;
       const message = statusChangeMessage(concern, change, note, ticket ? encodeCheckin(ticket) : null);
-      await this.direct(concern.workspaceId, userId, message, reference(concern));
+      const role =
+        concern.reporter.mode !== "anonymous" && concern.reporter.userId === userId ? "reporter" : "supporter";
+      dms.push({ userId, role, message });
     }
+    return dms;
   }
 
   async leadReplied(concern: ConcernRecord, leadId: string, text: string): Promise<void> {
@@ -176,40 +193,36 @@ export class ConcernNotifier {
     return this.threadNote(note.concern, minutesNoteMessage(note), true);
   }
 
-  /** Returns false when the reminder could not be posted, so its claim can be released. */
-  async remind(reminder: DueReminder): Promise<boolean> {
-    if (!(await this.clients.forWorkspace(reminder.concern.workspaceId))) {
-      // The claim is kept: the next try is tomorrow's reminder, not one every run.
-      this.logger.warn(
-        `Skipped the reminder for ${reference(reminder.concern)}: the app is not installed in ${reminder.concern.workspaceId}`,
-      );
-      return true;
+  /**
+   * Posts a reminder with the outbox's client: on the card's thread and in the channel, so it is seen
+   * and stays with the concern (under each handler's card when it is handled privately). Throws what
+   * Slack answered; null when there is no single message to record.
+   */
+  async postReminder(reminder: DueReminder, client: SlackClient): Promise<{ channelId: string; ts: string } | null> {
+    const { concern } = reminder;
+    if (this.services.routing.isPrivate(concern)) {
+      if (await this.threadNote(concern, reminderMessage(reminder, null), true)) return null;
+      throw new Error("the reminder could not be posted under the handlers' cards");
     }
-    if (this.services.routing.isPrivate(reminder.concern))
-      return this.threadNote(reminder.concern, reminderMessage(reminder, null), true);
-    const workspaceId = reminder.concern.workspaceId;
-    const channel = reminder.concern.triage?.channelId ?? (await valueFor(this.settings.triageChannel, workspaceId));
-    if (!channel) return false;
-    try {
-      const message = reminderMessage(reminder, await valueFor(this.settings.leadMention, workspaceId));
-      const card = reminder.concern.triage;
-      // On the card's thread and in the channel, so it is seen and stays with the concern.
-      if (!card) {
-        await (await this.slack(reminder.concern.workspaceId)).chat.postMessage({ channel, ...message });
-        return true;
-      }
-      return this.postNote(
-        reminder.concern,
-        { channel, thread_ts: card.ts, userId: null },
-        {
-          ...message,
-          reply_broadcast: true,
-        },
-      );
-    } catch (error) {
-      this.failed(`post the reminder for ${reference(reminder.concern)}`, error, channel);
-      return false;
-    }
+    const workspaceId = concern.workspaceId;
+    const channel = concern.triage?.channelId ?? (await valueFor(this.settings.triageChannel, workspaceId));
+    if (!channel) return null;
+    const message = reminderMessage(reminder, await valueFor(this.settings.leadMention, workspaceId));
+    const card = concern.triage;
+    const posted = await client.chat.postMessage(
+      card ? { channel, thread_ts: card.ts, reply_broadcast: true, ...message } : { channel, ...message },
+    );
+    if (!posted.ts) return null;
+    const channelId = posted.channel ?? channel;
+    if (card)
+      await this.services.routing.remember({
+        concernId: concern.id,
+        channelId,
+        ts: posted.ts,
+        kind: "note",
+        userId: null,
+      });
+    return { channelId, ts: posted.ts };
   }
 
   /** A DM to a person by user id (Slack opens the conversation). */

@@ -5,11 +5,11 @@ import type { Logger } from "../../../logger";
 import type { SlackMessage } from "../../../slack/message";
 import type { WorkspaceClients } from "../../../slack/workspace-clients";
 import type { LeaseRepository } from "../../../storage/leases";
-import type { ConcernRecord, TriageService } from "../domain";
+import { type ConcernRecord, type ConcernStatus, calendarDate, type DueReminder, type TriageService } from "../domain";
 import type { ConcernOutbox, OutboxRow } from "../storage/outbox";
 import { slackErrorCode } from "./client";
 import { type PerWorkspace, valueFor } from "./notifier";
-import { triageChannelUnreachable } from "./views/notifications";
+import { messageUndelivered, triageChannelUnreachable } from "./views/notifications";
 import { reference } from "./views/text";
 
 /** What the concern outbox needs from the rest of the feature. */
@@ -20,6 +20,8 @@ export interface OutboxDeliveryDeps {
   triage: Pick<TriageService, "recordCard">;
   /** The card as it should look now, and the card shown again when it already exists (private routing). */
   cards: { newCard(concern: ConcernRecord): SlackMessage; showCard(concern: ConcernRecord): Promise<void> };
+  /** The messages besides cards that the outbox renders and posts. */
+  notices: OutboxNotices;
   leads: { leads(workspaceId: string): Promise<string[]> };
   isPrivate(concern: ConcernRecord): boolean;
   /** Each workspace's "posting" client: 429s answered instead of retried, a hung call given up. */
@@ -28,6 +30,26 @@ export interface OutboxDeliveryDeps {
   clock: Clock;
   logger: Logger;
   holder: string;
+}
+
+/** A direct message owed to someone who raised or supported a concern (never an anonymous one). */
+export interface OwedDm {
+  userId: string;
+  role: "reporter" | "supporter";
+  message: SlackMessage;
+}
+
+export interface OutboxNotices {
+  /** The DMs a status change owes: one per named or confidential reporter and supporter. */
+  statusDms(
+    concern: ConcernRecord,
+    change: { from: ConcernStatus; to: ConcernStatus },
+    note: string | null,
+  ): Promise<OwedDm[]>;
+  /** Posts a reminder with `client`; throws what Slack answered. Null when it has no single ts. */
+  postReminder(reminder: DueReminder, client: webApi.WebClient): Promise<{ channelId: string; ts: string } | null>;
+  /** A note under the concern's card; false when it has none to post under. */
+  threadNote(concern: ConcernRecord, message: SlackMessage): Promise<boolean>;
 }
 
 const LEASE = "concern-outbox";
@@ -45,6 +67,23 @@ const CHANNEL_RETRY_MS = 5 * 60_000;
 /** Searched for a card posted by a sender that died before recording it. */
 const HISTORY_SLACK_MS = 60_000;
 export const CARD_EVENT_TYPE = "localism_concern_card";
+export const DM_EVENT_TYPE = "localism_concern_dm";
+/** Slack will not take a DM to this person whatever we do: the leads are told instead. */
+const PERSON_GONE = new Set([
+  "user_not_found",
+  "account_inactive",
+  "user_disabled",
+  "cannot_dm_bot",
+  "channel_not_found",
+  "is_archived",
+  "not_installed",
+  "invalid_auth",
+  "token_revoked",
+]);
+/** Answers that say nothing about the message itself: worth trying again. */
+const PASSING = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
+/** About two hours of backoff: a message Slack keeps refusing for longer is shown to the leads as not sent. */
+const MAX_MESSAGE_ATTEMPTS = 16;
 const CHANNEL_GONE = new Set(["channel_not_found", "is_archived", "not_in_channel"]);
 
 type Failure = { code: string; retryAfterMs: number | null; answered: boolean };
@@ -124,6 +163,176 @@ export class ConcernOutboxDelivery {
   }
 
   private async deliver(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
+    if (row.kind === "status") return this.expandStatus(row, concern);
+    if (row.kind === "dm") return this.deliverDm(row, concern);
+    if (row.kind === "reminder") return this.deliverReminder(row, concern);
+    return this.deliverCard(row, concern);
+  }
+
+  /** A status change becomes one DM row per person to tell, each delivered (and retried) on its own. */
+  private async expandStatus(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
+    const { outbox, clock } = this.deps;
+    const payload = row.payload as { from: ConcernStatus; to: ConcernStatus; note: string | null } | null;
+    if (!concern || !payload) {
+      await outbox.sent(row.id, null, clock.now());
+      return true;
+    }
+    const dms = await this.deps.notices.statusDms(concern, { from: payload.from, to: payload.to }, payload.note);
+    const now = clock.now();
+    await outbox.expand(
+      row.id,
+      dms.map((dm) => ({
+        workspaceId: concern.workspaceId,
+        concernId: concern.id,
+        kind: "dm" as const,
+        key: `${row.key}:${dm.userId}`,
+        payload: { userId: dm.userId, role: dm.role, text: dm.message.text, blocks: dm.message.blocks ?? null },
+        at: now,
+      })),
+      now,
+    );
+    // The DMs just written are due now: deliver them in this run.
+    this.again = dms.length > 0 || this.again;
+    return true;
+  }
+
+  private async deliverDm(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
+    const { outbox, clock, holder } = this.deps;
+    const payload = row.payload as { userId: string; role: OwedDm["role"]; text: string; blocks: unknown[] | null };
+    if (!concern) {
+      // Purged: nothing may be said about it any more.
+      await outbox.sent(row.id, null, clock.now());
+      return true;
+    }
+    try {
+      const client = await this.client(concern.workspaceId);
+      if (row.postingAt) {
+        const found = await this.findDm(client, payload.userId, row, row.postingAt);
+        if (found) {
+          await outbox.sent(row.id, found, clock.now());
+          return true;
+        }
+      }
+      if (!(await outbox.posting(row.id, holder, clock.now()))) return false;
+      const posted = await client.chat.postMessage({
+        channel: payload.userId,
+        text: payload.text,
+        ...(payload.blocks ? { blocks: payload.blocks as SlackMessage["blocks"] } : {}),
+        metadata: { event_type: DM_EVENT_TYPE, event_payload: { outbox: row.key } },
+      });
+      if (!posted.ts) throw new Error("Slack answered without a ts");
+      await outbox.sent(row.id, { channelId: posted.channel ?? payload.userId, ts: posted.ts }, clock.now());
+      return true;
+    } catch (error) {
+      await this.messageFailed(row, concern, failureOf(error), payload.role);
+      return false;
+    }
+  }
+
+  private async deliverReminder(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
+    const { outbox, clock, holder } = this.deps;
+    const payload = row.payload as { day: string; workingDaysWaiting: number } | null;
+    // Acknowledged meanwhile, or a day late (that day's reminder is owed instead): nothing to say.
+    if (!concern || !payload || concern.status !== "new" || payload.day !== calendarDate(clock.now())) {
+      await outbox.sent(row.id, null, clock.now());
+      return true;
+    }
+    try {
+      const client = await this.client(concern.workspaceId);
+      if (!(await outbox.posting(row.id, holder, clock.now()))) return false;
+      const reminder: DueReminder = { concern, day: payload.day, workingDaysWaiting: payload.workingDaysWaiting };
+      const posted = await this.deps.notices.postReminder(reminder, client);
+      await outbox.sent(row.id, posted, clock.now());
+      return true;
+    } catch (error) {
+      await this.messageFailed(row, concern, failureOf(error), null);
+      return false;
+    }
+  }
+
+  /**
+   * The DM this row posted, if Slack has it (im:history covers the bot's own DMs). Asked only when
+   * a sender marked the row and never recorded Slack's answer.
+   */
+  private async findDm(
+    client: webApi.WebClient,
+    userId: string,
+    row: OutboxRow,
+    postingAt: Date,
+  ): Promise<{ channelId: string; ts: string } | null> {
+    const opened = await client.conversations.open({ users: userId });
+    const channel = opened.channel?.id;
+    if (!channel) return null;
+    const ts = await this.markedIn(client, channel, row, postingAt, DM_EVENT_TYPE);
+    return ts ? { channelId: channel, ts } : null;
+  }
+
+  private async markedIn(
+    client: webApi.WebClient,
+    channel: string,
+    row: OutboxRow,
+    postingAt: Date,
+    eventType: string,
+  ): Promise<string | null> {
+    const oldest = ((postingAt.getTime() - HISTORY_SLACK_MS) / 1000).toFixed(6);
+    const history = await client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 });
+    const mine = (history.messages ?? []).find(
+      (message) =>
+        message.metadata?.event_type === eventType &&
+        (message.metadata.event_payload as { outbox?: unknown } | undefined)?.outbox === row.key,
+    );
+    return mine?.ts ?? null;
+  }
+
+  /**
+   * A DM or reminder Slack did not take: tried again with backoff (Retry-After when Slack gives one),
+   * or, when it never will, settled as failed and the leads told under the concern's card (or by DM).
+   * Logged with the concern's reference only: never who the message was for.
+   */
+  private async messageFailed(
+    row: OutboxRow,
+    concern: ConcernRecord,
+    failure: Failure,
+    role: OwedDm["role"] | null,
+  ): Promise<void> {
+    const { outbox, clock, logger } = this.deps;
+    const now = clock.now().getTime();
+    const what = role ? "a direct message" : "a reminder";
+    const permanent = role
+      ? PERSON_GONE.has(failure.code) ||
+        (failure.answered && !PASSING.has(failure.code) && !failure.code.startsWith("http_"))
+      : failure.code === "not_installed";
+    if (permanent || row.attempts + 1 >= MAX_MESSAGE_ATTEMPTS) {
+      logger.warn(`Gave up sending ${what} about ${reference(concern)} (${failure.code})`);
+      await outbox.failed(row.id, failure.code, clock.now());
+      if (role && failure.code !== "not_installed") await this.tellLeadsUndelivered(concern, role, failure.code);
+      return;
+    }
+    const gone = CHANNEL_GONE.has(failure.code);
+    const backoff = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(row.attempts, 10));
+    const wait = failure.retryAfterMs ?? (gone ? CHANNEL_RETRY_MS : backoff);
+    logger.warn(
+      `Could not send ${what} about ${reference(concern)} (${failure.code}); trying again in ${Math.round(wait / 1000)} s`,
+    );
+    await outbox.retryAt(row.id, new Date(now + wait), failure.code, failure.answered);
+  }
+
+  /** Under the card, where every lead handling it sees it; each lead by DM when it has no card yet. */
+  private async tellLeadsUndelivered(concern: ConcernRecord, role: OwedDm["role"], code: string): Promise<void> {
+    const notice = messageUndelivered(concern, role, code);
+    if (await this.deps.notices.threadNote(concern, notice).catch(() => false)) return;
+    const client = await this.deps.clients.forWorkspace(concern.workspaceId, "posting");
+    const leads = await this.deps.leads.leads(concern.workspaceId).catch(() => []);
+    for (const lead of client ? leads : []) {
+      try {
+        await client?.chat.postMessage({ channel: lead, ...notice });
+      } catch (error) {
+        this.deps.logger.warn(`Could not tell a concern lead a message was not delivered: ${slackErrorCode(error)}`);
+      }
+    }
+  }
+
+  private async deliverCard(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
     const { outbox, clock } = this.deps;
     // Purged, already shown, or nowhere to show it: nothing left to send.
     if (!concern || concern.triage) {

@@ -12,7 +12,7 @@ import type {
   SupportOutcome,
 } from "../domain/records";
 import type { AuditLog, Tx } from "./audit-log";
-import { ConcernOutbox } from "./outbox";
+import { ConcernOutbox, statusKey } from "./outbox";
 import { insertConcern, newConcernRow, newlyStored, toConcernRecord, withSupporterCount } from "./rows";
 
 export interface StatusUpdate {
@@ -116,7 +116,18 @@ export class ConcernRepository {
         data: { status: change.to, updatedAt: change.at, ...stamps, ...texts },
       });
       if (updated.count !== 1) return false;
-      for (const draft of [audit, ...more]) await this.audit.appendIn(tx, id, draft);
+      const entry = await this.audit.appendIn(tx, id, audit);
+      for (const draft of more) await this.audit.appendIn(tx, id, draft);
+      // Owed to the reporter and supporters with the change itself, keyed by its audit entry: a crash
+      // after this commit cannot lose it, and a repeated click changes nothing, so it owes nothing.
+      await this.outbox.addIn(tx, {
+        workspaceId,
+        concernId: id,
+        kind: "status",
+        key: statusKey(id, entry.seq),
+        payload: { from: change.from, to: change.to, note: audit.note ?? null },
+        at: change.at,
+      });
       return true;
     });
   }

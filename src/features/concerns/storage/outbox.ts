@@ -2,7 +2,12 @@ import { Prisma } from "../../../generated/sqlite/client";
 import type { Db } from "../../../storage/database";
 import type { Tx } from "./audit-log";
 
-export type OutboxKind = "card";
+/**
+ * "card": a concern's triage card. "status": a status change owed to the people who raised or
+ * supported the concern, turned into one "dm" row per person when delivered. "dm": one direct
+ * message, rendered. "reminder": a lead reminder for one day.
+ */
+export type OutboxKind = "card" | "status" | "dm" | "reminder";
 
 export interface OutboxRow {
   id: number;
@@ -14,6 +19,8 @@ export interface OutboxRow {
   /** Set when a post was attempted and its outcome never recorded: the card may be in Slack already. */
   postingAt: Date | null;
   leadsTold: boolean;
+  /** What the row needs to render its message; null for cards. */
+  payload: Record<string, unknown> | null;
 }
 
 export interface NewOutboxEntry {
@@ -21,6 +28,17 @@ export interface NewOutboxEntry {
   concernId: string;
   kind: OutboxKind;
   at: Date;
+  /** The idempotency key; a card's is `card:<concern id>`. */
+  key?: string;
+  payload?: Record<string, unknown>;
+}
+
+export function statusKey(concernId: string, auditSeq: number): string {
+  return `status:${concernId}:${auditSeq}`;
+}
+
+export function reminderKey(concernId: string, day: string): string {
+  return `reminder:${concernId}:${day}`;
 }
 
 export function cardKey(concernId: string): string {
@@ -83,6 +101,7 @@ export class ConcernOutbox {
         attempts: row.attempts,
         postingAt: row.postingAt,
         leadsTold: row.leadsToldAt !== null,
+        payload: row.payload ? (JSON.parse(row.payload) as Record<string, unknown>) : null,
       });
     }
     return claimed;
@@ -118,6 +137,23 @@ export class ConcernOutbox {
     });
   }
 
+  /** Slack refused for good (the person cannot be messaged): settled, and kept with its error. */
+  async failed(id: number, error: string, now: Date): Promise<void> {
+    await this.db.concernOutbox.update({
+      where: { id },
+      data: { sentAt: now, failedAt: now, lastError: error, lockedBy: null, lockedUntil: null },
+    });
+  }
+
+  /**
+   * The rows one row turns into (a status change's DMs), then that row settled. Each is inserted only
+   * if its key is new, so a sender that dies half-way and the one that takes over add each once.
+   */
+  async expand(id: number, entries: NewOutboxEntry[], now: Date): Promise<void> {
+    for (const entry of entries) await this.ensure(entry);
+    await this.sent(id, null, now);
+  }
+
   async leadsTold(id: number, now: Date): Promise<void> {
     await this.db.concernOutbox.update({ where: { id }, data: { leadsToldAt: now } });
   }
@@ -131,12 +167,22 @@ export class ConcernOutbox {
     });
   }
 
+  /** Rows Slack refused for good, newest first (for the CLI and tests). */
+  async failures(): Promise<Array<{ key: string; kind: string; lastError: string | null; failedAt: Date | null }>> {
+    return this.db.concernOutbox.findMany({
+      where: { failedAt: { not: null } },
+      orderBy: { id: "desc" },
+      select: { key: true, kind: true, lastError: true, failedAt: true },
+    });
+  }
+
   /** A parameterised INSERT, the same on SQLite and PostgreSQL (a model query is compiled afresh each time). */
   private insert(entry: NewOutboxEntry, onConflict: Prisma.Sql): Prisma.Sql {
-    const key = entry.kind === "card" ? cardKey(entry.concernId) : `${entry.kind}:${entry.concernId}`;
+    const key = entry.key ?? (entry.kind === "card" ? cardKey(entry.concernId) : `${entry.kind}:${entry.concernId}`);
+    const payload = entry.payload ? JSON.stringify(entry.payload) : null;
     return Prisma.sql`
-      INSERT INTO "ConcernOutbox" ("key", "workspaceId", "concernId", "kind", "createdAt", "nextAttemptAt")
-      VALUES (${key}, ${entry.workspaceId}, ${entry.concernId}, ${entry.kind}, ${entry.at}, ${entry.at}) ${onConflict}`;
+      INSERT INTO "ConcernOutbox" ("key", "workspaceId", "concernId", "kind", "payload", "createdAt", "nextAttemptAt")
+      VALUES (${key}, ${entry.workspaceId}, ${entry.concernId}, ${entry.kind}, ${payload}, ${entry.at}, ${entry.at}) ${onConflict}`;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Clock } from "../../../clock";
+import { holderIsGone } from "../../../jobs/holder";
 import type { Logger } from "../../../logger";
 import { reportOps } from "../../../ops/events";
 import type { DigestRenderer } from "../services/ports";
@@ -37,7 +38,10 @@ export class OutboxSender {
   async deliverDue(): Promise<number> {
     let sent = 0;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const due = (await this.deps.outbox.due(this.deps.clock.now())).filter((message) => message.thread !== "pending");
+      const gone = (holder: string | null) => holderIsGone(holder, this.deps.holder);
+      const due = (await this.deps.outbox.due(this.deps.clock.now(), 50, gone)).filter(
+        (message) => message.thread !== "pending",
+      );
       if (due.length === 0) break;
       for (const message of due) if (await this.deliver(message)) sent++;
     }
@@ -46,8 +50,8 @@ export class OutboxSender {
 
   private async deliver(message: OutboxMessage): Promise<boolean> {
     const now = this.deps.clock.now();
-    if (!(await this.deps.outbox.lock(message.id, this.deps.holder, now, new Date(now.getTime() + LOCK_MS))))
-      return false;
+    const until = new Date(now.getTime() + LOCK_MS);
+    if (!(await this.deps.outbox.lock(message.id, this.deps.holder, now, until, message.lockedBy))) return false;
     const thread = message.thread !== "pending" && message.thread ? { threadTs: message.thread.ts } : {};
     const outcome = await this.deps.poster.post({
       workspaceId: message.workspaceId,

@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
 import type { Clock } from "../../../clock";
+import { processHolder } from "../../../jobs/holder";
 import type { Logger } from "../../../logger";
 import type { DigestFilter } from "../domain/compose";
 import { type DigestWindow, digestWindow, dueWindow } from "../domain/runs";
@@ -30,7 +30,8 @@ export type PostNowResult =
 /** Subscriptions and the digests they produce. Safe with several processes on one database. */
 export class DigestService {
   /** Identifies this process in claims and outbox locks. */
-  readonly instanceId = randomUUID();
+  /** Host, process id and a fresh id: a restarted process can tell the holder it finds has died. */
+  readonly instanceId = processHolder();
 
   constructor(
     private readonly deps: {

@@ -15,6 +15,8 @@ export interface OutboxMessage {
   createdAt: Date;
   /** The ts to reply under: null for a top-level post; "pending" while the parent is unsent. */
   thread: { ts: string } | null | "pending";
+  /** The sender holding it now (one whose lock has not lapsed): taken over only if it has died. */
+  lockedBy: string | null;
 }
 
 export interface DirectMessageDraft {
@@ -50,19 +52,20 @@ export class OutboxRepository {
     }
   }
 
-  /** Unsent messages due now and not locked by a live sender, oldest first. */
-  async due(now: Date, limit = 50): Promise<OutboxMessage[]> {
-    const rows = await this.db.slackOutbox.findMany({
-      where: {
-        sentAt: null,
-        failedAt: null,
-        nextAttemptAt: { lte: now },
-        OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }],
-      },
+  /**
+   * Unsent messages due now and not locked by a live sender, oldest first: unlocked, lapsed, or
+   * locked by a sender `isGone` says has died (a process on this host killed mid-post).
+   */
+  async due(now: Date, limit = 50, isGone: (holder: string | null) => boolean = () => false): Promise<OutboxMessage[]> {
+    const found = await this.db.slackOutbox.findMany({
+      where: { sentAt: null, failedAt: null, nextAttemptAt: { lte: now } },
       orderBy: { id: "asc" },
-      take: limit,
+      take: limit * 2,
       include: { subscription: { select: { workspaceId: true } } },
     });
+    const rows = found
+      .filter((row) => !row.lockedUntil || row.lockedUntil <= now || isGone(row.lockedBy))
+      .slice(0, limit);
     const parentIds = rows.flatMap((row) => (row.threadParentId === null ? [] : [row.threadParentId]));
     const parents = await this.db.slackOutbox.findMany({
       where: { id: { in: parentIds } },
@@ -85,14 +88,19 @@ export class OutboxRepository {
         attempts: row.attempts,
         createdAt: row.createdAt,
         thread,
+        lockedBy: row.lockedUntil && row.lockedUntil > now ? row.lockedBy : null,
       };
     });
   }
 
-  /** Takes the message for this sender until `until`; false if another sender has it or it was sent. */
-  async lock(id: number, holder: string, now: Date, until: Date): Promise<boolean> {
+  /**
+   * Takes the message for this sender until `until`; false if another sender has it or it was sent.
+   * `fromDead`: the holder of a lock still running whose process has died, taken over at once.
+   */
+  async lock(id: number, holder: string, now: Date, until: Date, fromDead: string | null = null): Promise<boolean> {
+    const free = [{ lockedUntil: null }, { lockedUntil: { lte: now } }, ...(fromDead ? [{ lockedBy: fromDead }] : [])];
     const taken = await this.db.slackOutbox.updateMany({
-      where: { id, sentAt: null, failedAt: null, OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+      where: { id, sentAt: null, failedAt: null, OR: free },
       data: { lockedBy: holder, lockedUntil: until, attempts: { increment: 1 } },
     });
     return taken.count === 1;

@@ -7,7 +7,6 @@ import { runCli } from "../../../../src/cli/main";
 import { ManualClock } from "../../../../src/clock";
 import { loadConfig } from "../../../../src/config";
 import { ConcernReminderJob } from "../../../../src/features/concerns/jobs/concern-reminders";
-import { ConcernNotifier } from "../../../../src/features/concerns/slack/notifier";
 import { Logger } from "../../../../src/logger";
 import { RECEIPT_PEPPER, type TestBot } from "../../../support/bot";
 import {
@@ -95,15 +94,12 @@ describe("acknowledgement reminders", () => {
     const second: Core = await createCore(config, { clock, logger: new Logger("error", () => {}) });
     try {
       const { concerns } = second.features;
-      const notifier = new ConcernNotifier(
-        t.bot.clients,
-        concerns,
-        { triageChannel: TRIAGE.id, leadMention: null },
-        second.logger,
-      );
+      const outbox = t.bot.core.features.concerns.outbox;
+      if (!outbox) throw new Error("the bot registered the concerns feature, so it has an outbox");
+      // The second process claims through its own storage; whichever outbox runs next delivers what it owes.
       const other = new ConcernReminderJob({
         reminders: concerns.reminders,
-        notifier,
+        outbox,
         drafts: second.features.concerns.drafts,
         holidaysFile,
         clock,

@@ -221,4 +221,45 @@ describe.each(providers)("concern storage on %s", (provider) => {
     const shown = await f.storage.reads.byId(WORKSPACE, created.concern.id);
     expect(shown?.triage).toEqual({ channelId: "C0TRIAGE", ts: "1772445600.000200" });
   });
+  it("owes a status change's DMs with the change itself, each claimed and added once among many senders", async () => {
+    f = await concernFixture(provider);
+    const created = await f.services.submissions.submit(submission());
+    if (created.kind !== "created") throw new Error(created.kind);
+    const request = { workspaceId: WORKSPACE, leadId: LEAD, concernId: created.concern.id };
+    const pressed = await Promise.all([
+      f.services.triage.act(request, "acknowledge"),
+      f.services.triage.act(request, "acknowledge"),
+    ]);
+    expect(pressed.filter((result) => result.ok)).toHaveLength(1);
+    const db = f.database.db;
+    expect(await db.concernOutbox.count({ where: { kind: "status" } })).toBe(1);
+
+    const now = f.clock.now();
+    const until = new Date(now.getTime() + 60_000);
+    const senders = ["host/1/a", "host/2/b", "host/3/c", "host/4/d"];
+    const claims = await Promise.all(
+      senders.map((holder) => f.storage.outbox.claimDue(holder, now, until, () => false)),
+    );
+    const claimed = claims.flat();
+    expect(claimed.map((row) => row.kind).sort()).toEqual(["card", "status"]);
+    const status = claimed.find((row) => row.kind === "status");
+    expect(status?.payload).toEqual({ from: "new", to: "acknowledged", note: null });
+
+    // Two senders that both got as far as writing its DMs (one died after): each DM is owed once.
+    const dm = {
+      workspaceId: WORKSPACE,
+      concernId: created.concern.id,
+      kind: "dm" as const,
+      key: `${status?.key}:U0STAFF01`,
+      payload: { userId: "U0STAFF01", role: "reporter", text: "acknowledged", blocks: null },
+      at: now,
+    };
+    await Promise.all([
+      f.storage.outbox.expand(status?.id ?? 0, [dm], now),
+      f.storage.outbox.expand(status?.id ?? 0, [dm], now),
+    ]);
+    expect(await db.concernOutbox.count({ where: { kind: "dm" } })).toBe(1);
+    const dms = await Promise.all(senders.map((holder) => f.storage.outbox.claimDue(holder, now, until, () => false)));
+    expect(dms.flat().map((row) => row.key)).toEqual([dm.key]);
+  });
 });

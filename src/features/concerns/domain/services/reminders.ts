@@ -13,7 +13,8 @@ export interface DueReminder {
 
 /**
  * Acknowledgement reminders: which concerns are due one now, and the claim that makes sure only
- * one process sends it each day. The caller sends it and releases the claim if sending failed.
+ * one process owes it each day. The claim store writes the reminder to the concern outbox with the
+ * claim, and the outbox delivers it (retrying until Slack takes it).
  */
 export class ReminderService {
   constructor(
@@ -41,9 +42,9 @@ export class ReminderService {
     const day = calendarDate(now);
     const claimed: DueReminder[] = [];
     for (const { concern } of due) {
-      if (await this.claims.claim(concern.id, day, now)) {
-        claimed.push({ concern, day, workingDaysWaiting: workingDaysBetween(concern.createdAt, now, holidays) });
-      }
+      const workingDaysWaiting = workingDaysBetween(concern.createdAt, now, holidays);
+      const owed = { workspaceId: concern.workspaceId, workingDaysWaiting };
+      if (await this.claims.claim(concern.id, day, now, owed)) claimed.push({ concern, day, workingDaysWaiting });
     }
     return claimed;
   }

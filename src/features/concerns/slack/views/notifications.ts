@@ -149,3 +149,24 @@ export function triageChannelUnreachable(concern: ConcernRecord, channel: string
       `the card is posted as soon as the channel can be reached. Meanwhile \`/concerns ${ref}\` shows it.`,
   );
 }
+
+const UNDELIVERED_WHY: Record<string, string> = {
+  user_not_found: "their Slack account could not be found",
+  account_inactive: "their Slack account has been deactivated",
+  user_disabled: "their Slack account has been disabled",
+  cannot_dm_bot: "the bot cannot message that account",
+  channel_not_found: "Slack could not open a conversation with them",
+};
+
+/**
+ * For the leads, under the card: a reporter or supporter could not be told of a change to the
+ * concern. It names neither (the leads can see who raised it on the card, if anyone may).
+ */
+export function messageUndelivered(concern: ConcernRecord, role: "reporter" | "supporter", code: string): SlackMessage {
+  const who = role === "reporter" ? "The person who raised" : "Someone who supported";
+  const why = UNDELIVERED_WHY[code] ?? `Slack kept refusing the message (${escapeMrkdwn(code)})`;
+  return section(
+    `:warning: ${who} ${Md.bold(reference(concern))} could not be told of its latest change by direct message: ${why}. ` +
+      "Please let them know another way if you can.",
+  );
+}
