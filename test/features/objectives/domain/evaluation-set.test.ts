@@ -60,7 +60,7 @@ describe("the tuning half of the evaluation set", () => {
   const { questions, bot, bm25 } = run("tuning");
 
   it("has the four categories", () => {
-    expect(questions).toHaveLength(568);
+    expect(questions).toHaveLength(701);
     expect(bot.categories.map((result) => result.category)).toEqual(["objective", "fact", "off-topic", "near-miss"]);
   });
 
@@ -70,7 +70,7 @@ describe("the tuning half of the evaluation set", () => {
   // everyday office vocabulary). When this changes, update it: to [] once the goal is met everywhere.
   it("meets the goal in every category but near-miss", () => {
     console.info([figures("tuning, bot", bot), figures("tuning, plain BM25", bm25)].join("\n"));
-    expect(missesGoal(bot.categories), failures(bot)).toEqual(["near-miss: 146/148, goal 100%"]);
+    expect(missesGoal(bot.categories), failures(bot)).toEqual(["near-miss: 176/178, goal 100%"]);
   });
 
   it("beats plain BM25 in every category", () => {
