@@ -73,7 +73,7 @@ const PERSONAL_PATTERNS = [
   /\b(?:how|where|who|when|what)\s+(?:do|can|could|should|shall|would)\s+i\b/,
   /\b(?:book|get|give|send|paid|pay|sort|find)\s+me\b/,
   // Applying for a post is a personal errand, whatever the post.
-  /\b(?:want|wanting|like|hoping|going|planning|thinking\s+of)\s+to\s+apply\b|\bapply(?:ing)?\s+for\s+(?:a|the|one|this|that)\b/,
+  /\b(?:want|wanting|like|hoping|going|planning|keen|thinking\s+of)\s+to\s+apply\b|\bapply(?:ing)?\s+for\s+(?:a|the|one|this|that)\b/,
 ];
 
 /**
@@ -88,10 +88,13 @@ const OWN_ORGANISATION_PATTERNS = [
   // Who fills the post of someone leaving ("who is replacing her"), not which body replaced which.
   /\bwho(?:'s|s|\s+is|\s+will\s+be|\s+would\s+be)?\s+(?:replacing|replace|covering\s+for|cover\s+for|succeeding|stepping\s+in\s+for)\s+(?:her|him)\b/,
   /\b(?:agenda|minutes|papers|dial|date|venue|room)\s+(?:\w+\s+)?(?:for|of|from)\s+(?:our|my)\s+(?:next|last|upcoming|previous)\b/,
-  /\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:our|my)\b[^?]*\b(?:budget|budgets|allocation|spend|figure|figures|deadline|address|agenda|minutes|target|targets|plan|plans|objectives|priorities|goals|strategy)\b/,
-  /\bhow\s+much\b[^?]*\b(?:our|my)\b[^?]*\b(?:budget|budgets|allocation|money|funding|spend)\b/,
+  /\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:our|my)\b[^?]*\b(?:budget|budgets|allocation|spend|figure|figures|deadline|address|agenda|minutes|target|targets|plan|plans)\b/,
+  // Our own objectives for a period ("what are our CCG's priorities for next year"), not the letter's.
+  /\bwhat(?:'s|s|\s+is|\s+are|\s+were)\s+(?:our|my)\s+(?:\S+\s+){0,2}?(?:objectives|priorities|goals|strategy)\s+(?:for|this|next|in)\b/,
+  // What is left of our own budget.
+  /\bhow\s+much\b[^?]*\b(?:our|my)\b[^?]*\b(?:budget|budgets|allocation|money|funding)\b[^?]*\b(?:left|remaining|spent|underspent|overspent)\b/,
   // When something of the office opens or closes (a survey, a consultation, a post).
-  /\bwhen\s+(?:does|do|is|will|did)\b[^?]*\b(?:close|closes|closing|open|opens|opening|due)\b/,
+  /\bwhen\s+(?:does|do|is|will)\b[^?]*\b(?:close|closes|closing|open|opens|opening)\b/,
   /\b(?:when|where|who|what\s+time)\b[^?]*\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetings|senate|board|session|event|forum|day)\b/,
   // Where a meeting is: the sources place no meeting but those of 2012, which they name.
   /\bwhere(?:'s|s|\s+is)\s+(?:it|the\s+(?:\w+\s+){0,3}?(?:meeting|session|event|seminar))\b/,

@@ -105,7 +105,10 @@ const IDIOMS: [RegExp, string][] = [
   ],
   [/\b(?:hand(?:s|ed|ing)?|pass(?:es|ed|ing)?|push(?:es|ed|ing)?)\s+(\S+\s+)?down\b/g, "devolve $1"],
   // Managing a CCG (not money or a service) is directing it.
-  [/\b(?:performance\s+)?manag(?:e|es|ed|ing)\s+(us|them|ccgs?|the\s+ccgs?|our\s+ccg)\b/g, "direct $1"],
+  [
+    /\b(?:performance\s+)?manag(?:e|es|ed|ing)\s+(us|them|ccgs?|the\s+ccgs?|our\s+ccg)\b(?!\s+(?:budgets?|money|funds|finances|contracts?|services|support|allocations?)\b)/g,
+    "direct $1",
+  ],
   [
     /\b(?:run|runs|running|ran|control|controls|controlled|controlling)\s+(?:\S+\s+)?(?:centrally|from\s+the\s+centre)\b/g,
     "centralise",
