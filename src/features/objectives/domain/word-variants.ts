@@ -103,6 +103,18 @@ const IDIOMS: [RegExp, string][] = [
     /\b(decid\w*|decision\w*|run\w*|choos\w*|chose\w*|manag\w*|govern\w*|sort\w*)\s+(?:\S+\s+){0,2}?(?:for\s+)?(?:ourselves|themselves|yourselves|itself)\b/g,
     "$1 autonomy",
   ],
+  // "trying to work out whether ...": the asker figuring something out, not work.
+  [/\b(?:work|figure|suss)\s+out\s+(whether|if|what|how|why|which|who|where|when)\b/g, "$1"],
+  // A body that is "our boss", or bosses us about, directs us.
+  [
+    /\b(?:our|the\s+ccgs?|ccgs?)\s+boss(?:es)?\b|\bboss(?:es|ing)?\s+(?:us|ccgs?|them)\s+(?:about|around)\b/g,
+    "direct us",
+  ],
+  // Freedom "by default" is assumed; having to "prove yourself" first is earning it.
+  [/\bby\s+default\b/g, "assumed"],
+  [/\bprov(?:e|es|ed|ing)\s+(?:ourselves|themselves|yourselves|itself|yourself|myself)\b/g, "earn autonomy"],
+  // Support "from outside the NHS" is support from any sector.
+  [/\boutside\s+(?:of\s+)?the\s+nhs\b/g, "any sector"],
   [/\b(?:hand(?:s|ed|ing)?|pass(?:es|ed|ing)?|push(?:es|ed|ing)?)\s+(\S+\s+)?down\b/g, "devolve $1"],
   // Managing a CCG (not money or a service) is directing it.
   [

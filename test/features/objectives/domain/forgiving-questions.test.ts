@@ -256,6 +256,13 @@ describe("the way staff talk: names typed wrong, idioms, context before the ques
     ["the LAT wants to performance manage us", "the lat wants to direct us"],
     ["who will manage the CCGs budgets", "who will manage the ccg budgets"],
     ["how do we get better at commissioning", "how do we develop capabilities commissioning"],
+    ["are we free by default", "are we free assumed"],
+    ["do we have to prove ourselves first", "do we have to earn autonomy first"],
+    ["can support come from outside of the NHS", "can support come from any sector"],
+    ["trying to work out whether the CB can do this", "trying to whether the nhscb can do this"],
+    ["how will it work out", "how will it work out"],
+    ["is the LAT our boss", "is the lat direct us"],
+    ["will the CB boss CCGs around", "will the nhscb direct us"],
   ])("reads %j as %j", (typed, read) => {
     expect(normaliseText(typed)).toBe(read);
   });
