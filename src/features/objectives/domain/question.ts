@@ -36,7 +36,9 @@ export interface QuestionShape {
 const DEFINITION_PATTERNS: { pattern: RegExp; alone: boolean }[] = [
   { pattern: /\bwhat\s+(?:does|do|did)\s+.+?\s+mean\s+by\s+(.+)/, alone: true },
   {
-    pattern: /\bwhat\s+(?:does|do|did)\s+(.+?)\s+(?:actually\s+|really\s+|exactly\s+)?(?:mean|means|stand\s+for)\b/,
+    // "what did Grant mean when he said...": what someone meant, not what a term means.
+    pattern:
+      /\bwhat\s+(?:does|do|did)\s+(.+?)\s+(?:actually\s+|really\s+|exactly\s+)?(?:mean|means|stand\s+for)\b(?!\s+(?:when|where|if|in\s+saying|about)\b)/,
     alone: true,
   },
   {
@@ -89,6 +91,8 @@ const OWN_ORGANISATION_PATTERNS = [
   /\bwho(?:'s|s|\s+is|\s+will\s+be|\s+would\s+be)?\s+(?:replacing|replace|covering\s+for|cover\s+for|succeeding|stepping\s+in\s+for)\s+(?:her|him)\b/,
   /\b(?:agenda|minutes|papers|dial|date|venue|room)\s+(?:\w+\s+)?(?:for|of|from)\s+(?:our|my)\s+(?:next|last|upcoming|previous)\b/,
   /\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:our|my)\b[^?]*\b(?:budget|budgets|allocation|spend|figure|figures|deadline|address|agenda|minutes|target|targets|plan|plans)\b/,
+  // Our own organisation's papers and processes: its constitution, website, policies, plans and reports.
+  /\b(?:our|my)\s+(?:(?:ccg|ccgs|team|practice|locality|organisation|org|directorate)(?:'s|s)?\s+)?(?:own\s+)?(?:\w+\s+)?(?:constitution|website|policies|operating\s+plan|annual\s+report|submission|procedures)\b/,
   // Our own objectives for a period ("what are our CCG's priorities for next year"), not the letter's.
   /\bwhat(?:'s|s|\s+is|\s+are|\s+were)\s+(?:our|my)\s+(?:\S+\s+){0,2}?(?:objectives|priorities|goals|strategy)\s+(?:for|this|next|in)\b/,
   // What is left of our own budget.

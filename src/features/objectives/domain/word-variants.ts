@@ -57,6 +57,13 @@ const VARIANTS: Record<string, string> = {
   dictating: "direct",
   prescriptive: "direct",
   send: "sent",
+  minuting: "taking the minutes",
+  // days of the week as people shorten them
+  mon: "monday",
+  tues: "tuesday",
+  weds: "wednesday",
+  thurs: "thursday",
+  fri: "friday",
   sends: "sent",
   sending: "sent",
   // plain words for the sources' words

@@ -263,6 +263,7 @@ describe("the way staff talk: names typed wrong, idioms, context before the ques
     ["how will it work out", "how will it work out"],
     ["is the LAT our boss", "is the lat direct us"],
     ["will the CB boss CCGs around", "will the nhscb direct us"],
+    ["who's minuting on weds", "who taking the minutes on wednesday"],
   ])("reads %j as %j", (typed, read) => {
     expect(normaliseText(typed)).toBe(read);
   });
@@ -286,6 +287,19 @@ describe("the way staff talk: names typed wrong, idioms, context before the ques
     expect(first("which of the objectives comes first").first?.objective).toBe(1);
   });
 
+  it("reads what someone meant when they said something as a question about what they said, not a definition", () => {
+    expect(readQuestion("what did Grant mean when he said names matter").definitionOf).toBeUndefined();
+    expect(readQuestion("what does top slicing mean").definitionOf).toBe("top slicing");
+    expect(first("what did Lansley mean when he said power should go local").first?.objective).toBe(1);
+  });
+
+  it("drops the apologies of a dictated message", () => {
+    expect(
+      first("voice note, excuse typos - whether the senates can overrule a CCG on a pathway or only advise").first
+        ?.passageId,
+    ).toBe("power-senates-insight");
+  });
+
   it("does not take a noun after a body's name for what the body may do", () => {
     expect(readQuestion("what does the SoS letter say about budgets").action).toBeUndefined();
     expect(readQuestion("can the CB overrule us").action).toBe("overrule");
@@ -296,6 +310,8 @@ describe("the way staff talk: names typed wrong, idioms, context before the ques
     "how much of our delegated commissioning budget is left this quarter",
     "when does the staff consultation close",
     "is the CSU still recruiting to the new posts? keen to apply",
+    "is our practice's annual report online",
+    "where do I find our CCG's procurement policies",
   ])("declines %j, about the asker's own organisation or errand", (question) => {
     expect(assistant.ask(question).answered).toBe(false);
   });
