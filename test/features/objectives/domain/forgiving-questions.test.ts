@@ -310,8 +310,9 @@ describe("the way staff talk: names typed wrong, idioms, context before the ques
     "how much of our delegated commissioning budget is left this quarter",
     "when does the staff consultation close",
     "is the CSU still recruiting to the new posts? keen to apply",
-    "is our practice's annual report online",
-    "where do I find our CCG's procurement policies",
+    "is our CCG's constitution published yet",
+    "when is our CCG's operating plan due in",
+    "is the june meeting summary on our CCG's website",
   ])("declines %j, about the asker's own organisation or errand", (question) => {
     expect(assistant.ask(question).answered).toBe(false);
   });
