@@ -185,7 +185,10 @@ function answerQuestion(
   if (shape.ownOrganisation) return declined;
   if (offDomainWords(shape.focus ?? question, (word) => index.uses(word, stored)).length > 0) return declined;
   const whole = index.lookup(question, CANDIDATES, undefined, stored);
-  const coverage = questionCoverage(whole, shape.personal, hereAndNowPhrases(question));
+  const coverage = Math.max(
+    questionCoverage(whole, shape.personal, hereAndNowPhrases(question)),
+    focusCoverage(index, shape, stored),
+  );
   if (coverage < COVERAGE_THRESHOLD) return declined;
 
   const found = focusedHits(index, question, shape, stored) ?? whole.hits;
@@ -228,6 +231,17 @@ function questionCoverage(lookup: Lookup, personal: boolean, hereAndNow: number)
     } else known += weight;
   }
   return known <= 0 ? 0 : known / (known + unknown);
+}
+
+/**
+ * In a message that gives context before it asks, how much of what it asks the index knows: the
+ * context may be all about the asker's week ("three emails this week from the area team") while
+ * the question is about the letter. Zero when the whole message asks.
+ */
+function focusCoverage(index: SearchIndex, shape: QuestionShape, stored: StoredEvidence): number {
+  if (shape.focus === undefined) return 0;
+  const focus = index.lookup(shape.focus, CANDIDATES, undefined, stored);
+  return questionCoverage(focus, shape.personal, hereAndNowPhrases(shape.focus));
 }
 
 /**

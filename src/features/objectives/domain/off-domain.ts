@@ -133,6 +133,10 @@ const PHRASES = [
   "health and safety",
   "first aid",
   "fire warden",
+  "fire exit",
+  "fire exits",
+  "staff survey",
+  "staff surveys",
   "risk assessment",
   "need a room",
   "book a room",
@@ -182,9 +186,16 @@ export const HERE_AND_NOW_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** The same, as phrases of words a passage may use alone ("month", "week"). */
-const HERE_AND_NOW_PHRASES = ["this week", "this month", "last week", "last month", "next month"].map((phrase) =>
-  phrase.split(" "),
-);
+const HERE_AND_NOW_PHRASES = [
+  "this week",
+  "this month",
+  "last week",
+  "last month",
+  "next month",
+  "this quarter",
+  "last quarter",
+  "next quarter",
+].map((phrase) => phrase.split(" "));
 
 /** How many of the HERE_AND_NOW phrases `text` uses. */
 export function hereAndNowPhrases(text: string): number {

@@ -10,7 +10,9 @@ import { analyse } from "./text-analysis";
  * - "the commissioning landscape objective": passages filed under that objective; a little, too, for
  *   a question that only uses a word naming one ("partners", "localism");
  * - "can the Board direct us / overrule us": a passage that answers (not background) and speaks of
- *   that power, over one that only matches what it would be used on ("budget", "services").
+ *   that power, over one that only matches what it would be used on ("budget", "services");
+ * - "which of the objectives / which objective is X under": a passage filed under an objective,
+ *   which names it, over one about the letter as a whole.
  * A preference adds to a passage's rank, never to whether the question is answered, and counts only
  * for a passage that explains at least PREFERENCE_FLOOR of what the best match does: it reorders
  * near equals and never promotes a poor match.
@@ -20,6 +22,7 @@ export const LETTER_BONUS = 0.2;
 export const NAMED_OBJECTIVE_BONUS = 0.3;
 export const OBJECTIVE_WORD_BONUS = 0.1;
 export const ACTION_BONUS = 0.3;
+export const WHICH_OBJECTIVE_BONUS = 0.35;
 export const PREFERENCE_FLOOR = 0.6;
 
 const GENERIC_TERMS = new Set([...GENERIC_WORDS, ...EVERYDAY_WORDS].flatMap(analyse));
@@ -98,5 +101,6 @@ export function preferenceBonus({ document, score }: SearchHit, best: number, as
     asked.action.length > 0 && document.role !== "background" && asked.action.every((term) => terms.has(term))
       ? ACTION_BONUS
       : 0;
-  return definition + letter + objective + action;
+  const filed = asked.shape.asksWhichObjective && document.objective !== null ? WHICH_OBJECTIVE_BONUS : 0;
+  return definition + letter + objective + action + filed;
 }

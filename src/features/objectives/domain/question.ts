@@ -16,6 +16,8 @@ export interface QuestionShape {
   focus?: string;
   /** It asks what the letter or the Secretary of State said, wanted or meant. */
   asksForTheLetter: boolean;
+  /** "which of the objectives...", "what objective is X under": the answer names one objective. */
+  asksWhichObjective: boolean;
   /** "how many staff...": only a passage that states a number can answer it; the word counted ("staff"), if any. */
   howMany?: { of?: string };
   /** It asks how the asker personally gets something done ("how do I...", "where can I...", "book me..."). */
@@ -34,7 +36,9 @@ export interface QuestionShape {
 const DEFINITION_PATTERNS: { pattern: RegExp; alone: boolean }[] = [
   { pattern: /\bwhat\s+(?:does|do|did)\s+.+?\s+mean\s+by\s+(.+)/, alone: true },
   {
-    pattern: /\bwhat\s+(?:does|do|did)\s+(.+?)\s+(?:actually\s+|really\s+|exactly\s+)?(?:mean|means|stand\s+for)\b/,
+    // "what did Grant mean when he said...": what someone meant, not what a term means.
+    pattern:
+      /\bwhat\s+(?:does|do|did)\s+(.+?)\s+(?:actually\s+|really\s+|exactly\s+)?(?:mean|means|stand\s+for)\b(?!\s+(?:when|where|if|in\s+saying|about)\b)/,
     alone: true,
   },
   {
@@ -70,6 +74,8 @@ const LETTER_PATTERNS = [
 const PERSONAL_PATTERNS = [
   /\b(?:how|where|who|when|what)\s+(?:do|can|could|should|shall|would)\s+i\b/,
   /\b(?:book|get|give|send|paid|pay|sort|find)\s+me\b/,
+  // Applying for a post is a personal errand, whatever the post.
+  /\b(?:want|wanting|like|hoping|going|planning|keen|thinking\s+of)\s+to\s+apply\b|\bapply(?:ing)?\s+for\s+(?:a|the|one|this|that)\b/,
 ];
 
 /**
@@ -85,6 +91,14 @@ const OWN_ORGANISATION_PATTERNS = [
   /\bwho(?:'s|s|\s+is|\s+will\s+be|\s+would\s+be)?\s+(?:replacing|replace|covering\s+for|cover\s+for|succeeding|stepping\s+in\s+for)\s+(?:her|him)\b/,
   /\b(?:agenda|minutes|papers|dial|date|venue|room)\s+(?:\w+\s+)?(?:for|of|from)\s+(?:our|my)\s+(?:next|last|upcoming|previous)\b/,
   /\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:our|my)\b[^?]*\b(?:budget|budgets|allocation|spend|figure|figures|deadline|address|agenda|minutes|target|targets|plan|plans)\b/,
+  // Our own organisation's papers and processes: its constitution, website, policies, plans and reports.
+  /\b(?:our|my)\s+(?:(?:ccg|ccgs|team|practice|locality|organisation|org|directorate)(?:'s|s)?\s+)?(?:own\s+)?(?:\w+\s+)?(?:constitution|website|policies|operating\s+plan|annual\s+report|submission|procedures)\b/,
+  // Our own objectives for a period ("what are our CCG's priorities for next year"), not the letter's.
+  /\bwhat(?:'s|s|\s+is|\s+are|\s+were)\s+(?:our|my)\s+(?:\S+\s+){0,2}?(?:objectives|priorities|goals|strategy)\s+(?:for|this|next|in)\b/,
+  // What is left of our own budget.
+  /\bhow\s+much\b[^?]*\b(?:our|my)\b[^?]*\b(?:budget|budgets|allocation|money|funding)\b[^?]*\b(?:left|remaining|spent|underspent|overspent)\b/,
+  // When something of the office opens or closes (a survey, a consultation, a post).
+  /\bwhen\s+(?:does|do|is|will)\b[^?]*\b(?:close|closes|closing|open|opens|opening)\b/,
   /\b(?:when|where|who|what\s+time)\b[^?]*\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetings|senate|board|session|event|forum|day)\b/,
   // Where a meeting is: the sources place no meeting but those of 2012, which they name.
   /\bwhere(?:'s|s|\s+is)\s+(?:it|the\s+(?:\w+\s+){0,3}?(?:meeting|session|event|seminar))\b/,
@@ -99,6 +113,33 @@ const TOPIC = new RegExp(
 const ACTION = new RegExp(
   String.raw`\b(?:can|could|will|would|should|does|do|may|might|is|are)\s+(?:the\s+)?(?:${BODIES})\s+(?:(?:going|allowed|meant|supposed|able)\s+to\s+|still\s+|really\s+|actually\s+)?([a-z]+)`,
 );
+
+/** "which of the four objectives", "what objective", "which one of the objectives", "under which heading". */
+const WHICH_OBJECTIVE =
+  /\b(?:which|what)\s+(?:one\s+)?(?:of\s+the\s+(?:four\s+|4\s+)?(?:objectives|headings)|objective|heading)\b/;
+
+/** Nouns that follow a body's name ("does the SoS letter say", "is the CSU budget"): not what it may do. */
+const NOT_ACTIONS = new Set([
+  "letter",
+  "letters",
+  "office",
+  "offices",
+  "chair",
+  "budget",
+  "budgets",
+  "staff",
+  "team",
+  "teams",
+  "plan",
+  "plans",
+  "meeting",
+  "meetings",
+  "minutes",
+  "website",
+  "view",
+  "position",
+  "line",
+]);
 
 /** A quoted phrase: opened after a space or punctuation and closed before one, so "we're" and
  * "Lansley's" are not quotes. */
@@ -125,15 +166,17 @@ export function readQuestion(question: string): QuestionShape {
   const focus = askingSentences(question);
   const topic = pronounless(TOPIC.exec(lower)?.[1]?.trim());
   const action = ACTION.exec(normalised)?.[1];
+  const verb = action === undefined || NOT_ACTIONS.has(action) ? undefined : action;
   return {
     ...(topic ? { topic } : {}),
-    ...(action ? { action } : {}),
+    ...(verb ? { action: verb } : {}),
     ...(definition === undefined ? {} : { definitionOf: definition.subject }),
     definitionAlone: definition?.alone ?? false,
     quoted: [...question.matchAll(QUOTED)].flatMap((match) => match[1]?.trim() || []),
     ...(focus === undefined ? {} : { focus }),
     ...howMany(lower),
     asksForTheLetter: LETTER_PATTERNS.some((pattern) => pattern.test(normalised)),
+    asksWhichObjective: WHICH_OBJECTIVE.test(lower),
     personal: PERSONAL_PATTERNS.some((pattern) => pattern.test(lower)),
     ownOrganisation: OWN_ORGANISATION_PATTERNS.some((pattern) => pattern.test(lower)),
   };

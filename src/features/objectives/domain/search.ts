@@ -11,6 +11,7 @@ import {
 } from "./relevance";
 import type { SearchDocument, SearchHit } from "./search-document";
 import { SurfaceVocabulary } from "./spelling";
+import { EVERYDAY_WORDS, GENERIC_WORDS } from "./stop-words";
 import { NO_STORED_EVIDENCE, type StoredEvidence } from "./stored-documents";
 import { CANONICAL_TOKENS } from "./synonyms";
 import { isKeptAsIs, processToken, tokenise } from "./text-analysis";
@@ -69,6 +70,8 @@ const EVIDENCE_CACHE_SIZE = 5000;
 const ABSENT_NAME_WEIGHT = 0.5;
 /** Words the asker put in quotes weigh this many times as much. */
 const EMPHASIS = 2;
+/** Common words that are never read as a typo of another word, nor matched fuzzily. */
+const PLAIN_WORDS: ReadonlySet<string> = new Set([...GENERIC_WORDS, ...EVERYDAY_WORDS]);
 const BASE_OPTIONS: SearchOptions = {
   tokenize: (text) => [text],
   processTerm: (text) => text,
@@ -174,7 +177,7 @@ export class SearchIndex {
     const terms = new Set<string>();
     for (const { token, term } of queryTerms(question)) {
       terms.add(term);
-      if (this.frequency.of(term) > 0 || isKeptAsIs(token)) continue;
+      if (this.frequency.of(term) > 0 || isKeptAsIs(token) || PLAIN_WORDS.has(token)) continue;
       const corrected = this.surface.closest(token);
       const correctedTerm = corrected && processToken(corrected.word);
       if (correctedTerm) terms.add(correctedTerm);
@@ -247,6 +250,8 @@ export class SearchIndex {
     const known = (word: string) => this.frequency.of(word) + (stored.terms.get(word)?.documents ?? 0) > 0;
     if (known(term)) return { ...this.exactEvidence(term, 1, stored), term, partial: false };
     if (isKeptAsIs(token)) return null;
+    // A plain English word is what the asker meant ("better" is not a typo of "letter").
+    if (PLAIN_WORDS.has(token)) return null;
     const correction = this.surface.closest(token);
     const corrected = correction && processToken(correction.word);
     if (correction && corrected && known(corrected)) {

@@ -21,7 +21,8 @@ pretty quite feel feels felt seem seems seemed latter former banging trying try 
 unclear confused lost plain english right happen happens happened happening matter matters way ways fit fits come
 comes came side one ones idea ideas thoughts person people here line already made
 dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt shouldnt havent hasnt hadnt im ive id youre
-theyre theres thats whens whys weve youve theyve itll thatll wed youd theyd shes hes`;
+theyre theres thats whens whys weve youve theyve itll thatll wed youd theyd shes hes
+teh hte adn nad waht wat taht thier wiht abt excuse typo typos dictated transcript transcribed`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `${ENGLISH} ${CONVERSATIONAL} ${CHAT}`.split(/\s+/).filter(Boolean),
@@ -39,6 +40,7 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set(
   insists insisting care talk talking talked told remember forget forgot give gives gave given take takes took taken
   put puts stay stays stop stops start started starting begin end ended finish use used using agree agreed disagree
   argue argued clarify clarification confirm confirmed check checking count counts mean meant matter wonder
+  compare compared comparing comparison thin thinner
   big bigger biggest small smaller smallest large larger huge tiny little short exact whole entire true false actual
   general basic major minor good bad best worst better worse great fine nice easy hard difficult possible likely
   unlikely obvious simple different similar various certain particular latest recent early earlier late later quick

@@ -135,6 +135,8 @@ const ALSO: Record<string, string> = { nhse: "nhscb", pasc: "select committee" }
 const phraseToToken = new Map(
   Object.entries(CANONICAL_NAMES).flatMap(([token, phrases]) => phrases.map((phrase) => [phrase, token] as const)),
 );
+/** Only words this long are read as a name's word typed wrong: shorter ones are too often other words. */
+const MIN_MENDED_LENGTH = 6;
 const LONGEST_PHRASE_WORDS = Math.max(...[...phraseToToken.keys()].map((phrase) => phrase.split(" ").length));
 
 /**
@@ -169,7 +171,48 @@ function coversMoreAfterArticle(words: string[], index: number, match: { length:
 /** The first word of every name: most words start none, and are passed over at once. */
 const FIRST_WORDS = new Set([...phraseToToken.keys()].map((phrase) => phrase.split(" ")[0]));
 
+/**
+ * The longest name at `start`, as typed or, failing that, with a slip of the fingers in its longer
+ * words put right ("lansly", "the comissioning board", "departmnet of health"): a word is read as a
+ * word of a name only when that makes a name.
+ */
 function longestPhraseAt(words: string[], start: number): { token: string; length: number } | undefined {
+  const typed = longestTypedPhraseAt(words, start);
+  if (typed) return typed;
+  const mended = words.slice(start, start + LONGEST_PHRASE_WORDS).map(nameWordMeant);
+  if (mended.every((word, index) => word === words[start + index])) return undefined;
+  return longestTypedPhraseAt(mended, 0);
+}
+
+/** The longer words of the names, which a typo is read as. */
+const NAME_WORDS = new Set(
+  [...phraseToToken.keys()].flatMap((phrase) => phrase.split(" ")).filter((word) => word.length >= MIN_MENDED_LENGTH),
+);
+
+/** The word of a name `word` is one slip away from (a letter added, dropped, changed or two swapped), if just one. */
+function nameWordMeant(word: string): string {
+  if (word.length < MIN_MENDED_LENGTH || NAME_WORDS.has(word)) return word;
+  const meant = [...NAME_WORDS].filter((name) => oneSlipApart(word, name));
+  return meant.length === 1 ? (meant[0] ?? word) : word;
+}
+
+function oneSlipApart(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let start = 0;
+  while (start < a.length && a[start] === b[start]) start += 1;
+  let endA = a.length - 1;
+  let endB = b.length - 1;
+  while (endA >= start && endB >= start && a[endA] === b[endB]) {
+    endA -= 1;
+    endB -= 1;
+  }
+  const differA = endA - start + 1;
+  const differB = endB - start + 1;
+  if (differA <= 1 && differB <= 1) return true;
+  return differA === 2 && differB === 2 && a[start] === b[start + 1] && a[start + 1] === b[start];
+}
+
+function longestTypedPhraseAt(words: string[], start: number): { token: string; length: number } | undefined {
   const word = words[start] ?? "";
   if (!FIRST_WORDS.has(word) && !(word.endsWith("s") && FIRST_WORDS.has(word.slice(0, -1)))) return undefined;
   for (let length = Math.min(LONGEST_PHRASE_WORDS, words.length - start); length > 0; length -= 1) {

@@ -55,7 +55,15 @@ const VARIANTS: Record<string, string> = {
   dictate: "direct",
   dictates: "direct",
   dictating: "direct",
+  prescriptive: "direct",
   send: "sent",
+  minuting: "taking the minutes",
+  // days of the week as people shorten them
+  mon: "monday",
+  tues: "tuesday",
+  weds: "wednesday",
+  thurs: "thursday",
+  fri: "friday",
   sends: "sent",
   sending: "sent",
   // plain words for the sources' words
@@ -97,12 +105,51 @@ const IDIOMS: [RegExp, string][] = [
   [/\b(?:leave|leaves|leaving|left)\s+(?:\S+\s+){0,2}?alone\b/g, "autonomy"],
   [/\bget(?:ting)?\s+on\s+with\s+(?:it|things|the\s+job)\b/g, "autonomy"],
   [/\blight\s+touch\b|\bhands\s+off\b/g, "autonomy"],
+  // Deciding or running things "for ourselves" is autonomy; handing power "down" is devolving it.
+  [
+    /\b(decid\w*|decision\w*|run\w*|choos\w*|chose\w*|manag\w*|govern\w*|sort\w*)\s+(?:\S+\s+){0,2}?(?:for\s+)?(?:ourselves|themselves|yourselves|itself)\b/g,
+    "$1 autonomy",
+  ],
+  // "trying to work out whether ...": the asker figuring something out, not work.
+  [/\b(?:work|figure|suss)\s+out\s+(whether|if|what|how|why|which|who|where|when)\b/g, "$1"],
+  // A body that is "our boss", or bosses us about, directs us.
+  [
+    /\b(?:our|the\s+ccgs?|ccgs?)\s+boss(?:es)?\b|\bboss(?:es|ing)?\s+(?:us|ccgs?|them)\s+(?:about|around)\b/g,
+    "direct us",
+  ],
+  // Freedom "by default" is assumed; having to "prove yourself" first is earning it.
+  [/\bby\s+default\b/g, "assumed"],
+  [/\bprov(?:e|es|ed|ing)\s+(?:ourselves|themselves|yourselves|itself|yourself|myself)\b/g, "earn autonomy"],
+  // Support "from outside the NHS" is support from any sector.
+  [/\boutside\s+(?:of\s+)?the\s+nhs\b/g, "any sector"],
+  [/\b(?:hand(?:s|ed|ing)?|pass(?:es|ed|ing)?|push(?:es|ed|ing)?)\s+(\S+\s+)?down\b/g, "devolve $1"],
+  // Managing a CCG (not money or a service) is directing it.
+  [
+    /\b(?:performance\s+)?manag(?:e|es|ed|ing)\s+(us|them|ccgs?|the\s+ccgs?|our\s+ccg)\b(?!\s+(?:budgets?|money|funds|finances|contracts?|services|support|allocations?)\b)/g,
+    "direct $1",
+  ],
+  [
+    /\b(?:run|runs|running|ran|control|controls|controlled|controlling)\s+(?:\S+\s+)?(?:centrally|from\s+the\s+centre)\b/g,
+    "centralise",
+  ],
   // Money kept back centrally before it reaches CCGs is "top-slicing".
   [
     /\b(?:skim(?:s|med|ming)?|tak(?:e|es|en|ing)|took|slic(?:e|es|ed|ing)|keep(?:s|ing)?|kept)\s+off\s+the\s+top\b/g,
     "top slicing",
   ],
   [/\btop\s*slic(?:e|es|ed)\b|\btopslicing\b/g, "top slicing"],
+  [
+    /\b(?:tak(?:e|es|en|ing)|took|keep(?:s|ing)?|kept|skim(?:s|med|ming)?|hold(?:s|ing)?|held)\s+(?:a|their|its|some)\s+(?:cut|slice|share|chunk)\s+(?:of|off|from|out\s+of)\b/g,
+    "top slicing",
+  ],
+  // A body that takes over a service and sells it on privatises it.
+  [/\b(?:sold|sell|sells|selling|flog(?:s|ged|ging)?)\s+off\b/g, "privatised"],
+  // Who got a document first "obtained" it.
+  [/\b(?:got|get|had)\s+the\s+scoop\b|\bscoop(?:s|ed)?\b|\bbroke\s+the\s+story\b|\bleak(?:s|ed)?\b/g, "obtained"],
+  // Who was at a meeting "attended" it.
+  [/\bwho\s+(?:was|were|went)\s+(?:there|present|in\s+the\s+room|at)\b/g, "who attended"],
+  // Getting better at something is developing that capability.
+  [/\b(?:get|gets|getting|got|become|becomes|becoming|be)\s+(?:\S+\s+)?better\s+at\b/g, "develop capabilities"],
   // Whoever takes a meeting's minutes is its secretariat.
   [
     /\b(?:took|take|takes|taking|did|do|does|doing|wrote|write|writes|writing)\s+the\s+(?:minutes|mins)\b|\bminute\s*tak(?:er|ers|ing)\b/g,

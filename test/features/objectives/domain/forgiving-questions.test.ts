@@ -241,3 +241,86 @@ describe("what a question asks for", () => {
     );
   });
 });
+
+describe("the way staff talk: names typed wrong, idioms, context before the question", () => {
+  it.each([
+    ["lansly wrote to the comissioning board", "sos wrote to the nhscb"],
+    ["departmnet of health", "dh"],
+    ["can CCGs decide things for themselves", "can ccg decision autonomy"],
+    ["will the CB hand power down", "will the nhscb devolve power "],
+    ["run everything centrally", "centralise"],
+    ["they want to take a cut of our CSU money", "they want to top slicing our csu money"],
+    ["will CSUs be sold off", "will csu be privatised"],
+    ["which paper leaked it", "which paper obtained it"],
+    ["who was at the june meeting", "who attended the june meeting"],
+    ["the LAT wants to performance manage us", "the lat wants to direct us"],
+    ["who will manage the CCGs budgets", "who will manage the ccg budgets"],
+    ["how do we get better at commissioning", "how do we develop capabilities commissioning"],
+    ["are we free by default", "are we free assumed"],
+    ["do we have to prove ourselves first", "do we have to earn autonomy first"],
+    ["can support come from outside of the NHS", "can support come from any sector"],
+    ["trying to work out whether the CB can do this", "trying to whether the nhscb can do this"],
+    ["how will it work out", "how will it work out"],
+    ["is the LAT our boss", "is the lat direct us"],
+    ["will the CB boss CCGs around", "will the nhscb direct us"],
+    ["who's minuting on weds", "who taking the minutes on wednesday"],
+  ])("reads %j as %j", (typed, read) => {
+    expect(normaliseText(typed)).toBe(read);
+  });
+
+  it("does not read a plain word as a typo of another ('better' is not 'letter')", () => {
+    const lookup = assistant.index.lookup("a better plan for the CCG");
+    expect(lookup.terms).not.toContain("letter");
+    expect(lookup.unknown).toContain("better");
+  });
+
+  it("answers the question after a context of the asker's own week", () => {
+    const result = first(
+      "Three emails this week from the area team, each more prescriptive than the last, and another deadline on Friday. Is the Board meant to be directing CCGs like this?",
+    );
+    expect(result.answered).toBe(true);
+    expect(result.first?.objective).toBe(1);
+  });
+
+  it("answers 'which of the objectives' with a passage filed under one", () => {
+    expect(readQuestion("which of the objectives comes first").asksWhichObjective).toBe(true);
+    expect(first("which of the objectives comes first").first?.objective).toBe(1);
+  });
+
+  it("reads what someone meant when they said something as a question about what they said, not a definition", () => {
+    expect(readQuestion("what did Grant mean when he said names matter").definitionOf).toBeUndefined();
+    expect(readQuestion("what does top slicing mean").definitionOf).toBe("top slicing");
+    expect(first("what did Lansley mean when he said power should go local").first?.objective).toBe(1);
+  });
+
+  it("drops the apologies of a dictated message", () => {
+    expect(
+      first("voice note, excuse typos - whether the senates can overrule a CCG on a pathway or only advise").first
+        ?.passageId,
+    ).toBe("power-senates-insight");
+  });
+
+  it("does not take a noun after a body's name for what the body may do", () => {
+    expect(readQuestion("what does the SoS letter say about budgets").action).toBeUndefined();
+    expect(readQuestion("can the CB overrule us").action).toBe("overrule");
+  });
+
+  it.each([
+    "what are our CCG's priorities for next year",
+    "how much of our delegated commissioning budget is left this quarter",
+    "when does the staff consultation close",
+    "is the CSU still recruiting to the new posts? keen to apply",
+    "is our CCG's constitution published yet",
+    "when is our CCG's operating plan due in",
+    "is the june meeting summary on our CCG's website",
+  ])("declines %j, about the asker's own organisation or errand", (question) => {
+    expect(assistant.ask(question).answered).toBe(false);
+  });
+
+  it("still answers how much of a budget the letter expects delegated", () => {
+    expect(readQuestion("how much of our budget will be delegated this year").ownOrganisation).toBe(false);
+    expect(first("how much of our budget will be delegated this year").first?.passageId).toBe(
+      "power-budget-delegation",
+    );
+  });
+});
