@@ -1,5 +1,6 @@
 import { type SlackStandin, startSlackStandin } from "@localism/slack-standin";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/clock";
 import { loadManifest } from "../../src/sandbox/manifest";
 import { applySeed, loadSeed } from "../../src/sandbox/seed";
 import { pageState, type SandboxWorld } from "../../src/sandbox/server/page-state";
@@ -12,8 +13,11 @@ const COMMISSIONING = "C0COMMTEAM";
 let standin: SlackStandin;
 let world: SandboxWorld;
 
+// Midday, so that the seeded history's days (today, two days ago) do not depend on when the test runs.
+const MIDDAY = new Date("2026-11-26T12:00:00Z");
+
 beforeEach(async () => {
-  standin = await startSlackStandin();
+  standin = await startSlackStandin({ clock: new ManualClock(MIDDAY) });
   const seed = loadSeed();
   applySeed(standin, seed, { feedUrl: "http://localhost:3000/sandbox/minutes/feed.atom" });
   world = { standin, manifest: loadManifest(), seed, feedUrl: "http://localhost:3000/sandbox/minutes/feed.atom" };
