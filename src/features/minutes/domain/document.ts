@@ -60,8 +60,21 @@ export function normaliseForHash(text: string): string {
 const ROUTINE_HEADING =
   /^(?:welcome(?:,? introductions)?(?:,? and apologies)?|(?:welcome and )?introductions?(?: and apologies)?|apologies(?: for absence)?|declarations? of (?:any )?interests?|minutes of (?:the )?(?:previous|last) meeting.*|minutes of the meeting held on.*|(?:minutes and )?matters arising.*|action log|any other business|aob|date(?:,)? (?:and )?(?:time |venue )*of (?:the )?next meeting|(?:questions|public questions) from (?:members of )?the public|close|(?:integrated )?(?:quality(?: and| &)? )?performance report|quality report)$/i;
 
+/**
+ * The parts a heading of routine business is made of ("Welcome, apologies and quoracy", "Minutes of
+ * the last meeting and action log", "Introductions and notes of the last meeting"), including the
+ * governance reports a meeting notes as a matter of course: its risk register, board assurance
+ * framework, register of interests and work programme.
+ */
+const ROUTINE_PART =
+  /^(?:(?:the )?chair'?s? (?:welcome|introduction)|welcome|introductions?|apologies(?: for absence)?|quorum|quoracy|(?:confirmation of )?quoracy|declarations? of (?:any )?interests?|(?:the )?register of (?:members' )?interests|(?:approval of )?(?:the )?(?:minutes|notes)(?: of (?:the )?(?:previous|last) meeting| of the meeting held on .*| and actions)?|matters arising|action (?:log|points|tracker|list)|any other business|aob|date|time|venue|(?:date|time|venue) of (?:the )?next meeting|(?:public )?questions(?: from (?:members of )?the public)?|close|(?:the )?(?:corporate |board )?risk register|board assurance framework|(?:annual )?work (?:programme|plan)|forward (?:plan|agenda)|chair'?s? actions?)$/i;
+
 function isRoutine(heading: string | undefined): boolean {
-  return heading !== undefined && ROUTINE_HEADING.test(heading.trim().replace(/[.:]$/, ""));
+  if (heading === undefined) return false;
+  const plain = heading.trim().replace(/[.:]$/, "").replace(/[’‘]/g, "'");
+  if (ROUTINE_HEADING.test(plain)) return true;
+  const parts = plain.split(/\s*(?:[,;:&]|\band\b)\s*/i).filter((part) => part !== "");
+  return parts.length > 0 && parts.every((part) => ROUTINE_PART.test(part));
 }
 
 /**

@@ -49,7 +49,12 @@ const compiledCache = new WeakMap<TaggingVocabulary, CompiledVocabulary>();
 export function tagItem(text: string, vocabulary: TaggingVocabulary, threshold = TAG_THRESHOLD): ItemTags {
   const compiled = compile(vocabulary);
   const normalised = normaliseText(text);
-  const autonomyScore = score(normalised, compiled.autonomy, [], (span) => !saidOfTheCcgItself(normalised, span.start));
+  const autonomyScore = score(
+    normalised,
+    compiled.autonomy,
+    [],
+    (span) => namesCcgFirst(normalised, span.start) || !saidOfTheCcgItself(normalised, span.start),
+  );
   const autonomy = autonomyScore >= TAG_THRESHOLD ? { score: autonomyScore } : null;
   const spans = compiled.objectives.map((objective) => matches(normalised, objective.terms));
   const objectives = compiled.objectives
@@ -188,6 +193,11 @@ function saidOfTheCcgItself(text: string, start: number): boolean {
     Math.max(before.lastIndexOf(". "), before.lastIndexOf("; "), before.lastIndexOf(", ")) + 1,
   );
   return CCG_AS_SUBJECT.test(clause);
+}
+
+/** A term that starts by naming the CCG ("the governing body, not the area team") says itself who acts. */
+function namesCcgFirst(text: string, start: number): boolean {
+  return /^(?:CCGs?|clinical commissioning groups?|governing bod(?:y|ies))\b/i.test(text.slice(start));
 }
 
 const within = (inner: Span, outer: Span) => outer.start <= inner.start && inner.end <= outer.end;
