@@ -32,6 +32,7 @@ const WEAK_WEIGHT = 0.4;
 const AUTONOMY_OBJECTIVE = 1;
 
 interface CompiledTerm {
+  /** Global, so one pattern finds each match in turn; its lastIndex is reset before each search. */
   pattern: RegExp;
   weight: number;
 }
@@ -167,13 +168,15 @@ interface Span {
 function matches(text: string, terms: CompiledTerm[], keep: (span: Span) => boolean = () => true): Span[] {
   const found: Span[] = [];
   for (const term of terms) {
-    const pattern = new RegExp(term.pattern.source, `${term.pattern.flags}g`);
-    for (const match of text.matchAll(pattern)) {
+    const pattern = term.pattern;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       const span = { weight: term.weight, start: match.index, end: match.index + match[0].length };
       if (keep(span)) {
         found.push(span);
         break;
       }
+      if (match[0].length === 0) pattern.lastIndex++;
     }
   }
   return found;
@@ -224,6 +227,8 @@ function score(text: string, terms: CompiledTerm[], elsewhere: Span[] = [], keep
   return Math.round((1 - 0.5 ** weight) * 1000) / 1000;
 }
 
+const globally = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags}g`);
+
 function compile(vocabulary: TaggingVocabulary): CompiledVocabulary {
   const cached = compiledCache.get(vocabulary);
   if (cached) return cached;
@@ -232,7 +237,7 @@ function compile(vocabulary: TaggingVocabulary): CompiledVocabulary {
       .map((term) => term.trim())
       .filter((term) => term && !seen.has(term.toLowerCase()) && seen.add(term.toLowerCase()))
       .map((term) => ({
-        pattern: compileTerm(term),
+        pattern: globally(compileTerm(term)),
         weight: weak ?? (/[\s.]/.test(term.replace(/\([^)]*\)/g, "").trim()) ? PHRASE_WEIGHT : 1),
       }));
   const compiled = {
