@@ -4,7 +4,7 @@
  * are those the tuning half gives.
  */
 
-import { labelledAgendaItems } from "../src/features/minutes/domain/evaluation";
+import { labelledAgendaItems, type MinutesLabel } from "../src/features/minutes/domain/evaluation";
 import { extractCorpusDocument, loadCorpus } from "../src/features/minutes/domain/evaluation-corpus";
 import {
   agendaText,
@@ -23,6 +23,10 @@ export const FIT_SPLIT = "tuning";
 export interface DocumentExamples {
   document: string;
   examples: LabelledExample[];
+  /** The document's label and extracted text, to read it again with another model. */
+  label: MinutesLabel;
+  text: string;
+  url: string;
 }
 
 /** Each labelled minutes item of the half, read as ingestion reads it, with its objectives and autonomy. */
@@ -30,7 +34,7 @@ export async function trainingExamples(folder = CORPUS, split = FIT_SPLIT): Prom
   const out: DocumentExamples[] = [];
   for (const document of await loadCorpus(folder, split)) {
     if (!document.label.minutes) continue;
-    const { extraction } = await extractCorpusDocument(document, defaultTaggingVocabulary);
+    const { text, extraction } = await extractCorpusDocument(document, defaultTaggingVocabulary);
     const examples = labelledAgendaItems(document.label, extraction).map(({ agenda, label }) => ({
       text: agendaText(
         agenda.heading,
@@ -38,7 +42,7 @@ export async function trainingExamples(folder = CORPUS, split = FIT_SPLIT): Prom
       ),
       labels: new Set([...label.objectives.map(String), ...(label.autonomy ? ["autonomy"] : [])]),
     }));
-    out.push({ document: document.name, examples });
+    out.push({ document: document.name, examples, label: document.label, text, url: extraction.url });
   }
   return out;
 }
