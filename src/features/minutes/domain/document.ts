@@ -1,10 +1,14 @@
 import { createHash } from "node:crypto";
 import { notMinutesReason } from "./genre";
+import { agendaText, features, type LearnedModel, logOdds, probability } from "./learned-tagging";
+import shippedWeights from "./learned-weights.json";
 import type { MinutesHints, MinutesItemKind } from "./parse";
 import { parseMinutes } from "./parse";
 import type { TaggingVocabulary } from "./tagging";
 import { type ItemTags, SECOND_CUE_SCORE, tagItem } from "./tagging";
 import { defaultTaggingVocabulary } from "./vocabulary";
+
+const shippedModel: LearnedModel = shippedWeights;
 
 /** One item as shown by `localism minutes --json` and stored for digests. */
 export interface TaggedMinutesItem {
@@ -60,8 +64,21 @@ export function normaliseForHash(text: string): string {
 const ROUTINE_HEADING =
   /^(?:welcome(?:,? introductions)?(?:,? and apologies)?|(?:welcome and )?introductions?(?: and apologies)?|apologies(?: for absence)?|declarations? of (?:any )?interests?|minutes of (?:the )?(?:previous|last) meeting.*|minutes of the meeting held on.*|(?:minutes and )?matters arising.*|action log|any other business|aob|date(?:,)? (?:and )?(?:time |venue )*of (?:the )?next meeting|(?:questions|public questions) from (?:members of )?the public|close|(?:integrated )?(?:quality(?: and| &)? )?performance report|quality report)$/i;
 
+/**
+ * The parts a heading of routine business is made of ("Welcome, apologies and quoracy", "Minutes of
+ * the last meeting and action log", "Introductions and notes of the last meeting"), including the
+ * governance reports a meeting notes as a matter of course: its risk register, board assurance
+ * framework, register of interests and work programme.
+ */
+const ROUTINE_PART =
+  /^(?:(?:the )?chair'?s? (?:welcome|introduction)|welcome|introductions?|apologies(?: for absence)?|quorum|quoracy|(?:confirmation of )?quoracy|declarations? of (?:any )?interests?|(?:the )?register of (?:members' )?interests|(?:approval of )?(?:the )?(?:minutes|notes)(?: of (?:the )?(?:previous|last) meeting| of the meeting held on .*| and actions)?|matters arising|action (?:log|points|tracker|list)|any other business|aob|date|time|venue|(?:date|time|venue) of (?:the )?next meeting|(?:public )?questions(?: from (?:members of )?the public)?|close|(?:the )?(?:corporate |board )?risk register|board assurance framework|(?:annual )?work (?:programme|plan)|forward (?:plan|agenda)|chair'?s? actions?)$/i;
+
 function isRoutine(heading: string | undefined): boolean {
-  return heading !== undefined && ROUTINE_HEADING.test(heading.trim().replace(/[.:]$/, ""));
+  if (heading === undefined) return false;
+  const plain = heading.trim().replace(/[.:]$/, "").replace(/[’‘]/g, "'");
+  if (ROUTINE_HEADING.test(plain)) return true;
+  const parts = plain.split(/\s*(?:[,;:&]|\band\b)\s*/i).filter((part) => part !== "");
+  return parts.length > 0 && parts.every((part) => ROUTINE_PART.test(part));
 }
 
 /**
@@ -73,6 +90,7 @@ export function buildMinutesDocument(
   text: string,
   hints: MinutesHints,
   vocabulary: TaggingVocabulary = defaultTaggingVocabulary,
+  model: LearnedModel = shippedModel,
 ): MinutesJson {
   const parsed = parseMinutes(text, hints);
   const reason = notMinutesReason(text, parsed);
@@ -84,10 +102,15 @@ export function buildMinutesDocument(
     notMinutesReason: reason,
     attendees: parsed.attendees,
     apologies: parsed.apologies,
-    items: parsed.items.map((item) => {
-      const tags = isRoutine(item.heading)
-        ? { objectives: [], autonomy: null }
-        : tagAgendaParagraph(item.heading, item.text, vocabulary);
+    items: withLearnedTags(
+      parsed.items,
+      parsed.items.map((item) =>
+        isRoutine(item.heading)
+          ? { objectives: [], autonomy: null }
+          : tagAgendaParagraph(item.heading, item.text, vocabulary),
+      ),
+      model,
+    ).map(({ item, tags }) => {
       return {
         text: item.text,
         kind: item.kind,
@@ -121,4 +144,92 @@ function tagAgendaParagraph(heading: string | undefined, text: string, vocabular
       (tag) => fromHeading.has(tag.objective) || tag.objective === autonomyObjective || tag.score >= SECOND_CUE_SCORE,
     ),
   };
+}
+
+type ParsedItem = ReturnType<typeof parseMinutes>["items"][number];
+
+/**
+ * Adds what the learned model (learned-tagging.ts) finds in each agenda item, read whole (its
+ * heading and paragraphs), to the terms' tags: an objective or CCG autonomy that no paragraph was
+ * tagged with goes on the paragraph the model finds most about it. Routine items are left alone,
+ * and autonomy brings objective 1 with it, as it does for the terms.
+ */
+function withLearnedTags(
+  items: readonly ParsedItem[],
+  tagged: ItemTags[],
+  model: LearnedModel,
+): { item: ParsedItem; tags: ItemTags }[] {
+  const result = items.map((item, index) => ({ item, tags: tagged[index] ?? { objectives: [], autonomy: null } }));
+  const labels = Object.entries(model.labels);
+  if (labels.length === 0) return result;
+  for (const group of agendaGroups(items)) {
+    const heading = items[group[0] ?? 0]?.heading;
+    if (isRoutine(heading)) continue;
+    const paragraphs = group.filter((index) => items[index]?.kind !== "action");
+    if (paragraphs.length === 0) continue;
+    const whole = features(
+      agendaText(
+        heading,
+        paragraphs.map((index) => items[index]?.text ?? ""),
+      ),
+    );
+    for (const [name, label] of labels) {
+      const odds = logOdds(label, whole);
+      if (odds <= 0) continue;
+      const has = (index: number) => {
+        const tags = result[index]?.tags;
+        return name === "autonomy"
+          ? tags?.autonomy != null
+          : tags?.objectives.some((tag) => String(tag.objective) === name);
+      };
+      if (paragraphs.some(has)) continue;
+      const best = maxBy(paragraphs, (index) =>
+        logOdds(label, features(agendaText(heading, [items[index]?.text ?? ""]))),
+      );
+      const entry = result[best];
+      if (!entry) continue;
+      const score = probability(odds);
+      const objective = name === "autonomy" ? AUTONOMY_OBJECTIVE : Number(name);
+      entry.tags = {
+        autonomy: name === "autonomy" ? { score } : entry.tags.autonomy,
+        objectives: entry.tags.objectives.some((tag) => tag.objective === objective)
+          ? entry.tags.objectives
+          : [...entry.tags.objectives, { objective, score }].sort(
+              (a, b) => b.score - a.score || a.objective - b.objective,
+            ),
+      };
+    }
+  }
+  return result;
+}
+
+const AUTONOMY_OBJECTIVE = 1;
+
+/**
+ * Indexes of the items under each heading, grouped as the evaluation reads agenda items: a run under
+ * one heading, or one item with none; an action under another heading starts no item of its own.
+ */
+function agendaGroups(items: readonly ParsedItem[]): number[][] {
+  const groups: number[][] = [];
+  items.forEach((item, index) => {
+    const last = groups[groups.length - 1];
+    const sameHeading =
+      last !== undefined && item.heading !== undefined && items[last[0] ?? 0]?.heading === item.heading;
+    if (sameHeading) last.push(index);
+    else if (item.kind !== "action") groups.push([index]);
+  });
+  return groups;
+}
+
+function maxBy(indexes: number[], value: (index: number) => number): number {
+  let best = indexes[0] ?? 0;
+  let bestValue = Number.NEGATIVE_INFINITY;
+  for (const index of indexes) {
+    const current = value(index);
+    if (current > bestValue) {
+      best = index;
+      bestValue = current;
+    }
+  }
+  return best;
 }

@@ -280,6 +280,26 @@ function setCounts(labelled: string[], extracted: string[]): { counts: Counts; m
 
 const ZERO: Counts = { tp: 0, fp: 0, fn: 0 };
 
+/**
+ * The extracted agenda items a label's items are matched to, as scoring matches them: what the
+ * tagging model is fitted on (scripts/fit-minutes-model.ts).
+ */
+export function labelledAgendaItems(
+  label: MinutesLabel,
+  extraction: Extraction,
+): { agenda: ExtractedAgendaItem; label: LabelItem }[] {
+  const agenda = agendaItems(extraction.items);
+  const texts = agenda.map((entry) => matchText(`${entry.heading ?? ""} ${entry.text}`));
+  const matches = matchInOrder(label.items, texts, (item, text) =>
+    labelTexts(item.text).some((wanted) => text.includes(wanted)),
+  );
+  return label.items.flatMap((item, index) => {
+    const found = matches[index];
+    const entry = found === null || found === undefined ? undefined : agenda[found];
+    return entry ? [{ agenda: entry, label: item }] : [];
+  });
+}
+
 /** Scores one document's extraction against its label, with a line for each problem found. */
 export function scoreDocument(label: CorpusLabel, extraction: Extraction): DocumentScore {
   const problems: string[] = [];

@@ -324,6 +324,23 @@ const PLACE_WORDS = new Set([
   "library",
 ]);
 
+/**
+ * "Main Hall, Brenfield Community Centre, Mill Lane": a venue, whose first part ends in a place
+ * word as a surname can ("Hall", "Bridge"), told from "Jennifer Hall, Chief Nurse" by the places
+ * that follow it and the absence of any role.
+ */
+function readsAsVenue(text: string): boolean {
+  const parts = text.split(/\s*,\s*/).map((part) => part.toLowerCase().split(/\s+/).filter(Boolean));
+  const [first, ...rest] = parts;
+  if (!first?.length || rest.length === 0) return false;
+  const isPlace = (word: string) => PLACE_WORDS.has(word);
+  return (
+    isPlace(first[first.length - 1] ?? "") &&
+    rest.some((words) => words.some(isPlace)) &&
+    !parts.some((words) => words.some((word) => ROLE_WORDS.has(word)))
+  );
+}
+
 /** A short label inside an attendance list such as "Department of Health:". */
 export function isGroupLabel(line: string): boolean {
   return /:$/.test(line) && line.split(/\s+/).length <= 8 && !/^[-•*–]/.test(line);
@@ -338,6 +355,7 @@ export function isGroupLabel(line: string): boolean {
 export function nameFromLine(line: string): string | null {
   const isBullet = /^[-•*–▪●]\s/.test(line);
   const text = line.replace(/^[-•*–▪●]\s+/, "");
+  if (readsAsVenue(text)) return null;
   const roleFirst = nameAfterRole(text);
   if (roleFirst) return roleFirst;
   const initialled = nameBeforeInitials(text);
@@ -366,7 +384,7 @@ export function postFromLine(line: string): string | null {
 /** "Rachel Oduya, Director General": a name followed by a role (the shape of an unlabelled attendance list). */
 export function personWithRole(line: string): string | null {
   const text = line.replace(/^[-•*–▪●]\s+/, "");
-  if (NOT_PEOPLE.test(text)) return null;
+  if (NOT_PEOPLE.test(text) || readsAsVenue(text)) return null;
   const initialled = nameBeforeInitials(text);
   if (initialled) return initialled;
   const match = /^(.+?)(?:\s*,\s+|\s+[-–—]\s+|\s*\()(.+)$/.exec(text);

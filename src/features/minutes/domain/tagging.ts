@@ -32,6 +32,7 @@ const WEAK_WEIGHT = 0.4;
 const AUTONOMY_OBJECTIVE = 1;
 
 interface CompiledTerm {
+  /** Global, so one pattern finds each match in turn; its lastIndex is reset before each search. */
   pattern: RegExp;
   weight: number;
 }
@@ -49,7 +50,12 @@ const compiledCache = new WeakMap<TaggingVocabulary, CompiledVocabulary>();
 export function tagItem(text: string, vocabulary: TaggingVocabulary, threshold = TAG_THRESHOLD): ItemTags {
   const compiled = compile(vocabulary);
   const normalised = normaliseText(text);
-  const autonomyScore = score(normalised, compiled.autonomy, [], (span) => !saidOfTheCcgItself(normalised, span.start));
+  const autonomyScore = score(
+    normalised,
+    compiled.autonomy,
+    [],
+    (span) => namesCcgFirst(normalised, span.start) || !saidOfTheCcgItself(normalised, span.start),
+  );
   const autonomy = autonomyScore >= TAG_THRESHOLD ? { score: autonomyScore } : null;
   const spans = compiled.objectives.map((objective) => matches(normalised, objective.terms));
   const objectives = compiled.objectives
@@ -162,13 +168,15 @@ interface Span {
 function matches(text: string, terms: CompiledTerm[], keep: (span: Span) => boolean = () => true): Span[] {
   const found: Span[] = [];
   for (const term of terms) {
-    const pattern = new RegExp(term.pattern.source, `${term.pattern.flags}g`);
-    for (const match of text.matchAll(pattern)) {
+    const pattern = term.pattern;
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
       const span = { weight: term.weight, start: match.index, end: match.index + match[0].length };
       if (keep(span)) {
         found.push(span);
         break;
       }
+      if (match[0].length === 0) pattern.lastIndex++;
     }
   }
   return found;
@@ -188,6 +196,11 @@ function saidOfTheCcgItself(text: string, start: number): boolean {
     Math.max(before.lastIndexOf(". "), before.lastIndexOf("; "), before.lastIndexOf(", ")) + 1,
   );
   return CCG_AS_SUBJECT.test(clause);
+}
+
+/** A term that starts by naming the CCG ("the governing body, not the area team") says itself who acts. */
+function namesCcgFirst(text: string, start: number): boolean {
+  return /^(?:CCGs?|clinical commissioning groups?|governing bod(?:y|ies))\b/i.test(text.slice(start));
 }
 
 const within = (inner: Span, outer: Span) => outer.start <= inner.start && inner.end <= outer.end;
@@ -214,6 +227,8 @@ function score(text: string, terms: CompiledTerm[], elsewhere: Span[] = [], keep
   return Math.round((1 - 0.5 ** weight) * 1000) / 1000;
 }
 
+const globally = (pattern: RegExp) => new RegExp(pattern.source, `${pattern.flags}g`);
+
 function compile(vocabulary: TaggingVocabulary): CompiledVocabulary {
   const cached = compiledCache.get(vocabulary);
   if (cached) return cached;
@@ -222,7 +237,7 @@ function compile(vocabulary: TaggingVocabulary): CompiledVocabulary {
       .map((term) => term.trim())
       .filter((term) => term && !seen.has(term.toLowerCase()) && seen.add(term.toLowerCase()))
       .map((term) => ({
-        pattern: compileTerm(term),
+        pattern: globally(compileTerm(term)),
         weight: weak ?? (/[\s.]/.test(term.replace(/\([^)]*\)/g, "").trim()) ? PHRASE_WEIGHT : 1),
       }));
   const compiled = {

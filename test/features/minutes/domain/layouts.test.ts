@@ -649,3 +649,27 @@ The Chief Officer reported that the CCG had been authorised with one condition.`
     expect(doc.items.map((item) => item.objectives)).toEqual([[3], [2]]);
   });
 });
+
+describe("buildMinutesDocument on headings made of routine business", () => {
+  it("tags no objective on quoracy, the risk register, the board assurance framework, the register of interests or the work programme", () => {
+    const doc = buildMinutesDocument(
+      `Minutes of the Governing Body held on 24 January 2013
+1. Welcome, apologies and quoracy
+The meeting was quorate; apologies were received from the Chief Finance Officer.
+2. Introductions and notes of the last meeting
+The notes of the meeting on the allocations were agreed.
+3. Corporate risk register
+The two highest risks were delivery of the QIPP plan and the transfer of staff to the commissioning support unit.
+4. Board assurance framework
+No principal risks to the financial position had changed.
+5. Register of interests
+The register was approved for publication.
+6. Work programme
+The health and wellbeing board items were added for September.
+7. CCG assurance framework
+The area teams would hold quarterly checkpoints with CCGs.`,
+      { url: "u" },
+    );
+    expect(doc.items.map((item) => item.objectives)).toEqual([[], [], [], [], [], [], [2]]);
+  });
+});

@@ -347,3 +347,22 @@ describe("parseMinutes: a venue naming a room, and resolutions that only note", 
     expect(actionsOf(doc).map((action) => action.owner)).toEqual(["Chief Officer"]);
   });
 });
+
+describe("parseMinutes: a venue whose first part ends in a word that is also a surname", () => {
+  const doc = parseMinutes(
+    [
+      "Minutes of the Governing Body meeting in public",
+      "24 January 2013",
+      "Main Hall, Corby Vale Community Centre, Mill Lane",
+      "Present: Dr Ann Pemberton (Chair), Jennifer Hall (Chief Nurse)",
+      "",
+      "1. Welcome",
+      "The Chair welcomed members.",
+    ].join("\n"),
+    { url: "https://ccg.example/minutes.html" },
+  );
+
+  it("does not take the hall of the venue line for a person, and keeps a person named Hall", () => {
+    expect(doc.attendees).toEqual(["Dr Ann Pemberton", "Jennifer Hall"]);
+  });
+});

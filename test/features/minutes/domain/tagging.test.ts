@@ -249,3 +249,81 @@ describe("tagItem: the terms 2012-13 minutes use for the four objectives and for
     expect(isAutonomy("The Department would not intervene in the Board's allocations.")).toBe(false);
   });
 });
+
+describe("tagItem: control over CCGs worded as contracts signed for them, models they must adopt and money redistributed", () => {
+  it.each([
+    [
+      "a contract signed for the CCGs",
+      "The cluster proposed to sign the acute contract in February on behalf of both CCGs.",
+    ],
+    [
+      "a model the CCGs were told to adopt",
+      "The area team had told all CCGs in the area that they must buy the full range of support from the CSU.",
+    ],
+    [
+      "a model CCGs must all adopt",
+      "The area team had written saying that they must all adopt its single specification without local variation.",
+    ],
+    [
+      "judgement substituted for the CCG's",
+      "Area teams must not use assurance to substitute their own judgement for that of the CCG's governing body.",
+    ],
+    [
+      "sign-off made conditional",
+      "The area team had made its sign-off of the plan conditional on the CCG adding a further £2m of savings.",
+    ],
+    [
+      "underspends reallocated",
+      "Any underspend a CCG made in 2013/14 would be reallocated at the year end to CCGs in deficit.",
+    ],
+    ["plans overridden", "A single procurement would override the CCG's own plans."],
+    ["prior approval", "The service could go ahead only with the cluster's prior approval."],
+    ["the governing body deciding, not the area team", "The CCG's governing body, not the area team, should decide."],
+  ])("flags %s", (_, text) => {
+    expect(isAutonomy(text)).toBe(true);
+    expect(objectivesOf(text)).toContain(1);
+  });
+
+  it.each([
+    [
+      "a surplus returned to the CCG",
+      "NHS England confirmed that the CCG's surplus would be returned to it for the Governing Body to spend on its own priorities.",
+    ],
+    [
+      "plans only added together",
+      "Each CCG would set its own QIPP plan, and the area team would only add the plans together.",
+    ],
+    ["the CCG's own contract", "The CCG had signed its contract with the acute trust on 21 March."],
+  ])("leaves %s alone", (_, text) => {
+    expect(isAutonomy(text)).toBe(false);
+  });
+});
+
+describe("tagItem: more of the words minutes of 2012-13 use for the four objectives", () => {
+  it("tags CCGs becoming statutory bodies, delegated budgets and decisions resting with clinicians as objective 1", () => {
+    expect(objectivesOf("From 1 April the CCG would be a statutory body.")).toContain(1);
+    expect(objectivesOf("Both CCGs would manage their full budgets under delegation from the cluster.")).toEqual([
+      1, 3,
+    ]);
+    expect(objectivesOf("These decisions would now rest with the CCG's member practices.")).toContain(1);
+  });
+
+  it("tags direct commissioning, legacy documents and the closedown of PCTs as the landscape", () => {
+    expect(objectivesOf("The framework for the Board's direct commissioning of general practice.")).toContain(2);
+    expect(objectivesOf("The legacy documents for each receiving organisation were approved.")).toContain(2);
+    expect(objectivesOf("The closedown programme was on track.")).toContain(2);
+  });
+
+  it("tags efficiency programmes, non-recurrent spending and contract payment rules as capability", () => {
+    expect(objectivesOf("The scheme formed part of the efficiency programme for 2013/14.")).toContain(3);
+    expect(objectivesOf("It would be used non-recurrently for primary care.")).toContain(3);
+    expect(objectivesOf("Money withheld under the readmissions rule would be reinvested.")).toContain(3);
+    expect(objectivesOf("The acute contract included CQUIN schemes and the marginal rate.")).toContain(3);
+  });
+
+  it("tags listening events, patient panels and engagement with member practices as relationships", () => {
+    expect(objectivesOf("Six listening events were attended by 240 people.")).toContain(4);
+    expect(objectivesOf("A patient panel of 40 members would review the plans.")).toContain(4);
+    expect(objectivesOf("A practice engagement scheme would pay practices to attend.")).toContain(4);
+  });
+});

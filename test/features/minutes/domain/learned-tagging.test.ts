@@ -1,0 +1,111 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { fitOnExamples, trainingExamples } from "../../../../scripts/minutes-model";
+import { buildMinutesDocument } from "../../../../src/features/minutes/domain/document";
+import {
+  agendaText,
+  features,
+  fitLabel,
+  type LabelledExample,
+  logOdds,
+} from "../../../../src/features/minutes/domain/learned-tagging";
+import { defaultTaggingVocabulary } from "../../../../src/features/minutes/domain/tagging";
+
+const example = (text: string, ...labels: string[]): LabelledExample => ({ text, labels: new Set(labels) });
+
+describe("features", () => {
+  it("reads lower-case words and neighbouring pairs, possessives and punctuation aside", () => {
+    expect([...features("The area team's sign-off.")]).toEqual([
+      "the",
+      "the area",
+      "area",
+      "area team",
+      "team",
+      "team sign",
+      "sign",
+      "sign off",
+      "off",
+    ]);
+  });
+});
+
+describe("fitLabel", () => {
+  const examples = [
+    example("Funding held back by the region until it approved each scheme.", "autonomy"),
+    example("The region held back the funding and would approve each scheme itself.", "autonomy"),
+    example("The region approved each scheme before funding was released.", "autonomy"),
+    example("The stroke audit results were noted.", "3"),
+    example("The stroke pathway audit was discussed."),
+    example("The audit results for the stroke unit were presented."),
+  ];
+
+  it("scores words seen with the label above nothing, and words seen without it below", () => {
+    const label = fitLabel(examples, "autonomy");
+    expect(logOdds(label, features("The region held back funding for each scheme."))).toBeGreaterThan(0);
+    expect(logOdds(label, features("The stroke audit results were presented."))).toBeLessThan(0);
+  });
+
+  it("keeps only features seen at least twice, and at most as many as asked", () => {
+    const label = fitLabel(examples, "autonomy", 3);
+    expect(Object.keys(label.weights)).toHaveLength(3);
+    expect(Object.keys(fitLabel(examples, "autonomy", 0).weights)).not.toContain("itself");
+  });
+});
+
+describe("buildMinutesDocument with the learned model", () => {
+  const text = [
+    "Minutes of the Governing Body meeting held in public on 14 November 2013",
+    "",
+    "1. Welcome and apologies",
+    "The Chair welcomed members and four members of the public. Apologies were received from the Chief Nurse.",
+    "",
+    "2. Urgent care strategy",
+    "JB reported that the area team director had written to say that the CCG's urgent care strategy should be paused until the area team had completed its own review of urgent care across the patch, and that the area team would look for the CCG's plan to reflect whatever that review concluded.",
+    "Members said the strategy had been developed with local GPs, the council and patients over eighteen months and approved by the Governing Body in public. Dr Hale said the CCG answered to its own population for these decisions and should not wait for a review it had not asked for.",
+    "The Governing Body agreed to continue with the strategy and asked the Chief Officer to reply to the area team director.",
+    "",
+    "3. Back-office services",
+    "The Chief Officer reported that the two CCGs were considering a shared governance team. The area team had said that this was for the CCGs to decide and that it had no view. The Governing Body would consider a proposal in January.",
+    "",
+    "4. Stroke pathway",
+    "The clinical lead described the new stroke pathway, the audit of thrombolysis times and the results of the six-month review at the hospital.",
+    "The Governing Body noted the report.",
+  ].join("\n");
+  const flagged = (doc: ReturnType<typeof buildMinutesDocument>, heading: string) =>
+    doc.items.filter((item) => item.heading === heading).some((item) => item.autonomy);
+
+  it("flags an area team holding a CCG's strategy back, worded as no hand-written term words it, and leaves the rest", () => {
+    const doc = buildMinutesDocument(text, { url: "u" });
+    expect(flagged(doc, "Urgent care strategy")).toBe(true);
+    expect(doc.items.find((item) => item.autonomy)?.objectives).toContain(1);
+    expect(flagged(doc, "Back-office services")).toBe(false);
+    expect(flagged(doc, "Stroke pathway")).toBe(false);
+    expect(
+      doc.items.filter((item) => item.heading === "Welcome and apologies").flatMap((item) => item.objectives),
+    ).toEqual([]);
+  });
+
+  it("is what flags it: the terms alone do not", () => {
+    const doc = buildMinutesDocument(text, { url: "u" }, defaultTaggingVocabulary, { labels: {} });
+    expect(flagged(doc, "Urgent care strategy")).toBe(false);
+  });
+});
+
+describe("the shipped weights", () => {
+  it("are those scripts/fit-minutes-model.ts fits on the tuning half of the labelled corpus", async () => {
+    const shipped = JSON.parse(
+      readFileSync(
+        fileURLToPath(new URL("../../../../src/features/minutes/domain/learned-weights.json", import.meta.url)),
+        "utf8",
+      ),
+    );
+    const corpus = fileURLToPath(new URL("../../../fixtures/minutes-corpus", import.meta.url));
+    expect(shipped).toEqual(fitOnExamples(await trainingExamples(corpus)));
+  });
+
+  it("reads an agenda item as its heading and paragraphs", () => {
+    expect(agendaText("Finance report", ["One.", "Two."])).toBe("Finance report. One. Two.");
+    expect(agendaText(null, ["One."])).toBe(". One.");
+  });
+});
