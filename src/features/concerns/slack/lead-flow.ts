@@ -18,7 +18,7 @@ export type HandlingModal = "assign" | "recuse";
 
 /** Acknowledge: no form needed. Every press is checked: someone handling it, of this workspace. */
 export async function acknowledge(deps: LeadDeps, request: LeadRequest): Promise<ButtonOutcome> {
-  return finish(deps, await deps.concerns.triage.act(request, "acknowledge"), null);
+  return finish(deps, await deps.concerns.triage.act(request, "acknowledge"));
 }
 
 /** Note, resolve, reopen, reply, assign and recuse open a small form, after the same checks. */
@@ -57,7 +57,7 @@ export async function openLeadModal(
 }
 
 export async function setBlocked(deps: LeadDeps, request: LeadRequest, blocked: boolean): Promise<ButtonOutcome> {
-  return finish(deps, await deps.concerns.triage.setBlocked(request, blocked), null);
+  return finish(deps, await deps.concerns.triage.setBlocked(request, blocked));
 }
 
 interface LeadView {
@@ -99,7 +99,7 @@ export async function submitLeadModal(
   const after =
     metadata.action === "reply"
       ? () => deps.concernNotifier.leadReplied(result.concern, request.leadId, texts.text.trim())
-      : () => deps.concernNotifier.statusChanged(result.concern, result.change, texts.text.trim() || null);
+      : () => deps.concernNotifier.statusChanged(result.concern, result.change);
   return { response: undefined, after };
 }
 
@@ -138,8 +138,8 @@ export async function submitRecusal(
   return { response: undefined, after: () => deps.concernNotifier.recused(result, request.leadId) };
 }
 
-async function finish(deps: LeadDeps, result: TriageResult, note: string | null): Promise<ButtonOutcome> {
+async function finish(deps: LeadDeps, result: TriageResult): Promise<ButtonOutcome> {
   if (!result.ok) return { refusal: result.reason };
-  await deps.concernNotifier.statusChanged(result.concern, result.change, note);
+  await deps.concernNotifier.statusChanged(result.concern, result.change);
   return { refusal: null };
 }

@@ -140,7 +140,6 @@ export class ConcernNotifier {
   async statusChanged(
     concern: ConcernRecord,
     change: { from: ConcernStatus; to: ConcernStatus } | null,
-    _note: string | null,
   ): Promise<void> {
     await this.showCard(concern);
     if (change) this.settings.messagesOwed?.();

@@ -398,19 +398,7 @@ export class ConcernOutboxDelivery {
   ): Promise<string | null> {
     const client = await this.client(workspaceId);
     try {
-      const oldest = ((postingAt.getTime() - HISTORY_SLACK_MS) / 1000).toFixed(6);
-      const history = await client.conversations.history({
-        channel,
-        oldest,
-        include_all_metadata: true,
-        limit: 200,
-      });
-      const mine = (history.messages ?? []).find(
-        (message) =>
-          message.metadata?.event_type === CARD_EVENT_TYPE &&
-          (message.metadata.event_payload as { outbox?: unknown } | undefined)?.outbox === row.key,
-      );
-      return mine?.ts ?? null;
+      return await this.markedIn(client, channel, row, postingAt, CARD_EVENT_TYPE);
     } catch (error) {
       const failure = failureOf(error);
       if (!failure.answered || CHANNEL_GONE.has(failure.code)) throw error;

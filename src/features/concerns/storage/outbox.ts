@@ -114,10 +114,11 @@ export class ConcernOutbox {
     return marked === 1;
   }
 
+  /** Settled: what it was to say (a DM's text, whom it was for) is no longer kept. */
   async sent(id: number, where: { channelId: string; ts: string } | null, now: Date): Promise<void> {
     const changed = await this.db.$executeRaw`
       UPDATE "ConcernOutbox" SET "sentAt" = ${now}, "channelId" = ${where?.channelId ?? null}, "ts" = ${where?.ts ?? null},
-        "lockedBy" = NULL, "lockedUntil" = NULL
+        "lockedBy" = NULL, "lockedUntil" = NULL, "payload" = NULL
       WHERE "id" = ${id}`;
     if (changed !== 1) throw new Error("The outbox row being marked sent is no longer stored");
   }
@@ -141,7 +142,7 @@ export class ConcernOutbox {
   async failed(id: number, error: string, now: Date): Promise<void> {
     await this.db.concernOutbox.update({
       where: { id },
-      data: { sentAt: now, failedAt: now, lastError: error, lockedBy: null, lockedUntil: null },
+      data: { sentAt: now, failedAt: now, lastError: error, lockedBy: null, lockedUntil: null, payload: null },
     });
   }
 

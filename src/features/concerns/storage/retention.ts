@@ -8,7 +8,7 @@ export interface PurgeResult {
 }
 
 /**
- * Deletes concerns (with their supporters, messages and reminders) and their audit entries, and
+ * Deletes concerns (with their supporters, messages, reminders and outbox rows) and their audit entries, and
  * appends the tombstone that keeps the chain verifiable, all in one transaction.
  */
 export class ConcernRetention {
@@ -23,6 +23,8 @@ export class ConcernRetention {
         await this.audit.insertIn(tx, plan.tombstone);
         await tx.concernAuditEntry.deleteMany({ where: { seq: { in: plan.removedSeqs } } });
       }
+      // What was owed to Slack about them goes too: DMs not yet sent hold who they were for, and what a lead wrote.
+      await tx.concernOutbox.deleteMany({ where: { concernId: { in: concernIds } } });
       const { count } = await tx.concern.deleteMany({ where: { id: { in: concernIds } } });
       return {
         concernCount: count,

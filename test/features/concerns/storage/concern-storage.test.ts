@@ -142,8 +142,12 @@ describe.each(providers)("concern storage on %s", (provider) => {
     const plan = await f.services.retention.plan();
     expect(plan.purge.map((c) => c.number)).toEqual([1]);
     expect(plan.needsReview.map((c) => c.number)).toEqual([2]);
+    // The resolution's DM is still owed (Slack never took it): it holds what the lead wrote.
+    expect(await f.database.db.concernOutbox.count({ where: { concernId: old.concern.id } })).toBe(3);
     const purged = await f.services.retention.purge();
     expect(purged.auditEntriesRemoved).toBe(3);
+    expect(await f.database.db.concernOutbox.count({ where: { concernId: old.concern.id } })).toBe(0);
+    expect(await f.database.db.concernOutbox.count({ where: { concernId: open.concern.id } })).toBe(1);
     expect((await f.storage.reads.list(WORKSPACE)).map((c) => c.number)).toEqual([2, 3]);
     const report = await f.services.audit.verify();
     expect(report.chain.ok).toBe(true);
@@ -261,5 +265,8 @@ describe.each(providers)("concern storage on %s", (provider) => {
     expect(await db.concernOutbox.count({ where: { kind: "dm" } })).toBe(1);
     const dms = await Promise.all(senders.map((holder) => f.storage.outbox.claimDue(holder, now, until, () => false)));
     expect(dms.flat().map((row) => row.key)).toEqual([dm.key]);
+    // Once sent, what it said and whom it was for are not kept in it.
+    await f.storage.outbox.sent(dms.flat()[0]?.id ?? 0, { channelId: "D0STAFF01", ts: "1772445600.000300" }, now);
+    expect(await db.concernOutbox.findMany({ where: { payload: { not: null } } })).toEqual([]);
   });
 });
