@@ -10,6 +10,7 @@ const RECORD_SIGHTING = statement(`
   ON CONFLICT ("hash") DO UPDATE SET "expiresAt" = excluded."expiresAt"
   WHERE "SlackRequestSeen"."expiresAt" <= ?
   RETURNING "hash"`);
+const SWEEP = statement(`DELETE FROM "SlackRequestSeen" WHERE "expiresAt" <= ?`);
 
 /**
  * Signed requests (and Slack events) already accepted, shared by every instance through the
@@ -19,7 +20,7 @@ export class SeenRequests {
   private sightings = 0;
   private readonly fast: FastStatements;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.fast = fastStatements(db);
   }
 
@@ -31,7 +32,6 @@ export class SeenRequests {
   }
 
   async sweep(now: Date): Promise<number> {
-    const { count } = await this.db.slackRequestSeen.deleteMany({ where: { expiresAt: { lte: now } } });
-    return count;
+    return this.fast.run(SWEEP, [now]);
   }
 }
