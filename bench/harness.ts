@@ -57,6 +57,7 @@ export async function startBenchBot(
 
 /** Fires `count` signed form requests (cycling through `bodies`), `inFlight` at a time, from a worker thread. */
 export async function runLoad(url: string, bodies: string[], count: number, inFlight: number): Promise<Summary> {
+  const before = process.cpuUsage();
   const worker = new Worker(new URL("./load-generator.mjs", import.meta.url), {
     workerData: {
       url,
@@ -69,8 +70,11 @@ export async function runLoad(url: string, bodies: string[], count: number, inFl
   });
   const [result] = (await once(worker, "message")) as [{ latencies: number[]; elapsedMs: number; failures: number }];
   await worker.terminate();
+  const used = process.cpuUsage(before);
   if (result.failures > 0) throw new Error(`${result.failures} requests to ${url} failed`);
-  return summarise(result.latencies, result.elapsedMs);
+  // CPU time rather than wall time, so that a busy machine does not inflate it: the app under test
+  // and the load generator's worker (the same work for both apps) share this process.
+  return { ...summarise(result.latencies, result.elapsedMs), cpuMs: (used.user + used.system) / 1000 / count };
 }
 
 /** Runs sequentially and `concurrency` at a time against both apps and prints each and the ratio. */
@@ -90,7 +94,7 @@ export async function compare(
     console.log(formatRow("bare Bolt ack", bare));
     console.log(formatRow("localism-bot", bot));
     console.log(
-      `  ratio localism/bare: p50 ${(bot.p50 / bare.p50).toFixed(2)}x, p99 ${(bot.p99 / bare.p99).toFixed(2)}x, ${throughputLabel} ${(bot.throughput / bare.throughput).toFixed(2)}x`,
+      `  ratio localism/bare: p50 ${(bot.p50 / bare.p50).toFixed(2)}x, p99 ${(bot.p99 / bare.p99).toFixed(2)}x, ${throughputLabel} ${(bot.throughput / bare.throughput).toFixed(2)}x, CPU per request ${((bot.cpuMs ?? 0) / (bare.cpuMs ?? 1)).toFixed(2)}x`,
     );
   }
 }

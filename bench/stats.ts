@@ -5,6 +5,8 @@ export interface Summary {
   max: number;
   /** Requests per second over the whole run. */
   throughput: number;
+  /** CPU time of the process under test per request, where measured. */
+  cpuMs?: number;
 }
 
 export function percentile(sorted: number[], p: number): number {
@@ -25,5 +27,6 @@ export function summarise(latenciesMs: number[], elapsedMs: number): Summary {
 }
 
 export function formatRow(name: string, summary: Summary): string {
-  return `  ${name.padEnd(16)} p50 ${summary.p50.toFixed(2).padStart(7)} ms  p99 ${summary.p99.toFixed(2).padStart(7)} ms  max ${summary.max.toFixed(1).padStart(7)} ms  ${summary.throughput.toFixed(0).padStart(6)} req/s`;
+  const busy = summary.cpuMs === undefined ? "" : `  CPU ${summary.cpuMs.toFixed(2)} ms/req`;
+  return `  ${name.padEnd(16)} p50 ${summary.p50.toFixed(2).padStart(7)} ms  p99 ${summary.p99.toFixed(2).padStart(7)} ms  max ${summary.max.toFixed(1).padStart(7)} ms  ${summary.throughput.toFixed(0).padStart(6)} req/s${busy}`;
 }

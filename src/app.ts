@@ -11,6 +11,7 @@ import { currentRequest } from "./request-context";
 import { registerAppHome } from "./slack/app-home";
 import { createFrontDoor, type Readiness } from "./slack/front-door";
 import { installationStored, registerInstallation, type UninstallHooks } from "./slack/installation";
+import { ListenerRouter } from "./slack/listener-router";
 import { BOT_SCOPES } from "./slack/scopes";
 import { useMetadataSecret } from "./slack/signed-metadata";
 import { wellFormedInput } from "./slack/well-formed-input";
@@ -118,17 +119,19 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
   app.use(wellFormedInput);
 
   registerWorkspaceTracking(app, core);
+  // The last global middleware: the listeners registered by exact id, found in a map (see the router).
+  const listeners = new ListenerRouter(app).app;
   const hooks: UninstallHooks = {
     installed: (workspaceId) => minutes.workspaceInstalled(workspaceId),
     uninstalled: (workspaceId) => minutes.workspaceUninstalled(workspaceId),
   };
   const installationDeps = { workspaces: core.workspaces, clients: workspaceClients, hooks, logger: core.logger };
-  registerInstallation(app, { ...installationDeps, installations });
+  registerInstallation(listeners, { ...installationDeps, installations });
   afterInstall = (installation) => installationStored(installation, installationDeps);
   const jobs = (
-    await Promise.all([objectives, concerns, minutes].map((feature) => feature.register(app, workspaceClients)))
+    await Promise.all([objectives, concerns, minutes].map((feature) => feature.register(listeners, workspaceClients)))
   ).flat();
-  const publishHome = registerAppHome(app, {
+  const publishHome = registerAppHome(listeners, {
     frame: (sections) => objectives.homeView(sections),
     sections: [
       { name: "concerns", blocks: (workspaceId, userId) => concerns.homeSection(workspaceId, userId) },
@@ -137,7 +140,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     ],
     logger: core.logger,
   });
-  await settings.register(app, workspaceClients, publishHome);
+  await settings.register(listeners, workspaceClients, publishHome);
   app.error(async (error) => core.logger.error("Unhandled error in a listener", error));
 
   const slackAuth = new SlackAuthState();

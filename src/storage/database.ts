@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { DatabaseProvider } from "../config";
 import type { PrismaClient as SqliteClient } from "../generated/sqlite/client";
+import { type FastStatements, PostgresStatements, type SqliteConnection, SqliteStatements } from "./fast-statements";
 
 /**
  * Both generated clients have the same models and the same TypeScript shape (one models file feeds
@@ -13,6 +14,15 @@ export interface Database {
   db: Db;
   provider: DatabaseProvider;
   close(): Promise<void>;
+}
+
+const fastStatementsOf = new WeakMap<Db, FastStatements>();
+
+/** The prepared statements beside a client `openDatabase` opened (see src/storage/fast-statements.ts). */
+export function fastStatements(db: Db): FastStatements {
+  const fast = fastStatementsOf.get(db);
+  if (!fast) throw new Error("This database client was not opened by openDatabase");
+  return fast;
 }
 
 export function sqliteFilePath(url: string): string {
@@ -54,10 +64,14 @@ interface AdapterFactory {
  * the failure is reported once per write and writes work again as soon as there is space. The same
  * lock is released when Prisma's ROLLBACK fails because SQLite had already ended the transaction.
  */
-export function releasingFailedCommits<F extends AdapterFactory>(factory: F): F {
+export function releasingFailedCommits<F extends AdapterFactory>(
+  factory: F,
+  connected?: (adapter: unknown) => void,
+): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = (await connect()) as Adapter;
+    connected?.(adapter);
     const start = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel?: unknown) => {
       const tx = await start(isolationLevel);
@@ -93,13 +107,38 @@ export async function openDatabase(url: string): Promise<Database> {
       import("@prisma/adapter-better-sqlite3"),
       import("../generated/sqlite/client"),
     ]);
-    const db = new PrismaClient({ adapter: releasingFailedCommits(new PrismaBetterSQLite3({ url: file })) });
+    let adapter: SqliteConnection | null = null;
+    const factory = releasingFailedCommits(new PrismaBetterSQLite3({ url: file }), (connected) => {
+      adapter = connected as SqliteConnection;
+    });
+    const db = new PrismaClient({ adapter: factory });
+    // Prisma opens its connection on the first query; the prepared statements share it.
+    const connection = async (): Promise<SqliteConnection> => {
+      if (!adapter?.client.open) await db.$connect();
+      if (!adapter) throw new Error("Prisma opened no SQLite connection");
+      return adapter;
+    };
+    fastStatementsOf.set(db, new SqliteStatements(connection));
     return { db, provider: "sqlite", close: () => db.$disconnect() };
   }
-  const [{ PrismaPg }, { PrismaClient }] = await Promise.all([
+  const [{ PrismaPg }, { PrismaClient }, { default: pg }] = await Promise.all([
     import("@prisma/adapter-pg"),
     import("../generated/postgres/client"),
+    import("pg"),
   ]);
-  const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
-  return { db: client as unknown as Db, provider: "postgres", close: () => client.$disconnect() };
+  // One pool for Prisma and the prepared statements alike.
+  const pool = new pg.Pool({ connectionString: url });
+  // An idle connection that breaks (a restart) is replaced by the pool; the next query reports it.
+  pool.on("error", () => {});
+  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const db = client as unknown as Db;
+  fastStatementsOf.set(db, new PostgresStatements(pool));
+  return {
+    db,
+    provider: "postgres",
+    close: async () => {
+      await client.$disconnect();
+      await pool.end();
+    },
+  };
 }

@@ -3,15 +3,18 @@ import type { Prisma } from "../generated/sqlite/client";
 /** A client inside `db.$transaction(async (tx) => ...)`; the same shape for both providers. */
 export type DbTransaction = Prisma.TransactionClient;
 
+/** The drivers' own codes, from statements run on them directly (src/storage/fast-statements.ts). */
+const DRIVER_UNIQUE_VIOLATIONS = new Set(["SQLITE_CONSTRAINT_UNIQUE", "SQLITE_CONSTRAINT_PRIMARYKEY", "23505"]);
+
 /**
  * True when a write broke a unique constraint: Prisma's P2002 from a model query, or P2010 (raw
- * query failed) whose driver error says so. Both generated clients raise them, so the code is
- * checked rather than the class.
+ * query failed) whose driver error says so, or the driver's own code. Both generated clients raise
+ * Prisma's, so the code is checked rather than the class.
  */
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== "object" || error === null) return false;
   const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { kind?: unknown } } } };
-  if (code === "P2002") return true;
+  if (code === "P2002" || (typeof code === "string" && DRIVER_UNIQUE_VIOLATIONS.has(code))) return true;
   return code === "P2010" && meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }
 

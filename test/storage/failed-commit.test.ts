@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type Database, openDatabase } from "../../src/storage/database";
+import { type Database, fastStatements, openDatabase } from "../../src/storage/database";
+import { statement } from "../../src/storage/fast-statements";
 import { freshDatabaseUrl } from "../support/databases";
 
 let database: Database | undefined;
@@ -33,6 +34,42 @@ describe("a SQLite transaction whose COMMIT fails", () => {
     for (let attempt = 0; attempt < 3; attempt++) expect(await transactionWhoseCommitFails(db)).not.toBeNull();
 
     const next = db.$transaction(async (tx) => tx.$queryRawUnsafe<Array<{ one: bigint }>>("SELECT 1 AS one"));
+    const outcome = await Promise.race([
+      next.then(() => "ran"),
+      new Promise((resolve) => setTimeout(() => resolve("still waiting"), 5_000).unref()),
+    ]);
+    expect(outcome).toBe("ran");
+    expect(await db.concernSupporter.count()).toBe(0);
+  });
+});
+
+const DEFER_FOREIGN_KEYS = statement("PRAGMA defer_foreign_keys = ON");
+const ORPHAN_SUPPORTER = statement(`
+  INSERT INTO "ConcernSupporter" ("id", "concernId", "identityMode", "statement", "submissionKey", "createdAt")
+  VALUES (?, 'no-such-concern', 'named', 'x', ?, 0)`);
+
+describe("a transaction of prepared statements whose COMMIT fails, on SQLite", () => {
+  it("is reported, and the next transactions run, Prisma's and prepared ones", async () => {
+    database = await openDatabase(await freshDatabaseUrl("sqlite"));
+    const { db } = database;
+    const fast = fastStatements(db);
+    await db.$queryRawUnsafe("PRAGMA foreign_keys = ON");
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const failed = await fast
+        .transaction(async (tx) => {
+          await tx.run(DEFER_FOREIGN_KEYS, []);
+          await tx.run(ORPHAN_SUPPORTER, [`orphan-${attempt}`, `k-${attempt}`]);
+        })
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      expect(failed).not.toBeNull();
+    }
+    const next = Promise.all([
+      db.$transaction(async (tx) => tx.$queryRawUnsafe<Array<{ one: bigint }>>("SELECT 1 AS one")),
+      fast.transaction(async (tx) => tx.rows(statement("SELECT 1 AS one"), [])),
+    ]);
     const outcome = await Promise.race([
       next.then(() => "ran"),
       new Promise((resolve) => setTimeout(() => resolve("still waiting"), 5_000).unref()),

@@ -46,4 +46,19 @@ describe.each(providers)("signed requests already seen, on %s", (provider) => {
     );
     expect(answers.filter(Boolean)).toHaveLength(1);
   });
+
+  it("forgets a request exactly when it expires, and stores the expiry as Prisma reads it", async () => {
+    const requests = await seen();
+    const now = new Date("2026-03-02T10:00:00Z");
+    const until = new Date(now.getTime() + 5 * MINUTE);
+    expect(await requests.firstSighting("sig-a", now, until)).toBe(true);
+    const stored = await (database as Database).db.slackRequestSeen.findUnique({ where: { hash: "sig-a" } });
+    expect(stored?.expiresAt.toISOString()).toBe(until.toISOString());
+    const expired = await (database as Database).db.slackRequestSeen.count({ where: { expiresAt: { lte: until } } });
+    expect(expired).toBe(1);
+    expect(await requests.sweep(new Date(until.getTime() - 1))).toBe(0);
+    expect(await requests.firstSighting("sig-a", new Date(until.getTime() - 1), until)).toBe(false);
+    expect(await requests.sweep(until)).toBe(1);
+    expect(await requests.firstSighting("sig-a", until, new Date(until.getTime() + MINUTE))).toBe(true);
+  });
 });

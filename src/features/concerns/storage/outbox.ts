@@ -1,5 +1,6 @@
 import { Prisma } from "../../../generated/sqlite/client";
 import type { Db } from "../../../storage/database";
+import { type StatementRunner, statement } from "../../../storage/fast-statements";
 import type { Tx } from "./audit-log";
 
 /**
@@ -45,6 +46,14 @@ export function cardKey(concernId: string): string {
   return `card:${concernId}`;
 }
 
+function entryKey(entry: NewOutboxEntry): string {
+  return entry.key ?? (entry.kind === "card" ? cardKey(entry.concernId) : `${entry.kind}:${entry.concernId}`);
+}
+
+const ADD_ENTRY = statement(`
+  INSERT INTO "ConcernOutbox" ("key", "workspaceId", "concernId", "kind", "payload", "createdAt", "nextAttemptAt")
+  VALUES (?, ?, ?, ?, ?, ?, ?)`);
+
 /**
  * What the concerns feature still owes Slack. Rows are written inside the transaction that causes
  * them, claimed by one sender at a time (a claim that lapses is taken over), and kept once sent.
@@ -55,6 +64,20 @@ export class ConcernOutbox {
   /** Inside another write's transaction: the concern and the promise to post its card commit together. */
   async addIn(tx: Tx, entry: NewOutboxEntry): Promise<void> {
     await tx.$executeRaw(this.insert(entry, Prisma.empty));
+  }
+
+  /** `addIn` inside a transaction of prepared statements (a concern's submission). */
+  async addFast(tx: StatementRunner, entry: NewOutboxEntry): Promise<void> {
+    const payload = entry.payload ? JSON.stringify(entry.payload) : null;
+    await tx.run(ADD_ENTRY, [
+      entryKey(entry),
+      entry.workspaceId,
+      entry.concernId,
+      entry.kind,
+      payload,
+      entry.at,
+      entry.at,
+    ]);
   }
 
   /**
@@ -179,7 +202,7 @@ export class ConcernOutbox {
 
   /** A parameterised INSERT, the same on SQLite and PostgreSQL (a model query is compiled afresh each time). */
   private insert(entry: NewOutboxEntry, onConflict: Prisma.Sql): Prisma.Sql {
-    const key = entry.key ?? (entry.kind === "card" ? cardKey(entry.concernId) : `${entry.kind}:${entry.concernId}`);
+    const key = entryKey(entry);
     const payload = entry.payload ? JSON.stringify(entry.payload) : null;
     return Prisma.sql`
       INSERT INTO "ConcernOutbox" ("key", "workspaceId", "concernId", "kind", "payload", "createdAt", "nextAttemptAt")

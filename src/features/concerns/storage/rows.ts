@@ -1,4 +1,5 @@
 import type { Concern, ConcernSupporter } from "../../../generated/sqlite/client";
+import { type StatementRunner, statement } from "../../../storage/fast-statements";
 import {
   BODIES_INVOLVED,
   type BodyInvolved,
@@ -15,7 +16,6 @@ import {
 import type { ReporterIdentity } from "../domain/identity";
 import type { ConcernRecord, ConcernSource, NewConcern, SupporterRecord } from "../domain/records";
 import type { SignpostKind } from "../domain/signposting";
-import type { Tx } from "./audit-log";
 
 /** Database rows <-> the plain records the rest of the app uses. */
 
@@ -131,21 +131,44 @@ export function newConcernRow(concern: NewConcern, number: number) {
 
 export type NewConcernRow = ReturnType<typeof newConcernRow>;
 
+const INSERT_CONCERN = statement(`
+  INSERT INTO "Concern" ("id", "workspaceId", "number", "status", "whatHappened", "objective", "body", "impact",
+    "identityMode", "reporterUserId", "reporterName", "sourceText", "sourceChannelId", "sourceTs", "sourceThreadTs",
+    "sourcePermalink", "sourceAuthor", "quoteChoice", "sourceKey", "submissionKey", "signposts", "receiptHash",
+    "createdAt", "updatedAt")
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+
 /**
- * A new concern's row as one parameterised INSERT (the same on SQLite and PostgreSQL): it runs in
- * every submission's transaction, and a model query would be compiled afresh each time.
+ * A new concern's row as one prepared INSERT (the same on SQLite and PostgreSQL): it runs in every
+ * submission's transaction, before Slack's ack.
  */
-export async function insertConcern(tx: Tx, row: NewConcernRow): Promise<void> {
-  await tx.$executeRaw`
-    INSERT INTO "Concern" ("id", "workspaceId", "number", "status", "whatHappened", "objective", "body", "impact",
-      "identityMode", "reporterUserId", "reporterName", "sourceText", "sourceChannelId", "sourceTs", "sourceThreadTs",
-      "sourcePermalink", "sourceAuthor", "quoteChoice", "sourceKey", "submissionKey", "signposts", "receiptHash",
-      "createdAt", "updatedAt")
-    VALUES (${row.id}, ${row.workspaceId}, ${row.number}, ${row.status}, ${row.whatHappened}, ${row.objective},
-      ${row.body}, ${row.impact}, ${row.identityMode}, ${row.reporterUserId}, ${row.reporterName}, ${row.sourceText},
-      ${row.sourceChannelId}, ${row.sourceTs}, ${row.sourceThreadTs}, ${row.sourcePermalink}, ${row.sourceAuthor},
-      ${row.quoteChoice}, ${row.sourceKey}, ${row.submissionKey}, ${row.signposts}, ${row.receiptHash},
-      ${row.createdAt}, ${row.updatedAt})`;
+export async function insertConcern(tx: StatementRunner, row: NewConcernRow): Promise<void> {
+  await tx.run(INSERT_CONCERN, [
+    row.id,
+    row.workspaceId,
+    row.number,
+    row.status,
+    row.whatHappened,
+    row.objective,
+    row.body,
+    row.impact,
+    row.identityMode,
+    row.reporterUserId,
+    row.reporterName,
+    row.sourceText,
+    row.sourceChannelId,
+    row.sourceTs,
+    row.sourceThreadTs,
+    row.sourcePermalink,
+    row.sourceAuthor,
+    row.quoteChoice,
+    row.sourceKey,
+    row.submissionKey,
+    row.signposts,
+    row.receiptHash,
+    row.createdAt,
+    row.updatedAt,
+  ]);
 }
 
 /** The row `insertConcern` stored, as a read would return it (every other column at its default). */

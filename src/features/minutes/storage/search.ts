@@ -1,7 +1,8 @@
 import { join, raw, type Sql, sqltag as sql } from "@prisma/client/runtime/client";
 import type { DatabaseProvider } from "../../../config";
-import type { Db } from "../../../storage/database";
+import { type Db, fastStatements } from "../../../storage/database";
 import type { DbTransaction } from "../../../storage/db-errors";
+import { statement } from "../../../storage/fast-statements";
 import { inverseDocumentFrequency } from "../../objectives/domain/relevance";
 import { indexedTerms } from "../../objectives/domain/search";
 import {
@@ -33,6 +34,13 @@ import { objectiveOfTag } from "./tags";
  * SQLite; in PostgreSQL, the idf-weighted share of the terms matched, as the confidence itself counts
  * them), and the search index in memory scores those candidates exactly, with the passages.
  */
+/** Every question reads these: a statement prepared once on the driver (see src/storage/fast-statements.ts). */
+const TERM_COUNTS = statement({
+  sqlite: `SELECT "term", "documents", "body", "topics" FROM "MinutesSearchTerm"
+    WHERE "term" IN (SELECT "value" FROM json_each(?))`,
+  postgres: `SELECT "term", "documents", "body", "topics" FROM "MinutesSearchTerm" WHERE "term" = ANY(?::text[])`,
+});
+
 export class MinutesSearchRepository implements StoredDocuments {
   constructor(
     private readonly db: Db,
@@ -41,8 +49,10 @@ export class MinutesSearchRepository implements StoredDocuments {
 
   async evidence(terms: string[], limit: number): Promise<StoredEvidence> {
     const asked = [...new Set([TOTALS, ...terms])];
-    const rows = await this.db.$queryRaw<{ term: string; documents: number; body: number; topics: number }[]>`
-      SELECT "term", "documents", "body", "topics" FROM "MinutesSearchTerm" WHERE "term" IN (${join(asked)})`;
+    const rows = await fastStatements(this.db).rows<{ term: string; documents: number; body: number; topics: number }>(
+      TERM_COUNTS,
+      [asked],
+    );
     const totalsRow = rows.find((row) => row.term === TOTALS);
     const totals = {
       documents: Number(totalsRow?.documents ?? 0),
