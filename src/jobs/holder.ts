@@ -1,12 +1,17 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 
+/** The holders this process made: with several in one process, a holder with this pid is gone only if not among them. */
+const heldHere = new Set<string>();
+
 /**
  * Who holds a lease or a claim: this host, this process and a fresh id, so that a process that
  * restarts on the same host can tell that the holder it finds is itself before a crash.
  */
 export function processHolder(): string {
-  return `${hostname()}/${process.pid}/${randomUUID()}`;
+  const holder = `${hostname()}/${process.pid}/${randomUUID()}`;
+  heldHere.add(holder);
+  return holder;
 }
 
 /**
@@ -19,7 +24,7 @@ export function holderIsGone(holder: string | null, self: string): boolean {
   const [host, pid] = holder.split("/");
   const [ownHost] = self.split("/");
   if (host !== ownHost || !pid || !/^\d+$/.test(pid)) return false;
-  if (Number(pid) === process.pid) return true;
+  if (Number(pid) === process.pid) return !heldHere.has(holder);
   try {
     process.kill(Number(pid), 0);
     return false;
