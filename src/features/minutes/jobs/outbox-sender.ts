@@ -38,7 +38,7 @@ export class OutboxSender {
   async deliverDue(): Promise<number> {
     let sent = 0;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const gone = (holder: string | null) => diedElsewhere(holder, this.deps.holder);
+      const gone = (holder: string | null) => holderIsGone(holder, this.deps.holder);
       const due = (await this.deps.outbox.due(this.deps.clock.now(), 50, gone)).filter(
         (message) => message.thread !== "pending",
       );
@@ -132,12 +132,4 @@ export class OutboxSender {
       now,
     );
   }
-}
-
-/**
- * A sender in another process on this host that has died. A holder with this process's own pid is
- * left to its lock's lapse: it may be another sender running in this very process, posting now.
- */
-function diedElsewhere(holder: string | null, self: string): boolean {
-  return holder !== null && holder.split("/")[1] !== String(process.pid) && holderIsGone(holder, self);
 }
