@@ -22,7 +22,7 @@ export class ListenerRouter {
   constructor(app: App) {
     this.app = new Proxy(app, {
       get: (target, property, receiver) => {
-        const route = ROUTED[property as keyof typeof ROUTED];
+        const route = Object.hasOwn(ROUTED, property) ? ROUTED[property as keyof typeof ROUTED] : undefined;
         if (route) {
           return (id: unknown, ...listeners: Listener[]) => {
             if (typeof id === "string") this.add(`${route}:${id}`, listeners);

@@ -175,7 +175,13 @@ export class PostgresStatements extends PostgresRunner implements FastStatements
 
   async transaction<T>(work: (tx: StatementRunner) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // The pool stops listening for a checked-out connection's errors: one emitted between statements
+    // would otherwise be unhandled. The statement that meets it fails, and the connection is closed.
     let broken = false;
+    const noteBroken = () => {
+      broken = true;
+    };
+    client.on("error", noteBroken);
     try {
       await client.query("BEGIN");
       const result = await work(new PostgresRunner(client));
@@ -188,6 +194,7 @@ export class PostgresStatements extends PostgresRunner implements FastStatements
       throw error;
     } finally {
       // A connection that cannot even roll back is closed rather than handed to the next caller.
+      client.off("error", noteBroken);
       client.release(broken);
     }
   }

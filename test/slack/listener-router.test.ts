@@ -167,3 +167,18 @@ describe("listeners registered by id, through the real Bolt receiver", () => {
     expect(String((t.errors[0] as Error).message)).toContain("listener failed");
   });
 });
+
+describe("the app the router hands out", () => {
+  it("is still the app for everything but listener registration, inherited names included", () => {
+    const app = new App({
+      receiver: new HTTPReceiver({ signingSecret: SECRET, logLevel: LogLevel.ERROR }),
+      authorize: async () => ({ botToken: "xoxb-router" }),
+      logLevel: LogLevel.ERROR,
+    });
+    const routed = new ListenerRouter(app).app;
+    expect(routed).toBeInstanceOf(App);
+    expect(() => String(routed)).not.toThrow();
+    const ownProperty = routed.hasOwnProperty;
+    expect(ownProperty.call(routed, "client")).toBe(true);
+  });
+});
