@@ -191,15 +191,6 @@ export class ConcernOutbox {
     });
   }
 
-  /** Rows Slack refused for good, newest first (for the CLI and tests). */
-  async failures(): Promise<Array<{ key: string; kind: string; lastError: string | null; failedAt: Date | null }>> {
-    return this.db.concernOutbox.findMany({
-      where: { failedAt: { not: null } },
-      orderBy: { id: "desc" },
-      select: { key: true, kind: true, lastError: true, failedAt: true },
-    });
-  }
-
   /** A parameterised INSERT, the same on SQLite and PostgreSQL (a model query is compiled afresh each time). */
   private insert(entry: NewOutboxEntry, onConflict: Prisma.Sql): Prisma.Sql {
     const key = entryKey(entry);
