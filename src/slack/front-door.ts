@@ -4,9 +4,12 @@ import { parse as parseQuery } from "node:querystring";
 import { verifySlackRequest } from "@slack/bolt";
 import type { Logger } from "../logger";
 import { inRequest } from "../request-context";
+import { turnGate } from "./turn-gate";
 
 /** Slack's requests are small; a modal's whole state is far below this. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** About 10 to 30 ms of the bot's work per turn of the event loop (see turn-gate.ts). */
+export const REQUESTS_PER_TURN = 8;
 /** A request whose body has not arrived by then is cut off with 408. */
 export const BODY_TIMEOUT_MS = 30_000;
 /** Slack signs requests with the time sent; more than this in the future is not Slack. */
@@ -29,6 +32,7 @@ export interface FrontDoorOptions {
   appReady: () => Promise<boolean>;
   maxBodyBytes?: number;
   bodyTimeoutMs?: number;
+  requestsPerTurn?: number;
   /** Seconds since the epoch (a test clock may replace it). */
   nowSeconds?: () => number;
   /**
@@ -67,6 +71,7 @@ type Body = { kind: "read"; bytes: Buffer } | { kind: "too-large" };
  */
 export function createFrontDoor(options: FrontDoorOptions): Server {
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const enterTurn = turnGate(options.requestsPerTurn ?? REQUESTS_PER_TURN);
   const server = createServer({ connectionsCheckingInterval: 250 }, (req, res) => {
     const seen: Seen = { surface: null };
     const finished = options.ops?.requestStarted();
@@ -85,7 +90,7 @@ export function createFrontDoor(options: FrontDoorOptions): Server {
       res.once("finish", done);
       res.once("close", done);
     }
-    handle(req, res, options, maxBodyBytes, seen).catch((error: unknown) => {
+    handle(req, res, options, maxBodyBytes, enterTurn, seen).catch((error: unknown) => {
       options.logger.error("A request could not be handled", error);
       if (!res.headersSent) answer(res, 500);
       else res.destroy();
@@ -105,6 +110,7 @@ async function handle(
   res: ServerResponse,
   options: FrontDoorOptions,
   maxBodyBytes: number,
+  enterTurn: () => Promise<void> | undefined,
   seen: Seen,
 ) {
   const path = (req.url ?? "/").split("?")[0];
@@ -120,6 +126,8 @@ async function handle(
   if (Number.isFinite(declared) && declared > maxBodyBytes) return refuseTooLarge(req, res);
   const body = await readBody(req, maxBodyBytes);
   if (body.kind === "too-large") return refuseTooLarge(req, res);
+  const turn = enterTurn();
+  if (turn) await turn;
 
   const timestamp = Number(req.headers["x-slack-request-timestamp"]);
   const now = options.nowSeconds?.() ?? Math.floor(Date.now() / 1000);
