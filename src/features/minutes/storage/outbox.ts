@@ -57,15 +57,20 @@ export class OutboxRepository {
    * locked by a sender `isGone` says has died (a process on this host killed mid-post).
    */
   async due(now: Date, limit = 50, isGone: (holder: string | null) => boolean = () => false): Promise<OutboxMessage[]> {
-    const found = await this.db.slackOutbox.findMany({
-      where: { sentAt: null, failedAt: null, nextAttemptAt: { lte: now } },
+    const dueNow = { sentAt: null, failedAt: null, nextAttemptAt: { lte: now } };
+    const rows = await this.db.slackOutbox.findMany({
+      where: {
+        ...dueNow,
+        OR: [
+          { lockedUntil: null },
+          { lockedUntil: { lte: now } },
+          { lockedBy: { in: await this.deadHolders(dueNow, now, isGone) } },
+        ],
+      },
       orderBy: { id: "asc" },
-      take: limit * 2,
+      take: limit,
       include: { subscription: { select: { workspaceId: true } } },
     });
-    const rows = found
-      .filter((row) => !row.lockedUntil || row.lockedUntil <= now || isGone(row.lockedBy))
-      .slice(0, limit);
     const parentIds = rows.flatMap((row) => (row.threadParentId === null ? [] : [row.threadParentId]));
     const parents = await this.db.slackOutbox.findMany({
       where: { id: { in: parentIds } },
@@ -91,6 +96,20 @@ export class OutboxRepository {
         lockedBy: row.lockedUntil && row.lockedUntil > now ? row.lockedBy : null,
       };
     });
+  }
+
+  /** Senders holding due messages now whose process has died: few, so asked about one by one. */
+  private async deadHolders(
+    dueNow: { sentAt: null; failedAt: null; nextAttemptAt: { lte: Date } },
+    now: Date,
+    isGone: (holder: string | null) => boolean,
+  ): Promise<string[]> {
+    const holders = await this.db.slackOutbox.findMany({
+      where: { ...dueNow, lockedUntil: { gt: now } },
+      distinct: ["lockedBy"],
+      select: { lockedBy: true },
+    });
+    return holders.flatMap(({ lockedBy }) => (lockedBy !== null && isGone(lockedBy) ? [lockedBy] : []));
   }
 
   /**

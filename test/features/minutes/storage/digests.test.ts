@@ -91,6 +91,20 @@ describe.each(providers)("digest claims, outbox and leases on %s", (provider) =>
     expect(await claims.latest(subscription.id)).toMatchObject({ id: claimId, status: "posted" });
   });
 
+  it("offers the messages behind a long run held by a live sender, and a dead sender's messages first", async () => {
+    const { outbox } = await setUp();
+    for (let i = 0; i < 14; i++)
+      await outbox.enqueue({ key: `dm:${i}`, channelId: "U0STAFF01", text: `message ${i}`, blocks: [] }, now);
+    const queued = await outbox.due(now, 20);
+    const until = new Date(now.getTime() + 120_000);
+    for (const message of queued.slice(0, 12)) expect(await outbox.lock(message.id, "live", now, until)).toBe(true);
+
+    const free = await outbox.due(now, 5);
+    expect(free.map((message) => message.key)).toEqual(["dm:12", "dm:13"]);
+    const afterDeath = await outbox.due(now, 5, (holder) => holder === "live");
+    expect(afterDeath.map((message) => message.key)).toEqual(["dm:0", "dm:1", "dm:2", "dm:3", "dm:4"]);
+  });
+
   it("pauses a subscription, dropping its unsent messages and offering their minutes again after it resumes", async () => {
     const { subscription, claims, outbox, subscriptions } = await setUp();
     await claims.claim(claimInput(subscription.id, "a"));
