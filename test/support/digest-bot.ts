@@ -1,5 +1,7 @@
+import { hostname } from "node:os";
 import type { RecordedCall } from "@localism/slack-standin";
 import { PEOPLE, readable, startTestBot, type TestBot, type TestBotOptions } from "./bot";
+import { waitUntil } from "./wait";
 
 export { readable };
 
@@ -45,7 +47,21 @@ export function jobs(t: TestBot) {
   const { minutes } = t.bot.core.features;
   const digestJob = minutes.digestJob;
   if (!digestJob) throw new Error("the test bot has Slack settings, so it has a digest job");
-  return { poll: () => minutes.pollJob.runOnce(), digests: () => digestJob.runOnce() };
+  const { db } = t.bot.core.database;
+  // This process's running jobs may be posting a message the run then finds locked: wait for them.
+  const postingHere = { startsWith: `${hostname()}/${process.pid}/` };
+  const settled = async () =>
+    (await db.slackOutbox.count({
+      where: { sentAt: null, failedAt: null, lockedBy: postingHere, lockedUntil: { gt: t.bot.core.clock.now() } },
+    })) === 0;
+  return {
+    poll: () => minutes.pollJob.runOnce(),
+    digests: async () => {
+      const result = await digestJob.runOnce();
+      await waitUntil(settled);
+      return result;
+    },
+  };
 }
 
 /** Serves a document on the test server and adds it as a source, which reads it at once (stored at the clock's time). */
