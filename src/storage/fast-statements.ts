@@ -218,10 +218,11 @@ export type Transaction = StatementRunner | PrismaTransaction;
 
 /**
  * The statements inside a Prisma interactive transaction, bound exactly as the prepared statements
- * bind them: the two write the same bytes. Prisma's adapters would store a Date the same way (SQLite:
- * `+00:00`; PostgreSQL: the UTC wall clock in a `timestamp(3)`), and read back through Prisma's models
- * the rows of both are equal. Rows read come as Prisma's raw queries return them, except that whole
- * numbers Prisma would return as BigInt (`COUNT(*)`) come as numbers, as the SQLite driver gives them.
+ * bind them, so the two store the same bytes. (Prisma's adapters would store a Date bound here the
+ * same way too: SQLite `+00:00` text, PostgreSQL the UTC wall clock in a `timestamp(3)`.) Rows read
+ * come as Prisma's raw queries return them, except whole numbers Prisma returns as BigInt (`COUNT(*)`,
+ * `int8`), which come as the driver gives them: numbers from SQLite, text from PostgreSQL. Dates
+ * read differ between the two kinds; the statements read none.
  */
 class PrismaTransactionRunner implements StatementRunner {
   private readonly bind: (value: SqlValue) => unknown;
@@ -240,8 +241,7 @@ class PrismaTransactionRunner implements StatementRunner {
     );
     for (const row of rows) {
       for (const [column, value] of Object.entries(row)) {
-        if (typeof value === "bigint")
-          row[column] = Number.isSafeInteger(Number(value)) ? Number(value) : String(value);
+        if (typeof value === "bigint") row[column] = this.provider === "sqlite" ? Number(value) : String(value);
       }
     }
     return rows as T[];
