@@ -11,6 +11,10 @@ import type { DatabaseProvider } from "../config";
  * SQLite: the statements run on the very connection Prisma's adapter opened (one connection per
  * process, as before), and a transaction here takes the adapter's own lock, so it never interleaves
  * with one of Prisma's. PostgreSQL: the pool Prisma's adapter uses, with named prepared statements.
+ *
+ * The same statements also run inside a Prisma interactive transaction (`statementsIn`), where they
+ * share the transaction with model queries: each statement is written once, whichever transaction
+ * it runs in, and stores the same values either way.
  */
 
 /** Values as the statements take them: a list is bound as JSON on SQLite (for `json_each`) and as an array on PostgreSQL. */
@@ -55,7 +59,10 @@ export interface SqliteConnection {
   startTransaction(): Promise<{ commit(): Promise<void>; rollback(): Promise<void> }>;
 }
 
-/** Dates as Prisma's SQLite adapter writes them (ISO 8601, `+00:00`), so comparisons between the two agree. */
+/**
+ * Dates as Prisma's SQLite adapter writes them (ISO 8601, `+00:00`), so comparisons between the two agree
+ * (SQLite compares them as text: a `Z` sorts after `+`).
+ */
 function sqliteValue(value: SqlValue): unknown {
   if (value instanceof Date) return value.toISOString().replace("Z", "+00:00");
   if (typeof value === "boolean") return value ? 1 : 0;
@@ -198,4 +205,58 @@ export class PostgresStatements extends PostgresRunner implements FastStatements
       client.release(broken);
     }
   }
+}
+
+/** What the statements need of a client inside `db.$transaction(async (tx) => ...)` (either provider's). */
+export interface PrismaTransaction {
+  $queryRawUnsafe<T = unknown>(query: string, ...values: unknown[]): Promise<T>;
+  $executeRawUnsafe(query: string, ...values: unknown[]): Promise<number>;
+}
+
+/** A transaction of either kind: Prisma's interactive one, or one of prepared statements (`FastStatements.transaction`). */
+export type Transaction = StatementRunner | PrismaTransaction;
+
+/**
+ * The statements inside a Prisma interactive transaction, bound exactly as the prepared statements
+ * bind them, so the two store the same bytes. (Prisma's adapters would store a Date bound here the
+ * same way too: SQLite `+00:00` text, PostgreSQL the UTC wall clock in a `timestamp(3)`.) Rows read
+ * come as Prisma's raw queries return them, except whole numbers Prisma returns as BigInt (`COUNT(*)`,
+ * `int8`), which come as the driver gives them: numbers from SQLite, text from PostgreSQL. Dates
+ * read differ between the two kinds; the statements read none.
+ */
+class PrismaTransactionRunner implements StatementRunner {
+  private readonly bind: (value: SqlValue) => unknown;
+
+  constructor(
+    private readonly tx: PrismaTransaction,
+    private readonly provider: DatabaseProvider,
+  ) {
+    this.bind = provider === "sqlite" ? sqliteValue : postgresValue;
+  }
+
+  async rows<T extends object>(statement: Statement, values: readonly SqlValue[]): Promise<T[]> {
+    const rows = await this.tx.$queryRawUnsafe<Record<string, unknown>[]>(
+      statement[this.provider],
+      ...values.map(this.bind),
+    );
+    for (const row of rows) {
+      for (const [column, value] of Object.entries(row)) {
+        if (typeof value === "bigint") row[column] = this.provider === "sqlite" ? Number(value) : String(value);
+      }
+    }
+    return rows as T[];
+  }
+
+  async run(statement: Statement, values: readonly SqlValue[]): Promise<number> {
+    return this.tx.$executeRawUnsafe(statement[this.provider], ...values.map(this.bind));
+  }
+}
+
+function isPrismaTransaction(tx: Transaction): tx is PrismaTransaction {
+  return typeof (tx as Partial<PrismaTransaction>).$executeRawUnsafe === "function";
+}
+
+/** The statements in `tx`, whichever kind of transaction it is. */
+export function statementsIn(tx: Transaction, provider: DatabaseProvider): StatementRunner {
+  return isPrismaTransaction(tx) ? new PrismaTransactionRunner(tx, provider) : tx;
 }

@@ -6,12 +6,17 @@ import {
   retryingConflicts,
   type DbTransaction as Tx,
 } from "../../../storage/db-errors";
-import { type FastStatements, type StatementRunner, statement } from "../../../storage/fast-statements";
+import {
+  type FastStatements,
+  type StatementRunner,
+  statement,
+  statementsIn,
+  type Transaction,
+} from "../../../storage/fast-statements";
 import {
   type AuditActor,
   type AuditEntry,
   appendEntry,
-  type ChainHead,
   type ConcernAuditAction,
   type PurgeRecord,
 } from "../domain/audit-chain";
@@ -72,14 +77,45 @@ export class AuditLog {
     );
   }
 
-  /** `appendIn` inside a `fastTransaction`. */
-  async appendFast(tx: StatementRunner, concernRef: string, draft: AuditDraft): Promise<AuditEntry> {
-    if (this.provider === "postgres") await tx.rows(LOCK_HEAD, []);
-    const [head] = await tx.rows<{ seq: number | string; hash: string }>(READ_HEAD, []);
+  /**
+   * Appends to the chain, in `tx` (either kind of transaction) or in a transaction of its own. In a
+   * transaction, the head is read with PostgreSQL's advisory lock held, so writers take turns at it;
+   * a writer that takes the head first anyway makes this throw AuditHeadMoved, which the transactions
+   * above retry.
+   */
+  append(concernRef: string, draft: AuditDraft): Promise<AuditEntry>;
+  append(tx: Transaction, concernRef: string, draft: AuditDraft): Promise<AuditEntry>;
+  async append(...args: [string, AuditDraft] | [Transaction, string, AuditDraft]): Promise<AuditEntry> {
+    if (args.length === 2) {
+      const [concernRef, draft] = args;
+      return this.transaction((tx) => this.append(tx, concernRef, draft));
+    }
+    const [tx, concernRef, draft] = args;
+    const statements = statementsIn(tx, this.provider);
+    await this.lock(statements);
+    const [head] = await statements.rows<{ seq: number | string; hash: string }>(READ_HEAD, []);
     const entry = appendEntry(head ? { seq: Number(head.seq), hash: head.hash } : null, { concernRef, ...draft });
+    await this.insert(statements, entry);
+    return entry;
+  }
+
+  /** @deprecated `append(tx, concernRef, draft)`. */
+  appendIn(tx: Tx, concernRef: string, draft: AuditDraft): Promise<AuditEntry> {
+    return this.append(tx, concernRef, draft);
+  }
+
+  /** The whole chain, read with the head locked (for planning a purge). */
+  async lockedChainIn(tx: Tx): Promise<AuditEntry[]> {
+    await this.lock(statementsIn(tx, this.provider));
+    const rows = await tx.concernAuditEntry.findMany({ orderBy: { seq: "asc" } });
+    return rows.map(toEntry);
+  }
+
+  /** Writes an entry built by the caller on the chain it read in `tx`. */
+  async insert(tx: Transaction, entry: AuditEntry): Promise<void> {
     const row = toRow(entry);
     try {
-      await tx.run(INSERT_ENTRY, [
+      await statementsIn(tx, this.provider).run(INSERT_ENTRY, [
         row.seq,
         row.at,
         row.concernRef,
@@ -96,30 +132,6 @@ export class AuditLog {
       if (isUniqueViolation(error)) throw new AuditHeadMoved(`Audit entry ${entry.seq} was taken by another writer`);
       throw error;
     }
-    return entry;
-  }
-
-  async appendIn(tx: Tx, concernRef: string, draft: AuditDraft): Promise<AuditEntry> {
-    const head = await this.lockedHead(tx);
-    const entry = appendEntry(head, { concernRef, ...draft });
-    await this.insert(tx, entry);
-    return entry;
-  }
-
-  /** The whole chain, read with the head locked (for planning a purge). */
-  async lockedChainIn(tx: Tx): Promise<AuditEntry[]> {
-    await this.lock(tx);
-    const rows = await tx.concernAuditEntry.findMany({ orderBy: { seq: "asc" } });
-    return rows.map(toEntry);
-  }
-
-  /** Writes an entry built by the caller on the chain it read (in the same transaction). */
-  async insertIn(tx: Tx, entry: AuditEntry): Promise<void> {
-    await this.insert(tx, entry);
-  }
-
-  async append(concernRef: string, draft: AuditDraft): Promise<AuditEntry> {
-    return this.transaction((tx) => this.appendIn(tx, concernRef, draft));
   }
 
   async chain(): Promise<AuditEntry[]> {
@@ -132,31 +144,8 @@ export class AuditLog {
     return rows.map(toEntry);
   }
 
-  private async lock(tx: Tx): Promise<void> {
-    if (this.provider === "postgres") await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`);
-  }
-
-  /** The head, read with one plain statement: this runs inside every write to a concern. */
-  private async lockedHead(tx: Tx): Promise<ChainHead | null> {
-    await this.lock(tx);
-    const [row] = await tx.$queryRaw<Array<{ seq: number | bigint; hash: string }>>`
-      SELECT "seq", "hash" FROM "ConcernAuditEntry" ORDER BY "seq" DESC LIMIT 1`;
-    return row ? { seq: Number(row.seq), hash: row.hash } : null;
-  }
-
-  /** One parameterised INSERT: it runs in every write to a concern, and a model query is compiled afresh each time. */
-  private async insert(tx: Tx, entry: AuditEntry): Promise<void> {
-    const row = toRow(entry);
-    try {
-      await tx.$executeRaw`
-        INSERT INTO "ConcernAuditEntry" ("seq", "at", "concernRef", "actor", "action", "fromStatus", "toStatus", "note",
-          "purge", "prevHash", "hash")
-        VALUES (${row.seq}, ${row.at}, ${row.concernRef}, ${row.actor}, ${row.action}, ${row.fromStatus}, ${row.toStatus},
-          ${row.note}, ${row.purge}, ${row.prevHash}, ${row.hash})`;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new AuditHeadMoved(`Audit entry ${entry.seq} was taken by another writer`);
-      throw error;
-    }
+  private async lock(tx: StatementRunner): Promise<void> {
+    if (this.provider === "postgres") await tx.run(LOCK_HEAD, []);
   }
 }
 

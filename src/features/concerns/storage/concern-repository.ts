@@ -1,6 +1,5 @@
 import type { Db } from "../../../storage/database";
 import { isUniqueViolation, retryingConflicts } from "../../../storage/db-errors";
-import { type StatementRunner, statement } from "../../../storage/fast-statements";
 import type { ConcernStatus } from "../domain/concern";
 import type { RecusalRecord } from "../domain/handling";
 import type {
@@ -14,7 +13,7 @@ import type {
 } from "../domain/records";
 import type { AuditLog } from "./audit-log";
 import { ConcernOutbox, statusKey } from "./outbox";
-import { insertConcern, newConcernRow, newlyStored, toConcernRecord, withSupporterCount } from "./rows";
+import { insertConcern, newConcernRow, newlyStored, nextNumber, toConcernRecord, withSupporterCount } from "./rows";
 
 export interface StatusUpdate {
   from: ConcernStatus;
@@ -43,9 +42,9 @@ export class ConcernRepository {
           const number = await nextNumber(tx, concern.workspaceId);
           const row = newConcernRow(concern, number);
           await insertConcern(tx, row);
-          await this.audit.appendFast(tx, concern.id, audit);
+          await this.audit.append(tx, concern.id, audit);
           // The leads are owed the card from the moment the concern exists, whatever happens to this process.
-          await this.outbox.addFast(tx, {
+          await this.outbox.add(tx, {
             workspaceId: concern.workspaceId,
             concernId: concern.id,
             kind: "card",
@@ -80,7 +79,7 @@ export class ConcernRepository {
             createdAt: supporter.createdAt,
           },
         });
-        await this.audit.appendIn(tx, supporter.concernId, audit);
+        await this.audit.append(tx, supporter.concernId, audit);
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -118,11 +117,11 @@ export class ConcernRepository {
         data: { status: change.to, updatedAt: change.at, ...stamps, ...texts },
       });
       if (updated.count !== 1) return false;
-      const entry = await this.audit.appendIn(tx, id, audit);
-      for (const draft of more) await this.audit.appendIn(tx, id, draft);
+      const entry = await this.audit.append(tx, id, audit);
+      for (const draft of more) await this.audit.append(tx, id, draft);
       // Owed to the reporter and supporters with the change itself, keyed by its audit entry: a crash
       // after this commit cannot lose it, and a repeated click changes nothing, so it owes nothing.
-      await this.outbox.addIn(tx, {
+      await this.outbox.add(tx, {
         workspaceId,
         concernId: id,
         kind: "status",
@@ -141,7 +140,7 @@ export class ConcernRepository {
         data: { assigneeId, updatedAt: audit.at },
       });
       if (updated.count !== 1) return false;
-      await this.audit.appendIn(tx, id, audit);
+      await this.audit.append(tx, id, audit);
       return true;
     });
   }
@@ -160,7 +159,7 @@ export class ConcernRepository {
           where: { id: recusal.concernId, assigneeId: recusal.leadId },
           data: { assigneeId: null },
         });
-        for (const draft of audits) await this.audit.appendIn(tx, recusal.concernId, draft);
+        for (const draft of audits) await this.audit.append(tx, recusal.concernId, draft);
         return true;
       });
     } catch (error) {
@@ -183,7 +182,7 @@ export class ConcernRepository {
           data: { publishedAt: at },
         });
         if (updated.count !== 1) return false;
-        await this.audit.appendIn(tx, id, audit(id));
+        await this.audit.append(tx, id, audit(id));
         return true;
       });
       if (done) marked.push(id);
@@ -196,7 +195,7 @@ export class ConcernRepository {
     return this.audit.transaction(async (tx) => {
       const touched = await tx.concern.updateMany({ where: { id, workspaceId }, data: { updatedAt: audit.at } });
       if (touched.count !== 1) return false;
-      await this.audit.appendIn(tx, id, audit);
+      await this.audit.append(tx, id, audit);
       return true;
     });
   }
@@ -209,7 +208,7 @@ export class ConcernRepository {
         data: { threadBlocked: blocked, updatedAt: audit.at },
       });
       if (updated.count !== 1) return false;
-      await this.audit.appendIn(tx, id, audit);
+      await this.audit.append(tx, id, audit);
       return true;
     });
   }
@@ -233,7 +232,7 @@ export class ConcernRepository {
       });
       if (touched.count !== 1) return false;
       await tx.concernMessage.create({ data: message });
-      await this.audit.appendIn(tx, message.concernId, audit);
+      await this.audit.append(tx, message.concernId, audit);
       return true;
     });
   }
@@ -263,21 +262,4 @@ export class ConcernRepository {
     });
     return sameSource ? { kind: "same_source", concern: toConcernRecord(sameSource) } : null;
   }
-}
-
-const NEXT_NUMBER = statement(`
-  INSERT INTO "ConcernCounter" ("workspaceId", "lastNumber") VALUES (?, 1)
-  ON CONFLICT ("workspaceId") DO UPDATE SET "lastNumber" = "ConcernCounter"."lastNumber" + 1
-  RETURNING "lastNumber"`);
-
-/**
- * The next reference number of a workspace, in the caller's transaction: one atomic statement
- * (SQLite and PostgreSQL both have INSERT ... ON CONFLICT ... RETURNING), and the counter row
- * serialises writers.
- */
-async function nextNumber(tx: StatementRunner, workspaceId: string): Promise<number> {
-  const rows = await tx.rows<{ lastNumber: number | string }>(NEXT_NUMBER, [workspaceId]);
-  const number = Number(rows[0]?.lastNumber);
-  if (!Number.isSafeInteger(number) || number < 1) throw new Error("Could not allocate a concern reference");
-  return number;
 }

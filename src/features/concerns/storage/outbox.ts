@@ -1,6 +1,12 @@
 import { Prisma } from "../../../generated/sqlite/client";
-import type { Db } from "../../../storage/database";
-import { type StatementRunner, statement } from "../../../storage/fast-statements";
+import { type Db, fastStatements } from "../../../storage/database";
+import {
+  type FastStatements,
+  type SqlValue,
+  statement,
+  statementsIn,
+  type Transaction,
+} from "../../../storage/fast-statements";
 import type { Tx } from "./audit-log";
 
 /**
@@ -50,34 +56,36 @@ function entryKey(entry: NewOutboxEntry): string {
   return entry.key ?? (entry.kind === "card" ? cardKey(entry.concernId) : `${entry.kind}:${entry.concernId}`);
 }
 
-const ADD_ENTRY = statement(`
+const INSERT_ENTRY = `
   INSERT INTO "ConcernOutbox" ("key", "workspaceId", "concernId", "kind", "payload", "createdAt", "nextAttemptAt")
-  VALUES (?, ?, ?, ?, ?, ?, ?)`);
+  VALUES (?, ?, ?, ?, ?, ?, ?)`;
+const ADD_ENTRY = statement(INSERT_ENTRY);
+const ENSURE_ENTRY = statement(`${INSERT_ENTRY} ON CONFLICT ("key") DO NOTHING`);
+
+function entryValues(entry: NewOutboxEntry): SqlValue[] {
+  const payload = entry.payload ? JSON.stringify(entry.payload) : null;
+  return [entryKey(entry), entry.workspaceId, entry.concernId, entry.kind, payload, entry.at, entry.at];
+}
 
 /**
  * What the concerns feature still owes Slack. Rows are written inside the transaction that causes
  * them, claimed by one sender at a time (a claim that lapses is taken over), and kept once sent.
  */
 export class ConcernOutbox {
-  constructor(private readonly db: Db) {}
+  private readonly fast: FastStatements;
 
-  /** Inside another write's transaction: the concern and the promise to post its card commit together. */
-  async addIn(tx: Tx, entry: NewOutboxEntry): Promise<void> {
-    await tx.$executeRaw(this.insert(entry, Prisma.empty));
+  constructor(private readonly db: Db) {
+    this.fast = fastStatements(db);
   }
 
-  /** `addIn` inside a transaction of prepared statements (a concern's submission). */
-  async addFast(tx: StatementRunner, entry: NewOutboxEntry): Promise<void> {
-    const payload = entry.payload ? JSON.stringify(entry.payload) : null;
-    await tx.run(ADD_ENTRY, [
-      entryKey(entry),
-      entry.workspaceId,
-      entry.concernId,
-      entry.kind,
-      payload,
-      entry.at,
-      entry.at,
-    ]);
+  /** Inside another write's transaction (either kind): the change and what it owes Slack commit together. */
+  async add(tx: Transaction, entry: NewOutboxEntry): Promise<void> {
+    await statementsIn(tx, this.fast.provider).run(ADD_ENTRY, entryValues(entry));
+  }
+
+  /** @deprecated `add(tx, entry)`. */
+  addIn(tx: Tx, entry: NewOutboxEntry): Promise<void> {
+    return this.add(tx, entry);
   }
 
   /**
@@ -85,7 +93,7 @@ export class ConcernOutbox {
    * submission, whose entry is nearly always there already: one statement, and no error to raise.
    */
   async ensure(entry: NewOutboxEntry): Promise<void> {
-    await this.db.$executeRaw(this.insert(entry, Prisma.sql`ON CONFLICT ("key") DO NOTHING`));
+    await this.fast.run(ENSURE_ENTRY, entryValues(entry));
   }
 
   /**
@@ -189,15 +197,6 @@ export class ConcernOutbox {
       orderBy: { id: "asc" },
       select: { key: true, attempts: true, lastError: true },
     });
-  }
-
-  /** A parameterised INSERT, the same on SQLite and PostgreSQL (a model query is compiled afresh each time). */
-  private insert(entry: NewOutboxEntry, onConflict: Prisma.Sql): Prisma.Sql {
-    const key = entryKey(entry);
-    const payload = entry.payload ? JSON.stringify(entry.payload) : null;
-    return Prisma.sql`
-      INSERT INTO "ConcernOutbox" ("key", "workspaceId", "concernId", "kind", "payload", "createdAt", "nextAttemptAt")
-      VALUES (${key}, ${entry.workspaceId}, ${entry.concernId}, ${entry.kind}, ${payload}, ${entry.at}, ${entry.at}) ${onConflict}`;
   }
 }
 

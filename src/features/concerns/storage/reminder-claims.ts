@@ -22,7 +22,7 @@ export class ReminderClaims {
       await this.db.$transaction(async (tx) => {
         await tx.concernReminder.create({ data: { concernId, day, claimedAt: at } });
         if (owed)
-          await this.outbox.addIn(tx, {
+          await this.outbox.add(tx, {
             workspaceId: owed.workspaceId,
             concernId,
             kind: "reminder",

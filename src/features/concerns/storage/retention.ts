@@ -20,7 +20,7 @@ export class ConcernRetention {
       const chain = await this.audit.lockedChainIn(tx);
       const plan = planAuditPurge(chain, new Set(concernIds), { at, cutoff });
       if (plan) {
-        await this.audit.insertIn(tx, plan.tombstone);
+        await this.audit.insert(tx, plan.tombstone);
         await tx.concernAuditEntry.deleteMany({ where: { seq: { in: plan.removedSeqs } } });
       }
       // What was owed to Slack about them goes too: DMs not yet sent hold who they were for, and what a lead wrote.

@@ -171,6 +171,23 @@ export async function insertConcern(tx: StatementRunner, row: NewConcernRow): Pr
   ]);
 }
 
+const NEXT_NUMBER = statement(`
+  INSERT INTO "ConcernCounter" ("workspaceId", "lastNumber") VALUES (?, 1)
+  ON CONFLICT ("workspaceId") DO UPDATE SET "lastNumber" = "ConcernCounter"."lastNumber" + 1
+  RETURNING "lastNumber"`);
+
+/**
+ * The next reference number of a workspace, in the caller's transaction: one atomic statement
+ * (SQLite and PostgreSQL both have INSERT ... ON CONFLICT ... RETURNING), and the counter row
+ * serialises writers.
+ */
+export async function nextNumber(tx: StatementRunner, workspaceId: string): Promise<number> {
+  const rows = await tx.rows<{ lastNumber: number | string }>(NEXT_NUMBER, [workspaceId]);
+  const number = Number(rows[0]?.lastNumber);
+  if (!Number.isSafeInteger(number) || number < 1) throw new Error("Could not allocate a concern reference");
+  return number;
+}
+
 /** The row `insertConcern` stored, as a read would return it (every other column at its default). */
 export function newlyStored(row: NewConcernRow): ConcernRow {
   return {
