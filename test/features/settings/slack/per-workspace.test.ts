@@ -49,6 +49,19 @@ async function saveSettings(t: InstalledTestBot, valuesByBlock: Record<string, R
   );
   const form = standin.openViewsFor(NORTH_ADMIN.id).at(-1);
   if (!form) throw new Error("no settings modal");
+  // Each choice made first, as in Slack: the modal is drawn again with the fields that go with it.
+  for (const choice of ["settings_leads_choice", "settings_knowledge_owners"]) {
+    const option = valuesByBlock[choice]?.[choice];
+    if (typeof option !== "string") continue;
+    const updates = t.standin.callsTo("views.update").length;
+    await slack.blockAction({
+      user: NORTH_ADMIN.id,
+      actionId: choice,
+      value: option,
+      container: { type: "view", viewId: form.id },
+    });
+    await waitUntil(() => t.standin.callsTo("views.update").length > updates);
+  }
   return slack.viewSubmission({ user: NORTH_ADMIN.id, viewId: form.id, valuesByBlock });
 }
 
