@@ -59,7 +59,10 @@ export interface ObjectivesDependencies {
   stored?: StoredDocuments;
   /** Each workspace's settings, where its admins chose its knowledge owners; the environment's otherwise. */
   settings?: {
-    forWorkspace(workspaceId: string, options?: { fresh?: boolean }): Promise<{ knowledgeOwners: KnowledgeOwnersSetting }>;
+    forWorkspace(
+      workspaceId: string,
+      options?: { fresh?: boolean },
+    ): Promise<{ knowledgeOwners: KnowledgeOwnersSetting }>;
   };
 }
 
@@ -130,6 +133,7 @@ export function createObjectives(core: SharedCore, dependencies: ObjectivesDepen
       const reviews = new ApprovedAnswerReviewJob({
         leads,
         clock,
+        hasOwners: async (workspaceId) => (await owners.forWorkspace(workspaceId)).configured,
         remind: async (answer) => {
           const client = await clients.forWorkspace(answer.workspaceId);
           if (!client) {
