@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { View } from "@slack/types";
 import type { Logger } from "../../../logger";
 import { openModal } from "../../../slack/open-modal";
 import type { WorkspaceSettingsService } from "../domain/service";
@@ -49,60 +50,79 @@ function slackErrorCode(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The modal was closed, or has changed since (a newer redraw, the saved notice): nothing to draw on. */
+const GONE = ["not_found", "hash_conflict"];
+
 type ChoiceAction = BlockAction & {
   view?: { id: string; hash: string; callback_id: string; state?: { values?: unknown } };
 };
 
 /**
- * The newest choice seen for each open Settings modal (by Slack's action_ts), so that a redraw
- * refused for a stale hash is tried again only when nothing newer will draw the modal.
+ * For each open Settings modal: the newest choice seen (by Slack's action_ts) and the hash Slack
+ * gave the modal as this instance last drew it, so that a redraw refused for a stale hash can be
+ * made again on top of that one, and only for the newest choice.
  */
-class NewestChoices {
-  private readonly newest = new Map<string, number>();
+class Redraws {
+  private readonly views = new Map<string, { newest: number; drawn?: string }>();
 
   constructor(private readonly limit = 1_000) {}
 
   seen(viewId: string, actionTs: string): void {
+    const known = this.views.get(viewId);
     const at = Number(actionTs);
-    if (at <= (this.newest.get(viewId) ?? Number.NEGATIVE_INFINITY)) return;
-    this.newest.delete(viewId);
-    this.newest.set(viewId, at);
-    if (this.newest.size > this.limit) this.newest.delete(this.newest.keys().next().value ?? "");
+    if (known && at <= known.newest) return;
+    this.views.delete(viewId);
+    this.views.set(viewId, { newest: at, ...(known?.drawn ? { drawn: known.drawn } : {}) });
+    if (this.views.size > this.limit) this.views.delete(this.views.keys().next().value ?? "");
   }
 
-  isNewest(viewId: string, actionTs: string): boolean {
-    return Number(actionTs) >= (this.newest.get(viewId) ?? Number.NEGATIVE_INFINITY);
+  drawn(viewId: string, hash: string | undefined): void {
+    const known = this.views.get(viewId);
+    if (known && hash) known.drawn = hash;
+  }
+
+  /** The hash to draw the newest choice again on, or none (an older choice, or not drawn here). */
+  retryHash(viewId: string, actionTs: string): string | undefined {
+    const known = this.views.get(viewId);
+    return known && Number(actionTs) >= known.newest ? known.drawn : undefined;
   }
 }
 
 /**
  * A new choice in the Settings modal draws it again with only the fields that go with each choice,
- * keeping what is typed in the others. The update carries the view's hash: refused as stale (a
- * redraw for another choice landed first), it is made again only for the newest choice, which the
- * modal must end up showing. Nothing is stored here; saving checks everything again.
+ * keeping what is typed in the others. The update carries the hash of the view the choice was made
+ * in. Refused as stale, the modal has changed since: if this instance's own redraw changed it (two
+ * choices in quick succession), the newest choice is drawn once more on top of that redraw; an older
+ * choice, or a modal that became something else (saved, closed), is left as it is. Nothing is stored
+ * here; saving checks everything again.
  */
 function registerChoiceRedraws(app: App, deps: SettingsSlackDeps): void {
-  const newest = new NewestChoices();
+  const redraws = new Redraws();
+  const update = async (client: SlackClient, viewId: string, hash: string, view: View) => {
+    const updated = await client.views.update({ view_id: viewId, hash, view });
+    redraws.drawn(viewId, updated.view?.hash);
+  };
   const redraw = async ({ ack, body, action, client }: SlackActionMiddlewareArgs<ChoiceAction> & AllMiddlewareArgs) => {
     await ack();
     const view = body.view;
     if (!view || view.callback_id !== SETTINGS_IDS.modal) return;
     const actionTs = (action as { action_ts?: string }).action_ts ?? "0";
-    newest.seen(view.id, actionTs);
+    redraws.seen(view.id, actionTs);
     const before = formFromOverrides(await deps.settings.overrides(workspaceOf(body)));
     const drawn = settingsModal(
       formFromState((view.state?.values ?? {}) as StateValues, before),
       deps.settings.environmentDefaults,
     );
     try {
-      await client.views.update({ view_id: view.id, hash: view.hash, view: drawn });
+      await update(client, view.id, view.hash, drawn);
     } catch (error) {
       const code = slackErrorCode(error);
-      if (code === "hash_conflict" && newest.isNewest(view.id, actionTs)) {
-        await client.views.update({ view_id: view.id, view: drawn }).catch((again: unknown) => {
-          if (slackErrorCode(again) !== "not_found") throw again;
+      const again = code === "hash_conflict" ? redraws.retryHash(view.id, actionTs) : undefined;
+      if (again && again !== view.hash) {
+        await update(client, view.id, again, drawn).catch((retried: unknown) => {
+          if (!GONE.includes(slackErrorCode(retried))) throw retried;
         });
-      } else if (code !== "not_found" && code !== "hash_conflict") throw error;
+      } else if (!GONE.includes(code)) throw error;
     }
   };
   const safely = (args: Parameters<typeof redraw>[0]) =>

@@ -294,6 +294,7 @@ describe("Settings in Slack", () => {
         container: { type: "view", viewId: opened.id },
       });
     await press("usergroup");
+    await waitUntil(() => t.standin.pendingFailures("views.update") === 0);
     await press("channel");
     await waitUntil(() => t.standin.callsTo("views.update").length >= updates + 2, 15_000);
     const calls = t.standin.callsTo("views.update").slice(updates);
@@ -302,6 +303,33 @@ describe("Settings in Slack", () => {
     // A round trip through the bot, so that a wrongful retry would have been made by now.
     await homeOf(t, ADMIN.id);
     expect(t.standin.callsTo("views.update")).toHaveLength(updates + 2);
+    const shown = t.standin.openViewsFor(ADMIN.id).at(-1);
+    expect(shown ? blockIds(shown) : []).toContain("settings_knowledge_owners_channel");
+    expect(shown ? blockIds(shown) : []).not.toContain("settings_knowledge_owners_group");
+  });
+
+  it("draws the newest choice again on top of the older one's redraw when that landed first and made its hash stale", async () => {
+    t = await startSettingsBot();
+    const opened = await openSettings(t, ADMIN.id);
+    const drawnHash = opened.hash;
+    const updates = t.standin.callsTo("views.update").length;
+    // Both redraws are slow to reach Slack, the older one first; the newer was chosen before it landed.
+    t.standin.failNext("views.update", { delayMs: 1_500, times: 2 });
+    const press = (option: string) =>
+      t.slack.blockAction({
+        user: ADMIN.id,
+        actionId: "settings_knowledge_owners",
+        value: option,
+        container: { type: "view", viewId: opened.id },
+      });
+    await press("usergroup");
+    await waitUntil(() => t.standin.pendingFailures("views.update") === 1);
+    await press("channel");
+    await waitUntil(() => t.standin.callsTo("views.update").length >= updates + 3, 15_000);
+    const calls = t.standin.callsTo("views.update").slice(updates);
+    expect(calls.map((call) => call.response.error ?? "ok")).toEqual(["ok", "hash_conflict", "ok"]);
+    expect(calls.map((call) => call.params.hash).slice(0, 2)).toEqual([drawnHash, drawnHash]);
+    expect(calls[2]?.params.hash).toBe(calls[0]?.response.view && (calls[0].response.view as { hash: string }).hash);
     const shown = t.standin.openViewsFor(ADMIN.id).at(-1);
     expect(shown ? blockIds(shown) : []).toContain("settings_knowledge_owners_channel");
     expect(shown ? blockIds(shown) : []).not.toContain("settings_knowledge_owners_group");
