@@ -3,7 +3,8 @@
  * sandbox changed but its seed and settings: a staff member logs an autonomy concern from a seeded
  * message through the modal, the concern lead acknowledges it from the triage channel, a staff
  * member is refused the leads' view, the digest channel gets a digest of the sample minutes, and
- * the workspace admin sets the default digest time in Settings on App Home.
+ * the workspace admin sets the default digest time in Settings on App Home, where each choice
+ * shows only its own fields.
  * Each step leaves a screenshot in test-results/sandbox/.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -125,6 +126,17 @@ describe("concerns and digests in the sandbox", () => {
     await form.getByLabel("Default digest time").waitFor();
     expect(await form.innerText()).toContain("Policy leads (knowledge owners)");
     await form.getByLabel("Default digest time").fill("07:30");
+    // Each choice shows only its own fields, drawn again by the bot as the choice changes.
+    const owners = form.getByRole("radiogroup", { name: "Policy leads (knowledge owners)" });
+    expect(await form.getByLabel("Policy lead user group").count()).toBe(0);
+    expect(await form.getByLabel("Policy lead channel").count()).toBe(0);
+    await owners.getByRole("radio", { name: /^A user group/ }).check();
+    await form.getByLabel("Policy lead user group").waitFor();
+    expect(await form.getByLabel("Policy lead channel").count()).toBe(0);
+    expect(await form.getByLabel("Default digest time").inputValue()).toBe("07:30");
+    await owners.getByRole("radio", { name: /^The default/ }).check();
+    await form.getByLabel("Policy lead user group").waitFor({ state: "detached" });
+    expect(await form.getByLabel("Default digest time").inputValue()).toBe("07:30");
     await screenshot(page, "16-settings-modal");
     await form.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => form.innerText()).toContain("Saved: 1 setting changed.");

@@ -94,6 +94,14 @@ describe("walls between workspaces", () => {
     });
     await waitUntil(() => north.standin.openViewsFor(admin.id).at(-1)?.callback_id === "workspace_settings");
     const form = north.standin.openViewsFor(admin.id).at(-1)!;
+    const updates = t.standin.callsTo("views.update").length;
+    await north.slack.blockAction({
+      user: admin.id,
+      actionId: "settings_leads_choice",
+      value: "named",
+      container: { type: "view", viewId: form.id },
+    });
+    await waitUntil(() => t.standin.callsTo("views.update").length > updates);
     const saved = await north.slack.viewSubmission({
       user: admin.id,
       viewId: form.id,

@@ -66,6 +66,10 @@ export class FaultInjector {
     return undefined;
   }
 
+  pending(method: string): number {
+    return (this.queued.get(method) ?? []).reduce((sum, failure) => sum + (failure.times ?? 1), 0);
+  }
+
   rateLimit(method: string, rule: RateLimitRule): void {
     this.rules.set(method, rule);
   }

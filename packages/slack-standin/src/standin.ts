@@ -137,6 +137,11 @@ export class SlackStandin {
     this.context.faults.failNext(method, failure);
   }
 
+  /** How many calls to `method` the failures queued with failNext are still waiting for: 0 once it was called. */
+  pendingFailures(method: string): number {
+    return this.context.faults.pending(method);
+  }
+
   rateLimit(method: string, rule: RateLimitRule): void {
     this.context.faults.rateLimit(method, rule);
   }

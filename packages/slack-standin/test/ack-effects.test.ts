@@ -123,6 +123,45 @@ describe("actions inside views", () => {
     });
   });
 
+  it("sends a choice made in an input block only where the block sets dispatch_action, with what else was typed", async () => {
+    const choice = (dispatch: boolean) => ({
+      type: "input",
+      block_id: "kind",
+      ...(dispatch ? { dispatch_action: true } : {}),
+      label: { type: "plain_text", text: "Who answers?" },
+      element: {
+        type: "radio_buttons",
+        action_id: "kind",
+        options: ["group", "channel"].map((value) => ({ text: { type: "plain_text", text: value }, value })),
+      },
+    });
+    const quiet = await openModal({ blocks: [...modal().blocks, choice(false)] });
+    const press = (viewId: string, valuesByBlock?: Record<string, Record<string, string>>) =>
+      delivery.blockAction({
+        user: people.alice.id,
+        actionId: "kind",
+        value: "channel",
+        container: { type: "view", viewId },
+        ...(valuesByBlock ? { valuesByBlock } : {}),
+      });
+    await expect(press(quiet)).rejects.toThrow(/does not set dispatch_action/);
+    expect(capture.requests).toHaveLength(0);
+
+    const viewId = await openModal({ blocks: [...modal().blocks, choice(true)] });
+    await press(viewId, { concern: { text: "The area team chose for us" } });
+    const view = lastPayload().view as { hash: string; state: { values: Record<string, Record<string, unknown>> } };
+    expect(view.hash).toBe(standin.openViewsFor(people.alice.id)[0]?.hash);
+    expect(view.state.values).toEqual({
+      concern: { text: { type: "plain_text_input", value: "The area team chose for us" } },
+      kind: {
+        kind: {
+          type: "radio_buttons",
+          selected_option: { text: { type: "plain_text", text: "channel" }, value: "channel" },
+        },
+      },
+    });
+  });
+
   it("delivers a click on the Home tab and refuses one on an element the surface does not show", async () => {
     const button = { type: "button", action_id: "log_concern", text: { type: "plain_text", text: "Log a concern" } };
     const withButton = { ...section("Home"), accessory: button };

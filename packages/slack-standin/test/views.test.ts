@@ -77,6 +77,36 @@ describe("views.update / push / publish", () => {
     expect(standin.openViewsFor(alice.id)[0]?.blocks[0]).toMatchObject({ text: { text: "By external id" } });
   });
 
+  it("keeps what the user typed in an input the update keeps under the same block_id and action_id", async () => {
+    const { client, alice } = await setup();
+    const input = (blockId: string, initial?: string) => ({
+      type: "input",
+      block_id: blockId,
+      label: { type: "plain_text", text: blockId },
+      element: { type: "plain_text_input", action_id: "text", ...(initial ? { initial_value: initial } : {}) },
+    });
+    const opened = await client.views.open({
+      trigger_id: standin.issueTriggerId(alice.id),
+      view: modal({ blocks: [input("kept"), input("dropped")] }),
+    });
+    const viewId = String(opened.view?.id);
+    const view = standin.openViewsFor(alice.id)[0];
+    if (!view) throw new Error("no modal");
+    view.state.values = {
+      kept: { text: { type: "plain_text_input", value: "typed" } },
+      dropped: { text: { type: "plain_text_input", value: "gone" } },
+    };
+    const updated = await client.views.update({
+      view_id: viewId,
+      hash: opened.view?.hash,
+      view: modal({ blocks: [input("kept", "drawn"), input("new")] }),
+    });
+    expect(updated.view?.state).toEqual({ values: { kept: { text: { type: "plain_text_input", value: "typed" } } } });
+    expect(await slackError(client.views.update({ view_id: viewId, hash: opened.view?.hash, view: modal() }))).toBe(
+      "hash_conflict",
+    );
+  });
+
   it("answers not_found when the modal was closed before the update (bolt-js 1309)", async () => {
     const { client, alice } = await setup();
     const opened = await client.views.open({ trigger_id: standin.issueTriggerId(alice.id), view: modal() });

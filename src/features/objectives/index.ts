@@ -58,7 +58,12 @@ export interface ObjectivesDependencies {
   /** Documents searched where they are stored (published minutes, in the database), with the passages. */
   stored?: StoredDocuments;
   /** Each workspace's settings, where its admins chose its knowledge owners; the environment's otherwise. */
-  settings?: { forWorkspace(workspaceId: string): Promise<{ knowledgeOwners: KnowledgeOwnersSetting }> };
+  settings?: {
+    forWorkspace(
+      workspaceId: string,
+      options?: { fresh?: boolean },
+    ): Promise<{ knowledgeOwners: KnowledgeOwnersSetting }>;
+  };
 }
 
 export function createObjectives(core: SharedCore, dependencies: ObjectivesDependencies = {}): ObjectivesFeature {
@@ -103,10 +108,10 @@ export function createObjectives(core: SharedCore, dependencies: ObjectivesDepen
         ]);
       const { settings } = dependencies;
       const owners = {
-        forWorkspace: async (workspaceId: string | null) =>
+        forWorkspace: async (workspaceId: string | null, options?: { fresh?: boolean }) =>
           new KnowledgeOwners(
             settings && workspaceId
-              ? (await settings.forWorkspace(workspaceId)).knowledgeOwners
+              ? (await settings.forWorkspace(workspaceId, options)).knowledgeOwners
               : config.knowledge.owners,
           ),
       };
@@ -128,6 +133,7 @@ export function createObjectives(core: SharedCore, dependencies: ObjectivesDepen
       const reviews = new ApprovedAnswerReviewJob({
         leads,
         clock,
+        hasOwners: async (workspaceId) => (await owners.forWorkspace(workspaceId)).configured,
         remind: async (answer) => {
           const client = await clients.forWorkspace(answer.workspaceId);
           if (!client) {

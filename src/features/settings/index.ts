@@ -47,7 +47,7 @@ export function createSettings(core: SharedCore): SettingsFeature {
   let clients: WorkspaceClients | null = null;
   return {
     service,
-    forWorkspace: (workspaceId) => service.forWorkspace(workspaceId),
+    forWorkspace: (workspaceId, options) => service.forWorkspace(workspaceId, options),
     homeSection: async (workspaceId, userId) => {
       const client = await clients?.forWorkspace(workspaceId);
       if (!client) return [];

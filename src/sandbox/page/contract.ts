@@ -42,7 +42,15 @@ export type Container =
 export interface ApiRequests {
   message: { as: string; channel: string; text: string; threadTs?: string };
   shortcut: { as: string; callbackId: string; channel?: string; ts?: string };
-  action: { as: string; container: Container; actionId: string; blockId: string; value?: UserValue };
+  /** In a modal, `values` is what is typed in its inputs: Slack sends it in the action's view.state. */
+  action: {
+    as: string;
+    container: Container;
+    actionId: string;
+    blockId: string;
+    value?: UserValue;
+    values?: Record<string, Record<string, UserValue>>;
+  };
   submit: { as: string; viewId: string; values: Record<string, Record<string, UserValue>> };
   close: { as: string; viewId: string };
   home: { as: string };

@@ -23,6 +23,7 @@ export const requestSchemas = {
     actionId: id,
     blockId: id,
     value: userValue.optional(),
+    values: z.record(id, z.record(id, userValue)).optional(),
   }),
   submit: z.object({ as: id, viewId: id, values: z.record(id, z.record(id, userValue)) }),
   close: z.object({ as: id, viewId: id }),
@@ -224,10 +225,24 @@ export class SandboxActions {
     );
   }
 
-  private async action({ as, container, actionId, blockId, value }: ApiRequests["action"]): Promise<ApiOutcome> {
+  private async action({
+    as,
+    container,
+    actionId,
+    blockId,
+    value,
+    values,
+  }: ApiRequests["action"]): Promise<ApiOutcome> {
     if (container.type === "message" && !this.conversationFor(as, container.channel))
       return refused("You can't see that message.");
-    const result = await this.slack.blockAction({ user: as, actionId, blockId, value: value ?? undefined, container });
+    const result = await this.slack.blockAction({
+      user: as,
+      actionId,
+      blockId,
+      value: value ?? undefined,
+      container,
+      ...(container.type === "view" && values ? { valuesByBlock: values } : {}),
+    });
     return this.outcome("That", result);
   }
 

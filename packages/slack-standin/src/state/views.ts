@@ -1,6 +1,7 @@
+import { interactiveElementsOf } from "../blocks/normalize";
 import type { IdFactory } from "../ids";
 import type { ChangeFeed } from "./changes";
-import type { Block, StoredView, ViewType } from "./types";
+import type { Block, StoredView, ViewState, ViewType } from "./types";
 
 /** The view fields an app sends in views.open / update / push / publish (already validated). */
 export interface ViewInput {
@@ -56,10 +57,15 @@ export class ViewStore {
     return depth > 0 && depth < MAX_MODAL_STACK;
   }
 
-  /** Replaces a view's content in place: same id, new hash. */
-  update(view: StoredView, input: ViewInput): StoredView {
+  /**
+   * Replaces a view's content in place: same id, new hash. With `keepEntered` (views.update), what
+   * the user entered stays in each element the new view keeps under the same block_id and
+   * action_id, as Slack keeps it; the element's new initial value does not replace it.
+   */
+  update(view: StoredView, input: ViewInput, options: { keepEntered?: boolean } = {}): StoredView {
+    const state = options.keepEntered ? enteredStillShown(view.state, input.blocks) : { values: {} };
     Object.assign(view, this.contentOf(input), { hash: this.ids.viewHash(), errors: undefined });
-    view.state = { values: {} };
+    view.state = state;
     this.changes.notify();
     return view;
   }
@@ -166,4 +172,18 @@ export class ViewStore {
     const view = this.views.get(id);
     if (view) view.isOpen = false;
   }
+}
+
+/** The entries of `state` whose element (same block_id, action_id and type) is among `blocks`. */
+function enteredStillShown(state: ViewState, blocks: Block[]): ViewState {
+  const kept: ViewState = { values: {} };
+  for (const block of blocks) {
+    const blockId = String(block.block_id);
+    for (const element of interactiveElementsOf(block)) {
+      const actionId = String(element.action_id);
+      const entry = state.values[blockId]?.[actionId];
+      if (entry && entry.type === element.type) kept.values[blockId] = { ...kept.values[blockId], [actionId]: entry };
+    }
+  }
+  return kept;
 }

@@ -142,12 +142,21 @@ export class PolicyLeads {
 
   /**
    * Approved answers whose review date has come and whose reminder this process has just claimed
-   * (a unique row per answer and review date, so several processes remind once).
+   * (a unique row per answer and review date, so several processes remind once). An answer in a
+   * workspace where `hasOwners` says nobody is there to remind is left unclaimed, until there is.
    */
-  async claimDueReviews(): Promise<ClaimedReview[]> {
+  async claimDueReviews(
+    hasOwners: (workspaceId: string) => Promise<boolean> = async () => true,
+  ): Promise<ClaimedReview[]> {
     const now = this.deps.clock.now();
     const claimed: ClaimedReview[] = [];
+    const owned = new Map<string, Promise<boolean>>();
+    const anyoneIn = (workspaceId: string) => {
+      if (!owned.has(workspaceId)) owned.set(workspaceId, hasOwners(workspaceId));
+      return owned.get(workspaceId) as Promise<boolean>;
+    };
     for (const answer of await this.deps.answers.dueForReview(londonDay(now))) {
+      if (!(await anyoneIn(answer.workspaceId))) continue;
       if (!(await this.deps.reminders.claim(answer.id, answer.reviewBy, now))) continue;
       claimed.push({ answer, release: () => this.deps.reminders.release(answer.id, answer.reviewBy) });
     }

@@ -13,7 +13,8 @@ export type KnowledgeOwnersSetting = KnowledgeSettings["owners"];
 
 /** Each workspace's knowledge owners: its admins' choice, else the environment's. */
 export interface WorkspaceKnowledgeOwners {
-  forWorkspace(workspaceId: string | null): Promise<KnowledgeOwners>;
+  /** `fresh`: read now, not as remembered (settings are kept for a while to answer quickly). */
+  forWorkspace(workspaceId: string | null, options?: { fresh?: boolean }): Promise<KnowledgeOwners>;
 }
 
 /**

@@ -13,7 +13,8 @@ import {
 
 /** The read port every feature uses: one workspace's settings, defaults merged with what its admins set. */
 export interface SettingsForWorkspace {
-  forWorkspace(workspaceId: string): Promise<WorkspaceSettings>;
+  /** `fresh`: read from the store now rather than as read up to `maxAgeMs` ago (for a rare, deciding read). */
+  forWorkspace(workspaceId: string, options?: { fresh?: boolean }): Promise<WorkspaceSettings>;
 }
 
 export type SaveOutcome =
@@ -41,7 +42,8 @@ export class WorkspaceSettingsService implements SettingsForWorkspace {
     return this.defaults;
   }
 
-  async forWorkspace(workspaceId: string): Promise<WorkspaceSettings> {
+  async forWorkspace(workspaceId: string, options: { fresh?: boolean } = {}): Promise<WorkspaceSettings> {
+    if (options.fresh) this.read.forget(workspaceId);
     return mergeSettings(this.defaults, await this.overrides(workspaceId));
   }
 

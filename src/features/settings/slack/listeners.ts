@@ -1,10 +1,20 @@
-import type { App, BlockAction, ViewSubmitAction } from "@slack/bolt";
+import type { AllMiddlewareArgs, App, BlockAction, SlackActionMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
+import type { View } from "@slack/types";
 import type { Logger } from "../../../logger";
 import { openModal } from "../../../slack/open-modal";
 import type { WorkspaceSettingsService } from "../domain/service";
 import type { SettingName } from "../domain/settings";
 import type { WorkspaceAdmins } from "./admins";
-import { CHOICE_BLOCKS, CHOICES, FIELD_BLOCKS, refusalModal, SETTINGS_IDS, savedModal, settingsModal } from "./views";
+import { formFromState, readSettingsForm, type StateValues } from "./form";
+import {
+  CHOICE_BLOCKS,
+  FIELD_BLOCKS,
+  formFromOverrides,
+  refusalModal,
+  SETTINGS_IDS,
+  savedModal,
+  settingsModal,
+} from "./views";
 
 type SlackClient = App["client"];
 
@@ -16,20 +26,6 @@ export interface SettingsSlackDeps {
   logger: Logger;
 }
 
-type StateValues = Record<
-  string,
-  Record<
-    string,
-    {
-      value?: string | null;
-      selected_users?: string[];
-      selected_conversation?: string | null;
-      selected_time?: string | null;
-      selected_option?: { value?: string } | null;
-    }
-  >
->;
-
 function workspaceOf(body: { team?: { id?: string } | null; user?: { team_id?: string } | null }): string {
   const id = body.team?.id ?? body.user?.team_id;
   if (!id) throw new Error("The request names no workspace");
@@ -40,71 +36,6 @@ export function usersInfo(client: SlackClient) {
   return async (userId: string) => (await client.users.info({ user: userId })).user ?? null;
 }
 
-type FormReading = { ok: true; raw: Record<string, unknown> } | { ok: false; errors: Record<string, string> };
-
-/**
- * The modal's fields as the settings' raw values: an empty field is left out (the default). The
- * leads and the policy leads are what their choice says; a field filled in against the choice is
- * pointed out rather than ignored, so nobody saves something other than what they see.
- */
-export function readSettingsForm(values: StateValues): FormReading {
-  const entry = (block: string) => values[block]?.[block];
-  const field = (name: SettingName) => entry(FIELD_BLOCKS[name]);
-  const text = (name: SettingName) => field(name)?.value?.trim() || undefined;
-  const number = (name: SettingName) => {
-    const raw = text(name);
-    return raw === undefined ? undefined : Number(raw);
-  };
-  const errors: Record<string, string> = {};
-  const raw: Record<string, unknown> = {
-    triageChannel: field("triageChannel")?.selected_conversation || undefined,
-    acknowledgeWithinWorkingDays: number("acknowledgeWithinWorkingDays"),
-    retentionYears: number("retentionYears"),
-    anonymousDailyLimit: number("anonymousDailyLimit"),
-    digestTime: field("digestTime")?.selected_time || undefined,
-  };
-
-  const people = field("leads")?.selected_users ?? [];
-  const group = text("leadGroup");
-  const leadsChoice = entry(CHOICE_BLOCKS.leads)?.selected_option?.value ?? CHOICES.default;
-  if (leadsChoice === CHOICES.named) {
-    if (people.length === 0 && !group)
-      errors[CHOICE_BLOCKS.leads] = "Name at least one person or a user group below, or choose Nobody.";
-    raw.leads = people;
-    raw.leadGroup = group ?? null;
-  } else if (people.length > 0 || group) {
-    errors[CHOICE_BLOCKS.leads] =
-      "You named leads below: choose “The people and user group named below”, or clear those fields.";
-  } else if (leadsChoice === CHOICES.none) {
-    raw.leads = [];
-    raw.leadGroup = null;
-  }
-
-  const ownerGroup = entry(CHOICE_BLOCKS.knowledgeOwnersGroup)?.value?.trim() || undefined;
-  const ownerChannel = entry(CHOICE_BLOCKS.knowledgeOwnersChannel)?.selected_conversation || undefined;
-  const ownersChoice = field("knowledgeOwners")?.selected_option?.value ?? CHOICES.default;
-  if (ownersChoice === CHOICES.usergroup || ownersChoice === CHOICES.channel) {
-    const id = ownersChoice === CHOICES.usergroup ? ownerGroup : ownerChannel;
-    const other = ownersChoice === CHOICES.usergroup ? ownerChannel : ownerGroup;
-    const [block, otherBlock] =
-      ownersChoice === CHOICES.usergroup
-        ? [CHOICE_BLOCKS.knowledgeOwnersGroup, CHOICE_BLOCKS.knowledgeOwnersChannel]
-        : [CHOICE_BLOCKS.knowledgeOwnersChannel, CHOICE_BLOCKS.knowledgeOwnersGroup];
-    if (!id) errors[block] = `Fill this in, or choose another option for the policy leads.`;
-    if (other) errors[otherBlock] = "Clear this: the policy leads are one user group or one channel.";
-    if (id) raw.knowledgeOwners = { kind: ownersChoice, id };
-  } else if (ownerGroup || ownerChannel) {
-    errors[FIELD_BLOCKS.knowledgeOwners] =
-      "You named a user group or channel below: choose it here, or clear those fields.";
-  } else if (ownersChoice === CHOICES.none) {
-    raw.knowledgeOwners = null;
-  }
-
-  if (Object.keys(errors).length > 0) return { ok: false, errors };
-  for (const key of Object.keys(raw)) if (raw[key] === undefined) delete raw[key];
-  return { ok: true, raw };
-}
-
 /** The block that shows a setting's error: for the policy leads, the field that named them. */
 function errorBlock(name: SettingName, raw: Record<string, unknown>): string {
   if (name !== "knowledgeOwners") return FIELD_BLOCKS[name];
@@ -112,14 +43,105 @@ function errorBlock(name: SettingName, raw: Record<string, unknown>): string {
   return owners?.kind === "channel" ? CHOICE_BLOCKS.knowledgeOwnersChannel : CHOICE_BLOCKS.knowledgeOwnersGroup;
 }
 
+/** Slack's error code from a failed Web API call ("hash_conflict"), or the message. */
+function slackErrorCode(error: unknown): string {
+  const data = (error as { data?: { error?: unknown } }).data;
+  if (typeof data?.error === "string") return data.error;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The modal was closed, or has changed since (a newer redraw, the saved notice): nothing to draw on. */
+const GONE = ["not_found", "hash_conflict"];
+
+type ChoiceAction = BlockAction & {
+  view?: { id: string; hash: string; callback_id: string; state?: { values?: unknown } };
+};
+
+/**
+ * For each open Settings modal: the newest choice seen (by Slack's action_ts) and the hash Slack
+ * gave the modal as this instance last drew it, so that a redraw refused for a stale hash can be
+ * made again on top of that one, and only for the newest choice.
+ */
+class Redraws {
+  private readonly views = new Map<string, { newest: number; drawn?: string }>();
+
+  constructor(private readonly limit = 1_000) {}
+
+  seen(viewId: string, actionTs: string): void {
+    const known = this.views.get(viewId);
+    const at = Number(actionTs);
+    if (known && at <= known.newest) return;
+    this.views.delete(viewId);
+    this.views.set(viewId, { newest: at, ...(known?.drawn ? { drawn: known.drawn } : {}) });
+    if (this.views.size > this.limit) this.views.delete(this.views.keys().next().value ?? "");
+  }
+
+  drawn(viewId: string, hash: string | undefined): void {
+    const known = this.views.get(viewId);
+    if (known && hash) known.drawn = hash;
+  }
+
+  /** The hash to draw the newest choice again on, or none (an older choice, or not drawn here). */
+  retryHash(viewId: string, actionTs: string): string | undefined {
+    const known = this.views.get(viewId);
+    return known && Number(actionTs) >= known.newest ? known.drawn : undefined;
+  }
+}
+
+/**
+ * A new choice in the Settings modal draws it again with only the fields that go with each choice,
+ * keeping what is typed in the others. The update carries the hash of the view the choice was made
+ * in. Refused as stale, the modal has changed since: if this instance's own redraw changed it (two
+ * choices in quick succession), the newest choice is drawn once more on top of that redraw; an older
+ * choice, or a modal that became something else (saved, closed), is left as it is. Nothing is stored
+ * here; saving checks everything again.
+ */
+function registerChoiceRedraws(app: App, deps: SettingsSlackDeps): void {
+  const redraws = new Redraws();
+  const update = async (client: SlackClient, viewId: string, hash: string, view: View) => {
+    const updated = await client.views.update({ view_id: viewId, hash, view });
+    redraws.drawn(viewId, updated.view?.hash);
+  };
+  const redraw = async ({ ack, body, action, client }: SlackActionMiddlewareArgs<ChoiceAction> & AllMiddlewareArgs) => {
+    await ack();
+    const view = body.view;
+    if (!view || view.callback_id !== SETTINGS_IDS.modal) return;
+    const actionTs = (action as { action_ts?: string }).action_ts ?? "0";
+    redraws.seen(view.id, actionTs);
+    const before = formFromOverrides(await deps.settings.overrides(workspaceOf(body)));
+    const drawn = settingsModal(
+      formFromState((view.state?.values ?? {}) as StateValues, before),
+      deps.settings.environmentDefaults,
+    );
+    try {
+      await update(client, view.id, view.hash, drawn);
+    } catch (error) {
+      const code = slackErrorCode(error);
+      const again = code === "hash_conflict" ? redraws.retryHash(view.id, actionTs) : undefined;
+      if (again && again !== view.hash) {
+        await update(client, view.id, again, drawn).catch((retried: unknown) => {
+          if (!GONE.includes(slackErrorCode(retried))) throw retried;
+        });
+      } else if (!GONE.includes(code)) throw error;
+    }
+  };
+  const safely = (args: Parameters<typeof redraw>[0]) =>
+    redraw(args).catch((error: unknown) =>
+      deps.logger.warn(`Could not redraw the Settings modal: ${slackErrorCode(error)}`),
+    );
+  app.action<ChoiceAction>(CHOICE_BLOCKS.leads, safely);
+  app.action<ChoiceAction>(FIELD_BLOCKS.knowledgeOwners, safely);
+}
+
 /** App Home's Settings button and modal; the submission checks again that the person is an admin. */
 export function registerSettingsListeners(app: App, deps: SettingsSlackDeps): void {
+  registerChoiceRedraws(app, deps);
   app.action<BlockAction>(SETTINGS_IDS.open, async ({ ack, body, client }) => {
     await ack();
     const workspaceId = workspaceOf(body);
     const admin = await deps.admins.isAdmin(workspaceId, body.user.id, usersInfo(client));
     const view = admin
-      ? settingsModal(await deps.settings.overrides(workspaceId), deps.settings.environmentDefaults)
+      ? settingsModal(formFromOverrides(await deps.settings.overrides(workspaceId)), deps.settings.environmentDefaults)
       : refusalModal();
     await openModal(client, {
       triggerId: body.trigger_id,

@@ -68,7 +68,13 @@ export function settingsHomeBlocks(settings: WorkspaceSettings): ViewBlockBuilde
   ];
 }
 
-function numberInput(name: SettingName, label: string, value: number | undefined, fallback: number): KnownBlock {
+/** Slack refuses a number input whose initial value is outside its bounds: one typed so is left to Slack to keep. */
+function within(value: string, bounds: { min: number; max: number }): boolean {
+  const number = Number(value);
+  return Number.isInteger(number) && number >= bounds.min && number <= bounds.max;
+}
+
+function numberInput(name: SettingName, label: string, value: string | undefined, fallback: number): KnownBlock {
   const bounds = BOUNDS[name as keyof typeof BOUNDS];
   return {
     type: "input",
@@ -82,7 +88,7 @@ function numberInput(name: SettingName, label: string, value: number | undefined
       is_decimal_allowed: false,
       min_value: String(bounds.min),
       max_value: String(bounds.max),
-      ...(value !== undefined ? { initial_value: String(value) } : {}),
+      ...(value && within(value, bounds) ? { initial_value: value } : {}),
     },
   };
 }
@@ -128,6 +134,8 @@ function radio(blockId: string, label: string, options: Option[], chosen: string
   return {
     type: "input",
     block_id: blockId,
+    // Each choice brings up only the fields that go with it: Slack tells the app of a new choice at once.
+    dispatch_action: true,
     label: plain(label),
     ...(hint ? { hint: plain(hint) } : {}),
     element: {
@@ -145,20 +153,128 @@ function defaultPeople(defaults: WorkspaceSettings): string {
   return named.length > 0 ? named.join(" ") : "nobody";
 }
 
-function leadsChoice(overrides: SettingOverrides): string {
+export type LeadsChoice = typeof CHOICES.default | typeof CHOICES.none | typeof CHOICES.named;
+export type OwnersChoice =
+  | typeof CHOICES.default
+  | typeof CHOICES.none
+  | typeof CHOICES.usergroup
+  | typeof CHOICES.channel;
+
+/** What the modal shows: each choice, the fields that go with it, and the other settings, as entered. */
+export interface SettingsForm {
+  leadsChoice: LeadsChoice;
+  leads: readonly string[];
+  leadGroup?: string;
+  triageChannel?: string;
+  /** Whole numbers as typed (number inputs hold text). */
+  acknowledgeWithinWorkingDays?: string;
+  retentionYears?: string;
+  anonymousDailyLimit?: string;
+  ownersChoice: OwnersChoice;
+  ownersGroup?: string;
+  ownersChannel?: string;
+  digestTime?: string;
+}
+
+function leadsChoice(overrides: SettingOverrides): LeadsChoice {
   if (overrides.leads === undefined && overrides.leadGroup === undefined) return CHOICES.default;
   if ((overrides.leads ?? []).length === 0 && !overrides.leadGroup) return CHOICES.none;
   return CHOICES.named;
 }
 
-function ownersChoice(overrides: SettingOverrides): string {
+function ownersChoice(overrides: SettingOverrides): OwnersChoice {
   if (overrides.knowledgeOwners === undefined) return CHOICES.default;
   return overrides.knowledgeOwners === null ? CHOICES.none : overrides.knowledgeOwners.kind;
 }
 
-/** The Settings modal: filled with what this workspace's admins have set; an empty field is the default. */
-export function settingsModal(overrides: SettingOverrides, defaults: WorkspaceSettings): View {
+const numberText = (value: number | undefined) => (value === undefined ? undefined : String(value));
+
+/** The modal as this workspace's admins left it. */
+export function formFromOverrides(overrides: SettingOverrides): SettingsForm {
   const owners = overrides.knowledgeOwners;
+  return {
+    leadsChoice: leadsChoice(overrides),
+    leads: overrides.leads ?? [],
+    leadGroup: overrides.leadGroup ?? undefined,
+    triageChannel: overrides.triageChannel ?? undefined,
+    acknowledgeWithinWorkingDays: numberText(overrides.acknowledgeWithinWorkingDays),
+    retentionYears: numberText(overrides.retentionYears),
+    anonymousDailyLimit: numberText(overrides.anonymousDailyLimit),
+    ownersChoice: ownersChoice(overrides),
+    ownersGroup: owners?.kind === "usergroup" ? owners.id : undefined,
+    ownersChannel: owners?.kind === "channel" ? owners.id : undefined,
+    digestTime: overrides.digestTime ?? undefined,
+  };
+}
+
+function peopleInput(form: SettingsForm): KnownBlock {
+  return {
+    type: "input",
+    block_id: FIELD_BLOCKS.leads,
+    optional: true,
+    label: plain("Lead people"),
+    element: {
+      type: "multi_users_select",
+      action_id: FIELD_BLOCKS.leads,
+      ...(form.leads.length > 0 ? { initial_users: [...form.leads] } : {}),
+    },
+  };
+}
+
+function channelInput(blockId: string, label: string, hint: string, channel: string | undefined): KnownBlock {
+  return {
+    type: "input",
+    block_id: blockId,
+    optional: true,
+    label: plain(label),
+    hint: plain(hint),
+    element: {
+      type: "conversations_select",
+      action_id: blockId,
+      filter: { include: ["public", "private"], exclude_bot_users: true },
+      ...(channel ? { initial_conversation: channel } : {}),
+    },
+  };
+}
+
+/**
+ * The Settings modal, showing for each who-is-it choice only the fields that go with it (drawn
+ * again whenever a choice changes); an empty field is the default.
+ */
+export function settingsModal(form: SettingsForm, defaults: WorkspaceSettings): View {
+  const leadFields =
+    form.leadsChoice === CHOICES.named
+      ? [
+          peopleInput(form),
+          textInput(
+            "leadGroup",
+            "Lead user group",
+            "A user group id such as S012AB3CD: its members are leads too.",
+            form.leadGroup,
+          ),
+        ]
+      : [];
+  const ownerFields =
+    form.ownersChoice === CHOICES.usergroup
+      ? [
+          textInput(
+            "knowledgeOwners",
+            "Policy lead user group",
+            "A user group id such as S012AB3CD.",
+            form.ownersGroup,
+            CHOICE_BLOCKS.knowledgeOwnersGroup,
+          ),
+        ]
+      : form.ownersChoice === CHOICES.channel
+        ? [
+            channelInput(
+              CHOICE_BLOCKS.knowledgeOwnersChannel,
+              "Policy lead channel",
+              "Invite the bot to it, so it can post there and see who is in it.",
+              form.ownersChannel,
+            ),
+          ]
+        : [];
   return {
     type: "modal",
     callback_id: SETTINGS_IDS.modal,
@@ -172,52 +288,29 @@ export function settingsModal(overrides: SettingOverrides, defaults: WorkspaceSe
         [
           { value: CHOICES.default, text: `The default (${defaultPeople(defaults)})` },
           { value: CHOICES.none, text: "Nobody: no one here can acknowledge or handle concerns" },
-          { value: CHOICES.named, text: "The people and user group named below" },
+          { value: CHOICES.named, text: "These people and user group" },
         ],
-        leadsChoice(overrides),
-        "Who may acknowledge, handle and resolve concerns. The fields below count only with the last choice.",
+        form.leadsChoice,
+        "Who may acknowledge, handle and resolve concerns.",
       ),
-      {
-        type: "input",
-        block_id: FIELD_BLOCKS.leads,
-        optional: true,
-        label: plain("Lead people"),
-        element: {
-          type: "multi_users_select",
-          action_id: FIELD_BLOCKS.leads,
-          ...(overrides.leads?.length ? { initial_users: [...overrides.leads] } : {}),
-        },
-      },
-      textInput(
-        "leadGroup",
-        "Lead user group",
-        "A user group id such as S012AB3CD: its members are leads too.",
-        overrides.leadGroup ?? undefined,
+      ...leadFields,
+      channelInput(
+        FIELD_BLOCKS.triageChannel,
+        "Triage channel",
+        "Where new concerns are posted for the leads. Empty: the default.",
+        form.triageChannel,
       ),
-      {
-        type: "input",
-        block_id: FIELD_BLOCKS.triageChannel,
-        optional: true,
-        label: plain("Triage channel"),
-        hint: plain("Where new concerns are posted for the leads. Empty: the default."),
-        element: {
-          type: "conversations_select",
-          action_id: FIELD_BLOCKS.triageChannel,
-          filter: { include: ["public", "private"], exclude_bot_users: true },
-          ...(overrides.triageChannel ? { initial_conversation: overrides.triageChannel } : {}),
-        },
-      },
       numberInput(
         "acknowledgeWithinWorkingDays",
         "Working days to acknowledge",
-        overrides.acknowledgeWithinWorkingDays,
+        form.acknowledgeWithinWorkingDays,
         defaults.acknowledgeWithinWorkingDays,
       ),
-      numberInput("retentionYears", "Years concerns are kept", overrides.retentionYears, defaults.retentionYears),
+      numberInput("retentionYears", "Years concerns are kept", form.retentionYears, defaults.retentionYears),
       numberInput(
         "anonymousDailyLimit",
         "Anonymous concerns per person per day",
-        overrides.anonymousDailyLimit,
+        form.anonymousDailyLimit,
         defaults.anonymousDailyLimit,
       ),
       radio(
@@ -226,32 +319,13 @@ export function settingsModal(overrides: SettingOverrides, defaults: WorkspaceSe
         [
           { value: CHOICES.default, text: `The default (${ownersText(defaults.knowledgeOwners)})` },
           { value: CHOICES.none, text: "Nobody: questions the bot cannot answer go to no one" },
-          { value: CHOICES.usergroup, text: "The user group below: each member is asked by DM" },
-          { value: CHOICES.channel, text: "The channel below: asked there, its members answer" },
+          { value: CHOICES.usergroup, text: "A user group: each member is asked by DM" },
+          { value: CHOICES.channel, text: "A channel: asked there, its members answer" },
         ],
-        ownersChoice(overrides),
+        form.ownersChoice,
         "Who answers the questions the bot cannot.",
       ),
-      textInput(
-        "knowledgeOwners",
-        "Policy lead user group",
-        "A user group id such as S012AB3CD.",
-        owners?.kind === "usergroup" ? owners.id : undefined,
-        CHOICE_BLOCKS.knowledgeOwnersGroup,
-      ),
-      {
-        type: "input",
-        block_id: CHOICE_BLOCKS.knowledgeOwnersChannel,
-        optional: true,
-        label: plain("Policy lead channel"),
-        hint: plain("Invite the bot to it, so it can post there and see who is in it."),
-        element: {
-          type: "conversations_select",
-          action_id: CHOICE_BLOCKS.knowledgeOwnersChannel,
-          filter: { include: ["public", "private"], exclude_bot_users: true },
-          ...(owners?.kind === "channel" ? { initial_conversation: owners.id } : {}),
-        },
-      },
+      ...ownerFields,
       {
         type: "input",
         block_id: FIELD_BLOCKS.digestTime,
@@ -263,7 +337,7 @@ export function settingsModal(overrides: SettingOverrides, defaults: WorkspaceSe
         element: {
           type: "timepicker",
           action_id: FIELD_BLOCKS.digestTime,
-          ...(overrides.digestTime ? { initial_time: overrides.digestTime } : {}),
+          ...(form.digestTime ? { initial_time: form.digestTime } : {}),
         },
       },
     ],

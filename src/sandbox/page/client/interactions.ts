@@ -32,8 +32,10 @@ async function sendAction(session: Session, control: HTMLElement): Promise<void>
   const { actionId = "", blockId = "" } = control.dataset;
   const value = control.dataset.kind === "button" ? undefined : controlValue(control);
   if (control.dataset.url) window.open(control.dataset.url, "_blank", "noopener");
+  const form = container.type === "view" ? control.closest<HTMLFormElement>("form.modal") : null;
+  const values = form ? { values: formValues(form) } : {};
   control.classList.add("busy");
-  await session.report(post("action", { as: session.as, container, actionId, blockId, value }));
+  await session.report(post("action", { as: session.as, container, actionId, blockId, value, ...values }));
   control.classList.remove("busy");
   if (control.dataset.kind === "overflow" && control instanceof HTMLSelectElement) control.value = "";
 }

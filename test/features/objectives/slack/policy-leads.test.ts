@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -328,5 +329,104 @@ describe("policy leads named by a user group", () => {
     await t.slack.blockAction({ user: PEOPLE.lead.id, actionId: "policy_question_answer", container });
     await waitUntil(() => t.standin.openViewsFor(PEOPLE.lead.id).at(-1)?.callback_id === "policy_answer_form");
     expect(t.standin.openViewsFor(PEOPLE.staff.id)).toHaveLength(1);
+  });
+});
+
+describe("review reminders where the workspace has no policy leads", () => {
+  const clock = new ManualClock(new Date("2027-05-26T09:30:00Z"));
+  const ADMIN = { id: "U0ADMIN01", name: "ruth.mills", real_name: "Ruth Mills", is_admin: true } as const;
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot({ clock });
+    t.standin.workspace.addUser(ADMIN);
+    t.standin.workspace.addChannel({
+      id: POLICY_LEADS,
+      name: "policy-leads",
+      is_private: true,
+      members: [PEOPLE.lead.id],
+    });
+    t.standin.workspace.setBotMembership(POLICY_LEADS, true);
+  });
+  afterAll(() => t?.close());
+
+  const job = () => {
+    const reviews = t.bot.core.features.objectives.reviewJob;
+    if (!reviews) throw new Error("no review job");
+    return reviews.runOnce();
+  };
+
+  /** Every claim of a reminder, as the database saw it (a claim given back leaves no row behind). */
+  async function countClaims() {
+    const { db } = t.bot.core.database;
+    await db.$executeRawUnsafe('CREATE TABLE "ClaimsSeen" ("answerId" TEXT NOT NULL)');
+    await db.$executeRawUnsafe(
+      'CREATE TRIGGER "ClaimSeen" AFTER INSERT ON "ApprovedAnswerReminder" BEGIN INSERT INTO "ClaimsSeen" VALUES (NEW."answerId"); END',
+    );
+    return async () => {
+      const rows = await db.$queryRawUnsafe<{ claims: unknown }[]>('SELECT COUNT(*) AS "claims" FROM "ClaimsSeen"');
+      return Number(rows[0]?.claims);
+    };
+  }
+
+  async function choosePolicyLeadsChannel() {
+    const published = t.standin.callsTo("views.publish").length;
+    await t.slack.appHomeOpened(ADMIN.id);
+    await waitUntil(() => t.standin.callsTo("views.publish").length > published);
+    const home = t.standin.homeViewOf(ADMIN.id);
+    if (!home) throw new Error("no App Home");
+    await t.slack.blockAction({
+      user: ADMIN.id,
+      actionId: "settings_open",
+      container: { type: "view", viewId: home.id },
+    });
+    await waitUntil(() => t.standin.openViewsFor(ADMIN.id).at(-1)?.callback_id === "workspace_settings");
+    const form = t.standin.openViewsFor(ADMIN.id).at(-1);
+    if (!form) throw new Error("no Settings modal");
+    const updates = t.standin.callsTo("views.update").length;
+    const choice = "settings_knowledge_owners";
+    await t.slack.blockAction({
+      user: ADMIN.id,
+      actionId: choice,
+      value: "channel",
+      container: { type: "view", viewId: form.id },
+    });
+    await waitUntil(() => t.standin.callsTo("views.update").length > updates);
+    const saved = await t.slack.viewSubmission({
+      user: ADMIN.id,
+      viewId: form.id,
+      valuesByBlock: {
+        [choice]: { [choice]: "channel" },
+        settings_knowledge_owners_channel: { settings_knowledge_owners_channel: POLICY_LEADS },
+      },
+    });
+    expect(saved.effect.kind).toBe("updated");
+  }
+
+  it("claims no reminder while nobody is there to remind, and reminds once the admins choose policy leads", async () => {
+    const workspaceId = t.standin.workspace.team.id;
+    await t.bot.core.features.objectives.approvedAnswers.save(
+      {
+        id: randomUUID(),
+        workspaceId,
+        question: UNANSWERABLE,
+        answer: "Tender disputes go to the legal panel the commissioning support unit retains.",
+        source: null,
+        authorId: PEOPLE.lead.id,
+        authorName: "Helen Ward",
+        approvedAt: new Date("2026-11-26T10:00:00Z"),
+        reviewBy: "2027-05-26",
+      },
+      clock.now(),
+    );
+    const claims = await countClaims();
+    expect(await job()).toBe(0);
+    expect(await job()).toBe(0);
+    expect(await claims()).toBe(0);
+
+    await choosePolicyLeadsChannel();
+    expect(await job()).toBe(1);
+    expect(await job()).toBe(0);
+    expect(await claims()).toBe(1);
+    expect(readable(t.standin.messagesIn(POLICY_LEADS).at(-1))).toContain("An approved answer is due for review");
   });
 });

@@ -49,11 +49,24 @@ async function saveSettings(t: InstalledTestBot, valuesByBlock: Record<string, R
   );
   const form = standin.openViewsFor(NORTH_ADMIN.id).at(-1);
   if (!form) throw new Error("no settings modal");
+  // Each choice made first, as in Slack: the modal is drawn again with the fields that go with it.
+  for (const choice of ["settings_leads_choice", "settings_knowledge_owners"]) {
+    const option = valuesByBlock[choice]?.[choice];
+    if (typeof option !== "string") continue;
+    const updates = t.standin.callsTo("views.update").length;
+    await slack.blockAction({
+      user: NORTH_ADMIN.id,
+      actionId: choice,
+      value: option,
+      container: { type: "view", viewId: form.id },
+    });
+    await waitUntil(() => t.standin.callsTo("views.update").length > updates);
+  }
   return slack.viewSubmission({ user: NORTH_ADMIN.id, viewId: form.id, valuesByBlock });
 }
 
-/** Someone mentions the bot with a question it cannot answer, and sends it to the policy leads. */
-async function askPolicyLeads(t: InstalledTestBot, place: Place): Promise<string> {
+/** Someone mentions the bot with a question it cannot answer and presses Ask a policy lead: the form. */
+async function openAskForm(t: InstalledTestBot, place: Place) {
   const { slack, standin } = t.team(place);
   const bot = standin.workspace.app.botUserId;
   const asked = await slack.userMessage({
@@ -72,8 +85,15 @@ async function askPolicyLeads(t: InstalledTestBot, place: Place): Promise<string
   await waitUntil(() => t.standin.callsTo("views.open").length > opened);
   const form = standin.openViewsFor(place.staff.id).at(-1);
   if (!form) throw new Error("no Ask a policy lead modal");
+  return { form, reply };
+}
+
+/** Someone mentions the bot with a question it cannot answer, and sends it to the policy leads. */
+async function askPolicyLeads(t: InstalledTestBot, place: Place): Promise<string> {
+  const { form } = await openAskForm(t, place);
   const shownLeads = readable(form.blocks);
-  expect((await slack.viewSubmission({ user: place.staff.id, viewId: form.id })).effect.kind).toBe("updated");
+  const sent = await t.team(place).slack.viewSubmission({ user: place.staff.id, viewId: form.id });
+  expect(sent.effect.kind).toBe("updated");
   return shownLeads;
 }
 
@@ -168,6 +188,34 @@ describe("settings one workspace's admins choose, applied in that workspace only
       kind: "usergroup",
       id: ENV_POLICY_GROUP,
     });
+  });
+
+  it("sends nothing, and says so, when the admins chose nobody after the form to ask a policy lead was opened", async () => {
+    t = await startTwoWorkspaces();
+    const { slack, standin } = t.team(NORTH);
+    const { form, reply } = await openAskForm(t, NORTH);
+    expect(readable(form.blocks)).toContain(`<!subteam^${ENV_POLICY_GROUP}>`);
+    expect(
+      (await saveSettings(t, { settings_knowledge_owners: { settings_knowledge_owners: "none" } })).effect.kind,
+    ).toBe("updated");
+
+    const submitted = await slack.viewSubmission({ user: NORTH.staff.id, viewId: form.id });
+    expect(submitted.effect.kind).toBe("updated");
+    const told = readable(standin.openViewsFor(NORTH.staff.id).at(-1)?.blocks);
+    expect(told).toContain("This workspace has no policy leads to ask any more, so your question was not sent");
+    expect(await t.bot.core.database.db.policyQuestion.count()).toBe(0);
+    const cards = t.standin
+      .callsTo("chat.postMessage")
+      .filter((c) => readable(c.params).includes("Question for a policy lead"));
+    expect(cards).toEqual([]);
+
+    // Pressed again, the button says there is nobody to ask.
+    await slack.blockAction({
+      user: NORTH.staff.id,
+      actionId: "answer_ask_policy_lead",
+      container: { type: "message", channel: NORTH.channel.id, ts: String(reply.response.ts) },
+    });
+    await t.standin.waitForCall("response_url", (c) => readable(c.params).includes("No policy leads"));
   });
 
   it("subscribes without a time at the workspace's default digest time, else the environment's; a time given still wins", async () => {

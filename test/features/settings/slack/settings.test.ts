@@ -49,6 +49,29 @@ async function openSettings(t: TestBot, user: string) {
   return t.standin.openViewsFor(user).at(-1)!;
 }
 
+type Values = Record<string, Record<string, string | string[] | null>>;
+
+/**
+ * The admin picks an option of one of the modal's choices, as Slack's client sends it (with what
+ * is typed in the other fields), and the modal is drawn again: the modal as it then shows.
+ */
+async function choose(t: TestBot, viewId: string, choice: string, option: string, valuesByBlock?: Values) {
+  const updates = t.standin.callsTo("views.update").length;
+  await t.slack.blockAction({
+    user: ADMIN.id,
+    actionId: choice,
+    value: option,
+    container: { type: "view", viewId },
+    ...(valuesByBlock ? { valuesByBlock } : {}),
+  });
+  await waitUntil(() => t.standin.callsTo("views.update").length > updates);
+  const view = t.standin.openViewsFor(ADMIN.id).at(-1);
+  if (!view) throw new Error("no Settings modal");
+  return view;
+}
+
+const blockIds = (view: { blocks: { block_id?: unknown }[] }) => view.blocks.map((block) => String(block.block_id));
+
 function workspace(t: TestBot) {
   return t.standin.workspace.team.id;
 }
@@ -79,6 +102,7 @@ describe("Settings in Slack", () => {
 
     const view = await openSettings(t, ADMIN.id);
     expect(view.callback_id).toBe("workspace_settings");
+    await choose(t, view.id, "settings_leads_choice", "named");
     const submitted = await t.slack.viewSubmission({
       user: ADMIN.id,
       viewId: view.id,
@@ -174,17 +198,26 @@ describe("Settings in Slack", () => {
     expect(await leads.isLead(workspace(t), GROUP_LEAD.id)).toBe(true);
   });
 
-  it("points out leads named against the choice, or none named for it, and stores nothing", async () => {
+  it("points out leads named against the choice next to them, or none named for it, and stores nothing", async () => {
     t = await startSettingsBot();
     const view = await openSettings(t, ADMIN.id);
+    await choose(t, view.id, "settings_leads_choice", "named");
+    // The admin went back to the default, and their client never drew the modal again.
     const namedButDefault = await t.slack.viewSubmission({
       user: ADMIN.id,
       viewId: view.id,
-      valuesByBlock: { settings_leads: { settings_leads: [PEOPLE.colleague.id] } },
+      valuesByBlock: {
+        settings_leads_choice: { settings_leads_choice: "default" },
+        settings_leads: { settings_leads: [PEOPLE.colleague.id] },
+        settings_lead_group: { settings_lead_group: "S0LEADS01" },
+      },
     });
     expect(namedButDefault.effect).toMatchObject({
       kind: "errors",
-      errors: { settings_leads_choice: expect.stringContaining("You named leads below") },
+      errors: {
+        settings_leads: expect.stringContaining("Clear this, or choose “These people and user group”"),
+        settings_lead_group: expect.stringContaining("Clear this"),
+      },
     });
     const chosenButEmpty = await t.slack.viewSubmission({
       user: ADMIN.id,
@@ -192,6 +225,7 @@ describe("Settings in Slack", () => {
       valuesByBlock: {
         settings_leads_choice: { settings_leads_choice: "named" },
         settings_leads: { settings_leads: null },
+        settings_lead_group: { settings_lead_group: null },
       },
     });
     expect(chosenButEmpty.effect).toMatchObject({
@@ -202,34 +236,140 @@ describe("Settings in Slack", () => {
     expect(await t.bot.core.features.concerns.leads.isLead(workspace(t), PEOPLE.lead.id)).toBe(true);
   });
 
+  it("shows only the fields that go with each choice, drawn again as the choice changes, keeping what was typed", async () => {
+    t = await startSettingsBot();
+    const opened = await openSettings(t, ADMIN.id);
+    const drawnHash = opened.hash;
+    const pickers = ["settings_leads", "settings_lead_group"];
+    const owners = ["settings_knowledge_owners_group", "settings_knowledge_owners_channel"];
+    for (const id of [...pickers, ...owners]) expect(blockIds(opened)).not.toContain(id);
+
+    const typed = {
+      settings_ack_days: { settings_ack_days: "4" },
+      settings_digest_time: { settings_digest_time: "07:30" },
+    };
+    const group = await choose(t, opened.id, "settings_knowledge_owners", "usergroup", typed);
+    expect(group.id).toBe(opened.id);
+    expect(blockIds(group)).toContain("settings_knowledge_owners_group");
+    expect(blockIds(group)).not.toContain("settings_knowledge_owners_channel");
+    const update = t.standin.callsTo("views.update").at(-1);
+    expect(update?.params.hash).toBe(drawnHash);
+    // What was typed elsewhere stays: Slack keeps it, and the redrawn modal starts from it too.
+    expect(readable(update?.params.view)).toContain('"initial_value":"4"');
+    expect(readable(update?.params.view)).toContain('"initial_time":"07:30"');
+    expect(group.state.values.settings_ack_days?.settings_ack_days).toMatchObject({ value: "4" });
+
+    const channel = await choose(t, opened.id, "settings_knowledge_owners", "channel", {
+      settings_knowledge_owners_group: { settings_knowledge_owners_group: "S0POLICY1" },
+    });
+    expect(blockIds(channel)).toContain("settings_knowledge_owners_channel");
+    expect(blockIds(channel)).not.toContain("settings_knowledge_owners_group");
+    for (const option of ["default", "none"]) {
+      const neither = await choose(t, opened.id, "settings_knowledge_owners", option);
+      for (const id of owners) expect(blockIds(neither)).not.toContain(id);
+    }
+    const named = await choose(t, opened.id, "settings_leads_choice", "named");
+    expect(blockIds(named)).toEqual(expect.arrayContaining(pickers));
+    for (const option of ["none", "default"]) {
+      const none = await choose(t, opened.id, "settings_leads_choice", option);
+      for (const id of pickers) expect(blockIds(none)).not.toContain(id);
+    }
+    expect(readable(t.standin.openViewsFor(ADMIN.id).at(-1)?.blocks)).toContain('"initial_value":"4"');
+    // Nothing is stored until Save.
+    expect(await t.bot.core.features.settings.service.changes(workspace(t))).toEqual([]);
+  });
+
+  it("ends up showing the newest choice when an older redraw lands after it and is refused for its stale hash", async () => {
+    t = await startSettingsBot();
+    const opened = await openSettings(t, ADMIN.id);
+    const drawnHash = opened.hash;
+    const updates = t.standin.callsTo("views.update").length;
+    // The first redraw is slow to reach Slack; the admin has chosen again in the meantime.
+    t.standin.failNext("views.update", { delayMs: 3_000 });
+    const press = (option: string) =>
+      t.slack.blockAction({
+        user: ADMIN.id,
+        actionId: "settings_knowledge_owners",
+        value: option,
+        container: { type: "view", viewId: opened.id },
+      });
+    await press("usergroup");
+    await waitUntil(() => t.standin.pendingFailures("views.update") === 0);
+    await press("channel");
+    await waitUntil(() => t.standin.callsTo("views.update").length >= updates + 2, 15_000);
+    const calls = t.standin.callsTo("views.update").slice(updates);
+    expect(calls.map((call) => call.params.hash)).toEqual([drawnHash, drawnHash]);
+    expect(calls.map((call) => call.response.error ?? "ok").sort()).toEqual(["hash_conflict", "ok"]);
+    // A round trip through the bot, so that a wrongful retry would have been made by now.
+    await homeOf(t, ADMIN.id);
+    expect(t.standin.callsTo("views.update")).toHaveLength(updates + 2);
+    const shown = t.standin.openViewsFor(ADMIN.id).at(-1);
+    expect(shown ? blockIds(shown) : []).toContain("settings_knowledge_owners_channel");
+    expect(shown ? blockIds(shown) : []).not.toContain("settings_knowledge_owners_group");
+  });
+
+  it("draws the newest choice again on top of the older one's redraw when that landed first and made its hash stale", async () => {
+    t = await startSettingsBot();
+    const opened = await openSettings(t, ADMIN.id);
+    const drawnHash = opened.hash;
+    const updates = t.standin.callsTo("views.update").length;
+    // Both redraws are slow to reach Slack, the older one first; the newer was chosen before it landed.
+    t.standin.failNext("views.update", { delayMs: 1_500, times: 2 });
+    const press = (option: string) =>
+      t.slack.blockAction({
+        user: ADMIN.id,
+        actionId: "settings_knowledge_owners",
+        value: option,
+        container: { type: "view", viewId: opened.id },
+      });
+    await press("usergroup");
+    await waitUntil(() => t.standin.pendingFailures("views.update") === 1);
+    await press("channel");
+    await waitUntil(() => t.standin.callsTo("views.update").length >= updates + 3, 15_000);
+    const calls = t.standin.callsTo("views.update").slice(updates);
+    expect(calls.map((call) => call.response.error ?? "ok")).toEqual(["ok", "hash_conflict", "ok"]);
+    expect(calls.map((call) => call.params.hash).slice(0, 2)).toEqual([drawnHash, drawnHash]);
+    expect(calls[2]?.params.hash).toBe(calls[0]?.response.view && (calls[0].response.view as { hash: string }).hash);
+    const shown = t.standin.openViewsFor(ADMIN.id).at(-1);
+    expect(shown ? blockIds(shown) : []).toContain("settings_knowledge_owners_channel");
+    expect(shown ? blockIds(shown) : []).not.toContain("settings_knowledge_owners_group");
+  });
+
   it("asks for the policy leads' group or channel as chosen, one of them only, and checks the id", async () => {
     t = await startSettingsBot();
     const view = await openSettings(t, ADMIN.id);
-    const submit = (valuesByBlock: Record<string, Record<string, string | null>>) =>
+    const submit = (valuesByBlock: Values) =>
       t.slack.viewSubmission({ user: ADMIN.id, viewId: view.id, valuesByBlock });
+    await choose(t, view.id, "settings_knowledge_owners", "channel");
     expect(
       (await submit({ settings_knowledge_owners: { settings_knowledge_owners: "channel" } })).effect,
     ).toMatchObject({
       kind: "errors",
       errors: { settings_knowledge_owners_channel: expect.stringContaining("Fill this in") },
     });
+    // Chosen without the modal drawn again: the group's field is not there to fill in.
     expect(
-      (
-        await submit({
-          settings_knowledge_owners: { settings_knowledge_owners: "channel" },
-          settings_knowledge_owners_channel: { settings_knowledge_owners_channel: OTHER_TRIAGE.id },
-          settings_knowledge_owners_group: { settings_knowledge_owners_group: "S0POLICY1" },
-        })
-      ).effect,
+      (await submit({ settings_knowledge_owners: { settings_knowledge_owners: "usergroup" } })).effect,
     ).toMatchObject({
       kind: "errors",
-      errors: { settings_knowledge_owners_group: expect.stringContaining("one user group or one channel") },
+      errors: { settings_knowledge_owners: expect.stringContaining("Name the user group") },
     });
     expect(
       (
         await submit({
+          settings_knowledge_owners: { settings_knowledge_owners: "none" },
+          settings_knowledge_owners_channel: { settings_knowledge_owners_channel: OTHER_TRIAGE.id },
+        })
+      ).effect,
+    ).toMatchObject({
+      kind: "errors",
+      errors: { settings_knowledge_owners_channel: expect.stringContaining("Clear this, or choose it") },
+    });
+    await choose(t, view.id, "settings_knowledge_owners", "usergroup");
+    expect(
+      (
+        await submit({
           settings_knowledge_owners: { settings_knowledge_owners: "usergroup" },
-          settings_knowledge_owners_channel: { settings_knowledge_owners_channel: null },
           settings_knowledge_owners_group: { settings_knowledge_owners_group: "policy leads" },
         })
       ).effect,
@@ -239,10 +379,10 @@ describe("Settings in Slack", () => {
     });
     expect(await t.bot.core.features.settings.service.changes(workspace(t))).toEqual([]);
 
+    await choose(t, view.id, "settings_knowledge_owners", "channel");
     const saved = await submit({
       settings_knowledge_owners: { settings_knowledge_owners: "channel" },
       settings_knowledge_owners_channel: { settings_knowledge_owners_channel: OTHER_TRIAGE.id },
-      settings_knowledge_owners_group: { settings_knowledge_owners_group: null },
     });
     expect(saved.effect.kind).toBe("updated");
     expect((await t.bot.core.features.settings.forWorkspace(workspace(t))).knowledgeOwners).toEqual({
@@ -259,6 +399,7 @@ describe("Settings in Slack", () => {
   it("answers bad values with field errors and stores nothing", async () => {
     t = await startSettingsBot();
     const view = await openSettings(t, ADMIN.id);
+    await choose(t, view.id, "settings_leads_choice", "named");
     const submitted = await t.slack.viewSubmission({
       user: ADMIN.id,
       viewId: view.id,
@@ -284,11 +425,11 @@ describe("Settings in Slack", () => {
     const submitted = await t.slack.viewSubmission({
       user: ADMIN.id,
       viewId: view.id,
-      valuesByBlock: { settings_leads: { settings_leads: [ADMIN.id] } },
+      valuesByBlock: { settings_ack_days: { settings_ack_days: "7" } },
     });
     expect(submitted.effect.kind).toBe("updated");
     expect(readable(t.standin.openViewsFor(ADMIN.id).at(-1)?.blocks)).toContain("Nothing was changed");
     expect(await t.bot.core.features.settings.service.changes(workspace(t))).toEqual([]);
-    expect(await t.bot.core.features.concerns.leads.isLead(workspace(t), ADMIN.id)).toBe(false);
+    expect((await t.bot.core.features.settings.forWorkspace(workspace(t))).acknowledgeWithinWorkingDays).not.toBe(7);
   });
 });

@@ -55,7 +55,7 @@ function update(ctx: StandinContext, params: Params) {
   if (args.hash && args.hash !== target.hash) return refuse("hash_conflict");
   const view = acceptedView(ctx, args.view, target.type);
   refuseDuplicateExternalId(ctx, view, target);
-  return { view: renderView(ctx, ctx.views.update(target, view)) };
+  return { view: renderView(ctx, ctx.views.update(target, view, { keepEntered: true })) };
 }
 
 function publish(ctx: StandinContext, params: Params) {

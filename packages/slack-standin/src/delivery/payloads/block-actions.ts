@@ -4,7 +4,7 @@ import type { StandinContext } from "../../context";
 import type { Block, StoredView } from "../../state/types";
 import { channelRef, interactionBase, requireChannel } from "./common";
 import { actionFields, isStateful, stateEntry, type UserInput } from "./element-state";
-import { findElement } from "./view-state";
+import { buildViewState, type EnteredValuesByBlock, findElement } from "./view-state";
 
 export type ActionContainer =
   | { type: "message"; channel: string; ts: string; ephemeral?: boolean }
@@ -18,6 +18,11 @@ export interface BlockActionInput {
   /** What the user picked or typed; buttons need none. */
   value?: UserInput;
   container: ActionContainer;
+  /**
+   * In a modal: what the user has typed or picked in its other inputs so far, by block_id then
+   * action_id. Slack's client sends it in `view.state.values` with the action, and keeps it.
+   */
+  valuesByBlock?: EnteredValuesByBlock;
 }
 
 /** `type: "block_actions"` for an element the stand-in finds in the stored message or view. */
@@ -31,6 +36,11 @@ function action(ctx: StandinContext, blocks: Block[], input: BlockActionInput, w
   const found = findElement(blocks, input.actionId, input.blockId);
   if (!found) throw new Error(`No element with action_id ${input.actionId} in ${where}`);
   const { block, element } = found;
+  if (block.type === "input" && block.dispatch_action !== true) {
+    throw new Error(
+      `Slack sends no block_actions for ${input.actionId}: its input block ${String(block.block_id)} does not set dispatch_action`,
+    );
+  }
   const fields = actionFields(element, input.value);
   const entry = isStateful(element) ? stateEntry(element, input.value) : undefined;
   const base = { action_id: input.actionId, block_id: String(block.block_id), type: element.type };
@@ -86,6 +96,7 @@ function onMessage(
 function onView(ctx: StandinContext, input: BlockActionInput, viewId: string) {
   const view = openViewOf(ctx, viewId, input.user);
   const picked = action(ctx, view.blocks, input, `view ${viewId}`);
+  if (input.valuesByBlock) view.state = buildViewState(view.blocks, view.state, {}, input.valuesByBlock);
   if (picked.entry) {
     const blockId = String(picked.block.block_id);
     view.state.values[blockId] = { ...view.state.values[blockId], [input.actionId]: picked.entry };

@@ -14,6 +14,7 @@ import {
   approvedModal,
   askPolicyLeadModal,
   choseAnonymous,
+  noPolicyLeadsModal,
   noticeModal,
   ownerQuestionCard,
   requestSentModal,
@@ -62,6 +63,9 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
       return ack({ response_action: "update", view: noticeModal("Please open it again", UNCHECKED_FORM_TEXT) });
     const workspaceId = body.team?.id ?? null;
     if (!metadata || !workspaceId) return ack({ response_action: "update", view: noticeModal("Expired", GONE) });
+    // The admins may have chosen nobody since the form opened: asked again, as it is now.
+    const owners = await deps.owners.forWorkspace(workspaceId, { fresh: true });
+    if (!owners.configured) return ack({ response_action: "update", view: noPolicyLeadsModal() });
     const anonymous = choseAnonymous(modalInputs(view.state.values)(ANSWER_INPUTS.anonymous)?.selected_options);
     const outcome = await deps.leads.request({
       questionId: metadata.q,
@@ -74,7 +78,6 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
       return ack({ response_action: "update", view: noticeModal("Expired", GONE) });
     if (outcome.kind === "already_sent")
       return ack({ response_action: "update", view: noticeModal("Already sent", alreadySentText(outcome.request)) });
-    const owners = await deps.owners.forWorkspace(workspaceId);
     await ack({ response_action: "update", view: requestSentModal(owners.label) });
     try {
       const today = londonDay(deps.clock.now());

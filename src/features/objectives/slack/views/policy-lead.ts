@@ -55,6 +55,14 @@ export function requestSentModal(ownersLabel: string): ModalView {
   );
 }
 
+/** The workspace's admins chose nobody after the person opened the form: nothing is sent or kept. */
+export function noPolicyLeadsModal(): ModalView {
+  return noticeModal(
+    "Not sent",
+    "This workspace has no policy leads to ask any more, so your question was not sent and nothing was kept. A workspace admin can choose policy leads in Settings on localism-bot's Home tab.",
+  );
+}
+
 export function alreadySentText(request: PolicyQuestion): string {
   return request.answeredAt
     ? `A policy lead already answered this question on ${dayOf(request.answeredAt)}: ask it again to see the approved answer.`
