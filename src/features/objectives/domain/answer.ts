@@ -2,7 +2,7 @@ import { createObjectiveFinder } from "./find-objective";
 import type { KnowledgeBase, Objective, Passage } from "./knowledge-base";
 import { HERE_AND_NOW_WORDS, hereAndNowPhrases, offDomainWords } from "./off-domain";
 import { actionTerms, definitionTerms, type NamedObjective, preferenceBonus } from "./preferences";
-import { type QuestionShape, readQuestion, statesQuantity } from "./question";
+import { type QuestionShape, readQuestion, statesQuantity, withoutAskerRole } from "./question";
 import {
   type DocumentKind,
   type KnownWord,
@@ -177,10 +177,11 @@ interface Ranked {
 function answerQuestion(
   index: SearchIndex,
   names: ObjectiveName[],
-  question: string,
+  message: string,
   stored: StoredEvidence,
 ): AskResult {
-  const declined: AskResult = { question, answered: false, direct: false, answers: [] };
+  const declined: AskResult = { question: message, answered: false, direct: false, answers: [] };
+  const question = withoutAskerRole(message);
   const shape = readQuestion(question);
   if (shape.ownOrganisation) return declined;
   if (offDomainWords(shape.focus ?? question, (word) => index.uses(word, stored)).length > 0) return declined;
@@ -193,7 +194,10 @@ function answerQuestion(
 
   const found = focusedHits(index, question, shape, stored) ?? whole.hits;
   const hits = shape.howMany ? found.filter((hit) => countsWhatIsAsked(hit.document, shape.howMany?.of)) : found;
-  const objective = namedObjective(names, whole.terms);
+  // What the asker already knows ("the first objective is about power, but...") names no objective asked about.
+  const objective =
+    (shape.focus === undefined ? undefined : namedObjective(names, analyse(shape.focus))) ??
+    namedObjective(names, whole.terms);
   const best = hits[0]?.score ?? 0;
   const ranked = rank(hits, shape, objective, best);
   const loose = best < DIRECT_THRESHOLD && coverage < LOOSE_MATCH_COVERAGE;
@@ -207,7 +211,7 @@ function answerQuestion(
   const direct = best >= DIRECT_THRESHOLD && first.hit.document.role !== "background";
   // The closest passage alone would say little: the other passages that match come with it.
   const others = direct ? rest : ranked.filter((entry) => entry !== first && entry.hit.score >= ANSWER_THRESHOLD);
-  return { question, answered: true, direct, answers: [first, ...others].slice(0, MAX_ANSWERS).map(toAnswer) };
+  return { question: message, answered: true, direct, answers: [first, ...others].slice(0, MAX_ANSWERS).map(toAnswer) };
 }
 
 /**

@@ -74,6 +74,7 @@ const LETTER_PATTERNS = [
 const PERSONAL_PATTERNS = [
   /\b(?:how|where|who|when|what)\s+(?:do|can|could|should|shall|would)\s+i\b/,
   /\b(?:book|get|give|send|paid|pay|sort|find)\s+me\b/,
+  /\b(?:can|could|may)\s+i\s+(?:book|borrow|reserve|bring|park|use|have)\b/,
   // Applying for a post is a personal errand, whatever the post.
   /\b(?:want|wanting|like|hoping|going|planning|keen|thinking\s+of)\s+to\s+apply\b|\bapply(?:ing)?\s+for\s+(?:a|the|one|this|that)\b/,
 ];
@@ -114,9 +115,10 @@ const ACTION = new RegExp(
   String.raw`\b(?:can|could|will|would|should|does|do|may|might|is|are)\s+(?:the\s+)?(?:${BODIES})\s+(?:(?:going|allowed|meant|supposed|able)\s+to\s+|still\s+|really\s+|actually\s+)?([a-z]+)`,
 );
 
-/** "which of the four objectives", "what objective", "which one of the objectives", "under which heading". */
+/** "which of the four objectives", "what objective", "which one of the objectives", "under which heading",
+ * "the one about X, which number is that". */
 const WHICH_OBJECTIVE =
-  /\b(?:which|what)\s+(?:one\s+)?(?:of\s+the\s+(?:four\s+|4\s+)?(?:objectives|headings)|objective|heading)\b/;
+  /\b(?:which|what)\s+(?:one\s+)?(?:of\s+the\s+(?:four\s+|4\s+)?(?:objectives|headings)|objective|heading|number)\b/;
 
 /** Nouns that follow a body's name ("does the SoS letter say", "is the CSU budget"): not what it may do. */
 const NOT_ACTIONS = new Set([
@@ -205,6 +207,29 @@ const REFERS_BACK = [
   /\b(?:about|on|re|regarding|of)\s+(?:that|this|it)\W*$/i,
 ];
 
+/** "I know the first objective is about power, but what does the relationships one add": what comes
+ * after "but" is what is asked, what comes before it is what the asker already knows. */
+const BUT_ASKS =
+  /,?\s+but\s+(?=(?:what|which|how|why|who|where|when|does|do|did|is|are|can|could|will|would|should)\s)/i;
+
+/**
+ * Who is asking, said before the question ("comms officer here -", "GP board member asking -", "lay
+ * member on our GB:", "GP here, not a manager:"): it says nothing about what is asked.
+ */
+const ASKER_ROLE = [
+  /^\W*(?:(?:hi|hello|hey|morning|afternoon|evening)\b(?:\s+(?:all|team|everyone|folks))?\W+)?(?:(?:i'?m|i\s+am)\s+)?(?:an?\s+|the\s+)?(?:[a-z'&/]+\s+){0,4}?[a-z'&/]+\s+(?:here|asking|speaking)(?:\s*,?\s*not\s+an?\s+[a-z]+)?\s*(?:[:,;.]|\s-+|\s[–—])\s*/i,
+  /^\W*(?:[a-z'&/]+\s+){0,3}?(?:lead|officer|member|manager|director|gp|chair|nurse|pharmacist|clinician|analyst|commissioner|accountant|administrator|comms)(?:\s+(?:on|at|for|from|in)\s+(?:our|the|a|an)\s+[a-z]+)?\s*:\s*/i,
+];
+
+/** The question without a first clause that only says who is asking. */
+export function withoutAskerRole(question: string): string {
+  for (const pattern of ASKER_ROLE) {
+    const rest = question.replace(pattern, "");
+    if (rest !== question && rest.trim() !== "") return rest;
+  }
+  return question;
+}
+
 /**
  * The sentences ending in "?" of a message that also has sentences that do not; with the sentence
  * before one that refers back to it ("... Is that a fair summary?").
@@ -212,10 +237,12 @@ const REFERS_BACK = [
 function askingSentences(question: string): string | undefined {
   const sentences = question
     .split(/(?<=[.!?])\s+/)
+    .flatMap((sentence) => sentence.split(BUT_ASKS))
     .map((sentence) => sentence.trim())
     .filter(Boolean);
   const asking = sentences.flatMap((sentence, index) => {
-    if (!sentence.endsWith("?")) return [];
+    const afterBut = index > 0 && index === sentences.length - 1 && BUT_ASKS.test(question);
+    if (!sentence.endsWith("?") && !afterBut) return [];
     const before = sentences[index - 1];
     return REFERS_BACK.some((pattern) => pattern.test(sentence)) && before !== undefined && !before.endsWith("?")
       ? [before, sentence]

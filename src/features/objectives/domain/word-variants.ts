@@ -94,6 +94,23 @@ const VARIANTS: Record<string, string> = {
   backed: "welcomed",
   endorsed: "welcomed",
   hq: "headquarters",
+  // checking up on a CCG is the "oversight" the letter wants replaced by insight
+  inspect: "oversight",
+  inspects: "oversight",
+  inspecting: "oversight",
+  inspected: "oversight",
+  // what comes before the rest is the priority
+  trump: "priority",
+  trumps: "priority",
+  outrank: "priority",
+  outranks: "priority",
+  "takes precedence": "priority",
+  "take precedence": "priority",
+  "line by line": "micromanage",
+  // "what does it add on top": in addition, not the top of anything
+  "on top": "also",
+  leeway: "freedom",
+  latitude: "freedom",
   "head office": "headquarters",
   "head offices": "headquarters",
 };
@@ -160,7 +177,42 @@ const IDIOMS: [RegExp, string][] = [
     /\b(?:fair|fairer|equal)\s+(?:competition|terms|footing)\b|\bcompet(?:e|es|ing)\s+(?:fairly|on\s+equal\s+terms)\b/g,
     "level playing field",
   ],
+  // Getting on with the rest of the system is having relationships with it.
+  [
+    /\bget(?:s|ting)?\s+on\s+(?:well\s+)?with\s+(?:everyone|everybody|others|other\s+(?:bodies|organisations|orgs)|partners|people|each\s+other|the\s+rest)\b/g,
+    "relationships",
+  ],
+  // Who is in the driving seat or calling the shots is in control.
+  [/\bin\s+the\s+driving\s+seat\b|\bcall(?:s|ing)?\s+the\s+shots\b/g, "in control"],
+  // Needing someone's permission or sign-off is the opposite of autonomy.
+  [
+    /\b(?:need|needs|needed|require|requires|ask|asks|asking|seek|seeking)\s+(?:\S+\s+){0,3}?(?:permission|approval|say\s+so|go\s+ahead)\b/g,
+    "autonomy",
+  ],
+  // Room to act as one sees fit is freedom.
+  [
+    /\b(?:how\s+much|more|enough|plenty\s+of|some|any|less)\s+(?:rope|slack|elbow\s+room|room\s+to\s+manoeuvre|room\s+for\s+manoeuvre)\b/g,
+    "freedom",
+  ],
+  // Getting something in place is establishing it.
+  [/\b(?:get|gets|getting|got|put|puts|putting|have|having)\s+((?:\S+\s+){0,4}?)in\s+place\b/g, "establish $1"],
+  // A body keeping within its budget is held to its resource limit.
+  [
+    /\b(?:keep|keeps|keeping|kept|stay|stays|staying|live|lives|living)\s+within\s+(?:its|their|our|the|a)\s+(?:own\s+)?(?:budget|budgets|means|spending)\b/g,
+    "resource limit",
+  ],
+  // A CCG that runs its own budget has had it delegated.
+  [/\bour\s+own\s+(budgets?|allocations?)\b/g, "delegated $1"],
+  // How long a meeting was is its time, not a period ("how long does the letter cover").
+  [/\bhow\s+long\s+(?:was|were|did|is)\s+((?:\S+\s+){0,4}?(?:meeting|meetings|mtg))\b/g, "$1 time"],
+  // Whom a letter was written or sent to is its recipient.
+  [
+    /\bwho\s+((?:\S+\s+){1,6}?)(?:write|wrote|written|send|sent|address|addressed)\s+((?:\S+\s+){0,3}?)to\b/g,
+    "who $1$2recipient",
+  ],
   [/\bblock(?:s|ed|ing)?\s+((?:\S+\s+){0,2}?)(decisions?|plans?|choices?)\b/g, "overrule $1$2"],
+  // A body that can stop a CCG doing something can overrule it.
+  [/\bstop(?:s|ped|ping)?\s+(us|ccgs?|them|our\s+ccg|a\s+ccg)\b/g, "overrule $1"],
 ];
 
 const variants = new Map(Object.entries(VARIANTS));
@@ -170,9 +222,9 @@ const FIRST_WORDS = new Set([...variants.keys()].map((variant) => variant.split(
 
 /** Rewrites the variants in space-separated lower-case text, the longest phrase at each position first. */
 export function rewriteVariants(spacedText: string): string {
-  const words = IDIOMS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), spacedText).split(
-    " ",
-  );
+  const words = IDIOMS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), spacedText)
+    .split(" ")
+    .filter(Boolean);
   const output: string[] = [];
   let index = 0;
   while (index < words.length) {

@@ -247,7 +247,7 @@ describe("the way staff talk: names typed wrong, idioms, context before the ques
     ["lansly wrote to the comissioning board", "sos wrote to the nhscb"],
     ["departmnet of health", "dh"],
     ["can CCGs decide things for themselves", "can ccg decision autonomy"],
-    ["will the CB hand power down", "will the nhscb devolve power "],
+    ["will the CB hand power down", "will the nhscb devolve power"],
     ["run everything centrally", "centralise"],
     ["they want to take a cut of our CSU money", "they want to top slicing our csu money"],
     ["will CSUs be sold off", "will csu be privatised"],
@@ -322,5 +322,58 @@ describe("the way staff talk: names typed wrong, idioms, context before the ques
     expect(first("how much of our budget will be delegated this year").first?.passageId).toBe(
       "power-budget-delegation",
     );
+  });
+});
+
+describe("objectives named by what they are for, and who is asking", () => {
+  it.each([
+    ["will they be inspecting us", "will they be oversight us"],
+    ["who's in the driving seat on support", "who in control on support"],
+    ["do we need their permission first", "do we autonomy first"],
+    ["can a senate stop us doing it", "can a senate overrule us doing it"],
+    ["how long was the june meeting", "the june meeting time"],
+    ["who did the SoS write the letter to", "who did the sos the letter recipient"],
+    ["getting the structures in place", "establish the structures"],
+    ["the board keeping within its own budget", "nhscb resource limit"],
+    ["how much rope do we get", "freedom do we get"],
+    ["the first objective trumps the others", "the objective1 priority the others"],
+    ["what does it add on top", "what does it add also"],
+    ["do we run our own budget", "do we run delegated budget"],
+  ])("reads %j as %j", (typed, read) => {
+    expect(normaliseText(typed)).toBe(read);
+  });
+
+  it.each([
+    ["practice nurse here - can the clinical network stop us changing a pathway?", 1],
+    ["finance lead here: when will more of the allocation be delegated to CCGs", 1],
+    ["lay member here: how much rope does the letter give CCGs", 1],
+  ])("does not count who is asking against the question: %j", (question, objective) => {
+    const result = first(question);
+    expect(result.answered).toBe(true);
+    expect(result.first?.objective).toBe(objective);
+  });
+
+  it("answers 'the one about X, which number is that' with a passage filed under an objective", () => {
+    const result = first("the one about fair competition for providers, which number is that");
+    expect(result.first?.objective).toBe(4);
+  });
+
+  it("answers about the objective after 'but', not the one the asker already knows", () => {
+    expect(readQuestion("I know objective 2 is about the landscape, but what does the finance one ask for").focus).toBe(
+      "what does the finance one ask for",
+    );
+    const result = first("I know objective 2 is about the landscape, but what does the finance one ask for");
+    expect(result.first?.objective).toBe(3);
+  });
+
+  it("answers where the letter can be read, but declines converting a Word document", () => {
+    expect(first("has anyone got the SoS letter as a PDF").first?.passageId).toBe("letter-full-text");
+    expect(first("which papers reported on the letter").first?.passageId).toBe("letter-full-text");
+    expect(first("can someone convert this word doc to pdf for me").answered).toBe(false);
+  });
+
+  it("declines booking a room, whoever's room it is", () => {
+    expect(first("can I book the boardroom for the senate meeting").answered).toBe(false);
+    expect(first("running costs return: who in the CCG fills it in").answered).toBe(false);
   });
 });
