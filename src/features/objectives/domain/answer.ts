@@ -188,7 +188,8 @@ function answerQuestion(
   const whole = index.lookup(question, CANDIDATES, undefined, stored);
   const coverage = Math.max(
     questionCoverage(whole, shape.personal, hereAndNowPhrases(question)),
-    focusCoverage(index, shape, stored),
+    partCoverage(index, shape.focus, shape.personal, stored),
+    partCoverage(index, shape.afterDash, shape.personal, stored),
   );
   if (coverage < COVERAGE_THRESHOLD) return declined;
 
@@ -238,14 +239,15 @@ function questionCoverage(lookup: Lookup, personal: boolean, hereAndNow: number)
 }
 
 /**
- * In a message that gives context before it asks, how much of what it asks the index knows: the
- * context may be all about the asker's week ("three emails this week from the area team") while
- * the question is about the letter. Zero when the whole message asks.
+ * In a message that gives context before it asks, how much of what it asks (its asking sentences, or
+ * the question after a dash) the index knows: the context may be all about the asker's week ("three
+ * emails this week from the area team") while the question is about the letter. Zero when there is no
+ * such part.
  */
-function focusCoverage(index: SearchIndex, shape: QuestionShape, stored: StoredEvidence): number {
-  if (shape.focus === undefined) return 0;
-  const focus = index.lookup(shape.focus, CANDIDATES, undefined, stored);
-  return questionCoverage(focus, shape.personal, hereAndNowPhrases(shape.focus));
+function partCoverage(index: SearchIndex, part: string | undefined, personal: boolean, stored: StoredEvidence): number {
+  if (part === undefined) return 0;
+  const lookup = index.lookup(part, CANDIDATES, undefined, stored);
+  return questionCoverage(lookup, personal, hereAndNowPhrases(part));
 }
 
 /**

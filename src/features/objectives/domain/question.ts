@@ -14,6 +14,10 @@ export interface QuestionShape {
   action?: string;
   /** In a message of several sentences, those that ask (end with "?"), when others only give context. */
   focus?: string;
+  /** "authorisation panel next month - does the letter say how much freedom we get": the question after
+   * a dash, when what comes before may be the asker's context (it may as well be the topic, so it
+   * only counts for how much of the question the index knows). */
+  afterDash?: string;
   /** It asks what the letter or the Secretary of State said, wanted or meant. */
   asksForTheLetter: boolean;
   /** "which of the objectives...", "what objective is X under": the answer names one objective. */
@@ -166,6 +170,7 @@ export function readQuestion(question: string): QuestionShape {
   const normalised = normaliseText(question);
   const definition = definitionSubject(lower);
   const focus = askingSentences(question);
+  const afterDash = DASH_THEN_ASKS.exec(question)?.[1]?.trim();
   const topic = pronounless(TOPIC.exec(lower)?.[1]?.trim());
   const action = ACTION.exec(normalised)?.[1];
   const verb = action === undefined || NOT_ACTIONS.has(action) ? undefined : action;
@@ -176,6 +181,7 @@ export function readQuestion(question: string): QuestionShape {
     definitionAlone: definition?.alone ?? false,
     quoted: [...question.matchAll(QUOTED)].flatMap((match) => match[1]?.trim() || []),
     ...(focus === undefined ? {} : { focus }),
+    ...(afterDash ? { afterDash } : {}),
     ...howMany(lower),
     asksForTheLetter: LETTER_PATTERNS.some((pattern) => pattern.test(normalised)),
     asksWhichObjective: WHICH_OBJECTIVE.test(lower),
@@ -206,6 +212,9 @@ const REFERS_BACK = [
   /^(?:\W*\w+\s+){0,2}?(?:that|this|it)\b/i,
   /\b(?:about|on|re|regarding|of)\s+(?:that|this|it)\W*$/i,
 ];
+
+const DASH_THEN_ASKS =
+  /\s[-–—]+\s+((?:what|which|how|why|who|where|when|does|do|did|is|are|can|could|will|would|should|has|have)\s[^-–—]+)$/i;
 
 /** "I know the first objective is about power, but what does the relationships one add": what comes
  * after "but" is what is asked, what comes before it is what the asker already knows. */

@@ -377,3 +377,18 @@ describe("objectives named by what they are for, and who is asking", () => {
     expect(first("running costs return: who in the CCG fills it in").answered).toBe(false);
   });
 });
+
+describe("a question after a dash, and being made to take something", () => {
+  it("judges a question after the asker's context by the question too", () => {
+    const question = "re-authorisation visit next month - does the letter give CCGs much leeway once authorised";
+    expect(readQuestion(question).afterDash).toBe("does the letter give CCGs much leeway once authorised");
+    const result = first(question);
+    expect(result.answered).toBe(true);
+    expect(result.first?.objective).toBe(1);
+  });
+
+  it("reads a CSU imposed on a CCG as support it is forced to use, and a senate imposing its views as control", () => {
+    expect(first("can the CB impose a support provider on a CCG").first?.passageId).toBe("landscape-support-choice");
+    expect(first("can the clinical senate impose its views on us").first?.objective).toBe(1);
+  });
+});
