@@ -100,6 +100,8 @@ const OWN_ORGANISATION_PATTERNS = [
   /\b(?:our|my)\s+(?:(?:ccg|ccgs|team|practice|locality|organisation|org|directorate)(?:'s|s)?\s+)?(?:own\s+)?(?:\w+\s+)?(?:constitution|website|policies|operating\s+plan|annual\s+report|submission|procedures)\b/,
   // Our own objectives for a period ("what are our CCG's priorities for next year"), not the letter's.
   /\bwhat(?:'s|s|\s+is|\s+are|\s+were)\s+(?:our|my)\s+(?:\S+\s+){0,2}?(?:objectives|priorities|goals|strategy)\s+(?:for|this|next|in)\b/,
+  // Whether our own budget or allowance has been confirmed ("has our running cost allowance been confirmed").
+  /\b(?:our|my)\s+(?:\S+\s+){0,3}?(?:budget|budgets|allocation|allocations|allowance|allowances)\s+(?:\S+\s+){0,2}?(?:confirmed|agreed|approved|signed\s+off|published|announced|arrived|come\s+through)\b/,
   // What is left of our own budget.
   /\bhow\s+much\b[^?]*\b(?:our|my)\b[^?]*\b(?:budget|budgets|allocation|money|funding)\b[^?]*\b(?:left|remaining|spent|underspent|overspent)\b/,
   // When something of the office opens or closes (a survey, a consultation, a post).
@@ -227,7 +229,7 @@ const BUT_ASKS =
  */
 const ASKER_ROLE = [
   /^\W*(?:(?:hi|hello|hey|morning|afternoon|evening)\b(?:\s+(?:all|team|everyone|folks))?\W+)?(?:(?:i'?m|i\s+am)\s+)?(?:an?\s+|the\s+)?(?:[a-z'&/]+\s+){0,4}?[a-z'&/]+\s+(?:here|asking|speaking)(?:\s*,?\s*not\s+an?\s+[a-z]+)?\s*(?:[:,;.]|\s-+|\s[–—])\s*/i,
-  /^\W*(?:[a-z'&/]+\s+){0,3}?(?:lead|officer|member|manager|director|gp|chair|nurse|pharmacist|clinician|analyst|commissioner|accountant|administrator|comms)(?:\s+(?:on|at|for|from|in)\s+(?:our|the|a|an)\s+[a-z]+)?\s*:\s*/i,
+  /^\W*(?:[a-z'&/]+\s+){0,3}?(?:lead|officer|member|manager|director|gp|chair|nurse|pharmacist|clinician|analyst|commissioner|accountant|administrator|comms)(?:\s+(?:on|at|for|from|in)\s+(?:our|the|a|an)\s+[a-z]+)?\s*(?::|\s-+|\s[–—])\s*/i,
 ];
 
 /** The question without a first clause that only says who is asking. */

@@ -86,6 +86,11 @@ const VARIANTS: Record<string, string> = {
   "tl dr": "main",
   "key points": "main",
   "main points": "main",
+  "key message": "main",
+  "key messages": "main",
+  "one line version": "main",
+  "one liner": "main",
+  "short version": "main",
   nutshell: "main",
   compulsory: "forced",
   impose: "forced",
@@ -114,6 +119,13 @@ const VARIANTS: Record<string, string> = {
   // "what does it add on top": in addition, not the top of anything
   "on top": "also",
   leeway: "freedom",
+  "talking shop": "advice",
+  "talking shops": "advice",
+  "month and year": "date",
+  "what month": "date",
+  "what year": "date",
+  "which month": "date",
+  "which year": "date",
   latitude: "freedom",
   "head office": "headquarters",
   "head offices": "headquarters",
@@ -193,6 +205,25 @@ const IDIOMS: [RegExp, string][] = [
     /\b(?:need|needs|needed|require|requires|ask|asks|asking|seek|seeking)\s+(?:\S+\s+){0,3}?(?:permission|approval|say\s+so|go\s+ahead)\b/g,
     "autonomy",
   ],
+  // What the answer is for ("for our staff briefing", "for a GB paper") says nothing about what is asked.
+  [
+    /\bfor\s+(?:a|an|our|my|the|their|this|next)\s+(?:\S+\s+){0,2}?(?:briefing|briefings|newsletter|newsletters|bulletin|presentation|slides|pack|article|blog|piece)\b/g,
+    "",
+  ],
+  [
+    /\b(?:writing|drafting|doing|preparing|putting\s+together)\s+(?:a|an|our|my|the)\s+(?:\S+\s+){0,2}?(?:briefing|newsletter|bulletin|presentation|slides|pack|article|blog|piece|paper)\s+(on|about)\b/g,
+    "$1",
+  ],
+  // Who wins an argument, or has the last word, can overrule the other side.
+  [
+    /\bwho\s+(?:wins|has\s+the\s+(?:final|last)\s+(?:say|word)|gets\s+the\s+(?:final|last)\s+(?:say|word))\b|\b(?:get|gets|have|has)\s+a\s+vote\s+(?:on|over)\b/g,
+    "overrule",
+  ],
+  // Checking up on a CCG is oversight; helping it is supporting it.
+  [/\bcheck(?:s|ing)?\s+(?:up\s+on\s+)?(us|our|ccgs?|them)\b/g, "oversight $1"],
+  [/\bhelp(?:s|ing)?\s+(us|ccgs?|them|local\s+commissioners)\b/g, "supporting $1"],
+  // A body that can make a CCG do something forces it.
+  [/\bmak(?:e|es|ing)\s+(us|ccgs?|them|our\s+ccg|a\s+ccg)\s+(?=\w)/g, "forced $1 "],
   // Room to act as one sees fit is freedom.
   [
     /\b(?:how\s+much|more|enough|plenty\s+of|some|any|less)\s+(?:rope|slack|elbow\s+room|room\s+to\s+manoeuvre|room\s+for\s+manoeuvre)\b/g,

@@ -392,3 +392,29 @@ describe("a question after a dash, and being made to take something", () => {
     expect(first("can the clinical senate impose its views on us").first?.objective).toBe(1);
   });
 });
+
+describe("who wins, checking up and helping, and what the answer is for", () => {
+  it.each([
+    ["who wins if we disagree", "overrule if we disagree"],
+    ["are senates a talking shop", "are senates a advice"],
+    ["the letter - month and year please", "the letter date please"],
+    ["will they be checking up on us", "will they be oversight us"],
+    ["is the board there to help us", "is nhscb there to supporting us"],
+    ["can the CB make us use the CSU", "can the nhscb forced us use the csu"],
+    ["the key message about senates for our staff briefing", "the main about senates"],
+    ["writing a blog piece on the letter", "on the letter"],
+  ])("reads %j as %j", (typed, read) => {
+    expect(normaliseText(typed)).toBe(read);
+  });
+
+  it("answers who has the final say after a role given with a dash", () => {
+    const result = first("practice manager - if the LAT disagrees with our commissioning plan, who has the final say?");
+    expect(result.answered).toBe(true);
+    expect(result.first?.objective).toBe(1);
+  });
+
+  it("declines whether our own allowance is confirmed, and lost belongings", () => {
+    expect(first("has our QIPP allowance been confirmed").answered).toBe(false);
+    expect(first("anyone seen my specs").answered).toBe(false);
+  });
+});
