@@ -418,3 +418,10 @@ describe("who wins, checking up and helping, and what the answer is for", () => 
     expect(first("anyone seen my specs").answered).toBe(false);
   });
 });
+
+describe("the asker's own organisation, new or old", () => {
+  it("declines hosting or drafting our new CCG's website or constitution", () => {
+    expect(first("can the CSU host our new CCG website").answered).toBe(false);
+    expect(readQuestion("who drafts our new ccg constitution").ownOrganisation).toBe(true);
+  });
+});
