@@ -140,6 +140,8 @@ const PHRASES = [
   "staff surveys",
   "risk assessment",
   "need a room",
+  "post office",
+  "cash machine",
   "travel costs",
   "pay travel",
   "pay for travel",

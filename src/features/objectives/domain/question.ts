@@ -174,7 +174,7 @@ export function readQuestion(question: string): QuestionShape {
   const focus = askingSentences(question);
   const afterDash = DASH_THEN_ASKS.exec(question)?.[1]?.trim();
   const topic = pronounless(TOPIC.exec(lower)?.[1]?.trim());
-  const action = ACTION.exec(normalised)?.[1];
+  const action = actionAsked(normalised);
   const verb = action === undefined || NOT_ACTIONS.has(action) ? undefined : action;
   return {
     ...(topic ? { topic } : {}),
@@ -190,6 +190,14 @@ export function readQuestion(question: string): QuestionShape {
     personal: PERSONAL_PATTERNS.some((pattern) => pattern.test(lower)),
     ownOrganisation: OWN_ORGANISATION_PATTERNS.some((pattern) => pattern.test(lower)),
   };
+}
+
+/** What "can the Board X us" asks the body may do; none when it asks which of two ("help CCGs or run them"). */
+function actionAsked(normalised: string): string | undefined {
+  const match = ACTION.exec(normalised);
+  if (!match) return undefined;
+  const rest = normalised.slice(match.index + match[0].length);
+  return /\bor\s+(?!not\b)/.test(rest) ? undefined : match[1];
 }
 
 function howMany(lower: string): Pick<QuestionShape, "howMany"> {

@@ -156,7 +156,11 @@ const IDIOMS: [RegExp, string][] = [
   // Support "from outside the NHS" is support from any sector.
   [/\boutside\s+(?:of\s+)?the\s+nhs\b/g, "any sector"],
   [/\b(?:hand(?:s|ed|ing)?|pass(?:es|ed|ing)?|push(?:es|ed|ing)?)\s+(\S+\s+)?down\b/g, "devolve $1"],
-  // Managing a CCG (not money or a service) is directing it.
+  // Managing or running a CCG (not money or a service) is directing it.
+  [
+    /\brun(?:s|ning)?\s+(us|them|ccgs?|the\s+ccgs?|our\s+ccg)\b(?!\s+(?:budgets?|money|funds|finances|contracts?|services|support|allocations?)\b)/g,
+    "direct $1",
+  ],
   [
     /\b(?:performance\s+)?manag(?:e|es|ed|ing)\s+(us|them|ccgs?|the\s+ccgs?|our\s+ccg)\b(?!\s+(?:budgets?|money|funds|finances|contracts?|services|support|allocations?)\b)/g,
     "direct $1",

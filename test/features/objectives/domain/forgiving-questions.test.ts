@@ -425,3 +425,20 @@ describe("the asker's own organisation, new or old", () => {
     expect(readQuestion("who drafts our new ccg constitution").ownOrganisation).toBe(true);
   });
 });
+
+describe("helping or running a CCG", () => {
+  it("reads running a CCG as directing it, but not running its budget", () => {
+    expect(normaliseText("will the CB run us")).toBe("will the nhscb direct us");
+    expect(normaliseText("we run our ccg budget")).toBe("we run our ccg budget");
+  });
+
+  it("takes no one power as asked about when a question asks which of two", () => {
+    expect(readQuestion("is the Board meant to support CCGs or manage them").action).toBeUndefined();
+    expect(readQuestion("can the CB overrule us or not").action).toBe("overrule");
+    expect(first("is the board there to help ccgs or to run them").first?.objective).toBe(1);
+  });
+
+  it("declines the way to the post office", () => {
+    expect(first("is there a post office near the area team").answered).toBe(false);
+  });
+});
