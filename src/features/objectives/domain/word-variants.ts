@@ -225,7 +225,10 @@ const IDIOMS: [RegExp, string][] = [
   ],
   // Checking up on a CCG is oversight; helping it is supporting it.
   [/\bcheck(?:s|ing)?\s+(?:up\s+on\s+)?(us|our|ccgs?|them)\b/g, "oversight $1"],
-  [/\bhelp(?:s|ing)?\s+(us|ccgs?|them|local\s+commissioners)\b/g, "supporting $1"],
+  [
+    /\b(board|cb|ncb|nhscb|authority|senates?|networks?|there\s+to|meant\s+to|supposed\s+to|or)\s+help(?:s|ing)?\s+(us|ccgs?|them|local\s+commissioners)\b/g,
+    "$1 supporting $2",
+  ],
   // A body that can make a CCG do something forces it.
   [/\bmak(?:e|es|ing)\s+(us|ccgs?|them|our\s+ccg|a\s+ccg)\s+(?=\w)/g, "forced $1 "],
   // Room to act as one sees fit is freedom.

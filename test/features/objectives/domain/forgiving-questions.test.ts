@@ -413,6 +413,11 @@ describe("who wins, checking up and helping, and what the answer is for", () => 
     expect(result.first?.objective).toBe(1);
   });
 
+  it("reads help as support only when the Board or a senate gives it, not a colleague", () => {
+    expect(normaliseText("can anyone help us find a venue")).toBe("can anyone help us find a venue");
+    expect(first("can anyone help us find a venue").answered).toBe(false);
+  });
+
   it("declines whether our own allowance is confirmed, and lost belongings", () => {
     expect(first("has our QIPP allowance been confirmed").answered).toBe(false);
     expect(first("anyone seen my specs").answered).toBe(false);
