@@ -119,6 +119,7 @@ const VARIANTS: Record<string, string> = {
   // "what does it add on top": in addition, not the top of anything
   "on top": "also",
   leeway: "freedom",
+  latitude: "freedom",
   "talking shop": "advice",
   "talking shops": "advice",
   "month and year": "date",
@@ -126,7 +127,6 @@ const VARIANTS: Record<string, string> = {
   "what year": "date",
   "which month": "date",
   "which year": "date",
-  latitude: "freedom",
   "head office": "headquarters",
   "head offices": "headquarters",
 };
@@ -223,8 +223,11 @@ const IDIOMS: [RegExp, string][] = [
     /\bwho\s+(?:wins|has\s+the\s+(?:final|last)\s+(?:say|word)|gets\s+the\s+(?:final|last)\s+(?:say|word))\b|\b(?:get|gets|have|has)\s+a\s+vote\s+(?:on|over)\b/g,
     "overrule",
   ],
-  // Checking up on a CCG is oversight; helping it is supporting it.
-  [/\bcheck(?:s|ing)?\s+(?:up\s+on\s+)?(us|our|ccgs?|them)\b/g, "oversight $1"],
+  // Checking up on a CCG, or marking its homework, is oversight; the Board or a senate helping it is support.
+  [
+    /\bcheck(?:s|ing)?\s+up\s+on\s+(us|ccgs?|them)\b|\b(?:check|checks|checking|mark|marks|marking)\s+(?:our|their|ccgs?)\s+homework\b/g,
+    "oversight $1",
+  ],
   [
     /\b(board|cb|ncb|nhscb|authority|senates?|networks?|there\s+to|meant\s+to|supposed\s+to|or)\s+help(?:s|ing)?\s+(us|ccgs?|them|local\s+commissioners)\b/g,
     "$1 supporting $2",

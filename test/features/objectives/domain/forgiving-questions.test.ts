@@ -399,6 +399,8 @@ describe("who wins, checking up and helping, and what the answer is for", () => 
     ["are senates a talking shop", "are senates a advice"],
     ["the letter - month and year please", "the letter date please"],
     ["will they be checking up on us", "will they be oversight us"],
+    ["the area team keeps marking our homework", "the lat keeps oversight"],
+    ["can you check our invoice", "can you check our invoice"],
     ["is the board there to help us", "is nhscb there to supporting us"],
     ["can the CB make us use the CSU", "can the nhscb forced us use the csu"],
     ["the key message about senates for our staff briefing", "the main about senates"],
