@@ -2,7 +2,7 @@ import { createObjectiveFinder } from "./find-objective";
 import type { KnowledgeBase, Objective, Passage } from "./knowledge-base";
 import { HERE_AND_NOW_WORDS, hereAndNowPhrases, offDomainWords } from "./off-domain";
 import { actionTerms, definitionTerms, type NamedObjective, preferenceBonus } from "./preferences";
-import { type QuestionShape, readQuestion, statesQuantity } from "./question";
+import { type QuestionShape, readQuestion, statesQuantity, withoutAskerRole } from "./question";
 import {
   type DocumentKind,
   type KnownWord,
@@ -177,23 +177,28 @@ interface Ranked {
 function answerQuestion(
   index: SearchIndex,
   names: ObjectiveName[],
-  question: string,
+  message: string,
   stored: StoredEvidence,
 ): AskResult {
-  const declined: AskResult = { question, answered: false, direct: false, answers: [] };
+  const declined: AskResult = { question: message, answered: false, direct: false, answers: [] };
+  const question = withoutAskerRole(message);
   const shape = readQuestion(question);
   if (shape.ownOrganisation) return declined;
   if (offDomainWords(shape.focus ?? question, (word) => index.uses(word, stored)).length > 0) return declined;
   const whole = index.lookup(question, CANDIDATES, undefined, stored);
   const coverage = Math.max(
     questionCoverage(whole, shape.personal, hereAndNowPhrases(question)),
-    focusCoverage(index, shape, stored),
+    partCoverage(index, shape.focus, shape.personal, stored),
+    partCoverage(index, shape.afterDash, shape.personal, stored),
   );
   if (coverage < COVERAGE_THRESHOLD) return declined;
 
   const found = focusedHits(index, question, shape, stored) ?? whole.hits;
   const hits = shape.howMany ? found.filter((hit) => countsWhatIsAsked(hit.document, shape.howMany?.of)) : found;
-  const objective = namedObjective(names, whole.terms);
+  // What the asker already knows ("the first objective is about power, but...") names no objective asked about.
+  const objective =
+    (shape.focus === undefined ? undefined : namedObjective(names, analyse(shape.focus))) ??
+    namedObjective(names, whole.terms);
   const best = hits[0]?.score ?? 0;
   const ranked = rank(hits, shape, objective, best);
   const loose = best < DIRECT_THRESHOLD && coverage < LOOSE_MATCH_COVERAGE;
@@ -207,7 +212,7 @@ function answerQuestion(
   const direct = best >= DIRECT_THRESHOLD && first.hit.document.role !== "background";
   // The closest passage alone would say little: the other passages that match come with it.
   const others = direct ? rest : ranked.filter((entry) => entry !== first && entry.hit.score >= ANSWER_THRESHOLD);
-  return { question, answered: true, direct, answers: [first, ...others].slice(0, MAX_ANSWERS).map(toAnswer) };
+  return { question: message, answered: true, direct, answers: [first, ...others].slice(0, MAX_ANSWERS).map(toAnswer) };
 }
 
 /**
@@ -234,14 +239,15 @@ function questionCoverage(lookup: Lookup, personal: boolean, hereAndNow: number)
 }
 
 /**
- * In a message that gives context before it asks, how much of what it asks the index knows: the
- * context may be all about the asker's week ("three emails this week from the area team") while
- * the question is about the letter. Zero when the whole message asks.
+ * In a message that gives context before it asks, how much of what it asks (its asking sentences, or
+ * the question after a dash) the index knows: the context may be all about the asker's week ("three
+ * emails this week from the area team") while the question is about the letter. Zero when there is no
+ * such part.
  */
-function focusCoverage(index: SearchIndex, shape: QuestionShape, stored: StoredEvidence): number {
-  if (shape.focus === undefined) return 0;
-  const focus = index.lookup(shape.focus, CANDIDATES, undefined, stored);
-  return questionCoverage(focus, shape.personal, hereAndNowPhrases(shape.focus));
+function partCoverage(index: SearchIndex, part: string | undefined, personal: boolean, stored: StoredEvidence): number {
+  if (part === undefined) return 0;
+  const lookup = index.lookup(part, CANDIDATES, undefined, stored);
+  return questionCoverage(lookup, personal, hereAndNowPhrases(part));
 }
 
 /**

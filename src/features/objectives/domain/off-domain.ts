@@ -20,7 +20,8 @@ const WORDS = {
   premises: `door doors toilet toilets loo kitchen fridge microwave kettle canteen cafe café lanyard lanyards locker
     lockers desk desks hotdesk hotdesking carpet radiator heating aircon thermostat stairs postcode street umbrella
     keys evacuation parking floor floors lift lifts sink sinks cupboard stationery projector whiteboard shower showers
-    reception receptionist cleaner cleaners cleaning bins`,
+    reception receptionist cleaner cleaners cleaning bins boardroom glasses specs wallet handbag coat jacket
+    scarf earring earrings`,
   it: `password passwords login logins logon username laptop laptops computer computers pc printer printers printing
     scanner photocopier wifi vpn nhsmail email emails outlook excel spreadsheet spreadsheets vlookup powerpoint zoom
     skype webex headset webcam phone phones software install browser notifications notification mute keyboard
@@ -139,6 +140,23 @@ const PHRASES = [
   "staff surveys",
   "risk assessment",
   "need a room",
+  "post office",
+  "cash machine",
+  "travel costs",
+  "pay travel",
+  "pay for travel",
+  "word doc",
+  "word docs",
+  "word document",
+  "word documents",
+  "board room",
+  "fill in",
+  "fills in",
+  "fill it in",
+  "fills it in",
+  "filling in",
+  "fill out",
+  "fills out",
   "book a room",
   "a room for",
   "travel claim",

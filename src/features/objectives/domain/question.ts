@@ -14,6 +14,10 @@ export interface QuestionShape {
   action?: string;
   /** In a message of several sentences, those that ask (end with "?"), when others only give context. */
   focus?: string;
+  /** "authorisation panel next month - does the letter say how much freedom we get": the question after
+   * a dash, when what comes before may be the asker's context (it may as well be the topic, so it
+   * only counts for how much of the question the index knows). */
+  afterDash?: string;
   /** It asks what the letter or the Secretary of State said, wanted or meant. */
   asksForTheLetter: boolean;
   /** "which of the objectives...", "what objective is X under": the answer names one objective. */
@@ -74,6 +78,7 @@ const LETTER_PATTERNS = [
 const PERSONAL_PATTERNS = [
   /\b(?:how|where|who|when|what)\s+(?:do|can|could|should|shall|would)\s+i\b/,
   /\b(?:book|get|give|send|paid|pay|sort|find)\s+me\b/,
+  /\b(?:can|could|may)\s+i\s+(?:book|borrow|reserve|bring|park|use|have)\b/,
   // Applying for a post is a personal errand, whatever the post.
   /\b(?:want|wanting|like|hoping|going|planning|keen|thinking\s+of)\s+to\s+apply\b|\bapply(?:ing)?\s+for\s+(?:a|the|one|this|that)\b/,
 ];
@@ -92,9 +97,11 @@ const OWN_ORGANISATION_PATTERNS = [
   /\b(?:agenda|minutes|papers|dial|date|venue|room)\s+(?:\w+\s+)?(?:for|of|from)\s+(?:our|my)\s+(?:next|last|upcoming|previous)\b/,
   /\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:our|my)\b[^?]*\b(?:budget|budgets|allocation|spend|figure|figures|deadline|address|agenda|minutes|target|targets|plan|plans)\b/,
   // Our own organisation's papers and processes: its constitution, website, policies, plans and reports.
-  /\b(?:our|my)\s+(?:(?:ccg|ccgs|team|practice|locality|organisation|org|directorate)(?:'s|s)?\s+)?(?:own\s+)?(?:\w+\s+)?(?:constitution|website|policies|operating\s+plan|annual\s+report|submission|procedures)\b/,
+  /\b(?:our|my)\s+(?:(?:new|current|old|latest|draft)\s+)?(?:(?:ccg|ccgs|team|practice|locality|organisation|org|directorate)(?:'s|s)?\s+)?(?:own\s+)?(?:\w+\s+)?(?:constitution|website|policies|operating\s+plan|annual\s+report|submission|procedures)\b/,
   // Our own objectives for a period ("what are our CCG's priorities for next year"), not the letter's.
   /\bwhat(?:'s|s|\s+is|\s+are|\s+were)\s+(?:our|my)\s+(?:\S+\s+){0,2}?(?:objectives|priorities|goals|strategy)\s+(?:for|this|next|in)\b/,
+  // Whether our own budget or allowance has been confirmed ("has our running cost allowance been confirmed").
+  /\b(?:our|my)\s+(?:\S+\s+){0,3}?(?:budget|budgets|allocation|allocations|allowance|allowances)\s+(?:\S+\s+){0,2}?(?:confirmed|agreed|approved|signed\s+off|published|announced|arrived|come\s+through)\b/,
   // What is left of our own budget.
   /\bhow\s+much\b[^?]*\b(?:our|my)\b[^?]*\b(?:budget|budgets|allocation|money|funding)\b[^?]*\b(?:left|remaining|spent|underspent|overspent)\b/,
   // When something of the office opens or closes (a survey, a consultation, a post).
@@ -114,9 +121,10 @@ const ACTION = new RegExp(
   String.raw`\b(?:can|could|will|would|should|does|do|may|might|is|are)\s+(?:the\s+)?(?:${BODIES})\s+(?:(?:going|allowed|meant|supposed|able)\s+to\s+|still\s+|really\s+|actually\s+)?([a-z]+)`,
 );
 
-/** "which of the four objectives", "what objective", "which one of the objectives", "under which heading". */
+/** "which of the four objectives", "what objective", "which one of the objectives", "under which heading",
+ * "the one about X, which number is that". */
 const WHICH_OBJECTIVE =
-  /\b(?:which|what)\s+(?:one\s+)?(?:of\s+the\s+(?:four\s+|4\s+)?(?:objectives|headings)|objective|heading)\b/;
+  /\b(?:which|what)\s+(?:one\s+)?(?:of\s+the\s+(?:four\s+|4\s+)?(?:objectives|headings)|objective|heading|number)\b/;
 
 /** Nouns that follow a body's name ("does the SoS letter say", "is the CSU budget"): not what it may do. */
 const NOT_ACTIONS = new Set([
@@ -164,8 +172,9 @@ export function readQuestion(question: string): QuestionShape {
   const normalised = normaliseText(question);
   const definition = definitionSubject(lower);
   const focus = askingSentences(question);
+  const afterDash = DASH_THEN_ASKS.exec(question)?.[1]?.trim();
   const topic = pronounless(TOPIC.exec(lower)?.[1]?.trim());
-  const action = ACTION.exec(normalised)?.[1];
+  const action = actionAsked(normalised);
   const verb = action === undefined || NOT_ACTIONS.has(action) ? undefined : action;
   return {
     ...(topic ? { topic } : {}),
@@ -174,12 +183,21 @@ export function readQuestion(question: string): QuestionShape {
     definitionAlone: definition?.alone ?? false,
     quoted: [...question.matchAll(QUOTED)].flatMap((match) => match[1]?.trim() || []),
     ...(focus === undefined ? {} : { focus }),
+    ...(afterDash ? { afterDash } : {}),
     ...howMany(lower),
     asksForTheLetter: LETTER_PATTERNS.some((pattern) => pattern.test(normalised)),
     asksWhichObjective: WHICH_OBJECTIVE.test(lower),
     personal: PERSONAL_PATTERNS.some((pattern) => pattern.test(lower)),
     ownOrganisation: OWN_ORGANISATION_PATTERNS.some((pattern) => pattern.test(lower)),
   };
+}
+
+/** What "can the Board X us" asks the body may do; none when it asks which of two ("help CCGs or run them"). */
+function actionAsked(normalised: string): string | undefined {
+  const match = ACTION.exec(normalised);
+  if (!match) return undefined;
+  const rest = normalised.slice(match.index + match[0].length);
+  return /\bor\s+(?!not\b)/.test(rest) ? undefined : match[1];
 }
 
 function howMany(lower: string): Pick<QuestionShape, "howMany"> {
@@ -205,6 +223,32 @@ const REFERS_BACK = [
   /\b(?:about|on|re|regarding|of)\s+(?:that|this|it)\W*$/i,
 ];
 
+const DASH_THEN_ASKS =
+  /\s[-–—]+\s+((?:what|which|how|why|who|where|when|does|do|did|is|are|can|could|will|would|should|has|have)\s[^-–—]+)$/i;
+
+/** "I know the first objective is about power, but what does the relationships one add": what comes
+ * after "but" is what is asked, what comes before it is what the asker already knows. */
+const BUT_ASKS =
+  /,?\s+but\s+(?=(?:what|which|how|why|who|where|when|does|do|did|is|are|can|could|will|would|should)\s)/i;
+
+/**
+ * Who is asking, said before the question ("comms officer here -", "GP board member asking -", "lay
+ * member on our GB:", "GP here, not a manager:"): it says nothing about what is asked.
+ */
+const ASKER_ROLE = [
+  /^\W*(?:(?:hi|hello|hey|morning|afternoon|evening)\b(?:\s+(?:all|team|everyone|folks))?\W+)?(?:(?:i'?m|i\s+am)\s+)?(?:an?\s+|the\s+)?(?:[a-z'&/]+\s+){0,4}?[a-z'&/]+\s+(?:here|asking|speaking)(?:\s*,?\s*not\s+an?\s+[a-z]+)?\s*(?:[:,;.]|\s-+|\s[–—])\s*/i,
+  /^\W*(?:[a-z'&/]+\s+){0,3}?(?:lead|officer|member|manager|director|gp|chair|nurse|pharmacist|clinician|analyst|commissioner|accountant|administrator|comms)(?:\s+(?:on|at|for|from|in)\s+(?:our|the|a|an)\s+[a-z]+)?\s*(?::|\s-+|\s[–—])\s*/i,
+];
+
+/** The question without a first clause that only says who is asking. */
+export function withoutAskerRole(question: string): string {
+  for (const pattern of ASKER_ROLE) {
+    const rest = question.replace(pattern, "");
+    if (rest !== question && rest.trim() !== "") return rest;
+  }
+  return question;
+}
+
 /**
  * The sentences ending in "?" of a message that also has sentences that do not; with the sentence
  * before one that refers back to it ("... Is that a fair summary?").
@@ -212,10 +256,12 @@ const REFERS_BACK = [
 function askingSentences(question: string): string | undefined {
   const sentences = question
     .split(/(?<=[.!?])\s+/)
+    .flatMap((sentence) => sentence.split(BUT_ASKS))
     .map((sentence) => sentence.trim())
     .filter(Boolean);
   const asking = sentences.flatMap((sentence, index) => {
-    if (!sentence.endsWith("?")) return [];
+    const afterBut = index > 0 && index === sentences.length - 1 && BUT_ASKS.test(question);
+    if (!sentence.endsWith("?") && !afterBut) return [];
     const before = sentences[index - 1];
     return REFERS_BACK.some((pattern) => pattern.test(sentence)) && before !== undefined && !before.endsWith("?")
       ? [before, sentence]

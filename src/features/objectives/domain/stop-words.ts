@@ -12,7 +12,7 @@ yourself yourselves whether might must shall also either neither s t d ll m re v
 const CONVERSATIONAL = `tell say says said saying mean means meant explain explained please thanks thank hi
 hello hey anyone someone somebody know knows question questions wondering wonder quick quickly help need
 want like get got go going us let lets really actually ok okay yes bot ask asked asking find found
-wondered maybe perhaps something anything thing things`;
+wondered maybe perhaps something anything thing things remind reminder`;
 
 /** Greetings, apologies, fillers and hedges of chat, and contractions typed without the apostrophe. */
 const CHAT = `hiya morning afternoon evening folks guys everyone everybody anybody sorry bother cheers ta thx tbh btw fyi

@@ -86,14 +86,47 @@ const VARIANTS: Record<string, string> = {
   "tl dr": "main",
   "key points": "main",
   "main points": "main",
+  "key message": "main",
+  "key messages": "main",
+  "one line version": "main",
+  "one liner": "main",
+  "short version": "main",
   nutshell: "main",
   compulsory: "forced",
+  impose: "forced",
+  imposes: "forced",
+  imposed: "forced",
+  imposing: "forced",
   obligatory: "forced",
   obliged: "forced",
   satisfied: "satisfaction",
   backed: "welcomed",
   endorsed: "welcomed",
   hq: "headquarters",
+  // checking up on a CCG is the "oversight" the letter wants replaced by insight
+  inspect: "oversight",
+  inspects: "oversight",
+  inspecting: "oversight",
+  inspected: "oversight",
+  // what comes before the rest is the priority
+  trump: "priority",
+  trumps: "priority",
+  outrank: "priority",
+  outranks: "priority",
+  "takes precedence": "priority",
+  "take precedence": "priority",
+  "line by line": "micromanage",
+  // "what does it add on top": in addition, not the top of anything
+  "on top": "also",
+  leeway: "freedom",
+  latitude: "freedom",
+  "talking shop": "advice",
+  "talking shops": "advice",
+  "month and year": "date",
+  "what month": "date",
+  "what year": "date",
+  "which month": "date",
+  "which year": "date",
   "head office": "headquarters",
   "head offices": "headquarters",
 };
@@ -123,7 +156,11 @@ const IDIOMS: [RegExp, string][] = [
   // Support "from outside the NHS" is support from any sector.
   [/\boutside\s+(?:of\s+)?the\s+nhs\b/g, "any sector"],
   [/\b(?:hand(?:s|ed|ing)?|pass(?:es|ed|ing)?|push(?:es|ed|ing)?)\s+(\S+\s+)?down\b/g, "devolve $1"],
-  // Managing a CCG (not money or a service) is directing it.
+  // Managing or running a CCG (not money or a service) is directing it.
+  [
+    /\brun(?:s|ning)?\s+(us|them|ccgs?|the\s+ccgs?|our\s+ccg)\b(?!\s+(?:budgets?|money|funds|finances|contracts?|services|support|allocations?)\b)/g,
+    "direct $1",
+  ],
   [
     /\b(?:performance\s+)?manag(?:e|es|ed|ing)\s+(us|them|ccgs?|the\s+ccgs?|our\s+ccg)\b(?!\s+(?:budgets?|money|funds|finances|contracts?|services|support|allocations?)\b)/g,
     "direct $1",
@@ -160,7 +197,67 @@ const IDIOMS: [RegExp, string][] = [
     /\b(?:fair|fairer|equal)\s+(?:competition|terms|footing)\b|\bcompet(?:e|es|ing)\s+(?:fairly|on\s+equal\s+terms)\b/g,
     "level playing field",
   ],
+  // Getting on with the rest of the system is having relationships with it.
+  [
+    /\bget(?:s|ting)?\s+on\s+(?:well\s+)?with\s+(?:everyone|everybody|others|other\s+(?:bodies|organisations|orgs)|partners|people|each\s+other|the\s+rest)\b/g,
+    "relationships",
+  ],
+  // Who is in the driving seat or calling the shots is in control.
+  [/\bin\s+the\s+driving\s+seat\b|\bcall(?:s|ing)?\s+the\s+shots\b/g, "in control"],
+  // Needing someone's permission or sign-off is the opposite of autonomy.
+  [
+    /\b(?:need|needs|needed|require|requires|ask|asks|asking|seek|seeking)\s+(?:\S+\s+){0,3}?(?:permission|approval|say\s+so|go\s+ahead)\b/g,
+    "autonomy",
+  ],
+  // What the answer is for ("for our staff briefing", "for a GB paper") says nothing about what is asked.
+  [
+    /\bfor\s+(?:a|an|our|my|the|their|this|next)\s+(?:\S+\s+){0,2}?(?:briefing|briefings|newsletter|newsletters|bulletin|presentation|slides|pack|article|blog|piece)\b/g,
+    "",
+  ],
+  [
+    /\b(?:writing|drafting|doing|preparing|putting\s+together)\s+(?:a|an|our|my|the)\s+(?:\S+\s+){0,2}?(?:briefing|newsletter|bulletin|presentation|slides|pack|article|blog|piece|paper)\s+(on|about)\b/g,
+    "$1",
+  ],
+  // Who wins an argument, or has the last word, can overrule the other side.
+  [
+    /\bwho\s+(?:wins|has\s+the\s+(?:final|last)\s+(?:say|word)|gets\s+the\s+(?:final|last)\s+(?:say|word))\b|\b(?:get|gets|have|has)\s+a\s+vote\s+(?:on|over)\b/g,
+    "overrule",
+  ],
+  // Checking up on a CCG, or marking its homework, is oversight; the Board or a senate helping it is support.
+  [
+    /\bcheck(?:s|ing)?\s+up\s+on\s+(us|ccgs?|them)\b|\b(?:check|checks|checking|mark|marks|marking)\s+(?:our|their|ccgs?)\s+homework\b/g,
+    "oversight $1",
+  ],
+  [
+    /\b(board|cb|ncb|nhscb|authority|senates?|networks?|there\s+to|meant\s+to|supposed\s+to|or)\s+help(?:s|ing)?\s+(us|ccgs?|them|local\s+commissioners)\b/g,
+    "$1 supporting $2",
+  ],
+  // A body that can make a CCG do something forces it.
+  [/\bmak(?:e|es|ing)\s+(us|ccgs?|them|our\s+ccg|a\s+ccg)\s+(?=\w)/g, "forced $1 "],
+  // Room to act as one sees fit is freedom.
+  [
+    /\b(?:how\s+much|more|enough|plenty\s+of|some|any|less)\s+(?:rope|slack|elbow\s+room|room\s+to\s+manoeuvre|room\s+for\s+manoeuvre)\b/g,
+    "freedom",
+  ],
+  // Getting something in place is establishing it.
+  [/\b(?:get|gets|getting|got|put|puts|putting|have|having)\s+((?:\S+\s+){0,4}?)in\s+place\b/g, "establish $1"],
+  // A body keeping within its budget is held to its resource limit.
+  [
+    /\b(?:keep|keeps|keeping|kept|stay|stays|staying|live|lives|living)\s+within\s+(?:its|their|our|the|a)\s+(?:own\s+)?(?:budget|budgets|means|spending)\b/g,
+    "resource limit",
+  ],
+  // A CCG that runs its own budget has had it delegated.
+  [/\bour\s+own\s+(budgets?|allocations?)\b/g, "delegated $1"],
+  // How long a meeting was is its time, not a period ("how long does the letter cover").
+  [/\bhow\s+long\s+(?:was|were|did|is)\s+((?:\S+\s+){0,4}?(?:meeting|meetings|mtg))\b/g, "$1 time"],
+  // Whom a letter was written or sent to is its recipient.
+  [
+    /\bwho\s+((?:\S+\s+){1,6}?)(?:write|wrote|written|send|sent|address|addressed)\s+((?:\S+\s+){0,3}?)to\b/g,
+    "who $1$2recipient",
+  ],
   [/\bblock(?:s|ed|ing)?\s+((?:\S+\s+){0,2}?)(decisions?|plans?|choices?)\b/g, "overrule $1$2"],
+  // A body that can stop a CCG doing something can overrule it.
+  [/\bstop(?:s|ped|ping)?\s+(us|ccgs?|them|our\s+ccg|a\s+ccg)\b/g, "overrule $1"],
 ];
 
 const variants = new Map(Object.entries(VARIANTS));
@@ -170,9 +267,9 @@ const FIRST_WORDS = new Set([...variants.keys()].map((variant) => variant.split(
 
 /** Rewrites the variants in space-separated lower-case text, the longest phrase at each position first. */
 export function rewriteVariants(spacedText: string): string {
-  const words = IDIOMS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), spacedText).split(
-    " ",
-  );
+  const words = IDIOMS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), spacedText)
+    .split(" ")
+    .filter(Boolean);
   const output: string[] = [];
   let index = 0;
   while (index < words.length) {

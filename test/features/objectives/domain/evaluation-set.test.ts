@@ -60,17 +60,17 @@ describe("the tuning half of the evaluation set", () => {
   const { questions, bot, bm25 } = run("tuning");
 
   it("has the four categories", () => {
-    expect(questions).toHaveLength(751);
+    expect(questions).toHaveLength(973);
     expect(bot.categories.map((result) => result.category)).toEqual(["objective", "fact", "off-topic", "near-miss"]);
   });
 
-  // Two near misses are answered: "how do we get our new CCG website hosted by the CSU" (a passage uses
-  // "website", and "how do we" is the CCG's question, not a personal errand) and "who approves the
-  // CCG's consultancy spend" (consultancies may sell commissioning support, so the word is not
-  // everyday office vocabulary). When this changes, update it: to [] once the goal is met everywhere.
+  // One near miss is answered: "who approves the CCG's consultancy spend" (consultancies may sell
+  // commissioning support, so the word is not everyday office vocabulary). One objective question and
+  // one fact question miss too, within the goal. When this changes, update it: to [] once the goal is
+  // met everywhere.
   it("meets the goal in every category but near-miss", () => {
     console.info([figures("tuning, bot", bot), figures("tuning, plain BM25", bm25)].join("\n"));
-    expect(missesGoal(bot.categories), failures(bot)).toEqual(["near-miss: 188/190, goal 100%"]);
+    expect(missesGoal(bot.categories), failures(bot)).toEqual(["near-miss: 240/241, goal 100%"]);
   });
 
   it("beats plain BM25 in every category", () => {
@@ -85,7 +85,7 @@ describe("the test half of the evaluation set (measured, never tuned on)", () =>
    * What the bot got right on the test half when this was written: the goal is not reached on it
    * (see below), so these floors keep it from slipping back while it is worked towards.
    */
-  const MEASURED: Record<QuestionCategory, number> = { objective: 41, fact: 27, "off-topic": 13, "near-miss": 19 };
+  const MEASURED: Record<QuestionCategory, number> = { objective: 42, fact: 26, "off-topic": 13, "near-miss": 19 };
 
   it("beats plain BM25 in every category", () => {
     console.info([figures("test, bot", bot), figures("test, plain BM25", bm25)].join("\n"));

@@ -247,7 +247,7 @@ describe("the way staff talk: names typed wrong, idioms, context before the ques
     ["lansly wrote to the comissioning board", "sos wrote to the nhscb"],
     ["departmnet of health", "dh"],
     ["can CCGs decide things for themselves", "can ccg decision autonomy"],
-    ["will the CB hand power down", "will the nhscb devolve power "],
+    ["will the CB hand power down", "will the nhscb devolve power"],
     ["run everything centrally", "centralise"],
     ["they want to take a cut of our CSU money", "they want to top slicing our csu money"],
     ["will CSUs be sold off", "will csu be privatised"],
@@ -322,5 +322,130 @@ describe("the way staff talk: names typed wrong, idioms, context before the ques
     expect(first("how much of our budget will be delegated this year").first?.passageId).toBe(
       "power-budget-delegation",
     );
+  });
+});
+
+describe("objectives named by what they are for, and who is asking", () => {
+  it.each([
+    ["will they be inspecting us", "will they be oversight us"],
+    ["who's in the driving seat on support", "who in control on support"],
+    ["do we need their permission first", "do we autonomy first"],
+    ["can a senate stop us doing it", "can a senate overrule us doing it"],
+    ["how long was the june meeting", "the june meeting time"],
+    ["who did the SoS write the letter to", "who did the sos the letter recipient"],
+    ["getting the structures in place", "establish the structures"],
+    ["the board keeping within its own budget", "nhscb resource limit"],
+    ["how much rope do we get", "freedom do we get"],
+    ["the first objective trumps the others", "the objective1 priority the others"],
+    ["what does it add on top", "what does it add also"],
+    ["do we run our own budget", "do we run delegated budget"],
+  ])("reads %j as %j", (typed, read) => {
+    expect(normaliseText(typed)).toBe(read);
+  });
+
+  it.each([
+    ["practice nurse here - can the clinical network stop us changing a pathway?", 1],
+    ["finance lead here: when will more of the allocation be delegated to CCGs", 1],
+    ["lay member here: how much rope does the letter give CCGs", 1],
+  ])("does not count who is asking against the question: %j", (question, objective) => {
+    const result = first(question);
+    expect(result.answered).toBe(true);
+    expect(result.first?.objective).toBe(objective);
+  });
+
+  it("answers 'the one about X, which number is that' with a passage filed under an objective", () => {
+    const result = first("the one about fair competition for providers, which number is that");
+    expect(result.first?.objective).toBe(4);
+  });
+
+  it("answers about the objective after 'but', not the one the asker already knows", () => {
+    expect(readQuestion("I know objective 2 is about the landscape, but what does the finance one ask for").focus).toBe(
+      "what does the finance one ask for",
+    );
+    const result = first("I know objective 2 is about the landscape, but what does the finance one ask for");
+    expect(result.first?.objective).toBe(3);
+  });
+
+  it("answers where the letter can be read, but declines converting a Word document", () => {
+    expect(first("has anyone got the SoS letter as a PDF").first?.passageId).toBe("letter-full-text");
+    expect(first("which papers reported on the letter").first?.passageId).toBe("letter-full-text");
+    expect(first("can someone convert this word doc to pdf for me").answered).toBe(false);
+  });
+
+  it("declines booking a room, whoever's room it is", () => {
+    expect(first("can I book the boardroom for the senate meeting").answered).toBe(false);
+    expect(first("running costs return: who in the CCG fills it in").answered).toBe(false);
+  });
+});
+
+describe("a question after a dash, and being made to take something", () => {
+  it("judges a question after the asker's context by the question too", () => {
+    const question = "re-authorisation visit next month - does the letter give CCGs much leeway once authorised";
+    expect(readQuestion(question).afterDash).toBe("does the letter give CCGs much leeway once authorised");
+    const result = first(question);
+    expect(result.answered).toBe(true);
+    expect(result.first?.objective).toBe(1);
+  });
+
+  it("reads a CSU imposed on a CCG as support it is forced to use, and a senate imposing its views as control", () => {
+    expect(first("can the CB impose a support provider on a CCG").first?.passageId).toBe("landscape-support-choice");
+    expect(first("can the clinical senate impose its views on us").first?.objective).toBe(1);
+  });
+});
+
+describe("who wins, checking up and helping, and what the answer is for", () => {
+  it.each([
+    ["who wins if we disagree", "overrule if we disagree"],
+    ["are senates a talking shop", "are senates a advice"],
+    ["the letter - month and year please", "the letter date please"],
+    ["will they be checking up on us", "will they be oversight us"],
+    ["the area team keeps marking our homework", "the lat keeps oversight"],
+    ["can you check our invoice", "can you check our invoice"],
+    ["is the board there to help us", "is nhscb there to supporting us"],
+    ["can the CB make us use the CSU", "can the nhscb forced us use the csu"],
+    ["the key message about senates for our staff briefing", "the main about senates"],
+    ["writing a blog piece on the letter", "on the letter"],
+  ])("reads %j as %j", (typed, read) => {
+    expect(normaliseText(typed)).toBe(read);
+  });
+
+  it("answers who has the final say after a role given with a dash", () => {
+    const result = first("practice manager - if the LAT disagrees with our commissioning plan, who has the final say?");
+    expect(result.answered).toBe(true);
+    expect(result.first?.objective).toBe(1);
+  });
+
+  it("reads help as support only when the Board or a senate gives it, not a colleague", () => {
+    expect(normaliseText("can anyone help us find a venue")).toBe("can anyone help us find a venue");
+    expect(first("can anyone help us find a venue").answered).toBe(false);
+  });
+
+  it("declines whether our own allowance is confirmed, and lost belongings", () => {
+    expect(first("has our QIPP allowance been confirmed").answered).toBe(false);
+    expect(first("anyone seen my specs").answered).toBe(false);
+  });
+});
+
+describe("the asker's own organisation, new or old", () => {
+  it("declines hosting or drafting our new CCG's website or constitution", () => {
+    expect(first("can the CSU host our new CCG website").answered).toBe(false);
+    expect(readQuestion("who drafts our new ccg constitution").ownOrganisation).toBe(true);
+  });
+});
+
+describe("helping or running a CCG", () => {
+  it("reads running a CCG as directing it, but not running its budget", () => {
+    expect(normaliseText("will the CB run us")).toBe("will the nhscb direct us");
+    expect(normaliseText("we run our ccg budget")).toBe("we run our ccg budget");
+  });
+
+  it("takes no one power as asked about when a question asks which of two", () => {
+    expect(readQuestion("is the Board meant to support CCGs or manage them").action).toBeUndefined();
+    expect(readQuestion("can the CB overrule us or not").action).toBe("overrule");
+    expect(first("is the board there to help ccgs or to run them").first?.objective).toBe(1);
+  });
+
+  it("declines the way to the post office", () => {
+    expect(first("is there a post office near the area team").answered).toBe(false);
   });
 });
