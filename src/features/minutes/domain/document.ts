@@ -276,7 +276,7 @@ function dropPassingMentions(
           !namedInHeading.has(objective) &&
           !(objective === AUTONOMY_OBJECTIVE && fromAutonomy) &&
           score < keepScore &&
-          (odds.get(String(objective)) ?? 0) < veto,
+          (odds.get(String(objective)) ?? Number.POSITIVE_INFINITY) < veto,
       )
       .map(([objective]) => objective),
   );
