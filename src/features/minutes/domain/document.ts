@@ -1,6 +1,14 @@
 import { createHash } from "node:crypto";
 import { notMinutesReason } from "./genre";
-import { agendaText, features, type LearnedModel, logOdds, probability } from "./learned-tagging";
+import {
+  agendaText,
+  DEFAULT_THRESHOLDS,
+  features,
+  type LearnedModel,
+  type LearnedThresholds,
+  logOdds,
+  probability,
+} from "./learned-tagging";
 import shippedWeights from "./learned-weights.json";
 import type { MinutesHints, MinutesItemKind } from "./parse";
 import { parseMinutes } from "./parse";
@@ -68,10 +76,11 @@ const ROUTINE_HEADING =
  * The parts a heading of routine business is made of ("Welcome, apologies and quoracy", "Minutes of
  * the last meeting and action log", "Introductions and notes of the last meeting"), including the
  * governance reports a meeting notes as a matter of course: its risk register, board assurance
- * framework, register of interests and work programme.
+ * framework, register of interests, work programme and the reports of its committees ("Reports from
+ * committees", "Audit committee report").
  */
 const ROUTINE_PART =
-  /^(?:(?:the )?chair'?s? (?:welcome|introduction)|welcome|introductions?|apologies(?: for absence)?|quorum|quoracy|(?:confirmation of )?quoracy|declarations? of (?:any )?interests?|(?:the )?register of (?:members' )?interests|(?:approval of )?(?:the )?(?:minutes|notes)(?: of (?:the )?(?:previous|last) meeting| of the meeting held on .*| and actions)?|matters arising|action (?:log|points|tracker|list)|any other business|aob|date|time|venue|(?:date|time|venue) of (?:the )?next meeting|(?:public )?questions(?: from (?:members of )?the public)?|close|(?:the )?(?:corporate |board )?risk register|board assurance framework|(?:annual )?work (?:programme|plan)|forward (?:plan|agenda)|chair'?s? actions?)$/i;
+  /^(?:(?:the )?chair'?s? (?:welcome|introduction)|welcome|introductions?|apologies(?: for absence)?|quorum|quoracy|(?:confirmation of )?quoracy|declarations? of (?:any )?interests?|(?:the )?register of (?:members' )?interests|(?:approval of )?(?:the )?(?:minutes|notes)(?: of (?:the )?(?:previous|last) meeting| of the meeting held on .*| and actions)?|matters arising|action (?:log|points|tracker|list)|any other business|aob|date|time|venue|(?:date|time|venue) of (?:the )?next meeting|(?:public )?questions(?: from (?:members of )?the public)?|close|(?:the )?(?:corporate |board )?risk register|board assurance framework|(?:annual )?work (?:programme|plan)|forward (?:plan|agenda)|chair'?s? actions?|(?:reports?|minutes|updates?) from (?:the )?(?:sub-)?committees|(?:[a-z]+ ){0,3}(?:sub-)?committees?'?s? (?:reports?|minutes|updates?))$/i;
 
 function isRoutine(heading: string | undefined): boolean {
   if (heading === undefined) return false;
@@ -92,8 +101,39 @@ export function buildMinutesDocument(
   vocabulary: TaggingVocabulary = defaultTaggingVocabulary,
   model: LearnedModel = shippedModel,
 ): MinutesJson {
+  return withModel(readMinutes(text, hints, vocabulary), model);
+}
+
+/** A document parsed and tagged by the terms, before the learned model weighs its items. */
+export interface TermTaggedMinutes {
+  parsed: ReturnType<typeof parseMinutes>;
+  reason: string | null;
+  termTags: ItemTags[];
+  vocabulary: TaggingVocabulary;
+}
+
+/** The first half of buildMinutesDocument: parsing and the terms, the same whatever the model. */
+export function readMinutes(
+  text: string,
+  hints: MinutesHints,
+  vocabulary: TaggingVocabulary = defaultTaggingVocabulary,
+): TermTaggedMinutes {
   const parsed = parseMinutes(text, hints);
-  const reason = notMinutesReason(text, parsed);
+  return {
+    parsed,
+    reason: notMinutesReason(text, parsed),
+    termTags: parsed.items.map((item) =>
+      isRoutine(item.heading)
+        ? { objectives: [], autonomy: null }
+        : tagAgendaParagraph(item.heading, item.text, vocabulary),
+    ),
+    vocabulary,
+  };
+}
+
+/** The second half of buildMinutesDocument: the learned model weighs each item, and the JSON is made. */
+export function withModel(read: TermTaggedMinutes, model: LearnedModel = shippedModel): MinutesJson {
+  const { parsed, reason } = read;
   return {
     title: parsed.title,
     meetingDate: parsed.meetingDate,
@@ -102,15 +142,7 @@ export function buildMinutesDocument(
     notMinutesReason: reason,
     attendees: parsed.attendees,
     apologies: parsed.apologies,
-    items: withLearnedTags(
-      parsed.items,
-      parsed.items.map((item) =>
-        isRoutine(item.heading)
-          ? { objectives: [], autonomy: null }
-          : tagAgendaParagraph(item.heading, item.text, vocabulary),
-      ),
-      model,
-    ).map(({ item, tags }) => {
+    items: withLearnedTags(parsed.items, read.termTags, model, read.vocabulary).map(({ item, tags }) => {
       return {
         text: item.text,
         kind: item.kind,
@@ -135,7 +167,7 @@ export function buildMinutesDocument(
 function tagAgendaParagraph(heading: string | undefined, text: string, vocabulary: TaggingVocabulary): ItemTags {
   const tags = tagItem(heading ? `${heading}. ${text}` : text, vocabulary);
   if (!heading) return tags;
-  const fromHeading = new Set(tagItem(heading, vocabulary, Number.MIN_VALUE).objectives.map((tag) => tag.objective));
+  const fromHeading = objectivesNamedIn(heading, vocabulary);
   if (fromHeading.size === 0) return tags;
   const autonomyObjective = tags.autonomy ? 1 : null;
   return {
@@ -146,22 +178,34 @@ function tagAgendaParagraph(heading: string | undefined, text: string, vocabular
   };
 }
 
+/** The objectives a heading so much as mentions, weak terms included. */
+function objectivesNamedIn(heading: string | undefined, vocabulary: TaggingVocabulary): Set<number> {
+  if (!heading) return new Set();
+  return new Set(tagItem(heading, vocabulary, Number.MIN_VALUE).objectives.map((tag) => tag.objective));
+}
+
 type ParsedItem = ReturnType<typeof parseMinutes>["items"][number];
 
 /**
- * Adds what the learned model (learned-tagging.ts) finds in each agenda item, read whole (its
- * heading and paragraphs), to the terms' tags: an objective or CCG autonomy that no paragraph was
- * tagged with goes on the paragraph the model finds most about it. Routine items are left alone,
- * and autonomy brings objective 1 with it, as it does for the terms.
+ * Weighs each agenda item, read whole (its heading and paragraphs), with the learned model
+ * (learned-tagging.ts). First, an objective the terms found only in the body, never in the heading,
+ * is dropped where the model reads the item as one labelled without it (log-odds below the model's
+ * `veto`) and the terms' evidence is not strong (below `keepScore`): minutes name bodies and
+ * processes in passing ("the CSU's charges", "partners, including the council"). Then an objective
+ * or CCG autonomy that no paragraph was tagged with, and the model finds (log-odds above `add`),
+ * goes on the paragraph the model finds most about it. Routine items are left alone, and autonomy
+ * brings objective 1 with it, as it does for the terms.
  */
 function withLearnedTags(
   items: readonly ParsedItem[],
   tagged: ItemTags[],
   model: LearnedModel,
+  vocabulary: TaggingVocabulary,
 ): { item: ParsedItem; tags: ItemTags }[] {
   const result = items.map((item, index) => ({ item, tags: tagged[index] ?? { objectives: [], autonomy: null } }));
   const labels = Object.entries(model.labels);
   if (labels.length === 0) return result;
+  const thresholds = model.thresholds ?? DEFAULT_THRESHOLDS;
   for (const group of agendaGroups(items)) {
     const heading = items[group[0] ?? 0]?.heading;
     if (isRoutine(heading)) continue;
@@ -173,9 +217,16 @@ function withLearnedTags(
         paragraphs.map((index) => items[index]?.text ?? ""),
       ),
     );
+    const odds = new Map(labels.map(([name, label]) => [name, logOdds(label, whole)]));
+    dropPassingMentions(
+      group.map((index) => result[index]).filter((entry) => entry !== undefined),
+      objectivesNamedIn(heading, vocabulary),
+      odds,
+      thresholds,
+    );
     for (const [name, label] of labels) {
-      const odds = logOdds(label, whole);
-      if (odds <= 0) continue;
+      const labelOdds = odds.get(name) ?? 0;
+      if (labelOdds <= thresholds.add) continue;
       const has = (index: number) => {
         const tags = result[index]?.tags;
         return name === "autonomy"
@@ -188,7 +239,7 @@ function withLearnedTags(
       );
       const entry = result[best];
       if (!entry) continue;
-      const score = probability(odds);
+      const score = probability(labelOdds);
       const objective = name === "autonomy" ? AUTONOMY_OBJECTIVE : Number(name);
       entry.tags = {
         autonomy: name === "autonomy" ? { score } : entry.tags.autonomy,
@@ -201,6 +252,38 @@ function withLearnedTags(
     }
   }
   return result;
+}
+
+function dropPassingMentions(
+  entries: { tags: ItemTags }[],
+  namedInHeading: ReadonlySet<number>,
+  odds: ReadonlyMap<string, number>,
+  thresholds: LearnedThresholds,
+): void {
+  const { veto, keepScore } = thresholds;
+  if (veto === null) return;
+  const fromAutonomy = entries.some((entry) => entry.tags.autonomy !== null);
+  const strongest = new Map<number, number>();
+  for (const entry of entries) {
+    for (const tag of entry.tags.objectives) {
+      strongest.set(tag.objective, Math.max(strongest.get(tag.objective) ?? 0, tag.score));
+    }
+  }
+  const dropped = new Set(
+    [...strongest]
+      .filter(
+        ([objective, score]) =>
+          !namedInHeading.has(objective) &&
+          !(objective === AUTONOMY_OBJECTIVE && fromAutonomy) &&
+          score < keepScore &&
+          (odds.get(String(objective)) ?? Number.POSITIVE_INFINITY) < veto,
+      )
+      .map(([objective]) => objective),
+  );
+  if (dropped.size === 0) return;
+  for (const entry of entries) {
+    entry.tags = { ...entry.tags, objectives: entry.tags.objectives.filter((tag) => !dropped.has(tag.objective)) };
+  }
 }
 
 const AUTONOMY_OBJECTIVE = 1;

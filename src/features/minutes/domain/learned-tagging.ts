@@ -12,7 +12,24 @@ import { normaliseText } from "./tagging";
 export interface LearnedModel {
   /** The labels in order: "1".."4" for the objectives, "autonomy". */
   labels: Record<string, LearnedLabel>;
+  /** Where its log-odds decide, chosen by leave-one-document-out on the tuning half; DEFAULT_THRESHOLDS when absent. */
+  thresholds?: LearnedThresholds;
 }
+
+/**
+ * `add`: log-odds above which the model adds an objective or autonomy the terms missed. `veto`:
+ * log-odds below which an objective the terms found only in an item's body, never in its heading,
+ * is taken for a passing mention and dropped, unless the terms' score for it reaches `keepScore`
+ * (null: no veto). A safeguarding report that names "partners" and "the council", or an estates
+ * item that names the CSU, reads to the model like the items labelled with no objective.
+ */
+export interface LearnedThresholds {
+  add: number;
+  veto: number | null;
+  keepScore: number;
+}
+
+export const DEFAULT_THRESHOLDS: LearnedThresholds = { add: 0, veto: null, keepScore: 1 };
 
 /**
  * One label's naive Bayes, folded so that scoring only visits the features present: `base` is the
@@ -64,22 +81,25 @@ const SMOOTHING = 0.5;
 
 /** Fits one label's model on examples; `keep` limits the features kept (all when 0). */
 export function fitLabel(examples: readonly LabelledExample[], label: string, keep = FEATURES_PER_LABEL): LearnedLabel {
+  const total = featureCounts(examples);
   const positive = new Map<string, number>();
-  const negative = new Map<string, number>();
   let positives = 0;
-  let negatives = 0;
   for (const example of examples) {
-    const isPositive = example.labels.has(label);
-    if (isPositive) positives++;
-    else negatives++;
-    const counts = isPositive ? positive : negative;
-    for (const feature of features(example.text)) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+    if (!example.labels.has(label)) continue;
+    positives++;
+    for (const feature of featuresOf(example)) positive.set(feature, (positive.get(feature) ?? 0) + 1);
   }
+  const negatives = examples.length - positives;
+  const negative = (feature: string) => (total.get(feature) ?? 0) - (positive.get(feature) ?? 0);
   const inPositive = (feature: string) => ((positive.get(feature) ?? 0) + SMOOTHING) / (positives + 2 * SMOOTHING);
-  const inNegative = (feature: string) => ((negative.get(feature) ?? 0) + SMOOTHING) / (negatives + 2 * SMOOTHING);
-  const ratio = (feature: string) => Math.abs(Math.log(inPositive(feature) / inNegative(feature)));
-  const kept = [...new Set([...positive.keys(), ...negative.keys()])]
-    .filter((feature) => (positive.get(feature) ?? 0) + (negative.get(feature) ?? 0) >= MIN_COUNT)
+  const inNegative = (feature: string) => (negative(feature) + SMOOTHING) / (negatives + 2 * SMOOTHING);
+  const ratios = new Map<string, number>();
+  for (const [feature, count] of total) {
+    if (count < MIN_COUNT) continue;
+    ratios.set(feature, Math.abs(Math.log(inPositive(feature) / inNegative(feature))));
+  }
+  const ratio = (feature: string) => ratios.get(feature) ?? 0;
+  const kept = [...ratios.keys()]
     .sort((a, b) => ratio(b) - ratio(a) || (a < b ? -1 : 1))
     .slice(0, keep > 0 ? keep : undefined)
     .sort();
@@ -93,6 +113,31 @@ export function fitLabel(examples: readonly LabelledExample[], label: string, ke
     weights[feature] = round(Math.log(p / q) - absent);
   }
   return { base: round(base), weights };
+}
+
+/** How many of the examples have each feature, counted once however many labels are fitted on them. */
+const countCache = new WeakMap<readonly LabelledExample[], Map<string, number>>();
+function featureCounts(examples: readonly LabelledExample[]): Map<string, number> {
+  let counts = countCache.get(examples);
+  if (!counts) {
+    counts = new Map();
+    for (const example of examples) {
+      for (const feature of featuresOf(example)) counts.set(feature, (counts.get(feature) ?? 0) + 1);
+    }
+    countCache.set(examples, counts);
+  }
+  return counts;
+}
+
+/** Each example's features, read once however many labels are fitted on it. */
+const featureCache = new WeakMap<LabelledExample, Set<string>>();
+function featuresOf(example: LabelledExample): Set<string> {
+  let found = featureCache.get(example);
+  if (!found) {
+    found = features(example.text);
+    featureCache.set(example, found);
+  }
+  return found;
 }
 
 export function fitModel(examples: readonly LabelledExample[], labels: readonly string[]): LearnedModel {

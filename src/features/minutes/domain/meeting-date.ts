@@ -46,7 +46,7 @@ const HELD_ON =
  * sub-heading further down is ignored.
  */
 export function findMeetingDate(sources: MeetingDateSources): string | null {
-  const opening = bestOpeningDate(sources.preamble);
+  const opening = bestOpeningDate(joinWrappedDates(sources.preamble));
   if (opening && opening.strength >= 4) return toIsoDate(opening.date);
   const titleDate = meetingDateInTitle(sources.title ?? "");
   if (titleDate) return toIsoDate(titleDate);
@@ -68,6 +68,27 @@ export function findMeetingDate(sources: MeetingDateSources): string | null {
     }
   }
   return feedDay;
+}
+
+/** A line ending in a day and month ("... held on Thursday 23 January"). */
+const ENDS_WITH_DAY_MONTH =
+  /\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s*$/i;
+
+/**
+ * Opening lines with a date that wrapping split between its month and its year ("... held in public
+ * on Thursday 23 January" / "2014, 1.30pm", as a PDF's title wraps) joined back into one line.
+ */
+function joinWrappedDates(preamble: string[]): string[] {
+  const joined: string[] = [];
+  for (const line of preamble) {
+    const last = joined[joined.length - 1];
+    if (last !== undefined && ENDS_WITH_DAY_MONTH.test(last) && /^\s*(?:19|20|21)\d{2}\b/.test(line)) {
+      joined[joined.length - 1] = `${last.trimEnd()} ${line.trim()}`;
+    } else {
+      joined.push(line);
+    }
+  }
+  return joined;
 }
 
 function meetingDateInTitle(title: string): CalendarDate | null {

@@ -272,6 +272,28 @@ describe("parseMinutes: dates and titles from hints", () => {
     ]);
   });
 
+  it("reads a 'held on' date that a PDF title wrapped between its month and its year", () => {
+    const doc = parseMinutes(
+      [
+        "NHS Brackley Down Clinical Commissioning Group",
+        "",
+        "Minutes of the Governing Body meeting held in public on Thursday 23 January",
+        "",
+        "2014, 1.30pm",
+        "",
+        "Council Chamber, Brackley Guildhall",
+        "",
+        "Present",
+        "Dr Ann Pemberton, Chair",
+        "",
+        "1. Welcome and apologies",
+        "The Chair welcomed members.",
+      ].join("\n"),
+      { url: "u", feedDate: new Date("2014-03-02T10:00:00Z") },
+    );
+    expect(doc.meetingDate).toBe("2014-01-23");
+  });
+
   it("has no date when neither the text nor the feed gives one", () => {
     expect(parseMinutes("Notes\n\nThe group met.", { url: "u" }).meetingDate).toBeNull();
   });
