@@ -142,12 +142,13 @@ describe.each(providers)("concern storage on %s", (provider) => {
     const plan = await f.services.retention.plan();
     expect(plan.purge.map((c) => c.number)).toEqual([1]);
     expect(plan.needsReview.map((c) => c.number)).toEqual([2]);
-    // The resolution's DM is still owed (Slack never took it): it holds what the lead wrote.
-    expect(await f.database.db.concernOutbox.count({ where: { concernId: old.concern.id } })).toBe(3);
+    // The resolution's DM is still owed (Slack never took it): it holds what the lead wrote. So is the
+    // reporter's confirmation (card, confirmation, two status changes).
+    expect(await f.database.db.concernOutbox.count({ where: { concernId: old.concern.id } })).toBe(4);
     const purged = await f.services.retention.purge();
     expect(purged.auditEntriesRemoved).toBe(3);
     expect(await f.database.db.concernOutbox.count({ where: { concernId: old.concern.id } })).toBe(0);
-    expect(await f.database.db.concernOutbox.count({ where: { concernId: open.concern.id } })).toBe(1);
+    expect(await f.database.db.concernOutbox.count({ where: { concernId: open.concern.id } })).toBe(2);
     expect((await f.storage.reads.list(WORKSPACE)).map((c) => c.number)).toEqual([2, 3]);
     const report = await f.services.audit.verify();
     expect(report.chain.ok).toBe(true);
