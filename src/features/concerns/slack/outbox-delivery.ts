@@ -412,7 +412,14 @@ export class ConcernOutboxDelivery {
     broadcast: boolean,
   ): Promise<boolean> {
     const { outbox, clock, holder } = this.deps;
-    const threads = await this.threadsOf(concern);
+    let threads = await this.threadsOf(concern);
+    if (threads.length === 0 && !this.deps.isPrivate(concern)) {
+      // The card may have been posted earlier in this very pass, after the batch was read.
+      const fresh = (await this.deps.concerns.byIds([{ workspaceId: concern.workspaceId, id: concern.id }])).get(
+        concern.id,
+      );
+      if (fresh) threads = await this.threadsOf(fresh);
+    }
     if (threads.length === 0) {
       const cardDue =
         !this.deps.isPrivate(concern) &&
