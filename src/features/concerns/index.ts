@@ -17,7 +17,7 @@ import {
 } from "./domain";
 import { ConcernMinutesJob, type StoredMinutesBetween } from "./jobs/concern-minutes";
 import { ConcernReminderJob } from "./jobs/concern-reminders";
-import { createConcernStorage } from "./storage";
+import { confirmKey, createConcernStorage } from "./storage";
 
 export type { GroupMembers, MinutesForConcerns } from "./domain";
 export type { StoredMinutesBetween } from "./jobs/concern-minutes";
@@ -133,6 +133,13 @@ export function createConcerns(core: SharedCore, options: ConcernsOptions = {}):
             outboxDelivery?.nudge();
           },
           messagesOwed: () => outboxDelivery?.nudge(),
+          confirmation: {
+            shown: (concern, userId) => storage.outbox.settle(confirmKey(concern.id, userId), clock.now()),
+            owed: async (concern, userId) => {
+              await storage.outbox.dueNow(confirmKey(concern.id, userId), clock.now());
+              outboxDelivery?.nudge();
+            },
+          },
         },
         logger,
       );

@@ -90,7 +90,7 @@ async function status(
       command.reply,
     );
     if (!sent.ok) return plainConcernMessage(sent.reason);
-    await deps.concernNotifier.reporterReplied(sent.concern, sent.message.text);
+    await deps.concernNotifier.reporterReplied(sent.concern);
   }
   const found = await followUp.status(context.workspaceId, context.userId, command.number, command.receiptCode);
   if (!found.ok) return plainConcernMessage(found.reason);

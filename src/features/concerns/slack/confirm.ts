@@ -7,7 +7,7 @@ import { reference } from "./views/text";
 
 export interface Confirmation {
   client: SlackClient;
-  notifier: Pick<ConcernNotifier, "direct">;
+  notifier: Pick<ConcernNotifier, "direct" | "confirmationShown" | "confirmationOwed">;
   metadata: FormMetadata;
   userId: string;
   /** How the submitter chose to be identified (a supporter's choice, not the reporter's). */
@@ -18,23 +18,40 @@ export interface Confirmation {
 /**
  * Tells the reporter it worked: ephemerally where they raised it (the shortcut's response URL,
  * which reaches private channels the bot is not in, else chat.postEphemeral), otherwise by DM.
- * Anonymous reporters never get a DM: a DM is kept in Slack and would tie them to the concern;
- * they already saw the confirmation in the modal.
+ * For a concern stored or supported by name or confidentially, that DM was owed through the outbox
+ * with the concern itself (due after a grace, so a process that stops here loses nothing): shown
+ * here, it is settled; not shown, it goes now. Anonymous reporters never get a DM: a DM is kept in
+ * Slack and would tie them to the concern; they already saw the confirmation in the modal.
  */
 export async function confirmToReporter(confirmation: Confirmation): Promise<void> {
-  const { metadata, result, client, userId } = confirmation;
-  const message = submittedMessage(result);
-  if (metadata.responseUrl && (await postToResponseUrl(metadata.responseUrl, message))) return;
-  if (metadata.channel) {
-    try {
-      await client.chat.postEphemeral({ channel: metadata.channel, user: userId, ...message });
-      return;
-    } catch {
-      // Not in that channel: fall through to a DM where one is acceptable.
-    }
+  const { metadata, result, client, userId, notifier } = confirmation;
+  const shown = await showWhereRaised(client, metadata, userId, submittedMessage(result));
+  if (confirmation.mode === "anonymous") return;
+  if (result.kind === "created" || result.kind === "supported") {
+    if (shown) await notifier.confirmationShown(result.concern, userId);
+    else await notifier.confirmationOwed(result.concern, userId);
+    return;
   }
-  if (confirmation.mode !== "anonymous")
-    await confirmation.notifier.direct(result.concern.workspaceId, userId, message, reference(result.concern));
+  // Nothing was stored (already raised by them): nothing is owed, so the DM is sent only here.
+  if (!shown)
+    await notifier.direct(result.concern.workspaceId, userId, submittedMessage(result), reference(result.concern));
+}
+
+async function showWhereRaised(
+  client: SlackClient,
+  metadata: FormMetadata,
+  userId: string,
+  message: { text: string; blocks: unknown[] },
+): Promise<boolean> {
+  if (metadata.responseUrl && (await postToResponseUrl(metadata.responseUrl, message))) return true;
+  if (!metadata.channel) return false;
+  try {
+    await client.chat.postEphemeral({ channel: metadata.channel, user: userId, ...message });
+    return true;
+  } catch {
+    // Not in that channel: a DM where one is acceptable.
+    return false;
+  }
 }
 
 async function postToResponseUrl(url: string, message: { text: string; blocks: unknown[] }): Promise<boolean> {

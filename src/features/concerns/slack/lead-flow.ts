@@ -98,7 +98,7 @@ export async function submitLeadModal(
   if (!result.ok) return { response: errors(result.reason), after: nothing };
   const after =
     metadata.action === "reply"
-      ? () => deps.concernNotifier.leadReplied(result.concern, request.leadId, texts.text.trim())
+      ? () => deps.concernNotifier.leadReplied(result.concern)
       : () => deps.concernNotifier.statusChanged(result.concern, result.change);
   return { response: undefined, after };
 }
@@ -118,7 +118,7 @@ export async function submitAssign(
   if (!result.ok) return { response: errorsIn(block, result.reason), after: nothing };
   return {
     response: undefined,
-    after: result.changed ? () => deps.concernNotifier.assigned(result.concern, request.leadId) : nothing,
+    after: result.changed ? () => deps.concernNotifier.assigned(result.concern) : nothing,
   };
 }
 
@@ -135,7 +135,7 @@ export async function submitRecusal(
   if (!isRecusalReason(reason)) return { response: errorsIn(block, "Please choose why."), after: nothing };
   const result = await deps.concerns.handling.recuse({ ...request, concernId: metadata.concernId }, reason);
   if (!result.ok) return { response: errorsIn(block, result.reason), after: nothing };
-  return { response: undefined, after: () => deps.concernNotifier.recused(result, request.leadId) };
+  return { response: undefined, after: () => deps.concernNotifier.recused(result) };
 }
 
 async function finish(deps: LeadDeps, result: TriageResult): Promise<ButtonOutcome> {

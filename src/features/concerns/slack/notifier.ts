@@ -8,7 +8,6 @@ import type {
   ConcernPostRecord,
   ConcernRecord,
   ConcernStatus,
-  DueReminder,
   Handling,
   MinutesNote,
   RecusalResult,
@@ -17,14 +16,7 @@ import type {
 import { type SlackClient, slackErrorCode } from "./client";
 import { encodeCheckin } from "./metadata";
 import { cardStub, triageCard } from "./views/card";
-import {
-  assignedMessage,
-  minutesNoteMessage,
-  recusalNotice,
-  reminderMessage,
-  statusChangeMessage,
-  threadNoteMessage,
-} from "./views/notifications";
+import { minutesNoteMessage, statusChangeMessage } from "./views/notifications";
 import { reference } from "./views/text";
 
 /** A value for every workspace, or each workspace's own (its admins' settings). */
@@ -43,8 +35,13 @@ export interface NotifierSettings {
    * which this asks to run now rather than posting here, so a card is never posted twice.
    */
   cardOwed?: (concern: ConcernRecord) => Promise<void>;
-  /** Messages were written to the outbox (a status change's DMs): asks it to run now. */
+  /** Messages were written to the outbox (a status change's DMs, a note, a recusal): asks it to run now. */
   messagesOwed?: () => void;
+  /** The confirmation DM owed to a named or confidential reporter or supporter (see ConcernOutbox "confirm"). */
+  confirmation?: {
+    shown(concern: ConcernRecord, userId: string): Promise<void>;
+    owed(concern: ConcernRecord, userId: string): Promise<void>;
+  };
 }
 
 export interface NotifierServices {
@@ -163,28 +160,47 @@ export class ConcernNotifier {
     return dms;
   }
 
-  async leadReplied(concern: ConcernRecord, leadId: string, text: string): Promise<void> {
+  /** The lead's reply goes under the card through the outbox, written with the reply. */
+  async leadReplied(concern: ConcernRecord): Promise<void> {
     await this.showCard(concern);
-    await this.threadNote(concern, threadNoteMessage("lead_reply", concern, text, leadId));
+    this.settings.messagesOwed?.();
   }
 
-  async reporterReplied(concern: ConcernRecord, text: string): Promise<void> {
+  /** The same for the anonymous reporter's reply. */
+  async reporterReplied(concern: ConcernRecord): Promise<void> {
     await this.showCard(concern);
-    await this.threadNote(concern, threadNoteMessage("reporter_reply", concern, text));
+    this.settings.messagesOwed?.();
   }
 
-  /** A lead recused: the card leaves the triage channel (and their sight), and the others are told. */
-  async recused(result: Extract<RecusalResult, { ok: true }>, leadId: string): Promise<void> {
+  /**
+   * A lead recused: the card leaves the triage channel (and their sight). Whoever handles it now is
+   * told through the outbox (written with the recusal).
+   */
+  async recused(result: Extract<RecusalResult, { ok: true }>): Promise<void> {
     await this.showCard(result.concern);
-    const notice = recusalNotice(result.concern, leadId, result.reason, result.handling.route === "deputy");
-    for (const userId of result.handling.people)
-      await this.direct(result.concern.workspaceId, userId, notice, reference(result.concern));
+    this.settings.messagesOwed?.();
   }
 
-  async assigned(concern: ConcernRecord, by: string): Promise<void> {
+  /** Assigned: the card shows it, and the DM to the lead it went to is owed through the outbox. */
+  async assigned(concern: ConcernRecord): Promise<void> {
     await this.showCard(concern);
-    if (concern.assigneeId && concern.assigneeId !== by)
-      await this.direct(concern.workspaceId, concern.assigneeId, assignedMessage(concern, by), reference(concern));
+    this.settings.messagesOwed?.();
+  }
+
+  /** A supporter was added: the note under the card is owed through the outbox. */
+  async supported(concern: ConcernRecord): Promise<void> {
+    await this.showCard(concern);
+    this.settings.messagesOwed?.();
+  }
+
+  /** The confirmation was shown where the concern was raised: the DM owed in case it was not is not sent. */
+  async confirmationShown(concern: ConcernRecord, userId: string): Promise<void> {
+    await this.settings.confirmation?.shown(concern, userId);
+  }
+
+  /** It could not be shown there: the DM goes now rather than after its grace. */
+  async confirmationOwed(concern: ConcernRecord, userId: string): Promise<void> {
+    await this.settings.confirmation?.owed(concern, userId);
   }
 
   /** Newly stored minutes that discussed the concern's objective; false when it could not be posted. */
@@ -192,36 +208,26 @@ export class ConcernNotifier {
     return this.threadNote(note.concern, minutesNoteMessage(note), true);
   }
 
-  /**
-   * Posts a reminder with the outbox's client: on the card's thread and in the channel, so it is seen
-   * and stays with the concern (under each handler's card when it is handled privately). Throws what
-   * Slack answered; null when there is no single message to record.
-   */
-  async postReminder(reminder: DueReminder, client: SlackClient): Promise<{ channelId: string; ts: string } | null> {
-    const { concern } = reminder;
-    if (this.services.routing.isPrivate(concern)) {
-      if (await this.threadNote(concern, reminderMessage(reminder, null), true)) return null;
-      throw new Error("the reminder could not be posted under the handlers' cards");
-    }
-    const workspaceId = concern.workspaceId;
-    const channel = concern.triage?.channelId ?? (await valueFor(this.settings.triageChannel, workspaceId));
-    if (!channel) return null;
-    const message = reminderMessage(reminder, await valueFor(this.settings.leadMention, workspaceId));
-    const card = concern.triage;
-    const posted = await client.chat.postMessage(
-      card ? { channel, thread_ts: card.ts, reply_broadcast: true, ...message } : { channel, ...message },
+  /** The handlers' cards in their DMs: where notes go for a concern handled privately. */
+  async handlerCards(concern: ConcernRecord): Promise<Array<{ channel: string; threadTs: string; userId: string }>> {
+    const posts = await this.services.routing.postsOf(concern.id);
+    return posts.flatMap((post) =>
+      post.kind === "card" && post.userId !== null
+        ? [{ channel: post.channelId, threadTs: post.ts, userId: post.userId }]
+        : [],
     );
-    if (!posted.ts) return null;
-    const channelId = posted.channel ?? channel;
-    if (card)
-      await this.services.routing.remember({
-        concernId: concern.id,
-        channelId,
-        ts: posted.ts,
-        kind: "note",
-        userId: null,
-      });
-    return { channelId, ts: posted.ts };
+  }
+
+  handling(concern: ConcernRecord): Promise<Handling> {
+    return this.services.routing.handling(concern);
+  }
+
+  remember(post: ConcernPostRecord): Promise<void> {
+    return this.services.routing.remember(post);
+  }
+
+  leadMention(workspaceId: string): Promise<string | null> {
+    return valueFor(this.settings.leadMention, workspaceId);
   }
 
   /** A DM to a person by user id (Slack opens the conversation). */

@@ -5,11 +5,30 @@ import type { Logger } from "../../../logger";
 import type { SlackMessage } from "../../../slack/message";
 import type { WorkspaceClients } from "../../../slack/workspace-clients";
 import type { LeaseRepository } from "../../../storage/leases";
-import { type ConcernRecord, type ConcernStatus, calendarDate, type DueReminder, type TriageService } from "../domain";
+import {
+  type ConcernPostRecord,
+  type ConcernRecord,
+  type ConcernStatus,
+  calendarDate,
+  type DueReminder,
+  type Handling,
+  type IdentityMode,
+  type RecusalReason,
+  type TriageService,
+} from "../domain";
 import type { ConcernOutbox, OutboxRow } from "../storage/outbox";
 import { slackErrorCode } from "./client";
 import { type PerWorkspace, valueFor } from "./notifier";
-import { messageUndelivered, triageChannelUnreachable } from "./views/notifications";
+import {
+  assignedMessage,
+  messageUndelivered,
+  notePostFailed,
+  recusalNotice,
+  reminderMessage,
+  threadNoteMessage,
+  triageChannelUnreachable,
+} from "./views/notifications";
+import { submittedMessage } from "./views/submitted";
 import { reference } from "./views/text";
 
 /** What the concern outbox needs from the rest of the feature. */
@@ -32,11 +51,23 @@ export interface OutboxDeliveryDeps {
   holder: string;
 }
 
-/** A direct message owed to someone who raised or supported a concern (never an anonymous one). */
+/**
+ * A direct message owed to someone: who raised or supported a concern (never an anonymous one), or
+ * a lead. `about` says what it was, for the leads when it cannot be delivered.
+ */
 export interface OwedDm {
   userId: string;
-  role: "reporter" | "supporter";
+  role: "reporter" | "supporter" | "lead";
   message: SlackMessage;
+  about?: "confirmation";
+}
+
+/** A thread a note goes under: the card in the triage channel, or a handler's card in their DMs. */
+export interface NoteThread {
+  channel: string;
+  threadTs: string;
+  /** Whose direct messages it is in; null in the triage channel. */
+  userId: string | null;
 }
 
 export interface OutboxNotices {
@@ -46,11 +77,31 @@ export interface OutboxNotices {
     change: { from: ConcernStatus; to: ConcernStatus },
     note: string | null,
   ): Promise<OwedDm[]>;
-  /** Posts a reminder with `client`; throws what Slack answered. Null when it has no single ts. */
-  postReminder(reminder: DueReminder, client: webApi.WebClient): Promise<{ channelId: string; ts: string } | null>;
   /** A note under the concern's card; false when it has none to post under. */
   threadNote(concern: ConcernRecord, message: SlackMessage): Promise<boolean>;
+  /** The handlers' cards in their DMs, for a concern handled privately. */
+  handlerCards(concern: ConcernRecord): Promise<NoteThread[]>;
+  /** Who handles the concern now (the leads who have not recused, or the deputy). */
+  handling(concern: ConcernRecord): Promise<Handling>;
+  /** A note posted, so it can be taken back when the card moves. */
+  remember(post: ConcernPostRecord): Promise<void>;
+  leadMention(workspaceId: string): Promise<string | null>;
 }
+
+type DmPayload = {
+  userId: string;
+  role: OwedDm["role"];
+  text: string;
+  blocks: unknown[] | null;
+  about?: OwedDm["about"];
+};
+
+type NotePayload =
+  | { note: "supporter"; mode: IdentityMode; userId: string | null }
+  | { note: "lead_reply"; text: string; leadId: string | null }
+  | { note: "reporter_reply"; text: string };
+
+const SUPPORTER_WORDS = { named: "", confidential: "confidentially", anonymous: "anonymously" } as const;
 
 const LEASE = "concern-outbox";
 /**
@@ -68,6 +119,10 @@ const CHANNEL_RETRY_MS = 5 * 60_000;
 const HISTORY_SLACK_MS = 60_000;
 export const CARD_EVENT_TYPE = "localism_concern_card";
 export const DM_EVENT_TYPE = "localism_concern_dm";
+/** Notes and reminders under a card (and a reminder in the channel). */
+export const NOTE_EVENT_TYPE = "localism_concern_note";
+/** A note waits this many tries for its card (posted first, normally in the same pass) before going to the leads by DM. */
+const CARD_WAIT_ATTEMPTS = 5;
 /** Slack will not take a DM to this person whatever we do: the leads are told instead. */
 const PERSON_GONE = new Set([
   "user_not_found",
@@ -163,32 +218,88 @@ export class ConcernOutboxDelivery {
   }
 
   private async deliver(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
-    if (row.kind === "status") return this.expandStatus(row, concern);
-    if (row.kind === "dm") return this.deliverDm(row, concern);
-    if (row.kind === "reminder") return this.deliverReminder(row, concern);
-    return this.deliverCard(row, concern);
+    // Purged: nothing may be said about it any more.
+    if (!concern && row.kind !== "card") {
+      await this.deps.outbox.sent(row.id, null, this.deps.clock.now());
+      return true;
+    }
+    switch (row.kind) {
+      case "card":
+        return this.deliverCard(row, concern);
+      case "status":
+        return this.expandStatus(row, concern);
+      case "recusal":
+        return this.expandRecusal(row, concern);
+      case "dm":
+        return this.deliverDm(row, concern, row.payload as DmPayload);
+      case "confirm":
+        return this.deliverConfirmation(row, concern);
+      case "assigned":
+        return this.deliverAssigned(row, concern);
+      case "note":
+        return this.deliverNote(row, concern);
+      case "reminder":
+        return this.deliverReminder(row, concern);
+    }
   }
 
   /** A status change becomes one DM row per person to tell, each delivered (and retried) on its own. */
   private async expandStatus(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
-    const { outbox, clock } = this.deps;
     const payload = row.payload as { from: ConcernStatus; to: ConcernStatus; note: string | null } | null;
-    if (!concern || !payload) {
-      await outbox.sent(row.id, null, clock.now());
-      return true;
-    }
+    if (!concern || !payload) return this.expand(row, null, []);
     const dms = await this.deps.notices.statusDms(concern, { from: payload.from, to: payload.to }, payload.note);
+    return this.expand(row, concern, dms);
+  }
+
+  /** A recusal: each person handling the concern now is told by DM (the deputy, once every lead has recused). */
+  private async expandRecusal(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
+    const payload = row.payload as { leadId: string; reason: RecusalReason } | null;
+    if (!concern || !payload) return this.expand(row, null, []);
+    const handling = await this.deps.notices.handling(concern);
+    const notice = recusalNotice(concern, payload.leadId, payload.reason, handling.route === "deputy");
+    return this.expand(
+      row,
+      concern,
+      handling.people.map((userId) => ({ userId, role: "lead" as const, message: notice })),
+    );
+  }
+
+  /** A message with nowhere in a channel to go: each person handling the concern gets it by DM. */
+  private async toHandlersByDm(row: OutboxRow, concern: ConcernRecord, message: SlackMessage): Promise<boolean> {
+    const { people } = await this.deps.notices.handling(concern);
+    if (people.length === 0) this.deps.logger.warn(`Nobody handles ${reference(concern)} to be told of it by DM`);
+    return this.expand(
+      row,
+      concern,
+      people.map((userId) => ({ userId, role: "lead" as const, message })),
+    );
+  }
+
+  /**
+   * One row becomes one DM row per person, each keyed by this row's key and the person, so a sender
+   * that dies half-way and the one that takes over add each once; this row is then settled.
+   */
+  private async expand(row: OutboxRow, concern: ConcernRecord | null, dms: OwedDm[]): Promise<boolean> {
+    const { outbox, clock } = this.deps;
     const now = clock.now();
     await outbox.expand(
       row.id,
-      dms.map((dm) => ({
-        workspaceId: concern.workspaceId,
-        concernId: concern.id,
-        kind: "dm" as const,
-        key: `${row.key}:${dm.userId}`,
-        payload: { userId: dm.userId, role: dm.role, text: dm.message.text, blocks: dm.message.blocks ?? null },
-        at: now,
-      })),
+      concern
+        ? dms.map((dm) => ({
+            workspaceId: concern.workspaceId,
+            concernId: concern.id,
+            kind: "dm" as const,
+            key: `${row.key}:${dm.userId}`,
+            payload: {
+              userId: dm.userId,
+              role: dm.role,
+              text: dm.message.text,
+              blocks: dm.message.blocks ?? null,
+              ...(dm.about ? { about: dm.about } : {}),
+            },
+            at: now,
+          }))
+        : [],
       now,
     );
     // The DMs just written are due now: deliver them in this run.
@@ -196,14 +307,42 @@ export class ConcernOutboxDelivery {
     return true;
   }
 
-  private async deliverDm(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
-    const { outbox, clock, holder } = this.deps;
-    const payload = row.payload as { userId: string; role: OwedDm["role"]; text: string; blocks: unknown[] | null };
-    if (!concern) {
-      // Purged: nothing may be said about it any more.
-      await outbox.sent(row.id, null, clock.now());
+  /** Confirmed by DM: the confirmation where the concern was raised was not shown in its grace. */
+  private async deliverConfirmation(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
+    const payload = row.payload as { userId: string; as: "reporter" | "supporter" };
+    if (!concern) return false;
+    const message = submittedMessage(
+      payload.as === "reporter" ? { kind: "created", concern, receiptCode: null } : { kind: "supported", concern },
+    );
+    return this.deliverDm(row, concern, {
+      userId: payload.userId,
+      role: payload.as,
+      text: message.text,
+      blocks: message.blocks ?? null,
+      about: "confirmation",
+    });
+  }
+
+  /** The lead a concern was assigned to, unless it has gone to someone else since. */
+  private async deliverAssigned(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
+    const payload = row.payload as { assigneeId: string; by: string };
+    if (!concern) return false;
+    if (concern.assigneeId !== payload.assigneeId) {
+      await this.deps.outbox.sent(row.id, null, this.deps.clock.now());
       return true;
     }
+    const message = assignedMessage(concern, payload.by);
+    return this.deliverDm(row, concern, {
+      userId: payload.assigneeId,
+      role: "lead",
+      text: message.text,
+      blocks: message.blocks ?? null,
+    });
+  }
+
+  private async deliverDm(row: OutboxRow, concern: ConcernRecord | null, payload: DmPayload): Promise<boolean> {
+    const { outbox, clock, holder } = this.deps;
+    if (!concern) return false;
     try {
       const client = await this.client(concern.workspaceId);
       if (row.postingAt) {
@@ -224,29 +363,154 @@ export class ConcernOutboxDelivery {
       await outbox.sent(row.id, { channelId: posted.channel ?? payload.userId, ts: posted.ts }, clock.now());
       return true;
     } catch (error) {
-      await this.messageFailed(row, concern, failureOf(error), payload.role);
+      await this.messageFailed(row, concern, failureOf(error), payload);
       return false;
     }
   }
 
+  /** A note under the card; by DM to whoever handles the concern when it has no card to go under. */
+  private async deliverNote(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
+    const payload = row.payload as NotePayload;
+    if (!concern) return false;
+    const message =
+      payload.note === "supporter"
+        ? threadNoteMessage(
+            "supporter",
+            concern,
+            payload.mode === "named" ? `<@${payload.userId ?? ""}>` : SUPPORTER_WORDS[payload.mode],
+          )
+        : payload.note === "lead_reply"
+          ? threadNoteMessage("lead_reply", concern, payload.text, payload.leadId ?? undefined)
+          : threadNoteMessage("reporter_reply", concern, payload.text);
+    return this.underCard(row, concern, message, false);
+  }
+
   private async deliverReminder(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
-    const { outbox, clock, holder } = this.deps;
+    const { outbox, clock } = this.deps;
     const payload = row.payload as { day: string; workingDaysWaiting: number } | null;
     // Acknowledged meanwhile, or a day late (that day's reminder is owed instead): nothing to say.
     if (!concern || !payload || concern.status !== "new" || payload.day !== calendarDate(clock.now())) {
       await outbox.sent(row.id, null, clock.now());
       return true;
     }
+    const reminder: DueReminder = { concern, day: payload.day, workingDaysWaiting: payload.workingDaysWaiting };
+    const mention = this.deps.isPrivate(concern) ? null : await this.deps.notices.leadMention(concern.workspaceId);
+    return this.underCard(row, concern, reminderMessage(reminder, mention), true);
+  }
+
+  /**
+   * Posts a note or reminder in the card's thread (also to the channel when `broadcast`), or under
+   * each handler's card when the concern is handled privately. Each post carries the row's key in
+   * its metadata, and a sender that finds the row marked but not sent looks in each thread before
+   * posting there again. With no card to go under, or a triage channel that is gone, whoever handles
+   * the concern is told by DM instead.
+   */
+  private async underCard(
+    row: OutboxRow,
+    concern: ConcernRecord,
+    message: SlackMessage,
+    broadcast: boolean,
+  ): Promise<boolean> {
+    const { outbox, clock, holder } = this.deps;
+    let threads = await this.threadsOf(concern);
+    if (threads.length === 0 && !this.deps.isPrivate(concern)) {
+      // The card may have been posted earlier in this very pass, after the batch was read.
+      const fresh = (await this.deps.concerns.byIds([{ workspaceId: concern.workspaceId, id: concern.id }])).get(
+        concern.id,
+      );
+      if (fresh) threads = await this.threadsOf(fresh);
+    }
+    if (threads.length === 0) {
+      const cardDue =
+        !this.deps.isPrivate(concern) &&
+        row.attempts < CARD_WAIT_ATTEMPTS &&
+        (await valueFor(this.deps.triageChannel, concern.workspaceId)) !== null;
+      if (!cardDue) return this.toHandlersByDm(row, concern, message);
+      // Its card is still owed (posted first, normally in this very pass): the note follows it.
+      const wait = FIRST_RETRY_MS * 2 ** row.attempts;
+      await outbox.retryAt(row.id, new Date(clock.now().getTime() + wait), "no_card_yet", true);
+      return false;
+    }
     try {
       const client = await this.client(concern.workspaceId);
       if (!(await outbox.posting(row.id, holder, clock.now()))) return false;
-      const reminder: DueReminder = { concern, day: payload.day, workingDaysWaiting: payload.workingDaysWaiting };
-      const posted = await this.deps.notices.postReminder(reminder, client);
-      await outbox.sent(row.id, posted, clock.now());
+      const posts: Array<{ channelId: string; ts: string }> = [];
+      for (const thread of threads) {
+        const found = row.postingAt ? await this.findNote(client, thread, row, row.postingAt) : null;
+        if (found) {
+          posts.push({ channelId: thread.channel, ts: found });
+          continue;
+        }
+        const args = {
+          channel: thread.channel,
+          thread_ts: thread.threadTs,
+          ...message,
+          metadata: { event_type: NOTE_EVENT_TYPE, event_payload: { outbox: row.key } },
+        };
+        const posted = await client.chat.postMessage(broadcast ? { ...args, reply_broadcast: true } : args);
+        if (!posted.ts) throw new Error("Slack answered without a ts");
+        const channelId = posted.channel ?? thread.channel;
+        posts.push({ channelId, ts: posted.ts });
+        await this.deps.notices.remember({
+          concernId: concern.id,
+          channelId,
+          ts: posted.ts,
+          kind: "note",
+          userId: thread.userId,
+        });
+      }
+      await outbox.sent(row.id, posts.length === 1 ? (posts[0] ?? null) : null, clock.now());
       return true;
     } catch (error) {
-      await this.messageFailed(row, concern, failureOf(error), null);
+      const failure = failureOf(error);
+      // The triage channel is gone (archived, deleted, the bot removed): the leads hear it by DM instead.
+      if (!this.deps.isPrivate(concern) && CHANNEL_GONE.has(failure.code)) {
+        this.deps.logger.warn(
+          `Could not post under the card of ${reference(concern)} (${failure.code}); telling whoever handles it by DM`,
+        );
+        return this.toHandlersByDm(row, concern, message);
+      }
+      await this.messageFailed(row, concern, failure, null);
       return false;
+    }
+  }
+
+  /** The threads a note goes under: the card in the triage channel, or each handler's card. */
+  private async threadsOf(concern: ConcernRecord): Promise<NoteThread[]> {
+    if (this.deps.isPrivate(concern)) return this.deps.notices.handlerCards(concern);
+    return concern.triage ? [{ channel: concern.triage.channelId, threadTs: concern.triage.ts, userId: null }] : [];
+  }
+
+  /**
+   * The note this row posted in a thread, if Slack has it. Reading a channel's thread needs
+   * channels:history or groups:history, which the app is not given: without it the note is posted
+   * again, which can repeat it in the one case where the post reached Slack and its answer did not
+   * reach us. A thread in the bot's own DMs is read with im:history.
+   */
+  private async findNote(
+    client: webApi.WebClient,
+    thread: NoteThread,
+    row: OutboxRow,
+    postingAt: Date,
+  ): Promise<string | null> {
+    const oldest = ((postingAt.getTime() - HISTORY_SLACK_MS) / 1000).toFixed(6);
+    try {
+      const replies = await client.conversations.replies({
+        channel: thread.channel,
+        ts: thread.threadTs,
+        oldest,
+        include_all_metadata: true,
+        limit: 200,
+      });
+      const mine = (replies.messages ?? []).find((message) => isMarked(message, NOTE_EVENT_TYPE, row.key));
+      return mine?.ts ?? null;
+    } catch (error) {
+      const failure = failureOf(error);
+      if (!failure.answered || CHANNEL_GONE.has(failure.code)) throw error;
+      this.deps.logger.warn(
+        `Could not look in a card's thread for an earlier note (${failure.code}); posting it, which may repeat it`,
+      );
+      return null;
     }
   }
 
@@ -276,36 +540,37 @@ export class ConcernOutboxDelivery {
   ): Promise<string | null> {
     const oldest = ((postingAt.getTime() - HISTORY_SLACK_MS) / 1000).toFixed(6);
     const history = await client.conversations.history({ channel, oldest, include_all_metadata: true, limit: 200 });
-    const mine = (history.messages ?? []).find(
-      (message) =>
-        message.metadata?.event_type === eventType &&
-        (message.metadata.event_payload as { outbox?: unknown } | undefined)?.outbox === row.key,
-    );
+    const mine = (history.messages ?? []).find((message) => isMarked(message, eventType, row.key));
     return mine?.ts ?? null;
   }
 
   /**
-   * A DM or reminder Slack did not take: tried again with backoff (Retry-After when Slack gives one),
-   * or, when it never will, settled as failed and the leads told under the concern's card (or by DM).
-   * Logged with the concern's reference only: never who the message was for.
+   * A DM, note or reminder Slack did not take: tried again with backoff (Retry-After when Slack gives
+   * one), or, when it never will, settled as failed and the leads told under the concern's card (or
+   * by DM). Logged with the concern's reference only: never who the message was for.
    */
   private async messageFailed(
     row: OutboxRow,
     concern: ConcernRecord,
     failure: Failure,
-    role: OwedDm["role"] | null,
+    dm: DmPayload | null,
   ): Promise<void> {
     const { outbox, clock, logger } = this.deps;
     const now = clock.now().getTime();
-    const what = role ? "a direct message" : "a reminder";
-    const permanent = role
+    const what = dm ? "a direct message" : row.kind === "reminder" ? "a reminder" : "a note";
+    const permanent = dm
       ? PERSON_GONE.has(failure.code) ||
         (failure.answered && !PASSING.has(failure.code) && !failure.code.startsWith("http_"))
       : failure.code === "not_installed";
     if (permanent || row.attempts + 1 >= MAX_MESSAGE_ATTEMPTS) {
       logger.warn(`Gave up sending ${what} about ${reference(concern)} (${failure.code})`);
       await outbox.failed(row.id, failure.code, clock.now());
-      if (role && failure.code !== "not_installed") await this.tellLeadsUndelivered(concern, role, failure.code);
+      if (failure.code === "not_installed") return;
+      // A note that never got under the card still reaches the leads, by DM.
+      if (!dm) {
+        const notice = notePostFailed(concern, row.kind === "reminder" ? "A reminder" : "A note", failure.code);
+        await this.toHandlersByDm(row, concern, notice);
+      } else await this.tellLeadsUndelivered(concern, dm, failure.code);
       return;
     }
     const gone = CHANNEL_GONE.has(failure.code);
@@ -318,12 +583,12 @@ export class ConcernOutboxDelivery {
   }
 
   /** Under the card, where every lead handling it sees it; each lead by DM when it has no card yet. */
-  private async tellLeadsUndelivered(concern: ConcernRecord, role: OwedDm["role"], code: string): Promise<void> {
-    const notice = messageUndelivered(concern, role, code);
+  private async tellLeadsUndelivered(concern: ConcernRecord, dm: DmPayload, code: string): Promise<void> {
+    const notice = messageUndelivered(concern, dm.role, code, dm.about ?? null);
     if (await this.deps.notices.threadNote(concern, notice).catch(() => false)) return;
     const client = await this.deps.clients.forWorkspace(concern.workspaceId, "posting");
-    const leads = await this.deps.leads.leads(concern.workspaceId).catch(() => []);
-    for (const lead of client ? leads : []) {
+    const { people } = await this.deps.notices.handling(concern).catch(() => ({ people: [] as string[] }));
+    for (const lead of client ? people.filter((person) => person !== dm.userId) : []) {
       try {
         await client?.chat.postMessage({ channel: lead, ...notice });
       } catch (error) {
@@ -442,6 +707,13 @@ export class ConcernOutboxDelivery {
     }
     if (told > 0) await this.deps.outbox.leadsTold(row.id, this.deps.clock.now());
   }
+}
+
+function isMarked(message: { metadata?: { event_type?: string; event_payload?: unknown } }, type: string, key: string) {
+  return (
+    message.metadata?.event_type === type &&
+    (message.metadata.event_payload as { outbox?: unknown } | undefined)?.outbox === key
+  );
 }
 
 function failureOf(error: unknown): Failure {

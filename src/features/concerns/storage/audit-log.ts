@@ -99,11 +99,6 @@ export class AuditLog {
     return entry;
   }
 
-  /** @deprecated `append(tx, concernRef, draft)`. */
-  appendIn(tx: Tx, concernRef: string, draft: AuditDraft): Promise<AuditEntry> {
-    return this.append(tx, concernRef, draft);
-  }
-
   /** The whole chain, read with the head locked (for planning a purge). */
   async lockedChainIn(tx: Tx): Promise<AuditEntry[]> {
     await this.lock(statementsIn(tx, this.provider));

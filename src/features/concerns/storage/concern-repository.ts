@@ -12,7 +12,7 @@ import type {
   SupportOutcome,
 } from "../domain/records";
 import type { AuditLog } from "./audit-log";
-import { ConcernOutbox, statusKey } from "./outbox";
+import { CONFIRM_GRACE_MS, ConcernOutbox, changeKey, confirmKey, statusKey } from "./outbox";
 import { insertConcern, newConcernRow, newlyStored, nextNumber, toConcernRecord, withSupporterCount } from "./rows";
 
 export interface StatusUpdate {
@@ -50,6 +50,12 @@ export class ConcernRepository {
             kind: "card",
             at: audit.at,
           });
+          // An anonymous reporter is owed nothing by DM: no row names them.
+          if (concern.reporter.mode !== "anonymous")
+            await this.outbox.add(
+              tx,
+              confirmation(concern.workspaceId, concern.id, concern.reporter.userId, "reporter", audit.at),
+            );
           return { kind: "created", concern: toConcernRecord(newlyStored(row)) } as const;
         });
       } catch (error) {
@@ -79,7 +85,23 @@ export class ConcernRepository {
             createdAt: supporter.createdAt,
           },
         });
-        await this.audit.append(tx, supporter.concernId, audit);
+        const entry = await this.audit.append(tx, supporter.concernId, audit);
+        const workspaceId = concern.workspaceId;
+        await this.outbox.add(tx, {
+          workspaceId,
+          concernId: supporter.concernId,
+          kind: "note",
+          key: changeKey("note", supporter.concernId, entry.seq),
+          // Only a named supporter is named under the card.
+          payload: {
+            note: "supporter",
+            mode: supporter.identity.mode,
+            userId: supporter.identity.mode === "named" ? userId : null,
+          },
+          at: audit.at,
+        });
+        if (userId !== null)
+          await this.outbox.add(tx, confirmation(workspaceId, supporter.concernId, userId, "supporter", audit.at));
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -140,7 +162,18 @@ export class ConcernRepository {
         data: { assigneeId, updatedAt: audit.at },
       });
       if (updated.count !== 1) return false;
-      await this.audit.append(tx, id, audit);
+      const entry = await this.audit.append(tx, id, audit);
+      const by = audit.actor.slice(audit.actor.indexOf(":") + 1);
+      // The lead it is assigned to is told, unless they assigned it to themselves.
+      if (assigneeId !== null && assigneeId !== by)
+        await this.outbox.add(tx, {
+          workspaceId,
+          concernId: id,
+          kind: "assigned",
+          key: changeKey("assigned", id, entry.seq),
+          payload: { assigneeId, by },
+          at: audit.at,
+        });
       return true;
     });
   }
@@ -159,7 +192,19 @@ export class ConcernRepository {
           where: { id: recusal.concernId, assigneeId: recusal.leadId },
           data: { assigneeId: null },
         });
-        for (const draft of audits) await this.audit.append(tx, recusal.concernId, draft);
+        const entries = [];
+        for (const draft of audits) entries.push(await this.audit.append(tx, recusal.concernId, draft));
+        const [first] = entries;
+        // Whoever handles it once this commits is told; who that is is worked out when it is sent.
+        if (first)
+          await this.outbox.add(tx, {
+            workspaceId,
+            concernId: recusal.concernId,
+            kind: "recusal",
+            key: changeKey("recusal", recusal.concernId, first.seq),
+            payload: { leadId: recusal.leadId, reason: recusal.reason },
+            at: recusal.at,
+          });
         return true;
       });
     } catch (error) {
@@ -232,7 +277,19 @@ export class ConcernRepository {
       });
       if (touched.count !== 1) return false;
       await tx.concernMessage.create({ data: message });
-      await this.audit.append(tx, message.concernId, audit);
+      const entry = await this.audit.append(tx, message.concernId, audit);
+      // Under the card, for the leads: a lead's reply, or the anonymous reporter's (who is never named).
+      await this.outbox.add(tx, {
+        workspaceId,
+        concernId: message.concernId,
+        kind: "note",
+        key: changeKey("note", message.concernId, entry.seq),
+        payload:
+          message.author === "lead"
+            ? { note: "lead_reply", text: message.text, leadId: message.leadUserId }
+            : { note: "reporter_reply", text: message.text },
+        at: message.createdAt,
+      });
       return true;
     });
   }
@@ -262,4 +319,16 @@ export class ConcernRepository {
     });
     return sameSource ? { kind: "same_source", concern: toConcernRecord(sameSource) } : null;
   }
+}
+
+/** The DM confirming a concern was stored, due once the confirmation where it was raised had its chance. */
+function confirmation(workspaceId: string, concernId: string, userId: string, as: "reporter" | "supporter", at: Date) {
+  return {
+    workspaceId,
+    concernId,
+    kind: "confirm" as const,
+    key: confirmKey(concernId, userId),
+    payload: { userId, as },
+    at: new Date(at.getTime() + CONFIRM_GRACE_MS),
+  };
 }

@@ -18,7 +18,7 @@ export { ConcernQueries } from "./concern-queries";
 export { ConcernRepository } from "./concern-repository";
 export { ConcernDrafts } from "./drafts";
 export { ConcernMinutesLinks } from "./minutes-links";
-export { ConcernOutbox } from "./outbox";
+export { ConcernOutbox, confirmKey } from "./outbox";
 export { ConcernPosts } from "./posts";
 export { ReminderClaims } from "./reminder-claims";
 export { ConcernRetention } from "./retention";

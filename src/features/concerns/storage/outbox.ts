@@ -7,14 +7,31 @@ import {
   statementsIn,
   type Transaction,
 } from "../../../storage/fast-statements";
-import type { Tx } from "./audit-log";
 
 /**
  * "card": a concern's triage card. "status": a status change owed to the people who raised or
  * supported the concern, turned into one "dm" row per person when delivered. "dm": one direct
- * message, rendered. "reminder": a lead reminder for one day.
+ * message, rendered. "reminder": a lead reminder for one day. "confirm": the DM confirming to a
+ * named or confidential reporter or supporter that it was stored (never owed to an anonymous one),
+ * due after a grace in which the confirmation shown where they raised it settles it instead.
+ * "assigned": the DM to a lead a concern was assigned to. "recusal": a recusal, turned into one "dm"
+ * row per person handling the concern when delivered. "note": a note under the concern's card (a
+ * supporter added, a reply to or from an anonymous reporter).
  */
-export type OutboxKind = "card" | "status" | "dm" | "reminder";
+export type OutboxKind = "card" | "status" | "dm" | "reminder" | "confirm" | "assigned" | "recusal" | "note";
+
+/** How long a confirmation DM waits for the confirmation shown where the concern was raised. */
+export const CONFIRM_GRACE_MS = 2 * 60_000;
+
+/** One per person and concern (a person supports a concern at most once, and never one they raised). */
+export function confirmKey(concernId: string, userId: string): string {
+  return `confirm:${concernId}:${userId}`;
+}
+
+/** Keyed by the audit entry of the change that owes it, as a status change is. */
+export function changeKey(kind: "assigned" | "recusal" | "note", concernId: string, auditSeq: number): string {
+  return `${kind}:${concernId}:${auditSeq}`;
+}
 
 export interface OutboxRow {
   id: number;
@@ -81,11 +98,6 @@ export class ConcernOutbox {
   /** Inside another write's transaction (either kind): the change and what it owes Slack commit together. */
   async add(tx: Transaction, entry: NewOutboxEntry): Promise<void> {
     await statementsIn(tx, this.fast.provider).run(ADD_ENTRY, entryValues(entry));
-  }
-
-  /** @deprecated `add(tx, entry)`. */
-  addIn(tx: Tx, entry: NewOutboxEntry): Promise<void> {
-    return this.add(tx, entry);
   }
 
   /**
@@ -184,6 +196,19 @@ export class ConcernOutbox {
   async expand(id: number, entries: NewOutboxEntry[], now: Date): Promise<void> {
     for (const entry of entries) await this.ensure(entry);
     await this.sent(id, null, now);
+  }
+
+  /** A row not yet posted, settled without posting (what it owed was said some other way). */
+  async settle(key: string, now: Date): Promise<void> {
+    await this.db.$executeRaw`
+      UPDATE "ConcernOutbox" SET "sentAt" = ${now}, "payload" = NULL
+      WHERE "key" = ${key} AND "sentAt" IS NULL AND "postingAt" IS NULL AND "lockedBy" IS NULL`;
+  }
+
+  /** A row waiting out a grace, due now. */
+  async dueNow(key: string, now: Date): Promise<void> {
+    await this.db.$executeRaw`
+      UPDATE "ConcernOutbox" SET "nextAttemptAt" = ${now} WHERE "key" = ${key} AND "sentAt" IS NULL AND "attempts" = 0`;
   }
 
   async leadsTold(id: number, now: Date): Promise<void> {

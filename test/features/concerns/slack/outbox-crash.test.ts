@@ -114,7 +114,9 @@ describe("a bot process killed right after acknowledging a concern", () => {
       s.clearFaults();
 
       await startBotProcess(databaseUrl, s);
-      const unsent = () => count(databaseUrl, 'SELECT COUNT(*) AS n FROM "ConcernOutbox" WHERE "sentAt" IS NULL');
+      // The card; the reporter's confirmation DM waits out its grace (it may not have been shown before the kill).
+      const unsent = () =>
+        count(databaseUrl, `SELECT COUNT(*) AS n FROM "ConcernOutbox" WHERE "sentAt" IS NULL AND "kind" = 'card'`);
       await waitUntil(() => unsent() === 0, 30_000);
       expect(cards(s)).toHaveLength(1);
       const recorded = readDatabase(

@@ -142,12 +142,13 @@ describe.each(providers)("concern storage on %s", (provider) => {
     const plan = await f.services.retention.plan();
     expect(plan.purge.map((c) => c.number)).toEqual([1]);
     expect(plan.needsReview.map((c) => c.number)).toEqual([2]);
-    // The resolution's DM is still owed (Slack never took it): it holds what the lead wrote.
-    expect(await f.database.db.concernOutbox.count({ where: { concernId: old.concern.id } })).toBe(3);
+    // The resolution's DM is still owed (Slack never took it): it holds what the lead wrote. So is the
+    // reporter's confirmation (card, confirmation, two status changes).
+    expect(await f.database.db.concernOutbox.count({ where: { concernId: old.concern.id } })).toBe(4);
     const purged = await f.services.retention.purge();
     expect(purged.auditEntriesRemoved).toBe(3);
     expect(await f.database.db.concernOutbox.count({ where: { concernId: old.concern.id } })).toBe(0);
-    expect(await f.database.db.concernOutbox.count({ where: { concernId: open.concern.id } })).toBe(1);
+    expect(await f.database.db.concernOutbox.count({ where: { concernId: open.concern.id } })).toBe(2);
     expect((await f.storage.reads.list(WORKSPACE)).map((c) => c.number)).toEqual([2, 3]);
     const report = await f.services.audit.verify();
     expect(report.chain.ok).toBe(true);
@@ -181,6 +182,10 @@ describe.each(providers)("concern storage on %s", (provider) => {
       null,
     ]);
     expect(JSON.stringify(row)).not.toContain("U0STAFF01");
+    // Owed nothing by DM: the outbox holds the card alone, naming nobody.
+    const owed = await f.database.db.concernOutbox.findMany();
+    expect(owed.map((entry) => entry.kind)).toEqual(["card"]);
+    expect(JSON.stringify(owed)).not.toContain("U0STAFF01");
     expect(await f.storage.reads.byId(WORKSPACE, created.concern.id)).toEqual(created.concern);
     const [entry] = await f.storage.audit.entriesFor(created.concern.id);
     expect(entry).toMatchObject({ actor: "reporter:anonymous", action: "submit", to: "new" });
@@ -206,7 +211,13 @@ describe.each(providers)("concern storage on %s", (provider) => {
     if (created.kind !== "created") throw new Error(created.kind);
     const entry = { workspaceId: WORKSPACE, concernId: created.concern.id, kind: "card" as const, at: f.clock.now() };
     await f.storage.outbox.ensure(entry);
-    expect(await f.storage.outbox.pending()).toMatchObject([{ key: `card:${created.concern.id}` }]);
+    // With the card, the named reporter's confirmation DM, due only after its grace.
+    const confirmation = `confirm:${created.concern.id}:U0STAFF01`;
+    expect(await f.storage.outbox.pending()).toMatchObject([
+      { key: `card:${created.concern.id}` },
+      { key: confirmation },
+    ]);
+    await f.storage.outbox.settle(confirmation, f.clock.now());
     const now = f.clock.now();
     const until = new Date(now.getTime() + 60_000);
     const [claimed, ...more] = await f.storage.outbox.claimDue("host:1", now, until, () => false);
@@ -237,6 +248,7 @@ describe.each(providers)("concern storage on %s", (provider) => {
     expect(pressed.filter((result) => result.ok)).toHaveLength(1);
     const db = f.database.db;
     expect(await db.concernOutbox.count({ where: { kind: "status" } })).toBe(1);
+    await f.storage.outbox.settle(`confirm:${created.concern.id}:U0STAFF01`, f.clock.now());
 
     const now = f.clock.now();
     const until = new Date(now.getTime() + 60_000);

@@ -5,7 +5,7 @@ import type { StandinContext } from "../../context";
 import { refuse } from "../../errors";
 import type { Block } from "../../state/types";
 import { postableChannel, visibleChannel } from "../access";
-import { optionalId, type Params, parseParams } from "../params";
+import { boolArg, optionalId, type Params, parseParams } from "../params";
 import { renderMessage } from "../render";
 import type { MethodTable } from "../types";
 
@@ -18,6 +18,7 @@ const content = {
 const postArgs = z.looseObject({
   channel: optionalId,
   thread_ts: optionalId,
+  reply_broadcast: boolArg.optional(),
   metadata: z.unknown().optional(),
   ...content,
 });
@@ -53,11 +54,14 @@ function postMessage(ctx: StandinContext, params: Params) {
   const args = parseParams(postArgs, params);
   const channel = postableChannel(ctx, args.channel);
   const { text, blocks } = messageContent(ctx, args);
+  const threadTs = threadRootTs(ctx, channel.id, args.thread_ts);
   const message = ctx.messages.post({
     channel: channel.id,
     text,
     blocks,
-    thread_ts: threadRootTs(ctx, channel.id, args.thread_ts),
+    thread_ts: threadTs,
+    // A reply also sent to the channel: Slack shows it in the channel's history as a thread_broadcast.
+    ...(threadTs && args.reply_broadcast ? { subtype: "thread_broadcast" } : {}),
     user: ctx.app.botUserId,
     bot_id: ctx.app.botId,
     app_id: ctx.app.appId,

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { StandinContext } from "../../context";
 import { refuse } from "../../errors";
-import type { SlackChannel } from "../../state/types";
+import type { SlackChannel, StoredMessage } from "../../state/types";
 import { knownUser, visibleChannel } from "../access";
 import { paginate } from "../pagination";
 import { boolArg, intArg, listArg, optionalId, type Params, parseParams } from "../params";
@@ -100,14 +100,61 @@ function conversationsHistory(ctx: StandinContext, params: Params) {
   const before = args.latest ? Number(args.latest) : Number.POSITIVE_INFINITY;
   const messages = ctx.messages
     .inChannel(channel.id)
-    .filter((m) => !m.thread_ts || m.thread_ts === m.ts)
+    .filter((m) => !m.thread_ts || m.thread_ts === m.ts || m.subtype === "thread_broadcast")
     .filter((m) => Number(m.ts) > after && Number(m.ts) < before)
     .reverse()
     .map((m) => {
       const rendered = renderMessage(ctx, m);
       if (!args.include_all_metadata) delete rendered.metadata;
-      return rendered;
+      const root = m.subtype === "thread_broadcast" && m.thread_ts ? ctx.messages.find(channel.id, m.thread_ts) : null;
+      return root ? { ...rendered, root: renderMessage(ctx, root) } : rendered;
     });
+  const page = paginate(messages, args.limit, args.cursor);
+  return {
+    messages: page.items,
+    has_more: page.response_metadata.next_cursor !== "",
+    response_metadata: page.response_metadata,
+  };
+}
+
+/**
+ * A thread: its parent first, then the replies oldest first (broadcast ones included), between
+ * `oldest` and `latest` (exclusive unless `inclusive`); the parent is answered whatever the range,
+ * as Slack does. Each reply names the parent's author in parent_user_id. Metadata only with
+ * `include_all_metadata`. A ts that is no message of the channel: thread_not_found.
+ */
+function conversationsReplies(ctx: StandinContext, params: Params) {
+  const args = parseParams(
+    z.looseObject({
+      channel: optionalId,
+      ts: optionalId,
+      oldest: optionalId,
+      latest: optionalId,
+      inclusive: boolArg.optional(),
+      include_all_metadata: boolArg.optional(),
+      ...pageArgs,
+    }),
+    params,
+  );
+  const channel = visibleChannel(ctx, args.channel);
+  if (!ctx.workspace.botIsMember(channel)) return refuse("not_in_channel");
+  const found = args.ts ? ctx.messages.find(channel.id, args.ts) : undefined;
+  if (!found) return refuse("thread_not_found");
+  const parent =
+    found.thread_ts && found.thread_ts !== found.ts ? ctx.messages.find(channel.id, found.thread_ts) : found;
+  if (!parent) return refuse("thread_not_found");
+  const after = Number(args.oldest ?? "0");
+  const before = args.latest ? Number(args.latest) : Number.POSITIVE_INFINITY;
+  const inRange = (ts: string) =>
+    args.inclusive ? Number(ts) >= after && Number(ts) <= before : Number(ts) > after && Number(ts) < before;
+  const parentAuthor = parent.user ?? ctx.app.botUserId;
+  const render = (m: StoredMessage, reply: boolean) => {
+    const rendered = renderMessage(ctx, m);
+    if (!args.include_all_metadata) delete rendered.metadata;
+    return reply ? { ...rendered, parent_user_id: parentAuthor } : rendered;
+  };
+  const replies = ctx.messages.threadReplies(channel.id, parent.ts).filter((m) => inRange(m.ts));
+  const messages = [render(parent, false), ...replies.map((m) => render(m, true))];
   const page = paginate(messages, args.limit, args.cursor);
   return {
     messages: page.items,
@@ -118,6 +165,7 @@ function conversationsHistory(ctx: StandinContext, params: Params) {
 
 export const peopleMethods: MethodTable = {
   "conversations.history": conversationsHistory,
+  "conversations.replies": conversationsReplies,
   "auth.test": authTest,
   "users.info": usersInfo,
   "users.conversations": usersConversations,

@@ -159,14 +159,33 @@ const UNDELIVERED_WHY: Record<string, string> = {
 };
 
 /**
- * For the leads, under the card: a reporter or supporter could not be told of a change to the
- * concern. It names neither (the leads can see who raised it on the card, if anyone may).
+ * For the leads, under the card: a reporter, supporter or lead could not be told something by DM.
+ * It names nobody (the leads can see who raised it on the card, if anyone may).
  */
-export function messageUndelivered(concern: ConcernRecord, role: "reporter" | "supporter", code: string): SlackMessage {
-  const who = role === "reporter" ? "The person who raised" : "Someone who supported";
+export function messageUndelivered(
+  concern: ConcernRecord,
+  role: "reporter" | "supporter" | "lead",
+  code: string,
+  about: "confirmation" | null = null,
+): SlackMessage {
   const why = UNDELIVERED_WHY[code] ?? `Slack kept refusing the message (${escapeMrkdwn(code)})`;
+  const who =
+    role === "reporter"
+      ? "The person who raised"
+      : role === "supporter"
+        ? "Someone who supported"
+        : "A concern lead handling";
+  const told = about === "confirmation" ? "sent the confirmation that it was logged" : "told of its latest change";
   return section(
-    `:warning: ${who} ${Md.bold(reference(concern))} could not be told of its latest change by direct message: ${why}. ` +
+    `:warning: ${who} ${Md.bold(reference(concern))} could not be ${told} by direct message: ${why}. ` +
       "Please let them know another way if you can.",
+  );
+}
+
+/** To each lead by DM: a note or reminder that Slack kept refusing under the concern's card. */
+export function notePostFailed(concern: ConcernRecord, what: string, code: string): SlackMessage {
+  const ref = reference(concern);
+  return section(
+    `:warning: ${what} about ${Md.bold(ref)} could not be posted under its card (Slack answered ${escapeMrkdwn(code)}). \`/concerns ${ref}\` shows the concern.`,
   );
 }
