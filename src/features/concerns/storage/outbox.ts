@@ -53,6 +53,9 @@ function entryKey(entry: NewOutboxEntry): string {
 const ADD_ENTRY = statement(`
   INSERT INTO "ConcernOutbox" ("key", "workspaceId", "concernId", "kind", "payload", "createdAt", "nextAttemptAt")
   VALUES (?, ?, ?, ?, ?, ?, ?)`);
+const ENSURE_ENTRY = statement(`
+  INSERT INTO "ConcernOutbox" ("key", "workspaceId", "concernId", "kind", "payload", "createdAt", "nextAttemptAt")
+  VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("key") DO NOTHING`);
 
 /** Whoever holds a claim on a due row that has not lapsed: a holder that has died can be taken over. */
 const DUE_HOLDERS = statement(`
@@ -146,7 +149,16 @@ export class ConcernOutbox {
    * submission, whose entry is nearly always there already: one statement, and no error to raise.
    */
   async ensure(entry: NewOutboxEntry): Promise<void> {
-    await this.db.$executeRaw(this.insert(entry, Prisma.sql`ON CONFLICT ("key") DO NOTHING`));
+    const payload = entry.payload ? JSON.stringify(entry.payload) : null;
+    await this.fast.run(ENSURE_ENTRY, [
+      entryKey(entry),
+      entry.workspaceId,
+      entry.concernId,
+      entry.kind,
+      payload,
+      entry.at,
+      entry.at,
+    ]);
   }
 
   /**
