@@ -1,8 +1,16 @@
-import type { Db } from "./database";
-import { isUniqueViolation } from "./db-errors";
+import { type Db, fastStatements } from "./database";
+import { type FastStatements, statement } from "./fast-statements";
 
 /** The leases this process holds, per database client, so that stopping can give them all back. */
 const held = new WeakMap<Db, Map<string, string>>();
+
+/** Taken when free, lapsed or already this holder's: a row comes back only then. */
+const ACQUIRE = statement(`
+  INSERT INTO "JobLease" ("name", "holder", "until") VALUES (?, ?, ?)
+  ON CONFLICT ("name") DO UPDATE SET "holder" = excluded."holder", "until" = excluded."until"
+  WHERE "JobLease"."until" <= ? OR "JobLease"."holder" = excluded."holder"
+  RETURNING "name"`);
+const RELEASE = statement(`DELETE FROM "JobLease" WHERE "name" = ? AND "holder" = ?`);
 
 /**
  * Named leases in the database, so that a job runs in one process at a time however many share
@@ -10,22 +18,20 @@ const held = new WeakMap<Db, Map<string, string>>();
  * so a process that dies holding one blocks the job only until then.
  */
 export class LeaseRepository {
+  private statements: FastStatements | null = null;
+
   constructor(private readonly db: Db) {}
+
+  /** Taking and giving back run prepared (see src/storage/fast-statements.ts): the outbox does both on every pass. */
+  private get fast(): FastStatements {
+    this.statements ??= fastStatements(this.db);
+    return this.statements;
+  }
 
   async acquire(name: string, holder: string, now: Date, ttlMs: number): Promise<boolean> {
     const until = new Date(now.getTime() + ttlMs);
-    const taken = await this.db.jobLease.updateMany({
-      where: { name, OR: [{ until: { lte: now } }, { holder }] },
-      data: { holder, until },
-    });
-    if (taken.count === 1) return this.remember(name, holder);
-    try {
-      await this.db.jobLease.create({ data: { name, holder, until } });
-      return this.remember(name, holder);
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+    const taken = await this.fast.rows<{ name: string }>(ACQUIRE, [name, holder, until, now]);
+    return taken.length === 1 && this.remember(name, holder);
   }
 
   /** Who holds the lease now, if anyone (expired or not). */
@@ -44,7 +50,7 @@ export class LeaseRepository {
   }
 
   async release(name: string, holder: string): Promise<void> {
-    await this.db.jobLease.deleteMany({ where: { name, holder } });
+    await this.fast.run(RELEASE, [name, holder]);
     if (held.get(this.db)?.get(name) === holder) held.get(this.db)?.delete(name);
   }
 

@@ -1,5 +1,6 @@
-import type { Db } from "../../../storage/database";
+import { type Db, fastStatements } from "../../../storage/database";
 import { isUniqueViolation, retryingConflicts } from "../../../storage/db-errors";
+import { statement } from "../../../storage/fast-statements";
 import type { ConcernStatus } from "../domain/concern";
 import type { RecusalRecord } from "../domain/handling";
 import type {
@@ -22,6 +23,8 @@ export interface StatusUpdate {
   /** Set on resolution: the texts it stores (and the publication state starts again). */
   resolution?: ResolutionTexts;
 }
+
+const SET_TRIAGE_MESSAGE = statement(`UPDATE "Concern" SET "triageChannelId" = ?, "triageTs" = ? WHERE "id" = ?`);
 
 /**
  * Writes to concerns, each in one transaction with its audit entry. Duplicates are recognised by the
@@ -296,8 +299,7 @@ export class ConcernRepository {
 
   /** After every card posted: one plain statement. */
   async setTriageMessage(id: string, channelId: string, ts: string): Promise<void> {
-    const changed = await this.db.$executeRaw`
-      UPDATE "Concern" SET "triageChannelId" = ${channelId}, "triageTs" = ${ts} WHERE "id" = ${id}`;
+    const changed = await fastStatements(this.db).run(SET_TRIAGE_MESSAGE, [channelId, ts, id]);
     if (changed !== 1) throw new Error("The concern whose card was posted is no longer stored");
   }
 

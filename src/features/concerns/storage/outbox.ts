@@ -1,4 +1,3 @@
-import { Prisma } from "../../../generated/sqlite/client";
 import { type Db, fastStatements } from "../../../storage/database";
 import {
   type FastStatements,
@@ -84,6 +83,59 @@ function entryValues(entry: NewOutboxEntry): SqlValue[] {
   return [entryKey(entry), entry.workspaceId, entry.concernId, entry.kind, payload, entry.at, entry.at];
 }
 
+/** Whoever holds a claim on a due row that has not lapsed: a holder that has died can be taken over. */
+const DUE_HOLDERS = statement(`
+  SELECT DISTINCT "lockedBy" FROM "ConcernOutbox"
+  WHERE "sentAt" IS NULL AND "nextAttemptAt" <= ? AND "lockedUntil" > ?`);
+
+/** What a claimed row is delivered with. A date read back as UTC text on both databases. */
+const CLAIMED_COLUMNS = (postingAt: string) => `
+  RETURNING "id", "key", "workspaceId", "concernId", "kind", "attempts", ${postingAt} AS "postingAt",
+    "leadsToldAt" IS NOT NULL AS "leadsTold", "payload"`;
+
+/**
+ * Claims the first due rows that are free: nobody holds them, their claim lapsed, or their holder
+ * is among those given as gone. On PostgreSQL a row another sender is claiming at the same moment is
+ * skipped, and the claim's condition is checked again on the row as that sender left it.
+ */
+const CLAIM_DUE = statement({
+  sqlite: `
+    UPDATE "ConcernOutbox" SET "lockedBy" = ?, "lockedUntil" = ?
+    WHERE "id" IN (
+      SELECT "id" FROM "ConcernOutbox"
+      WHERE "sentAt" IS NULL AND "nextAttemptAt" <= ?
+        AND ("lockedUntil" IS NULL OR "lockedUntil" <= ? OR "lockedBy" IN (SELECT "value" FROM json_each(?)))
+      ORDER BY "id" LIMIT ?)
+    ${CLAIMED_COLUMNS(`"postingAt"`)}`,
+  postgres: `
+    UPDATE "ConcernOutbox" SET "lockedBy" = ?, "lockedUntil" = ?
+    WHERE "id" IN (
+      SELECT "id" FROM "ConcernOutbox"
+      WHERE "sentAt" IS NULL AND "nextAttemptAt" <= ?
+        AND ("lockedUntil" IS NULL OR "lockedUntil" <= ? OR "lockedBy" = ANY(?::text[]))
+      ORDER BY "id" LIMIT ? FOR UPDATE SKIP LOCKED)
+      AND "sentAt" IS NULL AND ("lockedUntil" IS NULL OR "lockedUntil" <= ? OR "lockedBy" = ANY(?::text[]))
+    ${CLAIMED_COLUMNS(`to_char("postingAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)}`,
+});
+const MARK_POSTING = statement(`
+  UPDATE "ConcernOutbox" SET "postingAt" = ? WHERE "id" = ? AND "lockedBy" = ? AND "sentAt" IS NULL`);
+const MARK_SENT = statement(`
+  UPDATE "ConcernOutbox" SET "sentAt" = ?, "channelId" = ?, "ts" = ?,
+    "lockedBy" = NULL, "lockedUntil" = NULL, "payload" = NULL
+  WHERE "id" = ?`);
+
+type ClaimedRow = {
+  id: number;
+  key: string;
+  workspaceId: string;
+  concernId: string;
+  kind: string;
+  attempts: number;
+  postingAt: string | null;
+  leadsTold: boolean | number;
+  payload: string | null;
+};
+
 /**
  * What the concerns feature still owes Slack. Rows are written inside the transaction that causes
  * them, claimed by one sender at a time (a claim that lapses is taken over), and kept once sent.
@@ -119,50 +171,36 @@ export class ConcernOutbox {
     isGone: (holder: string | null) => boolean,
     limit = 20,
   ): Promise<OutboxRow[]> {
-    const due = await this.db.concernOutbox.findMany({
-      where: { sentAt: null, nextAttemptAt: { lte: now } },
-      orderBy: { id: "asc" },
-      take: limit * 2,
-    });
-    const free = due
-      .filter((row) => !row.lockedUntil || row.lockedUntil <= now || isGone(row.lockedBy))
-      .slice(0, limit);
-    const claimed: OutboxRow[] = [];
-    for (const row of free) {
-      // Only if nobody claimed it since it was read: the claim it had is part of the condition.
-      const taken = await this.db.$executeRaw`
-        UPDATE "ConcernOutbox" SET "lockedBy" = ${holder}, "lockedUntil" = ${until}
-        WHERE "id" = ${row.id} AND "sentAt" IS NULL AND ${equalsOrNull("lockedBy", row.lockedBy)}
-          AND ${equalsOrNull("lockedUntil", row.lockedUntil)}`;
-      if (taken !== 1) continue;
-      claimed.push({
+    const held = await this.fast.rows<{ lockedBy: string | null }>(DUE_HOLDERS, [now, now]);
+    const gone = held.flatMap((row) => (row.lockedBy !== null && isGone(row.lockedBy) ? [row.lockedBy] : []));
+    const values =
+      this.fast.provider === "postgres"
+        ? [holder, until, now, now, gone, limit, now, gone]
+        : [holder, until, now, now, gone, limit];
+    const rows = await this.fast.rows<ClaimedRow>(CLAIM_DUE, values);
+    return rows
+      .sort((a, b) => a.id - b.id)
+      .map((row) => ({
         id: row.id,
         key: row.key,
         workspaceId: row.workspaceId,
         concernId: row.concernId,
         kind: row.kind as OutboxKind,
         attempts: row.attempts,
-        postingAt: row.postingAt,
-        leadsTold: row.leadsToldAt !== null,
+        postingAt: row.postingAt === null ? null : new Date(row.postingAt),
+        leadsTold: Boolean(row.leadsTold),
         payload: row.payload ? (JSON.parse(row.payload) as Record<string, unknown>) : null,
-      });
-    }
-    return claimed;
+      }));
   }
 
   /** Just before the post: if this process dies now, the next sender looks in Slack before posting. */
   async posting(id: number, holder: string, now: Date): Promise<boolean> {
-    const marked = await this.db.$executeRaw`
-      UPDATE "ConcernOutbox" SET "postingAt" = ${now} WHERE "id" = ${id} AND "lockedBy" = ${holder} AND "sentAt" IS NULL`;
-    return marked === 1;
+    return (await this.fast.run(MARK_POSTING, [now, id, holder])) === 1;
   }
 
   /** Settled: what it was to say (a DM's text, whom it was for) is no longer kept. */
   async sent(id: number, where: { channelId: string; ts: string } | null, now: Date): Promise<void> {
-    const changed = await this.db.$executeRaw`
-      UPDATE "ConcernOutbox" SET "sentAt" = ${now}, "channelId" = ${where?.channelId ?? null}, "ts" = ${where?.ts ?? null},
-        "lockedBy" = NULL, "lockedUntil" = NULL, "payload" = NULL
-      WHERE "id" = ${id}`;
+    const changed = await this.fast.run(MARK_SENT, [now, where?.channelId ?? null, where?.ts ?? null, id]);
     if (changed !== 1) throw new Error("The outbox row being marked sent is no longer stored");
   }
 
@@ -223,10 +261,4 @@ export class ConcernOutbox {
       select: { key: true, attempts: true, lastError: true },
     });
   }
-}
-
-/** `column = value`, or `column IS NULL` for null (a parameter compared with `=` never matches NULL). */
-function equalsOrNull(column: "lockedBy" | "lockedUntil", value: string | Date | null): Prisma.Sql {
-  const name = Prisma.raw(`"${column}"`);
-  return value === null ? Prisma.sql`${name} IS NULL` : Prisma.sql`${name} = ${value}`;
 }

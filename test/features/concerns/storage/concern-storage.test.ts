@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { verifyChain } from "../../../../src/features/concerns/domain/audit-chain";
+import { ConcernOutbox } from "../../../../src/features/concerns/storage";
+import { openDatabase } from "../../../../src/storage/database";
+import { LeaseRepository } from "../../../../src/storage/leases";
 import type { Provider } from "../../../support/databases";
 import { type ConcernFixture, concernFixture, draft, LEAD, SOURCE, submission, WORKSPACE } from "./setup";
 
@@ -280,5 +283,106 @@ describe.each(providers)("concern storage on %s", (provider) => {
     // Once sent, what it said and whom it was for are not kept in it.
     await f.storage.outbox.sent(dms.flat()[0]?.id ?? 0, { channelId: "D0STAFF01", ts: "1772445600.000300" }, now);
     expect(await db.concernOutbox.findMany({ where: { payload: { not: null } } })).toEqual([]);
+  });
+
+  it("hands each due row to one of several processes' senders, each row once, however they race", async () => {
+    f = await concernFixture(provider);
+    for (let i = 0; i < 12; i++) {
+      const created = await f.services.submissions.submit(submission());
+      if (created.kind !== "created") throw new Error(created.kind);
+    }
+    const others = await Promise.all([openDatabase(f.url), openDatabase(f.url), openDatabase(f.url)]);
+    try {
+      const outboxes = [f.storage.outbox, ...others.map((other) => new ConcernOutbox(other.db))];
+      const now = f.clock.now();
+      const until = new Date(now.getTime() + 60_000);
+      const claimAll = () =>
+        Promise.all(outboxes.map((outbox, i) => outbox.claimDue(`host/${i + 1}/x`, now, until, () => false, 4)));
+      const first = await claimAll();
+      const second = await claimAll();
+      const keys = [...first, ...second].flat().map((row) => row.key);
+      expect(keys).toHaveLength(12);
+      expect(new Set(keys).size).toBe(12);
+      // Each row is held by the sender it was handed to, until the time given.
+      const held = await f.database.db.concernOutbox.findMany({
+        select: { id: true, lockedBy: true, lockedUntil: true },
+      });
+      const handed = new Map(
+        [...first, ...second].flatMap((rows, i) => rows.map((row) => [row.id, `host/${(i % 4) + 1}/x`] as const)),
+      );
+      for (const row of held) {
+        expect(row.lockedBy).toBe(handed.get(row.id));
+        expect(row.lockedUntil).toEqual(until);
+      }
+      expect((await claimAll()).flat()).toEqual([]);
+    } finally {
+      await Promise.all(others.map((other) => other.close()));
+    }
+  });
+
+  it("takes a dead sender's claim at once and remembers when its post began; a live sender's claim waits", async () => {
+    f = await concernFixture(provider);
+    const created = await f.services.submissions.submit(submission());
+    if (created.kind !== "created") throw new Error(created.kind);
+    const now = f.clock.now();
+    const until = new Date(now.getTime() + 60_000);
+    const [claimed] = await f.storage.outbox.claimDue("host/1/dead", now, until, () => false);
+    const began = new Date(now.getTime() + 1_234);
+    expect(await f.storage.outbox.posting(claimed?.id ?? 0, "host/1/dead", began)).toBe(true);
+    const later = new Date(now.getTime() + 5_000);
+    const alive = await f.storage.outbox.claimDue("host/2/b", later, new Date(later.getTime() + 60_000), () => false);
+    expect(alive).toEqual([]);
+    const [taken] = await f.storage.outbox.claimDue(
+      "host/2/b",
+      later,
+      new Date(later.getTime() + 60_000),
+      (holder) => holder === "host/1/dead",
+    );
+    expect(taken).toMatchObject({ id: claimed?.id, kind: "card", attempts: 0, leadsTold: false, payload: null });
+    expect(taken?.postingAt).toEqual(began);
+    // Written prepared, read back through Prisma as the same instants.
+    const row = await f.database.db.concernOutbox.findUniqueOrThrow({ where: { id: claimed?.id ?? 0 } });
+    expect(row).toMatchObject({
+      lockedBy: "host/2/b",
+      lockedUntil: new Date(later.getTime() + 60_000),
+      postingAt: began,
+    });
+    await f.storage.outbox.sent(claimed?.id ?? 0, { channelId: "C0TRIAGE", ts: "1772445600.000400" }, later);
+    expect(await f.database.db.concernOutbox.findUniqueOrThrow({ where: { id: claimed?.id ?? 0 } })).toMatchObject({
+      sentAt: later,
+      lockedBy: null,
+      lockedUntil: null,
+      ts: "1772445600.000400",
+    });
+  });
+
+  it("gives a job's lease to one process at a time, to another once it lapses, and back when released", async () => {
+    f = await concernFixture(provider);
+    const other = await openDatabase(f.url);
+    try {
+      const mine = new LeaseRepository(f.database.db);
+      const theirs = new LeaseRepository(other.db);
+      const now = f.clock.now();
+      const taken = await Promise.all([
+        mine.acquire("job", "host/1/a", now, 60_000),
+        theirs.acquire("job", "host/2/b", now, 60_000),
+      ]);
+      expect(taken.filter(Boolean)).toHaveLength(1);
+      const [winner, loser] = taken[0] ? (["host/1/a", "host/2/b"] as const) : (["host/2/b", "host/1/a"] as const);
+      expect(await mine.holderOf("job")).toBe(winner);
+      expect(await f.database.db.jobLease.findUniqueOrThrow({ where: { name: "job" } })).toMatchObject({
+        until: new Date(now.getTime() + 60_000),
+      });
+      expect(await mine.acquire("job", winner, new Date(now.getTime() + 1_000), 60_000)).toBe(true);
+      expect(await theirs.acquire("job", loser, new Date(now.getTime() + 60_000), 60_000)).toBe(false);
+      expect(await theirs.acquire("job", loser, new Date(now.getTime() + 61_000), 60_000)).toBe(true);
+      await mine.release("job", winner);
+      expect(await mine.holderOf("job")).toBe(loser);
+      await theirs.release("job", loser);
+      expect(await mine.holderOf("job")).toBeNull();
+      expect(await mine.acquire("job", winner, now, 60_000)).toBe(true);
+    } finally {
+      await other.close();
+    }
   });
 });
