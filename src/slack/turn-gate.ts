@@ -9,6 +9,7 @@
  * await, the usual case), otherwise a promise that resolves at its turn, in arrival order.
  */
 export function turnGate(requestsPerTurn: number): () => Promise<void> | undefined {
+  if (!(requestsPerTurn >= 1)) throw new RangeError(`requestsPerTurn must be at least 1, not ${requestsPerTurn}`);
   let startedThisTurn = 0;
   let turnEndScheduled = false;
   const waiting: Array<() => void> = [];

@@ -197,12 +197,30 @@ export class ConcernOutboxDelivery {
         claimed.map((row) => ({ workspaceId: row.workspaceId, id: row.concernId })),
       );
       for (const row of claimed) {
-        if (await this.deliver(row, concerns.get(row.concernId) ?? null)) settled += 1;
+        try {
+          if (await this.deliver(row, concerns.get(row.concernId) ?? null)) settled += 1;
+        } catch (error) {
+          await this.deliveryThrew(row, error);
+        }
       }
       return settled;
     } finally {
       await leases.release(LEASE, holder);
     }
+  }
+
+  /**
+   * A row whose delivery failed outside Slack's answer to the post (a lookup it needed, say): backed
+   * off and counted like any failure, so it neither holds up the rest of the batch nor comes back
+   * every minute for ever. Whether it reached Slack is unknown, so a later attempt looks first.
+   */
+  private async deliveryThrew(row: OutboxRow, error: unknown): Promise<void> {
+    const { outbox, clock, logger } = this.deps;
+    const code = slackErrorCode(error);
+    logger.error(`Could not deliver a concern message (${row.kind}, outbox row ${row.id}): ${code}`);
+    if (row.attempts + 1 >= MAX_MESSAGE_ATTEMPTS) return outbox.failed(row.id, code, clock.now());
+    const wait = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(row.attempts, 10));
+    await outbox.retryAt(row.id, new Date(clock.now().getTime() + wait), code, false);
   }
 
   /** The job's lease: free, lapsed, ours, or left by a process on this host that has died. */
@@ -219,13 +237,13 @@ export class ConcernOutboxDelivery {
 
   private async deliver(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
     // Purged: nothing may be said about it any more.
-    if (!concern && row.kind !== "card") {
+    if (row.kind === "card") return this.deliverCard(row, concern);
+    // Purged since: nothing is owed about it any more.
+    if (!concern) {
       await this.deps.outbox.sent(row.id, null, this.deps.clock.now());
       return true;
     }
     switch (row.kind) {
-      case "card":
-        return this.deliverCard(row, concern);
       case "status":
         return this.expandStatus(row, concern);
       case "recusal":
@@ -308,9 +326,8 @@ export class ConcernOutboxDelivery {
   }
 
   /** Confirmed by DM: the confirmation where the concern was raised was not shown in its grace. */
-  private async deliverConfirmation(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
+  private async deliverConfirmation(row: OutboxRow, concern: ConcernRecord): Promise<boolean> {
     const payload = row.payload as { userId: string; as: "reporter" | "supporter" };
-    if (!concern) return false;
     const message = submittedMessage(
       payload.as === "reporter" ? { kind: "created", concern, receiptCode: null } : { kind: "supported", concern },
     );
@@ -324,9 +341,8 @@ export class ConcernOutboxDelivery {
   }
 
   /** The lead a concern was assigned to, unless it has gone to someone else since. */
-  private async deliverAssigned(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
+  private async deliverAssigned(row: OutboxRow, concern: ConcernRecord): Promise<boolean> {
     const payload = row.payload as { assigneeId: string; by: string };
-    if (!concern) return false;
     if (concern.assigneeId !== payload.assigneeId) {
       await this.deps.outbox.sent(row.id, null, this.deps.clock.now());
       return true;
@@ -340,9 +356,8 @@ export class ConcernOutboxDelivery {
     });
   }
 
-  private async deliverDm(row: OutboxRow, concern: ConcernRecord | null, payload: DmPayload): Promise<boolean> {
+  private async deliverDm(row: OutboxRow, concern: ConcernRecord, payload: DmPayload): Promise<boolean> {
     const { outbox, clock, holder } = this.deps;
-    if (!concern) return false;
     try {
       const client = await this.client(concern.workspaceId);
       if (row.postingAt) {
@@ -369,9 +384,8 @@ export class ConcernOutboxDelivery {
   }
 
   /** A note under the card; by DM to whoever handles the concern when it has no card to go under. */
-  private async deliverNote(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
+  private async deliverNote(row: OutboxRow, concern: ConcernRecord): Promise<boolean> {
     const payload = row.payload as NotePayload;
-    if (!concern) return false;
     const message =
       payload.note === "supporter"
         ? threadNoteMessage(
@@ -431,10 +445,11 @@ export class ConcernOutboxDelivery {
       await outbox.retryAt(row.id, new Date(clock.now().getTime() + wait), "no_card_yet", true);
       return false;
     }
+    // A note under several handlers' cards may be refused under one after it went under another.
+    const posts: Array<{ channelId: string; ts: string }> = [];
     try {
       const client = await this.client(concern.workspaceId);
       if (!(await outbox.posting(row.id, holder, clock.now()))) return false;
-      const posts: Array<{ channelId: string; ts: string }> = [];
       for (const thread of threads) {
         const found = row.postingAt ? await this.findNote(client, thread, row, row.postingAt) : null;
         if (found) {
@@ -470,7 +485,7 @@ export class ConcernOutboxDelivery {
         );
         return this.toHandlersByDm(row, concern, message);
       }
-      await this.messageFailed(row, concern, failure, null);
+      await this.messageFailed(row, concern, failure, null, posts.length > 0);
       return false;
     }
   }
@@ -554,6 +569,7 @@ export class ConcernOutboxDelivery {
     concern: ConcernRecord,
     failure: Failure,
     dm: DmPayload | null,
+    postedSome = false,
   ): Promise<void> {
     const { outbox, clock, logger } = this.deps;
     const now = clock.now().getTime();
@@ -579,7 +595,8 @@ export class ConcernOutboxDelivery {
     logger.warn(
       `Could not send ${what} about ${reference(concern)} (${failure.code}); trying again in ${Math.round(wait / 1000)} s`,
     );
-    await outbox.retryAt(row.id, new Date(now + wait), failure.code, failure.answered);
+    // Slack's refusal says this post did not happen; one that went under another thread still did.
+    await outbox.retryAt(row.id, new Date(now + wait), failure.code, failure.answered && !postedSome);
   }
 
   /** Under the card, where every lead handling it sees it; each lead by DM when it has no card yet. */
@@ -587,7 +604,10 @@ export class ConcernOutboxDelivery {
     const notice = messageUndelivered(concern, dm.role, code, dm.about ?? null);
     if (await this.deps.notices.threadNote(concern, notice).catch(() => false)) return;
     const client = await this.deps.clients.forWorkspace(concern.workspaceId, "posting");
-    const { people } = await this.deps.notices.handling(concern).catch(() => ({ people: [] as string[] }));
+    const { people } = await this.deps.notices.handling(concern).catch((error: unknown) => {
+      this.deps.logger.warn(`Could not find who handles ${reference(concern)} to tell them: ${slackErrorCode(error)}`);
+      return { people: [] as string[] };
+    });
     for (const lead of client ? people.filter((person) => person !== dm.userId) : []) {
       try {
         await client?.chat.postMessage({ channel: lead, ...notice });
