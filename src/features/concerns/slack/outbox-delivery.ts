@@ -141,6 +141,11 @@ const PASSING = new Set(["ratelimited", "internal_error", "fatal_error", "servic
 const MAX_MESSAGE_ATTEMPTS = 16;
 const CHANNEL_GONE = new Set(["channel_not_found", "is_archived", "not_in_channel"]);
 
+/** Doubling from FIRST_RETRY_MS with each attempt already made, up to MAX_RETRY_MS. */
+function backoffAfter(attempts: number): number {
+  return Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(attempts, 10));
+}
+
 type Failure = { code: string; retryAfterMs: number | null; answered: boolean };
 
 /**
@@ -219,8 +224,7 @@ export class ConcernOutboxDelivery {
     const code = slackErrorCode(error);
     logger.error(`Could not deliver a concern message (${row.kind}, outbox row ${row.id}): ${code}`);
     if (row.attempts + 1 >= MAX_MESSAGE_ATTEMPTS) return outbox.failed(row.id, code, clock.now());
-    const wait = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(row.attempts, 10));
-    await outbox.retryAt(row.id, new Date(clock.now().getTime() + wait), code, false);
+    await outbox.retryAt(row.id, new Date(clock.now().getTime() + backoffAfter(row.attempts)), code, false);
   }
 
   /** The job's lease: free, lapsed, ours, or left by a process on this host that has died. */
@@ -590,7 +594,7 @@ export class ConcernOutboxDelivery {
       return;
     }
     const gone = CHANNEL_GONE.has(failure.code);
-    const backoff = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(row.attempts, 10));
+    const backoff = backoffAfter(row.attempts);
     const wait = failure.retryAfterMs ?? (gone ? CHANNEL_RETRY_MS : backoff);
     logger.warn(
       `Could not send ${what} about ${reference(concern)} (${failure.code}); trying again in ${Math.round(wait / 1000)} s`,
@@ -698,7 +702,7 @@ export class ConcernOutboxDelivery {
     const { outbox, clock, logger } = this.deps;
     const now = clock.now().getTime();
     const gone = CHANNEL_GONE.has(failure.code);
-    const backoff = Math.min(MAX_RETRY_MS, FIRST_RETRY_MS * 2 ** Math.min(row.attempts, 10));
+    const backoff = backoffAfter(row.attempts);
     const wait = failure.retryAfterMs ?? (gone ? CHANNEL_RETRY_MS : backoff);
     logger.warn(
       `Could not post the triage card of ${reference(concern)} (${failure.code}); trying again in ${Math.round(wait / 1000)} s` +
