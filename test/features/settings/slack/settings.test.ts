@@ -57,17 +57,22 @@ type Values = Record<string, Record<string, string | string[] | null>>;
  */
 async function choose(t: TestBot, viewId: string, choice: string, option: string, valuesByBlock?: Values) {
   const updates = t.standin.callsTo("views.update").length;
-  await t.slack.blockAction({
+  await press(t, viewId, choice, option, valuesByBlock);
+  await waitUntil(() => t.standin.callsTo("views.update").length > updates);
+  const view = t.standin.openViewsFor(ADMIN.id).at(-1);
+  if (!view) throw new Error("no Settings modal");
+  return view;
+}
+
+/** The admin picks `option` of `choice` in the open Settings modal (the redraw is not waited for). */
+function press(t: TestBot, viewId: string, choice: string, option: string, valuesByBlock?: Values) {
+  return t.slack.blockAction({
     user: ADMIN.id,
     actionId: choice,
     value: option,
     container: { type: "view", viewId },
     ...(valuesByBlock ? { valuesByBlock } : {}),
   });
-  await waitUntil(() => t.standin.callsTo("views.update").length > updates);
-  const view = t.standin.openViewsFor(ADMIN.id).at(-1);
-  if (!view) throw new Error("no Settings modal");
-  return view;
 }
 
 const blockIds = (view: { blocks: { block_id?: unknown }[] }) => view.blocks.map((block) => String(block.block_id));
@@ -286,16 +291,10 @@ describe("Settings in Slack", () => {
     const updates = t.standin.callsTo("views.update").length;
     // The first redraw is slow to reach Slack; the admin has chosen again in the meantime.
     t.standin.failNext("views.update", { delayMs: 3_000 });
-    const press = (option: string) =>
-      t.slack.blockAction({
-        user: ADMIN.id,
-        actionId: "settings_knowledge_owners",
-        value: option,
-        container: { type: "view", viewId: opened.id },
-      });
-    await press("usergroup");
+    const pressOwners = (option: string) => press(t, opened.id, "settings_knowledge_owners", option);
+    await pressOwners("usergroup");
     await waitUntil(() => t.standin.pendingFailures("views.update") === 0);
-    await press("channel");
+    await pressOwners("channel");
     await waitUntil(() => t.standin.callsTo("views.update").length >= updates + 2, 15_000);
     const calls = t.standin.callsTo("views.update").slice(updates);
     expect(calls.map((call) => call.params.hash)).toEqual([drawnHash, drawnHash]);
@@ -315,16 +314,10 @@ describe("Settings in Slack", () => {
     const updates = t.standin.callsTo("views.update").length;
     // Both redraws are slow to reach Slack, the older one first; the newer was chosen before it landed.
     t.standin.failNext("views.update", { delayMs: 1_500, times: 2 });
-    const press = (option: string) =>
-      t.slack.blockAction({
-        user: ADMIN.id,
-        actionId: "settings_knowledge_owners",
-        value: option,
-        container: { type: "view", viewId: opened.id },
-      });
-    await press("usergroup");
+    const pressOwners = (option: string) => press(t, opened.id, "settings_knowledge_owners", option);
+    await pressOwners("usergroup");
     await waitUntil(() => t.standin.pendingFailures("views.update") === 1);
-    await press("channel");
+    await pressOwners("channel");
     await waitUntil(() => t.standin.callsTo("views.update").length >= updates + 3, 15_000);
     const calls = t.standin.callsTo("views.update").slice(updates);
     expect(calls.map((call) => call.response.error ?? "ok")).toEqual(["ok", "hash_conflict", "ok"]);
