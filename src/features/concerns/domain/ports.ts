@@ -30,8 +30,16 @@ export interface ConcernWrites {
     audit: AuditDraft,
     more?: AuditDraft[],
   ): Promise<boolean>;
-  /** Sets (or clears) who it is assigned to; false when the concern is not in the workspace. */
-  assign(workspaceId: string, id: string, assigneeId: string | null, audit: AuditDraft): Promise<boolean>;
+  /**
+   * Assigns it to a lead on behalf of the lead who chose them (told by DM unless it is themselves);
+   * false when the concern is not in the workspace.
+   */
+  assign(
+    workspaceId: string,
+    id: string,
+    assignment: { assigneeId: string; by: string },
+    audit: AuditDraft,
+  ): Promise<boolean>;
   /**
    * Records a lead's recusal with its audit entries (and clears the assignment when it was theirs);
    * false when they had already recused.

@@ -158,7 +158,12 @@ export class ConcernRepository {
     });
   }
 
-  async assign(workspaceId: string, id: string, assigneeId: string | null, audit: AuditDraft): Promise<boolean> {
+  async assign(
+    workspaceId: string,
+    id: string,
+    { assigneeId, by }: { assigneeId: string; by: string },
+    audit: AuditDraft,
+  ): Promise<boolean> {
     return this.audit.transaction(async (tx) => {
       const updated = await tx.concern.updateMany({
         where: { id, workspaceId },
@@ -166,9 +171,8 @@ export class ConcernRepository {
       });
       if (updated.count !== 1) return false;
       const entry = await this.audit.append(tx, id, audit);
-      const by = audit.actor.slice(audit.actor.indexOf(":") + 1);
       // The lead it is assigned to is told, unless they assigned it to themselves.
-      if (assigneeId !== null && assigneeId !== by)
+      if (assigneeId !== by)
         await this.outbox.add(tx, {
           workspaceId,
           concernId: id,

@@ -87,12 +87,17 @@ export class HandlingService {
       };
     if (concern.assigneeId === assigneeId) return { ok: true, concern, changed: false };
     const at = this.clock.now();
-    await this.writes.assign(request.workspaceId, concern.id, assigneeId, {
-      at,
-      actor: actorOf(found.role, request.leadId),
-      action: "assign",
-      note: `assigned to ${assigneeId}`,
-    });
+    await this.writes.assign(
+      request.workspaceId,
+      concern.id,
+      { assigneeId, by: request.leadId },
+      {
+        at,
+        actor: actorOf(found.role, request.leadId),
+        action: "assign",
+        note: `assigned to ${assigneeId}`,
+      },
+    );
     const reloaded = await this.reads.byId(request.workspaceId, concern.id);
     return reloaded
       ? { ok: true, concern: reloaded, changed: true }
