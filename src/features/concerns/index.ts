@@ -133,6 +133,17 @@ export function createConcerns(core: SharedCore, options: ConcernsOptions = {}):
             outboxDelivery?.nudge();
           },
           messagesOwed: () => outboxDelivery?.nudge(),
+          noticeOwed: async (concern, key, message, broadcast) => {
+            await storage.outbox.ensure({
+              workspaceId: concern.workspaceId,
+              concernId: concern.id,
+              kind: "note",
+              key,
+              payload: { note: "notice", text: message.text, blocks: message.blocks, broadcast },
+              at: clock.now(),
+            });
+            outboxDelivery?.nudge();
+          },
           confirmation: {
             shown: (concern, userId) => storage.outbox.settle(confirmKey(concern.id, userId), clock.now()),
             owed: async (concern, userId) => {

@@ -13,6 +13,7 @@ import type {
   RecusalResult,
   TriageService,
 } from "../domain";
+import { minutesNoteKey } from "../storage/outbox";
 import { type SlackClient, slackErrorCode } from "./client";
 import { encodeCheckin } from "./metadata";
 import { cardStub, triageCard } from "./views/card";
@@ -37,6 +38,8 @@ export interface NotifierSettings {
   cardOwed?: (concern: ConcernRecord) => Promise<void>;
   /** Messages were written to the outbox (a status change's DMs, a note, a recusal): asks it to run now. */
   messagesOwed?: () => void;
+  /** A note the bot composed for the leads under the card, owed through the outbox once per `key`. */
+  noticeOwed?: (concern: ConcernRecord, key: string, message: SlackMessage, broadcast: boolean) => Promise<void>;
   /** The confirmation DM owed to a named or confidential reporter or supporter (see ConcernOutbox "confirm"). */
   confirmation?: {
     shown(concern: ConcernRecord, userId: string): Promise<void>;
@@ -96,38 +99,6 @@ export class ConcernNotifier {
     } catch (error) {
       this.failed(`post or update the triage card of ${reference(concern)}`, error, channel);
     }
-  }
-
-  /** A note under the card: in the triage channel's thread, or under each handler's card. */
-  async threadNote(concern: ConcernRecord, message: SlackMessage, broadcast = false): Promise<boolean> {
-    const extra = broadcast ? { reply_broadcast: true } : {};
-    if (!this.services.routing.isPrivate(concern)) {
-      if (!concern.triage) return false;
-      return this.postNote(
-        concern,
-        { channel: concern.triage.channelId, thread_ts: concern.triage.ts, userId: null },
-        {
-          ...message,
-          ...extra,
-        },
-      );
-    }
-    const cards = (await this.services.routing.postsOf(concern.id)).filter(
-      (post) => post.kind === "card" && post.userId !== null,
-    );
-    const sent = await Promise.all(
-      cards.map((card) =>
-        this.postNote(
-          concern,
-          { channel: card.channelId, thread_ts: card.ts, userId: card.userId },
-          {
-            ...message,
-            ...extra,
-          },
-        ),
-      ),
-    );
-    return sent.some(Boolean);
   }
 
   /**
@@ -203,9 +174,15 @@ export class ConcernNotifier {
     await this.settings.confirmation?.owed(concern, userId);
   }
 
-  /** Newly stored minutes that discussed the concern's objective; false when it could not be posted. */
-  minutesNote(note: MinutesNote): Promise<boolean> {
-    return this.threadNote(note.concern, minutesNoteMessage(note), true);
+  /**
+   * Newly stored minutes that discussed the concern's objective, owed through the outbox (under the
+   * card, to the channel too; by DM when it has none); false when nothing could take it.
+   */
+  async minutesNote(note: MinutesNote): Promise<boolean> {
+    if (!this.settings.noticeOwed) return false;
+    const key = minutesNoteKey(note.concern.id, note.minutes.documentId);
+    await this.settings.noticeOwed(note.concern, key, minutesNoteMessage(note), true);
+    return true;
   }
 
   /** The handlers' cards in their DMs: where notes go for a concern handled privately. */
@@ -318,32 +295,6 @@ export class ConcernNotifier {
         if (code === "message_not_found") await this.services.routing.forget(post);
         else this.logger.warn(`Could not take back a message about ${reference(concern)}: ${code}`);
       }
-    }
-  }
-
-  private async postNote(
-    concern: ConcernRecord,
-    where: { channel: string; thread_ts: string; userId: string | null },
-    message: SlackMessage & { reply_broadcast?: boolean },
-  ): Promise<boolean> {
-    try {
-      const { reply_broadcast: broadcast, ...rest } = message;
-      const args = { channel: where.channel, thread_ts: where.thread_ts, ...rest };
-      const posted = await (await this.slack(concern.workspaceId)).chat.postMessage(
-        broadcast ? { ...args, reply_broadcast: true } : args,
-      );
-      if (posted.ts)
-        await this.services.routing.remember({
-          concernId: concern.id,
-          channelId: posted.channel ?? where.channel,
-          ts: posted.ts,
-          kind: "note",
-          userId: where.userId,
-        });
-      return true;
-    } catch (error) {
-      this.failed(`add to the thread of ${reference(concern)}`, error, where.channel);
-      return false;
     }
   }
 

@@ -53,13 +53,14 @@ export interface OutboxDeliveryDeps {
 
 /**
  * A direct message owed to someone: who raised or supported a concern (never an anonymous one), or
- * a lead. `about` says what it was, for the leads when it cannot be delivered.
+ * a lead. `about` says what it was, for the leads when it cannot be delivered; a "notice" is itself
+ * the leads being told something went wrong, and is not passed on again when it cannot be delivered.
  */
 export interface OwedDm {
   userId: string;
   role: "reporter" | "supporter" | "lead";
   message: SlackMessage;
-  about?: "confirmation";
+  about?: "confirmation" | "notice";
 }
 
 /** A thread a note goes under: the card in the triage channel, or a handler's card in their DMs. */
@@ -77,8 +78,6 @@ export interface OutboxNotices {
     change: { from: ConcernStatus; to: ConcernStatus },
     note: string | null,
   ): Promise<OwedDm[]>;
-  /** A note under the concern's card; false when it has none to post under. */
-  threadNote(concern: ConcernRecord, message: SlackMessage): Promise<boolean>;
   /** The handlers' cards in their DMs, for a concern handled privately. */
   handlerCards(concern: ConcernRecord): Promise<NoteThread[]>;
   /** Who handles the concern now (the leads who have not recused, or the deputy). */
@@ -96,10 +95,12 @@ type DmPayload = {
   about?: OwedDm["about"];
 };
 
-type NotePayload =
+/** `notice`: a message the bot composed for the leads (minutes that discussed it, a message not delivered). */
+export type NotePayload =
   | { note: "supporter"; mode: IdentityMode; userId: string | null }
   | { note: "lead_reply"; text: string; leadId: string | null }
-  | { note: "reporter_reply"; text: string };
+  | { note: "reporter_reply"; text: string }
+  | { note: "notice"; text: string; blocks: unknown[] | null; broadcast: boolean };
 
 const SUPPORTER_WORDS = { named: "", confidential: "confidentially", anonymous: "anonymously" } as const;
 
@@ -286,14 +287,24 @@ export class ConcernOutboxDelivery {
     );
   }
 
-  /** A message with nowhere in a channel to go: each person handling the concern gets it by DM. */
-  private async toHandlersByDm(row: OutboxRow, concern: ConcernRecord, message: SlackMessage): Promise<boolean> {
+  /**
+   * A message with nowhere in a channel to go: each person handling the concern gets it by DM. With
+   * `failure`, the row failed for good and is settled as failed once those DMs are stored.
+   */
+  private async toHandlersByDm(
+    row: OutboxRow,
+    concern: ConcernRecord,
+    message: SlackMessage,
+    failure: string | null = null,
+  ): Promise<boolean> {
     const { people } = await this.deps.notices.handling(concern);
     if (people.length === 0) this.deps.logger.warn(`Nobody handles ${reference(concern)} to be told of it by DM`);
+    const about = isNotice(row) ? ("notice" as const) : undefined;
     return this.expand(
       row,
       concern,
-      people.map((userId) => ({ userId, role: "lead" as const, message })),
+      people.map((userId) => ({ userId, role: "lead" as const, message, ...(about ? { about } : {}) })),
+      failure,
     );
   }
 
@@ -301,7 +312,12 @@ export class ConcernOutboxDelivery {
    * One row becomes one DM row per person, each keyed by this row's key and the person, so a sender
    * that dies half-way and the one that takes over add each once; this row is then settled.
    */
-  private async expand(row: OutboxRow, concern: ConcernRecord | null, dms: OwedDm[]): Promise<boolean> {
+  private async expand(
+    row: OutboxRow,
+    concern: ConcernRecord | null,
+    dms: OwedDm[],
+    failure: string | null = null,
+  ): Promise<boolean> {
     const { outbox, clock } = this.deps;
     const now = clock.now();
     await outbox.expand(
@@ -323,10 +339,11 @@ export class ConcernOutboxDelivery {
           }))
         : [],
       now,
+      failure,
     );
     // The DMs just written are due now: deliver them in this run.
     this.again = dms.length > 0 || this.again;
-    return true;
+    return failure === null;
   }
 
   /** Confirmed by DM: the confirmation where the concern was raised was not shown in its grace. */
@@ -390,6 +407,7 @@ export class ConcernOutboxDelivery {
   /** A note under the card; by DM to whoever handles the concern when it has no card to go under. */
   private async deliverNote(row: OutboxRow, concern: ConcernRecord): Promise<boolean> {
     const payload = row.payload as NotePayload;
+    if (payload.note === "notice") return this.underCard(row, concern, noticeMessage(payload), payload.broadcast);
     const message =
       payload.note === "supporter"
         ? threadNoteMessage(
@@ -578,19 +596,28 @@ export class ConcernOutboxDelivery {
     const { outbox, clock, logger } = this.deps;
     const now = clock.now().getTime();
     const what = dm ? "a direct message" : row.kind === "reminder" ? "a reminder" : "a note";
-    const permanent = dm
-      ? PERSON_GONE.has(failure.code) ||
-        (failure.answered && !PASSING.has(failure.code) && !failure.code.startsWith("http_"))
-      : failure.code === "not_installed";
+    // Slack's refusal of this very message (too long, bad blocks, the person gone) will not change.
+    const permanent =
+      PERSON_GONE.has(failure.code) ||
+      (failure.answered && !PASSING.has(failure.code) && !failure.code.startsWith("http_"));
     if (permanent || row.attempts + 1 >= MAX_MESSAGE_ATTEMPTS) {
       logger.warn(`Gave up sending ${what} about ${reference(concern)} (${failure.code})`);
-      await outbox.failed(row.id, failure.code, clock.now());
-      if (failure.code === "not_installed") return;
-      // A note that never got under the card still reaches the leads, by DM.
-      if (!dm) {
-        const notice = notePostFailed(concern, row.kind === "reminder" ? "A reminder" : "A note", failure.code);
-        await this.toHandlersByDm(row, concern, notice);
-      } else await this.tellLeadsUndelivered(concern, dm, failure.code);
+      // Nobody is told where the app is gone, nor of a notice to the leads that could not reach them.
+      if (failure.code === "not_installed" || dm?.about === "notice") {
+        await outbox.failed(row.id, failure.code, clock.now());
+        return;
+      }
+      if (dm) {
+        await this.tellLeadsUndelivered(row, concern, dm, failure.code);
+        return;
+      }
+      // A note that never got under the card still reaches the leads, by DM: a notice as it is.
+      const payload = row.payload as NotePayload | null;
+      const message =
+        payload?.note === "notice"
+          ? noticeMessage(payload)
+          : notePostFailed(concern, row.kind === "reminder" ? "A reminder" : "A note", failure.code);
+      await this.toHandlersByDm(row, concern, message, failure.code);
       return;
     }
     const gone = CHANNEL_GONE.has(failure.code);
@@ -603,22 +630,17 @@ export class ConcernOutboxDelivery {
     await outbox.retryAt(row.id, new Date(now + wait), failure.code, failure.answered && !postedSome);
   }
 
-  /** Under the card, where every lead handling it sees it; each lead by DM when it has no card yet. */
-  private async tellLeadsUndelivered(concern: ConcernRecord, dm: DmPayload, code: string): Promise<void> {
-    const notice = messageUndelivered(concern, dm.role, code, dm.about ?? null);
-    if (await this.deps.notices.threadNote(concern, notice).catch(() => false)) return;
-    const client = await this.deps.clients.forWorkspace(concern.workspaceId, "posting");
-    const { people } = await this.deps.notices.handling(concern).catch((error: unknown) => {
-      this.deps.logger.warn(`Could not find who handles ${reference(concern)} to tell them: ${slackErrorCode(error)}`);
-      return { people: [] as string[] };
-    });
-    for (const lead of client ? people.filter((person) => person !== dm.userId) : []) {
-      try {
-        await client?.chat.postMessage({ channel: lead, ...notice });
-      } catch (error) {
-        this.deps.logger.warn(`Could not tell a concern lead a message was not delivered: ${slackErrorCode(error)}`);
-      }
-    }
+  /**
+   * A DM that failed for good: the leads are told under the card, where every lead handling it sees
+   * it (by DM when it has no card), through the outbox like any note; the DM is then settled as failed.
+   */
+  private async tellLeadsUndelivered(row: OutboxRow, concern: ConcernRecord, dm: DmPayload, code: string) {
+    const notice = messageUndelivered(concern, dm.role, code, dm.about === "confirmation" ? "confirmation" : null);
+    const payload: NotePayload = { note: "notice", text: notice.text, blocks: notice.blocks, broadcast: false };
+    const now = this.deps.clock.now();
+    const entry = { workspaceId: concern.workspaceId, concernId: concern.id, kind: "note" as const, at: now };
+    await this.deps.outbox.expand(row.id, [{ ...entry, key: `${row.key}:undelivered`, payload }], now, code);
+    this.again = true;
   }
 
   private async deliverCard(row: OutboxRow, concern: ConcernRecord | null): Promise<boolean> {
@@ -713,24 +735,37 @@ export class ConcernOutboxDelivery {
     if (gone && !row.leadsTold) await this.tellLeads(row, concern, channel, failure.code);
   }
 
-  /** Once per waiting concern: each lead hears by DM that the triage channel cannot be reached. */
+  /** Once per waiting concern: each lead is owed a DM (through the outbox) saying the triage channel cannot be reached. */
   private async tellLeads(row: OutboxRow, concern: ConcernRecord, channel: string, code: string): Promise<void> {
-    const leads = await this.deps.leads.leads(concern.workspaceId).catch(() => []);
-    const message = triageChannelUnreachable(concern, channel, code);
-    let told = 0;
-    const client = await this.deps.clients.forWorkspace(concern.workspaceId, "posting");
-    for (const lead of client ? leads : []) {
-      try {
-        await client?.chat.postMessage({ channel: lead, ...message });
-        told += 1;
-      } catch (error) {
-        this.deps.logger.warn(
-          `Could not tell a concern lead the triage channel is unreachable: ${slackErrorCode(error)}`,
-        );
-      }
+    const leads = await this.deps.leads.leads(concern.workspaceId);
+    if (leads.length === 0) {
+      this.deps.logger.warn(`No concern leads are set to be told the triage card of ${reference(concern)} is waiting`);
+      return;
     }
-    if (told > 0) await this.deps.outbox.leadsTold(row.id, this.deps.clock.now());
+    const message = triageChannelUnreachable(concern, channel, code);
+    const now = this.deps.clock.now();
+    for (const lead of leads) {
+      const payload: DmPayload = { userId: lead, role: "lead", text: message.text, blocks: message.blocks };
+      await this.deps.outbox.ensure({
+        workspaceId: concern.workspaceId,
+        concernId: concern.id,
+        kind: "dm",
+        key: `${row.key}:unreachable:${lead}`,
+        payload: { ...payload, about: "notice" },
+        at: now,
+      });
+    }
+    await this.deps.outbox.leadsTold(row.id, now);
+    this.again = true;
   }
+}
+
+function noticeMessage(payload: Extract<NotePayload, { note: "notice" }>): SlackMessage {
+  return { text: payload.text, blocks: (payload.blocks ?? []) as SlackMessage["blocks"] };
+}
+
+function isNotice(row: OutboxRow): boolean {
+  return (row.payload as NotePayload | null)?.note === "notice";
 }
 
 function isMarked(message: { metadata?: { event_type?: string; event_payload?: unknown } }, type: string, key: string) {

@@ -64,6 +64,11 @@ export function reminderKey(concernId: string, day: string): string {
   return `reminder:${concernId}:${day}`;
 }
 
+/** A note about newly stored minutes: once per concern and minutes document. */
+export function minutesNoteKey(concernId: string, documentId: number): string {
+  return `minutes:${concernId}:${documentId}`;
+}
+
 export function cardKey(concernId: string): string {
   return `card:${concernId}`;
 }
@@ -228,12 +233,15 @@ export class ConcernOutbox {
   }
 
   /**
-   * The rows one row turns into (a status change's DMs), then that row settled. Each is inserted only
-   * if its key is new, so a sender that dies half-way and the one that takes over add each once.
+   * The rows one row turns into (a status change's DMs, or what the leads are told in place of a
+   * message that failed for good), then that row settled, as failed when `failure` is given. Each
+   * is inserted only if its key is new, so a sender that dies half-way and the one that takes over
+   * add each once, and the row is never settled before what replaces it is stored.
    */
-  async expand(id: number, entries: NewOutboxEntry[], now: Date): Promise<void> {
+  async expand(id: number, entries: NewOutboxEntry[], now: Date, failure: string | null = null): Promise<void> {
     for (const entry of entries) await this.ensure(entry);
-    await this.sent(id, null, now);
+    if (failure === null) await this.sent(id, null, now);
+    else await this.failed(id, failure, now);
   }
 
   /** A row not yet posted, settled without posting (what it owed was said some other way). */

@@ -61,6 +61,7 @@ describe.each(["sqlite", "postgres"] as const)("concerns meet the minutes, on %s
     expect(flagged.some((item) => item.objectives.includes(1))).toBe(true);
 
     expect(await job().runOnce()).toBe(1);
+    await waitUntil(() => notes(onObjective1).length > 0);
     const [note] = notes(onObjective1);
     expect(readable(note)).toContain("The 10 December 2012 meeting");
     expect(readable(note)).toContain("how it would measure the autonomy that CCGs actually exercise");

@@ -193,6 +193,38 @@ describe("messages besides cards go through the concern outbox", () => {
     expect((await rows(bot, "assigned"))[0]?.failedAt).not.toBeNull();
   });
 
+  it("shows the leads under the card that a lead could not be messaged even when Slack fails that note the first time", async () => {
+    const clock = new ManualClock(START);
+    const bot = await start(clock);
+    const { reference } = await raise(bot);
+    const view = await openMore(bot, GROUP_LEAD.id, "assign", reference);
+    bot.standin.failNext("chat.postMessage", { error: "account_inactive" });
+    bot.standin.failNext("chat.postMessage", { status: 500 });
+    await bot.slack.viewSubmission({ user: GROUP_LEAD.id, viewId: view.id, values: { assignee: PEOPLE.lead.id } });
+    await refused(bot, "note");
+    const notices = () => thread(bot, reference).filter((m) => readable(m).includes("could not be told"));
+    expect(notices()).toHaveLength(0);
+    clock.advance(6_000);
+    await outbox(bot).runOnce();
+    expect(notices()).toHaveLength(1);
+    clock.advance(60 * 60_000);
+    await outbox(bot).runOnce();
+    expect(notices()).toHaveLength(1);
+  });
+
+  it("tells each lead by DM at once when Slack will never take a note (too long), rather than retrying it for hours", async () => {
+    const clock = new ManualClock(START);
+    const bot = await start(clock);
+    const { reference } = await raise(bot, "anonymous");
+    bot.standin.failNext("chat.postMessage", { error: "msg_too_long" });
+    await replyAsLead(bot, reference, "Can you say which meeting it was?");
+    const told = (lead: string) => dmsWith(bot, lead, `about *${reference}* could not be posted under its card`);
+    await waitUntil(() => told(GROUP_LEAD.id).length === 1 && told(PEOPLE.lead.id).length === 1, 10_000);
+    const [note] = await rows(bot, "note");
+    expect(note?.failedAt).not.toBeNull();
+    expect(note?.lastError).toBe("msg_too_long");
+  });
+
   it("tells whoever handles a concern of a recusal once, after a call Slack never answered", async () => {
     const clock = new ManualClock(START);
     const bot = await start(clock);

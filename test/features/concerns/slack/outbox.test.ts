@@ -58,7 +58,7 @@ describe("every stored concern reaches the leads through the outbox", () => {
     );
     expect(dmsOf(bot, PEOPLE.lead.id)).toContain(reference);
     expect(cardsFor(bot, reference)).toHaveLength(0);
-    expect(await pending(bot)).toHaveLength(1);
+    await waitUntil(async () => (await pending(bot)).length === 1);
     const toldOnce = dmsOf(bot, PEOPLE.lead.id);
 
     // Still unreachable at the next try: the leads are not told again.
@@ -75,6 +75,27 @@ describe("every stored concern reaches the leads through the outbox", () => {
       where: { number: Number(reference.slice(4)) },
     });
     expect(concern.triageTs).toBe(cardsFor(bot, reference)[0]?.ts);
+  });
+
+  it("tells a lead the triage channel cannot be reached even when Slack fails that DM the first time", async () => {
+    const clock = new ManualClock(new Date());
+    t = await startConcernBot({ clock });
+    const bot = t;
+    bot.standin.failNext("chat.postMessage", { error: "channel_not_found" });
+    bot.standin.failNext("chat.postMessage", { status: 500 });
+    await raise(bot, "The area team wants our urgent care contract signed off by them first.");
+    const toldOf = (lead: string) =>
+      bot.standin.messagesIn(bot.standin.workspace.dmWith(lead).id).filter((m) => m.text.includes(UNREACHABLE)).length;
+    const refused = async () =>
+      (await bot.bot.core.database.db.concernOutbox.findMany({ where: { kind: "dm" } })).some(
+        (row) => row.attempts > 0,
+      );
+    // One lead is told; the other's DM met the 500 and waits for its retry.
+    await waitUntil(async () => (await refused()) && toldOf(PEOPLE.lead.id) + toldOf(GROUP_LEAD.id) === 1);
+    clock.advance(6_000);
+    await outbox(bot).runOnce();
+    expect(toldOf(PEOPLE.lead.id)).toBe(1);
+    expect(toldOf(GROUP_LEAD.id)).toBe(1);
   });
 
   it("waits out a 429 for its Retry-After before posting the card, then posts it once", async () => {
