@@ -245,6 +245,10 @@ function definitionSubject(lower: string): { subject: string; alone: boolean } |
 const REFERS_BACK = [
   /^(?:\W*\w+\s+){0,2}?(?:that|this|it)\b/i,
   /\b(?:about|on|re|regarding|of)\s+(?:that|this|it)\W*$/i,
+  // "did lansley address that?", "does the letter cover this?": a short question about what was just said.
+  /^(?:\W*\S+\s+){1,5}?(?:that|this)\W*$/i,
+  // "which one is the most important?", "what's the answer?": the one or the answer of the sentence before.
+  /\bwhich\s+one\b|^\W*what(?:'s|s|\s+is)\s+the\s+answer\W*$/i,
 ];
 
 const DASH_THEN_ASKS =
