@@ -196,7 +196,7 @@ export function readQuestion(question: string): QuestionShape {
     ...(afterDash ? { afterDash } : {}),
     ...howMany(lower),
     asksForTheLetter: LETTER_PATTERNS.some((pattern) => pattern.test(normalised)),
-    asksWhichObjective: WHICH_OBJECTIVE.test(lower),
+    asksWhichObjective: WHICH_OBJECTIVE.test(lower) || (/\bwhich\s+one\b/.test(lower) && /\bobjectives\b/.test(lower)),
     personal: PERSONAL_PATTERNS.some((pattern) => pattern.test(lower)),
     ownOrganisation: OWN_ORGANISATION_PATTERNS.some((pattern) => pattern.test(lower)),
   };
@@ -249,6 +249,8 @@ const REFERS_BACK = [
   /^(?:\W*\S+\s+){1,5}?(?:that|this)\W*$/i,
   // "which one is the most important?", "what's the answer?": the one or the answer of the sentence before.
   /\bwhich\s+one\b|^\W*what(?:'s|s|\s+is)\s+the\s+answer\W*$/i,
+  // "did anyone at the time say they shouldnt be?": a short question whose subject is a pronoun.
+  /^(?=(?:\W*\S+){1,10}\W*$).*\b(?:they|them|those|these)\b/i,
 ];
 
 const DASH_THEN_ASKS =

@@ -104,6 +104,7 @@ const CANONICAL_NAMES: Record<string, readonly string[]> = {
     "sos",
   ],
   napc: ["national association of primary care", "napc"],
+  aqp: ["any qualified provider", "aqp"],
   nhscc: ["nhs clinical commissioners", "nhs cc", "nhscc"],
   ...objectiveReferences(),
 };
