@@ -243,7 +243,8 @@ function definitionSubject(lower: string): { subject: string; alone: boolean } |
 /** A sentence that asks about what the one before it said: "Is that right?", "Does this apply to us?",
  * "Does the letter say anything on this?". */
 const REFERS_BACK = [
-  /^(?:\W*\w+\s+){0,2}?(?:that|this|it)\b/i,
+  // "Is that allowed?", "setting the cost aside, is that allowed?": at the start of the sentence or of its last clause.
+  /(?:^|,\s*)(?:\W*\w+\s+){0,2}?(?:that|this|it)\b/i,
   /\b(?:about|on|re|regarding|of)\s+(?:that|this|it)\W*$/i,
   // "did lansley address that?", "does the letter cover this?": a short question about what was just said.
   /^(?:\W*\S+\s+){1,5}?(?:that|this)\W*$/i,

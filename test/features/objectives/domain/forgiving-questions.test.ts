@@ -486,3 +486,24 @@ describe("abbreviations spelled out, who said it, and a short question about the
     expect(first(question).answered).toBe(false);
   });
 });
+
+describe("patients, a letter that went out, and a question in a sentence's last clause", () => {
+  it("does not read a question about patients as one about patient safety", () => {
+    const result = first("where do patients fit in the objectives at all?");
+    expect(result.first?.objective).toBe(1);
+    expect(result.first?.passageId).not.toBe("meetings-april-items");
+  });
+
+  it("reads a letter that went out as the letter written then", () => {
+    expect(normaliseText("when the letter went out")).toBe("when the letter wrote");
+    const result = assistant.ask("who was the health sec when the letter went out");
+    expect(result.answers.slice(0, 3).some((answer) => answer.text.includes("Andrew Lansley"))).toBe(true);
+  });
+
+  it("reads 'is that allowed' after a comma as asking about the sentence before", () => {
+    expect(
+      readQuestion("Quick one. We might buy our support from a private firm. all things considered, is that allowed?")
+        .focus,
+    ).toBe("We might buy our support from a private firm. all things considered, is that allowed?");
+  });
+});
