@@ -265,7 +265,13 @@ function focusedHits(
   const asked =
     shape.definitionAlone && shape.definitionOf !== undefined ? shape.definitionOf : (shape.focus ?? question);
   const quoted = shape.quoted.filter((phrase) => !asked.toLowerCase().includes(phrase.toLowerCase()));
-  const emphasised = new Set([...shape.quoted, ...(shape.topic === undefined ? [] : [shape.topic])].flatMap(analyse));
+  const emphasised = new Set(
+    [
+      ...shape.quoted,
+      ...(shape.topic === undefined ? [] : [shape.topic]),
+      ...(shape.speaker === undefined ? [] : [shape.speaker]),
+    ].flatMap(analyse),
+  );
   if (asked === question && emphasised.size === 0) return undefined;
   const hits = index.lookup([asked, ...quoted].join(" "), CANDIDATES, emphasised, stored).hits;
   return hits.length > 0 ? hits : undefined;

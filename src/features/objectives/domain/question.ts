@@ -10,6 +10,8 @@ export interface QuestionShape {
   quoted: string[];
   /** "what did the letter say about X", "anything on X": the X, as typed. */
   topic?: string;
+  /** "did the BMA say anything about X": who said it, when that is not the letter or its author. */
+  speaker?: string;
   /** "can the Board overrule us", "will the CSU host...": what the body may do (normalised), which is what is asked. */
   action?: string;
   /** In a message of several sentences, those that ask (end with "?"), when others only give context. */
@@ -51,6 +53,8 @@ const DEFINITION_PATTERNS: { pattern: RegExp; alone: boolean }[] = [
     alone: true,
   },
   { pattern: /\b(?:meaning|definition)\s+of\s+(.+)/, alone: true },
+  // "whats NHS CC short for": what an abbreviation stands for.
+  { pattern: /\bwhat(?:'s|s|\s+is|\s+was)\s+(.+?)\s+short\s+for\b/, alone: true },
   { pattern: /\bdefine\s+(.+)/, alone: true },
   { pattern: /^([^?]+?)\s*\?{2,}\s*$/, alone: true },
   { pattern: /\bwhat(?:'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?:an?\s+|the\s+)?(.+)/, alone: false },
@@ -107,6 +111,10 @@ const OWN_ORGANISATION_PATTERNS = [
   // When something of the office opens or closes (a survey, a consultation, a post).
   /\bwhen\s+(?:does|do|is|will)\b[^?]*\b(?:close|closes|closing|open|opens|opening)\b/,
   /\b(?:when|where|who|what\s+time)\b[^?]*\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetings|senate|board|session|event|forum|day)\b/,
+  // Who does an office task for us: "who minutes our governing body", "who approves press releases at our CCG".
+  /\bwho\s+(?:minutes|approves|signs|books|organises|organizes|takes|sends|handles|manages|updates|arranges|processes)\b[^?]*\b(?:our|my)\b/,
+  // Our own meeting moved or cancelled: "our HWB meeting got moved - anyone know the new date".
+  /\b(?:our|my)\s+(?:\S+\s+){0,2}?(?:meeting|meetings|mtg|session|call|event)\s+(?:\S+\s+){0,2}?(?:moved|cancelled|canceled|postponed|rescheduled|changed)\b/,
   // Where a meeting is: the sources place no meeting but those of 2012, which they name.
   /\bwhere(?:'s|s|\s+is)\s+(?:it|the\s+(?:\w+\s+){0,3}?(?:meeting|session|event|seminar))\b/,
 ];
@@ -174,10 +182,12 @@ export function readQuestion(question: string): QuestionShape {
   const focus = askingSentences(question);
   const afterDash = DASH_THEN_ASKS.exec(question)?.[1]?.trim();
   const topic = pronounless(TOPIC.exec(lower)?.[1]?.trim());
+  const speaker = speakerAsked(lower, normalised);
   const action = actionAsked(normalised);
   const verb = action === undefined || NOT_ACTIONS.has(action) ? undefined : action;
   return {
     ...(topic ? { topic } : {}),
+    ...(speaker ? { speaker } : {}),
     ...(verb ? { action: verb } : {}),
     ...(definition === undefined ? {} : { definitionOf: definition.subject }),
     definitionAlone: definition?.alone ?? false,
@@ -186,7 +196,7 @@ export function readQuestion(question: string): QuestionShape {
     ...(afterDash ? { afterDash } : {}),
     ...howMany(lower),
     asksForTheLetter: LETTER_PATTERNS.some((pattern) => pattern.test(normalised)),
-    asksWhichObjective: WHICH_OBJECTIVE.test(lower),
+    asksWhichObjective: WHICH_OBJECTIVE.test(lower) || (/\bwhich\s+one\b/.test(lower) && /\bobjectives\b/.test(lower)),
     personal: PERSONAL_PATTERNS.some((pattern) => pattern.test(lower)),
     ownOrganisation: OWN_ORGANISATION_PATTERNS.some((pattern) => pattern.test(lower)),
   };
@@ -198,6 +208,20 @@ function actionAsked(normalised: string): string | undefined {
   if (!match) return undefined;
   const rest = normalised.slice(match.index + match[0].length);
   return /\bor\s+(?!not\b)/.test(rest) ? undefined : match[1];
+}
+
+/** "did the bma say anything about csus", "what has hynes said on senates": the X before the verb. */
+const SPEAKER = new RegExp(
+  String.raw`\b(?:did|does|do|has|have|had)\s+((?:[\w'&]+\s+){1,3}?)${SAYING}\s+(?:anything|something|much|about|on|regarding)\b`,
+);
+/** The letter and its author are what most questions ask about; they need no emphasis. */
+const NOT_SPEAKERS = /\b(?:letter|sos|dh|it|he|she|they|you|we|i|anyone|anybody|someone|somebody|people|objectives?)\b/;
+
+function speakerAsked(lower: string, normalised: string): string | undefined {
+  const speaker = SPEAKER.exec(lower)?.[1]?.trim();
+  if (speaker === undefined) return undefined;
+  const inNormalised = SPEAKER.exec(normalised)?.[1]?.trim() ?? speaker;
+  return NOT_SPEAKERS.test(inNormalised) ? undefined : speaker;
 }
 
 function howMany(lower: string): Pick<QuestionShape, "howMany"> {
@@ -219,8 +243,15 @@ function definitionSubject(lower: string): { subject: string; alone: boolean } |
 /** A sentence that asks about what the one before it said: "Is that right?", "Does this apply to us?",
  * "Does the letter say anything on this?". */
 const REFERS_BACK = [
-  /^(?:\W*\w+\s+){0,2}?(?:that|this|it)\b/i,
+  // "Is that allowed?", "setting the cost aside, is that allowed?": at the start of the sentence or of its last clause.
+  /(?:^|,\s*)(?:\W*\w+\s+){0,2}?(?:that|this|it)\b/i,
   /\b(?:about|on|re|regarding|of)\s+(?:that|this|it)\W*$/i,
+  // "did lansley address that?", "does the letter cover this?": a short question about what was just said.
+  /^(?:\W*\S+\s+){1,5}?(?:that|this)\W*$/i,
+  // "which one is the most important?", "what's the answer?": the one or the answer of the sentence before.
+  /\bwhich\s+one\b|^\W*what(?:'s|s|\s+is)\s+the\s+answer\W*$/i,
+  // "did anyone at the time say they shouldnt be?": a short question whose subject is a pronoun.
+  /^(?=(?:\W*\S+){1,10}\W*$).*\b(?:they|them|those|these)\b/i,
 ];
 
 const DASH_THEN_ASKS =

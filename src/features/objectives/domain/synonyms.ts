@@ -104,6 +104,9 @@ const CANONICAL_NAMES: Record<string, readonly string[]> = {
     "sos",
   ],
   napc: ["national association of primary care", "napc"],
+  aqp: ["any qualified provider", "aqp"],
+  // A topic of its own: a question about patients is not one about patient safety.
+  patientsafety: ["patient safety"],
   nhscc: ["nhs clinical commissioners", "nhs cc", "nhscc"],
   ...objectiveReferences(),
 };

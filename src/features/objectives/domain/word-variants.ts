@@ -250,6 +250,8 @@ const IDIOMS: [RegExp, string][] = [
   [/\bour\s+own\s+(budgets?|allocations?)\b/g, "delegated $1"],
   // How long a meeting was is its time, not a period ("how long does the letter cover").
   [/\bhow\s+long\s+(?:was|were|did|is)\s+((?:\S+\s+){0,4}?(?:meeting|meetings|mtg))\b/g, "$1 time"],
+  // A letter that went out or was sent out was written then.
+  [/\b(letter|it)\s+(?:went|goes|go|was\s+sent|got\s+sent|came)\s+out\b/g, "$1 wrote"],
   // Whom a letter was written or sent to is its recipient.
   [
     /\bwho\s+((?:\S+\s+){1,6}?)(?:write|wrote|written|send|sent|address|addressed)\s+((?:\S+\s+){0,3}?)to\b/g,

@@ -449,3 +449,61 @@ describe("helping or running a CCG", () => {
     expect(first("is there a post office near the area team").answered).toBe(false);
   });
 });
+
+describe("abbreviations spelled out, who said it, and a short question about the sentence before", () => {
+  it("reads 'what's X short for' as asking what X stands for", () => {
+    expect(readQuestion("what's NHS CC short for").definitionOf).toBe("nhs cc");
+    const result = assistant.ask("whats NHS CC short for, it was in the trade press");
+    expect(result.answers.slice(0, 3).some((answer) => answer.text.includes("NHS Clinical Commissioners"))).toBe(true);
+  });
+
+  it("weighs who said something as much as what it was said about", () => {
+    expect(readQuestion("has the BMA said anything about commissioning support").speaker).toBe("the bma");
+    expect(readQuestion("did the letter say anything about CSUs").speaker).toBeUndefined();
+    expect(first("has the BMA said anything on commissioning support").first?.passageId).toBe("landscape-support-bma");
+  });
+
+  it.each([
+    "worried the board will turn into the department under another name and interfere. did lansley speak to that?",
+    "I keep hearing about the four objectives from the SoS. which one is the most important?",
+    "the clinical networks feel like more control from above. did anyone at the time say they shouldnt?",
+  ])("reads the sentence before a short question that points back at it: %j", (question) => {
+    const result = first(question);
+    expect(result.answered).toBe(true);
+    expect(result.first?.objective).toBe(1);
+  });
+
+  it("reads AQP as any qualified provider", () => {
+    expect(normaliseText("AQP and any qualified provider")).toBe("aqp and aqp");
+    expect(first("does the letter say anything about AQP, our trust is not happy").first?.objective).toBe(4);
+  });
+
+  it.each([
+    "who minutes our locality meetings these days",
+    "who signs off expenses at our CCG",
+    "our senate meeting has been postponed - anyone know when to",
+  ])("declines an office task or meeting of our own: %j", (question) => {
+    expect(first(question).answered).toBe(false);
+  });
+});
+
+describe("patients, a letter that went out, and a question in a sentence's last clause", () => {
+  it("does not read a question about patients as one about patient safety", () => {
+    const result = first("where do patients fit in the objectives at all?");
+    expect(result.first?.objective).toBe(1);
+    expect(result.first?.passageId).not.toBe("meetings-april-items");
+  });
+
+  it("reads a letter that went out as the letter written then", () => {
+    expect(normaliseText("when the letter went out")).toBe("when the letter wrote");
+    const result = assistant.ask("who was the health sec when the letter went out");
+    expect(result.answers.slice(0, 3).some((answer) => answer.text.includes("Andrew Lansley"))).toBe(true);
+  });
+
+  it("reads 'is that allowed' after a comma as asking about the sentence before", () => {
+    expect(
+      readQuestion("Quick one. We might buy our support from a private firm. all things considered, is that allowed?")
+        .focus,
+    ).toBe("We might buy our support from a private firm. all things considered, is that allowed?");
+  });
+});
