@@ -91,24 +91,23 @@ export function leaveOneOut(
 }
 
 /**
- * The candidate with the best F1 of objective tags (precision and recall counted alike, as both have a
- * goal) among those that keep objective recall and both autonomy figures at 0.9 or more; ties go to
- * the first.
+ * The candidate with the best F0.5 of objective tags (precision counted twice as much as recall) among
+ * those that keep objective recall and both autonomy figures at 0.9 or more; ties go to the first.
  */
 export function chooseThresholds(
   results: readonly { thresholds: LearnedThresholds; figures: EvaluationFigures }[],
 ): LearnedThresholds {
-  const f1 = (figures: EvaluationFigures) => {
+  const fHalf = (figures: EvaluationFigures) => {
     const p = figures.objectivePrecision;
     const r = figures.objectiveRecall;
-    return p + r === 0 ? 0 : (2 * p * r) / (p + r);
+    return p + r === 0 ? 0 : (1.25 * p * r) / (0.25 * p + r);
   };
   const eligible = results.filter(
     ({ figures }) =>
       figures.objectiveRecall >= 0.9 && figures.autonomyPrecision >= 0.9 && figures.autonomyRecall >= 0.9,
   );
   let best = eligible[0] ?? results[0];
-  for (const result of eligible) if (best && f1(result.figures) > f1(best.figures) + 1e-9) best = result;
+  for (const result of eligible) if (best && fHalf(result.figures) > fHalf(best.figures) + 1e-9) best = result;
   if (!best) throw new Error("No thresholds to choose from");
   return best.thresholds;
 }
