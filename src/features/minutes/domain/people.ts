@@ -49,6 +49,7 @@ const NOT_IN_NAMES = new Set([
   "suite",
   "chamber",
   "auditorium",
+  "theatre",
   "and",
   "of",
   "for",
@@ -322,6 +323,7 @@ const PLACE_WORDS = new Set([
   "hotel",
   "hospital",
   "library",
+  "theatre",
 ]);
 
 /**

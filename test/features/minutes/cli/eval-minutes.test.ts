@@ -38,11 +38,11 @@ describe("localism eval-minutes", () => {
     const report = JSON.parse(out);
     expect(report).toMatchObject({
       split: null,
-      figures: { documents: 61, meetingDate: 1, nonMinutesRecognised: 1 },
-      baseline: { documents: 61, attendeeF1: 0 },
+      figures: { documents: 67, meetingDate: 1, nonMinutesRecognised: 1 },
+      baseline: { documents: 67, attendeeF1: 0 },
       goals: { attendeeF1: 0.95, itemF1: 0.9 },
     });
-    expect(report.documents).toHaveLength(61);
+    expect(report.documents).toHaveLength(67);
     const news = report.documents.find((document: { document: string }) => document.document.includes("courier"));
     expect(news).toMatchObject({ minutes: false, extractedMinutes: false, reason: expect.stringContaining("news") });
     for (const document of report.documents) {

@@ -388,3 +388,22 @@ describe("parseMinutes: a venue whose first part ends in a word that is also a s
     expect(doc.attendees).toEqual(["Dr Ann Pemberton", "Jennifer Hall"]);
   });
 });
+
+describe("parseMinutes: a venue line naming a lecture theatre", () => {
+  const doc = parseMinutes(
+    [
+      "Minutes of the Shadow Governing Body meeting in public",
+      "7 February 2013",
+      "Lecture Theatre, Penrose Education Centre, Quay Street",
+      "Present: Dr Colm Hardy (Chair), Ruth Ainsley (Chief Officer)",
+      "",
+      "1. Welcome",
+      "The Chair welcomed members.",
+    ].join("\n"),
+    { url: "https://ccg.example/minutes.html" },
+  );
+
+  it("does not take the theatre for a person", () => {
+    expect(doc.attendees).toEqual(["Dr Colm Hardy", "Ruth Ainsley"]);
+  });
+});
