@@ -250,7 +250,7 @@ export class ConcernOutbox {
 
   /** A row waiting out a grace, due now. Asked after most submissions: one prepared statement. */
   async dueNow(key: string, now: Date): Promise<void> {
-    await this.fast.run(DUE_NOW, [now, key]);
+    await this.fast.write(DUE_NOW, [now, key]);
   }
 
   async leadsTold(id: number, now: Date): Promise<void> {
