@@ -77,6 +77,7 @@ const INSERT_ENTRY = `
   VALUES (?, ?, ?, ?, ?, ?, ?)`;
 const ADD_ENTRY = statement(INSERT_ENTRY);
 const ENSURE_ENTRY = statement(`${INSERT_ENTRY} ON CONFLICT ("key") DO NOTHING`);
+const ENTRY_KEPT = statement(`SELECT 1 AS "kept" FROM "ConcernOutbox" WHERE "key" = ?`);
 
 function entryValues(entry: NewOutboxEntry): SqlValue[] {
   const payload = entry.payload ? JSON.stringify(entry.payload) : null;
@@ -164,7 +165,10 @@ export class ConcernOutbox {
    * submission, whose entry is nearly always there already: one statement, and no error to raise.
    */
   async ensure(entry: NewOutboxEntry): Promise<void> {
-    await this.fast.run(ENSURE_ENTRY, entryValues(entry));
+    const values = entryValues(entry);
+    // A read, where a write that changes nothing would still take the write lock and commit.
+    if ((await this.fast.rows(ENTRY_KEPT, [values[0] ?? null])).length > 0) return;
+    await this.fast.run(ENSURE_ENTRY, values);
   }
 
   /**
