@@ -4,7 +4,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import type { ViewSubmitAction } from "@slack/bolt";
 import BetterSqlite3 from "better-sqlite3";
-import { runLoad, SIGNING_SECRET, startBareBolt, startBenchBot } from "./harness";
+import { owedRows, runLoad, SIGNING_SECRET, startBareBolt, startBenchBot } from "./harness";
 import { startStandinProcess } from "./processes";
 import { concernSubmissionBody } from "./slack-requests";
 import { formatRow, type Summary } from "./stats";
@@ -75,7 +75,7 @@ async function main() {
   const bare = await startBareBolt(standin, (app) => app.view("concern_form", async ({ ack }) => ack()));
   const floor = await startStoringBolt(standin);
   const { url, bot } = await startBenchBot(standin, { CONCERN_LEADS: "U0LEAD", CONCERN_TRIAGE_CHANNEL: TRIAGE });
-  const unsent = () => bot.core.database.db.concernOutbox.count({ where: { sentAt: null } });
+  const unsent = () => owedRows(bot);
 
   /** The bot's outbox delivered to the last card and DM, and the CPU it took after the run. */
   async function drained(): Promise<{ backlog: number; cpuMs: number; seconds: number }> {
@@ -84,7 +84,7 @@ async function main() {
     const started = performance.now();
     while ((await unsent()) > 0) {
       bot.core.features.concerns.outbox?.nudge();
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const used = process.cpuUsage(cpu);
     return { backlog, cpuMs: (used.user + used.system) / 1000, seconds: (performance.now() - started) / 1000 };

@@ -4,12 +4,17 @@
  *   node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/profile-submit.ts --requests 6000
  */
 import { parseArgs } from "node:util";
-import { runLoad, SIGNING_SECRET, startBenchBot } from "./harness";
+import { owedRows, runLoad, SIGNING_SECRET, startBenchBot } from "./harness";
 import { startStandinProcess } from "./processes";
 import { concernSubmissionBody } from "./slack-requests";
 
 const { values } = parseArgs({
-  options: { requests: { type: "string", default: "6000" }, concurrency: { type: "string", default: "20" } },
+  options: {
+    requests: { type: "string", default: "6000" },
+    concurrency: { type: "string", default: "20" },
+    // Then deliver every card and DM still owed, and say when that began (ms since the process started).
+    drain: { type: "boolean", default: false },
+  },
 });
 const requests = Number(values.requests);
 const concurrency = Number(values.concurrency);
@@ -39,5 +44,19 @@ const result = await runLoad(url, bodies("M", requests), requests, concurrency);
 console.log(
   `${requests} submissions ${concurrency} at a time: ${result.throughput.toFixed(0)}/s, p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, CPU ${result.cpuMs?.toFixed(2)} ms each`,
 );
+if (values.drain) {
+  const unsent = () => owedRows(bot);
+  const began = performance.now();
+  const cpu = process.cpuUsage();
+  const owed = await unsent();
+  while ((await unsent()) > 0) {
+    bot.core.features.concerns.outbox?.nudge();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const used = process.cpuUsage(cpu);
+  console.log(
+    `drained ${owed} owed from ${began.toFixed(0)} ms for ${((performance.now() - began) / 1000).toFixed(1)} s: ${((used.user + used.system) / 1000 / requests).toFixed(2)} ms CPU a submission`,
+  );
+}
 await bot.stop();
 standin.close();
