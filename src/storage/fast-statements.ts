@@ -51,11 +51,6 @@ export interface FastStatements extends StatementRunner {
   readonly provider: DatabaseProvider;
   /** `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: StatementRunner) => Promise<T>): Promise<T>;
-  /**
-   * One write on its own, resolved once committed, as `run`/`rows` are; on SQLite it commits with
-   * whatever else commits at that moment (see SqliteStatements.transaction) instead of alone.
-   */
-  write<T extends object>(statement: Statement, values: readonly SqlValue[]): Promise<T[]>;
 }
 
 /** What the SQLite statements need of Prisma's adapter: its connection, and its lock around transactions. */
@@ -100,13 +95,7 @@ class SqliteRunner implements StatementRunner {
   }
 
   async rows<T extends object>(statement: Statement, values: readonly SqlValue[]): Promise<T[]> {
-    const prepared = this.prepare(statement);
-    // A statement that returns nothing (an UPDATE without RETURNING) returns no rows, as on PostgreSQL.
-    if (!prepared.reader) {
-      prepared.run(...values.map(sqliteValue));
-      return [];
-    }
-    return prepared.all(...values.map(sqliteValue)) as T[];
+    return this.prepare(statement).all(...values.map(sqliteValue)) as T[];
   }
 
   async run(statement: Statement, values: readonly SqlValue[]): Promise<number> {
@@ -154,10 +143,6 @@ export class SqliteStatements implements FastStatements {
 
   async run(statement: Statement, values: readonly SqlValue[]): Promise<number> {
     return (this.open() ?? (await this.current()).runner).run(statement, values);
-  }
-
-  write<T extends object>(statement: Statement, values: readonly SqlValue[]): Promise<T[]> {
-    return this.transaction((tx) => tx.rows<T>(statement, values));
   }
 
   /**
@@ -281,10 +266,6 @@ export class PostgresStatements extends PostgresRunner implements FastStatements
 
   constructor(private readonly pool: pg.Pool) {
     super(pool);
-  }
-
-  write<T extends object>(statement: Statement, values: readonly SqlValue[]): Promise<T[]> {
-    return this.rows<T>(statement, values);
   }
 
   async transaction<T>(work: (tx: StatementRunner) => Promise<T>): Promise<T> {

@@ -24,10 +24,10 @@ export class SeenRequests {
     this.fast = fastStatements(db);
   }
 
-  /** True the first time `key` is seen before `expiresAt`; false for a repeat. One prepared statement either way, committed before it answers. */
+  /** True the first time `key` is seen before `expiresAt`; false for a repeat. One prepared statement either way. */
   async firstSighting(key: string, now: Date, expiresAt: Date): Promise<boolean> {
     if (++this.sightings % SWEEP_EVERY === 0) await this.sweep(now);
-    const rows = await this.fast.write<{ hash: string }>(RECORD_SIGHTING, [key, expiresAt, now]);
+    const rows = await this.fast.rows<{ hash: string }>(RECORD_SIGHTING, [key, expiresAt, now]);
     return rows.length === 1;
   }
 

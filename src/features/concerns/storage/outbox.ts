@@ -77,7 +77,6 @@ const INSERT_ENTRY = `
   VALUES (?, ?, ?, ?, ?, ?, ?)`;
 const ADD_ENTRY = statement(INSERT_ENTRY);
 const ENSURE_ENTRY = statement(`${INSERT_ENTRY} ON CONFLICT ("key") DO NOTHING`);
-const ENTRY_KEPT = statement(`SELECT 1 AS "kept" FROM "ConcernOutbox" WHERE "key" = ?`);
 
 function entryValues(entry: NewOutboxEntry): SqlValue[] {
   const payload = entry.payload ? JSON.stringify(entry.payload) : null;
@@ -165,10 +164,7 @@ export class ConcernOutbox {
    * submission, whose entry is nearly always there already: one statement, and no error to raise.
    */
   async ensure(entry: NewOutboxEntry): Promise<void> {
-    const values = entryValues(entry);
-    // A read, where a write that changes nothing would still take the write lock and commit.
-    if ((await this.fast.rows(ENTRY_KEPT, [values[0] ?? null])).length > 0) return;
-    await this.fast.run(ENSURE_ENTRY, values);
+    await this.fast.run(ENSURE_ENTRY, entryValues(entry));
   }
 
   /**
@@ -254,7 +250,7 @@ export class ConcernOutbox {
 
   /** A row waiting out a grace, due now. Asked after most submissions: one prepared statement. */
   async dueNow(key: string, now: Date): Promise<void> {
-    await this.fast.write(DUE_NOW, [now, key]);
+    await this.fast.run(DUE_NOW, [now, key]);
   }
 
   async leadsTold(id: number, now: Date): Promise<void> {
