@@ -8,6 +8,8 @@ import { App, LogLevel } from "@slack/bolt";
 import { type RunningBot, startBot } from "../src/app";
 import { loadConfig } from "../src/config";
 import { Logger } from "../src/logger";
+import { fastStatements } from "../src/storage/database";
+import { statement } from "../src/storage/fast-statements";
 import { formatRow, type Summary, summarise } from "./stats";
 
 export const SIGNING_SECRET = "8f742231b10e8888abcd99aaabbb85a5";
@@ -53,6 +55,14 @@ export async function startBenchBot(
   });
   const bot = await startBot(config, { logger: silentLogger, startJobs: false });
   return { url: `http://127.0.0.1:${bot.port}/slack/events`, bot };
+}
+
+const OWED = statement(`SELECT COUNT(*) AS "owed" FROM "ConcernOutbox" WHERE "sentAt" IS NULL`);
+
+/** Cards and DMs the bot's outbox still owes: one prepared statement, so that waiting for them costs little. */
+export async function owedRows(bot: RunningBot): Promise<number> {
+  const [row] = await fastStatements(bot.core.database.db).rows<{ owed: number | string }>(OWED, []);
+  return Number(row?.owed ?? 0);
 }
 
 /** Fires `count` signed form requests (cycling through `bodies`), `inFlight` at a time, from a worker thread. */

@@ -79,6 +79,8 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     ? null
     : new HTTPReceiver({
         signingSecret: slack.signingSecret,
+        // The front door below verifies every request's signature and refuses the unsigned.
+        signatureVerification: false,
         logger,
         logLevel: logger.getLevel() as LogLevel,
         ...(install && installationStore ? oauthOptions(slack, install, installationStore) : {}),
@@ -173,6 +175,7 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       appReady: () => slackAuth.settled(APP_READY_WAIT_MS),
       ops: ops.frontDoor,
       firstSighting: (key, expiresAt) => seenRequests.firstSighting(key, core.clock.now(), expiresAt),
+      refuseUnsigned: true,
       ...(options.bodyTimeoutMs ? { bodyTimeoutMs: options.bodyTimeoutMs } : {}),
     });
     port = await listen(server, config.port, config.host);

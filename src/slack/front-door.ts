@@ -40,6 +40,12 @@ export interface FrontDoorOptions {
    * on any instance. Without it, repeats are not recognised here.
    */
   firstSighting?: (key: string, expiresAt: Date) => Promise<boolean>;
+  /**
+   * Refuses here (401) every request whose signature does not verify, so that Bolt's receiver, told
+   * not to verify, never sees one: each request's signature is checked once. Slack's unsigned SSL
+   * check is passed on as Bolt itself passes it on, stripped of everything else.
+   */
+  refuseUnsigned?: boolean;
   /** Shutting down and counting what is in flight (see src/ops). */
   ops?: FrontDoorOps;
 }
@@ -141,7 +147,13 @@ async function handle(
 
   if (!(await options.appReady()))
     return answer(res, 503, { error: "not ready: Slack has not accepted the bot token yet" });
-  if (options.firstSighting && verified(req, body.bytes, options)) {
+  const signed = verified(req, body.bytes, options);
+  if (!signed && options.refuseUnsigned) {
+    if (!isSslCheck(parsed, req.headers["content-type"])) return answer(res, 401);
+    Object.assign(req, { rawBody: Buffer.from("ssl_check=1") });
+    return options.requestListener(req, res);
+  }
+  if (options.firstSighting && signed) {
     if (!(await firstSighting(req, body.bytes, parsed, options.firstSighting, now))) return answer(res, 200);
   }
   Object.assign(req, { rawBody: body.bytes });
@@ -164,6 +176,11 @@ function turnAway(res: ServerResponse, surface: SlackSurface | null): void {
   }
   res.setHeader("retry-after", "1");
   answer(res, 503, { error: "shutting down: try another instance" });
+}
+
+/** Slack's check of the Request URL's certificate: a form with `ssl_check=1`, never signed (Bolt answers it). */
+function isSslCheck(parsed: Record<string, unknown>, contentType: string | undefined): boolean {
+  return contentType === "application/x-www-form-urlencoded" && parsed.ssl_check === "1";
 }
 
 /** The surface a request comes from, by the shape Slack gives each kind of body. */

@@ -104,10 +104,22 @@ class SqliteRunner implements StatementRunner {
 }
 
 const COMMIT = statement("COMMIT");
+const SAVEPOINT = statement("SAVEPOINT fast_work");
+const RELEASE = statement("RELEASE fast_work");
+const ROLLBACK_WORK = statement("ROLLBACK TO fast_work");
+
+interface Queued {
+  work: (tx: StatementRunner) => Promise<unknown>;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
 
 export class SqliteStatements implements FastStatements {
   readonly provider = "sqlite" as const;
   private runner: SqliteRunner | null = null;
+  private adapter: SqliteConnection | null = null;
+  private readonly queued: Queued[] = [];
+  private committing = false;
 
   /** `connection` resolves to Prisma's adapter as it is now (Prisma opens it on its first query). */
   constructor(private readonly connection: () => Promise<SqliteConnection>) {}
@@ -115,27 +127,93 @@ export class SqliteStatements implements FastStatements {
   private async current(): Promise<{ adapter: SqliteConnection; runner: SqliteRunner }> {
     const adapter = await this.connection();
     if (this.runner?.client !== adapter.client) this.runner = new SqliteRunner(adapter.client);
+    this.adapter = adapter;
     return { adapter, runner: this.runner };
   }
 
+  /** The runner without a wait when the connection it was made for is still open (nearly always). */
+  private open(): SqliteRunner | null {
+    const runner = this.runner;
+    return runner && this.adapter?.client === runner.client && runner.client.open ? runner : null;
+  }
+
   async rows<T extends object>(statement: Statement, values: readonly SqlValue[]): Promise<T[]> {
-    return (await this.current()).runner.rows<T>(statement, values);
+    return (this.open() ?? (await this.current()).runner).rows<T>(statement, values);
   }
 
   async run(statement: Statement, values: readonly SqlValue[]): Promise<number> {
-    return (await this.current()).runner.run(statement, values);
+    return (this.open() ?? (await this.current()).runner).run(statement, values);
   }
 
-  async transaction<T>(work: (tx: StatementRunner) => Promise<T>): Promise<T> {
-    const { adapter, runner } = await this.current();
-    // The adapter's lock, then BEGIN: Prisma's transactions and these take turns on the one connection.
-    const lock = await adapter.startTransaction();
-    let result: T;
+  /**
+   * Transactions asked for while one commits (or in the same turn) commit together: each runs in
+   * a savepoint of one transaction, in the order asked, and each resolves only once that transaction
+   * has committed, so what resolves is stored. One that throws rolls back to its savepoint and
+   * rejects alone; a failed COMMIT rejects them all. Under load this takes one COMMIT (and one turn
+   * of the adapter's lock) for many submissions.
+   */
+  transaction<T>(work: (tx: StatementRunner) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queued.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (this.queued.length === 1 && !this.committing) setImmediate(() => void this.commitQueued());
+    });
+  }
+
+  private async commitQueued(): Promise<void> {
+    const batch = this.queued.splice(0);
+    if (batch.length === 0) return;
+    this.committing = true;
     try {
-      result = await work(runner);
-      await runner.run(COMMIT, []);
+      await this.commitTogether(batch);
+    } finally {
+      this.committing = false;
+      if (this.queued.length > 0) setImmediate(() => void this.commitQueued());
+    }
+  }
+
+  private async commitTogether(batch: Queued[]): Promise<void> {
+    let adapter: SqliteConnection;
+    let runner: SqliteRunner;
+    let lock: { commit(): Promise<void>; rollback(): Promise<void> };
+    try {
+      ({ adapter, runner } = await this.current());
+      // The adapter's lock, then BEGIN: Prisma's transactions and these take turns on the one connection.
+      lock = await adapter.startTransaction();
     } catch (error) {
-      // A failed statement (SQLITE_FULL among them) may already have ended the transaction.
+      for (const queued of batch) queued.reject(error);
+      return;
+    }
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    let ended: unknown = null;
+    for (const queued of batch) {
+      if (ended !== null) break;
+      try {
+        await runner.run(SAVEPOINT, []);
+        const value = await queued.work(runner);
+        await runner.run(RELEASE, []);
+        outcomes.push({ ok: true, value });
+      } catch (error) {
+        outcomes.push({ ok: false, error });
+        // A failed statement (SQLITE_FULL among them) may have ended the whole transaction.
+        if (!adapter.client.inTransaction) ended = error;
+        else {
+          try {
+            await runner.run(ROLLBACK_WORK, []);
+            await runner.run(RELEASE, []);
+          } catch (rollbackError) {
+            ended = rollbackError;
+          }
+        }
+      }
+    }
+    if (ended === null) {
+      try {
+        await runner.run(COMMIT, []);
+      } catch (error) {
+        ended = error;
+      }
+    }
+    if (ended !== null) {
       if (adapter.client.inTransaction) {
         try {
           adapter.client.exec("ROLLBACK");
@@ -143,11 +221,21 @@ export class SqliteStatements implements FastStatements {
           // Nothing left to roll back.
         }
       }
-      await lock.rollback();
-      throw error;
+      await lock.rollback().catch(() => undefined);
+      // Nothing of the batch was stored: each is told, with its own error where it had one.
+      batch.forEach((queued, i) => {
+        const outcome = outcomes[i];
+        queued.reject(outcome && !outcome.ok ? outcome.error : ended);
+      });
+      return;
     }
-    await lock.commit();
-    return result;
+    // Committed: the lock is only given back, and whatever it says, each is stored.
+    await lock.commit().catch(() => undefined);
+    batch.forEach((queued, i) => {
+      const outcome = outcomes[i];
+      if (outcome?.ok) queued.resolve(outcome.value);
+      else queued.reject(outcome?.error);
+    });
   }
 }
 

@@ -82,6 +82,25 @@ describe("the bot's HTTP front door", () => {
     await stillAnswers();
   });
 
+  it("refuses a command that is unsigned, signed with another secret or stamped too long ago, and answers Slack's SSL check", async () => {
+    const body = objectivesCommand("1").replace("trigger_id=1.2.3", "trigger_id=forged.2.3");
+    const now = Math.floor(Date.now() / 1000);
+    const otherSecret = `v0=${createHmac("sha256", "not-the-secret").update(`v0:${now}:${body}`).digest("hex")}`;
+    for (const headers of [
+      { "content-type": form },
+      { ...signedHeaders(body, form), "x-slack-signature": otherSecret },
+      signedHeaders(body, form, now - 10 * 60),
+    ]) {
+      const reply = await send(port, "POST", "/slack/events", headers, body);
+      expect(reply).toEqual({ status: 401, body: "" });
+    }
+    // Slack's check of the certificate is never signed; anything sent with it is ignored.
+    const check = await send(port, "POST", "/slack/events", { "content-type": form }, `ssl_check=1&${body}`);
+    expect(check.status).toBe(200);
+    expect(check.body).not.toContain("Transferring power");
+    await stillAnswers();
+  });
+
   it("refuses requests stamped more than five minutes in the future", async () => {
     const body = objectivesCommand("1");
     const future = Math.floor(Date.now() / 1000) + 10 * 60;

@@ -1,5 +1,6 @@
+import BetterSqlite3 from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
-import { type Database, fastStatements, openDatabase } from "../../src/storage/database";
+import { type Database, fastStatements, openDatabase, sqliteFilePath, tuneDatabase } from "../../src/storage/database";
 import { type StatementRunner, statement, statementsIn } from "../../src/storage/fast-statements";
 import { freshDatabaseUrl, type Provider } from "../support/databases";
 
@@ -38,5 +39,58 @@ describe.each(providers)("a statement in a Prisma transaction and in one of prep
     const prepared = await fastStatements(db).transaction((tx) => reads(tx, "x"));
     expect(throughPrisma).toEqual(prepared);
     expect(prepared[0]).toEqual([{ hash: "x-a" }, { hash: "x-b" }]);
+  });
+});
+
+const SEEN_ONE = statement(`INSERT INTO "SlackRequestSeen" ("hash", "expiresAt") VALUES (?, ?)`);
+
+describe("prepared transactions asked for at the same moment, on SQLite", () => {
+  let database: Database | undefined;
+  let reader: BetterSqlite3.Database | undefined;
+  afterEach(async () => {
+    reader?.close();
+    await database?.close();
+    database = undefined;
+  });
+
+  it("commit together: each resolves once another connection can read it, and one that throws rolls back alone", async () => {
+    const url = await freshDatabaseUrl("sqlite");
+    database = await openDatabase(url);
+    await tuneDatabase(database);
+    await database.db.$queryRawUnsafe("PRAGMA wal_checkpoint(TRUNCATE)");
+    reader = new BetterSqlite3(sqliteFilePath(url), { readonly: true });
+    const stored = reader.prepare(`SELECT COUNT(*) AS "count" FROM "SlackRequestSeen" WHERE "hash" = ?`);
+    const fast = fastStatements(database.db);
+    const at = new Date("2026-03-02T10:00:00.123Z");
+    const visibleWhenResolved: boolean[] = [];
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        fast
+          .transaction(async (tx) => {
+            await tx.run(SEEN_ONE, [`request-${i}`, at]);
+            if (i === 7) throw new Error("this one changes its mind");
+            // The same hash as request 3: a unique violation, for this transaction alone.
+            if (i === 12) await tx.run(SEEN_ONE, ["request-3", at]);
+            return i;
+          })
+          .then((value) => {
+            visibleWhenResolved.push((stored.get(`request-${i}`) as { count: number }).count === 1);
+            return value;
+          }),
+      ),
+    );
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(
+      Array.from({ length: 20 }, (_, i) => (i === 7 || i === 12 ? "rejected" : "fulfilled")),
+    );
+    expect(visibleWhenResolved).toEqual(Array.from({ length: 18 }, () => true));
+    const hashes = await database.db.slackRequestSeen.findMany({ orderBy: { hash: "asc" } });
+    expect(hashes.map((row) => row.hash).sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => `request-${i}`)
+        .filter((hash) => hash !== "request-7" && hash !== "request-12")
+        .sort(),
+    );
+    // Committed together: far fewer frames in the write-ahead log than one commit each would write.
+    const [checkpoint] = await database.db.$queryRawUnsafe<Array<{ log: bigint | number }>>("PRAGMA wal_checkpoint");
+    expect(Number(checkpoint?.log)).toBeLessThan(18);
   });
 });

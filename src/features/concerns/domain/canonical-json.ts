@@ -14,11 +14,17 @@ export function canonicalJson(value: unknown): string {
 }
 
 function canonicalObject(value: object): string {
-  const members = Object.entries(value)
-    .filter(([, member]) => member !== undefined && member !== null)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, member]) => `${JSON.stringify(key)}:${canonicalJson(member)}`);
-  return `{${members.join(",")}}`;
+  // One string built in key order: every audit entry and every submission hashes one of these.
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  let json = "{";
+  for (const key of keys) {
+    const member = record[key];
+    if (member === undefined || member === null) continue;
+    if (json.length > 1) json += ",";
+    json += `${JSON.stringify(key)}:${canonicalJson(member)}`;
+  }
+  return `${json}}`;
 }
 
 function canonicalNumber(value: number): string {

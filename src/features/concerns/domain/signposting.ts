@@ -101,8 +101,15 @@ export function signpostFor(text: string): Signpost[] {
   });
 }
 
+/** Each pattern once more with the `g` flag, to list every match: compiled once, not per submission. */
+const GLOBAL = new Map(
+  GUIDANCE.flatMap(({ patterns }) => patterns.map((p) => [p, new RegExp(p.source, "g")] as const)),
+);
+
 function affirmedMatches(text: string, pattern: RegExp): string[] {
-  const global = new RegExp(pattern.source, "g");
+  // Nearly every concern matches no pattern: one test, and nothing allocated.
+  if (!pattern.test(text)) return [];
+  const global = GLOBAL.get(pattern) ?? new RegExp(pattern.source, "g");
   return [...text.matchAll(global)]
     .filter((match) => !NEGATION_BEFORE.test(text.slice(Math.max(0, match.index - 40), match.index)))
     .map((match) => match[0]);

@@ -25,7 +25,7 @@ export interface Confirmation {
  */
 export async function confirmToReporter(confirmation: Confirmation): Promise<void> {
   const { metadata, result, client, userId, notifier } = confirmation;
-  const shown = await showWhereRaised(client, metadata, userId, submittedMessage(result));
+  const shown = await showWhereRaised(client, metadata, userId, () => submittedMessage(result));
   if (confirmation.mode === "anonymous") return;
   if (result.kind === "created" || result.kind === "supported") {
     if (shown) await notifier.confirmationShown(result.concern, userId);
@@ -41,12 +41,13 @@ async function showWhereRaised(
   client: SlackClient,
   metadata: FormMetadata,
   userId: string,
-  message: { text: string; blocks: unknown[] },
+  message: () => { text: string; blocks: unknown[] },
 ): Promise<boolean> {
-  if (metadata.responseUrl && (await postToResponseUrl(metadata.responseUrl, message))) return true;
+  // Drawn only where there is somewhere to show it.
+  if (metadata.responseUrl && (await postToResponseUrl(metadata.responseUrl, message()))) return true;
   if (!metadata.channel) return false;
   try {
-    await client.chat.postEphemeral({ channel: metadata.channel, user: userId, ...message });
+    await client.chat.postEphemeral({ channel: metadata.channel, user: userId, ...message() });
     return true;
   } catch {
     // Not in that channel: a DM where one is acceptable.

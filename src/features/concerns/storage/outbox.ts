@@ -129,6 +129,13 @@ const MARK_SENT = statement(`
     "lockedBy" = NULL, "lockedUntil" = NULL, "payload" = NULL
   WHERE "id" = ?`);
 
+/** The confirmation's DM, asked for after each submission: settled when shown where raised, else due now. */
+const SETTLE = statement(`
+  UPDATE "ConcernOutbox" SET "sentAt" = ?, "payload" = NULL
+  WHERE "key" = ? AND "sentAt" IS NULL AND "postingAt" IS NULL AND "lockedBy" IS NULL`);
+const DUE_NOW = statement(`
+  UPDATE "ConcernOutbox" SET "nextAttemptAt" = ? WHERE "key" = ? AND "sentAt" IS NULL AND "attempts" = 0`);
+
 type ClaimedRow = {
   id: number;
   key: string;
@@ -246,15 +253,12 @@ export class ConcernOutbox {
 
   /** A row not yet posted, settled without posting (what it owed was said some other way). */
   async settle(key: string, now: Date): Promise<void> {
-    await this.db.$executeRaw`
-      UPDATE "ConcernOutbox" SET "sentAt" = ${now}, "payload" = NULL
-      WHERE "key" = ${key} AND "sentAt" IS NULL AND "postingAt" IS NULL AND "lockedBy" IS NULL`;
+    await this.fast.run(SETTLE, [now, key]);
   }
 
-  /** A row waiting out a grace, due now. */
+  /** A row waiting out a grace, due now. Asked after most submissions: one prepared statement. */
   async dueNow(key: string, now: Date): Promise<void> {
-    await this.db.$executeRaw`
-      UPDATE "ConcernOutbox" SET "nextAttemptAt" = ${now} WHERE "key" = ${key} AND "sentAt" IS NULL AND "attempts" = 0`;
+    await this.fast.run(DUE_NOW, [now, key]);
   }
 
   async leadsTold(id: number, now: Date): Promise<void> {

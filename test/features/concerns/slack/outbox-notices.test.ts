@@ -361,6 +361,8 @@ describe("reminders reach the leads once", () => {
     const message = bot.standin.workspace.postAsUser(CHANNELS.commissioning.id, PEOPLE.colleague.id, "Told to merge.");
     await raiseFromMessage(bot, PEOPLE.staff.id, message);
     const reference = referenceShownTo(bot, PEOPLE.staff.id);
+    // The confirmation was shown where it was raised, so its DM is not owed when the days pass.
+    await waitUntil(async () => (await rows(bot, "confirm"))[0]?.sentAt != null, 10_000);
     clock.set(new Date("2026-03-12T10:00:00Z"));
     bot.standin.failNext("chat.postMessage", { status: 500 });
     expect(await reminderJob(bot).runOnce()).toBe(1);

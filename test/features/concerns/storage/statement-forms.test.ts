@@ -153,6 +153,58 @@ describe.each(providers)(
       }
     });
 
+    it("settles a confirmation, or makes it due now, as Prisma's own update stores the same change", async () => {
+      f = await concernFixture(provider);
+      const later = new Date(AT.getTime() + 120_000);
+      const now = new Date("2026-03-02T10:00:30.456Z");
+      const keys = ["settled", "settled-model", "due", "due-model", "tried", "posting"];
+      for (const key of keys) {
+        await f.storage.outbox.ensure({
+          workspaceId: WORKSPACE,
+          concernId: "concern-1",
+          kind: "confirm",
+          key,
+          payload: { userId: "U0STAFF01", as: "reporter" },
+          at: later,
+        });
+      }
+      await f.database.db.concernOutbox.update({ where: { key: "tried" }, data: { attempts: 1 } });
+      await f.database.db.concernOutbox.update({ where: { key: "posting" }, data: { postingAt: AT } });
+
+      await f.storage.outbox.settle("settled", now);
+      await f.database.db.concernOutbox.update({
+        where: { key: "settled-model" },
+        data: { sentAt: now, payload: null },
+      });
+      await f.storage.outbox.dueNow("due", now);
+      await f.database.db.concernOutbox.update({ where: { key: "due-model" }, data: { nextAttemptAt: now } });
+      // Neither touches a row already tried or being posted.
+      await f.storage.outbox.dueNow("tried", now);
+      await f.storage.outbox.settle("posting", now);
+
+      const row = async (key: string) => {
+        const { id, key: _key, ...rest } = await f.database.db.concernOutbox.findUniqueOrThrow({ where: { key } });
+        return rest;
+      };
+      expect(await row("settled")).toEqual(await row("settled-model"));
+      expect(await row("settled")).toMatchObject({ sentAt: now, payload: null, nextAttemptAt: later });
+      expect(await row("due")).toEqual(await row("due-model"));
+      expect(await row("due")).toMatchObject({ nextAttemptAt: now, sentAt: null });
+      expect(await row("tried")).toMatchObject({ nextAttemptAt: later, attempts: 1 });
+      expect(await row("posting")).toMatchObject({ sentAt: null });
+      for (const [column, key] of [
+        ["sentAt", "settled"],
+        ["nextAttemptAt", "due"],
+      ] as const) {
+        expect(await storedText("ConcernOutbox", column, "key", key)).toBe(
+          await storedText("ConcernOutbox", column, "key", `${key}-model`),
+        );
+      }
+      // Due now means claimed by the next pass.
+      const claimed = await f.storage.outbox.claimDue("holder", now, later, () => false);
+      expect(claimed.map((claim) => claim.key)).toEqual(["due", "due-model"]);
+    });
+
     it("stores audit entries identically through either, so one chain of both reads back as written and verifies", async () => {
       f = await concernFixture(provider);
       // Every field given: an entry read back has null where its draft had nothing.
