@@ -181,8 +181,14 @@ export class ConcernNotifier {
   async minutesNote(note: MinutesNote): Promise<boolean> {
     if (!this.settings.noticeOwed) return false;
     const key = minutesNoteKey(note.concern.id, note.minutes.documentId);
-    await this.settings.noticeOwed(note.concern, key, minutesNoteMessage(note), true);
-    return true;
+    try {
+      await this.settings.noticeOwed(note.concern, key, minutesNoteMessage(note), true);
+      return true;
+    } catch (error) {
+      // Not owed yet: its claim is released and the next pass tries again.
+      this.logger.error(`Could not owe the minutes note about ${reference(note.concern)}: ${slackErrorCode(error)}`);
+      return false;
+    }
   }
 
   /** The handlers' cards in their DMs: where notes go for a concern handled privately. */

@@ -136,6 +136,18 @@ const PERSON_GONE = new Set([
   "invalid_auth",
   "token_revoked",
 ]);
+/** The workspace's token no longer works: nothing can be posted there, nor anyone told. */
+const WORKSPACE_GONE = new Set(["not_installed", "invalid_auth", "token_revoked", "not_authed"]);
+/** Slack refuses this very message (not where it goes, nor the moment): trying it again cannot help. */
+const MESSAGE_REFUSED = new Set([
+  "msg_too_long",
+  "msg_blocks_too_long",
+  "invalid_blocks",
+  "invalid_blocks_format",
+  "too_many_attachments",
+  "no_text",
+  "invalid_arguments",
+]);
 /** Answers that say nothing about the message itself: worth trying again. */
 const PASSING = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"]);
 /** About two hours of backoff: a message Slack keeps refusing for longer is shown to the leads as not sent. */
@@ -596,14 +608,16 @@ export class ConcernOutboxDelivery {
     const { outbox, clock, logger } = this.deps;
     const now = clock.now().getTime();
     const what = dm ? "a direct message" : row.kind === "reminder" ? "a reminder" : "a note";
-    // Slack's refusal of this very message (too long, bad blocks, the person gone) will not change.
-    const permanent =
-      PERSON_GONE.has(failure.code) ||
-      (failure.answered && !PASSING.has(failure.code) && !failure.code.startsWith("http_"));
+    // A DM Slack refuses for the person (gone, cannot be messaged) or for itself will not go later; a
+    // note only when the message itself is refused: what stops it in a channel an admin can mend.
+    const permanent = dm
+      ? PERSON_GONE.has(failure.code) ||
+        (failure.answered && !PASSING.has(failure.code) && !failure.code.startsWith("http_"))
+      : WORKSPACE_GONE.has(failure.code) || MESSAGE_REFUSED.has(failure.code);
     if (permanent || row.attempts + 1 >= MAX_MESSAGE_ATTEMPTS) {
       logger.warn(`Gave up sending ${what} about ${reference(concern)} (${failure.code})`);
-      // Nobody is told where the app is gone, nor of a notice to the leads that could not reach them.
-      if (failure.code === "not_installed" || dm?.about === "notice") {
+      // Nobody is told where the app's token no longer works, nor of a notice to the leads that could not reach them.
+      if (WORKSPACE_GONE.has(failure.code) || dm?.about === "notice") {
         await outbox.failed(row.id, failure.code, clock.now());
         return;
       }
@@ -737,7 +751,12 @@ export class ConcernOutboxDelivery {
 
   /** Once per waiting concern: each lead is owed a DM (through the outbox) saying the triage channel cannot be reached. */
   private async tellLeads(row: OutboxRow, concern: ConcernRecord, channel: string, code: string): Promise<void> {
-    const leads = await this.deps.leads.leads(concern.workspaceId);
+    const leads = await this.deps.leads.leads(concern.workspaceId).catch((error: unknown) => {
+      // Told at the card's next try instead: leadsTold stays unset.
+      this.deps.logger.warn(`Could not look up the concern leads to tell them: ${slackErrorCode(error)}`);
+      return null;
+    });
+    if (leads === null) return;
     if (leads.length === 0) {
       this.deps.logger.warn(`No concern leads are set to be told the triage card of ${reference(concern)} is waiting`);
       return;

@@ -111,10 +111,13 @@ const OWN_ORGANISATION_PATTERNS = [
   // When something of the office opens or closes (a survey, a consultation, a post).
   /\bwhen\s+(?:does|do|is|will)\b[^?]*\b(?:close|closes|closing|open|opens|opening)\b/,
   /\b(?:when|where|who|what\s+time)\b[^?]*\bnext\s+(?:\w+\s+){0,3}?(?:meeting|meetings|senate|board|session|event|forum|day)\b/,
-  // Who does an office task for us: "who minutes our governing body", "who approves press releases at our CCG".
-  /\bwho\s+(?:minutes|approves|signs|books|organises|organizes|takes|sends|handles|manages|updates|arranges|processes)\b[^?]*\b(?:our|my)\b/,
+  // Who does an office task for us: "who minutes our governing body", "who approves press releases at our
+  // CCG", "who signs off our prescribing incentive scheme". The task is named: "who manages our
+  // relationship with the Board" or "who signs off our commissioning plans" ask about the new system.
+  /\bwho\s+minutes\b[^?]*\b(?:our|my)\b/,
+  /\bwho\s+(?:approves|signs(?:\s+off)?|books|organises|organizes|sends|updates|arranges|processes|handles|takes)\s+(?:the\s+|our\s+|my\s+)?(?:\S+\s+)?(?:press\s+releases?|expenses|expense\s+claims?|annual\s+leave|leave\s+requests?|timesheets?|invoices?|room\s+bookings?|newsletters?|rotas?|diary|diaries|travel|payroll|purchase\s+orders?|incentive\s+schemes?|agendas?)\b/,
   // Our own meeting moved or cancelled: "our HWB meeting got moved - anyone know the new date".
-  /\b(?:our|my)\s+(?:\S+\s+){0,2}?(?:meeting|meetings|mtg|session|call|event)\s+(?:\S+\s+){0,2}?(?:moved|cancelled|canceled|postponed|rescheduled|changed)\b/,
+  /\b(?:our|my)\s+(?:\S+\s+){0,2}?(?:meeting|meetings|mtg|session|call|event)\s+(?:\S+\s+){0,2}?(?:moved|cancelled|canceled|postponed|rescheduled)\b/,
   // Where a meeting is: the sources place no meeting but those of 2012, which they name.
   /\bwhere(?:'s|s|\s+is)\s+(?:it|the\s+(?:\w+\s+){0,3}?(?:meeting|session|event|seminar))\b/,
 ];

@@ -225,6 +225,22 @@ describe("messages besides cards go through the concern outbox", () => {
     expect(note?.lastError).toBe("msg_too_long");
   });
 
+  it("keeps trying a note an admin can let through (posting restricted in the channel) rather than giving it up", async () => {
+    const clock = new ManualClock(START);
+    const bot = await start(clock);
+    const { reference } = await raise(bot, "anonymous");
+    bot.standin.failNext("chat.postMessage", { error: "restricted_action" });
+    await replyAsLead(bot, reference, "Which framework were you told to use?");
+    await refused(bot, "note");
+    const notes = () => thread(bot, reference).filter((m) => m.text.includes("Which framework were you told to use?"));
+    expect(notes()).toHaveLength(0);
+    expect(dmsWith(bot, GROUP_LEAD.id, "could not be posted under its card")).toHaveLength(0);
+    clock.advance(6_000);
+    await outbox(bot).runOnce();
+    expect(notes()).toHaveLength(1);
+    expect((await rows(bot, "note"))[0]?.failedAt).toBeNull();
+  });
+
   it("tells whoever handles a concern of a recusal once, after a call Slack never answered", async () => {
     const clock = new ManualClock(START);
     const bot = await start(clock);

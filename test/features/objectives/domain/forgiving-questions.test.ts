@@ -485,6 +485,16 @@ describe("abbreviations spelled out, who said it, and a short question about the
   ])("declines an office task or meeting of our own: %j", (question) => {
     expect(first(question).answered).toBe(false);
   });
+
+  it.each([
+    "who takes on our public health duties when the PCT goes?",
+    "who manages our relationship with the NHS Commissioning Board?",
+    "who handles our commissioning budget under the new system?",
+    "who signs off our commissioning plans - the board or the CCG?",
+    "will our governing body meetings be changed by the new rules?",
+  ])("answers a question about the new system that names no office task: %j", (question) => {
+    expect(first(question).answered).toBe(true);
+  });
 });
 
 describe("patients, a letter that went out, and a question in a sentence's last clause", () => {
