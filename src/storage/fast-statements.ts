@@ -120,6 +120,8 @@ export class SqliteStatements implements FastStatements {
   private adapter: SqliteConnection | null = null;
   private readonly queued: Queued[] = [];
   private committing = false;
+  /** Statements asked for outside a transaction while a batch is open: they run once it has ended. */
+  private waiting: Array<() => void> = [];
 
   /** `connection` resolves to Prisma's adapter as it is now (Prisma opens it on its first query). */
   constructor(private readonly connection: () => Promise<SqliteConnection>) {}
@@ -138,11 +140,26 @@ export class SqliteStatements implements FastStatements {
   }
 
   async rows<T extends object>(statement: Statement, values: readonly SqlValue[]): Promise<T[]> {
-    return (this.open() ?? (await this.current()).runner).rows<T>(statement, values);
+    return (await this.outsideBatch()).rows<T>(statement, values);
   }
 
   async run(statement: Statement, values: readonly SqlValue[]): Promise<number> {
-    return (this.open() ?? (await this.current()).runner).run(statement, values);
+    return (await this.outsideBatch()).run(statement, values);
+  }
+
+  /**
+   * On the one connection a statement run while a batch is open would join its transaction, and be
+   * undone with a member that fails although its caller was told it was done: it waits instead.
+   */
+  private async outsideBatch(): Promise<SqliteRunner> {
+    for (;;) {
+      if (this.committing) {
+        await new Promise<void>((resolve) => this.waiting.push(resolve));
+        continue;
+      }
+      const runner = this.open() ?? (await this.current()).runner;
+      if (!this.committing) return runner;
+    }
   }
 
   /**
@@ -167,6 +184,8 @@ export class SqliteStatements implements FastStatements {
       await this.commitTogether(batch);
     } finally {
       this.committing = false;
+      // Before the next batch (a turn later): statements that waited run outside any transaction.
+      for (const resume of this.waiting.splice(0)) resume();
       if (this.queued.length > 0) setImmediate(() => void this.commitQueued());
     }
   }

@@ -93,4 +93,22 @@ describe("prepared transactions asked for at the same moment, on SQLite", () => 
     const [checkpoint] = await database.db.$queryRawUnsafe<Array<{ log: bigint | number }>>("PRAGMA wal_checkpoint");
     expect(Number(checkpoint?.log)).toBeLessThan(18);
   });
+
+  it("keep a statement run on its own while they are open out of them: a member that fails does not undo it", async () => {
+    database = await openDatabase(await freshDatabaseUrl("sqlite"));
+    const fast = fastStatements(database.db);
+    const at = new Date("2026-03-02T10:00:00.123Z");
+    let statementDone: Promise<number> | null = null;
+    const failing = fast.transaction(async (tx) => {
+      await tx.run(SEEN_ONE, ["inside", at]);
+      // Another request's own statement arrives while this transaction is open.
+      statementDone = fast.run(SEEN_ONE, ["on-its-own", at]);
+      await new Promise((resolve) => setImmediate(resolve));
+      throw new Error("this one changes its mind");
+    });
+    await expect(failing).rejects.toThrow("changes its mind");
+    expect(await statementDone).toBe(1);
+    const hashes = await database.db.slackRequestSeen.findMany();
+    expect(hashes.map((row) => row.hash)).toEqual(["on-its-own"]);
+  });
 });
