@@ -4,6 +4,8 @@ import type { TestBot } from "../../../support/bot";
 import {
   CHANNELS,
   cardFor,
+  outboxOf,
+  outboxRows,
   PEOPLE,
   raiseFromMessage,
   readable,
@@ -12,16 +14,6 @@ import {
   TRIAGE,
   waitUntil,
 } from "./support";
-
-function outbox(t: TestBot) {
-  const feature = t.bot.core.features.concerns.outbox;
-  if (!feature) throw new Error("the concerns feature is not registered");
-  return feature;
-}
-
-function rows(t: TestBot, kind: string) {
-  return t.bot.core.database.db.concernOutbox.findMany({ where: { kind }, orderBy: { id: "asc" } });
-}
 
 /** The status-change DMs someone got about a concern (not the confirmation of raising it). */
 function statusDms(t: TestBot, user: string, reference: string) {
@@ -49,7 +41,7 @@ function acknowledge(t: TestBot, reference: string) {
 
 /** The DM row has been tried and refused `times` times. */
 async function refused(t: TestBot, times = 1) {
-  await waitUntil(async () => (await rows(t, "dm")).some((row) => row.attempts >= times), 10_000);
+  await waitUntil(async () => (await outboxRows(t, "dm")).some((row) => row.attempts >= times), 10_000);
 }
 
 describe("status-change DMs go through the concern outbox", () => {
@@ -72,16 +64,16 @@ describe("status-change DMs go through the concern outbox", () => {
     await acknowledge(bot, reference);
     await refused(bot);
     expect(statusDms(bot, PEOPLE.staff.id, reference)).toHaveLength(0);
-    expect((await rows(bot, "status"))[0]?.sentAt).not.toBeNull();
-    expect((await rows(bot, "dm"))[0]?.lastError).toBe("http_500");
+    expect((await outboxRows(bot, "status"))[0]?.sentAt).not.toBeNull();
+    expect((await outboxRows(bot, "dm"))[0]?.lastError).toBe("http_500");
 
     clock.advance(6_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(statusDms(bot, PEOPLE.staff.id, reference)).toHaveLength(1);
     clock.advance(60 * 60_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(statusDms(bot, PEOPLE.staff.id, reference)).toHaveLength(1);
-    expect((await rows(bot, "dm")).every((row) => row.sentAt && !row.failedAt)).toBe(true);
+    expect((await outboxRows(bot, "dm")).every((row) => row.sentAt && !row.failedAt)).toBe(true);
   });
 
   it("waits out a 429 for its Retry-After, then sends the DM once", async () => {
@@ -94,12 +86,12 @@ describe("status-change DMs go through the concern outbox", () => {
     const posts = bot.standin.callsTo("chat.postMessage").length;
 
     clock.advance(20_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(bot.standin.callsTo("chat.postMessage")).toHaveLength(posts);
     expect(statusDms(bot, PEOPLE.staff.id, reference)).toHaveLength(0);
 
     clock.advance(11_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(statusDms(bot, PEOPLE.staff.id, reference)).toHaveLength(1);
   });
 
@@ -113,7 +105,7 @@ describe("status-change DMs go through the concern outbox", () => {
     expect(statusDms(bot, PEOPLE.staff.id, reference)).toHaveLength(0);
 
     clock.advance(6_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(statusDms(bot, PEOPLE.staff.id, reference)).toHaveLength(1);
   });
 
@@ -127,9 +119,9 @@ describe("status-change DMs go through the concern outbox", () => {
     expect(statusDms(bot, PEOPLE.staff.id, reference)).toHaveLength(1);
 
     clock.advance(6_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(statusDms(bot, PEOPLE.staff.id, reference)).toHaveLength(1);
-    const [row] = await rows(bot, "dm");
+    const [row] = await outboxRows(bot, "dm");
     expect(row?.sentAt).not.toBeNull();
     expect(row?.ts).toBe(statusDms(bot, PEOPLE.staff.id, reference)[0]?.ts);
   });
@@ -145,13 +137,13 @@ describe("status-change DMs go through the concern outbox", () => {
     await waitUntil(() => notes().includes("could not be told"), 10_000);
     expect(notes()).toContain(`The person who raised *${reference}*`);
     expect(notes()).toContain("deactivated");
-    const [row] = await rows(bot, "dm");
+    const [row] = await outboxRows(bot, "dm");
     expect(row?.failedAt).not.toBeNull();
     expect(row?.lastError).toBe("account_inactive");
 
     // Settled: not tried again, and the leads are told once.
     clock.advance(60 * 60_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(statusDms(bot, PEOPLE.staff.id, reference)).toHaveLength(0);
     const told = bot.standin
       .threadReplies(TRIAGE.id, card?.ts ?? "")
@@ -166,8 +158,8 @@ describe("status-change DMs go through the concern outbox", () => {
     const reference = await raise(bot);
     await Promise.all([acknowledge(bot, reference), acknowledge(bot, reference)]);
     await waitUntil(() => statusDms(bot, PEOPLE.staff.id, reference).length > 0, 10_000);
-    await outbox(bot).runOnce();
-    expect(await rows(bot, "status")).toHaveLength(1);
+    await outboxOf(bot).runOnce();
+    expect(await outboxRows(bot, "status")).toHaveLength(1);
     expect(statusDms(bot, PEOPLE.staff.id, reference)).toHaveLength(1);
   });
 
@@ -176,9 +168,9 @@ describe("status-change DMs go through the concern outbox", () => {
     const bot = await start(clock);
     const reference = await raise(bot, "anonymous");
     await acknowledge(bot, reference);
-    await waitUntil(async () => (await rows(bot, "status")).every((row) => row.sentAt !== null), 10_000);
-    await waitUntil(async () => (await rows(bot, "status")).length === 1);
-    expect(await rows(bot, "dm")).toHaveLength(0);
+    await waitUntil(async () => (await outboxRows(bot, "status")).every((row) => row.sentAt !== null), 10_000);
+    await waitUntil(async () => (await outboxRows(bot, "status")).length === 1);
+    expect(await outboxRows(bot, "dm")).toHaveLength(0);
     const stored = JSON.stringify(await bot.bot.core.database.db.concernOutbox.findMany());
     expect(stored).not.toContain(PEOPLE.staff.id);
     expect(statusDms(bot, PEOPLE.staff.id, reference)).toHaveLength(0);
@@ -206,12 +198,12 @@ describe("reminders go through the concern outbox", () => {
     bot.standin.failNext("chat.postMessage", { status: 503 });
     expect(await job.runOnce()).toBe(1);
     expect(reminders()).toHaveLength(0);
-    expect((await rows(bot, "reminder"))[0]?.lastError).toBe("http_503");
+    expect((await outboxRows(bot, "reminder"))[0]?.lastError).toBe("http_503");
     // Claimed for the day: another pass owes nothing more.
     expect(await job.runOnce()).toBe(0);
 
     clock.advance(6_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(reminders()).toHaveLength(1);
     expect(readable(reminders()[0])).toContain(reference);
 
@@ -220,8 +212,8 @@ describe("reminders go through the concern outbox", () => {
     bot.standin.failNext("chat.postMessage", { status: 503 });
     expect(await job.runOnce()).toBe(1);
     clock.set(new Date("2026-03-16T08:00:00Z"));
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(reminders()).toHaveLength(1);
-    expect((await rows(bot, "reminder")).every((row) => row.sentAt !== null)).toBe(true);
+    expect((await outboxRows(bot, "reminder")).every((row) => row.sentAt !== null)).toBe(true);
   });
 });

@@ -6,10 +6,13 @@ import {
   CHANNELS,
   cardFor,
   dmsOf,
+  dmsWith,
   FORM,
   GROUP_LEAD,
   modalOf,
   openFromMessage,
+  outboxOf,
+  outboxRows,
   PEOPLE,
   raiseFromMessage,
   readable,
@@ -25,16 +28,6 @@ import {
  * an assigned lead, recusal notices, notes under the card and reminders. Each is written to the
  * outbox with the change that owes it and sent once, whatever Slack does.
  */
-
-function outbox(t: TestBot) {
-  const feature = t.bot.core.features.concerns.outbox;
-  if (!feature) throw new Error("the concerns feature is not registered");
-  return feature;
-}
-
-function rows(t: TestBot, kind: string) {
-  return t.bot.core.database.db.concernOutbox.findMany({ where: { kind }, orderBy: { id: "asc" } });
-}
 
 const START = new Date("2026-03-10T10:00:00Z");
 
@@ -52,11 +45,6 @@ async function raise(t: TestBot, mode: "named" | "anonymous" = "named") {
 
 function thread(t: TestBot, reference: string) {
   return t.standin.threadReplies(TRIAGE.id, cardFor(t, reference)?.ts ?? "");
-}
-
-/** The DMs someone got that contain `text`. */
-function dmsWith(t: TestBot, user: string, text: string) {
-  return t.standin.messagesIn(t.standin.workspace.dmWith(user).id).filter((m) => readable(m).includes(text));
 }
 
 /** Opens the lead's reply form on an anonymous concern's card and sends `text`. */
@@ -86,7 +74,7 @@ async function openMore(t: TestBot, user: string, what: "assign" | "recuse", ref
 
 /** Rows of a kind have been tried and refused at least once. */
 async function refused(t: TestBot, kind: string) {
-  await waitUntil(async () => (await rows(t, kind)).some((row) => row.attempts >= 1), 10_000);
+  await waitUntil(async () => (await outboxRows(t, kind)).some((row) => row.attempts >= 1), 10_000);
 }
 
 describe("messages besides cards go through the concern outbox", () => {
@@ -105,12 +93,12 @@ describe("messages besides cards go through the concern outbox", () => {
     const clock = new ManualClock(START);
     const bot = await start(clock);
     const { reference } = await raise(bot);
-    await waitUntil(async () => (await rows(bot, "confirm"))[0]?.sentAt != null, 10_000);
-    const [row] = await rows(bot, "confirm");
+    await waitUntil(async () => (await outboxRows(bot, "confirm"))[0]?.sentAt != null, 10_000);
+    const [row] = await outboxRows(bot, "confirm");
     expect(row?.payload).toBeNull();
     expect(row?.ts).toBeNull();
     clock.advance(10 * 60_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(dmsWith(bot, PEOPLE.staff.id, `logged as *${reference}*`)).toHaveLength(0);
   });
 
@@ -127,14 +115,14 @@ describe("messages besides cards go through the concern outbox", () => {
     bot.standin.failNext("chat.postMessage", { status: 500 });
     await bot.slack.viewSubmission({ user: PEOPLE.staff.id, viewId: view.id, values: FORM });
     const reference = referenceShownTo(bot, PEOPLE.staff.id);
-    await waitUntil(async () => (await rows(bot, "card"))[0]?.sentAt != null, 10_000);
+    await waitUntil(async () => (await outboxRows(bot, "card"))[0]?.sentAt != null, 10_000);
     await refused(bot, "confirm");
     expect(dmsWith(bot, PEOPLE.staff.id, `logged as *${reference}*`)).toHaveLength(0);
     clock.advance(6_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(dmsWith(bot, PEOPLE.staff.id, `logged as *${reference}*`)).toHaveLength(1);
     clock.advance(60 * 60_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(dmsWith(bot, PEOPLE.staff.id, `logged as *${reference}*`)).toHaveLength(1);
   });
 
@@ -146,8 +134,8 @@ describe("messages besides cards go through the concern outbox", () => {
     expect(sent.status).toBe(200);
     await waitUntil(() => readable(thread(bot, reference)).includes("replied to the anonymous reporter"), 10_000);
     clock.advance(10 * 60_000);
-    await outbox(bot).runOnce();
-    expect(await rows(bot, "confirm")).toHaveLength(0);
+    await outboxOf(bot).runOnce();
+    expect(await outboxRows(bot, "confirm")).toHaveLength(0);
     expect(dmsWith(bot, PEOPLE.staff.id, reference)).toHaveLength(0);
     const everything = JSON.stringify(await bot.bot.core.database.db.concernOutbox.findMany());
     expect(everything).not.toContain(PEOPLE.staff.id);
@@ -169,15 +157,15 @@ describe("messages besides cards go through the concern outbox", () => {
     const told = () => dmsWith(bot, PEOPLE.lead.id, `has assigned *${reference}* to you`);
     expect(told()).toHaveLength(0);
     clock.advance(20_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(told()).toHaveLength(0);
     clock.advance(11_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(told()).toHaveLength(1);
     clock.advance(60 * 60_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(told()).toHaveLength(1);
-    expect(await rows(bot, "assigned")).toHaveLength(1);
+    expect(await outboxRows(bot, "assigned")).toHaveLength(1);
   });
 
   it("shows the leads under the card that an assigned lead's account cannot be messaged", async () => {
@@ -190,7 +178,7 @@ describe("messages besides cards go through the concern outbox", () => {
     await waitUntil(() => readable(thread(bot, reference)).includes("could not be told"), 10_000);
     expect(readable(thread(bot, reference))).toContain(`A concern lead handling *${reference}*`);
     expect(readable(thread(bot, reference))).toContain("deactivated");
-    expect((await rows(bot, "assigned"))[0]?.failedAt).not.toBeNull();
+    expect((await outboxRows(bot, "assigned"))[0]?.failedAt).not.toBeNull();
   });
 
   it("shows the leads under the card that a lead could not be messaged even when Slack fails that note the first time", async () => {
@@ -205,10 +193,10 @@ describe("messages besides cards go through the concern outbox", () => {
     const notices = () => thread(bot, reference).filter((m) => readable(m).includes("could not be told"));
     expect(notices()).toHaveLength(0);
     clock.advance(6_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(notices()).toHaveLength(1);
     clock.advance(60 * 60_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(notices()).toHaveLength(1);
   });
 
@@ -220,7 +208,7 @@ describe("messages besides cards go through the concern outbox", () => {
     await replyAsLead(bot, reference, "Can you say which meeting it was?");
     const told = (lead: string) => dmsWith(bot, lead, `about *${reference}* could not be posted under its card`);
     await waitUntil(() => told(GROUP_LEAD.id).length === 1 && told(PEOPLE.lead.id).length === 1, 10_000);
-    const [note] = await rows(bot, "note");
+    const [note] = await outboxRows(bot, "note");
     expect(note?.failedAt).not.toBeNull();
     expect(note?.lastError).toBe("msg_too_long");
   });
@@ -236,9 +224,9 @@ describe("messages besides cards go through the concern outbox", () => {
     expect(notes()).toHaveLength(0);
     expect(dmsWith(bot, GROUP_LEAD.id, "could not be posted under its card")).toHaveLength(0);
     clock.advance(6_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(notes()).toHaveLength(1);
-    expect((await rows(bot, "note"))[0]?.failedAt).toBeNull();
+    expect((await outboxRows(bot, "note"))[0]?.failedAt).toBeNull();
   });
 
   it("tells whoever handles a concern of a recusal once, after a call Slack never answered", async () => {
@@ -254,12 +242,12 @@ describe("messages besides cards go through the concern outbox", () => {
     await refused(bot, "dm");
     expect(told()).toHaveLength(0);
     clock.advance(6_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(told()).toHaveLength(1);
     clock.advance(60 * 60_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(told()).toHaveLength(1);
-    expect(await rows(bot, "recusal")).toHaveLength(1);
+    expect(await outboxRows(bot, "recusal")).toHaveLength(1);
     expect(dmsWith(bot, PEOPLE.lead.id, "has recused themselves")).toHaveLength(0);
   });
 
@@ -273,10 +261,10 @@ describe("messages besides cards go through the concern outbox", () => {
     const notes = () => thread(bot, reference).filter((m) => m.text.includes("Which contract was it?"));
     expect(notes()).toHaveLength(0);
     clock.advance(6_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(notes()).toHaveLength(1);
     clock.advance(60 * 60_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(notes()).toHaveLength(1);
   });
 
@@ -291,10 +279,10 @@ describe("messages besides cards go through the concern outbox", () => {
     expect(notes()).toHaveLength(1);
     expect(notes()[0]?.metadata).toMatchObject({ event_payload: { outbox: expect.stringMatching(/^note:/) } });
     clock.advance(6_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(notes()).toHaveLength(1);
     expect(bot.standin.callsTo("conversations.replies").length).toBeGreaterThan(0);
-    const [row] = await rows(bot, "note");
+    const [row] = await outboxRows(bot, "note");
     expect(row?.sentAt).not.toBeNull();
     expect(row?.ts).toBe(notes()[0]?.ts);
   });
@@ -308,7 +296,7 @@ describe("messages besides cards go through the concern outbox", () => {
     await waitUntil(() => dmsWith(bot, GROUP_LEAD.id, "Please send the letter.").length === 1, 10_000);
     await waitUntil(() => dmsWith(bot, PEOPLE.lead.id, "Please send the letter.").length === 1, 10_000);
     clock.advance(60 * 60_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(dmsWith(bot, GROUP_LEAD.id, "Please send the letter.")).toHaveLength(1);
   });
 
@@ -322,7 +310,7 @@ describe("messages besides cards go through the concern outbox", () => {
     const notes = () => thread(bot, reference).filter((m) => m.text.includes("Someone else raised this message too"));
     expect(notes()).toHaveLength(0);
     clock.advance(6_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(notes()).toHaveLength(1);
     expect(readable(notes())).toContain("confidentially");
     expect(readable(notes())).not.toContain(PEOPLE.colleague.id);
@@ -355,9 +343,9 @@ describe("reminders reach the leads once", () => {
     expect(inThread()).toHaveLength(1);
 
     clock.advance(6_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(inThread()).toHaveLength(1);
-    const [row] = await rows(bot, "reminder");
+    const [row] = await outboxRows(bot, "reminder");
     expect(row?.sentAt).not.toBeNull();
     expect(row?.ts).toBe(inThread()[0]?.ts);
     // Broadcast to the channel, as Slack shows it: once in the channel's history.
@@ -378,18 +366,18 @@ describe("reminders reach the leads once", () => {
     await raiseFromMessage(bot, PEOPLE.staff.id, message);
     const reference = referenceShownTo(bot, PEOPLE.staff.id);
     // The confirmation was shown where it was raised, so its DM is not owed when the days pass.
-    await waitUntil(async () => (await rows(bot, "confirm"))[0]?.sentAt != null, 10_000);
+    await waitUntil(async () => (await outboxRows(bot, "confirm"))[0]?.sentAt != null, 10_000);
     clock.set(new Date("2026-03-12T10:00:00Z"));
     bot.standin.failNext("chat.postMessage", { status: 500 });
     expect(await reminderJob(bot).runOnce()).toBe(1);
     const waited = (user: string) => dmsWith(bot, user, `${reference}* has waited`);
     await waitUntil(() => waited(PEOPLE.lead.id).length + waited(GROUP_LEAD.id).length === 1, 10_000);
     clock.advance(6_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(waited(PEOPLE.lead.id)).toHaveLength(1);
     expect(waited(GROUP_LEAD.id)).toHaveLength(1);
     clock.advance(60 * 60_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(waited(PEOPLE.lead.id)).toHaveLength(1);
     expect(dmsOf(bot, PEOPLE.staff.id)).not.toContain("has waited");
   });

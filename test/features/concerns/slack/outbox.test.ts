@@ -5,7 +5,10 @@ import {
   CHANNELS,
   cardFor,
   dmsOf,
+  dmsWith,
   GROUP_LEAD,
+  outboxOf,
+  outboxRows,
   PEOPLE,
   raiseFromMessage,
   referenceShownTo,
@@ -27,12 +30,6 @@ async function raise(t: TestBot, text: string) {
   const message = t.standin.workspace.postAsUser(CHANNELS.commissioning.id, PEOPLE.colleague.id, text);
   await raiseFromMessage(t, PEOPLE.staff.id, message, { identity_mode: "named" });
   return referenceShownTo(t, PEOPLE.staff.id);
-}
-
-function outbox(t: TestBot) {
-  const feature = t.bot.core.features.concerns.outbox;
-  if (!feature) throw new Error("the concerns feature is not registered");
-  return feature;
 }
 
 async function pending(t: TestBot) {
@@ -64,11 +61,11 @@ describe("every stored concern reaches the leads through the outbox", () => {
     // Still unreachable at the next try: the leads are not told again.
     clock.advance(5 * 60_000 + 1_000);
     bot.standin.failNext("chat.postMessage", { error: "channel_not_found" });
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(dmsOf(bot, PEOPLE.lead.id)).toBe(toldOnce);
 
     clock.advance(5 * 60_000 + 1_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(cardsFor(bot, reference)).toHaveLength(1);
     expect(await pending(bot)).toHaveLength(0);
     const concern = await bot.bot.core.database.db.concern.findFirstOrThrow({
@@ -84,16 +81,12 @@ describe("every stored concern reaches the leads through the outbox", () => {
     bot.standin.failNext("chat.postMessage", { error: "channel_not_found" });
     bot.standin.failNext("chat.postMessage", { status: 500 });
     await raise(bot, "The area team wants our urgent care contract signed off by them first.");
-    const toldOf = (lead: string) =>
-      bot.standin.messagesIn(bot.standin.workspace.dmWith(lead).id).filter((m) => m.text.includes(UNREACHABLE)).length;
-    const refused = async () =>
-      (await bot.bot.core.database.db.concernOutbox.findMany({ where: { kind: "dm" } })).some(
-        (row) => row.attempts > 0,
-      );
+    const toldOf = (lead: string) => dmsWith(bot, lead, UNREACHABLE).length;
+    const refused = async () => (await outboxRows(bot, "dm")).some((row) => row.attempts > 0);
     // One lead is told; the other's DM met the 500 and waits for its retry.
     await waitUntil(async () => (await refused()) && toldOf(PEOPLE.lead.id) + toldOf(GROUP_LEAD.id) === 1);
     clock.advance(6_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(toldOf(PEOPLE.lead.id)).toBe(1);
     expect(toldOf(GROUP_LEAD.id)).toBe(1);
   });
@@ -110,11 +103,11 @@ describe("every stored concern reaches the leads through the outbox", () => {
 
     const callsBefore = bot.standin.callsTo("chat.postMessage").length;
     clock.advance(29_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(bot.standin.callsTo("chat.postMessage")).toHaveLength(callsBefore);
 
     clock.advance(1_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(cardsFor(bot, reference)).toHaveLength(1);
   });
 
@@ -135,14 +128,14 @@ describe("every stored concern reaches the leads through the outbox", () => {
       clock.advance(wait);
       elapsed += wait;
       bot.standin.failNext("chat.postMessage", { status: 503 });
-      await outbox(bot).runOnce();
+      await outboxOf(bot).runOnce();
     }
     expect(waits.length).toBeGreaterThanOrEqual(3);
     expect(waits[1]).toBeGreaterThan(waits[0] ?? 0);
     expect(cardsFor(bot, reference)).toHaveLength(0);
 
     clock.advance(10 * 60_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(cardsFor(bot, reference)).toHaveLength(1);
     expect(cardFor(bot, reference)?.metadata).toMatchObject({ event_type: "localism_concern_card" });
   });
@@ -166,7 +159,7 @@ describe("every stored concern reaches the leads through the outbox", () => {
       metadata: { event_type: "localism_concern_card", event_payload: { outbox: row?.key ?? "" } },
     });
     clock.advance(60_000);
-    await outbox(bot).runOnce();
+    await outboxOf(bot).runOnce();
     expect(cardsFor(bot, reference)).toHaveLength(1);
     const after = await bot.bot.core.database.db.concern.findUniqueOrThrow({ where: { id: concern.id } });
     expect(after.triageTs).toBe(posted.ts);

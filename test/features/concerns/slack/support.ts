@@ -160,3 +160,20 @@ export function dmCardFor(t: TestBot, user: string, reference: string) {
 export function dmsOf(t: TestBot, user: string): string {
   return readable(t.standin.messagesIn(t.standin.workspace.dmWith(user).id));
 }
+
+/** The bot's concern outbox, to run a pass when a test has moved the clock. */
+export function outboxOf(t: TestBot) {
+  const feature = t.bot.core.features.concerns.outbox;
+  if (!feature) throw new Error("the concerns feature is not registered");
+  return feature;
+}
+
+/** The concern outbox's rows of one kind, oldest first. */
+export function outboxRows(t: TestBot, kind: string) {
+  return t.bot.core.database.db.concernOutbox.findMany({ where: { kind }, orderBy: { id: "asc" } });
+}
+
+/** The DMs someone got that contain `text`. */
+export function dmsWith(t: TestBot, user: string, text: string) {
+  return t.standin.messagesIn(t.standin.workspace.dmWith(user).id).filter((m) => readable(m).includes(text));
+}
