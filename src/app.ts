@@ -175,7 +175,6 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
       appReady: () => slackAuth.settled(APP_READY_WAIT_MS),
       ops: ops.frontDoor,
       firstSighting: (key, expiresAt) => seenRequests.firstSighting(key, core.clock.now(), expiresAt),
-      refuseUnsigned: true,
       ...(options.bodyTimeoutMs ? { bodyTimeoutMs: options.bodyTimeoutMs } : {}),
     });
     port = await listen(server, config.port, config.host);

@@ -40,12 +40,6 @@ export interface FrontDoorOptions {
    * on any instance. Without it, repeats are not recognised here.
    */
   firstSighting?: (key: string, expiresAt: Date) => Promise<boolean>;
-  /**
-   * Refuses here (401) every request whose signature does not verify, so that Bolt's receiver, told
-   * not to verify, never sees one: each request's signature is checked once. Slack's unsigned SSL
-   * check is passed on as Bolt itself passes it on, stripped of everything else.
-   */
-  refuseUnsigned?: boolean;
   /** Shutting down and counting what is in flight (see src/ops). */
   ops?: FrontDoorOps;
 }
@@ -148,12 +142,14 @@ async function handle(
   if (!(await options.appReady()))
     return answer(res, 503, { error: "not ready: Slack has not accepted the bot token yet" });
   const signed = verified(req, body.bytes, options);
-  if (!signed && options.refuseUnsigned) {
+  // Every POST is verified here (401 if not), so Bolt's receiver, handed only verified requests, need
+  // not check again; Slack's unsigned SSL check is passed on stripped, as Bolt passes it on.
+  if (!signed) {
     if (!isSslCheck(parsed, req.headers["content-type"])) return answer(res, 401);
     Object.assign(req, { rawBody: Buffer.from("ssl_check=1") });
     return options.requestListener(req, res);
   }
-  if (options.firstSighting && signed) {
+  if (options.firstSighting) {
     if (!(await firstSighting(req, body.bytes, parsed, options.firstSighting, now))) return answer(res, 200);
   }
   Object.assign(req, { rawBody: body.bytes });

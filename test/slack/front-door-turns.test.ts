@@ -1,10 +1,12 @@
 import { Agent, request } from "node:http";
 import type { AddressInfo } from "node:net";
+import { slackSignature } from "@localism/slack-standin";
 import { describe, expect, it } from "vitest";
 import { Logger } from "../../src/logger";
 import { createFrontDoor } from "../../src/slack/front-door";
 import { turnGate } from "../../src/slack/turn-gate";
 
+const SIGNING_SECRET = "turns";
 const BUSY_MS_PER_REQUEST = 8;
 const WARM_CONNECTIONS = 16;
 const REQUESTS_ON_WARM_CONNECTIONS = 160;
@@ -22,7 +24,10 @@ function post(port: number, agent: Agent | false): Promise<void> {
     const req = request({ host: "127.0.0.1", port, method: "POST", path: "/slack/events", agent }, (res) =>
       res.resume().on("end", () => resolve()),
     );
+    const timestamp = Math.floor(Date.now() / 1000);
     req.setHeader("content-type", "application/x-www-form-urlencoded");
+    req.setHeader("x-slack-request-timestamp", String(timestamp));
+    req.setHeader("x-slack-signature", slackSignature(SIGNING_SECRET, timestamp, body));
     req.on("error", reject);
     req.end(body);
   });
@@ -36,7 +41,7 @@ async function busyFrontDoor(requestsPerTurn: number) {
       while (performance.now() < until);
       res.end("ok");
     },
-    signingSecret: "turns",
+    signingSecret: SIGNING_SECRET,
     logger: new Logger("error", () => {}),
     readiness: async () => ({ ok: true, checks: {} }),
     appReady: async () => true,
