@@ -126,29 +126,24 @@ async function handle(
   if (Number.isFinite(declared) && declared > maxBodyBytes) return refuseTooLarge(req, res);
   const body = await readBody(req, maxBodyBytes);
   if (body.kind === "too-large") return refuseTooLarge(req, res);
-  const turn = enterTurn();
-  if (turn) await turn;
 
   const timestamp = Number(req.headers["x-slack-request-timestamp"]);
   const now = options.nowSeconds?.() ?? Math.floor(Date.now() / 1000);
   if (Number.isFinite(timestamp) && timestamp > now + FUTURE_SKEW_SECONDS) return answer(res, 401);
+  // Checked before anything waits (a turn, the token check), so requests not from Slack cost no more
+  // than the check. Bolt's receiver, handed only verified requests, need not check again.
+  if (!verified(req, body.bytes, options)) return answerUnsigned(req, res, body.bytes, options);
 
+  const turn = enterTurn();
+  if (turn) await turn;
   const parsed = parseSlackBody(body.bytes, req.headers["content-type"]);
   if (parsed === null || !idsLookLikeSlack(parsed)) return answer(res, 400);
-  if (parsed.type === "app_rate_limited") return acknowledgeRateLimited(req, res, body.bytes, parsed, options);
+  if (parsed.type === "app_rate_limited") return acknowledgeRateLimited(res, parsed, options);
   seen.surface = surfaceOf(parsed);
   if (options.ops?.draining()) return turnAway(res, seen.surface);
 
   if (!(await options.appReady()))
     return answer(res, 503, { error: "not ready: Slack has not accepted the bot token yet" });
-  const signed = verified(req, body.bytes, options);
-  // Every POST is verified here (401 if not), so Bolt's receiver, handed only verified requests, need
-  // not check again; Slack's unsigned SSL check is passed on stripped, as Bolt passes it on.
-  if (!signed) {
-    if (!isSslCheck(parsed, req.headers["content-type"])) return answer(res, 401);
-    Object.assign(req, { rawBody: Buffer.from("ssl_check=1") });
-    return options.requestListener(req, res);
-  }
   if (options.firstSighting) {
     if (!(await firstSighting(req, body.bytes, parsed, options.firstSighting, now))) return answer(res, 200);
   }
@@ -174,9 +169,19 @@ function turnAway(res: ServerResponse, surface: SlackSurface | null): void {
   answer(res, 503, { error: "shutting down: try another instance" });
 }
 
+/** 401, except for Slack's SSL check, which Slack never signs: passed on stripped, as Bolt passes it on. */
+function answerUnsigned(req: IncomingMessage, res: ServerResponse, bytes: Buffer, options: FrontDoorOptions): void {
+  if (!isSslCheck(parseSlackBody(bytes, req.headers["content-type"]), req.headers["content-type"])) {
+    answer(res, 401);
+    return;
+  }
+  Object.assign(req, { rawBody: Buffer.from("ssl_check=1") });
+  options.requestListener(req, res);
+}
+
 /** Slack's check of the Request URL's certificate: a form with `ssl_check=1`, never signed (Bolt answers it). */
-function isSslCheck(parsed: Record<string, unknown>, contentType: string | undefined): boolean {
-  return contentType === "application/x-www-form-urlencoded" && parsed.ssl_check === "1";
+function isSslCheck(parsed: Record<string, unknown> | null, contentType: string | undefined): boolean {
+  return contentType === "application/x-www-form-urlencoded" && parsed?.ssl_check === "1";
 }
 
 /** The surface a request comes from, by the shape Slack gives each kind of body. */
@@ -309,18 +314,7 @@ function asObject(value: unknown): Record<string, unknown> | null {
 }
 
 /** Slack tells an app it is over its event rate limit; nothing listens for it, so it is logged and acknowledged here. */
-function acknowledgeRateLimited(
-  req: IncomingMessage,
-  res: ServerResponse,
-  bytes: Buffer,
-  body: Record<string, unknown>,
-  options: FrontDoorOptions,
-): void {
-  const signed = verified(req, bytes, options);
-  if (!signed) {
-    answer(res, 401);
-    return;
-  }
+function acknowledgeRateLimited(res: ServerResponse, body: Record<string, unknown>, options: FrontDoorOptions): void {
   options.logger.warn(
     `Slack is rate limiting this app's events (workspace ${String(body.team_id ?? "unknown")}, minute ${String(body.minute_rate_limited ?? "unknown")})`,
   );

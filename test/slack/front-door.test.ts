@@ -200,6 +200,23 @@ describe("start-up while Slack's Web API fails", () => {
       await t.close();
     }
   });
+
+  it("refuses an unsigned request at once rather than waiting, like a signed one, for the token to be accepted", async () => {
+    const t = await startTestBot({ slackFailures: { "auth.test": { status: 500, times: 1000 } } });
+    try {
+      const port = t.bot.port as number;
+      const body = objectivesCommand("1");
+      expect(await send(port, "POST", "/slack/events", { "content-type": form }, body)).toEqual({
+        status: 401,
+        body: "",
+      });
+      const signed = await send(port, "POST", "/slack/events", signedHeaders(body, form), body);
+      expect(signed.status).toBe(503);
+      expect(signed.body).toContain("not ready");
+    } finally {
+      await t.close();
+    }
+  });
 });
 
 describe("ids that are not Slack ids", () => {
