@@ -2,7 +2,13 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { DatabaseProvider } from "../config";
 import type { PrismaClient as SqliteClient } from "../generated/sqlite/client";
-import { type FastStatements, PostgresStatements, type SqliteConnection, SqliteStatements } from "./fast-statements";
+import {
+  type FastStatements,
+  OutsideTransactions,
+  PostgresStatements,
+  type SqliteConnection,
+  SqliteStatements,
+} from "./fast-statements";
 
 /**
  * Both generated clients have the same models and the same TypeScript shape (one models file feeds
@@ -43,40 +49,65 @@ export async function tuneDatabase(database: Database): Promise<void> {
 interface SqlQuery {
   sql: string;
 }
+type Run = (query: SqlQuery) => Promise<never>;
 interface Transaction {
   executeRaw(query: SqlQuery): Promise<number>;
   queryRaw(query: SqlQuery): Promise<unknown>;
+  commit(): Promise<void>;
   rollback(): Promise<void>;
 }
 interface Adapter {
+  client: { inTransaction: boolean };
   startTransaction(isolationLevel?: unknown): Promise<Transaction>;
   executeRaw(query: SqlQuery): Promise<number>;
+  queryRaw(query: SqlQuery): Promise<unknown>;
 }
 interface AdapterFactory {
   connect(): Promise<unknown>;
 }
 
 /**
- * The SQLite adapter serialises transactions with a lock it releases only when Prisma tells it the
+ * Prisma's SQLite adapter runs every query on its one connection, and a query outside a transaction
+ * runs there at once, even while someone else's transaction is open on it: it would join that
+ * transaction, and be undone with it if it rolled back, although its caller was told it was done.
+ * Each such query (Prisma's, and the prepared statements') runs only when no transaction is open,
+ * otherwise once one ends.
+ *
+ * The adapter also serialises transactions with a lock it releases only when Prisma tells it the
  * transaction ended. When COMMIT itself fails (SQLITE_FULL on a full disk: the WAL is written at
  * commit), Prisma never does, and SQLite keeps the transaction open: every later transaction then
  * waits for ever, until a restart. Here a failed COMMIT is rolled back and the lock released, so
  * the failure is reported once per write and writes work again as soon as there is space. The same
  * lock is released when Prisma's ROLLBACK fails because SQLite had already ended the transaction.
  */
-export function releasingFailedCommits<F extends AdapterFactory>(
+export function guardingTransactions<F extends AdapterFactory>(
   factory: F,
-  connected?: (adapter: unknown) => void,
+  connected?: (adapter: unknown, outside: OutsideTransactions) => void,
 ): F {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = (await connect()) as Adapter;
-    connected?.(adapter);
+    const outside = new OutsideTransactions(adapter.client);
+    connected?.(adapter, outside);
+    for (const method of ["executeRaw", "queryRaw"] as const) {
+      const run = adapter[method].bind(adapter) as Run;
+      adapter[method] = (query: SqlQuery) => outside.run(() => run(query));
+    }
     const start = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel?: unknown) => {
       const tx = await start(isolationLevel);
+      for (const ending of ["commit", "rollback"] as const) {
+        const end = tx[ending].bind(tx);
+        tx[ending] = async () => {
+          try {
+            await end();
+          } finally {
+            outside.transactionEnded();
+          }
+        };
+      }
       for (const method of ["executeRaw", "queryRaw"] as const) {
-        const run = tx[method].bind(tx) as (query: SqlQuery) => Promise<never>;
+        const run = tx[method].bind(tx) as Run;
         tx[method] = async (query: SqlQuery) => {
           try {
             return await run(query);
@@ -108,8 +139,8 @@ export async function openDatabase(url: string): Promise<Database> {
       import("../generated/sqlite/client"),
     ]);
     let adapter: SqliteConnection | null = null;
-    const factory = releasingFailedCommits(new PrismaBetterSQLite3({ url: file }), (connected) => {
-      adapter = connected as SqliteConnection;
+    const factory = guardingTransactions(new PrismaBetterSQLite3({ url: file }), (connected, outside) => {
+      adapter = Object.assign(connected as Omit<SqliteConnection, "outside">, { outside });
     });
     const db = new PrismaClient({ adapter: factory });
     // Prisma opens its connection on the first query; the prepared statements share it.

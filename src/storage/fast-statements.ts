@@ -57,6 +57,29 @@ export interface FastStatements extends StatementRunner {
 export interface SqliteConnection {
   client: BetterSqlite3.Database;
   startTransaction(): Promise<{ commit(): Promise<void>; rollback(): Promise<void> }>;
+  /** Where statements outside a transaction wait while one is open on the connection. */
+  outside: OutsideTransactions;
+}
+
+/**
+ * On one connection, a statement run while a transaction is open joins it, and is undone with it
+ * if it rolls back, although its caller was told it was done: a statement outside any transaction
+ * runs only when none is open. The check and the statement run in the same turn, so no BEGIN can
+ * come between them; whoever ends a transaction calls `transactionEnded`.
+ */
+export class OutsideTransactions {
+  private waiting: Array<() => void> = [];
+
+  constructor(private readonly client: { inTransaction: boolean }) {}
+
+  run<T>(statement: () => Promise<T>): Promise<T> {
+    if (!this.client.inTransaction) return statement();
+    return new Promise<void>((resolve) => this.waiting.push(resolve)).then(() => this.run(statement));
+  }
+
+  transactionEnded(): void {
+    for (const resume of this.waiting.splice(0)) resume();
+  }
 }
 
 /**
@@ -120,8 +143,6 @@ export class SqliteStatements implements FastStatements {
   private adapter: SqliteConnection | null = null;
   private readonly queued: Queued[] = [];
   private committing = false;
-  /** Statements asked for outside a transaction while a batch is open: they run once it has ended. */
-  private waiting: Array<() => void> = [];
 
   /** `connection` resolves to Prisma's adapter as it is now (Prisma opens it on its first query). */
   constructor(private readonly connection: () => Promise<SqliteConnection>) {}
@@ -140,26 +161,18 @@ export class SqliteStatements implements FastStatements {
   }
 
   async rows<T extends object>(statement: Statement, values: readonly SqlValue[]): Promise<T[]> {
-    return (await this.outsideBatch()).rows<T>(statement, values);
+    const { adapter, runner } = await this.connected();
+    return adapter.outside.run(() => runner.rows<T>(statement, values));
   }
 
   async run(statement: Statement, values: readonly SqlValue[]): Promise<number> {
-    return (await this.outsideBatch()).run(statement, values);
+    const { adapter, runner } = await this.connected();
+    return adapter.outside.run(() => runner.run(statement, values));
   }
 
-  /**
-   * On the one connection a statement run while a batch is open would join its transaction, and be
-   * undone with a member that fails although its caller was told it was done: it waits instead.
-   */
-  private async outsideBatch(): Promise<SqliteRunner> {
-    for (;;) {
-      if (this.committing) {
-        await new Promise<void>((resolve) => this.waiting.push(resolve));
-        continue;
-      }
-      const runner = this.open() ?? (await this.current()).runner;
-      if (!this.committing) return runner;
-    }
+  private async connected(): Promise<{ adapter: SqliteConnection; runner: SqliteRunner }> {
+    const runner = this.open();
+    return runner && this.adapter ? { adapter: this.adapter, runner } : this.current();
   }
 
   /**
@@ -184,8 +197,6 @@ export class SqliteStatements implements FastStatements {
       await this.commitTogether(batch);
     } finally {
       this.committing = false;
-      // Before the next batch (a turn later): statements that waited run outside any transaction.
-      for (const resume of this.waiting.splice(0)) resume();
       if (this.queued.length > 0) setImmediate(() => void this.commitQueued());
     }
   }

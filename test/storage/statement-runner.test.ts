@@ -112,3 +112,50 @@ describe("prepared transactions asked for at the same moment, on SQLite", () => 
     expect(hashes.map((row) => row.hash)).toEqual(["on-its-own"]);
   });
 });
+
+describe("a Prisma transaction open on SQLite while other work writes outside it", () => {
+  let database: Database | undefined;
+  afterEach(async () => {
+    await database?.close();
+    database = undefined;
+  });
+
+  it("keeps what Prisma and the prepared statements wrote outside it when it rolls back", async () => {
+    database = await openDatabase(await freshDatabaseUrl("sqlite"));
+    const { db } = database;
+    const fast = fastStatements(db);
+    const at = new Date("2026-03-02T10:00:00.123Z");
+    let outsideDone: Promise<unknown> | null = null;
+    const failing = db.$transaction(async (tx) => {
+      await tx.slackRequestSeen.create({ data: { hash: "inside", expiresAt: at } });
+      // Other requests' writes arrive while this transaction is open.
+      outsideDone = Promise.all([
+        db.slackRequestSeen.create({ data: { hash: "through-prisma", expiresAt: at } }),
+        fast.run(SEEN_ONE, ["prepared", at]),
+      ]);
+      await new Promise((resolve) => setImmediate(resolve));
+      await tx.slackRequestSeen.create({ data: { hash: "inside-later", expiresAt: at } });
+      throw new Error("this one changes its mind");
+    });
+    await expect(failing).rejects.toThrow("changes its mind");
+    await outsideDone;
+    const hashes = await db.slackRequestSeen.findMany({ orderBy: { hash: "asc" } });
+    expect(hashes.map((row) => row.hash)).toEqual(["prepared", "through-prisma"]);
+  });
+
+  it("shows a read outside it nothing of what it then rolls back", async () => {
+    database = await openDatabase(await freshDatabaseUrl("sqlite"));
+    const { db } = database;
+    const at = new Date("2026-03-02T10:00:00.123Z");
+    let seenOutside: Promise<number> | null = null;
+    const failing = db.$transaction(async (tx) => {
+      await tx.slackRequestSeen.create({ data: { hash: "never-stored", expiresAt: at } });
+      // Prisma runs a query once something waits for it.
+      seenOutside = Promise.resolve(db.slackRequestSeen.count());
+      await new Promise((resolve) => setImmediate(resolve));
+      throw new Error("this one changes its mind");
+    });
+    await expect(failing).rejects.toThrow("changes its mind");
+    expect(await seenOutside).toBe(0);
+  });
+});
