@@ -1,10 +1,11 @@
 /**
- * A Bernoulli naive Bayes model per objective and for CCG autonomy, over the words and word pairs of
- * an agenda item (its heading and its paragraphs), fitted on the labelled tuning half of the
- * minutes corpus by scripts/fit-minutes-model.ts. It adds to the hand-written terms: an item is
- * tagged where either tags it. Phrase lists miss the many ways minutes word the same matter ("clear
- * service changes with the area team first", "expected them to appoint a single accountable
- * officer"); the model weighs every word the labelled items share.
+ * A learned model per objective and for CCG autonomy, over the words and word pairs of an agenda
+ * item (its heading and its paragraphs), fitted on the labelled tuning half of the minutes corpus
+ * by scripts/fit-minutes-model.ts. It adds to the hand-written terms: an item is tagged where either
+ * tags it. Phrase lists miss the many ways minutes word the same matter ("clear service changes with
+ * the area team first", "expected them to appoint a single accountable officer"); the model weighs
+ * every word the labelled items share. The model shipped is a logistic regression (fitLogistic) that
+ * also reads the heading's words apart; a naive Bayes (fitLabel) is kept to compare it with.
  */
 import { normaliseText, SECOND_CUE_SCORE, TAG_THRESHOLD, type TaggingVocabulary, tagItem } from "./tagging";
 
@@ -48,8 +49,9 @@ export interface LearnedThresholds {
 export const DEFAULT_THRESHOLDS: LearnedThresholds = { add: 0, veto: null, keepScore: 1 };
 
 /**
- * One label's naive Bayes, folded so that scoring only visits the features present: `base` is the
- * prior log-odds plus every feature's log-odds when absent, `weights[f]` what being present adds.
+ * One label's model, as log-odds = `base` + the `weights` of the features present. A logistic
+ * regression is fitted in that form; a naive Bayes is folded into it, `base` being the prior log-odds
+ * plus every feature's log-odds when absent and `weights[f]` what being present adds.
  */
 export interface LearnedLabel {
   base: number;
@@ -197,13 +199,7 @@ export function fitModel(examples: readonly LabelledExample[], labels: readonly 
 
 const round = (value: number) => Math.round(value * 10000) / 10000;
 
-/**
- * A logistic regression: log-odds = base + the weights of the features present, fitted by full-batch
- * gradient descent with per-feature step sizes (AdaGrad) on the mean log-loss plus an L2 penalty.
- * Small, deterministic and better calibrated than naive Bayes, whose features are counted as if
- * independent ("area" and "area team" twice over). Features seen in fewer than `minCount` items are
- * left out; the `keep` largest weights are kept.
- */
+/** How fitLogistic fits: its L2 penalty, rounds, step size, the items a feature needs, the weights kept. */
 export interface LogisticOptions {
   l2: number;
   iterations: number;
@@ -236,6 +232,13 @@ export function featureRows(sets: readonly ReadonlySet<string>[], minCount: numb
   return { names, rows };
 }
 
+/**
+ * A logistic regression: log-odds = base + the weights of the features present, fitted by full-batch
+ * gradient descent with per-feature step sizes (AdaGrad) on the mean log-loss plus an L2 penalty.
+ * Small, deterministic and better calibrated than naive Bayes, whose features are counted as if
+ * independent ("area" and "area team" twice over). Features seen in fewer than `minCount` items are
+ * left out; the `keep` largest weights are kept.
+ */
 export function fitLogistic(
   data: FeatureRows,
   positive: readonly boolean[],
