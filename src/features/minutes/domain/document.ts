@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import { notMinutesReason } from "./genre";
 import {
-  agendaText,
   DEFAULT_THRESHOLDS,
-  features,
+  itemFeatures,
   type LearnedModel,
   type LearnedThresholds,
   logOdds,
@@ -16,7 +15,7 @@ import type { TaggingVocabulary } from "./tagging";
 import { type ItemTags, SECOND_CUE_SCORE, tagItem } from "./tagging";
 import { defaultTaggingVocabulary } from "./vocabulary";
 
-const shippedModel: LearnedModel = shippedWeights;
+const shippedModel: LearnedModel = shippedWeights as LearnedModel;
 
 /** One item as shown by `localism minutes --json` and stored for digests. */
 export interface TaggedMinutesItem {
@@ -211,11 +210,11 @@ function withLearnedTags(
     if (isRoutine(heading)) continue;
     const paragraphs = group.filter((index) => items[index]?.kind !== "action");
     if (paragraphs.length === 0) continue;
-    const whole = features(
-      agendaText(
-        heading,
-        paragraphs.map((index) => items[index]?.text ?? ""),
-      ),
+    const whole = itemFeatures(
+      heading,
+      paragraphs.map((index) => items[index]?.text ?? ""),
+      vocabulary,
+      model.reading,
     );
     const odds = new Map(labels.map(([name, label]) => [name, logOdds(label, whole)]));
     dropPassingMentions(
@@ -226,7 +225,7 @@ function withLearnedTags(
     );
     for (const [name, label] of labels) {
       const labelOdds = odds.get(name) ?? 0;
-      if (labelOdds <= thresholds.add) continue;
+      if (labelOdds <= (thresholds.addByLabel?.[name] ?? thresholds.add)) continue;
       const has = (index: number) => {
         const tags = result[index]?.tags;
         return name === "autonomy"
@@ -235,7 +234,7 @@ function withLearnedTags(
       };
       if (paragraphs.some(has)) continue;
       const best = maxBy(paragraphs, (index) =>
-        logOdds(label, features(agendaText(heading, [items[index]?.text ?? ""]))),
+        logOdds(label, itemFeatures(heading, [items[index]?.text ?? ""], vocabulary, model.reading)),
       );
       const entry = result[best];
       if (!entry) continue;

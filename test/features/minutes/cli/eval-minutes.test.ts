@@ -24,7 +24,7 @@ describe("localism eval-minutes", () => {
   it("prints the figures beside the baseline and the goals, then each document's problems", async () => {
     const { code, out } = await cli(["eval-minutes", corpus, "--split", "tuning"]);
     expect(code).toBe(0);
-    expect(out).toContain("Extraction quality on 48 documents");
+    expect(out).toContain("Extraction quality on 54 documents");
     expect(out).toMatch(/Meeting date\s+100%\s+\S+\s+>= 100%/);
     expect(out).toMatch(/Attendee F1\s+\d\.\d\d\s+0\.00\s+>= 0\.95/);
     expect(out).toContain("All goals met.");
@@ -38,11 +38,11 @@ describe("localism eval-minutes", () => {
     const report = JSON.parse(out);
     expect(report).toMatchObject({
       split: null,
-      figures: { documents: 67, meetingDate: 1, nonMinutesRecognised: 1 },
-      baseline: { documents: 67, attendeeF1: 0 },
+      figures: { documents: 73, meetingDate: 1, nonMinutesRecognised: 1 },
+      baseline: { documents: 73, attendeeF1: 0 },
       goals: { attendeeF1: 0.95, itemF1: 0.9 },
     });
-    expect(report.documents).toHaveLength(67);
+    expect(report.documents).toHaveLength(73);
     const news = report.documents.find((document: { document: string }) => document.document.includes("courier"));
     expect(news).toMatchObject({ minutes: false, extractedMinutes: false, reason: expect.stringContaining("news") });
     for (const document of report.documents) {

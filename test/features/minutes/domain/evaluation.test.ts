@@ -196,20 +196,45 @@ describe("extraction quality on the labelled corpus", () => {
   });
 
   /**
-   * On the test half one tagging goal is not met: objective recall (0.83, 48 of 58 objective tags,
-   * with precision at 0.91). The tuning half was enlarged five times with documents of its own, and
-   * tagging gained a model fitted on it whose thresholds leave-one-document-out chose; the test half's
-   * documents and labels were not read, only its summary figures. The figure is held where it stands
-   * so it cannot fall unnoticed; when it reaches the goal, remove it.
+   * The held-out set: documents written after the tuning half and kept out of it, on whose wording
+   * tagging was not tuned. Objective recall there (0.72, 26 of 36 tags) is short of the goal; it and
+   * precision (0.96) are held where they stand, and every parsing goal is met.
    */
-  const SHORT_OF_GOAL: Partial<Record<GoalName, number>> = {
-    objectiveRecall: 0.827,
+  it("meets the parsing goals on the held-out set, and holds its tagging figures where they stand", async () => {
+    const { figures } = await evaluate("heldout");
+    const held: Partial<Record<GoalName, number>> = { objectivePrecision: 0.962, objectiveRecall: 0.722 };
+    for (const goal of [
+      "meetingDate",
+      "attendeeF1",
+      "apologyF1",
+      "itemF1",
+      "actionF1",
+      "nonMinutesRecognised",
+    ] as const) {
+      expect({ goal, figure: figures[goal] >= EVALUATION_GOALS[goal] - 1e-9 }).toEqual({ goal, figure: true });
+    }
+    for (const [goal, floor] of Object.entries(held) as [GoalName, number][]) {
+      expect({ goal, figure: figures[goal] >= floor - 1e-9 }).toEqual({ goal, figure: true });
+    }
+  });
+
+  /**
+   * On the test half every goal is met, and the tagging figures above their goals are held where they
+   * stand so they cannot fall unnoticed: objective precision 0.93 (51 of 55 tags) and recall 0.88 (51
+   * of 58), autonomy 1.00 and 1.00 (9 of 9). The test half's documents and labels were not read while
+   * tagging was tuned, only its summary figures.
+   */
+  const HELD: Partial<Record<GoalName, number>> = {
+    objectivePrecision: 0.927,
+    objectiveRecall: 0.879,
+    autonomyPrecision: 1,
+    autonomyRecall: 1,
   };
 
-  it("meets the goals on the test half, and holds the tagging figures still short of them", async () => {
+  it("meets the goals on the test half, and holds the tagging figures where they stand", async () => {
     const { figures, baseline } = await evaluate("test");
     for (const goal of Object.keys(EVALUATION_GOALS) as GoalName[]) {
-      const floor = SHORT_OF_GOAL[goal] ?? EVALUATION_GOALS[goal];
+      const floor = Math.max(HELD[goal] ?? 0, EVALUATION_GOALS[goal]);
       expect({ goal, figure: figures[goal] >= floor - 1e-9 }).toEqual({ goal, figure: true });
     }
     expect(figures.nonMinutes).toEqual({ labelled: 2, recognised: 2, minutesCalledNonMinutes: 0 });
