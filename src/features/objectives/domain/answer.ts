@@ -1,5 +1,7 @@
 import { createObjectiveFinder } from "./find-objective";
 import type { KnowledgeBase, Objective, Passage } from "./knowledge-base";
+import { leanFirst, type ObjectiveModel, objectiveProbabilities } from "./learned-objectives";
+import shippedWeights from "./learned-objectives.json";
 import { HERE_AND_NOW_WORDS, hereAndNowPhrases, offDomainWords } from "./off-domain";
 import { actionTerms, definitionTerms, type NamedObjective, preferenceBonus } from "./preferences";
 import { type QuestionShape, readQuestion, statesQuantity, withoutAskerRole } from "./question";
@@ -90,14 +92,22 @@ const MAX_ANSWERS = 3;
 const MAX_WEAK_MATCHES = 2;
 const CANDIDATES = 15;
 
-export function createObjectivesAssistant(kb: KnowledgeBase): ObjectivesAssistant {
+const shippedModel: ObjectiveModel = shippedWeights;
+
+export interface AssistantOptions {
+  /** Which objective a question is about, learned from labelled questions (learned-objectives.ts); null: none. */
+  model?: ObjectiveModel | null;
+}
+
+export function createObjectivesAssistant(kb: KnowledgeBase, options: AssistantOptions = {}): ObjectivesAssistant {
   const index = new SearchIndex(passageDocuments(kb));
   const findObjective = createObjectiveFinder(kb.objectives);
   const names = objectiveNames(kb.objectives);
+  const model = options.model === undefined ? shippedModel : options.model;
   return {
     objectives: () => [...kb.objectives],
     findObjective,
-    ask: (question, stored = NO_STORED_EVIDENCE) => answerQuestion(index, names, question, stored),
+    ask: (question, stored = NO_STORED_EVIDENCE) => answerQuestion(index, names, model, question, stored),
     storedTerms: (question) => index.storedTerms(question),
     index,
   };
@@ -177,6 +187,7 @@ interface Ranked {
 function answerQuestion(
   index: SearchIndex,
   names: ObjectiveName[],
+  model: ObjectiveModel | null,
   message: string,
   stored: StoredEvidence,
 ): AskResult {
@@ -207,7 +218,11 @@ function answerQuestion(
     return { ...declined, answers: weak.map(toAnswer) };
   }
   const strong = ranked.filter(({ hit }) => hit.score >= ANSWER_THRESHOLD && hit.score >= best * RELATIVE_TO_BEST);
-  const [first, ...rest] = backgroundGivesWay(strong);
+  // Which objective the question is about, as learned from labelled questions, may choose the first
+  // passage among close ones; the rest keep their order, so no passage is pushed out for it.
+  const learned =
+    model && model.weight > 0 ? leanFirst(strong, objectiveProbabilities(model, question), model.weight, best) : strong;
+  const [first, ...rest] = backgroundGivesWay(learned);
   if (!first) return declined;
   const direct = best >= DIRECT_THRESHOLD && first.hit.document.role !== "background";
   // The closest passage alone would say little: the other passages that match come with it.
