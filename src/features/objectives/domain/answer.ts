@@ -1,6 +1,12 @@
 import { createObjectiveFinder } from "./find-objective";
 import type { KnowledgeBase, Objective, Passage } from "./knowledge-base";
-import { leanFirst, type ObjectiveModel, objectiveProbabilities } from "./learned-objectives";
+import {
+  leanFirst,
+  type ObjectiveModel,
+  objectiveProbabilities,
+  RESCUE_MIN_SCORE,
+  rescuedObjective,
+} from "./learned-objectives";
 import shippedWeights from "./learned-objectives.json";
 import { HERE_AND_NOW_WORDS, hereAndNowPhrases, offDomainWords } from "./off-domain";
 import { actionTerms, definitionTerms, type NamedObjective, preferenceBonus } from "./preferences";
@@ -202,7 +208,9 @@ function answerQuestion(
     partCoverage(index, shape.focus, shape.personal, stored),
     partCoverage(index, shape.afterDash, shape.personal, stored),
   );
-  if (coverage < COVERAGE_THRESHOLD) return declined;
+  // A question retrieval would decline that the learned models are both sure of (learned-objectives.ts).
+  const rescued = () => rescue(model, question, message, whole.hits);
+  if (coverage < COVERAGE_THRESHOLD) return rescued() ?? declined;
 
   const found = focusedHits(index, question, shape, stored) ?? whole.hits;
   const hits = shape.howMany ? found.filter((hit) => countsWhatIsAsked(hit.document, shape.howMany?.of)) : found;
@@ -215,7 +223,7 @@ function answerQuestion(
   const loose = best < DIRECT_THRESHOLD && coverage < LOOSE_MATCH_COVERAGE;
   if (loose || best < (shape.personal ? PERSONAL_ANSWER_THRESHOLD : ANSWER_THRESHOLD)) {
     const weak = ranked.filter(({ hit }) => hit.score >= WEAK_MATCH_THRESHOLD).slice(0, MAX_WEAK_MATCHES);
-    return { ...declined, answers: weak.map(toAnswer) };
+    return rescued() ?? { ...declined, answers: weak.map(toAnswer) };
   }
   const strong = ranked.filter(({ hit }) => hit.score >= ANSWER_THRESHOLD && hit.score >= best * RELATIVE_TO_BEST);
   // Which objective the question is about, as learned from labelled questions, may choose the first
@@ -223,7 +231,7 @@ function answerQuestion(
   const learned =
     model && model.weight > 0 ? leanFirst(strong, objectiveProbabilities(model, question), model.weight, best) : strong;
   const [first, ...rest] = backgroundGivesWay(learned);
-  if (!first) return declined;
+  if (!first) return rescued() ?? declined;
   const direct = best >= DIRECT_THRESHOLD && first.hit.document.role !== "background";
   // The closest passage alone would say little: the other passages that match come with it.
   const others = direct ? rest : ranked.filter((entry) => entry !== first && entry.hit.score >= ANSWER_THRESHOLD);
@@ -315,6 +323,24 @@ function knownWeight({ term, token }: KnownWord): number {
 function unknownWeight(word: string): number {
   if (HERE_AND_NOW_WORDS.has(word)) return HERE_AND_NOW_WEIGHT;
   return GENERIC_WORDS.has(word) || EVERYDAY_WORDS.has(word) ? GENERIC_WEIGHT : 1;
+}
+
+/**
+ * The closest passage of the objective the learned models are sure a declined question is about, as
+ * the closest passage (not a direct answer); undefined when they are not sure or no passage of it matches.
+ */
+function rescue(
+  model: ObjectiveModel | null,
+  question: string,
+  message: string,
+  hits: SearchHit[],
+): AskResult | undefined {
+  const objective = model ? rescuedObjective(model, question) : undefined;
+  if (objective === undefined) return undefined;
+  const hit = hits.find(
+    (candidate) => candidate.document.objective === objective && candidate.score >= RESCUE_MIN_SCORE,
+  );
+  return hit && { question: message, answered: true, direct: false, answers: [toAnswer({ hit, rank: hit.score })] };
 }
 
 /** Orders hits by confidence plus preference (see preferences.ts). */
