@@ -229,7 +229,9 @@ function answerQuestion(
   // Which objective the question is about, as learned from labelled questions, may choose the first
   // passage among close ones; the rest keep their order, so no passage is pushed out for it.
   const learned =
-    model && model.weight > 0 ? leanFirst(strong, objectiveProbabilities(model, question), model.weight, best) : strong;
+    model && model.weight > 0 && strong.length > 1
+      ? leanFirst(strong, objectiveProbabilities(model, question), model.weight, best)
+      : strong;
   const [first, ...rest] = backgroundGivesWay(learned);
   if (!first) return rescued() ?? declined;
   const direct = best >= DIRECT_THRESHOLD && first.hit.document.role !== "background";
