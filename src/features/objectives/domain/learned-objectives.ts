@@ -259,10 +259,14 @@ export function rescuedObjective(model: ObjectiveModel, text: string, read: Anal
 
 const round = (value: number) => Math.round(value * 10000) / 10000;
 
+/** The lean chooses among this many passages, the most an answer shows: it reorders them, never changes which. */
+export const LEAN_AMONG = 3;
+
 /**
- * The passages in their order, but for the first: the one whose rank plus `weight` times the model's
- * probability of its objective is highest, among those matching at least PREFERENCE_FLOOR of what the
- * best match does (so a poor match is never promoted). A background passage (no objective) gets nothing.
+ * The passages in their order, but for the first: among the first LEAN_AMONG, the one whose rank plus
+ * `weight` times the model's probability of its objective is highest, of those matching at least
+ * PREFERENCE_FLOOR of what the best match does (so a poor match is never promoted). A background
+ * passage (no objective) gets nothing.
  */
 export function leanFirst<T extends { hit: SearchHit; rank: number }>(
   ranked: readonly T[],
@@ -275,7 +279,8 @@ export function leanFirst<T extends { hit: SearchHit; rank: number }>(
       ? rank
       : rank + weight * (probabilities[hit.document.objective - 1] ?? 0);
   let first: T | undefined;
-  for (const entry of ranked)
+  for (const entry of ranked.slice(0, LEAN_AMONG)) {
     if (!first || Math.round(leaned(entry) * 100) > Math.round(leaned(first) * 100)) first = entry;
+  }
   return first ? [first, ...ranked.filter((entry) => entry !== first)] : [...ranked];
 }

@@ -77,6 +77,11 @@ describe("leanFirst", () => {
     expect(ids(leanFirst(ranked, [0.9, 0.1, 0, 0], 0.2, 0.8))).toEqual(["one", "background", "two", "weak one"]);
   });
 
+  it("chooses only among the passages an answer shows, so none is pushed out", () => {
+    const four = [hit("a", 2, 0.8), hit("b", 2, 0.79), hit("c", 2, 0.78), hit("d", 1, 0.77)];
+    expect(ids(leanFirst(four, [1, 0, 0, 0], 0.6, 0.8))).toEqual(["a", "b", "c", "d"]);
+  });
+
   it("leaves the order alone when the lean is not enough, and never promotes a passage far below the best", () => {
     expect(ids(leanFirst(ranked, [0.2, 0.2, 0.3, 0.3], 0.2, 0.8))).toEqual(ids(ranked));
     expect(
