@@ -1,5 +1,13 @@
 import { createObjectiveFinder } from "./find-objective";
 import type { KnowledgeBase, Objective, Passage } from "./knowledge-base";
+import {
+  leanFirst,
+  type ObjectiveModel,
+  objectiveProbabilities,
+  RESCUE_MIN_SCORE,
+  rescuedObjective,
+} from "./learned-objectives";
+import shippedWeights from "./learned-objectives.json";
 import { HERE_AND_NOW_WORDS, hereAndNowPhrases, offDomainWords } from "./off-domain";
 import { actionTerms, definitionTerms, type NamedObjective, preferenceBonus } from "./preferences";
 import { type QuestionShape, readQuestion, statesQuantity, withoutAskerRole } from "./question";
@@ -90,14 +98,22 @@ const MAX_ANSWERS = 3;
 const MAX_WEAK_MATCHES = 2;
 const CANDIDATES = 15;
 
-export function createObjectivesAssistant(kb: KnowledgeBase): ObjectivesAssistant {
+const shippedModel: ObjectiveModel = shippedWeights;
+
+export interface AssistantOptions {
+  /** Which objective a question is about, learned from labelled questions (learned-objectives.ts); null: none. */
+  model?: ObjectiveModel | null;
+}
+
+export function createObjectivesAssistant(kb: KnowledgeBase, options: AssistantOptions = {}): ObjectivesAssistant {
   const index = new SearchIndex(passageDocuments(kb));
   const findObjective = createObjectiveFinder(kb.objectives);
   const names = objectiveNames(kb.objectives);
+  const model = options.model === undefined ? shippedModel : options.model;
   return {
     objectives: () => [...kb.objectives],
     findObjective,
-    ask: (question, stored = NO_STORED_EVIDENCE) => answerQuestion(index, names, question, stored),
+    ask: (question, stored = NO_STORED_EVIDENCE) => answerQuestion(index, names, model, question, stored),
     storedTerms: (question) => index.storedTerms(question),
     index,
   };
@@ -177,6 +193,7 @@ interface Ranked {
 function answerQuestion(
   index: SearchIndex,
   names: ObjectiveName[],
+  model: ObjectiveModel | null,
   message: string,
   stored: StoredEvidence,
 ): AskResult {
@@ -191,7 +208,9 @@ function answerQuestion(
     partCoverage(index, shape.focus, shape.personal, stored),
     partCoverage(index, shape.afterDash, shape.personal, stored),
   );
-  if (coverage < COVERAGE_THRESHOLD) return declined;
+  // A question retrieval would decline that the learned models are both sure of (learned-objectives.ts).
+  const rescued = () => rescue(model, question, message, whole.hits);
+  if (coverage < COVERAGE_THRESHOLD) return rescued() ?? declined;
 
   const found = focusedHits(index, question, shape, stored) ?? whole.hits;
   const hits = shape.howMany ? found.filter((hit) => countsWhatIsAsked(hit.document, shape.howMany?.of)) : found;
@@ -204,11 +223,17 @@ function answerQuestion(
   const loose = best < DIRECT_THRESHOLD && coverage < LOOSE_MATCH_COVERAGE;
   if (loose || best < (shape.personal ? PERSONAL_ANSWER_THRESHOLD : ANSWER_THRESHOLD)) {
     const weak = ranked.filter(({ hit }) => hit.score >= WEAK_MATCH_THRESHOLD).slice(0, MAX_WEAK_MATCHES);
-    return { ...declined, answers: weak.map(toAnswer) };
+    return rescued() ?? { ...declined, answers: weak.map(toAnswer) };
   }
   const strong = ranked.filter(({ hit }) => hit.score >= ANSWER_THRESHOLD && hit.score >= best * RELATIVE_TO_BEST);
-  const [first, ...rest] = backgroundGivesWay(strong);
-  if (!first) return declined;
+  // Which objective the question is about, as learned from labelled questions, may choose the first
+  // passage among close ones; the rest keep their order, so no passage is pushed out for it.
+  const learned =
+    model && model.weight > 0 && strong.length > 1
+      ? leanFirst(strong, objectiveProbabilities(model, question), model.weight, best)
+      : strong;
+  const [first, ...rest] = backgroundGivesWay(learned);
+  if (!first) return rescued() ?? declined;
   const direct = best >= DIRECT_THRESHOLD && first.hit.document.role !== "background";
   // The closest passage alone would say little: the other passages that match come with it.
   const others = direct ? rest : ranked.filter((entry) => entry !== first && entry.hit.score >= ANSWER_THRESHOLD);
@@ -300,6 +325,24 @@ function knownWeight({ term, token }: KnownWord): number {
 function unknownWeight(word: string): number {
   if (HERE_AND_NOW_WORDS.has(word)) return HERE_AND_NOW_WEIGHT;
   return GENERIC_WORDS.has(word) || EVERYDAY_WORDS.has(word) ? GENERIC_WEIGHT : 1;
+}
+
+/**
+ * The closest passage of the objective the learned models are sure a declined question is about, as
+ * the closest passage (not a direct answer); undefined when they are not sure or no passage of it matches.
+ */
+function rescue(
+  model: ObjectiveModel | null,
+  question: string,
+  message: string,
+  hits: SearchHit[],
+): AskResult | undefined {
+  const objective = model ? rescuedObjective(model, question) : undefined;
+  if (objective === undefined) return undefined;
+  const hit = hits.find(
+    (candidate) => candidate.document.objective === objective && candidate.score >= RESCUE_MIN_SCORE,
+  );
+  return hit && { question: message, answered: true, direct: false, answers: [toAnswer({ hit, rank: hit.score })] };
 }
 
 /** Orders hits by confidence plus preference (see preferences.ts). */

@@ -65,7 +65,7 @@ describe("the tuning half of the evaluation set", () => {
   });
 
   // One near miss is answered: "who approves the CCG's consultancy spend" (consultancies may sell
-  // commissioning support, so the word is not everyday office vocabulary). Three objective questions and
+  // commissioning support, so the word is not everyday office vocabulary). Two objective questions and
   // two fact questions miss too, within the goal. When this changes, update it: to [] once the goal is
   // met everywhere.
   it("meets the goal in every category but near-miss", () => {
@@ -85,7 +85,7 @@ describe("the test half of the evaluation set (measured, never tuned on)", () =>
    * What the bot got right on the test half when this was written: the goal is not reached on it
    * (see below), so these floors keep it from slipping back while it is worked towards.
    */
-  const MEASURED: Record<QuestionCategory, number> = { objective: 42, fact: 26, "off-topic": 13, "near-miss": 19 };
+  const MEASURED: Record<QuestionCategory, number> = { objective: 45, fact: 26, "off-topic": 13, "near-miss": 19 };
 
   it("beats plain BM25 in every category", () => {
     console.info([figures("test, bot", bot), figures("test, plain BM25", bm25)].join("\n"));
