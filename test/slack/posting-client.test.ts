@@ -44,7 +44,7 @@ describe("the posting client answers and fails as WebClient does", () => {
     );
     expect(error).not.toBeNull();
     return {
-      class: (error?.constructor as { name?: string }).name,
+      class: (error?.constructor as { name?: string } | undefined)?.name,
       code: error?.code,
       slackError: (error?.data as { error?: string } | undefined)?.error,
       retryAfter: error?.retryAfter,
