@@ -21,6 +21,7 @@ interface RawResponse {
   text: string;
 }
 
+const IDLE_CONNECTION_MS = 4_000;
 const POSTING_METHODS = new Set(["chat.postEphemeral", "chat.postMessage", "chat.scheduleMessage"]);
 
 /**
@@ -48,7 +49,10 @@ export class PostingClient extends webApi.WebClient {
       retryConfig: { retries: 0 },
     });
     const secure = this.slackApiUrl.startsWith("https:");
-    this.agent = secure ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+    // An idle connection is closed after a few seconds (as fetch's pool does), before Slack's end
+    // closes it: a post sent on a connection the server is closing would fail with no answer.
+    const pool = { keepAlive: true, timeout: IDLE_CONNECTION_MS };
+    this.agent = secure ? new https.Agent(pool) : new http.Agent(pool);
     this.request = secure ? https.request : http.request;
     // The User-Agent, Accept and Authorization WebClient would send.
     this.headers = {
