@@ -1,4 +1,5 @@
 import { webApi } from "@slack/bolt";
+import { PostingClient } from "../slack/posting-client";
 import type { BotMetrics } from "./metrics";
 
 type ApiCall = (this: webApi.WebClient, method: string, options?: Record<string, unknown>) => Promise<unknown>;
@@ -30,17 +31,8 @@ export function countSlackApiCalls(metrics: BotMetrics): () => void {
 function install(): void {
   installed = true;
   const prototype = webApi.WebClient.prototype as unknown as { apiCall: ApiCall; emit: Emit };
-  const apiCall = prototype.apiCall;
-  prototype.apiCall = async function countedApiCall(method, options) {
-    try {
-      const result = await apiCall.call(this, method, options);
-      record(method, "ok");
-      return result;
-    } catch (error) {
-      record(method, errorCode(error));
-      throw error;
-    }
-  };
+  // The posting client makes its calls itself rather than through WebClient's apiCall.
+  for (const calls of [prototype, PostingClient.prototype as unknown as { apiCall: ApiCall }]) countCalls(calls);
   const emit = prototype.emit;
   prototype.emit = function countedEmit(event, ...args) {
     if (event === webApi.WebClientEvent.RATE_LIMITED) {
@@ -51,6 +43,20 @@ function install(): void {
       }
     }
     return emit.call(this, event, ...args);
+  };
+}
+
+function countCalls(prototype: { apiCall: ApiCall }): void {
+  const apiCall = prototype.apiCall;
+  prototype.apiCall = async function countedApiCall(method, options) {
+    try {
+      const result = await apiCall.call(this, method, options);
+      record(method, "ok");
+      return result;
+    } catch (error) {
+      record(method, errorCode(error));
+      throw error;
+    }
   };
 }
 

@@ -43,6 +43,24 @@ describe("every stored concern reaches the leads through the outbox", () => {
     t = undefined;
   });
 
+  it("posts each card and DM it owes with one call, and looks for no earlier attempt when there was none", async () => {
+    t = await startConcernBot();
+    const bot = t;
+    const before = bot.standin.calls.length;
+    const reference = await raise(bot, "The regional team has decided our community services model for us.");
+    await waitUntil(async () => cardsFor(bot, reference).length === 1 && (await pending(bot)).length === 0);
+
+    const methods = bot.standin.calls.slice(before).map((call) => call.method);
+    const delivered = await bot.bot.core.database.db.concernOutbox.count({ where: { ts: { not: null } } });
+    expect(delivered).toBeGreaterThan(0);
+    expect(methods.filter((method) => method === "chat.postMessage")).toHaveLength(delivered);
+    expect(
+      methods.filter((method) =>
+        ["conversations.open", "conversations.history", "conversations.replies"].includes(method),
+      ),
+    ).toEqual([]);
+  });
+
   it("tells each lead by DM, once, when the triage channel cannot be reached, and posts the card once it can", async () => {
     const clock = new ManualClock(new Date());
     t = await startConcernBot({ clock });
