@@ -1,5 +1,4 @@
 import { webApi } from "@slack/bolt";
-import { PostingClient } from "../slack/posting-client";
 import type { BotMetrics } from "./metrics";
 
 type ApiCall = (this: webApi.WebClient, method: string, options?: Record<string, unknown>) => Promise<unknown>;
@@ -31,22 +30,6 @@ export function countSlackApiCalls(metrics: BotMetrics): () => void {
 function install(): void {
   installed = true;
   const prototype = webApi.WebClient.prototype as unknown as { apiCall: ApiCall; emit: Emit };
-  // The posting client makes its calls itself rather than through WebClient's apiCall.
-  for (const calls of [prototype, PostingClient.prototype as unknown as { apiCall: ApiCall }]) countCalls(calls);
-  const emit = prototype.emit;
-  prototype.emit = function countedEmit(event, ...args) {
-    if (event === webApi.WebClientEvent.RATE_LIMITED) {
-      const seconds = typeof args[0] === "number" ? args[0] : 0;
-      for (const metrics of counting) {
-        metrics.rateLimited.inc();
-        metrics.rateLimitWaitSeconds.inc({}, seconds);
-      }
-    }
-    return emit.call(this, event, ...args);
-  };
-}
-
-function countCalls(prototype: { apiCall: ApiCall }): void {
   const apiCall = prototype.apiCall;
   prototype.apiCall = async function countedApiCall(method, options) {
     try {
@@ -57,6 +40,17 @@ function countCalls(prototype: { apiCall: ApiCall }): void {
       record(method, errorCode(error));
       throw error;
     }
+  };
+  const emit = prototype.emit;
+  prototype.emit = function countedEmit(event, ...args) {
+    if (event === webApi.WebClientEvent.RATE_LIMITED) {
+      const seconds = typeof args[0] === "number" ? args[0] : 0;
+      for (const metrics of counting) {
+        metrics.rateLimited.inc();
+        metrics.rateLimitWaitSeconds.inc({}, seconds);
+      }
+    }
+    return emit.call(this, event, ...args);
   };
 }
 

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { parse as parseQuery } from "node:querystring";
-import { verifySlackRequest } from "@slack/bolt";
+import { ErrorCode, verifySlackRequest } from "@slack/bolt";
 import type { Logger } from "../logger";
 import { inRequest } from "../request-context";
 import { turnGate } from "./turn-gate";
@@ -12,6 +12,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 export const REQUESTS_PER_TURN = 8;
 /** A request whose body has not arrived by then is cut off with 408. */
 export const BODY_TIMEOUT_MS = 30_000;
+/** Where Slack sends its requests (Bolt's receiver's default endpoint). */
+const EVENTS_PATH = "/slack/events";
 /** Slack signs requests with the time sent; more than this in the future is not Slack. */
 const FUTURE_SKEW_SECONDS = 5 * 60;
 /** After a 413, keep reading a little so the client sees the answer rather than a broken pipe. */
@@ -113,14 +115,14 @@ async function handle(
   enterTurn: () => Promise<void> | undefined,
   seen: Seen,
 ) {
-  const path = (req.url ?? "/").split("?")[0];
+  const path = (req.url ?? "/").split("?")[0] ?? "/";
   if (req.method === "GET" && path === "/healthz") return answer(res, 200, { status: "up" });
   if (req.method === "GET" && path === "/readyz") {
     if (options.ops?.draining()) return answer(res, 503, { ok: false, checks: { shutdown: "draining" } });
     const readiness = await options.readiness();
     return answer(res, readiness.ok ? 200 : 503, readiness);
   }
-  if (req.method !== "POST") return options.requestListener(req, res);
+  if (req.method !== "POST") return passOn(req, res, options, path);
 
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > maxBodyBytes) return refuseTooLarge(req, res);
@@ -148,7 +150,24 @@ async function handle(
     if (!(await firstSighting(req, body.bytes, parsed, options.firstSighting, now))) return answer(res, 200);
   }
   Object.assign(req, { rawBody: body.bytes });
-  inRequest(workspaceOf(parsed), () => options.requestListener(req, res));
+  inRequest(workspaceOf(parsed), () => passOn(req, res, options, path));
+}
+
+/**
+ * To Bolt's receiver, which throws for a request it has no route for (any method but POST on the
+ * events path, any path it does not serve): 405 or 404 rather than an error.
+ */
+function passOn(req: IncomingMessage, res: ServerResponse, options: FrontDoorOptions, path: string): void {
+  try {
+    options.requestListener(req, res);
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== ErrorCode.HTTPReceiverDeferredRequestError) throw error;
+    if (path === EVENTS_PATH) {
+      res.setHeader("allow", "POST");
+      return answer(res, 405);
+    }
+    answer(res, 404);
+  }
 }
 
 /**
@@ -176,7 +195,7 @@ function answerUnsigned(req: IncomingMessage, res: ServerResponse, bytes: Buffer
     return;
   }
   Object.assign(req, { rawBody: Buffer.from("ssl_check=1") });
-  options.requestListener(req, res);
+  passOn(req, res, options, "");
 }
 
 /** Slack's check of the Request URL's certificate: a form with `ssl_check=1`, never signed (Bolt answers it). */

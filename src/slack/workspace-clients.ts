@@ -2,7 +2,6 @@ import { webApi } from "@slack/bolt";
 import type { Logger } from "../logger";
 import type { InstallationRepository } from "../storage/installations";
 import type { WorkspaceRepository } from "../storage/workspaces";
-import { PostingClient } from "./posting-client";
 
 export type WebClient = webApi.WebClient;
 
@@ -35,12 +34,13 @@ export function createJobClient(
   kind: ClientKind,
   postTimeoutMs = DEFAULT_POST_TIMEOUT_MS,
 ): WebClient {
-  if (kind === "posting") return new PostingClient(token, { slackApiUrl, logger, timeoutMs: postTimeoutMs });
   return new webApi.WebClient(token, {
     slackApiUrl,
     logger,
-    timeout: 30_000,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 },
+    timeout: kind === "posting" ? postTimeoutMs : 30_000,
+    ...(kind === "posting"
+      ? { rejectRateLimitedCalls: true, retryConfig: { retries: 0 } }
+      : { retryConfig: { retries: 2, factor: 2, minTimeout: 500, maxTimeout: 2_000 } }),
   });
 }
 

@@ -101,6 +101,27 @@ describe("the bot's HTTP front door", () => {
     await stillAnswers();
   });
 
+  it("answers other methods on the events path with 405 and paths it does not serve with 404, logging no error", async () => {
+    const before = t.logs.length;
+    for (const method of ["GET", "PUT", "DELETE"]) {
+      const reply = await new Promise<{ status: number; allow: string | undefined }>((resolve, reject) => {
+        const req = request({ host: "127.0.0.1", port, method, path: "/slack/events" }, (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, allow: res.headers.allow }));
+        });
+        req.on("error", reject);
+        req.end();
+      });
+      expect(reply, method).toEqual({ status: 405, allow: "POST" });
+    }
+    expect((await send(port, "GET", "/slack/nothing-here", {})).status).toBe(404);
+    const body = objectivesCommand("1").replace("trigger_id=1.2.3", "trigger_id=elsewhere.2.3");
+    expect((await send(port, "POST", "/elsewhere", signedHeaders(body, form), body)).status).toBe(404);
+    const errors = t.logs.slice(before).filter((line) => JSON.parse(line).level === "error");
+    expect(errors).toEqual([]);
+    await stillAnswers();
+  });
+
   it("refuses requests stamped more than five minutes in the future", async () => {
     const body = objectivesCommand("1");
     const future = Math.floor(Date.now() / 1000) + 10 * 60;
