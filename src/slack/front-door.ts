@@ -162,11 +162,8 @@ function passOn(req: IncomingMessage, res: ServerResponse, options: FrontDoorOpt
     options.requestListener(req, res);
   } catch (error) {
     if ((error as { code?: unknown }).code !== ErrorCode.HTTPReceiverDeferredRequestError) throw error;
-    if (path === EVENTS_PATH) {
-      res.setHeader("allow", "POST");
-      return answer(res, 405);
-    }
-    answer(res, 404);
+    if (path === EVENTS_PATH) res.setHeader("allow", "POST");
+    answer(res, path === EVENTS_PATH ? 405 : 404);
   }
 }
 
