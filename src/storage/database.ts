@@ -98,12 +98,11 @@ export function guardingTransactions<F extends AdapterFactory>(
       const tx = await start(isolationLevel);
       for (const ending of ["commit", "rollback"] as const) {
         const end = tx[ending].bind(tx);
-        tx[ending] = async () => {
-          try {
-            await end();
-          } finally {
-            outside.transactionEnded();
-          }
+        // SQLite has ended the transaction by now (COMMIT or ROLLBACK ran): the statements waiting
+        // outside are let go before the lock, so they run before the next transaction's BEGIN.
+        tx[ending] = () => {
+          outside.transactionEnded();
+          return end();
         };
       }
       for (const method of ["executeRaw", "queryRaw"] as const) {

@@ -113,6 +113,11 @@ describe("prepared transactions asked for at the same moment, on SQLite", () => 
   });
 });
 
+/** Lets the event loop go round, so that what other callers asked for reaches the connection. */
+async function turns(count: number): Promise<void> {
+  for (let i = 0; i < count; i += 1) await new Promise((resolve) => setImmediate(resolve));
+}
+
 describe("a Prisma transaction open on SQLite while other work writes outside it", () => {
   let database: Database | undefined;
   afterEach(async () => {
@@ -130,10 +135,10 @@ describe("a Prisma transaction open on SQLite while other work writes outside it
       await tx.slackRequestSeen.create({ data: { hash: "inside", expiresAt: at } });
       // Other requests' writes arrive while this transaction is open.
       outsideDone = Promise.all([
-        db.slackRequestSeen.create({ data: { hash: "through-prisma", expiresAt: at } }),
+        db.$executeRaw`INSERT INTO "SlackRequestSeen" ("hash", "expiresAt") VALUES ('through-prisma', ${at})`,
         fast.run(SEEN_ONE, ["prepared", at]),
       ]);
-      await new Promise((resolve) => setImmediate(resolve));
+      await turns(5);
       await tx.slackRequestSeen.create({ data: { hash: "inside-later", expiresAt: at } });
       throw new Error("this one changes its mind");
     });
@@ -152,10 +157,34 @@ describe("a Prisma transaction open on SQLite while other work writes outside it
       await tx.slackRequestSeen.create({ data: { hash: "never-stored", expiresAt: at } });
       // Prisma runs a query once something waits for it.
       seenOutside = Promise.resolve(db.slackRequestSeen.count());
-      await new Promise((resolve) => setImmediate(resolve));
+      await turns(5);
       throw new Error("this one changes its mind");
     });
     await expect(failing).rejects.toThrow("changes its mind");
     expect(await seenOutside).toBe(0);
+  });
+
+  it("lets a statement that waited run before the transactions queued behind the one it waited for", async () => {
+    database = await openDatabase(await freshDatabaseUrl("sqlite"));
+    const { db } = database;
+    const fast = fastStatements(db);
+    const at = new Date("2026-03-02T10:00:00.123Z");
+    const order: string[] = [];
+    let queued: Promise<unknown>[] = [];
+    await db.$transaction(async (tx) => {
+      await tx.slackRequestSeen.create({ data: { hash: "first", expiresAt: at } });
+      queued = [
+        fast.run(SEEN_ONE, ["outside", at]).then(() => order.push("outside")),
+        ...["second", "third"].map((name) =>
+          db.$transaction(async (next) => {
+            order.push(name);
+            await next.slackRequestSeen.create({ data: { hash: name, expiresAt: at } });
+          }),
+        ),
+      ];
+      await turns(5);
+    });
+    await Promise.all(queued);
+    expect(order).toEqual(["outside", "second", "third"]);
   });
 });
