@@ -15,10 +15,8 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import type { QuestionCategory } from "../src/features/objectives/domain/evaluation";
 import {
-  chooseWeight,
   fitObjectiveModel,
   objectiveProbabilities,
-  type RescueTried,
   type WeightTried,
 } from "../src/features/objectives/domain/learned-objectives";
 import { replayHistory } from "./objectives-history";
@@ -30,12 +28,10 @@ import {
   heldOut,
   leaveOneBatchOut,
   objectiveExamples,
-  rescueSettings,
-  scopeExamples,
   serialise,
   tuningBatches,
+  WEIGHT_CANDIDATES,
   WEIGHTS_FILE,
-  weightSettings,
 } from "./objectives-model";
 
 /**
@@ -60,85 +56,69 @@ const CATEGORIES: QuestionCategory[] = ["objective", "fact", "off-topic", "near-
 const { values } = parseArgs({ options: { "cross-validate": { type: "boolean", default: false } } });
 
 const batches = tuningBatches();
-const weights = weightSettings();
-const todayByWeight = leaveOneBatchOut(batches, weights);
-const historyByWeight = await replayHistory(batches, weights);
-const weightsTried: WeightTried[] = weights.map(({ weight }, index) => ({
+const today = leaveOneBatchOut(batches);
+const history = await replayHistory(batches);
+const selection: WeightTried[] = WEIGHT_CANDIDATES.map((weight, index) => ({
   weight,
-  engineOfTheDay: heldOut(totalOf(historyByWeight, index)),
-  engineOfToday: heldOut(totalOf(todayByWeight, index)),
+  engineOfTheDay: heldOut(addFigures(history.flatMap((result) => result.figures[index] ?? []))),
+  engineOfToday: heldOut(addFigures(today.flatMap((result) => result.figures[index] ?? []))),
 }));
-const weight = chooseWeight(weightsTried);
-const rescues = rescueSettings(weight);
-const todayByRescue = leaveOneBatchOut(batches, rescues);
-const historyByRescue = await replayHistory(batches, rescues);
-const rescuesTried: RescueTried[] = rescues.map(({ rescue }, index) => ({
-  rescue,
-  engineOfTheDay: heldOut(totalOf(historyByRescue, index)),
-  engineOfToday: heldOut(totalOf(todayByRescue, index)),
-}));
-const shipped = fitShipped(batches, { weights: weightsTried, rescues: rescuesTried });
-if (values["cross-validate"]) report(batches);
+const shipped = fitShipped(batches, selection);
+if (values["cross-validate"]) report(batches, shipped.weight);
 else {
   writeFileSync(WEIGHTS_FILE, serialise(shipped));
   execFileSync("npx", ["biome", "format", "--write", WEIGHTS_FILE], { stdio: "ignore" });
   const examples = objectiveExamples(batches).length;
-  console.log(
-    `Wrote ${WEIGHTS_FILE}: fitted on ${examples} objective questions and all ${scopeExamples(batches).length} questions of ${batches.length} tuning batches.`,
-  );
-  console.log(
-    `Weight ${shipped.weight}, rescue above log-odds ${shipped.rescue}, chosen by leave-one-batch-out (--cross-validate for the figures).`,
-  );
+  console.log(`Wrote ${WEIGHTS_FILE}: fitted on ${examples} objective questions of ${batches.length} tuning batches.`);
+  console.log(`Weight ${shipped.weight}, chosen by leave-one-batch-out (--cross-validate for the figures).`);
 }
 
-function totalOf(results: readonly { figures: Figures[] }[], index: number): Figures {
+function totalOf(results: readonly { figures: Figures[] }[], weight: number): Figures {
+  const index = WEIGHT_CANDIDATES.indexOf(weight);
   return addFigures(results.flatMap((result) => result.figures[index] ?? []));
 }
 
-function report(all: readonly Batch[]): void {
-  const chosen = rescues.findIndex((setting) => setting.rescue === shipped.rescue);
-  const label = `+ models`;
+function report(all: readonly Batch[], chosen: number): void {
+  const chosenIndex = WEIGHT_CANDIDATES.indexOf(chosen);
   console.log("Leave-one-batch-out over the tuning half (right of objective, fact, off-topic, near-miss).");
   console.log(
     "Each batch asked of today's engine (tuned on every batch: not held out) and of the engine of the day it was",
   );
-  console.log(
-    `written (held out), without the models and with the models fitted on the other batches (weight ${shipped.weight}, rescue ${shipped.rescue}):`,
-  );
-  const columns = ["batch", "first score", "today", `today ${label}`, "of the day", `of the day ${label}`];
+  console.log("written (held out), without the model and with the model fitted on the other batches:");
+  const columns = [
+    "batch",
+    "first score",
+    "today",
+    `today + model ${chosen}`,
+    "of the day",
+    `of the day + model ${chosen}`,
+  ];
   const widths = [11, 22, 22, 22, 22, 22];
   console.log(`  ${columns.map((column, index) => column.padEnd(widths[index] ?? 0)).join(" ")}`);
-  for (const result of todayByRescue) {
+  for (const result of today) {
     const first = FIRST_SCORES[result.batch];
     const sizes = result.figures[0];
     const firstText =
       first && sizes
         ? first.map((right, index) => `${right}/${sizes[CATEGORIES[index] ?? "objective"].questions}`).join(" ")
         : "-";
-    const past = historyByRescue.find((entry) => entry.batch === result.batch);
-    const withoutIndex = 0;
+    const past = history.find((entry) => entry.batch === result.batch);
     const cells = [
       result.batch,
       firstText,
-      short(todayByWeight.find((entry) => entry.batch === result.batch)?.figures[withoutIndex]),
-      short(result.figures[chosen]),
-      past ? short(historyByWeight.find((entry) => entry.batch === result.batch)?.figures[withoutIndex]) : "-",
-      past ? short(past.figures[chosen]) : "-",
+      short(result.figures[0]),
+      short(result.figures[chosenIndex]),
+      past ? short(past.figures[0]) : "-",
+      past ? short(past.figures[chosenIndex]) : "-",
     ];
     console.log(`  ${cells.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join(" ")}`);
   }
-  console.log("Totals by weight of the lean, without rescue (0: without the models):");
-  weights.forEach((setting, index) => {
+  console.log("Totals by weight (0: without the model):");
+  for (const weight of WEIGHT_CANDIDATES) {
     console.log(
-      `  ${String(setting.weight).padEnd(5)} today: ${line(totalOf(todayByWeight, index))}\n        of the day: ${line(totalOf(historyByWeight, index))}${setting.weight === shipped.weight ? "   <- chosen" : ""}`,
+      `  ${String(weight).padEnd(5)} today: ${line(totalOf(today, weight))}\n        of the day: ${line(totalOf(history, weight))}${weight === chosen ? "   <- chosen" : ""}`,
     );
-  });
-  console.log(`Totals by rescue threshold, at weight ${shipped.weight} (null: no rescue):`);
-  rescues.forEach((setting, index) => {
-    console.log(
-      `  ${String(setting.rescue).padEnd(5)} today: ${line(totalOf(todayByRescue, index))}\n        of the day: ${line(totalOf(historyByRescue, index))}${index === chosen ? "   <- chosen" : ""}`,
-    );
-  });
+  }
   let right = 0;
   let asked = 0;
   for (const held of all) {
@@ -151,7 +131,7 @@ function report(all: readonly Batch[]): void {
     }
   }
   console.log(
-    `The objectives model alone, held out: its likeliest objective is an accepted one for ${right}/${asked} objective questions.`,
+    `The model alone, held out: its likeliest objective is an accepted one for ${right}/${asked} objective questions.`,
   );
 }
 

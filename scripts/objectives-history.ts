@@ -15,13 +15,12 @@ import type { AskResult } from "../src/features/objectives/domain/answer";
 import { evaluate } from "../src/features/objectives/domain/evaluation";
 import {
   type Analyser,
+  fitObjectiveModel,
   leanFirst,
   objectiveProbabilities,
-  RESCUE_MIN_SCORE,
-  rescuedObjective,
 } from "../src/features/objectives/domain/learned-objectives";
 import type { SearchHit } from "../src/features/objectives/domain/search-document";
-import { type Batch, type Figures, fitModels, type Setting, toFigures } from "./objectives-model";
+import { type Batch, type Figures, objectiveExamples, toFigures, WEIGHT_CANDIDATES } from "./objectives-model";
 
 /** The commit whose engine first scored each batch: the batch's own commit when it held only the
  * questions, else the one before it. */
@@ -44,10 +43,7 @@ type Lean = <T extends { hit: SearchHit; rank: number }>(strong: T[], best: numb
 const hooks = globalThis as unknown as Record<string, Lean | undefined>;
 
 interface OldEngine {
-  createObjectivesAssistant(kb: unknown): {
-    ask(question: string): AskResult;
-    index: { lookup(question: string, limit: number): { hits: SearchHit[] } };
-  };
+  createObjectivesAssistant(kb: unknown): { ask(question: string): AskResult };
   loadKnowledgeBase(folder: string): unknown;
   analyse: Analyser;
 }
@@ -85,56 +81,28 @@ export async function engineAt(commit: string): Promise<OldEngine> {
 export interface HistoryResult {
   batch: string;
   commit: string;
-  /** Per setting, in the order given: the batch's figures. */
+  /** Per weight, in the order given: the batch's figures. */
   figures: Figures[];
 }
 
-/**
- * Each later batch asked of the engine of its day, with the models fitted on the other batches, in each
- * setting. The engine of the day is asked as it was; the lean chooses its first passage as answer.ts does,
- * and a question it declines is rescued as answer.ts does, from the hits of the whole question.
- */
-export async function replayHistory(batches: readonly Batch[], settings: readonly Setting[]): Promise<HistoryResult[]> {
+/** Each later batch asked of the engine of its day, with the model fitted on the other batches, at each weight. */
+export async function replayHistory(
+  batches: readonly Batch[],
+  weights: readonly number[] = WEIGHT_CANDIDATES,
+): Promise<HistoryResult[]> {
   const results: HistoryResult[] = [];
   for (const [name, commit] of Object.entries(ENGINE_OF_THE_DAY)) {
     const held = batches.find((batch) => batch.name === name);
     if (!held) throw new Error(`No ${name} batch`);
     const engine = await engineAt(commit);
     const assistant = engine.createObjectivesAssistant(engine.loadKnowledgeBase("knowledge"));
-    const fitted = fitModels(
-      batches.filter((batch) => batch !== held),
-      engine.analyse,
-    );
-    const figures = settings.map((setting) => {
-      const model = fitted(setting);
+    const model = fitObjectiveModel(objectiveExamples(batches.filter((batch) => batch !== held)), 0, engine.analyse);
+    const figures = weights.map((weight) => {
       const result = toFigures(
         evaluate((question) => {
           const probabilities = objectiveProbabilities(model, question, engine.analyse);
-          hooks[HOOK] = (strong, best) =>
-            model.weight === 0 ? strong : leanFirst(strong, probabilities, model.weight, best);
-          const asked = assistant.ask(question);
-          if (asked.answered) return asked;
-          const objective = rescuedObjective(model, question, engine.analyse);
-          const hit = assistant.index
-            .lookup(question, 15)
-            .hits.find((found) => found.document.objective === objective && found.score >= RESCUE_MIN_SCORE);
-          if (objective === undefined || !hit) return asked;
-          const { document } = hit;
-          return {
-            ...asked,
-            answered: true,
-            direct: false,
-            answers: [
-              {
-                objective: document.objective,
-                score: hit.score,
-                text: document.text,
-                kind: document.kind,
-                passageId: document.id,
-                source: document.source,
-              },
-            ],
-          };
+          hooks[HOOK] = (strong, best) => (weight === 0 ? strong : leanFirst(strong, probabilities, weight, best));
+          return assistant.ask(question);
         }, held.questions).categories,
       );
       hooks[HOOK] = undefined;

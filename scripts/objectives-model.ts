@@ -15,15 +15,11 @@ import {
 } from "../src/features/objectives/domain/evaluation";
 import { type KnowledgeBase, loadKnowledgeBase } from "../src/features/objectives/domain/knowledge-base";
 import {
-  type Analyser,
-  chooseRescue,
   chooseWeight,
   fitObjectiveModel,
-  fitScopeModel,
   type HeldOutFigures,
   type ObjectiveExample,
   type ObjectiveModel,
-  type RescueTried,
   type WeightTried,
 } from "../src/features/objectives/domain/learned-objectives";
 
@@ -33,17 +29,6 @@ export const KNOWLEDGE_DIR = "knowledge";
 
 /** The weights tried for the model's say in the order of passages; 0 is the engine without it. */
 export const WEIGHT_CANDIDATES = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.6];
-/** The scope log-odds tried above which a declined question may be answered: null (never), then high to low. */
-export const RESCUE_CANDIDATES = [null, 8, 6, 5, 4, 3, 2, 1, 0];
-
-/** One way of using the models: the lean's weight, and the rescue threshold. */
-export interface Setting {
-  weight: number;
-  rescue: number | null;
-}
-
-export const weightSettings = (): Setting[] => WEIGHT_CANDIDATES.map((weight) => ({ weight, rescue: null }));
-export const rescueSettings = (weight: number): Setting[] => RESCUE_CANDIDATES.map((rescue) => ({ weight, rescue }));
 
 export interface Batch {
   /** "first", "second", ... as the file's comment lines name them. */
@@ -77,23 +62,6 @@ export function tuningBatches(file = TUNING_FILE): Batch[] {
   });
 }
 
-/** Every question of the batches, answerable (objective, fact) or not (off-topic, near-miss), for the scope model. */
-export function scopeExamples(batches: readonly Batch[]): { text: string; answerable: boolean }[] {
-  return batches.flatMap((batch) =>
-    batch.questions.map((question) => ({
-      text: question.q,
-      answerable: question.category === "objective" || question.category === "fact",
-    })),
-  );
-}
-
-/** The models fitted on the batches (with the analysis given), to be used with each setting. */
-export function fitModels(batches: readonly Batch[], read?: Analyser): (setting: Setting) => ObjectiveModel {
-  const objectives = fitObjectiveModel(objectiveExamples(batches), 0, read);
-  const scope = fitScopeModel(scopeExamples(batches), read);
-  return ({ weight, rescue }) => ({ ...objectives, weight, scope, rescue });
-}
-
 /** The labelled objective questions of the batches, as the model learns from them. */
 export function objectiveExamples(batches: readonly Batch[]): ObjectiveExample[] {
   return batches.flatMap((batch) =>
@@ -107,25 +75,25 @@ export type Figures = Record<QuestionCategory, { right: number; questions: numbe
 
 export interface BatchResult {
   batch: string;
-  /** Per setting, in the order given: the batch's figures with the models fitted on the other batches. */
+  /** Per weight candidate, in WEIGHT_CANDIDATES' order: the batch's figures with the model fitted on the other batches. */
   figures: Figures[];
 }
 
 /**
- * For each batch, the models fitted on the other batches, and the batch asked of today's answerer with
- * them in each setting.
+ * For each batch, the model fitted on the other batches, and the batch asked of the answerer with
+ * that model at each weight.
  */
 export function leaveOneBatchOut(
   batches: readonly Batch[],
-  settings: readonly Setting[],
+  weights: readonly number[] = WEIGHT_CANDIDATES,
   kb: KnowledgeBase = loadKnowledgeBase(KNOWLEDGE_DIR),
 ): BatchResult[] {
   return batches.map((held) => {
-    const fitted = fitModels(batches.filter((batch) => batch !== held));
+    const fitted = fitObjectiveModel(objectiveExamples(batches.filter((batch) => batch !== held)), 0);
     return {
       batch: held.name,
-      figures: settings.map((setting) => {
-        const assistant = createObjectivesAssistant(kb, { model: fitted(setting) });
+      figures: weights.map((weight) => {
+        const assistant = createObjectivesAssistant(kb, { model: { ...fitted, weight } });
         return toFigures(evaluate((question) => assistant.ask(question), held.questions).categories);
       }),
     };
@@ -159,14 +127,9 @@ export function heldOut(figures: Figures): HeldOutFigures {
   return [figures.objective.right, figures.fact.right, figures["off-topic"].right, figures["near-miss"].right];
 }
 
-/** The models shipped: fitted on every batch, with the weight and rescue threshold the held-out figures choose. */
-export function fitShipped(
-  batches: readonly Batch[],
-  selection: { weights: WeightTried[]; rescues: RescueTried[] },
-): ObjectiveModel {
-  const weight = chooseWeight(selection.weights);
-  const rescue = chooseRescue(selection.rescues);
-  return { ...fitModels(batches)({ weight, rescue }), selection };
+/** The model shipped: fitted on every batch, with the weight chosen on the held-out figures of each weight tried. */
+export function fitShipped(batches: readonly Batch[], selection: WeightTried[]): ObjectiveModel {
+  return { ...fitObjectiveModel(objectiveExamples(batches), chooseWeight(selection)), selection };
 }
 
 /** The weights as written to WEIGHTS_FILE (then formatted by Biome, as every JSON file here). */

@@ -1,12 +1,6 @@
 import { createObjectiveFinder } from "./find-objective";
 import type { KnowledgeBase, Objective, Passage } from "./knowledge-base";
-import {
-  leanFirst,
-  type ObjectiveModel,
-  objectiveProbabilities,
-  RESCUE_MIN_SCORE,
-  rescuedObjective,
-} from "./learned-objectives";
+import { leanFirst, type ObjectiveModel, objectiveProbabilities } from "./learned-objectives";
 import shippedWeights from "./learned-objectives.json";
 import { HERE_AND_NOW_WORDS, hereAndNowPhrases, offDomainWords } from "./off-domain";
 import { actionTerms, definitionTerms, type NamedObjective, preferenceBonus } from "./preferences";
@@ -208,9 +202,7 @@ function answerQuestion(
     partCoverage(index, shape.focus, shape.personal, stored),
     partCoverage(index, shape.afterDash, shape.personal, stored),
   );
-  // A question retrieval would decline that the learned models are both sure of (learned-objectives.ts).
-  const rescued = () => rescue(model, question, message, whole.hits);
-  if (coverage < COVERAGE_THRESHOLD) return rescued() ?? declined;
+  if (coverage < COVERAGE_THRESHOLD) return declined;
 
   const found = focusedHits(index, question, shape, stored) ?? whole.hits;
   const hits = shape.howMany ? found.filter((hit) => countsWhatIsAsked(hit.document, shape.howMany?.of)) : found;
@@ -223,7 +215,7 @@ function answerQuestion(
   const loose = best < DIRECT_THRESHOLD && coverage < LOOSE_MATCH_COVERAGE;
   if (loose || best < (shape.personal ? PERSONAL_ANSWER_THRESHOLD : ANSWER_THRESHOLD)) {
     const weak = ranked.filter(({ hit }) => hit.score >= WEAK_MATCH_THRESHOLD).slice(0, MAX_WEAK_MATCHES);
-    return rescued() ?? { ...declined, answers: weak.map(toAnswer) };
+    return { ...declined, answers: weak.map(toAnswer) };
   }
   const strong = ranked.filter(({ hit }) => hit.score >= ANSWER_THRESHOLD && hit.score >= best * RELATIVE_TO_BEST);
   // Which objective the question is about, as learned from labelled questions, may choose the first
@@ -233,7 +225,7 @@ function answerQuestion(
       ? leanFirst(strong, objectiveProbabilities(model, question), model.weight, best)
       : strong;
   const [first, ...rest] = backgroundGivesWay(learned);
-  if (!first) return rescued() ?? declined;
+  if (!first) return declined;
   const direct = best >= DIRECT_THRESHOLD && first.hit.document.role !== "background";
   // The closest passage alone would say little: the other passages that match come with it.
   const others = direct ? rest : ranked.filter((entry) => entry !== first && entry.hit.score >= ANSWER_THRESHOLD);
@@ -325,24 +317,6 @@ function knownWeight({ term, token }: KnownWord): number {
 function unknownWeight(word: string): number {
   if (HERE_AND_NOW_WORDS.has(word)) return HERE_AND_NOW_WEIGHT;
   return GENERIC_WORDS.has(word) || EVERYDAY_WORDS.has(word) ? GENERIC_WEIGHT : 1;
-}
-
-/**
- * The closest passage of the objective the learned models are sure a declined question is about, as
- * the closest passage (not a direct answer); undefined when they are not sure or no passage of it matches.
- */
-function rescue(
-  model: ObjectiveModel | null,
-  question: string,
-  message: string,
-  hits: SearchHit[],
-): AskResult | undefined {
-  const objective = model ? rescuedObjective(model, question) : undefined;
-  if (objective === undefined) return undefined;
-  const hit = hits.find(
-    (candidate) => candidate.document.objective === objective && candidate.score >= RESCUE_MIN_SCORE,
-  );
-  return hit && { question: message, answered: true, direct: false, answers: [toAnswer({ hit, rank: hit.score })] };
 }
 
 /** Orders hits by confidence plus preference (see preferences.ts). */

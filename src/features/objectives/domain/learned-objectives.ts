@@ -6,12 +6,8 @@
  * thought of; the model weighs every word the labelled questions share ("micromanage", "head office",
  * "money skills"), so a new wording of an old idea still leans towards its objective.
  *
- * It chooses which of the passages retrieval found comes first (leanFirst). Whether a question is
- * answered stays with the retrieval evidence, but for one case: a question retrieval would decline
- * that a second model, of which questions are answerable at all (fitted on the same half's objective
- * and fact questions against its off-topic and near-miss ones), is sure of, and that the first is sure
- * is about one objective, is answered with that objective's closest passage, shown as the closest
- * rather than a direct answer (see answer.ts). Both thresholds are chosen by leave-one-batch-out.
+ * It only chooses which of the passages retrieval found comes first (leanFirst): whether a question is
+ * answered at all, and which passages are shown, stay with the retrieval evidence.
  */
 import { PREFERENCE_FLOOR } from "./preferences";
 import type { SearchHit } from "./search-document";
@@ -27,30 +23,9 @@ export interface ObjectiveModel {
   /** How much a passage's rank rises with the model's probability of its objective (see answer.ts);
    * chosen by leave-one-batch-out on the tuning half. */
   weight: number;
-  /** Which questions are answerable at all (objective or fact, against off-topic or near-miss). */
-  scope?: ScopeModel;
-  /** The scope's log-odds above which a question retrieval declines may be answered (see answer.ts); null: never. */
-  rescue?: number | null;
-  /** The held-out figures the weight and the rescue threshold were chosen on (scripts/fit-objectives-model.ts). */
-  selection?: { weights: WeightTried[]; rescues: RescueTried[] };
+  /** The held-out figures the weight was chosen on (scripts/fit-objectives-model.ts), per weight tried. */
+  selection?: WeightTried[];
 }
-
-/** A naive Bayes of answerable against declined questions, folded into a base and each feature's log-odds. */
-export interface ScopeModel {
-  base: number;
-  weights: Record<string, number>;
-}
-
-export interface RescueTried {
-  rescue: number | null;
-  engineOfTheDay: HeldOutFigures;
-  engineOfToday: HeldOutFigures;
-}
-
-/** The model must give the objective at least this probability for a declined question to be answered. */
-export const RESCUE_PROBABILITY = 0.9;
-/** The objective's closest passage must explain at least this share of the question's known words. */
-export const RESCUE_MIN_SCORE = 0.1;
 
 /** Right of objective, fact, off-topic and near-miss questions (in that order), held out. */
 export type HeldOutFigures = number[];
@@ -71,6 +46,11 @@ export interface WeightTried {
 export function chooseWeight(tried: readonly WeightTried[]): number {
   const without = tried.find((entry) => entry.weight === 0);
   if (!without) throw new Error("The weights tried must include 0, the engine without the model");
+  const [objective, fact, offTopic, nearMiss] = [0, 1, 2, 3];
+  const at = (figures: HeldOutFigures, index: number) => figures[index] ?? 0;
+  const declines = (figures: HeldOutFigures) => at(figures, offTopic) + at(figures, nearMiss);
+  const answers = ({ engineOfTheDay, engineOfToday }: WeightTried) =>
+    at(engineOfTheDay, objective) + at(engineOfTheDay, fact) + at(engineOfToday, objective) + at(engineOfToday, fact);
   let best = without;
   for (const entry of tried) {
     if (declines(entry.engineOfTheDay) < declines(without.engineOfTheDay)) continue;
@@ -79,40 +59,6 @@ export function chooseWeight(tried: readonly WeightTried[]): number {
       best = entry;
   }
   return best.weight;
-}
-
-const at = (figures: HeldOutFigures, index: number) => figures[index] ?? 0;
-/** Off-topic and near-miss questions declined. */
-const declines = (figures: HeldOutFigures) => at(figures, 2) + at(figures, 3);
-/** Objective and fact questions right, over both scorings. */
-const answers = ({
-  engineOfTheDay,
-  engineOfToday,
-}: {
-  engineOfTheDay: HeldOutFigures;
-  engineOfToday: HeldOutFigures;
-}) => at(engineOfTheDay, 0) + at(engineOfTheDay, 1) + at(engineOfToday, 0) + at(engineOfToday, 1);
-
-/**
- * The rescue threshold with the most objective and fact questions right over both scorings, among those
- * that, and the next lower threshold tried as well, decline every off-topic and near-miss question that
- * no rescue (null) declines: a margin, since a wrong answer to a question that should be declined costs
- * more than a declined one. Ties go to the higher threshold. `tried` lists null, then thresholds high to low.
- */
-export function chooseRescue(tried: readonly RescueTried[]): number | null {
-  const without = tried.find((entry) => entry.rescue === null);
-  if (!without) throw new Error("The rescues tried must include null, no rescue");
-  const keeps = (entry: RescueTried | undefined) =>
-    entry !== undefined &&
-    declines(entry.engineOfTheDay) >= declines(without.engineOfTheDay) &&
-    declines(entry.engineOfToday) >= declines(without.engineOfToday);
-  const thresholds = tried.filter((entry) => entry.rescue !== null);
-  let best = without;
-  thresholds.forEach((entry, index) => {
-    if (!keeps(entry) || !keeps(thresholds[index + 1])) return;
-    if (answers(entry) > answers(best)) best = entry;
-  });
-  return best.rescue;
 }
 
 export interface ObjectiveExample {
@@ -200,61 +146,6 @@ export function objectiveProbabilities(model: ObjectiveModel, text: string, read
   const exponentials = scores.map((score) => Math.exp(score - top));
   const sum = exponentials.reduce((total, value) => total + value, 0);
   return exponentials.map((value) => value / sum);
-}
-
-/** Fits the scope model: answerable questions (objective, fact) against the others (off-topic, near-miss). */
-export function fitScopeModel(
-  examples: readonly { text: string; answerable: boolean }[],
-  read: Analyser = analyse,
-): ScopeModel {
-  const featuresOf = examples.map((example) => questionFeatures(example.text, read));
-  const seen = new Map<string, number>();
-  for (const features of featuresOf) for (const feature of features) seen.set(feature, (seen.get(feature) ?? 0) + 1);
-  const vocabulary = [...seen.keys()].filter((feature) => (seen.get(feature) ?? 0) >= MIN_COUNT).sort();
-  const kept = new Set(vocabulary);
-  const positive = new Map<string, number>();
-  const negative = new Map<string, number>();
-  let positives = 0;
-  let negatives = 0;
-  let positiveTotal = 0;
-  let negativeTotal = 0;
-  examples.forEach((example, index) => {
-    if (example.answerable) positives++;
-    else negatives++;
-    for (const feature of featuresOf[index] ?? []) {
-      if (!kept.has(feature)) continue;
-      const counts = example.answerable ? positive : negative;
-      counts.set(feature, (counts.get(feature) ?? 0) + 1);
-      if (example.answerable) positiveTotal++;
-      else negativeTotal++;
-    }
-  });
-  const weights: Record<string, number> = {};
-  for (const feature of vocabulary) {
-    const inPositive = ((positive.get(feature) ?? 0) + SMOOTHING) / (positiveTotal + SMOOTHING * vocabulary.length);
-    const inNegative = ((negative.get(feature) ?? 0) + SMOOTHING) / (negativeTotal + SMOOTHING * vocabulary.length);
-    weights[feature] = round(Math.log(inPositive / inNegative));
-  }
-  return { base: round(Math.log((positives + 1) / (negatives + 1))), weights };
-}
-
-/** Log-odds that the question is one the knowledge base answers (objective or fact). */
-export function scopeLogOdds(scope: ScopeModel, text: string, read: Analyser = analyse): number {
-  let total = scope.base;
-  for (const feature of questionFeatures(text, read)) total += scope.weights[feature] ?? 0;
-  return total;
-}
-
-/**
- * The objective a declined question may still be answered from: the model is sure of it, and the
- * scope model is sure the question is answerable (log-odds above `rescue`). Undefined otherwise.
- */
-export function rescuedObjective(model: ObjectiveModel, text: string, read: Analyser = analyse): number | undefined {
-  if (model.rescue === undefined || model.rescue === null || model.scope === undefined) return undefined;
-  if (scopeLogOdds(model.scope, text, read) <= model.rescue) return undefined;
-  const probabilities = objectiveProbabilities(model, text, read);
-  const top = Math.max(...probabilities);
-  return top >= RESCUE_PROBABILITY ? probabilities.indexOf(top) + 1 : undefined;
 }
 
 const round = (value: number) => Math.round(value * 10000) / 10000;

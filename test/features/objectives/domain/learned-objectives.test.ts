@@ -6,15 +6,12 @@ import { createObjectivesAssistant } from "../../../../src/features/objectives/d
 import { parseQuestionFile } from "../../../../src/features/objectives/domain/evaluation";
 import { loadKnowledgeBase } from "../../../../src/features/objectives/domain/knowledge-base";
 import {
-  chooseRescue,
   chooseWeight,
   fitObjectiveModel,
-  fitScopeModel,
   leanFirst,
   type ObjectiveModel,
   objectiveProbabilities,
   questionFeatures,
-  type RescueTried,
   type WeightTried,
 } from "../../../../src/features/objectives/domain/learned-objectives";
 import type { SearchHit } from "../../../../src/features/objectives/domain/search-document";
@@ -114,40 +111,26 @@ describe("the objectives model in answers", () => {
     );
   });
 
-  it("answers a question retrieval declines only when both models are sure of it, as the closest passage", () => {
-    const worried = "is the board going to breathe down our necks";
-    const examples = [
-      { text: "will the board breathe down our necks", objectives: [1], answerable: true },
-      { text: "the board breathing down our necks again", objectives: [1], answerable: true },
-      { text: "breathe down our necks, will it", objectives: [1], answerable: true },
-      { text: "who runs commissioning support", objectives: [2], answerable: true },
-      { text: "can we pick our own commissioning support", objectives: [2], answerable: true },
-      { text: "our necks hurt from the new chairs", objectives: [], answerable: false },
-    ];
-    const models = (rescue: number | null): ObjectiveModel => ({
-      ...fitObjectiveModel(examples, 0.2),
-      scope: fitScopeModel(examples),
-      rescue,
-    });
-    expect(createObjectivesAssistant(kb, { model: null }).ask(worried).answered).toBe(false);
-    expect(createObjectivesAssistant(kb, { model: models(null) }).ask(worried).answered).toBe(false);
-    const rescued = createObjectivesAssistant(kb, { model: models(0) }).ask(worried);
-    expect(rescued).toMatchObject({ answered: true, direct: false });
-    expect(rescued.answers.map((answer) => answer.objective)).toEqual([1]);
-    expect(createObjectivesAssistant(kb, { model: models(50) }).ask(worried).answered).toBe(false);
-    expect(createObjectivesAssistant(kb, { model: models(0) }).ask("my neck hurts, which chair is best").answered).toBe(
-      false,
-    );
-  });
-
-  it("never answers an off-topic or near-miss question of the tuning half that it declines without them", () => {
+  it("never changes whether a question is answered: every tuning question is answered or declined as without it", () => {
     const without = createObjectivesAssistant(kb, { model: null });
     const shipped = createObjectivesAssistant(kb);
-    const answered = parseQuestionFile(readFileSync(root(TUNING_FILE), "utf8")).filter(
-      ({ q, category }) =>
-        (category === "off-topic" || category === "near-miss") && !without.ask(q).answered && shipped.ask(q).answered,
+    const changed = parseQuestionFile(readFileSync(root(TUNING_FILE), "utf8")).filter(
+      ({ q }) => without.ask(q).answered !== shipped.ask(q).answered,
     );
-    expect(answered).toEqual([]);
+    expect(changed).toEqual([]);
+  });
+});
+
+describe("office questions put in the objectives' words", () => {
+  it("are declined (at most with weak matches), whatever the model makes of their wording", () => {
+    const assistant = createObjectivesAssistant(kb);
+    for (const question of [
+      "is bringing our security guards in house allowed under the CB's objectives",
+      "is bringing our pool cars in house allowed under the CB's objectives",
+      "does objective 2 say anything about who orders our stationery",
+    ]) {
+      expect(assistant.ask(question).answered, question).toBe(false);
+    }
   });
 });
 
@@ -156,17 +139,15 @@ describe("the shipped weights", () => {
     readFileSync(root("src/features/objectives/domain/learned-objectives.json"), "utf8"),
   );
 
-  it("are those the tuning half gives, with the weight and rescue threshold its held-out figures choose", () => {
-    const selection = shipped.selection;
-    expect(selection).toBeDefined();
-    if (!selection) return;
-    expect(shipped).toEqual(fitShipped(tuning, selection));
+  it("are those the tuning half gives, with the weight its held-out figures choose", () => {
+    expect(shipped.selection).toBeDefined();
+    expect(shipped).toEqual(fitShipped(tuning, shipped.selection ?? []));
     expect(shipped.weight).toBeGreaterThan(0);
   });
 
   it("were chosen on figures whose weight 0, with the engine of the day, are the batches' first scores", () => {
     // The sixth to fourteenth batches' first scores in test/fixtures/questions/README.md, summed.
-    expect(shipped.selection?.weights.find((tried) => tried.weight === 0)?.engineOfTheDay).toEqual([261, 100, 71, 125]);
+    expect(shipped.selection?.find((tried) => tried.weight === 0)?.engineOfTheDay).toEqual([261, 100, 71, 125]);
   });
 });
 
@@ -189,29 +170,6 @@ describe("chooseWeight", () => {
 
   it("never takes a weight that declines fewer off-topic or near-miss questions than none", () => {
     expect(chooseWeight([tried(0, [10, 5, 3, 3], [20, 5, 3, 3]), tried(0.1, [15, 5, 3, 2], [20, 5, 3, 3])])).toBe(0);
-  });
-});
-
-describe("chooseRescue", () => {
-  const tried = (rescue: number | null, day: number[], today: number[]): RescueTried => ({
-    rescue,
-    engineOfTheDay: day,
-    engineOfToday: today,
-  });
-
-  it("takes the threshold with the most right whose next lower threshold also declines everything no rescue declines", () => {
-    expect(
-      chooseRescue([
-        tried(null, [10, 5, 3, 3], [20, 5, 3, 3]),
-        tried(6, [11, 5, 3, 3], [20, 5, 3, 3]),
-        tried(4, [12, 5, 3, 3], [20, 5, 3, 3]),
-        tried(2, [14, 5, 3, 3], [20, 5, 3, 3]),
-        tried(0, [16, 5, 3, 2], [20, 5, 3, 3]),
-      ]),
-    ).toBe(4);
-    expect(
-      chooseRescue([tried(null, [10, 5, 3, 3], [20, 5, 3, 3]), tried(6, [11, 5, 2, 3], [20, 5, 3, 3])]),
-    ).toBeNull();
   });
 });
 
