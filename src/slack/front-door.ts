@@ -123,6 +123,8 @@ async function handle(
     return answer(res, readiness.ok ? 200 : 503, readiness);
   }
   if (req.method !== "POST") return passOn(req, res, options, path);
+  // Slack posts only to the events path; nothing else here takes a POST.
+  if (path !== EVENTS_PATH) return answer(res, 404);
 
   const declared = Number(req.headers["content-length"]);
   if (Number.isFinite(declared) && declared > maxBodyBytes) return refuseTooLarge(req, res);
@@ -134,7 +136,7 @@ async function handle(
   if (Number.isFinite(timestamp) && timestamp > now + FUTURE_SKEW_SECONDS) return answer(res, 401);
   // Checked before anything waits (a turn, the token check), so requests not from Slack cost no more
   // than the check. Bolt's receiver, handed only verified requests, need not check again.
-  if (!verified(req, body.bytes, options)) return answerUnsigned(req, res, body.bytes, options);
+  if (!verified(req, body.bytes, options)) return answerUnsigned(req, res, body.bytes, options, path);
 
   const turn = enterTurn();
   if (turn) await turn;
@@ -186,13 +188,19 @@ function turnAway(res: ServerResponse, surface: SlackSurface | null): void {
 }
 
 /** 401, except for Slack's SSL check, which Slack never signs: passed on stripped, as Bolt passes it on. */
-function answerUnsigned(req: IncomingMessage, res: ServerResponse, bytes: Buffer, options: FrontDoorOptions): void {
+function answerUnsigned(
+  req: IncomingMessage,
+  res: ServerResponse,
+  bytes: Buffer,
+  options: FrontDoorOptions,
+  path: string,
+): void {
   if (!isSslCheck(parseSlackBody(bytes, req.headers["content-type"]), req.headers["content-type"])) {
     answer(res, 401);
     return;
   }
   Object.assign(req, { rawBody: Buffer.from("ssl_check=1") });
-  passOn(req, res, options, "");
+  passOn(req, res, options, path);
 }
 
 /** Slack's check of the Request URL's certificate: a form with `ssl_check=1`, never signed (Bolt answers it). */

@@ -222,7 +222,7 @@ describe("start-up while Slack's Web API fails", () => {
     }
   });
 
-  it("refuses an unsigned request at once rather than waiting, like a signed one, for the token to be accepted", async () => {
+  it("refuses an unsigned request, or one to another path, at once rather than waiting for the token to be accepted", async () => {
     const t = await startTestBot({ slackFailures: { "auth.test": { status: 500, times: 1000 } } });
     try {
       const port = t.bot.port as number;
@@ -234,6 +234,8 @@ describe("start-up while Slack's Web API fails", () => {
       const signed = await send(port, "POST", "/slack/events", signedHeaders(body, form), body);
       expect(signed.status).toBe(503);
       expect(signed.body).toContain("not ready");
+      // Nothing but the events path takes a POST: answered at once too.
+      expect((await send(port, "POST", "/elsewhere", signedHeaders(body, form), body)).status).toBe(404);
     } finally {
       await t.close();
     }
