@@ -35,16 +35,17 @@ describe("features", () => {
   });
 });
 
-describe("fitLabel", () => {
-  const examples = [
-    example("Funding held back by the region until it approved each scheme.", "autonomy"),
-    example("The region held back the funding and would approve each scheme itself.", "autonomy"),
-    example("The region approved each scheme before funding was released.", "autonomy"),
-    example("The stroke audit results were noted.", "3"),
-    example("The stroke pathway audit was discussed."),
-    example("The audit results for the stroke unit were presented."),
-  ];
+/** Three items about a region holding back funding (autonomy), three about a stroke audit. */
+const examples = [
+  example("Funding held back by the region until it approved each scheme.", "autonomy"),
+  example("The region held back the funding and would approve each scheme itself.", "autonomy"),
+  example("The region approved each scheme before funding was released.", "autonomy"),
+  example("The stroke audit results were noted.", "3"),
+  example("The stroke pathway audit was discussed."),
+  example("The audit results for the stroke unit were presented."),
+];
 
+describe("fitLabel", () => {
   it("scores words seen with the label above nothing, and words seen without it below", () => {
     const label = fitLabel(examples, "autonomy");
     expect(logOdds(label, features("The region held back funding for each scheme."))).toBeGreaterThan(0);
@@ -59,14 +60,6 @@ describe("fitLabel", () => {
 });
 
 describe("fitLogistic", () => {
-  const examples = [
-    example("Funding held back by the region until it approved each scheme.", "autonomy"),
-    example("The region held back the funding and would approve each scheme itself.", "autonomy"),
-    example("The region approved each scheme before funding was released.", "autonomy"),
-    example("The stroke audit results were noted.", "3"),
-    example("The stroke pathway audit was discussed."),
-    example("The audit results for the stroke unit were presented."),
-  ];
   const data = featureRows(
     examples.map((item) => features(item.text)),
     2,
