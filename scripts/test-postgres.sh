@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts a throwaway PostgreSQL 15 server on a loopback port for the test suite and prints its URL.
-# Usage: scripts/test-postgres.sh start|stop   (PGPORT defaults to 55432, data in /tmp/localism-pg)
+# Usage: scripts/test-postgres.sh start|stop   (PGPORT defaults to 55432, data in /tmp/localism-pg;
+# PGSTOPMODE=immediate stops it as a crash would)
 set -euo pipefail
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
 PGPORT=${PGPORT:-55432}
@@ -22,6 +23,6 @@ case "${1:-start}" in
     echo "postgresql://postgres@127.0.0.1:$PGPORT/postgres"
     ;;
   stop)
-    as_postgres "$PGBIN/pg_ctl -D $PGDATA -m fast stop" >/dev/null 2>&1 || true
+    as_postgres "$PGBIN/pg_ctl -D $PGDATA -m ${PGSTOPMODE:-fast} stop" >/dev/null 2>&1 || true
     ;;
 esac

@@ -149,7 +149,9 @@ async function handle(
   if (!(await options.appReady()))
     return answer(res, 503, { error: "not ready: Slack has not accepted the bot token yet" });
   if (options.firstSighting) {
-    if (!(await firstSighting(req, body.bytes, parsed, options.firstSighting, now))) return answer(res, 200);
+    const sighting = await firstSightingOrUnknown(req, body.bytes, parsed, options.firstSighting, options.logger, now);
+    if (sighting === "unknown") return answerWithoutStorage(res, parsed, seen.surface);
+    if (!sighting) return answer(res, 200);
   }
   Object.assign(req, { rawBody: body.bytes });
   inRequest(workspaceOf(parsed), () => passOn(req, res, options, path));
@@ -230,6 +232,53 @@ export function surfaceOf(body: Record<string, unknown>): SlackSurface | null {
     default:
       return null;
   }
+}
+
+const STORAGE_DOWN =
+  "Sorry, localism-bot cannot reach its database just now, so nothing has been saved or done. Please try again in a minute.";
+
+/**
+ * Whether the request is new, asked twice (a connection the database cut is replaced on the second
+ * try); "unknown" when the database cannot say, and the request must not go on unguarded.
+ */
+async function firstSightingOrUnknown(
+  req: IncomingMessage,
+  bytes: Buffer,
+  parsed: Record<string, unknown>,
+  record: (key: string, expiresAt: Date) => Promise<boolean>,
+  logger: FrontDoorOptions["logger"],
+  nowSeconds: number,
+): Promise<boolean | "unknown"> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await firstSighting(req, bytes, parsed, record, nowSeconds);
+    } catch (error) {
+      if (attempt === 2) {
+        logger.error("Could not check a request against those already handled", error);
+        return "unknown";
+      }
+    }
+  }
+}
+
+/**
+ * The database is out of reach: the person is told so where Slack shows it (a slash command's own
+ * reply, or an error under a submitted form's first input, the form kept as typed); anything else
+ * gets 503, which Slack's event retries and the person's client show as a failure.
+ */
+function answerWithoutStorage(res: ServerResponse, parsed: Record<string, unknown>, surface: SlackSurface | null) {
+  if (surface === "slash_command") return answer(res, 200, { response_type: "ephemeral", text: STORAGE_DOWN });
+  const input = parsed.type === "view_submission" ? firstInputBlockId(parsed.view) : undefined;
+  if (input) return answer(res, 200, { response_action: "errors", errors: { [input]: STORAGE_DOWN } });
+  res.setHeader("retry-after", "30");
+  answer(res, 503, { error: "the database is unavailable" });
+}
+
+function firstInputBlockId(view: unknown): string | undefined {
+  const blocks = (view as { blocks?: unknown } | null)?.blocks;
+  if (!Array.isArray(blocks)) return undefined;
+  const input = blocks.find((block) => block?.type === "input" && typeof block.block_id === "string");
+  return input?.block_id;
 }
 
 /**

@@ -208,7 +208,9 @@ export class ConcernOutboxDelivery {
     try {
       const now = clock.now();
       let settled = 0;
-      const gone = (other: string | null) => holderIsGone(other, holder);
+      // Passes run one at a time here, so rows still claimed as ours were left by an earlier pass
+      // that ended before settling them (its database connection cut mid-pass, say): free again.
+      const gone = (other: string | null) => other === holder || holderIsGone(other, holder);
       const claimed = await outbox.claimDue(holder, now, new Date(now.getTime() + CLAIM_MS), gone);
       // One read for the batch: under load a pass settles many rows, and each read is a compiled query.
       const concerns = await this.deps.concerns.byIds(

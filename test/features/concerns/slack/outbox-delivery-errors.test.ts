@@ -60,4 +60,37 @@ describe("a concern message whose delivery fails outside Slack's answer", () => 
     expect(logged.join("\n")).toContain("Could not deliver a concern message (recusal");
     expect(logged.join("\n")).not.toContain(LEAD);
   });
+
+  it("is taken up again by the next pass when a pass ended after claiming it, without waiting for the claim to lapse", async () => {
+    f = await concernFixture("sqlite");
+    const { db } = f.database;
+    await f.storage.outbox.add(db, {
+      workspaceId: WORKSPACE,
+      concernId: "a-concern-purged-since",
+      kind: "note",
+      key: "note:a-concern-purged-since:1",
+      payload: { note: "lead_reply", text: "Thanks", leadId: LEAD },
+      at: f.clock.now(),
+    });
+    let reads = 0;
+    const deps = {
+      outbox: f.storage.outbox,
+      leases: new LeaseRepository(db),
+      concerns: {
+        // The database connection is cut after the claim, as when the server restarts mid-pass.
+        byIds: async (ids: Parameters<typeof f.storage.reads.byIds>[0]) => {
+          if (++reads === 1) throw new Error("Connection terminated unexpectedly");
+          return f.storage.reads.byIds(ids);
+        },
+      },
+      clock: f.clock,
+      logger: new Logger("error", () => {}),
+      holder: "test-host/1/sender",
+    } as unknown as OutboxDeliveryDeps;
+    const delivery = new ConcernOutboxDelivery(deps);
+
+    await expect(delivery.runOnce()).rejects.toThrow("Connection terminated");
+    expect(await delivery.runOnce()).toBe(1);
+    expect((await db.concernOutbox.findFirstOrThrow()).sentAt).not.toBeNull();
+  });
 });
