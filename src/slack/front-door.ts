@@ -235,7 +235,7 @@ export function surfaceOf(body: Record<string, unknown>): SlackSurface | null {
 }
 
 const STORAGE_DOWN =
-  "Sorry, localism-bot cannot reach its database just now, so nothing has been saved or done. Please try again in a minute.";
+  "Sorry, localism-bot cannot use its database just now, so nothing has been saved or done. Please try again in a minute.";
 
 /**
  * Whether the request is new, asked twice (a connection the database cut is replaced on the second

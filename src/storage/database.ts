@@ -8,6 +8,7 @@ import {
   PostgresStatements,
   type SqliteConnection,
   SqliteStatements,
+  whileAnotherProcessWrites,
 } from "./fast-statements";
 
 /**
@@ -57,7 +58,7 @@ interface Transaction {
   rollback(): Promise<void>;
 }
 interface Adapter {
-  client: { inTransaction: boolean };
+  client: { inTransaction: boolean; exec(sql: string): unknown };
   startTransaction(isolationLevel?: unknown): Promise<Transaction>;
   executeRaw(query: SqlQuery): Promise<number>;
   queryRaw(query: SqlQuery): Promise<unknown>;
@@ -96,6 +97,10 @@ export function guardingTransactions<F extends AdapterFactory>(
     const start = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel?: unknown) => {
       const tx = await start(isolationLevel);
+      await takeWriteLock(adapter.client, () => {
+        outside.transactionEnded();
+        return tx.rollback();
+      });
       for (const ending of ["commit", "rollback"] as const) {
         const end = tx[ending].bind(tx);
         // SQLite has ended the transaction by now (COMMIT or ROLLBACK ran): the statements waiting
@@ -129,6 +134,21 @@ export function guardingTransactions<F extends AdapterFactory>(
   return factory;
 }
 
+/**
+ * The adapter's BEGIN is deferred: SQLite takes the write lock at the first write, and when another
+ * process holds it then, the transaction can only fail. Taken at the start instead, waiting for
+ * it (without holding the event loop) is safe, and nothing in the transaction meets a busy database.
+ */
+async function takeWriteLock(client: Adapter["client"], giveUp: () => Promise<void>): Promise<void> {
+  try {
+    client.exec("ROLLBACK");
+    await whileAnotherProcessWrites(() => client.exec("BEGIN IMMEDIATE"));
+  } catch (error) {
+    await giveUp();
+    throw error;
+  }
+}
+
 export async function openDatabase(url: string): Promise<Database> {
   if (url.startsWith("file:")) {
     const file = sqliteFilePath(url);
@@ -138,7 +158,7 @@ export async function openDatabase(url: string): Promise<Database> {
       import("../generated/sqlite/client"),
     ]);
     let adapter: SqliteConnection | null = null;
-    const factory = guardingTransactions(new PrismaBetterSQLite3({ url: file }), (connected, outside) => {
+    const factory = guardingTransactions(new PrismaBetterSQLite3({ url: file, timeout: 0 }), (connected, outside) => {
       adapter = Object.assign(connected as Omit<SqliteConnection, "outside">, { outside });
     });
     const db = new PrismaClient({ adapter: factory });

@@ -62,6 +62,32 @@ export interface SqliteConnection {
 }
 
 /**
+ * How long a write waits for another process (the command line, a second instance) to finish its
+ * own. The connection's busy timeout is 0: SQLite would otherwise wait inside the call, and
+ * better-sqlite3's calls hold the event loop, so every request would stop while it waited.
+ */
+export const SQLITE_WRITE_WAIT_MS = 1_000;
+
+export function isSqliteBusy(error: unknown): boolean {
+  const { code, cause } = (error ?? {}) as { code?: unknown; cause?: { originalCode?: unknown } };
+  const sqliteCode = typeof code === "string" ? code : cause?.originalCode;
+  return typeof sqliteCode === "string" && sqliteCode.startsWith("SQLITE_BUSY");
+}
+
+/** Runs `attempt`, and again after a pause (the event loop free meanwhile) while SQLite says another process writes. */
+export async function whileAnotherProcessWrites<T>(attempt: () => T | Promise<T>): Promise<T> {
+  const deadline = Date.now() + SQLITE_WRITE_WAIT_MS;
+  for (let pause = 2; ; pause = Math.min(pause * 2, 50)) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isSqliteBusy(error) || Date.now() + pause > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause));
+  }
+}
+
+/**
  * On one connection, a statement run while a transaction is open joins it, and is undone with it
  * if it rolls back, although its caller was told it was done: a statement outside any transaction
  * runs only when none is open. The check and the statement run in the same turn, so no BEGIN can
@@ -73,8 +99,12 @@ export class OutsideTransactions {
   constructor(private readonly client: { inTransaction: boolean }) {}
 
   run<T>(statement: () => Promise<T>): Promise<T> {
+    return whileAnotherProcessWrites(() => this.runOnce(statement));
+  }
+
+  private runOnce<T>(statement: () => Promise<T>): Promise<T> {
     if (!this.client.inTransaction) return statement();
-    return new Promise<void>((resolve) => this.waiting.push(resolve)).then(() => this.run(statement));
+    return new Promise<void>((resolve) => this.waiting.push(resolve)).then(() => this.runOnce(statement));
   }
 
   transactionEnded(): void {

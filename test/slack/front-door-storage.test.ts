@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHANNELS, FORM, modalOf, PEOPLE, readable, startConcernBot } from "../features/concerns/slack/support";
 import type { TestBot } from "../support/bot";
 
-const CANNOT_REACH = "cannot reach its database just now";
+const CANNOT_USE = "cannot use its database just now";
 
 /**
  * Each request is checked against those already handled, in the database, before it goes on. When
@@ -34,12 +34,12 @@ describe("the front door when the database cannot say whether a request was hand
     });
     expect(command.status).toBe(200);
     expect(command.effect.kind).toBe("ephemeral");
-    expect(readable(command.body)).toContain(CANNOT_REACH);
+    expect(readable(command.body)).toContain(CANNOT_USE);
 
     const submitted = await t.slack.viewSubmission({ user: PEOPLE.staff.id, viewId: form.id, values: FORM });
     expect(submitted.status).toBe(200);
     expect(submitted.effect.kind).toBe("errors");
-    expect(readable(submitted.body)).toContain(CANNOT_REACH);
+    expect(readable(submitted.body)).toContain(CANNOT_USE);
     expect(t.standin.openViewsFor(PEOPLE.staff.id).at(-1)?.id).toBe(form.id);
 
     const event = await t.slack.appHomeOpened(PEOPLE.staff.id);
