@@ -88,6 +88,8 @@ describe("refusing loopback and private addresses (SSRF)", () => {
   it("refuses cloud metadata and private networks, and non-web schemes", async () => {
     await expect(guarded.fetch("http://169.254.169.254/latest/meta-data/")).rejects.toThrow(/private address/);
     await expect(guarded.fetch("http://10.0.0.8/minutes.pdf")).rejects.toThrow(/private address/);
+    await expect(guarded.fetch("http://[::127.0.0.1]/minutes.pdf")).rejects.toThrow(/private address/);
+    await expect(guarded.fetch("http://[64:ff9b::7f00:1]/minutes.pdf")).rejects.toThrow(/private address/);
     await expect(guarded.fetch("file:///etc/passwd")).rejects.toThrow(/Only http and https/);
   });
 
@@ -104,10 +106,29 @@ describe("refusing loopback and private addresses (SSRF)", () => {
       "fe80::1",
       "fd00::1",
       "::ffff:127.0.0.1",
+      "::ffff:7f00:1",
+      // IPv4 inside IPv6: the old compatible form, NAT64's prefix (a gateway would reach the IPv4
+      // address), 6to4, and Teredo, whose address hides its IPv4 one.
+      "::127.0.0.1",
+      "::7f00:1",
+      "::a00:8",
+      "64:ff9b::7f00:1",
+      "64:ff9b::10.0.0.8",
+      "64:ff9b::a9fe:a9fe",
+      "2002:7f00:1::",
+      "2002:c0a8:101::1",
+      "2001:0:4136:e378:8000:63bf:3fff:fdd2",
     ]) {
       expect(isPublicAddress(address), address).toBe(false);
     }
-    for (const address of ["151.101.0.144", "2a04:4e42::144", "8.8.8.8"])
+    for (const address of [
+      "151.101.0.144",
+      "2a04:4e42::144",
+      "8.8.8.8",
+      "64:ff9b::808:808",
+      "64:ff9b::151.101.0.144",
+      "2002:9765:90::1",
+    ])
       expect(isPublicAddress(address), address).toBe(true);
   });
 });
