@@ -1,5 +1,7 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
+import type { Logger } from "../../../logger";
+import { type ModalRequester, openModal } from "../../../slack/open-modal";
 import type { QuestionRecord } from "../domain/ask-service";
 import type { ObjectivesSlackDeps } from "./deps";
 import { readMetadata, writeMetadata } from "./modal-state";
@@ -36,14 +38,19 @@ export async function askWhyNotHelpful(
   triggerId: string,
   question: QuestionRecord,
   where: { channel?: string; threadTs?: string },
+  who: ModalRequester,
+  logger: Logger,
 ): Promise<void> {
   const metadata: ReasonMetadata = {
     q: question.id,
     ...(where.channel ? { c: where.channel } : {}),
     ...(where.threadTs ? { t: where.threadTs } : {}),
   };
-  await client.views.open({
-    trigger_id: triggerId,
+  await openModal(client, {
+    triggerId,
     view: feedbackReasonModal(question.question, writeMetadata(reasonMetadata, metadata)),
+    who,
+    retry: "press Not helpful again to say why (your vote is already counted).",
+    logger,
   });
 }

@@ -27,8 +27,13 @@ export function registerAnswerFeedback(app: App, deps: ObjectivesSlackDeps): voi
       }
       await deps.questions.vote(question.id, body.user.id, feedback === "helpful", deps.clock.now());
       if (feedback === "not_helpful")
-        await askWhyNotHelpful(client, body.trigger_id, question, {}).catch((error: unknown) =>
-          deps.logger.warn("Could not ask why an answer was not helpful", error),
+        await askWhyNotHelpful(
+          client,
+          body.trigger_id,
+          question,
+          {},
+          { userId: body.user.id, channelId: body.channel?.id ?? null, responseUrl: body.response_url },
+          deps.logger,
         );
       const asked = {
         questionId: question.id,

@@ -1,6 +1,7 @@
 import type { App, BlockAction, ButtonAction, SlackActionMiddlewareArgs, ViewSubmitAction } from "@slack/bolt";
 import { z } from "zod";
 import { ACTIONS, ANSWER_INPUTS, VIEWS } from "../../../../slack/ids";
+import { type ModalRequester, openModal } from "../../../../slack/open-modal";
 import { UNCHECKED_FORM_TEXT } from "../../../../slack/signed-metadata";
 import { londonDay } from "../../domain/approved-answers";
 import type { ApprovalOutcome } from "../../services/policy-leads";
@@ -31,6 +32,15 @@ const NOT_AN_OWNER = "Only the workspace's policy leads can answer, revise or wi
 const GONE = "That question or answer is no longer on record.";
 
 /** A note only the person who pressed sees. */
+/** Where to tell whoever pressed a button that their form did not open. */
+function presser({ body }: ButtonArgs): ModalRequester {
+  return {
+    userId: body.user.id,
+    channelId: body.container?.channel_id ?? body.channel?.id ?? null,
+    responseUrl: body.response_url,
+  };
+}
+
 async function tellPresser(args: ButtonArgs, text: string): Promise<void> {
   await args.respond({ response_type: "ephemeral", replace_original: false, ...plainMessage(text) });
 }
@@ -51,9 +61,12 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
     if (existing) return tellPresser(args, alreadySentText(existing));
     const channel = body.container?.channel_id ?? body.channel?.id;
     const metadata = writeMetadata(askMetadata, { q: question.id, ...(channel ? { c: channel } : {}) });
-    await client.views.open({
-      trigger_id: body.trigger_id,
+    await openModal(client, {
+      triggerId: body.trigger_id,
       view: askPolicyLeadModal(question.question, owners.label, metadata),
+      who: presser(args),
+      retry: "press Ask a policy lead again.",
+      logger: deps.logger,
     });
   });
 
@@ -111,8 +124,8 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
     const request = await deps.leads.findRequest(args.action.value ?? "", workspaceId);
     if (!request) return tellPresser(args, GONE);
     const existing = request.answerId ? await deps.leads.findAnswer(request.answerId, workspaceId) : null;
-    await args.client.views.open({
-      trigger_id: args.body.trigger_id,
+    await openModal(args.client, {
+      triggerId: args.body.trigger_id,
       view: approveAnswerModal(
         {
           question: request.question,
@@ -121,14 +134,17 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
         },
         writeMetadata(approveMetadata, { r: request.id }),
       ),
+      who: presser(args),
+      retry: "press Answer on the question again.",
+      logger: deps.logger,
     });
   });
 
   ownerButton(ACTIONS.reviseApprovedAnswer, async (args, workspaceId) => {
     const answer = await deps.leads.findAnswer(args.action.value ?? "", workspaceId);
     if (!answer) return tellPresser(args, GONE);
-    await args.client.views.open({
-      trigger_id: args.body.trigger_id,
+    await openModal(args.client, {
+      triggerId: args.body.trigger_id,
       view: approveAnswerModal(
         {
           question: answer.question,
@@ -138,6 +154,9 @@ export function registerPolicyLeads(app: App, deps: ObjectivesSlackDeps): void {
         },
         writeMetadata(approveMetadata, { a: answer.id }),
       ),
+      who: presser(args),
+      retry: "press Revise on the reminder again.",
+      logger: deps.logger,
     });
   });
 

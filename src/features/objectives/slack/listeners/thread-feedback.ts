@@ -23,10 +23,14 @@ export function registerThreadFeedback(app: App, deps: ObjectivesSlackDeps): voi
       if (pressed.helpful) return;
       const channel = body.container?.channel_id ?? body.channel?.id;
       const threadTs = body.message?.thread_ts ?? body.container?.message_ts;
-      await askWhyNotHelpful(client, body.trigger_id, question, {
-        ...(channel ? { channel } : {}),
-        ...(threadTs ? { threadTs } : {}),
-      });
+      await askWhyNotHelpful(
+        client,
+        body.trigger_id,
+        question,
+        { ...(channel ? { channel } : {}), ...(threadTs ? { threadTs } : {}) },
+        { userId: body.user.id, channelId: channel ?? null },
+        deps.logger,
+      );
       if (
         channel &&
         (await deps.owners.forWorkspace(question.workspaceId)).configured &&
