@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import {
   type InjectedFailure,
   type SlackDelivery,
@@ -5,6 +7,7 @@ import {
   type SlackStandinOptions,
   startSlackStandin,
 } from "@localism/slack-standin";
+import { parse as parseYaml } from "yaml";
 import { type RunningBot, startBot } from "../../src/app";
 import type { Clock } from "../../src/clock";
 import { loadConfig } from "../../src/config";
@@ -101,9 +104,17 @@ export async function startTestBot(options: TestBotOptions = {}): Promise<TestBo
   };
 }
 
-/** The stand-in seeded with the people and channels of a CCG workspace. */
+/** The bot scopes manifest.yml asks for: what Slack would grant the app, and all the stand-in allows. */
+export const MANIFEST_BOT_SCOPES: readonly string[] = (
+  parseYaml(readFileSync(path.resolve(import.meta.dirname, "../../manifest.yml"), "utf8")) as {
+    oauth_config: { scopes: { bot: string[] } };
+  }
+).oauth_config.scopes.bot;
+
+/** The stand-in seeded with the people and channels of a CCG workspace, granting the manifest's scopes. */
 export function startTestStandin(options: SlackStandinOptions = {}): Promise<SlackStandin> {
   return startSlackStandin({
+    botScopes: MANIFEST_BOT_SCOPES,
     ...options,
     seed: options.seed ?? {
       users: Object.values(PEOPLE),

@@ -35,6 +35,11 @@ export interface SlackStandinOptions {
   seed?: { users?: UserSeed[]; channels?: ChannelSeed[]; usergroups?: UsergroupSeed[] };
   /** The app's OAuth settings as its Slack configuration holds them (client id and secret, redirect URLs). */
   oauth?: Partial<OAuthAppConfig>;
+  /**
+   * The bot scopes the app was granted (its manifest's): reading a conversation's history then needs
+   * the scope Slack asks for. Unset: every scope.
+   */
+  botScopes?: readonly string[];
 }
 
 /** Another workspace the app can be installed into (`standin.addTeam`): its own people, channels and token. */
@@ -77,6 +82,8 @@ export class StandinContext {
   readonly oauth: OAuthServer;
   readonly faults: FaultInjector;
   readonly assistantThreads: AssistantThreadStore;
+  /** The bot's scopes, or null for every scope (shared by every workspace). */
+  readonly botScopes: readonly string[] | null;
   private ownBaseUrl = "http://127.0.0.1";
 
   constructor(options: SlackStandinOptions = {}, root?: StandinContext) {
@@ -108,6 +115,7 @@ export class StandinContext {
       lifetimeMs: options.responseUrl?.lifetimeMs ?? 30 * 60_000,
     });
     this.faults = new FaultInjector(this.clock);
+    this.botScopes = root ? root.botScopes : (options.botScopes ?? null);
     this.assistantThreads = new AssistantThreadStore(this.changes);
     this.seed(options.seed);
     this.root.teams.set(this.team.id, this);

@@ -21,3 +21,17 @@ export class SlackApiError extends Error {
 export function refuse(code: string, ...messages: string[]): never {
   throw new SlackApiError(code, messages);
 }
+
+/** Slack's refusal of a method the token's scopes do not cover, naming the scope it needs. */
+export class MissingScopeError extends SlackApiError {
+  constructor(
+    readonly needed: string,
+    readonly provided: readonly string[],
+  ) {
+    super("missing_scope");
+  }
+
+  override toResponse(): Record<string, unknown> {
+    return { ...super.toResponse(), needed: this.needed, provided: this.provided.join(",") };
+  }
+}

@@ -89,3 +89,31 @@ describe("threads read back as Slack answers them", () => {
     expect(thread.messages?.map((m) => m.ts)).toEqual([root.ts, quiet.ts, loud.ts]);
   });
 });
+
+describe("reading history needs the scope of the conversation's kind, when the app's scopes are given", () => {
+  it("refuses a channel's and a private channel's history without their scopes, and reads the bot's DMs with im:history", async () => {
+    const scoped = await seededStandin({ botScopes: ["chat:write", "im:history", "im:write"] });
+    try {
+      const { client, general, alice } = scoped;
+      const secret = scoped.standin.workspace.addChannel({ name: "triage", is_private: true, members: [alice.id] });
+      const root = await client.chat.postMessage({ channel: secret.id, text: "A card" });
+      expect(await slackError(client.conversations.history({ channel: general.id }))).toBe("missing_scope");
+      expect(await slackError(client.conversations.history({ channel: secret.id }))).toBe("missing_scope");
+      expect(await slackError(client.conversations.replies({ channel: secret.id, ts: root.ts ?? "" }))).toBe(
+        "missing_scope",
+      );
+      const refusal = await client.conversations.history({ channel: secret.id }).catch((error) => error.data);
+      expect(refusal).toMatchObject({
+        ok: false,
+        needed: "groups:history",
+        provided: "chat:write,im:history,im:write",
+      });
+
+      const dm = await client.chat.postMessage({ channel: alice.id, text: "Your concern was logged" });
+      const read = (await client.conversations.history({ channel: dm.channel ?? "" })) as Listed;
+      expect(read.messages?.map((m) => m.text)).toEqual(["Your concern was logged"]);
+    } finally {
+      await scoped.standin.close();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import type { StandinContext } from "../context";
-import { refuse } from "../errors";
+import { MissingScopeError, refuse } from "../errors";
 import type { SlackChannel } from "../state/types";
 
 /**
@@ -27,4 +27,16 @@ export function knownUser(ctx: StandinContext, userArg: string | undefined) {
   const user = userArg ? ctx.workspace.user(userArg) : undefined;
   if (!user) return refuse("user_not_found");
   return user;
+}
+
+/** Reading a conversation's messages needs the history scope of its kind, as Slack checks it. */
+export function requireHistoryScope(ctx: StandinContext, channel: SlackChannel): void {
+  const needed = channel.is_im
+    ? "im:history"
+    : channel.is_mpim
+      ? "mpim:history"
+      : channel.is_private
+        ? "groups:history"
+        : "channels:history";
+  if (ctx.botScopes && !ctx.botScopes.includes(needed)) throw new MissingScopeError(needed, ctx.botScopes);
 }

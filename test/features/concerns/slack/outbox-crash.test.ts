@@ -5,9 +5,19 @@ import type { SlackStandin } from "@localism/slack-standin";
 import Database from "better-sqlite3";
 import { afterEach, describe, expect, it } from "vitest";
 import type { TestBot } from "../../../support/bot";
-import { RECEIPT_PEPPER, SIGNING_SECRET, startTestStandin } from "../../../support/bot";
+import { MANIFEST_BOT_SCOPES, RECEIPT_PEPPER, SIGNING_SECRET, startTestStandin } from "../../../support/bot";
 import { freshDatabaseUrl } from "../../../support/databases";
-import { CHANNELS, CONCERN_ENV, CONCERN_SEED, FORM, openFromMessage, PEOPLE, TRIAGE, waitUntil } from "./support";
+import {
+  CHANNELS,
+  CONCERN_ENV,
+  CONCERN_SEED,
+  FORM,
+  openFromMessage,
+  PEOPLE,
+  TRIAGE,
+  WITH_PRIVATE_HISTORY,
+  waitUntil,
+} from "./support";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 
@@ -91,12 +101,24 @@ async function submitConcern(s: SlackStandin, bot: BotProcess) {
 
 describe("a bot process killed right after acknowledging a concern", () => {
   it.each([
-    ["before Slack had the card", false],
-    ["after Slack had posted the card but before its answer came back", true],
-  ])(
-    "posts the triage card once after a restart, killed %s",
-    async (_when, effectFirst) => {
-      standin = await startTestStandin({ seed: CONCERN_SEED });
+    ["before Slack had the card", false, MANIFEST_BOT_SCOPES, 1],
+    [
+      "after Slack had posted the card but before its answer came back, granted the history of private channels",
+      true,
+      WITH_PRIVATE_HISTORY,
+      1,
+    ],
+    // It cannot look for the card it may have posted, so it posts it again, and the new one is kept up to date.
+    [
+      "after Slack had posted the card but before its answer came back, with the manifest's scopes",
+      true,
+      MANIFEST_BOT_SCOPES,
+      2,
+    ],
+  ] as const)(
+    "posts the triage card after a restart, killed %s",
+    async (_when, effectFirst, botScopes, expectedCards) => {
+      standin = await startTestStandin({ seed: CONCERN_SEED, botScopes });
       const s = standin;
       const databaseUrl = await freshDatabaseUrl("sqlite");
       const first = await startBotProcess(databaseUrl, s);
@@ -118,12 +140,12 @@ describe("a bot process killed right after acknowledging a concern", () => {
       const unsent = () =>
         count(databaseUrl, `SELECT COUNT(*) AS n FROM "ConcernOutbox" WHERE "sentAt" IS NULL AND "kind" = 'card'`);
       await waitUntil(() => unsent() === 0, 30_000);
-      expect(cards(s)).toHaveLength(1);
+      expect(cards(s)).toHaveLength(expectedCards);
       const recorded = readDatabase(
         databaseUrl,
         (db) => db.prepare('SELECT "triageTs" AS ts FROM "Concern"').get() as { ts: string },
       );
-      expect(recorded.ts).toBe(cards(s)[0]?.ts);
+      expect(recorded.ts).toBe(cards(s).at(-1)?.ts);
     },
     120_000,
   );

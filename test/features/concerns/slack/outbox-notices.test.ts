@@ -20,6 +20,7 @@ import {
   startConcernBot,
   stored,
   TRIAGE,
+  WITH_PRIVATE_HISTORY,
   waitUntil,
 } from "./support";
 
@@ -84,8 +85,12 @@ describe("messages besides cards go through the concern outbox", () => {
     t = undefined;
   });
 
-  async function start(clock: ManualClock, env: Record<string, string> = {}) {
-    t = await startConcernBot({ clock, env: { SLACK_POST_TIMEOUT_SECONDS: "1", ...env } });
+  async function start(clock: ManualClock, env: Record<string, string> = {}, botScopes?: readonly string[]) {
+    t = await startConcernBot({
+      clock,
+      env: { SLACK_POST_TIMEOUT_SECONDS: "1", ...env },
+      ...(botScopes ? { botScopes } : {}),
+    });
     return t;
   }
 
@@ -268,9 +273,9 @@ describe("messages besides cards go through the concern outbox", () => {
     expect(notes()).toHaveLength(1);
   });
 
-  it("does not post a note again when Slack took it but its answer never came back: it looks in the card's thread", async () => {
+  it("does not post a note again when Slack took it but its answer never came back: granted the history of private channels, it looks in the card's thread", async () => {
     const clock = new ManualClock(START);
-    const bot = await start(clock);
+    const bot = await start(clock, {}, WITH_PRIVATE_HISTORY);
     const { reference } = await raise(bot, "anonymous");
     bot.standin.failNext("chat.postMessage", { delayMs: 30_000, effectFirst: true });
     await replyAsLead(bot, reference, "Who at the area team?");
@@ -285,6 +290,22 @@ describe("messages besides cards go through the concern outbox", () => {
     const [row] = await outboxRows(bot, "note");
     expect(row?.sentAt).not.toBeNull();
     expect(row?.ts).toBe(notes()[0]?.ts);
+  });
+
+  it("posts a note again when Slack took it but its answer never came back, with the manifest's scopes: it cannot look in the card's thread, and says so", async () => {
+    const clock = new ManualClock(START);
+    const bot = await start(clock);
+    const { reference } = await raise(bot, "anonymous");
+    bot.standin.failNext("chat.postMessage", { delayMs: 30_000, effectFirst: true });
+    await replyAsLead(bot, reference, "Which team at the area office?");
+    await refused(bot, "note");
+    const notes = () => thread(bot, reference).filter((m) => m.text.includes("Which team at the area office?"));
+    clock.advance(6_000);
+    await outboxOf(bot).runOnce();
+    expect(notes()).toHaveLength(2);
+    const [row] = await outboxRows(bot, "note");
+    expect(row?.ts).toBe(notes()[1]?.ts);
+    expect(bot.logs.join("\n")).toMatch(/Could not look in a card's thread for an earlier note \(missing_scope\)/);
   });
 
   it("tells the leads by DM when the triage channel is gone under a note", async () => {
@@ -330,9 +351,9 @@ describe("reminders reach the leads once", () => {
     return job;
   }
 
-  it("does not post a reminder again when Slack took it but its answer never came back; it shows once in the channel", async () => {
+  it("does not post a reminder again when Slack took it but its answer never came back (granted the history of private channels); it shows once in the channel", async () => {
     const clock = new ManualClock(START);
-    t = await startConcernBot({ clock, env: { SLACK_POST_TIMEOUT_SECONDS: "1" } });
+    t = await startConcernBot({ clock, env: { SLACK_POST_TIMEOUT_SECONDS: "1" }, botScopes: WITH_PRIVATE_HISTORY });
     const bot = t;
     const { reference } = await raise(bot);
     clock.set(new Date("2026-03-12T10:00:00Z"));

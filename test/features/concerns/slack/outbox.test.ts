@@ -14,6 +14,7 @@ import {
   referenceShownTo,
   startConcernBot,
   TRIAGE,
+  WITH_PRIVATE_HISTORY,
   waitUntil,
 } from "./support";
 
@@ -158,28 +159,39 @@ describe("every stored concern reaches the leads through the outbox", () => {
     expect(cardFor(bot, reference)?.metadata).toMatchObject({ event_type: "localism_concern_card" });
   });
 
-  it("posts the card once when the post reached Slack but its answer never came back", async () => {
-    const clock = new ManualClock(new Date());
-    t = await startConcernBot({ clock });
-    const bot = t;
-    // Slack posts the card, then its answer is lost (the outbox's client gives up on it).
-    bot.standin.failNext("chat.postMessage", { status: 502 });
-    const reference = await raise(bot, "The Board told us which provider to use for our diabetes service.");
-    await waitUntil(async () => (await pending(bot))[0]?.lastError === "http_502");
-    // As if the 502 came after Slack had posted it: put the card there, as a process that died would have.
-    const [row] = await pending(bot);
-    const concern = await bot.bot.core.database.db.concern.findFirstOrThrow({
-      where: { number: Number(reference.slice(4)) },
-    });
-    const posted = await bot.bot.app.client.chat.postMessage({
-      channel: TRIAGE.id,
-      text: `${reference}: posted by a process that died`,
-      metadata: { event_type: "localism_concern_card", event_payload: { outbox: row?.key ?? "" } },
-    });
-    clock.advance(60_000);
-    await outboxOf(bot).runOnce();
-    expect(cardsFor(bot, reference)).toHaveLength(1);
-    const after = await bot.bot.core.database.db.concern.findUniqueOrThrow({ where: { id: concern.id } });
-    expect(after.triageTs).toBe(posted.ts);
-  });
+  it.each([
+    ["granted the history of private channels: it finds the card and posts it once", WITH_PRIVATE_HISTORY, 1],
+    ["with the manifest's scopes: it cannot look, so it posts the card again and says so", undefined, 2],
+  ] as const)(
+    "when the card's post reached Slack but its answer never came back, %s",
+    async (_how, botScopes, cards) => {
+      const clock = new ManualClock(new Date());
+      t = await startConcernBot({ clock, ...(botScopes ? { botScopes } : {}) });
+      const bot = t;
+      // Slack posts the card, then its answer is lost (the outbox's client gives up on it).
+      bot.standin.failNext("chat.postMessage", { status: 502 });
+      const reference = await raise(bot, "The Board told us which provider to use for our diabetes service.");
+      await waitUntil(async () => (await pending(bot))[0]?.lastError === "http_502");
+      // As if the 502 came after Slack had posted it: put the card there, as a process that died would have.
+      const [row] = await pending(bot);
+      const concern = await bot.bot.core.database.db.concern.findFirstOrThrow({
+        where: { number: Number(reference.slice(4)) },
+      });
+      const posted = await bot.bot.app.client.chat.postMessage({
+        channel: TRIAGE.id,
+        text: `${reference}: posted by a process that died`,
+        metadata: { event_type: "localism_concern_card", event_payload: { outbox: row?.key ?? "" } },
+      });
+      clock.advance(60_000);
+      await outboxOf(bot).runOnce();
+      expect(cardsFor(bot, reference)).toHaveLength(cards);
+      const after = await bot.bot.core.database.db.concern.findUniqueOrThrow({ where: { id: concern.id } });
+      // The card kept up to date is the one the bot knows it posted.
+      if (cards === 1) expect(after.triageTs).toBe(posted.ts);
+      else {
+        expect(after.triageTs).toBe(cardsFor(bot, reference).at(-1)?.ts);
+        expect(bot.logs.join("\n")).toMatch(/Could not look for an earlier triage card in Slack \(missing_scope\)/);
+      }
+    },
+  );
 });

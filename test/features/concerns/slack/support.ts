@@ -1,6 +1,6 @@
 import type { EnteredValues, StoredMessage } from "@localism/slack-standin";
 import type { Clock } from "../../../../src/clock";
-import { CHANNELS, PEOPLE, readable, startTestBot, type TestBot } from "../../../support/bot";
+import { CHANNELS, MANIFEST_BOT_SCOPES, PEOPLE, readable, startTestBot, type TestBot } from "../../../support/bot";
 
 export { readable };
 
@@ -18,7 +18,12 @@ export interface ConcernBotOptions {
   clock?: Clock;
   provider?: Provider;
   env?: Record<string, string>;
+  /** The bot scopes Slack grants (default: the manifest's). */
+  botScopes?: readonly string[];
 }
+
+/** The manifest's scopes and the history of private channels, which the manifest leaves out on purpose. */
+export const WITH_PRIVATE_HISTORY = [...MANIFEST_BOT_SCOPES, "groups:history"];
 
 /** The bot with concern leads (one by id, one through a user group) and a triage channel the bot is in. */
 export function startConcernBot(options: ConcernBotOptions = {}): Promise<TestBot> {
@@ -26,7 +31,11 @@ export function startConcernBot(options: ConcernBotOptions = {}): Promise<TestBo
     clock: options.clock,
     provider: options.provider,
     env: { ...CONCERN_ENV, ...options.env },
-    standin: { clock: options.clock, seed: CONCERN_SEED },
+    standin: {
+      clock: options.clock,
+      seed: CONCERN_SEED,
+      ...(options.botScopes ? { botScopes: options.botScopes } : {}),
+    },
   });
 }
 

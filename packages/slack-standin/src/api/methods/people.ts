@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { StandinContext } from "../../context";
 import { refuse } from "../../errors";
 import type { SlackChannel, StoredMessage } from "../../state/types";
-import { knownUser, visibleChannel } from "../access";
+import { knownUser, requireHistoryScope, visibleChannel } from "../access";
 import { paginate } from "../pagination";
 import { boolArg, intArg, listArg, optionalId, type Params, parseParams } from "../params";
 import { renderChannel, renderMessage, renderUser } from "../render";
@@ -95,6 +95,7 @@ function conversationsHistory(ctx: StandinContext, params: Params) {
     params,
   );
   const channel = visibleChannel(ctx, args.channel);
+  requireHistoryScope(ctx, channel);
   if (!ctx.workspace.botIsMember(channel)) return refuse("not_in_channel");
   const after = Number(args.oldest ?? "0");
   const before = args.latest ? Number(args.latest) : Number.POSITIVE_INFINITY;
@@ -137,6 +138,7 @@ function conversationsReplies(ctx: StandinContext, params: Params) {
     params,
   );
   const channel = visibleChannel(ctx, args.channel);
+  requireHistoryScope(ctx, channel);
   if (!ctx.workspace.botIsMember(channel)) return refuse("not_in_channel");
   const found = args.ts ? ctx.messages.find(channel.id, args.ts) : undefined;
   if (!found) return refuse("thread_not_found");
