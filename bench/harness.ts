@@ -4,6 +4,8 @@ import { mkdtempSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { PerformanceObserver } from "node:perf_hooks";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { Worker } from "node:worker_threads";
 import { App, LogLevel } from "@slack/bolt";
 import { type RunningBot, startBot } from "../src/app";
@@ -102,6 +104,13 @@ export async function runLoad(url: string, bodies: string[], count: number, inFl
   };
 }
 
+setFlagsFromString("--expose-gc");
+/**
+ * A full garbage collection, so that each run starts from a clean heap: the apps share this
+ * process's heap, and an app's garbage would otherwise be collected in the next app's run.
+ */
+const collectGarbage = runInNewContext("gc") as () => void;
+
 /** One app under test in the rounds: its warm-up, its measured run, and anything owed after the run. */
 export interface Contender {
   name: string;
@@ -115,7 +124,8 @@ export interface Contender {
  * The apps measured in turn, `rounds` times, each round starting with the next app (bare, floor,
  * bot; then floor, bot, bare; ...), each run after its own warm-up: an app that ran first does
  * not carry the first run's warm-up alone, and a slow minute of the machine falls on different
- * apps in different rounds. Returns every app's runs in round order.
+ * apps in different rounds. Each run starts after a full garbage collection. Returns every app's
+ * runs in round order.
  */
 export async function interleavedRounds(contenders: Contender[], rounds: number): Promise<Map<string, Summary[]>> {
   const results = new Map<string, Summary[]>(contenders.map((contender) => [contender.name, []]));
@@ -124,6 +134,7 @@ export async function interleavedRounds(contenders: Contender[], rounds: number)
     console.log(`\nround ${round + 1} of ${rounds} (load average ${loadAverage()})`);
     for (const contender of order) {
       await contender.warmUp();
+      collectGarbage();
       const summary = await contender.run();
       await contender.after?.();
       results.get(contender.name)?.push(summary);
