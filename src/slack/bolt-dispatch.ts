@@ -37,20 +37,24 @@ export function boltDispatcher(
       retryReason: HTTPModuleFunctions.extractRetryReasonFromHTTPRequest(req),
       customProperties: {},
     };
-    app.processEvent(event).then(
-      () => {
-        if (ack.storedResponse !== undefined) HTTPModuleFunctions.buildContentResponse(res, ack.storedResponse);
-      },
-      async (error: unknown) => {
-        const acknowledged = await HTTPModuleFunctions.defaultProcessEventErrorHandler({
-          error: error as Error,
-          logger,
-          request: req,
-          response: res,
-          storedResponse: ack.storedResponse,
-        });
-        if (acknowledged) ack.ack();
-      },
-    );
+    app
+      .processEvent(event)
+      .then(
+        () => {
+          if (ack.storedResponse !== undefined) HTTPModuleFunctions.buildContentResponse(res, ack.storedResponse);
+        },
+        async (error: unknown) => {
+          const acknowledged = await HTTPModuleFunctions.defaultProcessEventErrorHandler({
+            error: error as Error,
+            logger,
+            request: req,
+            response: res,
+            storedResponse: ack.storedResponse,
+          });
+          if (acknowledged) ack.ack();
+        },
+      )
+      // Nothing a request carries may end the process with an unhandled rejection.
+      .catch((error: unknown) => logger.error("A request could not be answered", error));
   };
 }

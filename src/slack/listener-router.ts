@@ -13,18 +13,9 @@ type Args = Parameters<Listener>[0];
  * What a listener sees is what Bolt would give it: the same arguments, its own middleware chain,
  * every listener registered for the id run together, and their errors reported to the app's error
  * handler as Bolt reports them.
- *
- * A request routed here goes on to Bolt's own listeners only when one of them could match it: one
- * of the same kind registered with a pattern or constraints, or a global middleware added after
- * this one. Otherwise Bolt's pass over its listeners (each a copy of the arguments and a chain of
- * matchers that all decline) is skipped.
  */
 export class ListenerRouter {
   private readonly routes = new Map<string, Listener[][]>();
-  /** The kinds of request (`ROUTED`'s values) with a listener registered on Bolt by pattern or constraints. */
-  private readonly kindsOnBolt = new Set<string>();
-  /** Set once anything is registered after this middleware that could act on any request. */
-  private everythingToBolt = false;
   /** The app to register listeners on: exact ids go to the map, everything else to Bolt. */
   readonly app: App;
 
@@ -35,14 +26,9 @@ export class ListenerRouter {
         if (route) {
           return (id: unknown, ...listeners: Listener[]) => {
             if (typeof id === "string") this.add(`${route}:${id}`, listeners);
-            else {
-              this.kindsOnBolt.add(route);
-              (target[property as keyof typeof ROUTED] as (...args: unknown[]) => void)(id, ...listeners);
-            }
+            else (target[property as keyof typeof ROUTED] as (...args: unknown[]) => void)(id, ...listeners);
           };
         }
-        // Global middleware, and function listeners, may act on a request of any kind.
-        if (property === "use" || property === "function") this.everythingToBolt = true;
         const value = Reflect.get(target, property, receiver);
         return typeof value === "function" ? value.bind(target) : value;
       },
@@ -64,12 +50,7 @@ export class ListenerRouter {
       return;
     }
     const { next, ...shared } = args;
-    const kind = key?.slice(0, key.indexOf(":")) ?? "";
-    const toBolt = this.everythingToBolt || this.kindsOnBolt.has(kind);
-    const results = await Promise.allSettled([
-      ...listeners.map((chain) => run(chain, shared)),
-      ...(toBolt ? [next()] : []),
-    ]);
+    const results = await Promise.allSettled([...listeners.map((chain) => run(chain, shared)), next()]);
     const failed = results.filter((result): result is PromiseRejectedResult => result.status === "rejected");
     if (failed.length === 1) throw failed[0]?.reason;
     if (failed.length > 1) throw new MultipleListenerError(failed.map((result) => result.reason));
