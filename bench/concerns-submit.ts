@@ -1,24 +1,36 @@
 /**
  * Concern submissions against bare Bolt's ack, then the outbox's delivery of what they owe:
  *
- *   npx tsx bench/concerns-submit.ts [--requests 1000] [--concurrency 20] [--concurrent-only]
+ *   npx tsx bench/concerns-submit.ts [--requests 1000] [--concurrency 20] [--rounds 3] [--concurrent-only]
  *   npx tsx bench/concerns-submit.ts --profile /tmp/prof [--requests 6000]
  *
+ * The three apps (bare Bolt, bare Bolt storing one row, the bot) run in interleaved rounds, each
+ * after its own warm-up; the figures are each round's and their medians and ranges.
  * With --profile the bot runs alone, `concurrency` at a time, and the main thread's CPU profiles of
  * the submissions and of the delivery after them are written to the folder and summarised.
  */
 import { mkdirSync, mkdtempSync } from "node:fs";
-import { loadavg, tmpdir } from "node:os";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { ViewSubmitAction } from "@slack/bolt";
 import BetterSqlite3 from "better-sqlite3";
 import type { RunningBot } from "../src/app";
 import { profileFile, startProfile, summarise } from "./cpu-profile";
-import { owedRows, runLoad, SIGNING_SECRET, startBareBolt, startBenchBot } from "./harness";
+import {
+  type Contender,
+  interleavedRounds,
+  loadAverage,
+  owedRows,
+  reportRounds,
+  runLoad,
+  SIGNING_SECRET,
+  startBareBolt,
+  startBenchBot,
+} from "./harness";
 import { startStandinProcess } from "./processes";
 import { concernSubmissionBody } from "./slack-requests";
-import { formatRow, type Summary } from "./stats";
+import { median, medianAndRange } from "./stats";
 
 const USER = "U0BENCH";
 const TRIAGE = "C0TRIAGE";
@@ -27,6 +39,7 @@ const { values } = parseArgs({
   options: {
     requests: { type: "string" },
     concurrency: { type: "string", default: "20" },
+    rounds: { type: "string", default: "3" },
     // Only `concurrency` at a time (the goal's figure), not one at a time first.
     "concurrent-only": { type: "boolean", default: false },
     /** Profile the bot alone into this folder. */
@@ -35,6 +48,9 @@ const { values } = parseArgs({
 });
 const requests = Number(values.requests ?? (values.profile ? "6000" : "1000"));
 const concurrency = Number(values.concurrency);
+const rounds = Number(values.rounds);
+/** Each app's warm-up before each of its runs (JIT, connections, SQLite's pages). */
+const WARM_UP = 200;
 
 let batch = 0;
 function bodies(count: number): string[] {
@@ -114,7 +130,7 @@ async function profile(dir: string) {
   const delivery = await drain(bot);
   const delivering = await profiler.stop(profileFile(dir, "delivery"));
   console.log(
-    `${requests} submissions ${concurrency} at a time (load average ${loadavg()[0]?.toFixed(2)}): ${run.throughput.toFixed(0)}/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms, CPU ${run.cpuMs?.toFixed(2)} ms each`,
+    `${requests} submissions ${concurrency} at a time (load average ${loadAverage()}): ${run.throughput.toFixed(0)}/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms, CPU ${run.cpuMs?.toFixed(2)} ms each`,
   );
   console.log(`\nThe submissions, main thread:\n${summarise(submitting)}`);
   console.log(
@@ -130,21 +146,18 @@ async function main() {
   const bare = await startBareBolt(standin, (app) => app.view("concern_form", async ({ ack }) => ack()));
   const floor = await startStoringBolt(standin);
   const { url, bot } = await startBenchBot(standin, { CONCERN_LEADS: "U0LEAD", CONCERN_TRIAGE_CHANNEL: TRIAGE });
-  const drained = () => drain(bot);
-
-  for (const target of [bare.url, floor.url, url]) await runLoad(target, bodies(200), 200, 5); // warm up JIT, connections, SQLite
-  await drained();
 
   console.log(
-    `Concern view_submission -> ack: ${requests} distinct signed submissions per run, Bolt HTTP receiver on loopback, SQLite (WAL), ${new Date().toISOString()}, load average ${loadavg()
-      .map((load) => load.toFixed(2))
-      .join(" ")}`,
+    `Concern view_submission -> ack: ${requests} distinct signed submissions per run, Bolt HTTP receiver on loopback, SQLite (WAL), ${new Date().toISOString()}, load average ${loadAverage()}`,
   );
   console.log(
     "localism-bot validates, stores the concern and its audit entry in one transaction, and acks with the confirmation view; the triage card and DM follow after the ack.",
   );
   console.log(
     "bare Bolt only acks; bare Bolt + SQLite writes one row in a SQLite transaction (WAL, synchronous NORMAL) and then acks.",
+  );
+  console.log(
+    `${rounds} rounds, each app in turn after a warm-up of ${WARM_UP}; CPU is the process's (app and load generator) per submission, GC the main thread's pauses.`,
   );
   const levels = values["concurrent-only"]
     ? ([[`${concurrency} concurrent`, concurrency]] as const)
@@ -153,26 +166,46 @@ async function main() {
         [`${concurrency} concurrent`, concurrency],
       ] as const);
   for (const [label, inFlight] of levels) {
-    const bareRun = await runLoad(bare.url, bodies(requests), requests, inFlight);
-    const floorRun = await runLoad(floor.url, bodies(requests), requests, inFlight);
-    const botRun = await runLoad(url, bodies(requests), requests, inFlight);
-    const delivery = await drained();
-    const ratio = (of: Summary, to: Summary) =>
-      `${(of.throughput / to.throughput).toFixed(2)}x the rate, ${((of.cpuMs ?? 0) / (to.cpuMs ?? 1)).toFixed(2)}x the CPU`;
-    console.log(`\n${label} (load average ${loadavg()[0]?.toFixed(2)})`);
-    console.log(formatRow("bare Bolt ack", bareRun));
-    console.log(formatRow("bare + SQLite", floorRun));
-    console.log(formatRow("localism-bot", botRun));
-    console.log(`  localism/bare: ${ratio(botRun, bareRun)}; p99 ${(botRun.p99 / bareRun.p99).toFixed(2)}x`);
-    console.log(`  localism/bare+SQLite: ${ratio(botRun, floorRun)}`);
-    console.log(`  bare+SQLite/bare: ${ratio(floorRun, bareRun)}`);
+    console.log(`\n== ${label}`);
+    const deliveries: Array<{ backlog: number; cpuMs: number; seconds: number }> = [];
+    const app = (name: string, target: string, owes = false): Contender => ({
+      name,
+      warmUp: async () => {
+        await runLoad(target, bodies(WARM_UP), WARM_UP, inFlight);
+        if (owes) await drain(bot);
+      },
+      run: () => runLoad(target, bodies(requests), requests, inFlight),
+      ...(owes ? { after: async () => void deliveries.push(await drain(bot)) } : {}),
+    });
+    const results = await interleavedRounds(
+      [app("bare Bolt ack", bare.url), app("bare + SQLite", floor.url), app("localism-bot", url, true)],
+      rounds,
+    );
+    reportRounds(results, [
+      { of: "localism-bot", to: "bare Bolt ack" },
+      { of: "localism-bot", to: "bare + SQLite" },
+      { of: "bare + SQLite", to: "bare Bolt ack" },
+    ]);
+    const bots = results.get("localism-bot") ?? [];
     console.log(
-      `  after the last ack ${delivery.backlog} cards and DMs were still owed, delivered in ${delivery.seconds.toFixed(1)} s with ${(delivery.cpuMs / requests).toFixed(2)} ms CPU a submission more (${((botRun.cpuMs ?? 0) + delivery.cpuMs / requests).toFixed(2)} ms in all)`,
+      `  after the bot's last ack ${Math.round(median(deliveries.map((delivery) => delivery.backlog)))} cards and DMs (median) were still owed, delivered in ${medianAndRange(
+        deliveries.map((delivery) => delivery.seconds),
+        1,
+        " s",
+      )} with ${medianAndRange(
+        deliveries.map((delivery) => delivery.cpuMs / requests),
+        2,
+        " ms",
+      )} of CPU a submission more (${medianAndRange(
+        bots.map((run, i) => (run.cpuMs ?? 0) + (deliveries[i]?.cpuMs ?? 0) / requests),
+        2,
+        " ms",
+      )} in all)`,
     );
   }
   const stored = await bot.core.database.db.concern.count();
   const chain = await bot.core.features.concerns.audit.verify();
-  const expected = 200 + levels.length * requests;
+  const expected = levels.length * rounds * (WARM_UP + requests);
   console.log(
     `\nStored ${stored} concerns (expected ${expected}); audit chain ${chain.chain.ok ? `intact, ${chain.chain.count} entries` : "BROKEN"}; the floor stored ${floor.count()} rows (expected ${expected}).`,
   );

@@ -176,6 +176,19 @@ describe("the bot's HTTP front door", () => {
     expect(forged.status).toBe(401);
   });
 
+  it("answers Slack's signed URL verification with its challenge, and refuses an unsigned one", async () => {
+    const body = JSON.stringify({
+      token: "x",
+      challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+      type: "url_verification",
+    });
+    const reply = await send(port, "POST", "/slack/events", signedHeaders(body, "application/json"), body);
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body)).toEqual({ challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" });
+    const unsigned = await send(port, "POST", "/slack/events", { "content-type": "application/json" }, body);
+    expect(unsigned.status).toBe(401);
+  });
+
   it("answers /healthz, and /readyz once the database and Slack's auth.test are fine", async () => {
     expect(await send(port, "GET", "/healthz", {})).toEqual({ status: 200, body: JSON.stringify({ status: "up" }) });
     await waitUntil(async () => (await send(port, "GET", "/readyz", {})).status === 200);

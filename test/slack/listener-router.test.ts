@@ -168,6 +168,41 @@ describe("listeners registered by id, through the real Bolt receiver", () => {
   });
 });
 
+describe("Bolt's own listeners and later middleware", () => {
+  it("still see a request routed by id whenever they could act on it", async () => {
+    const seen: string[] = [];
+    const receiver = new HTTPReceiver({ signingSecret: SECRET, logLevel: LogLevel.ERROR });
+    const app = new App({
+      authorize: async () => ({ botToken: "xoxb-router", botId: "B0ROUTER", botUserId: "U0BOT" }),
+      receiver,
+      logLevel: LogLevel.ERROR,
+    });
+    const listeners = new ListenerRouter(app).app;
+    listeners.command("/only", async ({ ack }) => {
+      seen.push("command");
+      await ack();
+    });
+    listeners.event("app_mention", async () => void seen.push("event listener"));
+    const server = await receiver.start(0);
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/slack/events`;
+    try {
+      expect((await send(url, command("/only", "one"))).status).toBe(200);
+      expect(seen).toEqual(["command"]);
+      // Middleware added after the router may act on any request, so routed requests reach it.
+      listeners.use(async ({ next }) => {
+        seen.push("later middleware");
+        await next();
+      });
+      seen.length = 0;
+      expect((await send(url, command("/only", "two"))).status).toBe(200);
+      for (let i = 0; i < 200 && seen.length < 2; i++) await new Promise((resolve) => setImmediate(resolve));
+      expect([...seen].sort()).toEqual(["command", "later middleware"]);
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
 describe("the app the router hands out", () => {
   it("is still the app for everything but listener registration, inherited names included", () => {
     const app = new App({
