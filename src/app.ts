@@ -9,7 +9,6 @@ import { Logger } from "./logger";
 import { Ops } from "./ops";
 import { currentRequest } from "./request-context";
 import { registerAppHome } from "./slack/app-home";
-import { boltDispatcher } from "./slack/bolt-dispatch";
 import { createFrontDoor, type Readiness } from "./slack/front-door";
 import { installationStored, registerInstallation, type UninstallHooks } from "./slack/installation";
 import { ListenerRouter } from "./slack/listener-router";
@@ -170,8 +169,6 @@ export async function startBot(config: Config, options: BotOptions = {}): Promis
     const seenRequests = new SeenRequests(core.database.db);
     server = createFrontDoor({
       requestListener: receiver.requestListener,
-      // The front door has parsed the body to check it; Bolt's receiver would parse it again.
-      dispatch: boltDispatcher(app, logger),
       signingSecret: slack.signingSecret,
       logger: core.logger,
       readiness: () => readiness(core, slackAuth),

@@ -27,11 +27,6 @@ export interface Readiness {
 export interface FrontDoorOptions {
   /** Bolt's receiver: requests that pass the checks here go on to it, with their body already read. */
   requestListener: (req: IncomingMessage, res: ServerResponse) => void;
-  /**
-   * Where Slack's verified requests go with the body as parsed here (see bolt-dispatch.ts), so it is
-   * not parsed again; without it they go to `requestListener`, which parses the body itself.
-   */
-  dispatch?: (req: IncomingMessage, res: ServerResponse, body: Record<string, unknown>) => void;
   signingSecret: string;
   logger: Logger;
   readiness: () => Promise<Readiness>;
@@ -159,8 +154,7 @@ async function handle(
     if (!sighting) return answer(res, 200);
   }
   Object.assign(req, { rawBody: body.bytes });
-  const { dispatch } = options;
-  inRequest(workspaceOf(parsed), () => (dispatch ? dispatch(req, res, parsed) : passOn(req, res, options, path)));
+  inRequest(workspaceOf(parsed), () => passOn(req, res, options, path));
 }
 
 /**
