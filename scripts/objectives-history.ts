@@ -24,7 +24,7 @@ import { type Batch, type Figures, objectiveExamples, toFigures, WEIGHT_CANDIDAT
 
 /** The commit whose engine first scored each batch: the batch's own commit when it held only the
  * questions, else the one before it. */
-const ENGINE_OF_THE_DAY: Record<string, string> = {
+export const ENGINE_OF_THE_DAY: Record<string, string> = {
   sixth: "e2a768e^",
   seventh: "44f4a4f^",
   eighth: "16a2f57^",

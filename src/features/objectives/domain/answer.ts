@@ -1,5 +1,7 @@
 import { createObjectiveFinder } from "./find-objective";
 import type { KnowledgeBase, Objective, Passage } from "./knowledge-base";
+import { type AnswerableModel, answerEvidence, decideAnswer } from "./learned-answerable";
+import shippedDecision from "./learned-answerable.json";
 import { leanFirst, type ObjectiveModel, objectiveProbabilities } from "./learned-objectives";
 import shippedWeights from "./learned-objectives.json";
 import { HERE_AND_NOW_WORDS, hereAndNowPhrases, offDomainWords } from "./off-domain";
@@ -93,10 +95,14 @@ const MAX_WEAK_MATCHES = 2;
 const CANDIDATES = 15;
 
 const shippedModel: ObjectiveModel = shippedWeights;
+const shippedAnswerable: AnswerableModel = shippedDecision;
+const UNSURE = [0.25, 0.25, 0.25, 0.25];
 
 export interface AssistantOptions {
   /** Which objective a question is about, learned from labelled questions (learned-objectives.ts); null: none. */
   model?: ObjectiveModel | null;
+  /** Whether to answer, learned from retrieval's evidence (learned-answerable.ts); null: the engine's own decision. */
+  answerable?: AnswerableModel | null;
 }
 
 export function createObjectivesAssistant(kb: KnowledgeBase, options: AssistantOptions = {}): ObjectivesAssistant {
@@ -104,10 +110,25 @@ export function createObjectivesAssistant(kb: KnowledgeBase, options: AssistantO
   const findObjective = createObjectiveFinder(kb.objectives);
   const names = objectiveNames(kb.objectives);
   const model = options.model === undefined ? shippedModel : options.model;
+  const answerable = options.answerable === undefined ? shippedAnswerable : options.answerable;
+  const ask = (question: string, stored: StoredEvidence = NO_STORED_EVIDENCE): AskResult => {
+    const result = answerQuestion(index, names, model, question, stored);
+    if (!answerable) return result;
+    const evidence = () =>
+      answerEvidence(
+        {
+          lookup: (query, limit) => index.lookup(query, limit, undefined, stored),
+          uses: (word) => index.uses(word, stored),
+        },
+        question,
+        model ? objectiveProbabilities(model, question) : UNSURE,
+      );
+    return decideAnswer(answerable, result, evidence, hitAnswer).result;
+  };
   return {
     objectives: () => [...kb.objectives],
     findObjective,
-    ask: (question, stored = NO_STORED_EVIDENCE) => answerQuestion(index, names, model, question, stored),
+    ask,
     storedTerms: (question) => index.storedTerms(question),
     index,
   };
@@ -336,6 +357,11 @@ function backgroundGivesWay(strong: Ranked[]): Ranked[] {
     ({ hit, rank }) => hit.document.role !== "background" && rank >= first.rank * BACKGROUND_GIVES_WAY,
   );
   return answering ? [answering, first, ...rest.filter((entry) => entry !== answering)] : strong;
+}
+
+/** A passage as shown, scored on its match alone. */
+export function hitAnswer(hit: SearchHit): Answer {
+  return toAnswer({ hit, rank: hit.score });
 }
 
 function toAnswer({ hit, rank }: Ranked): Answer {

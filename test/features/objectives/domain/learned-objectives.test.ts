@@ -112,8 +112,8 @@ describe("the objectives model in answers", () => {
   });
 
   it("never changes whether a question is answered: every tuning question is answered or declined as without it", () => {
-    const without = createObjectivesAssistant(kb, { model: null });
-    const shipped = createObjectivesAssistant(kb);
+    const without = createObjectivesAssistant(kb, { model: null, answerable: null });
+    const shipped = createObjectivesAssistant(kb, { answerable: null });
     const changed = parseQuestionFile(readFileSync(root(TUNING_FILE), "utf8")).filter(
       ({ q }) => without.ask(q).answered !== shipped.ask(q).answered,
     );
