@@ -1,6 +1,13 @@
 import { createObjectiveFinder } from "./find-objective";
 import type { KnowledgeBase, Objective, Passage } from "./knowledge-base";
-import { type AnswerableModel, answerEvidence, decideAnswer } from "./learned-answerable";
+import {
+  type AnswerableModel,
+  answerEvidence,
+  decideAnswer,
+  evidenceFrom,
+  mayBeOnSubject,
+  mayRescue,
+} from "./learned-answerable";
 import shippedDecision from "./learned-answerable.json";
 import { leanFirst, type ObjectiveModel, objectiveProbabilities } from "./learned-objectives";
 import shippedWeights from "./learned-objectives.json";
@@ -112,8 +119,8 @@ export function createObjectivesAssistant(kb: KnowledgeBase, options: AssistantO
   const model = options.model === undefined ? shippedModel : options.model;
   const answerable = options.answerable === undefined ? shippedAnswerable : options.answerable;
   const ask = (question: string, stored: StoredEvidence = NO_STORED_EVIDENCE): AskResult => {
-    const result = answerQuestion(index, names, model, question, stored);
-    if (!answerable) return result;
+    const result = answerQuestion(index, names, model, answerable, question, stored);
+    if (!answerable || !result.answered || answerable.veto <= 0) return result;
     const evidence = () =>
       answerEvidence(
         {
@@ -209,6 +216,7 @@ function answerQuestion(
   index: SearchIndex,
   names: ObjectiveName[],
   model: ObjectiveModel | null,
+  answerable: AnswerableModel | null,
   message: string,
   stored: StoredEvidence,
 ): AskResult {
@@ -223,7 +231,15 @@ function answerQuestion(
     partCoverage(index, shape.focus, shape.personal, stored),
     partCoverage(index, shape.afterDash, shape.personal, stored),
   );
-  if (coverage < COVERAGE_THRESHOLD) return declined;
+  // Declined for how much of the question the sources cover: the learned decision may still answer
+  // with the closest passage, when retrieval's evidence about the subject is strong (learned-answerable.ts).
+  const reconsider = (result: AskResult): AskResult => {
+    if (!answerable || !mayRescue(answerable) || !mayBeOnSubject(whole)) return result;
+    if (shape.personal || hereAndNowPhrases(question) > 0) return result;
+    const probabilities = model ? objectiveProbabilities(model, message) : UNSURE;
+    return decideAnswer(answerable, result, () => evidenceFrom(whole, true, probabilities), hitAnswer).result;
+  };
+  if (coverage < COVERAGE_THRESHOLD) return reconsider(declined);
 
   const found = focusedHits(index, question, shape, stored) ?? whole.hits;
   const hits = shape.howMany ? found.filter((hit) => countsWhatIsAsked(hit.document, shape.howMany?.of)) : found;
@@ -236,7 +252,7 @@ function answerQuestion(
   const loose = best < DIRECT_THRESHOLD && coverage < LOOSE_MATCH_COVERAGE;
   if (loose || best < (shape.personal ? PERSONAL_ANSWER_THRESHOLD : ANSWER_THRESHOLD)) {
     const weak = ranked.filter(({ hit }) => hit.score >= WEAK_MATCH_THRESHOLD).slice(0, MAX_WEAK_MATCHES);
-    return { ...declined, answers: weak.map(toAnswer) };
+    return reconsider({ ...declined, answers: weak.map(toAnswer) });
   }
   const strong = ranked.filter(({ hit }) => hit.score >= ANSWER_THRESHOLD && hit.score >= best * RELATIVE_TO_BEST);
   // Which objective the question is about, as learned from labelled questions, may choose the first

@@ -71,7 +71,17 @@ function contentWord(word: string): boolean {
 /** Retrieval's evidence about the question (as asked, without who is asking), for the decision. */
 export function answerEvidence(index: EvidenceIndex, message: string, probabilities: readonly number[]): Evidence {
   const question = withoutAskerRole(message);
-  const lookup = index.lookup(question, CANDIDATES);
+  const shape = readQuestion(question);
+  const reconsiderable =
+    !shape.ownOrganisation &&
+    !shape.personal &&
+    hereAndNowPhrases(question) === 0 &&
+    offDomainWords(shape.focus ?? question, (word) => index.uses(word)).length === 0;
+  return evidenceFrom(index.lookup(question, CANDIDATES), reconsiderable, probabilities);
+}
+
+/** The evidence from the lookup of the whole question (CANDIDATES hits), as answerEvidence reads it. */
+export function evidenceFrom(lookup: Lookup, reconsiderable: boolean, probabilities: readonly number[]): Evidence {
   const [first, second] = lookup.hits;
   const best = first?.score ?? 0;
   const known = lookup.known.reduce((sum, word: KnownWord) => sum + (contentWord(word.token) ? 1 : 0.5), 0);
@@ -81,12 +91,6 @@ export function answerEvidence(index: EvidenceIndex, message: string, probabilit
   const onObjective = objective === null ? 0 : (probabilities[objective - 1] ?? 0);
   const confidence = Math.max(0, ...probabilities);
   const named = probabilities.indexOf(confidence) + 1;
-  const shape = readQuestion(question);
-  const reconsiderable =
-    !shape.ownOrganisation &&
-    !shape.personal &&
-    hereAndNowPhrases(question) === 0 &&
-    offDomainWords(shape.focus ?? question, (word) => index.uses(word)).length === 0;
   return {
     features: [
       best,
@@ -98,9 +102,20 @@ export function answerEvidence(index: EvidenceIndex, message: string, probabilit
       first?.document.role === "background" || objective === null ? 1 : 0,
     ],
     reconsiderable,
-    onSubject: objective !== null && objective === named && best >= CLOSEST_THRESHOLD,
+    onSubject: mayBeOnSubject(lookup) && objective === named,
     closest: lookup.hits.filter((hit) => hit.score >= CLOSEST_THRESHOLD).slice(0, MAX_CLOSEST),
   };
+}
+
+/** Retrieval's best passage belongs to an objective and matches enough to be shown: needed to answer a decline. */
+export function mayBeOnSubject(lookup: Lookup): boolean {
+  const [first] = lookup.hits;
+  return first !== undefined && first.document.objective !== null && first.score >= CLOSEST_THRESHOLD;
+}
+
+/** The decision may answer declined questions at all (the threshold is a probability). */
+export function mayRescue(model: AnswerableModel): boolean {
+  return model.rescue <= 1;
 }
 
 /** The model's probability that a question with this evidence should be answered. */
@@ -131,7 +146,7 @@ export function decideAnswer(
       decision: "vetoed",
     };
   }
-  if (model.rescue > 1) return { result, decision: "kept" };
+  if (!mayRescue(model)) return { result, decision: "kept" };
   const found = evidence();
   if (!found.reconsiderable || !found.onSubject) return { result, decision: "kept" };
   if (answerableProbability(model, found.features) < model.rescue) return { result, decision: "kept" };
