@@ -85,7 +85,7 @@ describe("the localism command", () => {
   it("scores a question file per category against plain BM25, as a table and as JSON", async () => {
     const text = await cli(["eval", TUNING_QUESTIONS], databaseUrl);
     expect(text.code).toBe(0);
-    expect(text.out).toMatch(/tuning\.yaml: 1084 questions/);
+    expect(text.out).toMatch(/tuning\.yaml: 1177 questions/);
     expect(text.out).toContain("localism-bot");
     expect(text.out).toContain("Plain BM25 over the same passages");
     expect(text.out).toMatch(/category\s+questions\s+right\s+declined wrongly\s+answered wrongly/);
@@ -95,7 +95,7 @@ describe("the localism command", () => {
     const { code, out } = await cli(["eval", TUNING_QUESTIONS, "--json"], databaseUrl);
     expect(code).toBe(0);
     const report = JSON.parse(out);
-    expect(report).toMatchObject({ questions: 1084, beatsBaseline: true });
+    expect(report).toMatchObject({ questions: 1177, beatsBaseline: true });
     expect(report.bot.categories.map((entry: { category: string }) => entry.category)).toEqual([
       "objective",
       "fact",

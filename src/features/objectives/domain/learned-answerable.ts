@@ -150,10 +150,10 @@ export function decideAnswer(
   const found = evidence();
   if (!found.reconsiderable || !found.onSubject) return { result, decision: "kept" };
   if (answerableProbability(model, found.features) < model.rescue) return { result, decision: "kept" };
-  return {
-    result: { ...result, answered: true, direct: false, answers: found.closest.map(toAnswer) },
-    decision: "rescued",
-  };
+  // The engine's own closest passages, in its order, when it offered them; the best must be the one judged on the subject.
+  const answers = result.answers.length > 0 ? result.answers : found.closest.map(toAnswer);
+  if (answers[0]?.passageId !== found.closest[0]?.document.id) return { result, decision: "kept" };
+  return { result: { ...result, answered: true, direct: false, answers }, decision: "rescued" };
 }
 
 export interface AnswerableExample {

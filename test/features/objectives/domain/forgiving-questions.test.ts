@@ -368,7 +368,10 @@ describe("objectives named by what they are for, and who is asking", () => {
 
   it("answers where the letter can be read, but declines converting a Word document", () => {
     expect(first("has anyone got the SoS letter as a PDF").first?.passageId).toBe("letter-full-text");
-    expect(first("which papers reported on the letter").first?.passageId).toBe("letter-full-text");
+    // The objectives model may put a close passage of an objective first; the letter's own is still shown.
+    expect(first("which papers reported on the letter").answers.map((answer) => answer.passageId)).toContain(
+      "letter-full-text",
+    );
     expect(first("can someone convert this word doc to pdf for me").answered).toBe(false);
   });
 
@@ -515,5 +518,18 @@ describe("patients, a letter that went out, and a question in a sentence's last 
       readQuestion("Quick one. We might buy our support from a private firm. all things considered, is that allowed?")
         .focus,
     ).toBe("We might buy our support from a private firm. all things considered, is that allowed?");
+  });
+});
+
+describe("our own papers, shortlists and socials", () => {
+  it.each([
+    "where are our locality's terms of reference saved these days",
+    "drafting our CCG's own four strategic aims - anyone got the old wording",
+    "where do we put our own governing body minutes online",
+    "does the level playing field apply to how we shortlist for a band 7 post",
+    "is the Christmas social paid for by the Board under the partnerships objective",
+    "cant find the HWB papers on the shared drive, are they there",
+  ])("declines: %j", (question) => {
+    expect(first(question).answered).toBe(false);
   });
 });
