@@ -113,7 +113,7 @@ const shipped = fitShippedDecision(today, rescue, veto);
 
 if (values["cross-validate"]) {
   console.log("Leave-one-batch-out over the tuning half (right of objective, fact, off-topic, near-miss);");
-  console.log("of the day: the sixth to fourteenth batches asked of the engine of their day (held out);");
+  console.log("of the day: the sixth and later batches asked of the engine of their day (held out);");
   console.log("today: every batch asked of today's engine (tuned on all of them: not held out).");
   console.log(
     "rescue: a declined question answered at this probability or more; veto: an answered one declined below it.",
