@@ -112,7 +112,8 @@ describe("the localism command", () => {
       (entry: { category: string }) => entry.category === "near-miss",
     );
     expect(baselineNearMiss).toMatchObject({ right: 0, answeredWrongly: 290 });
-  });
+    // The tuning half is asked twice, in a process of its own each time: a while on a loaded machine.
+  }, 120_000);
 
   it("explains a question file it cannot read, with exit code 2", async () => {
     expect(await cli(["eval", "no-such-file.yaml"], databaseUrl)).toMatchObject({
