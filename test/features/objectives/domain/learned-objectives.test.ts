@@ -158,14 +158,16 @@ describe("chooseWeight", () => {
     engineOfToday: today,
   });
 
-  it("takes the most objective and fact questions right over both scorings, the smaller weight on a tie", () => {
+  it("takes the smallest weight within one question of the most objective and fact questions right over both scorings", () => {
     expect(
       chooseWeight([
         tried(0, [10, 5, 3, 3], [20, 5, 3, 3]),
-        tried(0.1, [12, 5, 3, 3], [19, 5, 3, 3]),
-        tried(0.2, [13, 5, 3, 3], [18, 5, 3, 3]),
+        tried(0.1, [13, 5, 3, 3], [20, 5, 3, 3]),
+        tried(0.2, [14, 5, 3, 3], [20, 5, 3, 3]),
+        tried(0.3, [13, 5, 3, 3], [19, 5, 3, 3]),
       ]),
     ).toBe(0.1);
+    expect(chooseWeight([tried(0, [10, 5, 3, 3], [20, 5, 3, 3]), tried(0.1, [11, 5, 3, 3], [20, 5, 3, 3])])).toBe(0);
   });
 
   it("never takes a weight that declines fewer off-topic or near-miss questions than none", () => {
