@@ -1,7 +1,8 @@
 /**
- * What the learned objectives models (src/features/objectives/domain/learned-objectives.ts) cost an
- * answer: the tuning half's questions asked of the knowledge base with the shipped models and without
- * them (the baseline), in alternating rounds in the same process, after a warm-up of both. Each
+ * What the learned models (src/features/objectives/domain/learned-objectives.ts, and the decision of
+ * whether to answer, learned-answerable.ts) cost an answer: the tuning half's questions asked of the
+ * knowledge base with the shipped models, without the decision, and without either (the baseline), in
+ * alternating rounds in the same process, after a warm-up of each. Each
  * question is asked afresh (its words' evidence is cached by the index, as in a running bot).
  *
  *   npx tsx bench/objectives-models.ts [--rounds 5]
@@ -19,10 +20,11 @@ const rounds = Number(values.rounds);
 const kb = loadKnowledgeBase("knowledge");
 const questions = parseQuestionFile(readFileSync("test/fixtures/questions/tuning.yaml", "utf8")).map(({ q }) => q);
 const answerers = {
-  "without models": createObjectivesAssistant(kb, { model: null }),
+  "without models": createObjectivesAssistant(kb, { model: null, answerable: null }),
+  "no decision": createObjectivesAssistant(kb, { answerable: null }),
   "with models": createObjectivesAssistant(kb),
 };
-const latencies: Record<string, number[]> = { "without models": [], "with models": [] };
+const latencies: Record<string, number[]> = { "without models": [], "no decision": [], "with models": [] };
 
 for (const assistant of Object.values(answerers)) for (const question of questions) assistant.ask(question);
 for (let round = 0; round < rounds; round++) {

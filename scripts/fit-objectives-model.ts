@@ -49,6 +49,7 @@ const FIRST_SCORES: Record<string, [number, number, number, number]> = {
   twelfth: [23, 9, 7, 12],
   thirteenth: [19, 6, 4, 9],
   fourteenth: [41, 21, 12, 21],
+  fifteenth: [32, 14, 10, 20],
 };
 
 const CATEGORIES: QuestionCategory[] = ["objective", "fact", "off-topic", "near-miss"];

@@ -24,7 +24,7 @@ import { type Batch, type Figures, objectiveExamples, toFigures, WEIGHT_CANDIDAT
 
 /** The commit whose engine first scored each batch: the batch's own commit when it held only the
  * questions, else the one before it. */
-const ENGINE_OF_THE_DAY: Record<string, string> = {
+export const ENGINE_OF_THE_DAY: Record<string, string> = {
   sixth: "e2a768e^",
   seventh: "44f4a4f^",
   eighth: "16a2f57^",
@@ -34,12 +34,17 @@ const ENGINE_OF_THE_DAY: Record<string, string> = {
   twelfth: "4797884",
   thirteenth: "4c32629",
   fourteenth: "9a4a8e1",
+  fifteenth: "55f2471",
 };
 
-const FIRST_LINE = "const [first, ...rest] = backgroundGivesWay(strong);";
+/** Where each engine chooses its first passage: before the objectives model, and since (it leaned then). */
+const FIRST_LINES = [
+  "const [first, ...rest] = backgroundGivesWay(strong);",
+  "const [first, ...rest] = backgroundGivesWay(learned);",
+];
 const HOOK = "__objectivesLean";
 
-type Lean = <T extends { hit: SearchHit; rank: number }>(strong: T[], best: number) => T[];
+type Lean = <T extends { hit: SearchHit; rank: number }>(strong: T[], best: number) => T[] | undefined;
 const hooks = globalThis as unknown as Record<string, Lean | undefined>;
 
 interface OldEngine {
@@ -58,12 +63,14 @@ export async function engineAt(commit: string): Promise<OldEngine> {
     symlinkSync(realpathSync("node_modules"), path.join(folder, "node_modules"));
     const answerFile = path.join(folder, "src/features/objectives/domain/answer.ts");
     const source = readFileSync(answerFile, "utf8");
-    if (!source.includes(FIRST_LINE)) throw new Error(`${sha}: the first passage is not chosen where it was expected`);
+    const line = FIRST_LINES.find((candidate) => source.includes(candidate));
+    if (!line) throw new Error(`${sha}: the first passage is not chosen where it was expected`);
+    const own = line.includes("learned") ? "learned" : "strong";
     writeFileSync(
       answerFile,
       source.replace(
-        FIRST_LINE,
-        `const [first, ...rest] = backgroundGivesWay((globalThis as any).${HOOK}?.(strong, best) ?? strong);`,
+        line,
+        `const [first, ...rest] = backgroundGivesWay((globalThis as any).${HOOK}?.(strong, best) ?? ${own});`,
       ),
     );
   }
@@ -101,7 +108,8 @@ export async function replayHistory(
       const result = toFigures(
         evaluate((question) => {
           const probabilities = objectiveProbabilities(model, question, engine.analyse);
-          hooks[HOOK] = (strong, best) => (weight === 0 ? strong : leanFirst(strong, probabilities, weight, best));
+          // Weight 0: the engine as it was, with its own lean if it had one.
+          hooks[HOOK] = (strong, best) => (weight === 0 ? undefined : leanFirst(strong, probabilities, weight, best));
           return assistant.ask(question);
         }, held.questions).categories,
       );

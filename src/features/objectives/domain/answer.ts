@@ -1,5 +1,14 @@
 import { createObjectiveFinder } from "./find-objective";
 import type { KnowledgeBase, Objective, Passage } from "./knowledge-base";
+import {
+  type AnswerableModel,
+  answerEvidence,
+  decideAnswer,
+  evidenceFrom,
+  mayBeOnSubject,
+  mayRescue,
+} from "./learned-answerable";
+import shippedDecision from "./learned-answerable.json";
 import { leanFirst, type ObjectiveModel, objectiveProbabilities } from "./learned-objectives";
 import shippedWeights from "./learned-objectives.json";
 import { HERE_AND_NOW_WORDS, hereAndNowPhrases, offDomainWords } from "./off-domain";
@@ -93,10 +102,14 @@ const MAX_WEAK_MATCHES = 2;
 const CANDIDATES = 15;
 
 const shippedModel: ObjectiveModel = shippedWeights;
+const shippedAnswerable: AnswerableModel = shippedDecision;
+const UNSURE = [0.25, 0.25, 0.25, 0.25];
 
 export interface AssistantOptions {
   /** Which objective a question is about, learned from labelled questions (learned-objectives.ts); null: none. */
   model?: ObjectiveModel | null;
+  /** Whether to answer, learned from retrieval's evidence (learned-answerable.ts); null: the engine's own decision. */
+  answerable?: AnswerableModel | null;
 }
 
 export function createObjectivesAssistant(kb: KnowledgeBase, options: AssistantOptions = {}): ObjectivesAssistant {
@@ -104,10 +117,25 @@ export function createObjectivesAssistant(kb: KnowledgeBase, options: AssistantO
   const findObjective = createObjectiveFinder(kb.objectives);
   const names = objectiveNames(kb.objectives);
   const model = options.model === undefined ? shippedModel : options.model;
+  const answerable = options.answerable === undefined ? shippedAnswerable : options.answerable;
+  const ask = (question: string, stored: StoredEvidence = NO_STORED_EVIDENCE): AskResult => {
+    const result = answerQuestion(index, names, model, answerable, question, stored);
+    if (!answerable || !result.answered || answerable.veto <= 0) return result;
+    const evidence = () =>
+      answerEvidence(
+        {
+          lookup: (query, limit) => index.lookup(query, limit, undefined, stored),
+          uses: (word) => index.uses(word, stored),
+        },
+        question,
+        model ? objectiveProbabilities(model, question) : UNSURE,
+      );
+    return decideAnswer(answerable, result, evidence, hitAnswer).result;
+  };
   return {
     objectives: () => [...kb.objectives],
     findObjective,
-    ask: (question, stored = NO_STORED_EVIDENCE) => answerQuestion(index, names, model, question, stored),
+    ask,
     storedTerms: (question) => index.storedTerms(question),
     index,
   };
@@ -188,6 +216,7 @@ function answerQuestion(
   index: SearchIndex,
   names: ObjectiveName[],
   model: ObjectiveModel | null,
+  answerable: AnswerableModel | null,
   message: string,
   stored: StoredEvidence,
 ): AskResult {
@@ -202,7 +231,15 @@ function answerQuestion(
     partCoverage(index, shape.focus, shape.personal, stored),
     partCoverage(index, shape.afterDash, shape.personal, stored),
   );
-  if (coverage < COVERAGE_THRESHOLD) return declined;
+  // Declined for how much of the question the sources cover: the learned decision may still answer
+  // with the closest passage, when retrieval's evidence about the subject is strong (learned-answerable.ts).
+  const reconsider = (result: AskResult): AskResult => {
+    if (!answerable || !mayRescue(answerable) || !mayBeOnSubject(whole)) return result;
+    if (shape.personal || hereAndNowPhrases(question) > 0) return result;
+    const probabilities = model ? objectiveProbabilities(model, message) : UNSURE;
+    return decideAnswer(answerable, result, () => evidenceFrom(whole, true, probabilities), hitAnswer).result;
+  };
+  if (coverage < COVERAGE_THRESHOLD) return reconsider(declined);
 
   const found = focusedHits(index, question, shape, stored) ?? whole.hits;
   const hits = shape.howMany ? found.filter((hit) => countsWhatIsAsked(hit.document, shape.howMany?.of)) : found;
@@ -215,7 +252,7 @@ function answerQuestion(
   const loose = best < DIRECT_THRESHOLD && coverage < LOOSE_MATCH_COVERAGE;
   if (loose || best < (shape.personal ? PERSONAL_ANSWER_THRESHOLD : ANSWER_THRESHOLD)) {
     const weak = ranked.filter(({ hit }) => hit.score >= WEAK_MATCH_THRESHOLD).slice(0, MAX_WEAK_MATCHES);
-    return { ...declined, answers: weak.map(toAnswer) };
+    return reconsider({ ...declined, answers: weak.map(toAnswer) });
   }
   const strong = ranked.filter(({ hit }) => hit.score >= ANSWER_THRESHOLD && hit.score >= best * RELATIVE_TO_BEST);
   // Which objective the question is about, as learned from labelled questions, may choose the first
@@ -336,6 +373,11 @@ function backgroundGivesWay(strong: Ranked[]): Ranked[] {
     ({ hit, rank }) => hit.document.role !== "background" && rank >= first.rank * BACKGROUND_GIVES_WAY,
   );
   return answering ? [answering, first, ...rest.filter((entry) => entry !== answering)] : strong;
+}
+
+/** A passage as shown, scored on its match alone. */
+export function hitAnswer(hit: SearchHit): Answer {
+  return toAnswer({ hit, rank: hit.score });
 }
 
 function toAnswer({ hit, rank }: Ranked): Answer {

@@ -39,9 +39,10 @@ export interface WeightTried {
 }
 
 /**
- * The weight with the most objective and fact questions right, summed over both held-out scorings,
- * among those that decline as many off-topic and near-miss questions as the engine without the model
- * (weight 0) in each; ties go to the smaller weight.
+ * Among the weights that decline as many off-topic and near-miss questions as the engine without
+ * the model (weight 0) in each held-out scoring, the smallest whose objective and fact questions
+ * right, summed over both scorings, come within one of the most any of them gets: one question
+ * either way is noise, and a larger weight leans harder on the model everywhere.
  */
 export function chooseWeight(tried: readonly WeightTried[]): number {
   const without = tried.find((entry) => entry.weight === 0);
@@ -51,14 +52,13 @@ export function chooseWeight(tried: readonly WeightTried[]): number {
   const declines = (figures: HeldOutFigures) => at(figures, offTopic) + at(figures, nearMiss);
   const answers = ({ engineOfTheDay, engineOfToday }: WeightTried) =>
     at(engineOfTheDay, objective) + at(engineOfTheDay, fact) + at(engineOfToday, objective) + at(engineOfToday, fact);
-  let best = without;
-  for (const entry of tried) {
-    if (declines(entry.engineOfTheDay) < declines(without.engineOfTheDay)) continue;
-    if (declines(entry.engineOfToday) < declines(without.engineOfToday)) continue;
-    if (answers(entry) > answers(best) || (answers(entry) === answers(best) && entry.weight < best.weight))
-      best = entry;
-  }
-  return best.weight;
+  const eligible = tried.filter(
+    (entry) =>
+      declines(entry.engineOfTheDay) >= declines(without.engineOfTheDay) &&
+      declines(entry.engineOfToday) >= declines(without.engineOfToday),
+  );
+  const most = Math.max(...eligible.map(answers));
+  return Math.min(...eligible.filter((entry) => answers(entry) >= most - 1).map((entry) => entry.weight));
 }
 
 export interface ObjectiveExample {

@@ -29,7 +29,7 @@ const WORDS = {
     website websites intranet sharepoint onedrive dashboard dashboards pdf screenshare`,
   payAndLeave: `hr pension pensions payroll payslip payslips salary salaries wage wages overtime tax expenses expense
     mileage receipt receipts holiday holidays sickness appraisal appraisals timesheet timesheets flexi lieu rota rotas
-    maternity paternity payday vacancy vacancies cv proofread proofreading grievance grievances disciplinary shortlisting wfh reimburse reimbursed reimbursement
+    maternity paternity payday vacancy vacancies cv proofread proofreading grievance grievances disciplinary shortlist shortlists shortlisted shortlisting wfh reimburse reimbursed reimbursement
     reimbursements bank discount discounts gift gifts hospitality fare fares`,
   legalAndEstates: `solicitor solicitors lawyer lawyers court courts tribunal tribunals litigation lawsuit fees vat lease
     leases landlord landlords rent`,
@@ -81,6 +81,8 @@ const PHRASES = [
   "train station",
   "by train",
   "christmas party",
+  "christmas social",
+  "shared drive",
   "prime minister",
   "account manager",
   "on teams",

@@ -102,6 +102,11 @@ const OWN_ORGANISATION_PATTERNS = [
   /\bwhat(?:'s|s|\s+is|\s+are|\s+was)\s+(?:the\s+)?(?:our|my)\b[^?]*\b(?:budget|budgets|allocation|spend|figure|figures|deadline|address|agenda|minutes|target|targets|plan|plans)\b/,
   // Our own organisation's papers and processes: its constitution, website, policies, plans and reports.
   /\b(?:our|my)\s+(?:(?:new|current|old|latest|draft)\s+)?(?:(?:ccg|ccgs|team|practice|locality|organisation|org|directorate)(?:'s|s)?\s+)?(?:own\s+)?(?:\w+\s+)?(?:constitution|website|policies|operating\s+plan|annual\s+report|submission|procedures)\b/,
+  // Our organisation's own aims or minutes: "drafting our CCG's own four strategic aims", "where do we put our OWN
+  // GB minutes", not the letter's.
+  /\b(?:our|my)\s+(?:(?:ccg|ccgs|team|organisation|org)(?:'s|s)?\s+)?own\s+(?:\S+\s+){0,2}?(?:aims|objectives|priorities|goals|strategy|minutes)\b/,
+  // Where our own papers are kept: "where are our HWB's terms of reference saved".
+  /\bwhere\s+(?:are|is|do\s+we\s+keep|do\s+we\s+save)\s+(?:our|my)\b[^?]*\b(?:saved|stored|kept|filed)\b/,
   // Our own objectives for a period ("what are our CCG's priorities for next year"), not the letter's.
   /\bwhat(?:'s|s|\s+is|\s+are|\s+were)\s+(?:our|my)\s+(?:\S+\s+){0,2}?(?:objectives|priorities|goals|strategy)\s+(?:for|this|next|in)\b/,
   // Whether our own budget or allowance has been confirmed ("has our running cost allowance been confirmed").

@@ -22,7 +22,8 @@ unclear confused lost plain english right happen happens happened happening matt
 comes came side one ones idea ideas thoughts person people here line already made
 dont doesnt didnt isnt arent wasnt werent cant couldnt wont wouldnt shouldnt havent hasnt hadnt im ive id youre
 theyre theres thats whens whys weve youve theyve itll thatll wed youd theyd shes hes
-teh hte adn nad waht wat taht thier wiht abt excuse typo typos dictated transcript transcribed`;
+teh hte adn nad waht wat taht thier wiht abt excuse typo typos dictated transcript transcribed um umm erm er uh def defo
+genuinely gr8`;
 
 export const STOP_WORDS: ReadonlySet<string> = new Set(
   `${ENGLISH} ${CONVERSATIONAL} ${CHAT}`.split(/\s+/).filter(Boolean),

@@ -60,17 +60,17 @@ describe("the tuning half of the evaluation set", () => {
   const { questions, bot, bm25 } = run("tuning");
 
   it("has the four categories", () => {
-    expect(questions).toHaveLength(1084);
+    expect(questions).toHaveLength(1177);
     expect(bot.categories.map((result) => result.category)).toEqual(["objective", "fact", "off-topic", "near-miss"]);
   });
 
   // One near miss is answered: "who approves the CCG's consultancy spend" (consultancies may sell
-  // commissioning support, so the word is not everyday office vocabulary). Three objective questions and
-  // two fact questions miss too, within the goal. When this changes, update it: to [] once the goal is
+  // commissioning support, so the word is not everyday office vocabulary). Thirteen objective questions
+  // (ten of them from the fifteenth batch) and three fact questions miss too, within the goal. When this changes, update it: to [] once the goal is
   // met everywhere.
   it("meets the goal in every category but near-miss", () => {
     console.info([figures("tuning, bot", bot), figures("tuning, plain BM25", bm25)].join("\n"));
-    expect(missesGoal(bot.categories), failures(bot)).toEqual(["near-miss: 264/265, goal 100%"]);
+    expect(missesGoal(bot.categories), failures(bot)).toEqual(["near-miss: 289/290, goal 100%"]);
   });
 
   it("beats plain BM25 in every category", () => {

@@ -517,3 +517,16 @@ describe("patients, a letter that went out, and a question in a sentence's last 
     ).toBe("We might buy our support from a private firm. all things considered, is that allowed?");
   });
 });
+
+describe("our own papers, shortlists and socials", () => {
+  it.each([
+    "where are our locality's terms of reference saved these days",
+    "drafting our CCG's own four strategic aims - anyone got the old wording",
+    "where do we put our own governing body minutes online",
+    "does the level playing field apply to how we shortlist for a band 7 post",
+    "is the Christmas social paid for by the Board under the partnerships objective",
+    "cant find the HWB papers on the shared drive, are they there",
+  ])("declines: %j", (question) => {
+    expect(first(question).answered).toBe(false);
+  });
+});
