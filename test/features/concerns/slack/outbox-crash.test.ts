@@ -130,6 +130,8 @@ describe("a bot process killed right after acknowledging a concern", () => {
         () => count(databaseUrl, 'SELECT COUNT(*) AS n FROM "ConcernOutbox" WHERE "postingAt" IS NOT NULL') === 1,
         15_000,
       );
+      // With the post's effect first, killed only once Slack has posted the card.
+      if (effectFirst) await waitUntil(() => cards(s).length === 1, 15_000);
       first.child.kill("SIGKILL");
       await first.exited;
       expect(count(databaseUrl, 'SELECT COUNT(*) AS n FROM "Concern" WHERE "triageTs" IS NULL')).toBe(1);
