@@ -29,7 +29,7 @@ import {
   startBenchBot,
 } from "./harness";
 import { startStandinProcess } from "./processes";
-import { concernSubmissionBody } from "./slack-requests";
+import { concernSubmissionBodies } from "./slack-requests";
 import { median, medianAndRange } from "./stats";
 
 const USER = "U0BENCH";
@@ -52,20 +52,7 @@ const rounds = Number(values.rounds);
 /** Each app's warm-up before each of its runs (JIT, connections, SQLite's pages). */
 const WARM_UP = 200;
 
-let batch = 0;
-function bodies(count: number): string[] {
-  batch += 1;
-  return Array.from({ length: count }, (_, i) =>
-    concernSubmissionBody({
-      signingSecret: SIGNING_SECRET,
-      viewId: `VB${batch}X${i}`,
-      user: USER,
-      objective: (i % 4) + 1,
-      identity: "named",
-      whatHappened: `The regional team decided our community services model for us (report ${i}).`,
-    }),
-  );
-}
+const bodies = (count: number) => concernSubmissionBodies(count, SIGNING_SECRET, USER);
 
 /**
  * The floor for "stored before acknowledged": a bare Bolt app that writes each submission's one row

@@ -54,6 +54,18 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** Resolves once a bot process says where it listens; rejects if it exits first, with what it said. */
+export function untilListening(bot: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let seen = "";
+    bot.stderr?.on("data", (data: Buffer) => {
+      seen += data.toString();
+      if (seen.includes("listening on")) resolve();
+    });
+    bot.once("exit", (code) => reject(new Error(`the bot exited (${code}) before listening:\n${seen}`)));
+  });
+}
+
 /** Starts a TypeScript script under tsx and returns it with the first line it prints. */
 export async function startScript(script: string, args: string[] = []): Promise<[ChildProcess, string]> {
   const child = spawn(process.execPath, ["--import", "tsx", script, ...args], {

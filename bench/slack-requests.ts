@@ -60,6 +60,23 @@ export function signedFormMetadata(signingSecret: string): string {
 }
 
 /** A view_submission of the concern form: one distinct modal (`viewId`) per submission. */
+let submissionBatch = 0;
+
+/** `count` distinct submissions of the concern form by `user` (a new view id each, across calls). */
+export function concernSubmissionBodies(count: number, signingSecret: string, user: string): string[] {
+  submissionBatch += 1;
+  return Array.from({ length: count }, (_, i) =>
+    concernSubmissionBody({
+      signingSecret,
+      viewId: `VB${submissionBatch}X${i}`,
+      user,
+      objective: (i % 4) + 1,
+      identity: "named",
+      whatHappened: `The regional team decided our community services model for us (report ${i}).`,
+    }),
+  );
+}
+
 export function concernSubmissionBody(options: {
   signingSecret: string;
   viewId: string;

@@ -11,7 +11,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { freePort, median, npmStartArgs, root, startStandinProcess, treeRssMb } from "./processes";
+import { freePort, median, npmStartArgs, root, startStandinProcess, treeRssMb, untilListening } from "./processes";
 
 const runs = Number(process.argv[2] ?? 7);
 const QUESTION = "will the CB let CCGs decide things for themselves?";
@@ -49,14 +49,7 @@ async function idleRss(args: string[], slack: { apiUrl: string; token: string })
     },
     stdio: ["ignore", "ignore", "pipe"],
   });
-  await new Promise<void>((resolve, reject) => {
-    let seen = "";
-    bot.stderr?.on("data", (data: Buffer) => {
-      seen += data.toString();
-      if (seen.includes("listening on")) resolve();
-    });
-    bot.once("exit", (code) => reject(new Error(`the bot exited (${code}) before listening:\n${seen}`)));
-  });
+  await untilListening(bot);
   await sleep(IDLE_MS);
   const rss = treeRssMb(bot.pid as number);
   bot.kill("SIGTERM");

@@ -14,8 +14,8 @@ import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { loadAverage, runLoad, SIGNING_SECRET } from "./harness";
-import { freePort, median, npmStartArgs, root, startStandinProcess, treeRssMb } from "./processes";
-import { concernSubmissionBody } from "./slack-requests";
+import { freePort, median, npmStartArgs, root, startStandinProcess, treeRssMb, untilListening } from "./processes";
+import { concernSubmissionBodies } from "./slack-requests";
 
 const { values } = parseArgs({
   options: {
@@ -34,20 +34,7 @@ function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
 }
 
-let batch = 0;
-function bodies(count: number): string[] {
-  batch += 1;
-  return Array.from({ length: count }, (_, i) =>
-    concernSubmissionBody({
-      signingSecret: SIGNING_SECRET,
-      viewId: `VY${batch}X${i}`,
-      user: "U0BENCH",
-      objective: (i % 4) + 1,
-      identity: "named",
-      whatHappened: `The regional team decided our community services model for us (report ${i}).`,
-    }),
-  );
-}
+const bodies = (count: number) => concernSubmissionBodies(count, SIGNING_SECRET, "U0BENCH");
 
 async function measure(size: number, slack: { apiUrl: string; token: string }) {
   const port = await freePort();
@@ -71,14 +58,7 @@ async function measure(size: number, slack: { apiUrl: string; token: string }) {
     },
     stdio: ["ignore", "ignore", "pipe"],
   });
-  await new Promise<void>((resolve, reject) => {
-    let seen = "";
-    bot.stderr?.on("data", (data: Buffer) => {
-      seen += data.toString();
-      if (seen.includes("listening on")) resolve();
-    });
-    bot.once("exit", (code) => reject(new Error(`the bot exited (${code}) before listening:\n${seen}`)));
-  });
+  await untilListening(bot);
   const pid = bot.pid as number;
   await sleep(IDLE_MS);
   const idle = treeRssMb(pid);
