@@ -19,9 +19,15 @@ const MAX_PASSES = 5;
 /**
  * Sends what the outbox holds. Each message is locked by one sender before the call to Slack and
  * marked sent with its ts after; a sender that dies leaves the lock to lapse and the message is
- * sent by the next run, here or in another process.
+ * sent by the next run, here or in another process. A run that fails before recording what became
+ * of a message (its database connection cut, say) leaves it to this sender's next run at once, which
+ * records a post Slack accepted rather than posting it again.
  */
 export class OutboxSender {
+  private running: Promise<unknown> = Promise.resolve();
+  /** Posts Slack accepted whose ts could not be recorded, by outbox id. */
+  private readonly postedUnrecorded = new Map<number, string>();
+
   constructor(
     private readonly deps: {
       outbox: OutboxRepository;
@@ -34,11 +40,18 @@ export class OutboxSender {
     },
   ) {}
 
-  /** Sends every message that is due; returns how many were sent. */
-  async deliverDue(): Promise<number> {
+  /** Sends every message that is due (after the run in progress here, if any); returns how many were sent. */
+  deliverDue(): Promise<number> {
+    const run = this.running.then(() => this.deliverAll());
+    this.running = run.catch(() => {});
+    return run;
+  }
+
+  private async deliverAll(): Promise<number> {
     let sent = 0;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
-      const gone = (holder: string | null) => holderIsGone(holder, this.deps.holder);
+      // Runs here are one at a time, so a message still locked by this sender was left by a run that failed.
+      const gone = (holder: string | null) => holder === this.deps.holder || holderIsGone(holder, this.deps.holder);
       const due = (await this.deps.outbox.due(this.deps.clock.now(), 50, gone)).filter(
         (message) => message.thread !== "pending",
       );
@@ -52,6 +65,8 @@ export class OutboxSender {
     const now = this.deps.clock.now();
     const until = new Date(now.getTime() + LOCK_MS);
     if (!(await this.deps.outbox.lock(message.id, this.deps.holder, now, until, message.lockedBy))) return false;
+    const posted = this.postedUnrecorded.get(message.id);
+    if (posted !== undefined) return this.recordSent(message, posted);
     const thread = message.thread !== "pending" && message.thread ? { threadTs: message.thread.ts } : {};
     const outcome = await this.deps.poster.post({
       workspaceId: message.workspaceId,
@@ -61,9 +76,8 @@ export class OutboxSender {
       ...thread,
     });
     if (outcome.ok) {
-      await this.deps.outbox.markSent(message.id, outcome.ts, this.deps.clock.now());
-      reportOps.digestMessage("posted");
-      return true;
+      this.postedUnrecorded.set(message.id, outcome.ts);
+      return this.recordSent(message, outcome.ts);
     }
     const retrying = outcome.kind === "retry" && message.attempts + 1 < MAX_ATTEMPTS;
     reportOps.digestMessage(retrying ? "retry" : "failed");
@@ -75,6 +89,13 @@ export class OutboxSender {
       await this.deps.outbox.markFailed(message.id, outcome.error, this.deps.clock.now());
     }
     return false;
+  }
+
+  private async recordSent(message: OutboxMessage, ts: string): Promise<boolean> {
+    await this.deps.outbox.markSent(message.id, ts, this.deps.clock.now());
+    this.postedUnrecorded.delete(message.id);
+    reportOps.digestMessage("posted");
+    return true;
   }
 
   private async retryLater(message: OutboxMessage, error: string): Promise<void> {

@@ -54,7 +54,8 @@ export class OutboxRepository {
 
   /**
    * Unsent messages due now and not locked by a live sender, oldest first: unlocked, lapsed, or
-   * locked by a sender `isGone` says has died (a process on this host killed mid-post).
+   * locked by a sender `isGone` says may be taken over at once (a process on this host killed
+   * mid-post, or the caller's own run that failed).
    */
   async due(now: Date, limit = 50, isGone: (holder: string | null) => boolean = () => false): Promise<OutboxMessage[]> {
     const dueNow = { sentAt: null, failedAt: null, nextAttemptAt: { lte: now } };
@@ -114,7 +115,7 @@ export class OutboxRepository {
 
   /**
    * Takes the message for this sender until `until`; false if another sender has it or it was sent.
-   * `fromDead`: the holder of a lock still running whose process has died, taken over at once.
+   * `fromDead`: the holder of a lock still running that may be taken over at once (see `due`).
    */
   async lock(id: number, holder: string, now: Date, until: Date, fromDead: string | null = null): Promise<boolean> {
     const free = [{ lockedUntil: null }, { lockedUntil: { lte: now } }, ...(fromDead ? [{ lockedBy: fromDead }] : [])];

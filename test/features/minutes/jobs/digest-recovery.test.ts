@@ -1,11 +1,12 @@
 import type { SlackStandin } from "@localism/slack-standin";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ManualClock } from "../../../../src/clock";
 import { OutboxRepository } from "../../../../src/features/minutes/storage/outbox";
 import { startTestStandin, type TestBot } from "../../../support/bot";
 import { digest, jobs, postsIn, publish, readable, startDigestBot } from "../../../support/digest-bot";
 import { ownFile } from "../../../support/fixtures";
 import { MinutesServer } from "../../../support/minutes-server";
+import { waitUntil } from "../../../support/wait";
 
 const HOUR = 60 * 60_000;
 
@@ -22,6 +23,7 @@ describe("changed documents and crashes", () => {
     await server.close();
   });
   afterEach(async () => {
+    vi.restoreAllMocks();
     while (bots.length > 0) await bots.pop()?.close();
   });
 
@@ -119,5 +121,59 @@ describe("changed documents and crashes", () => {
     await jobs(restarted).digests();
     expect(postsIn(restarted, channelId)).toHaveLength(1);
     expect(await digest(restarted, "status", { channel: channelId })).toContain("1 document.");
+  });
+
+  /** A bot whose subscribed channel has a digest due now, and its digest job. */
+  async function digestDue(name: string) {
+    const clock = new ManualClock(new Date("2026-03-18T10:00:00Z"));
+    const t = await bot(clock);
+    const channelId = standin.workspace.addChannel({ name }).id;
+    await digest(t, "subscribe weekly monday 09:00", { channel: channelId });
+    await publish(
+      t,
+      server,
+      `/${name}.pdf`,
+      ownFile("example-vale-ccg-governing-body-2012-09-13.pdf"),
+      "application/pdf",
+    );
+    clock.set(new Date("2026-03-23T09:00:00Z"));
+    const digestJob = t.bot.core.features.minutes.digestJob;
+    if (!digestJob) throw new Error("the test bot has Slack settings, so it has a digest job");
+    return { t, clock, channelId, digestJob };
+  }
+
+  it("records a digest Slack accepted at the next run when the database connection was cut before it was marked sent, without posting it again", async () => {
+    const { t, clock, channelId, digestJob } = await digestDue("ccg-cut-connection");
+    const at = clock.now();
+    vi.spyOn(OutboxRepository.prototype, "markSent").mockRejectedValueOnce(
+      new Error("Connection terminated unexpectedly"),
+    );
+
+    await expect(digestJob.runOnce()).rejects.toThrow("Connection terminated unexpectedly");
+    expect(postsIn(t, channelId)).toHaveLength(1);
+
+    expect(await digestJob.runOnce()).toEqual({ claimed: 0, sent: 1 });
+    expect(clock.now()).toEqual(at);
+    expect(postsIn(t, channelId)).toHaveLength(1);
+    const [row] = await t.bot.core.database.db.slackOutbox.findMany({ where: { channelId } });
+    expect(row?.ts).toBe(String(postsIn(t, channelId)[0]?.response.ts));
+    expect(row?.sentAt).toEqual(at);
+    expect(await digest(t, "status", { channel: channelId })).toContain("1 document.");
+  });
+
+  it("posts a digest once when two runs start at once in one process (the timer and /digest now)", async () => {
+    const { t, channelId, digestJob } = await digestDue("ccg-two-runs");
+    const { db } = t.bot.core.database;
+    standin.failNext("chat.postMessage", { delayMs: 1_000 });
+
+    const first = digestJob.runOnce();
+    await waitUntil(
+      async () => (await db.slackOutbox.count({ where: { channelId, lockedUntil: { not: null } } })) === 1,
+    );
+    const second = digestJob.runOnce();
+    const runs = await Promise.all([first, second]);
+
+    expect(runs.map((run) => run.sent)).toEqual([1, 0]);
+    expect(postsIn(t, channelId)).toHaveLength(1);
   });
 });
