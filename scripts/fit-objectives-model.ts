@@ -50,6 +50,7 @@ const FIRST_SCORES: Record<string, [number, number, number, number]> = {
   thirteenth: [19, 6, 4, 9],
   fourteenth: [41, 21, 12, 21],
   fifteenth: [32, 14, 10, 20],
+  sixteenth: [46, 21, 13, 28],
 };
 
 const CATEGORIES: QuestionCategory[] = ["objective", "fact", "off-topic", "near-miss"];

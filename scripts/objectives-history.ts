@@ -35,6 +35,7 @@ export const ENGINE_OF_THE_DAY: Record<string, string> = {
   thirteenth: "4c32629",
   fourteenth: "9a4a8e1",
   fifteenth: "55f2471",
+  sixteenth: "c5ce75d",
 };
 
 /** Where each engine chooses its first passage: before the objectives model, and since (it leaned then). */

@@ -224,7 +224,8 @@ function answerQuestion(
   const question = withoutAskerRole(message);
   const shape = readQuestion(question);
   if (shape.ownOrganisation) return declined;
-  if (offDomainWords(shape.focus ?? question, (word) => index.uses(word, stored)).length > 0) return declined;
+  if (!shape.asksForTheLetter && offDomainWords(shape.focus ?? question, (word) => index.uses(word, stored)).length > 0)
+    return declined;
   const whole = index.lookup(question, CANDIDATES, undefined, stored);
   const coverage = Math.max(
     questionCoverage(whole, shape.personal, hereAndNowPhrases(question)),

@@ -156,8 +156,9 @@ export const LEAN_AMONG = 3;
 /**
  * The passages in their order, but for the first: among the first LEAN_AMONG, the one whose rank plus
  * `weight` times the model's probability of its objective is highest, of those matching at least
- * PREFERENCE_FLOOR of what the best match does (so a poor match is never promoted). A background
- * passage (no objective) gets nothing.
+ * PREFERENCE_FLOOR of what the best match does (so a poor match is never promoted). Only a passage of
+ * the objective the model finds likeliest gains: the others' probabilities say the question is less
+ * likely about them, so they gain nothing, as a background passage (no objective) does.
  */
 export function leanFirst<T extends { hit: SearchHit; rank: number }>(
   ranked: readonly T[],
@@ -165,8 +166,9 @@ export function leanFirst<T extends { hit: SearchHit; rank: number }>(
   weight: number,
   best: number,
 ): T[] {
+  const likeliest = probabilities.indexOf(Math.max(...probabilities)) + 1;
   const leaned = ({ hit, rank }: T) =>
-    hit.document.objective === null || hit.score < best * PREFERENCE_FLOOR
+    hit.document.objective !== likeliest || hit.score < best * PREFERENCE_FLOOR
       ? rank
       : rank + weight * (probabilities[hit.document.objective - 1] ?? 0);
   let first: T | undefined;

@@ -215,6 +215,7 @@ const HERE_AND_NOW_PHRASES = [
   "this quarter",
   "last quarter",
   "next quarter",
+  "next year",
 ].map((phrase) => phrase.split(" "));
 
 /** How many of the HERE_AND_NOW phrases `text` uses. */

@@ -288,9 +288,13 @@ export function withoutAskerRole(question: string): string {
   return question;
 }
 
+/** A sentence typed without its "?" that still asks: it opens the way a question does ("did the SoS say..."). */
+const OPENS_AS_QUESTION =
+  /^(?:so\s+|and\s+|but\s+)?(?:what|which|how|why|who|where|when|does|do|did|is|are|was|were|can|could|will|would|should|has|have)\b/i;
+
 /**
- * The sentences ending in "?" of a message that also has sentences that do not; with the sentence
- * before one that refers back to it ("... Is that a fair summary?").
+ * The sentences that ask (ending in "?", or opening as a question does) of a message that also has
+ * sentences that do not; with the sentence before one that refers back to it ("... Is that a fair summary?").
  */
 function askingSentences(question: string): string | undefined {
   const sentences = question
@@ -300,7 +304,7 @@ function askingSentences(question: string): string | undefined {
     .filter(Boolean);
   const asking = sentences.flatMap((sentence, index) => {
     const afterBut = index > 0 && index === sentences.length - 1 && BUT_ASKS.test(question);
-    if (!sentence.endsWith("?") && !afterBut) return [];
+    if (!sentence.endsWith("?") && !afterBut && !OPENS_AS_QUESTION.test(sentence)) return [];
     const before = sentences[index - 1];
     return REFERS_BACK.some((pattern) => pattern.test(sentence)) && before !== undefined && !before.endsWith("?")
       ? [before, sentence]

@@ -67,6 +67,7 @@ const CANONICAL_NAMES: Record<string, readonly string[]> = {
     "board authority",
     "the authority",
     "the board",
+    "national board",
     "nhs cba",
     "nhscba",
     "nhs cb",

@@ -60,17 +60,18 @@ describe("the tuning half of the evaluation set", () => {
   const { questions, bot, bm25 } = run("tuning");
 
   it("has the four categories", () => {
-    expect(questions).toHaveLength(1177);
+    expect(questions).toHaveLength(1307);
     expect(bot.categories.map((result) => result.category)).toEqual(["objective", "fact", "off-topic", "near-miss"]);
   });
 
-  // One near miss is answered: "who approves the CCG's consultancy spend" (consultancies may sell
-  // commissioning support, so the word is not everyday office vocabulary). Thirteen objective questions
-  // (ten of them from the fifteenth batch) and three fact questions miss too, within the goal. When this changes, update it: to [] once the goal is
-  // met everywhere.
+  // Three near misses are answered: "who approves the CCG's consultancy spend" (consultancies may sell
+  // commissioning support, so the word is not everyday office vocabulary), and two of the sixteenth
+  // batch's (the pool car under "assumed liberty", advertising our governing body's meetings). Twenty-six
+  // objective questions (fifteen of them from the sixteenth batch) and four fact questions miss too,
+  // within the goal. When this changes, update it: to [] once the goal is met everywhere.
   it("meets the goal in every category but near-miss", () => {
     console.info([figures("tuning, bot", bot), figures("tuning, plain BM25", bm25)].join("\n"));
-    expect(missesGoal(bot.categories), failures(bot)).toEqual(["near-miss: 289/290, goal 100%"]);
+    expect(missesGoal(bot.categories), failures(bot)).toEqual(["near-miss: 317/320, goal 100%"]);
   });
 
   it("beats plain BM25 in every category", () => {

@@ -4,7 +4,7 @@ import { createObjectivesAssistant } from "../../../../src/features/objectives/d
 import { loadKnowledgeBase } from "../../../../src/features/objectives/domain/knowledge-base";
 import { offDomainWords } from "../../../../src/features/objectives/domain/off-domain";
 import { readQuestion, statesQuantity } from "../../../../src/features/objectives/domain/question";
-import { normaliseText } from "../../../../src/features/objectives/domain/text-analysis";
+import { analyse, normaliseText } from "../../../../src/features/objectives/domain/text-analysis";
 
 const kb = loadKnowledgeBase(fileURLToPath(new URL("../../../../knowledge", import.meta.url)));
 const assistant = createObjectivesAssistant(kb);
@@ -528,5 +528,32 @@ describe("our own papers, shortlists and socials", () => {
     "cant find the HWB papers on the shared drive, are they there",
   ])("declines: %j", (question) => {
     expect(first(question).answered).toBe(false);
+  });
+});
+
+describe("a question typed without its question mark, and office words in a question about the letter", () => {
+  it("reads a sentence that opens as a question does as the one that asks", () => {
+    expect(
+      readQuestion("our chair is cross about the returns. does the letter say decisions sit with CCGs").focus,
+    ).toBe("does the letter say decisions sit with CCGs");
+  });
+
+  it("answers what the letter says even when the context mentions the office", () => {
+    const result = first(
+      "three emails from the area team about our desks and parking this week. what line did lansley take on the board directing CCGs",
+    );
+    expect(result.answered).toBe(true);
+    expect(result.first?.objective).toBe(1);
+  });
+
+  it("still declines the office errand when the letter is only mentioned in passing", () => {
+    expect(first("the letter is all very well but can someone reset my nhsmail password").answered).toBe(false);
+  });
+
+  it("reads 'the national board' as the Board", () => {
+    expect(analyse("is the national board meant to be fair to everyone")).toContain("nhscb");
+    const result = first("is the national board supposed to let CCGs decide for themselves");
+    expect(result.answered).toBe(true);
+    expect(result.first?.objective).toBe(1);
   });
 });
