@@ -21,7 +21,7 @@ const kb = loadKnowledgeBase(fileURLToPath(new URL("../../../../knowledge", impo
 const assistant = createObjectivesAssistant(kb);
 const baseline = createBaselineAnswerer(passageDocuments(kb));
 
-function run(half: "tuning" | "test") {
+function run(half: "tuning" | "test" | "held-out") {
   const file = fileURLToPath(new URL(`../../../fixtures/questions/${half}.yaml`, import.meta.url));
   const questions = parseQuestionFile(readFileSync(file, "utf8"));
   const bot = evaluate((question) => assistant.ask(question), questions);
@@ -104,5 +104,29 @@ describe("the test half of the evaluation set (measured, never tuned on)", () =>
   // been reached: make it a plain it() and raise MEASURED to the new figures.
   it.fails("meets the goal in every category (not yet: see MEASURED)", () => {
     expect(missesGoal(bot.categories)).toEqual([]);
+  });
+});
+
+describe("the held-out set (a seventeenth batch written blind, measured, never tuned on)", () => {
+  const { questions, bot, bm25 } = run("held-out");
+
+  /** What the bot got right on it when this was written, well short of the goal: floors, as for the test half. */
+  const MEASURED: Record<QuestionCategory, number> = { objective: 47, fact: 17, "off-topic": 12, "near-miss": 26 };
+
+  it("has the four categories", () => {
+    expect(questions).toHaveLength(130);
+    expect(bot.categories.map((result) => result.category)).toEqual(["objective", "fact", "off-topic", "near-miss"]);
+  });
+
+  it("beats plain BM25 in every category", () => {
+    console.info([figures("held out, bot", bot), figures("held out, plain BM25", bm25)].join("\n"));
+    expect(compareWithBaseline(bot, bm25).filter((entry) => !entry.beats)).toEqual([]);
+  });
+
+  it("answers at least as many right as when it was last measured", () => {
+    const slipped = bot.categories
+      .filter((result) => result.right < MEASURED[result.category])
+      .map((result) => `${result.category}: ${result.right}, was ${MEASURED[result.category]}`);
+    expect(slipped).toEqual([]);
   });
 });
