@@ -1,5 +1,5 @@
 import type { Db } from "../../../storage/database";
-import { isUniqueViolation } from "../../../storage/db-errors";
+import { type DbTransaction, isUniqueViolation } from "../../../storage/db-errors";
 
 export interface OutboxMessage {
   id: number;
@@ -126,12 +126,15 @@ export class OutboxRepository {
     return taken.count === 1;
   }
 
+  /** The message and its digest's status change together: a digest is never left "being posted" by a cut connection. */
   async markSent(id: number, ts: string, at: Date): Promise<void> {
-    const row = await this.db.slackOutbox.update({
-      where: { id },
-      data: { sentAt: at, ts, lockedUntil: null, lastError: null },
+    await this.db.$transaction(async (tx) => {
+      const row = await tx.slackOutbox.update({
+        where: { id },
+        data: { sentAt: at, ts, lockedUntil: null, lastError: null },
+      });
+      if (row.claimId !== null) await this.settleClaim(tx, row.claimId);
     });
-    if (row.claimId !== null) await this.settleClaim(row.claimId);
   }
 
   async retryLater(id: number, error: string, next: Date): Promise<void> {
@@ -142,19 +145,21 @@ export class OutboxRepository {
   }
 
   async markFailed(id: number, error: string, at: Date): Promise<void> {
-    const row = await this.db.slackOutbox.update({
-      where: { id },
-      data: { failedAt: at, lastError: error, lockedUntil: null },
+    await this.db.$transaction(async (tx) => {
+      const row = await tx.slackOutbox.update({
+        where: { id },
+        data: { failedAt: at, lastError: error, lockedUntil: null },
+      });
+      if (row.claimId !== null) await this.settleClaim(tx, row.claimId);
     });
-    if (row.claimId !== null) await this.settleClaim(row.claimId);
   }
 
   /** Once no message of the claim is left to send: "posted" if any went out, else "failed". */
-  private async settleClaim(claimId: number): Promise<void> {
-    const rows = await this.db.slackOutbox.findMany({ where: { claimId }, select: { sentAt: true, failedAt: true } });
+  private async settleClaim(tx: DbTransaction, claimId: number): Promise<void> {
+    const rows = await tx.slackOutbox.findMany({ where: { claimId }, select: { sentAt: true, failedAt: true } });
     if (rows.some((row) => row.sentAt === null && row.failedAt === null)) return;
     const status = rows.some((row) => row.sentAt !== null) ? "posted" : "failed";
-    await this.db.digestClaim.updateMany({ where: { id: claimId, status: "posting" }, data: { status } });
+    await tx.digestClaim.updateMany({ where: { id: claimId, status: "posting" }, data: { status } });
   }
 }
 

@@ -161,6 +161,20 @@ describe("changed documents and crashes", () => {
     expect(await digest(t, "status", { channel: channelId })).toContain("1 document.");
   });
 
+  it("does not leave a digest 'being posted' when the connection is cut while its status is settled", async () => {
+    const { t, channelId, digestJob } = await digestDue("ccg-cut-settle");
+    const settle = OutboxRepository.prototype as unknown as { settleClaim: () => Promise<void> };
+    vi.spyOn(settle, "settleClaim").mockRejectedValueOnce(new Error("Connection terminated unexpectedly"));
+
+    await expect(digestJob.runOnce()).rejects.toThrow("Connection terminated unexpectedly");
+    expect(await digestJob.runOnce()).toEqual({ claimed: 0, sent: 1 });
+
+    expect(postsIn(t, channelId)).toHaveLength(1);
+    const status = await digest(t, "status", { channel: channelId });
+    expect(status).toContain("1 document.");
+    expect(status).not.toContain("being posted");
+  });
+
   it("posts a digest once when two runs start at once in one process (the timer and /digest now)", async () => {
     const { t, channelId, digestJob } = await digestDue("ccg-two-runs");
     const { db } = t.bot.core.database;
