@@ -236,15 +236,26 @@ const PHRASE_WORDS = PHRASES.map((phrase) => phrase.split(" "));
 /** The everyday workplace words and phrases in `text` that no indexed document uses. */
 export function offDomainWords(text: string, used: (word: string) => boolean): string[] {
   const tokens = tokenise(text);
-  const found = tokens.filter((token) => SINGLE.has(token) && !used(token));
-  for (const phrase of PHRASE_WORDS) {
-    if (phrase.every((word) => used(word))) continue;
-    for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
-      if (phrase.every((word, offset) => tokens[start + offset] === word)) {
-        found.push(phrase.join(" "));
-        break;
-      }
+  // Whether the index uses a word is the costly part: asked once per word, and only of phrases the text holds.
+  const answers = new Map<string, boolean>();
+  const isUsed = (word: string) => {
+    let answer = answers.get(word);
+    if (answer === undefined) {
+      answer = used(word);
+      answers.set(word, answer);
     }
+    return answer;
+  };
+  const found = tokens.filter((token) => SINGLE.has(token) && !isUsed(token));
+  for (const phrase of PHRASE_WORDS) {
+    if (occursIn(tokens, phrase) && !phrase.every(isUsed)) found.push(phrase.join(" "));
   }
   return found;
+}
+
+function occursIn(tokens: readonly string[], phrase: readonly string[]): boolean {
+  for (let start = 0; start + phrase.length <= tokens.length; start += 1) {
+    if (phrase.every((word, offset) => tokens[start + offset] === word)) return true;
+  }
+  return false;
 }
