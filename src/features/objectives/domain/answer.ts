@@ -227,8 +227,9 @@ function answerQuestion(
   if (!shape.asksForTheLetter && offDomainWords(shape.focus ?? question, (word) => index.uses(word, stored)).length > 0)
     return declined;
   const whole = index.lookup(question, CANDIDATES, undefined, stored);
+  const hereAndNow = hereAndNowPhrases(question);
   const coverage = Math.max(
-    questionCoverage(whole, shape.personal, hereAndNowPhrases(question)),
+    questionCoverage(whole, shape.personal, hereAndNow),
     partCoverage(index, shape.focus, shape.personal, stored),
     partCoverage(index, shape.afterDash, shape.personal, stored),
   );
@@ -236,7 +237,7 @@ function answerQuestion(
   // with the closest passage, when retrieval's evidence about the subject is strong (learned-answerable.ts).
   const reconsider = (result: AskResult): AskResult => {
     if (!answerable || !mayRescue(answerable) || !mayBeOnSubject(whole)) return result;
-    if (shape.personal || hereAndNowPhrases(question) > 0) return result;
+    if (shape.personal || hereAndNow > 0) return result;
     const probabilities = model ? objectiveProbabilities(model, message) : UNSURE;
     return decideAnswer(answerable, result, () => evidenceFrom(whole, true, probabilities), hitAnswer).result;
   };

@@ -221,9 +221,7 @@ const HERE_AND_NOW_PHRASES = [
 /** How many of the HERE_AND_NOW phrases `text` uses. */
 export function hereAndNowPhrases(text: string): number {
   const tokens = tokenise(text);
-  return HERE_AND_NOW_PHRASES.filter((phrase) =>
-    tokens.some((_, start) => phrase.every((word, offset) => tokens[start + offset] === word)),
-  ).length;
+  return HERE_AND_NOW_PHRASES.filter((phrase) => occursIn(tokens, phrase)).length;
 }
 
 const SINGLE: ReadonlySet<string> = new Set(
@@ -236,19 +234,10 @@ const PHRASE_WORDS = PHRASES.map((phrase) => phrase.split(" "));
 /** The everyday workplace words and phrases in `text` that no indexed document uses. */
 export function offDomainWords(text: string, used: (word: string) => boolean): string[] {
   const tokens = tokenise(text);
-  // Whether the index uses a word is the costly part: asked once per word, and only of phrases the text holds.
-  const answers = new Map<string, boolean>();
-  const isUsed = (word: string) => {
-    let answer = answers.get(word);
-    if (answer === undefined) {
-      answer = used(word);
-      answers.set(word, answer);
-    }
-    return answer;
-  };
-  const found = tokens.filter((token) => SINGLE.has(token) && !isUsed(token));
+  const found = tokens.filter((token) => SINGLE.has(token) && !used(token));
+  // Whether the index uses a word is the costly part: asked only of phrases the text holds.
   for (const phrase of PHRASE_WORDS) {
-    if (occursIn(tokens, phrase) && !phrase.every(isUsed)) found.push(phrase.join(" "));
+    if (occursIn(tokens, phrase) && !phrase.every(used)) found.push(phrase.join(" "));
   }
   return found;
 }
