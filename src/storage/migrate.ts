@@ -59,9 +59,26 @@ export async function migrateDatabase(url: string, provider: DatabaseProvider, d
   }
 }
 
+/** SQLite told the schema engine another connection holds its lock (the engine reports busy as `SocketTimeout`). */
+const SQLITE_BUSY_OUTPUT = /SocketTimeout|SQLITE_BUSY|database is locked/;
+const DEPLOY_ATTEMPTS = 3;
+
 async function deploy(url: string, provider: DatabaseProvider, db: Db): Promise<void> {
   // The CLI needs the database to itself (SQLite refuses a second writer); the client reconnects on next use.
   await db.$disconnect();
+  // Another instance's connection may hold SQLite's lock for a moment as it opens the file; each
+  // migration is a transaction, so trying again applies only what is still pending.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await deployOnce(url, provider);
+    } catch (error) {
+      if (provider !== "sqlite" || attempt >= DEPLOY_ATTEMPTS || !SQLITE_BUSY_OUTPUT.test(String(error))) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+  }
+}
+
+async function deployOnce(url: string, provider: DatabaseProvider): Promise<void> {
   const prismaCli = createRequire(import.meta.url).resolve("prisma/build/index.js");
   try {
     const exitPromptly = path.join(projectRoot, "scripts/prisma-exit-promptly.cjs");
