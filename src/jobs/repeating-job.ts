@@ -7,6 +7,10 @@ import type { Logger } from "../logger";
  */
 export class RepeatingJob {
   private timer: NodeJS.Timeout | undefined;
+  private nextRunAt: number | undefined;
+  /** A run asked for by runAfter while one was in progress. */
+  private askedFor: number | undefined;
+  private working = false;
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
@@ -41,6 +45,17 @@ export class RepeatingJob {
     void this.runNow();
   }
 
+  /** Runs again within `delayMs`, sooner than the interval would (work put off until then, say). */
+  runAfter(delayMs: number): void {
+    if (this.stopped) return;
+    const at = Date.now() + delayMs;
+    if (this.working) {
+      this.askedFor = Math.min(this.askedFor ?? at, at);
+      return;
+    }
+    if (this.nextRunAt === undefined || at < this.nextRunAt) this.schedule(delayMs);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
@@ -51,11 +66,13 @@ export class RepeatingJob {
   private schedule(delayMs: number): void {
     if (this.stopped) return;
     clearTimeout(this.timer);
+    this.nextRunAt = Date.now() + delayMs;
     this.timer = setTimeout(() => void this.runNow(), delayMs);
     this.timer.unref();
   }
 
   private async runGuarded(): Promise<void> {
+    this.working = true;
     try {
       do {
         this.again = false;
@@ -64,8 +81,11 @@ export class RepeatingJob {
     } catch (error) {
       this.logger.error(`Job ${this.name} failed; it will run again in ${Math.round(this.intervalMs / 1000)} s`, error);
     } finally {
+      this.working = false;
       this.running = undefined;
-      this.schedule(this.intervalMs);
+      const asked = this.askedFor === undefined ? this.intervalMs : this.askedFor - Date.now();
+      this.askedFor = undefined;
+      this.schedule(Math.max(0, Math.min(this.intervalMs, asked)));
     }
   }
 }

@@ -47,4 +47,30 @@ describe("a repeating job", () => {
     await job.runNow();
     expect(runs).toBe(2);
   });
+
+  it("runs again when asked to within a delay shorter than its interval, also when asked during a run", async () => {
+    let runs = 0;
+    let ran: () => void = () => undefined;
+    const job = new RepeatingJob(
+      "outbox",
+      3_600_000,
+      async () => {
+        runs++;
+        if (runs === 1) job.runAfter(10);
+        ran();
+      },
+      new Logger("error"),
+      3_600_000,
+    );
+    const second = new Promise<void>((resolve) => {
+      ran = () => runs === 2 && resolve();
+    });
+    job.start();
+    await job.runNow();
+    await second;
+    expect(runs).toBe(2);
+    await job.stop();
+    job.runAfter(0);
+    expect(runs).toBe(2);
+  });
 });

@@ -195,15 +195,17 @@ export function createConcerns(core: SharedCore, options: ConcernsOptions = {}):
       const leases = new LeaseRepository(database.db);
       feature.reminderJob = reminders;
       feature.minutesJob = minutes;
+      const outboxJob = new RepeatingJob(
+        "concern-outbox",
+        OUTBOX_INTERVAL_MS,
+        async () => void (await delivery.runOnce()),
+        logger,
+        // Straight after start-up: what a stopped process left unsent goes out first.
+        500,
+      );
+      delivery.wakeAfter = (delayMs) => outboxJob.runAfter(delayMs);
       return [
-        new RepeatingJob(
-          "concern-outbox",
-          OUTBOX_INTERVAL_MS,
-          async () => void (await delivery.runOnce()),
-          logger,
-          // Straight after start-up: what a stopped process left unsent goes out first.
-          500,
-        ),
+        outboxJob,
         new RepeatingJob(
           "concern-reminders",
           REMINDER_INTERVAL_MS,

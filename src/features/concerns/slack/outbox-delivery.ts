@@ -2,6 +2,7 @@ import { webApi } from "@slack/bolt";
 import type { Clock } from "../../../clock";
 import { holderIsGone } from "../../../jobs/holder";
 import type { Logger } from "../../../logger";
+import { ChannelPace } from "../../../slack/channel-pace";
 import type { SlackMessage } from "../../../slack/message";
 import type { WorkspaceClients } from "../../../slack/workspace-clients";
 import type { LeaseRepository } from "../../../storage/leases";
@@ -161,6 +162,9 @@ function backoffAfter(attempts: number): number {
 
 type Failure = { code: string; retryAfterMs: number | null; answered: boolean };
 
+/** Slack's answer to going faster than a channel takes; not a failure of the message. */
+const RATE_LIMITED = "ratelimited";
+
 /**
  * Delivers the concern outbox: each row is claimed by one sender (and one process holds the job's
  * lease), marked just before chat.postMessage, and marked sent with the card's ts just after. The
@@ -171,6 +175,11 @@ type Failure = { code: string; retryAfterMs: number | null; answered: boolean };
 export class ConcernOutboxDelivery {
   private running: Promise<number> | null = null;
   private again = false;
+  private readonly pace = new ChannelPace();
+  /** The soonest a row put off for its channel's pace is due, since the last pass began. */
+  private soonestPutOff: number | null = null;
+  /** Asks for a pass after this many ms (the outbox job's timer); nothing until the job is wired. */
+  wakeAfter: (delayMs: number) => void = () => undefined;
 
   constructor(private readonly deps: OutboxDeliveryDeps) {}
 
@@ -196,6 +205,7 @@ export class ConcernOutboxDelivery {
         } while (this.again);
       } finally {
         this.running = null;
+        this.wakeForPutOff();
       }
       return settled;
     })();
@@ -402,8 +412,9 @@ export class ConcernOutboxDelivery {
           return true;
         }
       }
+      if (await this.putOffForPace(row, [payload.userId])) return false;
       if (!(await outbox.posting(row.id, holder, clock.now()))) return false;
-      const posted = await client.chat.postMessage({
+      const posted = await this.post(client, row, {
         channel: payload.userId,
         text: payload.text,
         ...(payload.blocks ? { blocks: payload.blocks as SlackMessage["blocks"] } : {}),
@@ -485,6 +496,13 @@ export class ConcernOutboxDelivery {
     const posts: Array<{ channelId: string; ts: string }> = [];
     try {
       const client = await this.client(concern.workspaceId);
+      if (
+        await this.putOffForPace(
+          row,
+          threads.map((thread) => thread.channel),
+        )
+      )
+        return false;
       if (!(await outbox.posting(row.id, holder, clock.now()))) return false;
       for (const thread of threads) {
         const found = row.postingAt ? await this.findNote(client, thread, row, row.postingAt) : null;
@@ -498,7 +516,7 @@ export class ConcernOutboxDelivery {
           ...message,
           metadata: { event_type: NOTE_EVENT_TYPE, event_payload: { outbox: row.key } },
         };
-        const posted = await client.chat.postMessage(broadcast ? { ...args, reply_broadcast: true } : args);
+        const posted = await this.post(client, row, broadcast ? { ...args, reply_broadcast: true } : args);
         if (!posted.ts) throw new Error("Slack answered without a ts");
         const channelId = posted.channel ?? thread.channel;
         posts.push({ channelId, ts: posted.ts });
@@ -608,6 +626,7 @@ export class ConcernOutboxDelivery {
     postedSome = false,
   ): Promise<void> {
     const { outbox, clock, logger } = this.deps;
+    if (failure.code === RATE_LIMITED) return this.waitTurn(row, failure, !postedSome);
     const now = clock.now().getTime();
     const what = dm ? "a direct message" : row.kind === "reminder" ? "a reminder" : "a note";
     // A DM Slack refuses for the person (gone, cannot be messaged) or for itself will not go later; a
@@ -682,8 +701,9 @@ export class ConcernOutboxDelivery {
         if (found) return this.recorded(row, concern, channel, found);
       }
       const client = await this.client(concern.workspaceId);
+      if (await this.putOffForPace(row, [channel])) return false;
       if (!(await outbox.posting(row.id, this.deps.holder, clock.now()))) return false;
-      const posted = await client.chat.postMessage({
+      const posted = await this.post(client, row, {
         channel,
         ...this.deps.cards.newCard(concern),
         metadata: { event_type: CARD_EVENT_TYPE, event_payload: { outbox: row.key } },
@@ -694,6 +714,50 @@ export class ConcernOutboxDelivery {
       await this.failed(row, concern, channel, failureOf(error));
       return false;
     }
+  }
+
+  private wakeForPutOff(): void {
+    if (this.soonestPutOff === null) return;
+    this.wakeAfter(Math.max(0, this.soonestPutOff - this.deps.clock.now().getTime()));
+    this.soonestPutOff = null;
+  }
+
+  /** True when one of the channels the row posts to must wait for its turn: the row is then due at that turn. */
+  private async putOffForPace(row: OutboxRow, channels: string[]): Promise<boolean> {
+    const now = this.deps.clock.now().getTime();
+    const slot = Math.max(...channels.map((channel) => this.pace.slotFor(channel, `${row.key}#${channel}`, now)));
+    if (slot <= now) return false;
+    this.dueAgainAt(slot);
+    await this.deps.outbox.putOff(row.id, new Date(slot));
+    return true;
+  }
+
+  private dueAgainAt(at: number): void {
+    this.soonestPutOff = Math.min(this.soonestPutOff ?? at, at);
+  }
+
+  /** chat.postMessage; a 429 holds the channel's later posts back for its Retry-After, this one first. */
+  private async post(client: webApi.WebClient, row: OutboxRow, args: webApi.ChatPostMessageArguments) {
+    try {
+      return await client.chat.postMessage(args);
+    } catch (error) {
+      if (error instanceof webApi.WebAPIRateLimitedError) {
+        const channel = String(args.channel);
+        this.pace.refused(channel, `${row.key}#${channel}`, retryAfterMs(error), this.deps.clock.now().getTime());
+      }
+      throw error;
+    }
+  }
+
+  /** Refused by Slack for going too fast: due again after its Retry-After, no attempt counted. */
+  private async waitTurn(row: OutboxRow, failure: Failure, notPosted: boolean): Promise<void> {
+    const waitMs = failure.retryAfterMs ?? 0;
+    const next = new Date(this.deps.clock.now().getTime() + waitMs);
+    this.dueAgainAt(next.getTime());
+    this.deps.logger.warn(
+      `Slack asked the bot to post more slowly (${row.kind}, outbox row ${row.id}); trying again in ${Math.round(waitMs / 1000)} s`,
+    );
+    await this.deps.outbox.retryAt(row.id, next, failure.code, notPosted, false);
   }
 
   /** The workspace's client; a workspace the app is no longer installed in fails like a refused call. */
@@ -738,6 +802,7 @@ export class ConcernOutboxDelivery {
 
   private async failed(row: OutboxRow, concern: ConcernRecord, channel: string, failure: Failure): Promise<void> {
     const { outbox, clock, logger } = this.deps;
+    if (failure.code === RATE_LIMITED) return this.waitTurn(row, failure, true);
     const now = clock.now().getTime();
     const gone = CHANNEL_GONE.has(failure.code);
     const backoff = backoffAfter(row.attempts);
@@ -796,9 +861,13 @@ function isMarked(message: { metadata?: { event_type?: string; event_payload?: u
   );
 }
 
+function retryAfterMs(error: webApi.WebAPIRateLimitedError): number {
+  return Math.max(1, error.retryAfter) * 1000;
+}
+
 function failureOf(error: unknown): Failure {
   if (error instanceof webApi.WebAPIRateLimitedError)
-    return { code: "ratelimited", retryAfterMs: Math.max(1, error.retryAfter) * 1000, answered: true };
+    return { code: RATE_LIMITED, retryAfterMs: retryAfterMs(error), answered: true };
   if (error instanceof webApi.WebAPIPlatformError)
     return { code: error.data.error, retryAfterMs: null, answered: true };
   if (error instanceof webApi.WebAPIHTTPError)

@@ -129,6 +129,10 @@ const MARK_SENT = statement(`
     "lockedBy" = NULL, "lockedUntil" = NULL, "payload" = NULL
   WHERE "id" = ?`);
 
+const PUT_OFF = statement(`
+  UPDATE "ConcernOutbox" SET "nextAttemptAt" = ?, "lockedBy" = NULL, "lockedUntil" = NULL
+  WHERE "id" = ? AND "sentAt" IS NULL`);
+
 /** The confirmation's DM, asked for after each submission: settled when shown where raised, else due now. */
 const SETTLE = statement(`
   UPDATE "ConcernOutbox" SET "sentAt" = ?, "payload" = NULL
@@ -216,19 +220,27 @@ export class ConcernOutbox {
     if (changed !== 1) throw new Error("The outbox row being marked sent is no longer stored");
   }
 
-  /** `notPosted`: Slack refused the post, so it is certainly not there. */
-  async retryAt(id: number, next: Date, error: string, notPosted: boolean): Promise<void> {
+  /**
+   * `notPosted`: Slack refused the post, so it is certainly not there. `counted`: false when Slack
+   * only said "not now" (429), which is no sign the message will never go.
+   */
+  async retryAt(id: number, next: Date, error: string, notPosted: boolean, counted = true): Promise<void> {
     await this.db.concernOutbox.update({
       where: { id },
       data: {
         nextAttemptAt: next,
-        attempts: { increment: 1 },
+        ...(counted ? { attempts: { increment: 1 } } : {}),
         lastError: error,
         lockedBy: null,
         lockedUntil: null,
         ...(notPosted ? { postingAt: null } : {}),
       },
     });
+  }
+
+  /** Not tried now, to keep to Slack's pace in its channel: due again at `next`, no attempt counted. */
+  async putOff(id: number, next: Date): Promise<void> {
+    await this.fast.run(PUT_OFF, [next, id]);
   }
 
   /** Slack refused for good (the person cannot be messaged): settled, and kept with its error. */

@@ -39,6 +39,11 @@ function acknowledge(t: TestBot, reference: string) {
   return t.slack.blockAction({ user: PEOPLE.lead.id, actionId: "concern_acknowledge", container });
 }
 
+/** The DM row was refused with 429 (which is not counted as a failed attempt). */
+async function rateLimited(t: TestBot) {
+  await waitUntil(async () => (await outboxRows(t, "dm")).some((row) => row.lastError === "ratelimited"), 10_000);
+}
+
 /** The DM row has been tried and refused `times` times. */
 async function refused(t: TestBot, times = 1) {
   await waitUntil(async () => (await outboxRows(t, "dm")).some((row) => row.attempts >= times), 10_000);
@@ -82,7 +87,7 @@ describe("status-change DMs go through the concern outbox", () => {
     const reference = await raise(bot);
     bot.standin.failNext("chat.postMessage", { status: 429, retryAfter: 30 });
     await acknowledge(bot, reference);
-    await refused(bot);
+    await rateLimited(bot);
     const posts = bot.standin.callsTo("chat.postMessage").length;
 
     clock.advance(20_000);
@@ -93,6 +98,24 @@ describe("status-change DMs go through the concern outbox", () => {
     clock.advance(11_000);
     await outboxOf(bot).runOnce();
     expect(statusDms(bot, PEOPLE.staff.id, reference)).toHaveLength(1);
+  });
+
+  it("still sends the DM, once, after Slack has said 429 more times than a failing message is tried", async () => {
+    const clock = new ManualClock(new Date("2026-03-10T10:00:00Z"));
+    const bot = await start(clock);
+    const reference = await raise(bot);
+    bot.standin.failNext("chat.postMessage", { status: 429, retryAfter: 1, times: 20 });
+    await acknowledge(bot, reference);
+    await rateLimited(bot);
+    for (let second = 0; second < 40 && bot.standin.pendingFailures("chat.postMessage") > 0; second++) {
+      clock.advance(1_000);
+      await outboxOf(bot).runOnce();
+    }
+    clock.advance(60_000);
+    await outboxOf(bot).runOnce();
+    expect(statusDms(bot, PEOPLE.staff.id, reference)).toHaveLength(1);
+    const rows = await outboxRows(bot, "dm");
+    expect(rows.every((row) => row.sentAt && !row.failedAt)).toBe(true);
   });
 
   it("gives up on a call Slack never answers and sends the DM once later", async () => {

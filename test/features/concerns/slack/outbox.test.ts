@@ -130,6 +130,28 @@ describe("every stored concern reaches the leads through the outbox", () => {
     expect(cardsFor(bot, reference)).toHaveLength(1);
   });
 
+  it("keeps to one card a second in the triage channel once Slack refuses a burst, and posts every card once", async () => {
+    const clock = new ManualClock(new Date());
+    t = await startConcernBot({ clock });
+    const bot = t;
+    bot.standin.rateLimit("chat.postMessage", { perChannelPerSecond: 1 });
+    const references: string[] = [];
+    for (let n = 1; n <= 12; n++)
+      references.push(await raise(bot, `The area team signed off contract ${n} for us without asking the CCG.`));
+    await outboxOf(bot).runOnce();
+    for (let second = 0; second < 60 && references.some((ref) => cardsFor(bot, ref).length === 0); second++) {
+      clock.advance(1_000);
+      await outboxOf(bot).runOnce();
+    }
+    for (const reference of references) expect(cardsFor(bot, reference)).toHaveLength(1);
+    const refusedInTriage = bot.standin
+      .callsTo("chat.postMessage")
+      .filter((call) => call.status === 429 && call.params.channel === TRIAGE.id);
+    expect(refusedInTriage.length).toBeLessThanOrEqual(2);
+    expect(await pending(bot)).toHaveLength(0);
+    expect(await bot.bot.core.database.db.concernOutbox.count({ where: { failedAt: { not: null } } })).toBe(0);
+  }, 60_000);
+
   it("keeps trying with backoff through a minute and a half of 503s, and posts the card once", async () => {
     const clock = new ManualClock(new Date());
     t = await startConcernBot({ clock });
