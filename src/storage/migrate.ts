@@ -61,7 +61,7 @@ export async function migrateDatabase(url: string, provider: DatabaseProvider, d
 
 /** SQLite told the schema engine another connection holds its lock (the engine reports busy as `SocketTimeout`). */
 const SQLITE_BUSY_OUTPUT = /SocketTimeout|SQLITE_BUSY|database is locked/;
-const DEPLOY_ATTEMPTS = 3;
+const DEPLOY_ATTEMPTS = 5;
 
 async function deploy(url: string, provider: DatabaseProvider, db: Db): Promise<void> {
   // The CLI needs the database to itself (SQLite refuses a second writer); the client reconnects on next use.
@@ -74,7 +74,7 @@ async function deploy(url: string, provider: DatabaseProvider, db: Db): Promise<
     } catch (error) {
       if (provider !== "sqlite" || attempt >= DEPLOY_ATTEMPTS || !SQLITE_BUSY_OUTPUT.test(String(error))) throw error;
     }
-    await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+    await new Promise((resolve) => setTimeout(resolve, 250 * 2 ** (attempt - 1)));
   }
 }
 
