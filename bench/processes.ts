@@ -84,8 +84,8 @@ export interface StandinProcess {
 }
 
 /** Slack's Web API (the stand-in) in a process of its own, as Slack is another machine in real life. */
-export async function startStandinProcess(seed: object = {}): Promise<StandinProcess> {
-  const [child, line] = await startScript("bench/standin-process.ts", [JSON.stringify(seed)]);
+export async function startStandinProcess(seed: object = {}, limits: object = {}): Promise<StandinProcess> {
+  const [child, line] = await startScript("bench/standin-process.ts", [JSON.stringify(seed), JSON.stringify(limits)]);
   const { apiUrl, token } = JSON.parse(line) as { apiUrl: string; token: string };
   return { apiUrl, token, process: child, close: () => child.stdin?.end() };
 }
