@@ -21,7 +21,7 @@ const kb = loadKnowledgeBase(fileURLToPath(new URL("../../../../knowledge", impo
 const assistant = createObjectivesAssistant(kb);
 const baseline = createBaselineAnswerer(passageDocuments(kb));
 
-function run(half: "tuning" | "test" | "held-out") {
+function run(half: "tuning" | "test" | "held-out" | "held-out-2") {
   const file = fileURLToPath(new URL(`../../../fixtures/questions/${half}.yaml`, import.meta.url));
   const questions = parseQuestionFile(readFileSync(file, "utf8"));
   const bot = evaluate((question) => assistant.ask(question), questions);
@@ -129,6 +129,27 @@ describe("the held-out set (a seventeenth batch written blind, measured, never t
 
   it("beats plain BM25 in every category", () => {
     console.info([figures("held out, bot", bot), figures("held out, plain BM25", bm25)].join("\n"));
+    expect(notBeaten(bot, bm25)).toEqual([]);
+  });
+
+  it("answers at least as many right as when it was last measured", () => {
+    expect(slippedBelow(bot, MEASURED)).toEqual([]);
+  });
+});
+
+describe("the second held-out set (an eighteenth batch written blind, measured, never tuned on)", () => {
+  const { questions, bot, bm25 } = run("held-out-2");
+
+  /** Its first score, with the engine as it stood when it was written: floors, as for the other two. */
+  const MEASURED: Record<QuestionCategory, number> = { objective: 54, fact: 21, "off-topic": 12, "near-miss": 27 };
+
+  it("has the four categories", () => {
+    expect(questions).toHaveLength(130);
+    expect(bot.categories.map((result) => result.category)).toEqual(["objective", "fact", "off-topic", "near-miss"]);
+  });
+
+  it("beats plain BM25 in every category", () => {
+    console.info([figures("held out (2), bot", bot), figures("held out (2), plain BM25", bm25)].join("\n"));
     expect(notBeaten(bot, bm25)).toEqual([]);
   });
 
