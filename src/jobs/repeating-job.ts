@@ -8,7 +8,7 @@ import type { Logger } from "../logger";
 export class RepeatingJob {
   private timer: NodeJS.Timeout | undefined;
   private nextRunAt: number | undefined;
-  /** A run asked for by runAfter while one was in progress. */
+  /** A run asked for by runAfter later than the next one already due, or while one was in progress. */
   private askedFor: number | undefined;
   private working = false;
   private running: Promise<void> | undefined;
@@ -49,11 +49,12 @@ export class RepeatingJob {
   runAfter(delayMs: number): void {
     if (this.stopped) return;
     const at = Date.now() + delayMs;
-    if (this.working) {
-      this.askedFor = Math.min(this.askedFor ?? at, at);
+    if (!this.working && (this.nextRunAt === undefined || at < this.nextRunAt)) {
+      this.schedule(delayMs);
       return;
     }
-    if (this.nextRunAt === undefined || at < this.nextRunAt) this.schedule(delayMs);
+    // The run in progress, or the one due sooner, schedules the next: it is to come no later than this.
+    this.askedFor = Math.min(this.askedFor ?? at, at);
   }
 
   async stop(): Promise<void> {

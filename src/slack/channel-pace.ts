@@ -13,6 +13,8 @@ export class ChannelPace {
   private readonly nextFree = new Map<string, number>();
   /** Per post key: the time held for a post that was put off. */
   private readonly held = new Map<string, number>();
+  /** Per scheduled channel: when a post last went, so one that comes back late does not crowd the next. */
+  private readonly lastGone = new Map<string, number>();
 
   constructor(
     private readonly intervalMs = 1_000,
@@ -24,20 +26,29 @@ export class ChannelPace {
   slotFor(channel: string, key: string, now: number): number {
     const held = this.held.get(key);
     if (held !== undefined) {
-      if (held <= now) this.held.delete(key);
-      return held;
+      if (held > now) return held;
+      const last = this.lastGone.get(channel);
+      if (last !== undefined && now - last < this.intervalMs) {
+        this.held.set(key, last + this.intervalMs);
+        return last + this.intervalMs;
+      }
+      this.held.delete(key);
+      this.lastGone.set(channel, now);
+      return now;
     }
     this.forgetLapsed(now);
     const scheduled = this.nextFree.get(channel);
     if (scheduled === undefined) return now;
     if (scheduled < now - this.forgetAfterMs) {
       this.nextFree.delete(channel);
+      this.lastGone.delete(channel);
       return now;
     }
     const free = Math.max(scheduled, now);
     const slot = Math.max(now, free - this.tolerance());
     this.nextFree.set(channel, free + this.intervalMs);
     if (slot > now) this.held.set(key, slot);
+    else this.lastGone.set(channel, now);
     return slot;
   }
 

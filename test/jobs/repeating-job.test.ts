@@ -71,6 +71,31 @@ describe("a repeating job", () => {
     expect(runs).toBe(2);
     await job.stop();
     job.runAfter(0);
+    // Nothing is to happen: give a timer left behind the time to fire.
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(runs).toBe(2);
+  });
+
+  it("keeps a run asked for later than the one already due, for after that one", async () => {
+    let runs = 0;
+    let ran: () => void = () => undefined;
+    const job = new RepeatingJob(
+      "outbox",
+      3_600_000,
+      async () => {
+        runs++;
+        ran();
+      },
+      new Logger("error"),
+      5,
+    );
+    const second = new Promise<void>((resolve) => {
+      ran = () => runs === 2 && resolve();
+    });
+    job.start();
+    job.runAfter(40);
+    await second;
+    expect(runs).toBe(2);
+    await job.stop();
   });
 });

@@ -37,3 +37,16 @@ describe("keeping to Slack's pace in a channel", () => {
     expect(slots.every((slot) => slot === muchLater)).toBe(true);
   });
 });
+
+describe("a post that comes back late for its turn", () => {
+  it("still goes a full interval after the post before it in the channel", () => {
+    const pace = new ChannelPace(1_000, 3);
+    pace.refused("C1", "card-1", 1_000, T0);
+    const second = pace.slotFor("C1", "card-2", T0);
+    // The first comes back 700 ms late, the second on time: it waits for a second after the first.
+    expect(pace.slotFor("C1", "card-1", T0 + 1_700)).toBe(T0 + 1_700);
+    expect(second).toBeLessThan(T0 + 2_700);
+    expect(pace.slotFor("C1", "card-2", second)).toBe(T0 + 2_700);
+    expect(pace.slotFor("C1", "card-2", T0 + 2_700)).toBe(T0 + 2_700);
+  });
+});

@@ -176,8 +176,6 @@ export class ConcernOutboxDelivery {
   private running: Promise<number> | null = null;
   private again = false;
   private readonly pace = new ChannelPace();
-  /** The soonest a row put off for its channel's pace is due, since the last pass began. */
-  private soonestPutOff: number | null = null;
   /** Asks for a pass after this many ms (the outbox job's timer); nothing until the job is wired. */
   wakeAfter: (delayMs: number) => void = () => undefined;
 
@@ -203,9 +201,9 @@ export class ConcernOutboxDelivery {
           this.again = false;
           settled += await this.pass();
         } while (this.again);
+        await this.wakeWhenNextDue();
       } finally {
         this.running = null;
-        this.wakeForPutOff();
       }
       return settled;
     })();
@@ -716,10 +714,11 @@ export class ConcernOutboxDelivery {
     }
   }
 
-  private wakeForPutOff(): void {
-    if (this.soonestPutOff === null) return;
-    this.wakeAfter(Math.max(0, this.soonestPutOff - this.deps.clock.now().getTime()));
-    this.soonestPutOff = null;
+  /** A row put off to its turn, or waiting out a Retry-After, is delivered at its time, not at the job's next round. */
+  private async wakeWhenNextDue(): Promise<void> {
+    const now = this.deps.clock.now();
+    const next = await this.deps.outbox.nextDueAfter(now);
+    if (next) this.wakeAfter(Math.max(0, next.getTime() - now.getTime()));
   }
 
   /** True when one of the channels the row posts to must wait for its turn: the row is then due at that turn. */
@@ -727,13 +726,8 @@ export class ConcernOutboxDelivery {
     const now = this.deps.clock.now().getTime();
     const slot = Math.max(...channels.map((channel) => this.pace.slotFor(channel, `${row.key}#${channel}`, now)));
     if (slot <= now) return false;
-    this.dueAgainAt(slot);
-    await this.deps.outbox.putOff(row.id, new Date(slot));
+    await this.deps.outbox.putOff(row.id, new Date(slot), this.deps.holder);
     return true;
-  }
-
-  private dueAgainAt(at: number): void {
-    this.soonestPutOff = Math.min(this.soonestPutOff ?? at, at);
   }
 
   /** chat.postMessage; a 429 holds the channel's later posts back for its Retry-After, this one first. */
@@ -749,11 +743,10 @@ export class ConcernOutboxDelivery {
     }
   }
 
-  /** Refused by Slack for going too fast: due again after its Retry-After, no attempt counted. */
+  /** Refused by Slack for going too fast: due again after its Retry-After (or the first backoff), no attempt counted. */
   private async waitTurn(row: OutboxRow, failure: Failure, notPosted: boolean): Promise<void> {
-    const waitMs = failure.retryAfterMs ?? 0;
+    const waitMs = failure.retryAfterMs ?? FIRST_RETRY_MS;
     const next = new Date(this.deps.clock.now().getTime() + waitMs);
-    this.dueAgainAt(next.getTime());
     this.deps.logger.warn(
       `Slack asked the bot to post more slowly (${row.kind}, outbox row ${row.id}); trying again in ${Math.round(waitMs / 1000)} s`,
     );
@@ -868,8 +861,11 @@ function retryAfterMs(error: webApi.WebAPIRateLimitedError): number {
 function failureOf(error: unknown): Failure {
   if (error instanceof webApi.WebAPIRateLimitedError)
     return { code: RATE_LIMITED, retryAfterMs: retryAfterMs(error), answered: true };
-  if (error instanceof webApi.WebAPIPlatformError)
-    return { code: error.data.error, retryAfterMs: null, answered: true };
+  if (error instanceof webApi.WebAPIPlatformError) {
+    // "rate_limited": the app has posted too many messages for now, said in the body rather than with 429.
+    const code = error.data.error === "rate_limited" ? RATE_LIMITED : error.data.error;
+    return { code, retryAfterMs: null, answered: true };
+  }
   if (error instanceof webApi.WebAPIHTTPError)
     return { code: `http_${error.statusCode}`, retryAfterMs: null, answered: false };
   return { code: slackErrorCode(error), retryAfterMs: null, answered: false };

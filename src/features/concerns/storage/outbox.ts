@@ -122,8 +122,10 @@ const CLAIM_DUE = statement({
       AND "sentAt" IS NULL AND ("lockedUntil" IS NULL OR "lockedUntil" <= ? OR "lockedBy" = ANY(?::text[]))
     ${CLAIMED_COLUMNS(`to_char("postingAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)}`,
 });
+/** The first mark stays until Slack refuses a post: a later try looks back to the earliest that may have gone. */
 const MARK_POSTING = statement(`
-  UPDATE "ConcernOutbox" SET "postingAt" = ? WHERE "id" = ? AND "lockedBy" = ? AND "sentAt" IS NULL`);
+  UPDATE "ConcernOutbox" SET "postingAt" = COALESCE("postingAt", ?)
+  WHERE "id" = ? AND "lockedBy" = ? AND "sentAt" IS NULL`);
 const MARK_SENT = statement(`
   UPDATE "ConcernOutbox" SET "sentAt" = ?, "channelId" = ?, "ts" = ?,
     "lockedBy" = NULL, "lockedUntil" = NULL, "payload" = NULL
@@ -131,7 +133,10 @@ const MARK_SENT = statement(`
 
 const PUT_OFF = statement(`
   UPDATE "ConcernOutbox" SET "nextAttemptAt" = ?, "lockedBy" = NULL, "lockedUntil" = NULL
-  WHERE "id" = ? AND "sentAt" IS NULL`);
+  WHERE "id" = ? AND "lockedBy" = ? AND "sentAt" IS NULL`);
+
+const NEXT_DUE = statement(`
+  SELECT MIN("nextAttemptAt") AS "next" FROM "ConcernOutbox" WHERE "sentAt" IS NULL AND "nextAttemptAt" > ?`);
 
 /** The confirmation's DM, asked for after each submission: settled when shown where raised, else due now. */
 const SETTLE = statement(`
@@ -238,9 +243,15 @@ export class ConcernOutbox {
     });
   }
 
+  /** When the next row not yet due comes due; null when none waits. */
+  async nextDueAfter(now: Date): Promise<Date | null> {
+    const [row] = await this.fast.rows<{ next: string | number | Date | null }>(NEXT_DUE, [now]);
+    return row?.next === null || row?.next === undefined ? null : new Date(row.next);
+  }
+
   /** Not tried now, to keep to Slack's pace in its channel: due again at `next`, no attempt counted. */
-  async putOff(id: number, next: Date): Promise<void> {
-    await this.fast.run(PUT_OFF, [next, id]);
+  async putOff(id: number, next: Date, holder: string): Promise<void> {
+    await this.fast.run(PUT_OFF, [next, id, holder]);
   }
 
   /** Slack refused for good (the person cannot be messaged): settled, and kept with its error. */

@@ -152,6 +152,18 @@ describe("every stored concern reaches the leads through the outbox", () => {
     expect(await bot.bot.core.database.db.concernOutbox.count({ where: { failedAt: { not: null } } })).toBe(0);
   }, 60_000);
 
+  it("posts the cards it put off for Slack's pace at their turn, long before the outbox's next round", async () => {
+    t = await startConcernBot({ startJobs: true });
+    const bot = t;
+    bot.standin.rateLimit("chat.postMessage", { perChannelPerSecond: 1 });
+    const references: string[] = [];
+    for (let n = 1; n <= 3; n++)
+      references.push(await raise(bot, `The area team chose provider ${n} for our community contract without us.`));
+    // The outbox's own round is every 15 seconds: only waking at the first put-off card's turn is sooner.
+    await waitUntil(() => references.every((reference) => cardsFor(bot, reference).length === 1), 12_000);
+    for (const reference of references) expect(cardsFor(bot, reference)).toHaveLength(1);
+  }, 30_000);
+
   it("keeps trying with backoff through a minute and a half of 503s, and posts the card once", async () => {
     const clock = new ManualClock(new Date());
     t = await startConcernBot({ clock });

@@ -20,6 +20,8 @@ export interface ConcernBotOptions {
   env?: Record<string, string>;
   /** The bot scopes Slack grants (default: the manifest's). */
   botScopes?: readonly string[];
+  /** Start the scheduled jobs, as `npm start` does (tests otherwise run them by hand). */
+  startJobs?: boolean;
 }
 
 /** The manifest's scopes and the history of private channels, which the manifest leaves out on purpose. */
@@ -30,6 +32,7 @@ export function startConcernBot(options: ConcernBotOptions = {}): Promise<TestBo
   return startTestBot({
     clock: options.clock,
     provider: options.provider,
+    ...(options.startJobs ? { startJobs: true } : {}),
     env: { ...CONCERN_ENV, ...options.env },
     standin: {
       clock: options.clock,
