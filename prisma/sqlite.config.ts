@@ -10,6 +10,7 @@ export default defineConfig({
   migrations: { path: path.join("sqlite", "migrations") },
   async adapter() {
     const url = (process.env.DATABASE_URL ?? "file:./data/localism.db").replace(/^file:/, "");
-    return new PrismaBetterSQLite3({ url });
+    // Waits up to 20 s for a lock another process holds on the file, rather than better-sqlite3's 5 s.
+    return new PrismaBetterSQLite3({ url, timeout: 20_000 });
   },
 });

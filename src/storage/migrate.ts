@@ -45,10 +45,12 @@ async function upToDate(db: Db, provider: DatabaseProvider): Promise<boolean> {
  * Applies pending migrations with `prisma migrate deploy` (the JS schema engine); a no-op when up to
  * date. Instances that start together on one database take turns: the first migrates while the
  * others wait for its lock (PostgreSQL: an advisory lock; SQLite: a lock file beside the database),
- * then find nothing left to do.
+ * then find nothing left to do. On SQLite every instance takes the lock before it reads the file.
  */
 export async function migrateDatabase(url: string, provider: DatabaseProvider, db: Db): Promise<{ applied: boolean }> {
-  if (await upToDate(db, provider)) return { applied: false };
+  // On SQLite the file is not opened before the lock is held: an instance reading it while another's
+  // schema engine migrates can leave that engine meeting a busy file.
+  if (provider === "postgres" && (await upToDate(db, provider))) return { applied: false };
   const release = provider === "postgres" ? await lockPostgres(url) : await lockSqliteFile(sqliteFilePath(url));
   try {
     if (await upToDate(db, provider)) return { applied: false };
