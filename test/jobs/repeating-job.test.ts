@@ -49,53 +49,45 @@ describe("a repeating job", () => {
   });
 
   it("runs again when asked to within a delay shorter than its interval, also when asked during a run", async () => {
-    let runs = 0;
-    let ran: () => void = () => undefined;
-    const job = new RepeatingJob(
-      "outbox",
-      3_600_000,
-      async () => {
-        runs++;
-        if (runs === 1) job.runAfter(10);
-        ran();
-      },
-      new Logger("error"),
-      3_600_000,
-    );
-    const second = new Promise<void>((resolve) => {
-      ran = () => runs === 2 && resolve();
-    });
-    job.start();
-    await job.runNow();
-    await second;
-    expect(runs).toBe(2);
-    await job.stop();
-    job.runAfter(0);
+    const counted = hourlyJobCountingRuns(3_600_000, (job, runs) => runs === 1 && job.runAfter(10));
+    counted.job.start();
+    await counted.job.runNow();
+    await counted.secondRun;
+    expect(counted.runs()).toBe(2);
+    await counted.job.stop();
+    counted.job.runAfter(0);
     // Nothing is to happen: give a timer left behind the time to fire.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(runs).toBe(2);
+    expect(counted.runs()).toBe(2);
   });
 
   it("keeps a run asked for later than the one already due, for after that one", async () => {
-    let runs = 0;
-    let ran: () => void = () => undefined;
-    const job = new RepeatingJob(
-      "outbox",
-      3_600_000,
-      async () => {
-        runs++;
-        ran();
-      },
-      new Logger("error"),
-      5,
-    );
-    const second = new Promise<void>((resolve) => {
-      ran = () => runs === 2 && resolve();
-    });
-    job.start();
-    job.runAfter(40);
-    await second;
-    expect(runs).toBe(2);
-    await job.stop();
+    const counted = hourlyJobCountingRuns(5);
+    counted.job.start();
+    counted.job.runAfter(40);
+    await counted.secondRun;
+    expect(counted.runs()).toBe(2);
+    await counted.job.stop();
   });
 });
+
+/** A job every hour (its first run after `firstRunAfterMs`) that counts its runs; `secondRun` resolves on the second. */
+function hourlyJobCountingRuns(firstRunAfterMs: number, onRun: (job: RepeatingJob, runs: number) => void = () => {}) {
+  let runs = 0;
+  let ran: () => void = () => undefined;
+  const secondRun = new Promise<void>((resolve) => {
+    ran = () => runs === 2 && resolve();
+  });
+  const job: RepeatingJob = new RepeatingJob(
+    "outbox",
+    3_600_000,
+    async () => {
+      runs++;
+      onRun(job, runs);
+      ran();
+    },
+    new Logger("error"),
+    firstRunAfterMs,
+  );
+  return { job, secondRun, runs: () => runs };
+}
