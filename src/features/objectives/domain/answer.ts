@@ -206,6 +206,25 @@ function namedObjective(names: ObjectiveName[], terms: string[]): NamedObjective
     : undefined;
 }
 
+/** The one objective a question asks about by number ("objective 3", "the 3rd objective"), if it names only one. */
+function numberedObjective(asked: string): number | undefined {
+  const numbers = new Set(analyse(asked).flatMap((term) => /^objective(\d)$/.exec(term)?.[1] ?? []));
+  return numbers.size === 1 ? Number([...numbers][0]) : undefined;
+}
+
+/**
+ * Asked about an objective by its number, the passages filed under it are the answer, whatever else
+ * the question's other words match ("objective 1 for our practice managers" is not about management
+ * capabilities); when none of them matches at all, retrieval's own order stands.
+ */
+function onlyObjective<T extends Lookup | SearchHit[] | undefined>(found: T, objective: number | undefined): T {
+  if (objective === undefined || found === undefined) return found;
+  const hits = Array.isArray(found) ? found : found.hits;
+  const filed = hits.filter((hit) => hit.document.objective === objective);
+  if (filed.length === 0) return found;
+  return (Array.isArray(found) ? filed : { ...found, hits: filed }) as T;
+}
+
 interface Ranked {
   hit: SearchHit;
   /** Confidence plus the preference bonus: the order answers are shown in. */
@@ -226,7 +245,8 @@ function answerQuestion(
   if (shape.ownOrganisation) return declined;
   if (!shape.asksForTheLetter && offDomainWords(shape.focus ?? question, (word) => index.uses(word, stored)).length > 0)
     return declined;
-  const whole = index.lookup(question, CANDIDATES, undefined, stored);
+  const numbered = numberedObjective(shape.focus ?? question);
+  const whole = onlyObjective(index.lookup(question, CANDIDATES, undefined, stored), numbered);
   const hereAndNow = hereAndNowPhrases(question);
   const coverage = Math.max(
     questionCoverage(whole, shape.personal, hereAndNow),
@@ -243,7 +263,7 @@ function answerQuestion(
   };
   if (coverage < COVERAGE_THRESHOLD) return reconsider(declined);
 
-  const found = focusedHits(index, question, shape, stored) ?? whole.hits;
+  const found = onlyObjective(focusedHits(index, question, shape, stored), numbered) ?? whole.hits;
   const hits = shape.howMany ? found.filter((hit) => countsWhatIsAsked(hit.document, shape.howMany?.of)) : found;
   // What the asker already knows ("the first objective is about power, but...") names no objective asked about.
   const objective =

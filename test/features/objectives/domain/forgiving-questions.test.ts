@@ -233,6 +233,22 @@ describe("what a question asks for", () => {
     expect(first("commissioning capabilites objective").first?.objective).toBe(3);
   });
 
+  it("answers from the objective asked about by number, whatever else the question's words match", () => {
+    for (const question of [
+      "how would you explain objective 1 in plain english to a practice manager",
+      "explain the 1st objective to our finance managers please",
+    ]) {
+      const answers = assistant.ask(question).answers;
+      expect(answers.length, question).toBeGreaterThan(0);
+      expect(
+        answers.every((answer) => answer.objective === 1),
+        question,
+      ).toBe(true);
+    }
+    // The number in what the asker already knows is not what they ask about.
+    expect(first("I get that objective 1 is the main one, but what about the CSU bit").first?.objective).toBe(2);
+  });
+
   it("answers 'how many' only with a passage that states a number of it", () => {
     expect(statesQuantity("On 23 April 2012 the letter was sent at 14:00.")).toBe(false);
     expect(statesQuantity("70% of 95 respondents")).toBe(true);
