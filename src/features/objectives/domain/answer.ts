@@ -13,7 +13,7 @@ import { leanFirst, type ObjectiveModel, objectiveProbabilities } from "./learne
 import shippedWeights from "./learned-objectives.json";
 import { HERE_AND_NOW_WORDS, hereAndNowPhrases, offDomainWords } from "./off-domain";
 import { actionTerms, definitionTerms, type NamedObjective, preferenceBonus } from "./preferences";
-import { type QuestionShape, readQuestion, statesQuantity, withoutAskerRole } from "./question";
+import { type QuestionShape, readQuestion, statesQuantity, withoutAskerRole, withoutWhereTyped } from "./question";
 import {
   type DocumentKind,
   type KnownWord,
@@ -118,8 +118,9 @@ export function createObjectivesAssistant(kb: KnowledgeBase, options: AssistantO
   const names = objectiveNames(kb.objectives);
   const model = options.model === undefined ? shippedModel : options.model;
   const answerable = options.answerable === undefined ? shippedAnswerable : options.answerable;
-  const ask = (question: string, stored: StoredEvidence = NO_STORED_EVIDENCE): AskResult => {
-    const result = answerQuestion(index, names, model, answerable, question, stored);
+  const ask = (message: string, stored: StoredEvidence = NO_STORED_EVIDENCE): AskResult => {
+    const question = withoutWhereTyped(message);
+    const result = { ...answerQuestion(index, names, model, answerable, question, stored), question: message };
     if (!answerable || !result.answered || answerable.veto <= 0) return result;
     const evidence = () =>
       answerEvidence(

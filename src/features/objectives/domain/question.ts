@@ -279,13 +279,32 @@ const ASKER_ROLE = [
   /^\W*(?:[a-z'&/]+\s+){0,3}?(?:lead|officer|member|manager|director|gp|chair|nurse|pharmacist|clinician|analyst|commissioner|accountant|administrator|comms)(?:\s+(?:on|at|for|from|in)\s+(?:our|the|a|an)\s+[a-z]+)?\s*(?::|\s-+|\s[–—])\s*/i,
 ];
 
-/** The question without a first clause that only says who is asking. */
-export function withoutAskerRole(question: string): string {
-  for (const pattern of ASKER_ROLE) {
+/**
+ * Where the message was typed, said before or after it ("on phone -", "phone:", "sry on train",
+ * "sent from my iPhone"): it excuses the message's shortness and says nothing about what is asked.
+ */
+const WHERE_TYPED = [
+  /^\W*(?:(?:sorry|sry|soz)\W+)?(?:(?:typing|writing)\s+)?(?:(?:on|from)\s+(?:my\s+|the\s+|a\s+)?)?(?:phone|mobile|iphone|train)(?:\s+so\s+(?:excuse|forgive|sorry\s+for)\s+(?:the\s+|any\s+)?typos)?\s*(?::|,|\s-+|\s[–—])\s*/i,
+  /[\s(,.?!-]+sent\s+from\s+my\s+(?:iphone|phone|mobile|ipad)\W*$/i,
+  /[\s(,.?!-]+(?:(?:sorry|sry|soz)\W+(?:(?:typing|writing)\s+)?(?:on|from)\s+(?:my\s+|the\s+|a\s+)?(?:phone|mobile|iphone|train)|(?:(?:typing|writing)\s+)?(?:on|from)\s+my\s+(?:phone|mobile|iphone))\W*$/i,
+];
+
+function withoutFirstMatch(question: string, patterns: readonly RegExp[]): string {
+  for (const pattern of patterns) {
     const rest = question.replace(pattern, "");
     if (rest !== question && rest.trim() !== "") return rest;
   }
   return question;
+}
+
+/** The message without words about where it was typed. */
+export function withoutWhereTyped(message: string): string {
+  return withoutFirstMatch(message, WHERE_TYPED);
+}
+
+/** The question without a first clause that only says who is asking. */
+export function withoutAskerRole(question: string): string {
+  return withoutFirstMatch(question, ASKER_ROLE);
 }
 
 /** A sentence typed without its "?" that still asks: it opens the way a question does ("did the SoS say..."). */

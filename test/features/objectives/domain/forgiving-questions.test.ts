@@ -298,6 +298,28 @@ describe("the way staff talk: names typed wrong, idioms, context before the ques
     expect(result.first?.objective).toBe(1);
   });
 
+  it.each([
+    ["phone: can we pick our own csu?", "can we pick our own csu?"],
+    [
+      "on my phone - who has the last word on local decisions, the CB or us",
+      "who has the last word on local decisions, the CB or us",
+    ],
+    [
+      "does the letter say what the board's leeds office is for? sry on train",
+      "does the letter say what the board's leeds office is for?",
+    ],
+    ["which org did michael dixon chair\n\nSent from my iPhone", "which org did michael dixon chair"],
+  ])("answers %j as it answers the message without where it was typed", (typed, plain) => {
+    const answers = (question: string) => assistant.ask(question).answers.map((answer) => answer.passageId);
+    expect(answers(plain).length).toBeGreaterThan(0);
+    expect(answers(typed)).toEqual(answers(plain));
+  });
+
+  it("still declines an office question typed on a phone", () => {
+    expect(assistant.ask("phone: whats the IT helpdesk number").answered).toBe(false);
+    expect(assistant.ask("on my phone - is there parking at the leeds office").answered).toBe(false);
+  });
+
   it("answers 'which of the objectives' with a passage filed under one", () => {
     expect(readQuestion("which of the objectives comes first").asksWhichObjective).toBe(true);
     expect(first("which of the objectives comes first").first?.objective).toBe(1);
