@@ -51,6 +51,7 @@ const FIRST_SCORES: Record<string, [number, number, number, number]> = {
   fourteenth: [41, 21, 12, 21],
   fifteenth: [32, 14, 10, 20],
   sixteenth: [46, 21, 13, 28],
+  nineteenth: [17, 9, 7, 13],
 };
 
 const CATEGORIES: QuestionCategory[] = ["objective", "fact", "off-topic", "near-miss"];

@@ -36,6 +36,7 @@ export const ENGINE_OF_THE_DAY: Record<string, string> = {
   fourteenth: "9a4a8e1",
   fifteenth: "55f2471",
   sixteenth: "c5ce75d",
+  nineteenth: "f0b00fb",
 };
 
 /** Where each engine chooses its first passage: before the objectives model, and since (it leaned then). */

@@ -76,6 +76,10 @@ const LETTER_PATTERNS = [
   ),
   /\b(?:wording|words|quote|quotes|quoted|line|view|position)\b.*\b(?:letter|sos|dh)\b/,
   /\b(?:letter|sos|dh)\b.*\b(?:wording|words|quote|quotes|quoted|line|view|position)\b/,
+  // "is that accurate per the 2012 objectives", "going by its objectives": judged by what the letter set.
+  /\b(?:per|according\s+to|going\s+by|in\s+line\s+with)\s+(?:the\s+|its\s+|his\s+)?(?:2012\s+)?(?:letter|objectives|four\s+objectives|sos)\b/,
+  // "objective 3 - does it say anything about contract management".
+  new RegExp(String.raw`\bobjective\s*\d\b.*\b(?:does|did)\s+it\s+${SAYING}\b`),
 ];
 
 /** Asking how to get something done oneself: "how do I...", "where can I...", "who do I contact". */

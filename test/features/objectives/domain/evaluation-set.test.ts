@@ -21,7 +21,7 @@ const kb = loadKnowledgeBase(fileURLToPath(new URL("../../../../knowledge", impo
 const assistant = createObjectivesAssistant(kb);
 const baseline = createBaselineAnswerer(passageDocuments(kb));
 
-function run(half: "tuning" | "test" | "held-out" | "held-out-2") {
+function run(half: "tuning" | "test" | HeldOutFile) {
   const file = fileURLToPath(new URL(`../../../fixtures/questions/${half}.yaml`, import.meta.url));
   const questions = parseQuestionFile(readFileSync(file, "utf8"));
   const bot = evaluate((question) => assistant.ask(question), questions);
@@ -72,18 +72,22 @@ describe("the tuning half of the evaluation set", () => {
   const { questions, bot, bm25 } = run("tuning");
 
   it("has the four categories", () => {
-    expect(questions).toHaveLength(1307);
+    expect(questions).toHaveLength(1373);
     expect(bot.categories.map((result) => result.category)).toEqual(["objective", "fact", "off-topic", "near-miss"]);
   });
 
-  // Three near misses are answered: "who approves the CCG's consultancy spend" (consultancies may sell
-  // commissioning support, so the word is not everyday office vocabulary), and two of the sixteenth
-  // batch's (the pool car under "assumed liberty", advertising our governing body's meetings). Twenty-six
-  // objective questions (fifteen of them from the sixteenth batch) and four fact questions miss too,
-  // within the goal. When this changes, update it: to [] once the goal is met everywhere.
-  it("meets the goal in every category but near-miss", () => {
+  // Five near misses are answered: "who approves the CCG's consultancy spend" (consultancies may sell
+  // commissioning support, so the word is not everyday office vocabulary), two of the sixteenth batch's
+  // (the pool car under "assumed liberty", advertising our governing body's meetings) and two of the
+  // nineteenth's (a PDR objective about the PCT archive, the HWB's minutes). Thirty-five objective
+  // questions miss, nine of them from the nineteenth batch, which took the objective figure below the
+  // goal. The figures are exact: when they change, update them, to [] once the goal is met everywhere.
+  it("misses the goal only where it is known to, by exactly as much", () => {
     console.info([figures("tuning, bot", bot), figures("tuning, plain BM25", bm25)].join("\n"));
-    expect(missesGoal(bot.categories), failures(bot)).toEqual(["near-miss: 317/320, goal 100%"]);
+    expect(missesGoal(bot.categories), failures(bot)).toEqual([
+      "objective: 598/633, goal 95%",
+      "near-miss: 330/335, goal 100%",
+    ]);
   });
 
   it("beats plain BM25 in every category", () => {
@@ -117,12 +121,14 @@ describe("the test half of the evaluation set (measured, never tuned on)", () =>
 });
 
 /** A set kept out of tuning and only measured, held at the figures it was last measured at. */
-function describeHeldOut(title: string, file: "held-out" | "held-out-2", measured: Record<QuestionCategory, number>) {
+type HeldOutFile = "held-out" | "held-out-2" | "held-out-3";
+
+function describeHeldOut(title: string, file: HeldOutFile, size: number, measured: Record<QuestionCategory, number>) {
   describe(title, () => {
     const { questions, bot, bm25 } = run(file);
 
     it("has the four categories", () => {
-      expect(questions).toHaveLength(130);
+      expect(questions).toHaveLength(size);
       expect(bot.categories.map((result) => result.category)).toEqual(["objective", "fact", "off-topic", "near-miss"]);
     });
 
@@ -138,16 +144,28 @@ function describeHeldOut(title: string, file: "held-out" | "held-out-2", measure
 }
 
 // What the bot got right on each when this was written, well short of the goal: floors, as for the test half.
-describeHeldOut("the held-out set (a seventeenth batch written blind, measured, never tuned on)", "held-out", {
-  objective: 47,
+describeHeldOut("the held-out set (a seventeenth batch written blind, measured, never tuned on)", "held-out", 130, {
+  objective: 48,
   fact: 17,
   "off-topic": 12,
   "near-miss": 26,
 });
 // Its first score, with the engine as it stood when it was written.
-describeHeldOut("the second held-out set (an eighteenth batch written blind, measured, never tuned on)", "held-out-2", {
-  objective: 54,
-  fact: 21,
-  "off-topic": 12,
-  "near-miss": 27,
-});
+describeHeldOut(
+  "the second held-out set (an eighteenth batch written blind, measured, never tuned on)",
+  "held-out-2",
+  130,
+  {
+    objective: 54,
+    fact: 21,
+    "off-topic": 12,
+    "near-miss": 27,
+  },
+);
+// Its first score after the first half of its batch was tuned on (general changes only).
+describeHeldOut(
+  "the third held-out set (the second half of a nineteenth batch written blind, measured, never tuned on)",
+  "held-out-3",
+  64,
+  { objective: 21, fact: 9, "off-topic": 6, "near-miss": 12 },
+);

@@ -315,6 +315,15 @@ describe("the way staff talk: names typed wrong, idioms, context before the ques
     expect(answers(typed)).toEqual(answers(plain));
   });
 
+  it("answers a question judged by what the letter set, whatever office work it is for", () => {
+    expect(
+      first("writing the staff newsletter: according to the letter can we choose our own CSU").first?.objective,
+    ).toBe(2);
+    expect(first("objective 4 - for our slides template, does it mention social care").first?.objective).toBe(4);
+    expect(assistant.ask("per the letter can I book the boardroom for friday").answered).toBe(false);
+    expect(assistant.ask("going by the objectives, whats the wifi password").answered).toBe(false);
+  });
+
   it("still declines an office question typed on a phone", () => {
     expect(assistant.ask("phone: whats the IT helpdesk number").answered).toBe(false);
     expect(assistant.ask("on my phone - is there parking at the leeds office").answered).toBe(false);
