@@ -182,8 +182,9 @@ export class ConcernRepository {
     audit: AuditDraft,
   ): Promise<boolean> {
     return this.audit.transaction(async (tx) => {
+      // Not when it is already theirs: the same form sent twice at once assigns (and tells) once.
       const updated = await tx.concern.updateMany({
-        where: { id, workspaceId },
+        where: { id, workspaceId, OR: [{ assigneeId: null }, { assigneeId: { not: assigneeId } }] },
         data: { assigneeId, updatedAt: audit.at },
       });
       if (updated.count !== 1) return false;

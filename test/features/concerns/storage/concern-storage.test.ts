@@ -232,6 +232,20 @@ describe.each(providers)("concern storage on %s", (provider) => {
     expect(afterGrace.map((row) => row.key)).toEqual([`confirm:${fromChannel.concern.id}:U0STAFF02`]);
   });
 
+  it("assigns a concern once when the same assignment arrives twice at once", async () => {
+    f = await concernFixture(provider);
+    const created = await f.services.submissions.submit(submission());
+    if (created.kind !== "created") throw new Error(created.kind);
+    const request = { workspaceId: WORKSPACE, leadId: LEAD, concernId: created.concern.id };
+    const results = await Promise.all([
+      f.services.handling.assign(request, LEAD),
+      f.services.handling.assign(request, LEAD),
+    ]);
+    expect(results.map((result) => result.ok && result.changed).sort()).toEqual([false, true]);
+    const assignments = (await f.storage.audit.chain()).filter((entry) => entry.action === "assign");
+    expect(assignments).toHaveLength(1);
+  });
+
   it("owes each new concern's card once, claimed by one sender at a time until the claim lapses", async () => {
     f = await concernFixture(provider);
     const created = await f.services.submissions.submit(submission());
