@@ -24,10 +24,18 @@ export class SeenRequests {
     this.fast = fastStatements(db);
   }
 
-  /** True the first time `key` is seen before `expiresAt`; false for a repeat. One prepared statement either way. */
+  /**
+   * True the first time `key` is seen before `expiresAt`; false for a repeat. One prepared statement
+   * either way. On SQLite it joins the transactions committed together (see FastStatements), so the
+   * requests arriving at once share one COMMIT rather than each taking its own.
+   */
   async firstSighting(key: string, now: Date, expiresAt: Date): Promise<boolean> {
     if (++this.sightings % SWEEP_EVERY === 0) await this.sweep(now);
-    const rows = await this.fast.rows<{ hash: string }>(RECORD_SIGHTING, [key, expiresAt, now]);
+    const values = [key, expiresAt, now];
+    const rows =
+      this.fast.provider === "sqlite"
+        ? await this.fast.transaction((tx) => tx.rows<{ hash: string }>(RECORD_SIGHTING, values))
+        : await this.fast.rows<{ hash: string }>(RECORD_SIGHTING, values);
     return rows.length === 1;
   }
 

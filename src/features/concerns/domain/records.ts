@@ -91,6 +91,8 @@ export interface NewConcern {
   signposts: SignpostKind[];
   receiptHash: string | null;
   createdAt: Date;
+  /** Whether the confirmation may yet be shown where it was raised: if not, the reporter's DM is owed at once. */
+  confirmableWhereRaised: boolean;
 }
 
 export interface NewSupporter {
@@ -100,6 +102,8 @@ export interface NewSupporter {
   statement: string;
   submissionKey: string;
   createdAt: Date;
+  /** As for a new concern: if not, the supporter's confirmation DM is owed at once. */
+  confirmableWhereRaised: boolean;
 }
 
 /** Audit data for an entry about one concern; the store fills in seq, hashes and the concern's id. */

@@ -21,7 +21,7 @@ export async function afterSubmission(
   if (!result || !mode || result.kind === "duplicate") return;
   // Its card (and a supporter's note under it) is owed through the outbox, written with the
   // concern: this only asks it to go now.
-  if (result.kind === "created") await deps.concernNotifier.showCard(result.concern);
+  if (result.kind === "created") deps.concernNotifier.created();
   if (result.kind === "supported") await deps.concernNotifier.supported(result.concern);
   await confirmToReporter({ client, notifier: deps.concernNotifier, metadata, userId, mode, result });
 }

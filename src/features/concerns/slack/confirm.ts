@@ -16,12 +16,21 @@ export interface Confirmation {
 }
 
 /**
+ * Whether the confirmation could be shown where the concern was raised: not from App Home or a
+ * global shortcut, which give neither a response URL nor a channel.
+ */
+export function confirmableWhereRaised(metadata: FormMetadata): boolean {
+  return metadata.responseUrl !== null || metadata.channel !== null;
+}
+
+/**
  * Tells the reporter it worked: ephemerally where they raised it (the shortcut's response URL,
  * which reaches private channels the bot is not in, else chat.postEphemeral), otherwise by DM.
  * For a concern stored or supported by name or confidentially, that DM was owed through the outbox
  * with the concern itself (due after a grace, so a process that stops here loses nothing): shown
- * here, it is settled; not shown, it goes now. Anonymous reporters never get a DM: a DM is kept in
- * Slack and would tie them to the concern; they already saw the confirmation in the modal.
+ * here, it is settled; not shown, it goes now. With nowhere to show it, it was owed at once, and the
+ * outbox was already asked to go (see afterSubmission). Anonymous reporters never get a DM: a DM is
+ * kept in Slack and would tie them to the concern; they already saw the confirmation in the modal.
  */
 export async function confirmToReporter(confirmation: Confirmation): Promise<void> {
   const { metadata, result, client, userId, notifier } = confirmation;
@@ -29,7 +38,7 @@ export async function confirmToReporter(confirmation: Confirmation): Promise<voi
   if (confirmation.mode === "anonymous") return;
   if (result.kind === "created" || result.kind === "supported") {
     if (shown) await notifier.confirmationShown(result.concern, userId);
-    else await notifier.confirmationOwed(result.concern, userId);
+    else if (confirmableWhereRaised(metadata)) await notifier.confirmationOwed(result.concern, userId);
     return;
   }
   // Nothing was stored (already raised by them): nothing is owed, so the DM is sent only here.

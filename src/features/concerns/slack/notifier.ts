@@ -102,6 +102,15 @@ export class ConcernNotifier {
   }
 
   /**
+   * A concern just stored: its card, and the reporter's confirmation DM, were owed through the outbox
+   * with it (the card's delivery also takes it to the handlers' DMs when it is handled privately).
+   * This only asks the outbox to go now.
+   */
+  created(): void {
+    this.settings.messagesOwed?.();
+  }
+
+  /**
    * A status change: the card updates. What the named and confidential reporter and supporters are
    * told was written to the outbox with the change; this asks it to go now.
    */

@@ -200,8 +200,9 @@ export class ConcernOutboxDelivery {
         do {
           this.again = false;
           settled += await this.pass();
+          // A nudge while it looks for the next due time is taken too: it would otherwise be lost.
+          if (!this.again) await this.wakeWhenNextDue();
         } while (this.again);
-        await this.wakeWhenNextDue();
       } finally {
         this.running = null;
       }

@@ -13,6 +13,7 @@ import {
   signpostFor,
   validateConcernDraft,
 } from "../domain";
+import { confirmableWhereRaised } from "./confirm";
 import type { ConcernsSlackDeps } from "./deps";
 import { readFormState } from "./form-state";
 import { drawForm } from "./form-view";
@@ -105,6 +106,7 @@ export async function handleConcernSubmission(deps: FlowDeps, request: Submissio
     involvement: metadata.involvement,
     viewId: request.view.id,
     signposts: metadata.shown,
+    confirmableWhereRaised: confirmableWhereRaised(metadata),
   });
   if (result.kind === "rate_limited") {
     return { metadata, response: errorsFor({ identityMode: rateLimitText(result.retryAt, deps) }) };

@@ -57,7 +57,14 @@ export class ConcernRepository {
           if (concern.reporter.mode !== "anonymous")
             await this.outbox.add(
               tx,
-              confirmation(concern.workspaceId, concern.id, concern.reporter.userId, "reporter", audit.at),
+              confirmation(
+                concern.workspaceId,
+                concern.id,
+                concern.reporter.userId,
+                "reporter",
+                audit.at,
+                concern.confirmableWhereRaised,
+              ),
             );
           return { kind: "created", concern: toConcernRecord(newlyStored(row)) } as const;
         });
@@ -104,7 +111,17 @@ export class ConcernRepository {
           at: audit.at,
         });
         if (userId !== null)
-          await this.outbox.add(tx, confirmation(workspaceId, supporter.concernId, userId, "supporter", audit.at));
+          await this.outbox.add(
+            tx,
+            confirmation(
+              workspaceId,
+              supporter.concernId,
+              userId,
+              "supporter",
+              audit.at,
+              supporter.confirmableWhereRaised,
+            ),
+          );
       });
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -165,8 +182,9 @@ export class ConcernRepository {
     audit: AuditDraft,
   ): Promise<boolean> {
     return this.audit.transaction(async (tx) => {
+      // Not when it is already theirs: the same form sent twice at once assigns (and tells) once.
       const updated = await tx.concern.updateMany({
-        where: { id, workspaceId },
+        where: { id, workspaceId, OR: [{ assigneeId: null }, { assigneeId: { not: assigneeId } }] },
         data: { assigneeId, updatedAt: audit.at },
       });
       if (updated.count !== 1) return false;
@@ -327,14 +345,24 @@ export class ConcernRepository {
   }
 }
 
-/** The DM confirming a concern was stored, due once the confirmation where it was raised had its chance. */
-function confirmation(workspaceId: string, concernId: string, userId: string, as: "reporter" | "supporter", at: Date) {
+/**
+ * The DM confirming a concern was stored, due once the confirmation where it was raised had its
+ * chance; at once when there is nowhere it could be shown.
+ */
+function confirmation(
+  workspaceId: string,
+  concernId: string,
+  userId: string,
+  as: "reporter" | "supporter",
+  at: Date,
+  confirmableWhereRaised: boolean,
+) {
   return {
     workspaceId,
     concernId,
     kind: "confirm" as const,
     key: confirmKey(concernId, userId),
     payload: { userId, as },
-    at: new Date(at.getTime() + CONFIRM_GRACE_MS),
+    at: confirmableWhereRaised ? new Date(at.getTime() + CONFIRM_GRACE_MS) : at,
   };
 }

@@ -51,6 +51,7 @@ describe.each(["sqlite", "postgres"] as const)("the quarterly report for the gov
       keepSourceLink: false,
       viewId: `Vreport${provider}${views}`,
       signposts: [],
+      confirmableWhereRaised: true,
     });
     if (submitted.kind !== "created") throw new Error(submitted.kind);
     const request = {

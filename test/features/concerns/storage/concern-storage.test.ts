@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { verifyChain } from "../../../../src/features/concerns/domain/audit-chain";
 import { ConcernOutbox } from "../../../../src/features/concerns/storage";
+import { CONFIRM_GRACE_MS } from "../../../../src/features/concerns/storage/outbox";
 import { openDatabase } from "../../../../src/storage/database";
 import { LeaseRepository } from "../../../../src/storage/leases";
 import type { Provider } from "../../../support/databases";
@@ -206,6 +207,43 @@ describe.each(providers)("concern storage on %s", (provider) => {
     ]);
     expect([...found.keys()]).toEqual([mine.concern.id]);
     expect(found.get(mine.concern.id)).toEqual(mine.concern);
+  });
+
+  it("owes the reporter's confirmation DM at once when it cannot be shown where the concern was raised, and after its grace when it can", async () => {
+    f = await concernFixture(provider);
+    const fromHome = await f.services.submissions.submit(submission({ confirmableWhereRaised: false }));
+    const fromChannel = await f.services.submissions.submit(
+      submission({ user: { id: "U0STAFF02", name: "Tom" }, confirmableWhereRaised: true }),
+    );
+    if (fromHome.kind !== "created" || fromChannel.kind !== "created") throw new Error("not created");
+    const now = f.clock.now();
+    const later = new Date(now.getTime() + CONFIRM_GRACE_MS);
+    // Held until well past the grace, so what is claimed now is not claimed again then.
+    const held = new Date(later.getTime() + 60_000);
+    const due = await f.storage.outbox.claimDue("host:1", now, held, () => false);
+    expect(due.map((row) => row.key).sort()).toEqual(
+      [
+        `card:${fromHome.concern.id}`,
+        `card:${fromChannel.concern.id}`,
+        `confirm:${fromHome.concern.id}:U0STAFF01`,
+      ].sort(),
+    );
+    const afterGrace = await f.storage.outbox.claimDue("host:1", later, held, () => false);
+    expect(afterGrace.map((row) => row.key)).toEqual([`confirm:${fromChannel.concern.id}:U0STAFF02`]);
+  });
+
+  it("assigns a concern once when the same assignment arrives twice at once", async () => {
+    f = await concernFixture(provider);
+    const created = await f.services.submissions.submit(submission());
+    if (created.kind !== "created") throw new Error(created.kind);
+    const request = { workspaceId: WORKSPACE, leadId: LEAD, concernId: created.concern.id };
+    const results = await Promise.all([
+      f.services.handling.assign(request, LEAD),
+      f.services.handling.assign(request, LEAD),
+    ]);
+    expect(results.map((result) => result.ok && result.changed).sort()).toEqual([false, true]);
+    const assignments = (await f.storage.audit.chain()).filter((entry) => entry.action === "assign");
+    expect(assignments).toHaveLength(1);
   });
 
   it("owes each new concern's card once, claimed by one sender at a time until the claim lapses", async () => {

@@ -71,6 +71,7 @@ export function submission(overrides: Partial<Submission> = {}): Submission {
     keepSourceLink: false,
     viewId: `V${views}`,
     signposts: [],
+    confirmableWhereRaised: true,
     ...overrides,
   };
 }

@@ -62,6 +62,7 @@ describe.each(providers)(
         signposts: [],
         receiptHash: null,
         createdAt: AT,
+        confirmableWhereRaised: true,
       });
       const full = (id: string): NewConcern => ({
         ...sparse(id),

@@ -87,7 +87,7 @@ export class HandlingService {
       };
     if (concern.assigneeId === assigneeId) return { ok: true, concern, changed: false };
     const at = this.clock.now();
-    await this.writes.assign(
+    const changed = await this.writes.assign(
       request.workspaceId,
       concern.id,
       { assigneeId, by: request.leadId },
@@ -100,7 +100,7 @@ export class HandlingService {
     );
     const reloaded = await this.reads.byId(request.workspaceId, concern.id);
     return reloaded
-      ? { ok: true, concern: reloaded, changed: true }
+      ? { ok: true, concern: reloaded, changed }
       : { ok: false, reason: "That concern could not be found in this workspace." };
   }
 }

@@ -36,6 +36,12 @@ export interface Submission {
   /** Slack's id of the submitted modal: the same submission delivered twice has the same id. */
   viewId: string;
   signposts: SignpostKind[];
+  /**
+   * Whether the confirmation can be shown where the concern was raised (a response URL, or a channel
+   * to post it in ephemerally). When not (raised from App Home or a global shortcut), the confirmation
+   * DM is owed at once rather than after the grace in which showing it there would settle it.
+   */
+  confirmableWhereRaised: boolean;
 }
 
 export type SubmissionResult =
@@ -125,6 +131,7 @@ export class SubmissionService {
         statement: concern.whatHappened,
         submissionKey: concern.submissionKey,
         createdAt: concern.createdAt,
+        confirmableWhereRaised: concern.confirmableWhereRaised,
       },
       { at: concern.createdAt, actor, action: "support" },
     );
@@ -160,6 +167,7 @@ export class SubmissionService {
       signposts: submission.signposts,
       receiptHash,
       createdAt: now,
+      confirmableWhereRaised: submission.confirmableWhereRaised,
     };
   }
 
