@@ -49,6 +49,12 @@ export interface StatementRunner {
 
 export interface FastStatements extends StatementRunner {
   readonly provider: DatabaseProvider;
+  /**
+   * One statement committed as soon as may be, and shared: on SQLite it joins the transactions
+   * committed together (see `transaction`), so statements asked for at once take one COMMIT; on
+   * PostgreSQL it runs on its own, with no BEGIN or COMMIT to wait for.
+   */
+  rowsCommittedTogether<T extends object>(statement: Statement, values: readonly SqlValue[]): Promise<T[]>;
   /** `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: StatementRunner) => Promise<T>): Promise<T>;
 }
@@ -200,6 +206,10 @@ export class SqliteStatements implements FastStatements {
     return adapter.outside.run(() => runner.run(statement, values));
   }
 
+  rowsCommittedTogether<T extends object>(statement: Statement, values: readonly SqlValue[]): Promise<T[]> {
+    return this.transaction((tx) => tx.rows<T>(statement, values));
+  }
+
   private async connected(): Promise<{ adapter: SqliteConnection; runner: SqliteRunner }> {
     const runner = this.open();
     return runner && this.adapter ? { adapter: this.adapter, runner } : this.current();
@@ -326,6 +336,10 @@ export class PostgresStatements extends PostgresRunner implements FastStatements
 
   constructor(private readonly pool: pg.Pool) {
     super(pool);
+  }
+
+  rowsCommittedTogether<T extends object>(statement: Statement, values: readonly SqlValue[]): Promise<T[]> {
+    return this.rows<T>(statement, values);
   }
 
   async transaction<T>(work: (tx: StatementRunner) => Promise<T>): Promise<T> {

@@ -26,16 +26,11 @@ export class SeenRequests {
 
   /**
    * True the first time `key` is seen before `expiresAt`; false for a repeat. One prepared statement
-   * either way. On SQLite it joins the transactions committed together (see FastStatements), so the
-   * requests arriving at once share one COMMIT rather than each taking its own.
+   * either way, committed with whatever else is being stored at that moment: every request runs it.
    */
   async firstSighting(key: string, now: Date, expiresAt: Date): Promise<boolean> {
     if (++this.sightings % SWEEP_EVERY === 0) await this.sweep(now);
-    const values = [key, expiresAt, now];
-    const rows =
-      this.fast.provider === "sqlite"
-        ? await this.fast.transaction((tx) => tx.rows<{ hash: string }>(RECORD_SIGHTING, values))
-        : await this.fast.rows<{ hash: string }>(RECORD_SIGHTING, values);
+    const rows = await this.fast.rowsCommittedTogether<{ hash: string }>(RECORD_SIGHTING, [key, expiresAt, now]);
     return rows.length === 1;
   }
 

@@ -138,7 +138,7 @@ const PUT_OFF = statement(`
 const NEXT_DUE = statement(`
   SELECT MIN("nextAttemptAt") AS "next" FROM "ConcernOutbox" WHERE "sentAt" IS NULL AND "nextAttemptAt" > ?`);
 
-/** The confirmation's DM, asked for after each submission: settled when shown where raised, else due now. */
+/** The confirmation's DM after a submission that could show it where raised: settled when shown, else due now. */
 const SETTLE = statement(`
   UPDATE "ConcernOutbox" SET "sentAt" = ?, "payload" = NULL
   WHERE "key" = ? AND "sentAt" IS NULL AND "postingAt" IS NULL AND "lockedBy" IS NULL`);
@@ -279,7 +279,7 @@ export class ConcernOutbox {
     await this.fast.run(SETTLE, [now, key]);
   }
 
-  /** A row waiting out a grace, due now. Asked after most submissions: one prepared statement. */
+  /** A row waiting out a grace, due now (the confirmation could not be shown where raised): one prepared statement. */
   async dueNow(key: string, now: Date): Promise<void> {
     await this.fast.run(DUE_NOW, [now, key]);
   }

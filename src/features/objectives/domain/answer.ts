@@ -195,9 +195,9 @@ const OBJECTIVE_WORD = analyse("objective")[0] ?? "object";
  */
 function namedObjective(names: ObjectiveName[], terms: string[]): NamedObjective | undefined {
   const present = new Set(terms);
-  const numbered = [...new Set(terms.flatMap((term) => /^objective(\d)$/.exec(term)?.[1] ?? []))];
+  const numbered = objectiveNumbers(terms);
   if (numbered.length > 0)
-    return numbered.length === 1 ? { objective: Number(numbered[0]), explicit: true } : undefined;
+    return numbered.length === 1 ? { objective: numbered[0] as number, explicit: true } : undefined;
   const matched = names.filter((name) => name.terms.every((term) => present.has(term)));
   const longest = matched[0]?.terms.length;
   const objectives = new Set(matched.filter((name) => name.terms.length === longest).map((name) => name.objective));
@@ -207,10 +207,15 @@ function namedObjective(names: ObjectiveName[], terms: string[]): NamedObjective
     : undefined;
 }
 
-/** The one objective a question asks about by number ("objective 3", "the 3rd objective"), if it names only one. */
+/** The objectives named by number ("objective 3", "the 3rd objective") among a question's terms. */
+function objectiveNumbers(terms: string[]): number[] {
+  return [...new Set(terms.flatMap((term) => /^objective(\d)$/.exec(term)?.[1] ?? []))].map(Number);
+}
+
+/** The one objective a question asks about by number, if it names only one. */
 function numberedObjective(asked: string): number | undefined {
-  const numbers = new Set(analyse(asked).flatMap((term) => /^objective(\d)$/.exec(term)?.[1] ?? []));
-  return numbers.size === 1 ? Number([...numbers][0]) : undefined;
+  const numbers = objectiveNumbers(analyse(asked));
+  return numbers.length === 1 ? numbers[0] : undefined;
 }
 
 /**
@@ -218,12 +223,10 @@ function numberedObjective(asked: string): number | undefined {
  * the question's other words match ("objective 1 for our practice managers" is not about management
  * capabilities); when none of them matches at all, retrieval's own order stands.
  */
-function onlyObjective<T extends Lookup | SearchHit[] | undefined>(found: T, objective: number | undefined): T {
-  if (objective === undefined || found === undefined) return found;
-  const hits = Array.isArray(found) ? found : found.hits;
+function onlyObjective(hits: SearchHit[], objective: number | undefined): SearchHit[] {
+  if (objective === undefined) return hits;
   const filed = hits.filter((hit) => hit.document.objective === objective);
-  if (filed.length === 0) return found;
-  return (Array.isArray(found) ? filed : { ...found, hits: filed }) as T;
+  return filed.length > 0 ? filed : hits;
 }
 
 interface Ranked {
@@ -247,7 +250,8 @@ function answerQuestion(
   if (!shape.asksForTheLetter && offDomainWords(shape.focus ?? question, (word) => index.uses(word, stored)).length > 0)
     return declined;
   const numbered = numberedObjective(shape.focus ?? question);
-  const whole = onlyObjective(index.lookup(question, CANDIDATES, undefined, stored), numbered);
+  const looked = index.lookup(question, CANDIDATES, undefined, stored);
+  const whole = { ...looked, hits: onlyObjective(looked.hits, numbered) };
   const hereAndNow = hereAndNowPhrases(question);
   const coverage = Math.max(
     questionCoverage(whole, shape.personal, hereAndNow),
@@ -264,7 +268,8 @@ function answerQuestion(
   };
   if (coverage < COVERAGE_THRESHOLD) return reconsider(declined);
 
-  const found = onlyObjective(focusedHits(index, question, shape, stored), numbered) ?? whole.hits;
+  const focused = focusedHits(index, question, shape, stored);
+  const found = focused ? onlyObjective(focused, numbered) : whole.hits;
   const hits = shape.howMany ? found.filter((hit) => countsWhatIsAsked(hit.document, shape.howMany?.of)) : found;
   // What the asker already knows ("the first objective is about power, but...") names no objective asked about.
   const objective =

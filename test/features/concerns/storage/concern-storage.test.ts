@@ -9,6 +9,13 @@ import { type ConcernFixture, concernFixture, draft, LEAD, SOURCE, submission, W
 
 const providers: Provider[] = ["sqlite", "postgres"];
 
+/** A concern raised with the default submission, and a lead's request to act on it. */
+async function raisedConcern(fixture: ConcernFixture) {
+  const created = await fixture.services.submissions.submit(submission());
+  if (created.kind !== "created") throw new Error(created.kind);
+  return { concern: created.concern, request: { workspaceId: WORKSPACE, leadId: LEAD, concernId: created.concern.id } };
+}
+
 describe.each(providers)("concern storage on %s", (provider) => {
   let f: ConcernFixture;
   afterEach(() => f?.database.close());
@@ -88,9 +95,7 @@ describe.each(providers)("concern storage on %s", (provider) => {
 
   it("moves a concern through its workflow once, however many leads press at the same moment", async () => {
     f = await concernFixture(provider);
-    const created = await f.services.submissions.submit(submission());
-    if (created.kind !== "created") throw new Error(created.kind);
-    const request = { workspaceId: WORKSPACE, leadId: LEAD, concernId: created.concern.id };
+    const { concern, request } = await raisedConcern(f);
     const results = await Promise.all([
       f.services.triage.act(request, "acknowledge"),
       f.services.triage.act(request, "acknowledge"),
@@ -103,7 +108,7 @@ describe.each(providers)("concern storage on %s", (provider) => {
       concern: { status: "resolved" },
       change: { from: "acknowledged", to: "resolved" },
     });
-    const audit = await f.storage.audit.entriesFor(created.concern.id);
+    const audit = await f.storage.audit.entriesFor(concern.id);
     expect(audit.map((e) => e.action)).toEqual(["submit", "acknowledge", "note", "resolve"]);
     expect(verifyChain(await f.storage.audit.chain()).ok).toBe(true);
   });
@@ -123,14 +128,13 @@ describe.each(providers)("concern storage on %s", (provider) => {
 
   it("claims a day's reminder for one process only", async () => {
     f = await concernFixture(provider);
-    const created = await f.services.submissions.submit(submission());
-    if (created.kind !== "created") throw new Error(created.kind);
+    const { concern } = await raisedConcern(f);
     const claims = await Promise.all(
-      [1, 2, 3].map(() => f.storage.reminders.claim(created.concern.id, "2026-03-04", new Date())),
+      [1, 2, 3].map(() => f.storage.reminders.claim(concern.id, "2026-03-04", new Date())),
     );
     expect(claims.filter(Boolean)).toHaveLength(1);
-    await f.storage.reminders.release(created.concern.id, "2026-03-04");
-    expect(await f.storage.reminders.claim(created.concern.id, "2026-03-04", new Date())).toBe(true);
+    await f.storage.reminders.release(concern.id, "2026-03-04");
+    expect(await f.storage.reminders.claim(concern.id, "2026-03-04", new Date())).toBe(true);
   });
 
   it("purges old resolved concerns and their audit entries, leaving a tombstone that verifies", async () => {
@@ -234,9 +238,7 @@ describe.each(providers)("concern storage on %s", (provider) => {
 
   it("assigns a concern once when the same assignment arrives twice at once", async () => {
     f = await concernFixture(provider);
-    const created = await f.services.submissions.submit(submission());
-    if (created.kind !== "created") throw new Error(created.kind);
-    const request = { workspaceId: WORKSPACE, leadId: LEAD, concernId: created.concern.id };
+    const { request } = await raisedConcern(f);
     const results = await Promise.all([
       f.services.handling.assign(request, LEAD),
       f.services.handling.assign(request, LEAD),
@@ -248,16 +250,12 @@ describe.each(providers)("concern storage on %s", (provider) => {
 
   it("owes each new concern's card once, claimed by one sender at a time until the claim lapses", async () => {
     f = await concernFixture(provider);
-    const created = await f.services.submissions.submit(submission());
-    if (created.kind !== "created") throw new Error(created.kind);
-    const entry = { workspaceId: WORKSPACE, concernId: created.concern.id, kind: "card" as const, at: f.clock.now() };
+    const { concern } = await raisedConcern(f);
+    const entry = { workspaceId: WORKSPACE, concernId: concern.id, kind: "card" as const, at: f.clock.now() };
     await f.storage.outbox.ensure(entry);
     // With the card, the named reporter's confirmation DM, due only after its grace.
-    const confirmation = `confirm:${created.concern.id}:U0STAFF01`;
-    expect(await f.storage.outbox.pending()).toMatchObject([
-      { key: `card:${created.concern.id}` },
-      { key: confirmation },
-    ]);
+    const confirmation = `confirm:${concern.id}:U0STAFF01`;
+    expect(await f.storage.outbox.pending()).toMatchObject([{ key: `card:${concern.id}` }, { key: confirmation }]);
     await f.storage.outbox.settle(confirmation, f.clock.now());
     const now = f.clock.now();
     const until = new Date(now.getTime() + 60_000);
@@ -269,19 +267,17 @@ describe.each(providers)("concern storage on %s", (provider) => {
     expect(taken?.id).toBe(claimed?.id);
     expect(await f.storage.outbox.posting(taken?.id ?? 0, "host:1", lapsed)).toBe(false);
     expect(await f.storage.outbox.posting(taken?.id ?? 0, "host:2", lapsed)).toBe(true);
-    await f.services.triage.recordCard(created.concern.id, "C0TRIAGE", "1772445600.000200");
+    await f.services.triage.recordCard(concern.id, "C0TRIAGE", "1772445600.000200");
     await f.storage.outbox.sent(taken?.id ?? 0, { channelId: "C0TRIAGE", ts: "1772445600.000200" }, lapsed);
     expect(await f.storage.outbox.pending()).toEqual([]);
     await f.storage.outbox.ensure(entry);
     expect(await f.storage.outbox.pending()).toEqual([]);
-    const shown = await f.storage.reads.byId(WORKSPACE, created.concern.id);
+    const shown = await f.storage.reads.byId(WORKSPACE, concern.id);
     expect(shown?.triage).toEqual({ channelId: "C0TRIAGE", ts: "1772445600.000200" });
   });
   it("owes a status change's DMs with the change itself, each claimed and added once among many senders", async () => {
     f = await concernFixture(provider);
-    const created = await f.services.submissions.submit(submission());
-    if (created.kind !== "created") throw new Error(created.kind);
-    const request = { workspaceId: WORKSPACE, leadId: LEAD, concernId: created.concern.id };
+    const { concern, request } = await raisedConcern(f);
     const pressed = await Promise.all([
       f.services.triage.act(request, "acknowledge"),
       f.services.triage.act(request, "acknowledge"),
@@ -289,7 +285,7 @@ describe.each(providers)("concern storage on %s", (provider) => {
     expect(pressed.filter((result) => result.ok)).toHaveLength(1);
     const db = f.database.db;
     expect(await db.concernOutbox.count({ where: { kind: "status" } })).toBe(1);
-    await f.storage.outbox.settle(`confirm:${created.concern.id}:U0STAFF01`, f.clock.now());
+    await f.storage.outbox.settle(`confirm:${concern.id}:U0STAFF01`, f.clock.now());
 
     const now = f.clock.now();
     const until = new Date(now.getTime() + 60_000);
@@ -305,7 +301,7 @@ describe.each(providers)("concern storage on %s", (provider) => {
     // Two senders that both got as far as writing its DMs (one died after): each DM is owed once.
     const dm = {
       workspaceId: WORKSPACE,
-      concernId: created.concern.id,
+      concernId: concern.id,
       kind: "dm" as const,
       key: `${status?.key}:U0STAFF01`,
       payload: { userId: "U0STAFF01", role: "reporter", text: "acknowledged", blocks: null },
@@ -361,8 +357,7 @@ describe.each(providers)("concern storage on %s", (provider) => {
 
   it("takes a dead sender's claim at once and remembers when its post began; a live sender's claim waits", async () => {
     f = await concernFixture(provider);
-    const created = await f.services.submissions.submit(submission());
-    if (created.kind !== "created") throw new Error(created.kind);
+    await raisedConcern(f);
     const now = f.clock.now();
     const until = new Date(now.getTime() + 60_000);
     const [claimed] = await f.storage.outbox.claimDue("host/1/dead", now, until, () => false);
